@@ -1,0 +1,46 @@
+# Commonplace: `make run` to try it, `make test` to check it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The development server runs with DEBUG on; production sets its own environment.
+DEV_ENV := DEBUG=$${DEBUG:-true}
+
+.PHONY: install demo run test lint format clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input -v0
+	$(DEV_ENV) $(BIN)/python manage.py demo
+
+run: demo
+	@echo ""
+	@echo "Commonplace is running at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "Logins:"; sed 's/^/  /' .demo-logins
+	@echo ""
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .demo-logins staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Posts, tags, the commentary dialect and its rendering pipeline."""

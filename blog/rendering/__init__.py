@@ -1,0 +1,33 @@
+"""The rendering pipeline: Markdown in the commentary dialect to safe HTML.
+
+Pure functions: no ORM, no request. ``render_post`` takes the Markdown and a
+mapping of citation key to source (anything with the ``Citable`` shape) and
+returns a ``Rendering``: sanitized HTML plus the structure found in it, which
+``blog.models.Post`` stores as derived rows. ``render_comment`` renders reader
+comments under the smaller reader allowlist. This package is the only place
+that calls bleach or ``mark_safe``.
+"""
+
+from blog.rendering.pipeline import (
+    AsideInfo,
+    Citable,
+    ExcerptInfo,
+    FootnoteInfo,
+    Rendering,
+    citation_keys,
+    preview_markdownify,
+    render_comment,
+    render_post,
+)
+
+__all__ = [
+    "AsideInfo",
+    "Citable",
+    "ExcerptInfo",
+    "FootnoteInfo",
+    "Rendering",
+    "citation_keys",
+    "preview_markdownify",
+    "render_comment",
+    "render_post",
+]

@@ -1,0 +1,1 @@
+"""The source library: bibliographic records, citation styles, import and export."""

@@ -1,0 +1,1 @@
+"""Reader comments: threading, moderation, notifications and feeds."""

@@ -1,0 +1,141 @@
+"""Reading settings from the environment.
+
+Every setting the site needs comes from an environment variable with a safe
+default. A variable that is present but malformed, or required and missing,
+raises ``ImproperlyConfigured`` with one line naming it; ``config.settings``
+turns that into a clean exit instead of a traceback.
+"""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def get_str(name, default=""):
+    """Return the variable as a stripped string, or ``default`` when unset."""
+    value = os.environ.get(name)
+    return default if value is None else value.strip()
+
+
+def get_bool(name, default=False):
+    """Return the variable as a boolean; accepts 1/0, true/false, yes/no, on/off."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    word = value.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name} must be a boolean (true/false), got {value!r}.")
+
+
+def get_int(name, default, minimum=None):
+    """Return the variable as an integer, at least ``minimum`` when given."""
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an integer, got {value!r}.") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, got {number}.")
+    return number
+
+
+def get_list(name, default=()):
+    """Return a comma-separated variable as a list of non-empty items."""
+    value = os.environ.get(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def get_url(name, default=""):
+    """Return an absolute http(s) URL without its trailing slash."""
+    value = get_str(name, default).rstrip("/")
+    if value and not value.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(f"{name} must start with http:// or https://, got {value!r}.")
+    return value
+
+
+def parse_database_url(url, name="DATABASE_URL"):
+    """Turn a database URL into a ``DATABASES`` entry (SQLite or PostgreSQL only)."""
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
+        raise ImproperlyConfigured(
+            f"{name} must be sqlite:///PATH or postgres://USER@HOST:PORT/NAME, got {url!r}."
+        )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=0)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} is malformed ({error}): {url!r}.") from None
+    if not config.get("NAME"):
+        raise ImproperlyConfigured(f"{name} names no database: {url!r}.")
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        config["CONN_HEALTH_CHECKS"] = True
+    return config
+
+
+def cache_config(url):
+    """Turn ``CACHE_URL`` into a ``CACHES['default']`` entry.
+
+    ``locmem://`` (the default) keeps a per-process cache; ``redis://`` shares
+    one between application servers; ``dummy://`` turns caching off.
+    """
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "memcached":
+        return {
+            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+            "LOCATION": url.split("://", 1)[1],
+        }
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be locmem://, dummy://, redis://HOST:PORT/DB or memcached://HOST:PORT, got {url!r}."
+    )
+
+
+def email_config(url):
+    """Turn ``EMAIL_URL`` into email settings.
+
+    ``console://`` (the default) prints mail to stdout; ``locmem://`` keeps it
+    in memory for tests; ``smtp://user:password@host:port`` and ``smtps://``
+    send it.
+    """
+    from urllib.parse import unquote, urlsplit
+
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if scheme == "locmem":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    if scheme in {"smtp", "smtps", "submission"}:
+        parts = urlsplit(url)
+        try:
+            port = parts.port
+        except ValueError:
+            raise ImproperlyConfigured(f"EMAIL_URL has a bad port: {url!r}.") from None
+        if not parts.hostname:
+            raise ImproperlyConfigured(f"EMAIL_URL names no host: {url!r}.")
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": parts.hostname,
+            "EMAIL_PORT": port or (465 if scheme == "smtps" else 587),
+            "EMAIL_HOST_USER": unquote(parts.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+            "EMAIL_USE_SSL": scheme == "smtps",
+            "EMAIL_USE_TLS": scheme in {"smtp", "submission"} and port != 25,
+        }
+    raise ImproperlyConfigured(
+        f"EMAIL_URL must be console://, locmem:// or smtp://USER:PASSWORD@HOST:PORT, got {url!r}."
+    )

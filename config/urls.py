@@ -1,0 +1,11 @@
+"""The site's URLs: admin, markdownx, sources, then the blog at the root."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("markdownx/", include("markdownx.urls")),
+    path("sources/", include("citations.urls")),
+    path("", include("blog.urls")),
+]

@@ -1,0 +1,206 @@
+"""``manage.py demo``: migrate-safe, idempotent demo content and accounts."""
+
+import json
+import secrets
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from blog.models import Post, Tag
+from citations.models import Source
+from comments.models import Comment
+from demo.content import CONTENT_DIR, demo_posts
+
+ACCOUNTS = [
+    # username, full name, group, superuser
+    ("admin", "Site Administrator", None, True),
+    ("author", "Ada Author", "Authors", False),
+    ("moderator", "Max Moderator", "Moderators", False),
+]
+
+EXAMPLE_COMMENTS = [
+    # name, email, status, reason, body, reply-to index
+    (
+        "Ellen",
+        "ellen@example.org",
+        Comment.Status.APPROVED,
+        "",
+        "The Libya arms story keeps getting worse. Thanks for the excerpt.",
+        None,
+    ),
+    (
+        "Tom",
+        "tom@example.net",
+        Comment.Status.APPROVED,
+        "",
+        "Is there a follow-up on the *recoilless rifles*?",
+        0,
+    ),
+    (
+        "Grace",
+        "grace@example.com",
+        Comment.Status.PENDING,
+        "first comment from this address",
+        "Late to this, but the [Small Arms Survey](https://www.smallarmssurvey.org/) covered it too.",
+        None,
+    ),
+    (
+        "Cheap Watches",
+        "deals@spam.example",
+        Comment.Status.SPAM,
+        "spam word: watches",
+        "Cheap watches here, best prices.",
+        None,
+    ),
+    (
+        "Troll",
+        "troll@example.com",
+        Comment.Status.REMOVED,
+        "removed by a moderator",
+        "Off-topic remark removed by the moderator.",
+        None,
+    ),
+]
+
+
+class Command(BaseCommand):
+    help = "Create demo accounts, sources, posts and comments. Running it twice changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset-passwords",
+            action="store_true",
+            help="Give the demo accounts new passwords and print them.",
+        )
+        parser.add_argument(
+            "--credentials-file",
+            default=".demo-logins",
+            help="Where to keep the generated logins for `make run` to show (git-ignored).",
+        )
+
+    def handle(self, *args, reset_passwords=False, credentials_file=".demo-logins", **options):
+        with transaction.atomic():
+            users, new_logins = self.create_accounts(reset_passwords)
+            sources = self.create_sources()
+            posts = self.create_posts(users["author"], sources)
+            self.create_comments(posts)
+        if new_logins:
+            self.write_credentials(credentials_file, new_logins)
+            self.stdout.write(f"Demo logins (passwords are shown once; kept in {credentials_file}):")
+            for username, password in new_logins:
+                self.stdout.write(f"  {username} / {password}")
+        else:
+            self.stdout.write("Demo content is in place; nothing changed.")
+
+    def create_accounts(self, reset_passwords):
+        User = get_user_model()
+        users, new_logins = {}, []
+        for username, full_name, group_name, superuser in ACCOUNTS:
+            first, _, last = full_name.partition(" ")
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@example.com",
+                    "is_staff": True,
+                    "is_superuser": superuser,
+                },
+            )
+            if created or reset_passwords:
+                password = secrets.token_urlsafe(12)
+                user.set_password(password)
+                user.save()
+                new_logins.append((username, password))
+            group = Group.objects.filter(name=group_name).first() if group_name else None
+            if group and not user.groups.filter(pk=group.pk).exists():
+                user.groups.add(group)
+            users[username] = user
+        return users, new_logins
+
+    def create_sources(self):
+        records = json.loads((CONTENT_DIR / "sources.json").read_text(encoding="utf-8"))
+        sources = {}
+        for record in records:
+            date_parts = (record.get("issued", {}).get("date-parts") or [[]])[0]
+            sources[record["id"]], _ = Source.objects.get_or_create(
+                key=record["id"],
+                defaults={
+                    "type": record["type"],
+                    "title": record["title"],
+                    "container_title": record.get("container-title", ""),
+                    "authors": record.get("author", []),
+                    "editors": record.get("editor", []),
+                    "publisher": record.get("publisher", ""),
+                    "publisher_place": record.get("publisher-place", ""),
+                    "issued_year": date_parts[0] if len(date_parts) > 0 else None,
+                    "issued_month": date_parts[1] if len(date_parts) > 1 else None,
+                    "issued_day": date_parts[2] if len(date_parts) > 2 else None,
+                    "url": record.get("URL", ""),
+                    "page": record.get("page", ""),
+                    "note": record.get("note", ""),
+                },
+            )
+        return sources
+
+    def create_posts(self, author, sources):
+        posts = {}
+        for demo in demo_posts():
+            publish_at = timezone.make_aware(datetime.combine(demo.published, time(9, 0)))
+            post, created = Post.objects.get_or_create(
+                slug=demo.slug,
+                defaults={
+                    "title": demo.title,
+                    "author": author,
+                    "status": Post.Status.PUBLISHED,
+                    "publish_at": publish_at,
+                    "summary": demo.summary,
+                    "body": demo.body,
+                },
+            )
+            if created:
+                for name in demo.tags:
+                    tag, _ = Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})
+                    post.tags.add(tag)
+            posts[demo.slug] = post
+        return posts
+
+    def create_comments(self, posts):
+        post = posts["gaddafis-arsenal-malis-war"]
+        if post.comments.exists():
+            return
+        created = []
+        for offset, (name, email, status, reason, body, reply_to) in enumerate(EXAMPLE_COMMENTS):
+            comment = Comment.objects.create(
+                post=post,
+                parent=created[reply_to] if reply_to is not None else None,
+                author_name=name,
+                author_email=email,
+                body=body,
+                status=status,
+                status_reason=reason,
+            )
+            Comment.objects.filter(pk=comment.pk).update(
+                created=post.publish_at + timedelta(hours=offset + 1)
+            )
+            created.append(comment)
+
+    def write_credentials(self, path, new_logins):
+        import os
+
+        known = {}
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as existing:
+                for line in existing:
+                    username, _, password = line.strip().partition(" / ")
+                    if password:
+                        known[username] = password
+        known.update(dict(new_logins))
+        with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as out:
+            for username, password in known.items():
+                out.write(f"{username} / {password}\n")

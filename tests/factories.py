@@ -1,0 +1,53 @@
+"""Plain functions that make rows for tests, with sensible defaults."""
+
+from itertools import count
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from blog.models import Post
+from citations.models import Source
+from comments.models import Comment
+
+_sequence = count(1)
+
+
+def make_user(**fields):
+    number = next(_sequence)
+    fields.setdefault("username", f"user{number}")
+    fields.setdefault("email", f"user{number}@example.com")
+    password = fields.pop("password", "correct horse battery staple")
+    user = get_user_model().objects.create(**fields)
+    user.set_password(password)
+    user.save()
+    return user
+
+
+def make_source(**fields):
+    number = next(_sequence)
+    fields.setdefault("key", f"source{number}")
+    fields.setdefault("title", f"Source number {number}")
+    fields.setdefault("authors", [{"given": "Ann", "family": "Writer"}])
+    return Source.objects.create(**fields)
+
+
+def make_post(**fields):
+    number = next(_sequence)
+    fields.setdefault("title", f"Post number {number}")
+    fields.setdefault("slug", f"post-{number}")
+    fields.setdefault("body", f"The body of post {number}.")
+    fields.setdefault("status", Post.Status.PUBLISHED)
+    fields.setdefault("publish_at", timezone.now() - timezone.timedelta(days=1))
+    if "author" not in fields:
+        fields["author"] = make_user()
+    return Post.objects.create(**fields)
+
+
+def make_comment(**fields):
+    number = next(_sequence)
+    if "post" not in fields:
+        fields["post"] = make_post()
+    fields.setdefault("author_name", f"Reader {number}")
+    fields.setdefault("author_email", f"reader{number}@example.org")
+    fields.setdefault("body", f"Comment number {number}.")
+    return Comment.objects.create(**fields)

@@ -1,0 +1,18 @@
+"""Settings for the test suite: the real settings, plus test-only speed-ups.
+
+The environment still chooses the database (``DATABASE_URL``), so the same
+suite runs on SQLite and on PostgreSQL.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+os.environ.setdefault("EMAIL_URL", "locmem://")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+
+from config.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
