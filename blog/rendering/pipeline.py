@@ -22,6 +22,9 @@ class Citable(Protocol):
     def note(self, locator: str = "", *, short: bool = False) -> str:
         """The footnote text as HTML, full or short, with the locator."""
 
+    def attribution(self) -> str:
+        """Who and where, as HTML, for an excerpt's caption (authors and container)."""
+
 
 @dataclass(frozen=True)
 class ExcerptInfo:
