@@ -160,6 +160,13 @@ class TestSourceAdmin:
         assert "where cited (footnotes)" in content.lower()
         assert "Citing post" in content
 
+    def test_authors_see_where_a_source_is_cited(self, author_client):
+        """The read-only where-cited rows show for members of Authors, who may view them."""
+        source = make_source()
+        make_post(title="Author-visible post").save(rendering=make_rendering(source_key=source.key))
+        url = reverse("admin:citations_source_change", args=[source.pk])
+        assert "Author-visible post" in author_client.get(url).content.decode()
+
     def test_deleting_a_cited_source_names_the_posts_in_the_way(self, admin_client):
         """The delete page explains which post's rows protect the source instead of failing."""
         source = make_source()
