@@ -1,10 +1,19 @@
-"""Posts, their tags, and the rows derived from a post's body on save."""
+"""Posts, their tags, the rows derived from a post's body on save, and revisions."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
+
+from blog.rendering import Rendering, citation_keys, render_post
+from citations.models import Source
+
+
+def render_body(text: str) -> Rendering:
+    """Render ``text`` with the library's sources: one query for the cited keys, then the pure pipeline."""
+    sources = Source.objects.in_bulk(citation_keys(text), field_name="key")
+    return render_post(text, sources)
 
 
 class Tag(models.Model):
@@ -27,9 +36,29 @@ class PostQuerySet(models.QuerySet):
         """Posts the public may see: published, with a publish date that has come."""
         return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=now or timezone.now())
 
+    def scheduled(self, now=None):
+        """Published posts whose date is still to come: staff see them, the public does not."""
+        return self.filter(status=Post.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+
+    def drafts(self):
+        return self.filter(status=Post.Status.DRAFT)
+
+    def with_outline(self):
+        """Posts with their excerpts, asides and footnotes (and those rows' sources) prefetched."""
+        return self.prefetch_related(
+            models.Prefetch("excerpts", Excerpt.objects.select_related("source")),
+            models.Prefetch("asides", Aside.objects.select_related("excerpt")),
+            models.Prefetch("footnotes", Footnote.objects.select_related("source")),
+        )
+
 
 class Post(models.Model):
-    """A blog post written in the commentary dialect."""
+    """A blog post written in the commentary dialect.
+
+    Saving renders the body (with the library's sources) and stores the HTML,
+    the word counts and the derived excerpt, aside and footnote rows in one
+    transaction; public pages only ever show the stored HTML.
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -42,22 +71,29 @@ class Post(models.Model):
         unique=True,
         allow_unicode=True,
         help_text="The last part of the post's address; unique across the site.",
+        error_messages={"unique": "Another post already uses this slug. Choose a different one."},
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="posts", verbose_name="author"
     )
-    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        "status", max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
     publish_at = models.DateTimeField(
         "publish date",
         default=timezone.now,
         db_index=True,
-        help_text="A published post with a date in the future is scheduled.",
+        help_text="A published post with a date in the future is scheduled: only staff see it until then.",
     )
     created = models.DateTimeField("created", auto_now_add=True)
     updated = models.DateTimeField("updated", auto_now=True)
     summary = models.TextField("summary", blank=True, help_text="Optional; shown in lists and feeds.")
     body = MarkdownxField("body", help_text="Markdown in the commentary dialect.")
     body_html = models.TextField("rendered body", blank=True, editable=False)
+    word_count = models.PositiveIntegerField("words", default=0, editable=False)
+    quoted_word_count = models.PositiveIntegerField(
+        "quoted words", default=0, editable=False, help_text="Words inside excerpts."
+    )
     tags = models.ManyToManyField(Tag, blank=True, related_name="posts", verbose_name="tags")
     comments_enabled = models.BooleanField("comments enabled", default=True)
 
@@ -71,11 +107,25 @@ class Post(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        from blog.rendering import render_post
+    def save(self, *args, rendering: Rendering | None = None, **kwargs):
+        """Render the body (unless ``rendering`` is given) and store it with its derived rows.
 
-        self.body_html = render_post(self.body).html
-        super().save(*args, **kwargs)
+        A save limited by ``update_fields`` that names neither ``body`` nor
+        ``body_html`` does not re-render.
+        """
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not {"body", "body_html"} & set(update_fields):
+            super().save(*args, **kwargs)
+            return
+        rendering = rendering or render_body(self.body)
+        self.body_html = rendering.html
+        self.word_count = rendering.word_count
+        self.quoted_word_count = rendering.quoted_word_count
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "body_html", "word_count", "quoted_word_count"}
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self._rebuild_derived_rows(rendering)
 
     def get_absolute_url(self):
         day = timezone.localdate(self.publish_at)
@@ -83,3 +133,181 @@ class Post(models.Model):
             "blog:post_detail",
             kwargs={"year": day.year, "month": day.month, "day": day.day, "slug": self.slug},
         )
+
+    def get_preview_url(self):
+        """The staff-only preview on the public template, for drafts and scheduled posts."""
+        return reverse("blog:post_preview", kwargs={"pk": self.pk})
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    @property
+    def state_label(self):
+        """Draft, Scheduled or Published, as the admin and the preview banner say it."""
+        return "Scheduled" if self.is_scheduled else self.get_status_display()
+
+    @property
+    def quoted_percent(self):
+        """How much of the post is quotation, as a whole percentage."""
+        return round(100 * self.quoted_word_count / self.word_count) if self.word_count else 0
+
+    def _rebuild_derived_rows(self, rendering: Rendering):
+        """Replace this post's excerpts, asides and footnotes with those found in ``rendering``."""
+        keys = {row.source_key for row in [*rendering.excerpts, *rendering.footnotes] if row.source_key}
+        sources = Source.objects.in_bulk(keys, field_name="key") if keys else {}
+        self.asides.all().delete()
+        self.excerpts.all().delete()
+        self.footnotes.all().delete()
+        excerpts = Excerpt.objects.bulk_create(
+            Excerpt(
+                post=self,
+                position=info.position,
+                source=sources.get(info.source_key),
+                locator=info.locator,
+                text=info.text,
+                word_count=info.word_count,
+                omissions=info.omissions,
+            )
+            for info in rendering.excerpts
+        )
+        by_position = {excerpt.position: excerpt for excerpt in excerpts}
+        Aside.objects.bulk_create(
+            Aside(
+                post=self,
+                excerpt=by_position.get(info.excerpt_position),
+                position=info.position,
+                label=info.label,
+                text=info.text,
+            )
+            for info in rendering.asides
+        )
+        Footnote.objects.bulk_create(
+            Footnote(
+                post=self,
+                number=info.number,
+                source=sources.get(info.source_key),
+                locator=info.locator,
+                note_html=info.html,
+            )
+            for info in rendering.footnotes
+        )
+
+
+class Excerpt(models.Model):
+    """A quoted passage in a post, with the source its attribution names."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="excerpts", verbose_name="post")
+    position = models.PositiveIntegerField("position", help_text="Order of the excerpt in the post.")
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="excerpts",
+        verbose_name="source",
+        help_text="A source quoted in a post cannot be deleted until the post stops quoting it.",
+    )
+    locator = models.CharField("locator", max_length=200, blank=True, help_text="Page, section or time.")
+    text = models.TextField("quoted text", help_text="The passage as plain text, without asides.")
+    word_count = models.PositiveIntegerField("words", default=0)
+    omissions = models.PositiveIntegerField("omissions", default=0, help_text="Marked ellipses.")
+
+    class Meta:
+        verbose_name = "excerpt"
+        verbose_name_plural = "excerpts"
+        ordering = ["post", "position"]
+
+    def __str__(self):
+        return f"Excerpt {self.position} in “{self.post}”"
+
+
+class Aside(models.Model):
+    """The author's own words set inside a post, usually inside an excerpt."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="asides", verbose_name="post")
+    excerpt = models.ForeignKey(
+        Excerpt,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="asides",
+        verbose_name="excerpt",
+    )
+    position = models.PositiveIntegerField("position", help_text="Order of the aside in the post.")
+    label = models.CharField("label", max_length=50, help_text="Comment, Note, Aside or Update.")
+    text = models.TextField("text")
+
+    class Meta:
+        verbose_name = "aside"
+        verbose_name_plural = "asides"
+        ordering = ["post", "position"]
+
+    def __str__(self):
+        return f"{self.label} {self.position} in “{self.post}”"
+
+
+class Footnote(models.Model):
+    """A numbered note in a post: a citation of a source, or the author's plain footnote."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="footnotes", verbose_name="post")
+    number = models.PositiveIntegerField("number")
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="footnotes",
+        verbose_name="source",
+        help_text="A source cited in a post cannot be deleted until the post stops citing it.",
+    )
+    locator = models.CharField("locator", max_length=200, blank=True, help_text="Page, section or time.")
+    note_html = models.TextField("rendered note", help_text="The note as the page shows it (sanitized HTML).")
+
+    class Meta:
+        verbose_name = "footnote"
+        verbose_name_plural = "footnotes"
+        ordering = ["post", "number"]
+
+    def __str__(self):
+        return f"Note {self.number} in “{self.post}”"
+
+
+class Revision(models.Model):
+    """The title, summary and body of a post as one save left them, with who saved it and when.
+
+    A post's newest revision is its current text; the ones before it are the
+    texts each later save replaced.
+    """
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions", verbose_name="post")
+    title = models.CharField("title", max_length=300)
+    summary = models.TextField("summary", blank=True)
+    body = models.TextField("body")
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="saved by",
+        help_text="Empty when the text was saved outside the admin (import, demo, shell).",
+    )
+    created = models.DateTimeField("saved at", default=timezone.now, db_index=True)
+    note = models.CharField("note", max_length=200, blank=True, help_text="Why this revision exists.")
+
+    class Meta:
+        verbose_name = "revision"
+        verbose_name_plural = "revisions"
+        ordering = ["-created", "-pk"]
+        get_latest_by = ["created", "pk"]
+
+    def __str__(self):
+        return f"“{self.title}” as saved {timezone.localtime(self.created):%Y-%m-%d %H:%M}"
+
+    def same_text_as(self, post):
+        return (self.title, self.summary, self.body) == (post.title, post.summary, post.body)

@@ -23,5 +23,6 @@ app_name = "blog"
 
 urlpatterns = [
     path("", views.post_list, name="post_list"),
+    path("preview/<int:pk>/", views.post_preview, name="post_preview"),
     path("<int:year>/<dd:month>/<dd:day>/<slug:slug>/", views.post_detail, name="post_detail"),
 ]

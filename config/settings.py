@@ -129,8 +129,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # markdownx: the admin's live preview calls the same pipeline as the public
-# page, through blog.views.markdown_preview (staff only).
-MARKDOWNX_MARKDOWNIFY_FUNCTION = "blog.rendering.preview_markdownify"
+# page, with the library's sources; blog.editor serves it to staff only.
+MARKDOWNX_MARKDOWNIFY_FUNCTION = "blog.live_preview.markdownify"
 MARKDOWNX_MEDIA_PATH = "uploads/%Y/%m/"
 MARKDOWNX_UPLOAD_MAX_SIZE = 2 * 1024 * 1024
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"]

@@ -51,3 +51,33 @@ def make_comment(**fields):
     fields.setdefault("author_email", f"reader{number}@example.org")
     fields.setdefault("body", f"Comment number {number}.")
     return Comment.objects.create(**fields)
+
+
+def make_staff(*, permissions=(), groups=(), **fields):
+    """A staff user holding ``permissions`` ("app_label.codename") and belonging to ``groups`` (names)."""
+    from django.contrib.auth.models import Group, Permission
+
+    user = make_user(is_staff=True, **fields)
+    for dotted in permissions:
+        app_label, codename = dotted.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+def make_rendering(*, source_key=None, html="<p>Rendered.</p>", errors=()):
+    """A Rendering such as the pipeline returns: one excerpt with an aside, and one footnote."""
+    from blog.rendering import AsideInfo, ExcerptInfo, FootnoteInfo, Rendering
+
+    return Rendering(
+        html=html,
+        excerpts=[ExcerptInfo(1, source_key, "p. 4", "Quoted words here … and more.", 5, 1)],
+        asides=[AsideInfo(1, 1, "Comment", "The author's own words.")],
+        footnotes=[FootnoteInfo(1, source_key, "p. 4", "<i>A Note</i>, p. 4.")],
+        errors=list(errors),
+        word_count=20,
+        quoted_word_count=5,
+    )

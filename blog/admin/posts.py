@@ -1,0 +1,110 @@
+"""Admin for posts: the markdownx editor, list figures, the outline of derived rows, previews."""
+
+from django import forms
+from django.contrib import admin
+from django.template.loader import render_to_string
+from markdownx.widgets import AdminMarkdownxWidget
+
+from blog.admin.revisions import RevisionAdminMixin
+from blog.models import Post, render_body
+from blog.services import post_save_with_body
+
+
+class PostAdminForm(forms.ModelForm):
+    """The post form; a body the pipeline finds problems in is refused with those problems named."""
+
+    class Meta:
+        model = Post
+        fields = [
+            "title", "slug", "summary", "body", "tags",
+            "author", "status", "publish_at", "comments_enabled",
+        ]  # fmt: skip
+        widgets = {"body": AdminMarkdownxWidget}
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        self.rendering = render_body(body)
+        if self.rendering.errors:
+            raise forms.ValidationError(
+                [forms.ValidationError(message, code="dialect") for message in self.rendering.errors]
+            )
+        return body
+
+
+class StateFilter(admin.SimpleListFilter):
+    """Draft, scheduled or published (and public), as authors think of a post."""
+
+    title = "status"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+
+    def queryset(self, request, queryset):
+        return {
+            "draft": queryset.drafts,
+            "scheduled": queryset.scheduled,
+            "published": queryset.published,
+        }.get(self.value(), queryset.all)()
+
+
+@admin.register(Post)
+class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
+    form = PostAdminForm
+    list_display = ["title", "state", "publish_at", "tag_list", "word_count", "quoted", "author"]
+    list_filter = [StateFilter, "tags", "author"]
+    list_select_related = ["author"]
+    date_hierarchy = "publish_at"
+    search_fields = ["title", "slug", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["tags"]
+    readonly_fields = ["outline", "word_count", "quoted", "created", "updated"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body", "tags"]}),
+        ("Publishing", {"fields": ["author", "status", "publish_at", "comments_enabled"]}),
+        (
+            "Outline",
+            {
+                "fields": ["outline"],
+                "description": "What the last save found in the body: excerpts, asides and footnotes.",
+            },
+        ),
+        ("Figures", {"fields": ["word_count", "quoted", "created", "updated"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    def get_changeform_initial_data(self, request):
+        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    def save_model(self, request, obj, form, change):
+        post_save_with_body(post=obj, user=request.user, rendering=getattr(form, "rendering", None))
+
+    def view_on_site(self, post):
+        return post.get_absolute_url() if post.is_public else post.get_preview_url()
+
+    @admin.display(description="state", ordering="status")
+    def state(self, post):
+        return post.state_label
+
+    @admin.display(description="tags")
+    def tag_list(self, post):
+        return ", ".join(tag.name for tag in post.tags.all())
+
+    @admin.display(description="quoted", ordering="quoted_word_count")
+    def quoted(self, post):
+        return f"{post.quoted_percent}%"
+
+    @admin.display(description="outline")
+    def outline(self, post):
+        if not post.pk:
+            return "The outline appears once the post is saved."
+        return render_to_string(
+            "admin/blog/post/includes/outline.html",
+            {
+                "excerpts": post.excerpts.select_related("source"),
+                "asides": post.asides.select_related("excerpt"),
+                "footnotes": post.footnotes.select_related("source"),
+            },
+        )

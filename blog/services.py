@@ -1,0 +1,101 @@
+"""Writes that span a post and its history: saving with revisions, restoring, re-rendering.
+
+``Post.save()`` renders the body and rebuilds the derived rows in one
+transaction; the functions here add what a save by a person needs on top:
+the text it replaces is kept as a ``Revision``, with who and when.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import formats, timezone
+
+from blog.models import Post, Revision, render_body
+from blog.rendering import Rendering
+
+TEXT_FIELDS = ("title", "summary", "body")
+
+
+def _text(values) -> tuple[str, str, str]:
+    if isinstance(values, dict):
+        return tuple(values[name] for name in TEXT_FIELDS)
+    return tuple(getattr(values, name) for name in TEXT_FIELDS)
+
+
+def _record(post, text, *, user, note="", created=None) -> Revision:
+    title, summary, body = text
+    return Revision.objects.create(
+        post=post,
+        title=title,
+        summary=summary,
+        body=body,
+        saved_by=user,
+        note=note,
+        created=created or timezone.now(),
+    )
+
+
+@transaction.atomic
+def post_save_with_body(
+    *, post: Post, user=None, rendering: Rendering | None = None, note: str = "", always_record: bool = False
+) -> Revision | None:
+    """Save ``post`` (HTML and derived rows) and keep its new text as a revision by ``user``.
+
+    If the stored text was written without a revision (by an import, the demo
+    or the shell), it is first kept as a revision of its own, so no edit ever
+    loses text. Returns the new revision, or ``None`` when title, summary and
+    body are unchanged (unless ``always_record``).
+    """
+    stored = None
+    if post.pk:
+        stored = Post.objects.select_for_update().filter(pk=post.pk).values(*TEXT_FIELDS, "updated").first()
+    changed = stored is None or _text(stored) != _text(post)
+    if stored is not None and changed:
+        latest = Revision.objects.filter(post=post).first()
+        if latest is None or _text(latest) != _text(stored):
+            _record(
+                post,
+                _text(stored),
+                user=None,
+                note="The text as it was before revisions were kept.",
+                created=stored["updated"],
+            )
+    post.save(rendering=rendering)
+    if changed or always_record:
+        return _record(post, _text(post), user=user, note=note)
+    return None
+
+
+@transaction.atomic
+def post_restore_revision(*, revision: Revision, user) -> Revision:
+    """Put ``revision``'s title, summary and body back on its post; the restore is a revision too.
+
+    Raises ``ValidationError`` (naming the problems) when the old text no
+    longer renders cleanly, for instance because it cites a source since removed.
+    """
+    post = Post.objects.select_for_update().get(pk=revision.post_id)
+    post.title, post.summary, post.body = _text(revision)
+    rendering = render_body(post.body)
+    if rendering.errors:
+        raise ValidationError(rendering.errors)
+    when = formats.date_format(timezone.localtime(revision.created), "DATETIME_FORMAT")
+    return post_save_with_body(
+        post=post,
+        user=user,
+        rendering=rendering,
+        note=f"Restored the revision saved {when}.",
+        always_record=True,
+    )
+
+
+def posts_rerender_citing(source) -> int:
+    """Re-render every post that cites or quotes ``source``, or names its key; returns how many.
+
+    The text is unchanged, so no revision is kept and ``updated`` stays as it was.
+    """
+    citing = Q(footnotes__source=source) | Q(excerpts__source=source) | Q(body__contains=f"@{source.key}")
+    post_ids = list(Post.objects.filter(citing).values_list("pk", flat=True).distinct())
+    with transaction.atomic():
+        for post in Post.objects.select_for_update().filter(pk__in=post_ids).order_by("pk"):
+            post.save(update_fields=["body_html"])
+    return len(post_ids)
