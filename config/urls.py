@@ -1,4 +1,4 @@
-"""The site's URLs: admin, markdownx, sources, then the blog at the root."""
+"""The site's URLs: admin, markdownx, sources, comments, then the blog at the root."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -7,5 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("markdownx/", include("markdownx.urls")),
     path("sources/", include("citations.urls")),
+    path("comments/", include("comments.urls")),
     path("", include("blog.urls")),
 ]
