@@ -1,12 +1,15 @@
 """Plain functions that make rows for tests, with sensible defaults."""
 
+import time
 from itertools import count
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from blog.models import Post
 from citations.models import Source
+from comments.forms import make_form_token
 from comments.models import Comment
 
 _sequence = count(1)
@@ -43,11 +46,35 @@ def make_post(**fields):
     return Post.objects.create(**fields)
 
 
+def make_staff(group_name, **fields):
+    """A staff user in the named group (which the comments migration or get_or_create provides)."""
+    user = make_user(is_staff=True, **fields)
+    user.groups.add(Group.objects.get_or_create(name=group_name)[0])
+    return user
+
+
 def make_comment(**fields):
     number = next(_sequence)
     if "post" not in fields:
-        fields["post"] = make_post()
+        fields["post"] = fields["parent"].post if fields.get("parent") else make_post()
+    if fields.get("parent"):
+        fields.setdefault("depth", fields["parent"].depth + 1)
     fields.setdefault("author_name", f"Reader {number}")
     fields.setdefault("author_email", f"reader{number}@example.org")
     fields.setdefault("body", f"Comment number {number}.")
     return Comment.objects.create(**fields)
+
+
+def comment_form_data(post, **fields):
+    """What a person's browser sends from a post's comment form, served a minute ago."""
+    number = next(_sequence)
+    data = {
+        "name": f"Reader {number}",
+        "email": f"reader{number}@example.org",
+        "website": "",
+        "body": f"A thoughtful comment, number {number}.",
+        "token": make_form_token(post.pk, at=time.time() - 60),
+        "homepage": "",
+    }
+    data.update(fields)
+    return {key: value for key, value in data.items() if value is not None}
