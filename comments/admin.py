@@ -7,6 +7,7 @@ write them, and moderation only changes their status, through
 """
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils.html import format_html
@@ -53,6 +54,7 @@ class CommentAdmin(admin.ModelAdmin):
     list_select_related = ["post"]
     search_fields = ["author_name", "author_email", "body", "ip_address"]
     date_hierarchy = "created"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = [
         _moderation_action(Comment.Status.APPROVED, "approved"),
         _moderation_action(Comment.Status.SPAM, "marked as spam"),
@@ -81,13 +83,13 @@ class CommentAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).annotate(queue_rank=QUEUE_RANK)
+        queryset = super().get_queryset(request)
         if not is_moderator(request.user):
             queryset = queryset.filter(post__author=request.user)
         return queryset
 
     def get_ordering(self, request):
-        return ["queue_rank", "-created"]
+        return [QUEUE_RANK.asc(), "-created"]
 
     def has_add_permission(self, request):
         return False
