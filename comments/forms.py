@@ -70,6 +70,7 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, post, **kwargs):
         self.post = post
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["body"].limit_to(conf.get("MAX_LENGTH"))
         self.elapsed_seconds = None
@@ -119,5 +120,6 @@ class CommentEditForm(forms.Form):
     body = BodyField()
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["body"].limit_to(conf.get("MAX_LENGTH"))
