@@ -1,12 +1,144 @@
-"""Admin for comments."""
+"""The moderation queue, and pending-comment counts on the admin's post list.
+
+Moderators see every comment; an author who is not a moderator sees only the
+comments on their own posts. Nobody adds or deletes comments here: readers
+write them, and moderation only changes their status, through
+``comments.services``.
+"""
 
 from django.contrib import admin
+from django.db import models
+from django.db.models import Case, IntegerField, Value, When
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
 
+from blog.admin.posts import PostAdmin as BlogPostAdmin
+from blog.models import Post
+from comments import services
 from comments.models import Comment
+from comments.selectors import comment_count
+
+MODERATORS = "Moderators"
+
+# The queue's order: what needs a decision first.
+QUEUE_RANK = Case(
+    When(status=Comment.Status.PENDING, then=Value(0)),
+    When(status=Comment.Status.SPAM, then=Value(2)),
+    When(status=Comment.Status.REMOVED, then=Value(3)),
+    default=Value(1),
+    output_field=IntegerField(),
+)
+
+
+def is_moderator(user):
+    return user.is_superuser or user.groups.filter(name=MODERATORS).exists()
+
+
+def _moderation_action(status, description):
+    def action(modeladmin, request, queryset):
+        changed = services.comment_moderate(comments=queryset, status=status, moderator=request.user)
+        modeladmin.message_user(request, f"{changed} comment{'s' if changed != 1 else ''} {description}.")
+
+    action.__name__ = f"mark_{status}"
+    action.short_description = f"Mark selected comments as {Comment.Status(status).label.lower()}"
+    action.allowed_permissions = ("change",)
+    return action
 
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["author_name", "post", "status", "created"]
-    list_filter = ["status"]
+    list_display = ["excerpt", "author_name", "post", "status", "status_reason", "created", "ip_address"]
+    list_display_links = ["excerpt"]
+    list_filter = ["status", ("post", admin.RelatedOnlyFieldListFilter), "created"]
+    list_select_related = ["post"]
     search_fields = ["author_name", "author_email", "body", "ip_address"]
+    date_hierarchy = "created"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    actions = [
+        _moderation_action(Comment.Status.APPROVED, "approved"),
+        _moderation_action(Comment.Status.SPAM, "marked as spam"),
+        _moderation_action(Comment.Status.REMOVED, "removed"),
+        _moderation_action(Comment.Status.PENDING, "sent back to pending"),
+    ]
+    fieldsets = [
+        (None, {"fields": ["post", "parent_link", "status", "status_reason", "body"]}),
+        ("Commenter", {"fields": ["author_name", "author_email", "author_url", "user", "notify_replies"]}),
+        (
+            "Record",
+            {"fields": ["created", "edited", "ip_address", "user_agent", "moderated_by", "moderated_at"]},
+        ),
+    ]
+    readonly_fields = [
+        "post",
+        "parent_link",
+        "status_reason",
+        "user",
+        "created",
+        "edited",
+        "ip_address",
+        "user_agent",
+        "moderated_by",
+        "moderated_at",
+    ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not is_moderator(request.user):
+            queryset = queryset.filter(post__author=request.user)
+        return queryset
+
+    def get_ordering(self, request):
+        return [QUEUE_RANK.asc(), "-created"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="comment")
+    def excerpt(self, obj):
+        return Truncator(obj.body).chars(80)
+
+    @admin.display(description="in reply to")
+    def parent_link(self, obj):
+        if not obj.parent_id:
+            return "—"
+        url = reverse("admin:comments_comment_change", args=[obj.parent_id])
+        return format_html('<a href="{}">comment #{}</a>', url, obj.parent_id)
+
+    def save_model(self, request, obj, form, change):
+        """Save edits; a status changed in the form goes through the service, to record who and when."""
+        new_status = obj.status
+        if "status" in form.changed_data:
+            obj.status = form.initial["status"]
+        super().save_model(request, obj, form, change)
+        if new_status != obj.status:
+            services.comment_moderate(comments=[obj], status=new_status, moderator=request.user)
+
+
+admin.site.unregister(Post)
+
+
+@admin.register(Post)
+class PostAdmin(BlogPostAdmin):
+    """Blog's post admin, with each post's count of comments awaiting moderation."""
+
+    list_display = [*BlogPostAdmin.list_display, "pending_comments"]
+
+    def get_queryset(self, request):
+        pending = comment_count(Comment.Status.PENDING)
+        return super().get_queryset(request).annotate(pending_comment_count=pending)
+
+    @admin.display(description="pending comments", ordering="pending_comment_count")
+    def pending_comments(self, obj):
+        if not obj.pending_comment_count:
+            return "0"
+        url = reverse("admin:comments_comment_changelist")
+        return format_html(
+            '<a href="{}?post__id__exact={}&amp;status__exact=pending">{}</a>',
+            url,
+            obj.pk,
+            obj.pending_comment_count,
+        )

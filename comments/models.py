@@ -1,7 +1,8 @@
-"""Reader comments on posts, with their moderation status."""
+"""Reader comments on posts, with their moderation status and its reason."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 
 from blog.models import Post
 
@@ -11,9 +12,22 @@ class CommentQuerySet(models.QuerySet):
         """Comments the public may see."""
         return self.filter(status=Comment.Status.APPROVED)
 
+    def public(self):
+        """Approved comments on posts the public may see."""
+        return self.approved().filter(post__in=Post.objects.published())
+
+    def by_email(self, email):
+        """Every comment written from ``email``, whatever its case (uses the lower-case index)."""
+        return self.alias(email_lower=Lower("author_email")).filter(email_lower=(email or "").strip().lower())
+
 
 class Comment(models.Model):
-    """A reader's comment on a post, possibly a reply to another comment."""
+    """A reader's comment on a post, possibly a reply to another comment.
+
+    Moderation only ever changes ``status``; rows are deleted by nobody but
+    the post's deletion, and personal data is cleared only by the data-erasure
+    command (``commenter_data --erase``).
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -30,8 +44,13 @@ class Comment(models.Model):
         related_name="replies",
         verbose_name="in reply to",
     )
+    depth = models.PositiveSmallIntegerField(
+        "depth", default=0, editable=False, help_text="0 for a comment on the post, 1 for a reply, and so on."
+    )
     author_name = models.CharField("name", max_length=100)
-    author_email = models.EmailField("email", help_text="Never shown publicly.")
+    author_email = models.EmailField(
+        "email", blank=True, help_text="Never shown publicly; empty once its owner's data is erased."
+    )
     author_url = models.URLField("website", max_length=500, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -40,14 +59,18 @@ class Comment(models.Model):
         blank=True,
         related_name="comments",
         verbose_name="user",
+        help_text="The account the commenter was signed in with, if any.",
     )
     body = models.TextField("comment", help_text="As written, in Markdown.")
     body_html = models.TextField("rendered comment", blank=True, editable=False)
     status = models.CharField(
         "status", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
-    status_reason = models.CharField("reason", max_length=300, blank=True)
+    status_reason = models.CharField(
+        "reason", max_length=300, blank=True, help_text="Why the comment has its status: a rule or a person."
+    )
     created = models.DateTimeField("created", auto_now_add=True, db_index=True)
+    edited = models.DateTimeField("edited by its author", null=True, blank=True, editable=False)
     ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
     user_agent = models.CharField("user agent", max_length=500, blank=True)
     moderated_by = models.ForeignKey(
@@ -59,14 +82,26 @@ class Comment(models.Model):
         verbose_name="moderated by",
     )
     moderated_at = models.DateTimeField("moderated at", null=True, blank=True)
-    notify_replies = models.BooleanField("notify of replies", default=False)
+    notify_replies = models.BooleanField(
+        "notify of replies", default=False, help_text="Email the commenter when a reply is approved."
+    )
+    reply_notice_sent = models.BooleanField(
+        "reply notice sent",
+        default=False,
+        editable=False,
+        help_text="Whether the parent's author has been told of this reply (they are told once).",
+    )
 
     objects = CommentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "comment"
         verbose_name_plural = "comments"
-        ordering = ["created"]
+        ordering = ["created", "pk"]
+        indexes = [
+            models.Index(fields=["post", "status", "created"], name="comment_thread_idx"),
+            models.Index(Lower("author_email"), name="comment_email_idx"),
+        ]
 
     def __str__(self):
         return f"{self.author_name} on {self.post}"
@@ -76,3 +111,10 @@ class Comment(models.Model):
 
         self.body_html = render_comment(self.body)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.APPROVED

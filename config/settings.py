@@ -124,6 +124,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A refused form gets a readable page in the site's style (and a comment its text back).
+CSRF_FAILURE_VIEW = "config.csrf.csrf_failure"
+
 # Bodies are Markdown written by hand; 2.5 MB of form data is far beyond any
 # post and keeps a hostile request from tying up a worker.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

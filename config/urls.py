@@ -1,4 +1,4 @@
-"""The site's URLs: admin, the editor's endpoints, sources, then the blog at the root."""
+"""The site's URLs: admin, the editor's endpoints, sources, comments, then the blog at the root."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -12,5 +12,6 @@ urlpatterns = [
     # (citations knows nothing of posts), on the same path as citations:source_detail.
     path("sources/<path:key>/", blog_views.source_detail, name="source_detail_cited_in"),
     path("sources/", include("citations.urls")),
+    path("comments/", include("comments.urls")),
     path("", include("blog.urls")),
 ]

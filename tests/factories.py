@@ -1,12 +1,15 @@
 """Plain functions that make rows for tests, with sensible defaults."""
 
+import time
 from itertools import count
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from blog.models import Post
 from citations.models import Source
+from comments.forms import make_form_token
 from comments.models import Comment
 
 _sequence = count(1)
@@ -46,7 +49,9 @@ def make_post(**fields):
 def make_comment(**fields):
     number = next(_sequence)
     if "post" not in fields:
-        fields["post"] = make_post()
+        fields["post"] = fields["parent"].post if fields.get("parent") else make_post()
+    if fields.get("parent"):
+        fields.setdefault("depth", fields["parent"].depth + 1)
     fields.setdefault("author_name", f"Reader {number}")
     fields.setdefault("author_email", f"reader{number}@example.org")
     fields.setdefault("body", f"Comment number {number}.")
@@ -55,7 +60,7 @@ def make_comment(**fields):
 
 def make_staff(*, permissions=(), groups=(), **fields):
     """A staff user holding ``permissions`` ("app_label.codename") and belonging to ``groups`` (names)."""
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Permission
 
     user = make_user(is_staff=True, **fields)
     for dotted in permissions:
@@ -81,3 +86,18 @@ def make_rendering(*, source_key=None, html="<p>Rendered.</p>", errors=()):
         word_count=20,
         quoted_word_count=5,
     )
+
+
+def comment_form_data(post, **fields):
+    """What a person's browser sends from a post's comment form, served a minute ago."""
+    number = next(_sequence)
+    data = {
+        "name": f"Reader {number}",
+        "email": f"reader{number}@example.org",
+        "website": "",
+        "body": f"A thoughtful comment, number {number}.",
+        "token": make_form_token(post.pk, at=time.time() - 60),
+        "homepage": "",
+    }
+    data.update(fields)
+    return {key: value for key, value in data.items() if value is not None}

@@ -184,9 +184,14 @@ class TestSourceAdmin:
 @pytest.mark.django_db
 class TestAuthorsGroup:
     def test_authors_have_exactly_the_permissions_writing_needs(self):
-        """The Authors group may add, change and view posts, tags, revisions and sources, and view rows."""
+        """The Authors group may add, change and view posts, tags, revisions and sources, and view rows.
+
+        (The comments app adds comment moderation; its tests cover that part.)
+        """
         codenames = set(
-            Group.objects.get(name="Authors").permissions.values_list("content_type__app_label", "codename")
+            Group.objects.get(name="Authors")
+            .permissions.filter(content_type__app_label__in=["blog", "citations"])
+            .values_list("content_type__app_label", "codename")
         )
         expected = {
             ("blog", f"{action}_{model}")

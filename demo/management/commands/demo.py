@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from blog.models import Post, Tag
 from citations.models import Source
 from comments.models import Comment
+from comments.services import comment_moderate, comment_submit
 from demo.content import CONTENT_DIR, demo_posts
 
 ACCOUNTS = [
@@ -24,48 +25,39 @@ ACCOUNTS = [
 ]
 
 EXAMPLE_COMMENTS = [
-    # name, email, status, reason, body, reply-to index
+    # name, email, body, reply-to index, moderator's decision (None: keep what the rules decided)
     (
         "Ellen",
         "ellen@example.org",
-        Comment.Status.APPROVED,
-        "",
         "The Libya arms story keeps getting worse. Thanks for the excerpt.",
         None,
+        Comment.Status.APPROVED,
     ),
     (
         "Tom",
         "tom@example.net",
-        Comment.Status.APPROVED,
-        "",
         "Is there a follow-up on the *recoilless rifles*?",
         0,
+        Comment.Status.APPROVED,
     ),
     (
         "Grace",
         "grace@example.com",
-        Comment.Status.PENDING,
-        "first comment from this address",
         "Late to this, but the [Small Arms Survey](https://www.smallarmssurvey.org/) covered it too.",
         None,
-    ),
-    (
-        "Cheap Watches",
-        "deals@spam.example",
-        Comment.Status.SPAM,
-        "spam word: watches",
-        "Cheap watches here, best prices.",
         None,
     ),
+    ("Cheap Watches", "deals@spam.example", "Replica watches here, best prices.", None, None),
     (
         "Troll",
         "troll@example.com",
-        Comment.Status.REMOVED,
-        "removed by a moderator",
         "Off-topic remark removed by the moderator.",
         None,
+        Comment.Status.REMOVED,
     ),
 ]
+# The demo's comments pass the form's timing check, as a person's would.
+DEMO_FORM_SECONDS = 60.0
 
 
 class Command(BaseCommand):
@@ -88,7 +80,7 @@ class Command(BaseCommand):
             users, new_logins = self.create_accounts(reset_passwords)
             sources = self.create_sources()
             posts = self.create_posts(users["author"], sources)
-            self.create_comments(posts)
+            self.create_comments(posts, moderator=users["moderator"])
         if new_logins:
             self.write_credentials(credentials_file, new_logins)
             self.stdout.write(f"Demo logins (passwords are shown once; kept in {credentials_file}):")
@@ -170,21 +162,25 @@ class Command(BaseCommand):
             posts[demo.slug] = post
         return posts
 
-    def create_comments(self, posts):
+    def create_comments(self, posts, moderator):
+        """Comments in every state, through the same services as the site, without sending email."""
         post = posts["gaddafis-arsenal-malis-war"]
         if post.comments.exists():
             return
         created = []
-        for offset, (name, email, status, reason, body, reply_to) in enumerate(EXAMPLE_COMMENTS):
-            comment = Comment.objects.create(
+        for offset, (name, email, body, reply_to, decision) in enumerate(EXAMPLE_COMMENTS):
+            comment = comment_submit(
                 post=post,
                 parent=created[reply_to] if reply_to is not None else None,
                 author_name=name,
                 author_email=email,
                 body=body,
-                status=status,
-                status_reason=reason,
+                elapsed_seconds=DEMO_FORM_SECONDS,
+                notify=False,
             )
+            if decision:
+                comment_moderate(comments=[comment], status=decision, moderator=moderator)
+                comment.refresh_from_db()
             Comment.objects.filter(pk=comment.pk).update(
                 created=post.publish_at + timedelta(hours=offset + 1)
             )

@@ -1,0 +1,55 @@
+"""The comments app's settings, with their defaults, in one place.
+
+Each setting is read, at the moment it is used, from Django's settings as
+``COMMENTS_<NAME>``, then from the environment variable of the same name, then
+from the default below. Reading late lets tests use ``override_settings`` and
+lets a deployment tune moderation without touching code.
+"""
+
+from django.conf import settings
+
+from config import env
+
+DEFAULTS = {
+    # Threads nest at most this many levels; a deeper reply joins its parent's level.
+    "MAX_DEPTH": 4,
+    # The longest comment body accepted, in characters.
+    "MAX_LENGTH": 10_000,
+    # How long after posting a commenter may edit or withdraw from the same browser.
+    "EDIT_MINUTES": 15,
+    # Hold a comment with this many links or more (0 turns the rule off).
+    "HOLD_LINKS": 2,
+    # Hold a comment containing any of these words (body, name, email, website, IP, user agent).
+    "HOLD_WORDS": [],
+    # Mark as spam a comment containing any of these words (same fields).
+    "SPAM_WORDS": ["viagra", "cialis", "casino bonus", "replica watches", "payday loan"],
+    # A form sent sooner than this many seconds after the page was served is spam.
+    "MIN_SECONDS": 3,
+    # At most this many comments per email address and per IP address in the window (0 = no limit).
+    "RATE_LIMIT": 5,
+    "RATE_WINDOW_SECONDS": 600,
+    # Comments close this many days after a post is published. 0 = never, as in
+    # WordPress: moderation and rate limits already stop spam on old posts, and
+    # imported archives and the demo's back-dated posts stay open for discussion.
+    "CLOSE_AFTER_DAYS": 0,
+    # Where the client's address is in request.META; behind a proxy, HTTP_X_FORWARDED_FOR.
+    "IP_HEADER": "REMOTE_ADDR",
+    # Email moderators (and the post's author) when a comment awaits them.
+    "NOTIFY_MODERATORS": True,
+}
+
+_ENV_READERS = {
+    bool: lambda name, default: env.get_bool(name, default),
+    int: lambda name, default: env.get_int(name, default, minimum=0),
+    list: lambda name, default: env.get_list(name, default),
+    str: lambda name, default: env.get_str(name, default),
+}
+
+
+def get(name):
+    """Return the comments setting ``name`` (without the ``COMMENTS_`` prefix)."""
+    default = DEFAULTS[name]
+    full_name = f"COMMENTS_{name}"
+    if hasattr(settings, full_name):
+        return getattr(settings, full_name)
+    return _ENV_READERS[type(default)](full_name, default)

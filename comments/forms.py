@@ -1,0 +1,125 @@
+"""The public comment form, the edit form, and the signed timestamp they carry."""
+
+import time
+from urllib.parse import urlsplit
+
+from django import forms
+from django.core import signing
+from django.core.validators import MaxLengthValidator
+
+from comments import conf
+from comments.models import Comment
+
+TOKEN_SALT = "comments.form-token"
+
+
+def make_form_token(post_pk, at=None):
+    """A signed note of which post's form this is and when it was served."""
+    return signing.dumps({"post": post_pk, "at": time.time() if at is None else at}, salt=TOKEN_SALT)
+
+
+def read_form_token(token, post_pk):
+    """Seconds since the form was served, or None if the token is missing, forged or for another post."""
+    try:
+        data = signing.loads(token or "", salt=TOKEN_SALT)
+    except signing.BadSignature:
+        return None
+    if (
+        not isinstance(data, dict)
+        or data.get("post") != post_pk
+        or not isinstance(data.get("at"), int | float)
+    ):
+        return None
+    return max(time.time() - data["at"], 0.0)
+
+
+class BodyField(forms.CharField):
+    """A comment body: required, stripped, no longer than the configured limit, no NUL bytes."""
+
+    widget = forms.Textarea(attrs={"rows": 6})
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label="Comment",
+            help_text="Paragraphs, *emphasis*, **strong**, [links](https://…), > quotes and `code`.",
+            error_messages={"required": "Please write a comment before sending it."},
+            **kwargs,
+        )
+
+    def limit_to(self, limit):
+        """Apply the length limit in force now (a setting, so it is read per form, not at import)."""
+        self.max_length = limit
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
+        self.validators.append(MaxLengthValidator(limit))
+        self.widget.attrs["maxlength"] = limit
+
+
+class CommentForm(forms.Form):
+    """A new comment or reply. ``post`` is the post it is for."""
+
+    name = forms.CharField(label="Name", max_length=100)
+    email = forms.EmailField(label="Email", help_text="Never shown; used to recognise you and for replies.")
+    website = forms.URLField(label="Website", required=False, max_length=500, assume_scheme="https")
+    body = BodyField()
+    notify = forms.BooleanField(label="Email me when someone replies", required=False)
+    remember = forms.BooleanField(label="Remember my name, email and website", required=False)
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+    # A field people never see; bots that fill in every input give themselves away.
+    homepage = forms.CharField(label="Leave this empty", required=False)
+
+    def __init__(self, *args, post, **kwargs):
+        self.post = post
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["body"].limit_to(conf.get("MAX_LENGTH"))
+        self.elapsed_seconds = None
+
+    @property
+    def token_value(self):
+        """The timestamp token to render: the submitted one while it is valid, else a new one."""
+        if self.is_bound and self.elapsed_seconds is not None:
+            return self.data.get("token")
+        return make_form_token(self.post.pk)
+
+    def clean_website(self):
+        url = self.cleaned_data["website"]
+        if url and urlsplit(url).scheme.lower() not in {"http", "https"}:
+            raise forms.ValidationError("Enter a web address starting with http:// or https://.")
+        return url
+
+    def clean_parent(self):
+        parent_id = self.cleaned_data["parent"]
+        if parent_id is None:
+            return None
+        parent = (
+            Comment.objects.approved()
+            .filter(pk=parent_id, post=self.post)
+            .only("pk", "depth", "parent")
+            .first()
+        )
+        if parent is None:
+            raise forms.ValidationError(
+                "The comment you are replying to is not published on this post; "
+                "your text is kept below, send it as a comment on the post instead."
+            )
+        return parent
+
+    def clean_token(self):
+        self.elapsed_seconds = read_form_token(self.cleaned_data["token"], self.post.pk)
+        if self.elapsed_seconds is None:
+            raise forms.ValidationError(
+                "This form is out of date or was altered. Your text is kept; please send it again."
+            )
+        return self.cleaned_data["token"]
+
+
+class CommentEditForm(forms.Form):
+    """The commenter's own edit of their comment's body."""
+
+    body = BodyField()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["body"].limit_to(conf.get("MAX_LENGTH"))

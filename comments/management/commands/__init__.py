@@ -1,0 +1,1 @@
+"""``manage.py purge_comment_ips`` and ``manage.py commenter_data``."""

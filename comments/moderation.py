@@ -1,0 +1,134 @@
+"""Auto-moderation as pure functions: a submission and the rules in, a decision out.
+
+Nothing here touches the database, the request or Django's settings; the
+caller gathers the facts (``Submission``) and the rules (``Rules``, by default
+from ``comments.conf``) so each rule can be tested as a table of cases.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import NamedTuple
+
+from comments import conf
+
+PENDING, APPROVED, SPAM = "pending", "approved", "spam"
+
+# Bare and Markdown links alike contain a scheme or a leading "www.".
+LINK_PATTERN = re.compile(r"https?://|(?<![\w./])www\.", re.IGNORECASE)
+
+# The word lists are checked against all of these, as WordPress does.
+SEARCHED_FIELDS = ("body", "name", "email", "website", "ip_address", "user_agent")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The thresholds and word lists the decision uses."""
+
+    hold_links: int = 2
+    hold_words: tuple[str, ...] = ()
+    spam_words: tuple[str, ...] = ()
+    min_seconds: float = 3
+
+    @classmethod
+    def from_settings(cls):
+        return cls(
+            hold_links=conf.get("HOLD_LINKS"),
+            hold_words=tuple(conf.get("HOLD_WORDS")),
+            spam_words=tuple(conf.get("SPAM_WORDS")),
+            min_seconds=conf.get("MIN_SECONDS"),
+        )
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What is known about a comment when it is posted or edited.
+
+    ``elapsed_seconds`` is the time between serving the form and receiving it,
+    or None when not measured (an edit). ``known_commenter`` is true when the
+    email address already has another approved comment.
+    """
+
+    body: str
+    name: str = ""
+    email: str = ""
+    website: str = ""
+    ip_address: str = ""
+    user_agent: str = ""
+    honeypot: str = ""
+    elapsed_seconds: float | None = None
+    known_commenter: bool = False
+
+    def searchable(self):
+        """Pairs of (field label, text) that the word lists are checked against."""
+        return [(label.replace("_", " "), getattr(self, label) or "") for label in SEARCHED_FIELDS]
+
+
+class Decision(NamedTuple):
+    status: str
+    reason: str
+
+
+def count_links(text):
+    """How many links a comment body holds, written bare or in Markdown."""
+    return len(LINK_PATTERN.findall(text or ""))
+
+
+def _word_pattern(word):
+    # Anchor only the ends that are word characters, so "cash" misses
+    # "cashew" while an IP prefix such as "203.0.113." still matches.
+    start = r"(?<!\w)" if re.match(r"\w", word) else ""
+    end = r"(?!\w)" if re.search(r"\w$", word) else ""
+    return re.compile(start + re.escape(word) + end, re.IGNORECASE)
+
+
+def find_word(words, submission):
+    """The first (word, field label) from ``words`` found in the submission, or None."""
+    for word in (w.strip() for w in words):
+        if not word:
+            continue
+        pattern = _word_pattern(word)
+        for label, text in submission.searchable():
+            if pattern.search(text):
+                return word, label
+    return None
+
+
+def decide(submission, rules=None):
+    """Return the ``Decision`` (status, reason) for a submission.
+
+    Spam rules come first, then the rules that hold a comment for a person to
+    read; only a comment no rule holds may be approved automatically.
+    """
+    rules = rules or Rules.from_settings()
+    if submission.honeypot.strip():
+        return Decision(SPAM, "the hidden honeypot field was filled in")
+    elapsed = submission.elapsed_seconds
+    if elapsed is not None and elapsed < rules.min_seconds:
+        return Decision(
+            SPAM, f"sent {elapsed:.1f} s after the form was served (minimum {rules.min_seconds} s)"
+        )
+    if found := find_word(rules.spam_words, submission):
+        return Decision(SPAM, f"spam word “{found[0]}” in {found[1]}")
+    links = count_links(submission.body)
+    if rules.hold_links and links >= rules.hold_links:
+        return Decision(PENDING, f"{links} links (holding at {rules.hold_links})")
+    if found := find_word(rules.hold_words, submission):
+        return Decision(PENDING, f"hold word “{found[0]}” in {found[1]}")
+    if submission.known_commenter:
+        return Decision(APPROVED, "this email address has an approved comment")
+    return Decision(PENDING, "first comment from this email address")
+
+
+def closed_reason(*, comments_enabled, published_at, now, close_after_days):
+    """Why a post takes no more comments, or "" when it still does."""
+    if not comments_enabled:
+        return "The author has turned comments off for this post."
+    if close_after_days and now >= published_at + timedelta(days=close_after_days):
+        return f"Comments close {close_after_days} days after a post is published."
+    return ""
+
+
+def closes_at(*, published_at: datetime, close_after_days):
+    """When comments on a post published at ``published_at`` close, or None for never."""
+    return published_at + timedelta(days=close_after_days) if close_after_days else None

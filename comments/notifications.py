@@ -1,0 +1,123 @@
+"""Email about comments: moderators hear of held comments, subscribers of approved replies.
+
+These run after the transaction that stored the comment has committed
+(``services`` queues them with ``transaction.on_commit``), so they load the
+comment afresh. A mail server that fails is logged, never turned into an
+error page for a comment that was stored.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from comments import conf
+from comments.models import Comment
+
+logger = logging.getLogger(__name__)
+
+UNSUBSCRIBE_SALT = "comments.unsubscribe"
+
+
+def absolute(path):
+    """``path`` on the public site, for links in email."""
+    return f"{settings.SITE_URL}{path}"
+
+
+def unsubscribe_token(email):
+    return signing.dumps(email.strip().lower(), salt=UNSUBSCRIBE_SALT)
+
+
+def read_unsubscribe_token(token):
+    """The email address a token was made for, or None if it is forged."""
+    try:
+        email = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return email if isinstance(email, str) else None
+
+
+def unsubscribe_url(email):
+    return absolute(reverse("comments:unsubscribe", kwargs={"token": unsubscribe_token(email)}))
+
+
+def moderator_addresses(post):
+    """Active moderators' addresses, and the post's author's: those who can act on the comment."""
+    users = get_user_model().objects.filter(is_active=True, groups__name="Moderators").exclude(email="")
+    addresses = {user.email for user in users}
+    if post.author.is_active and post.author.email:
+        addresses.add(post.author.email)
+    return sorted(addresses)
+
+
+def _send(message):
+    try:
+        message.send()
+    except Exception:
+        # Why broad: any transport error must not undo or hide a stored comment.
+        logger.exception("Could not send comment email to %s", message.to)
+
+
+def notify_moderators(comment_pk):
+    """Tell the moderators a comment is waiting for them, with a link into the queue."""
+    if not conf.get("NOTIFY_MODERATORS"):
+        return
+    comment = Comment.objects.select_related("post__author").filter(pk=comment_pk).first()
+    if comment is None or comment.status != Comment.Status.PENDING:
+        return
+    recipients = moderator_addresses(comment.post)
+    if not recipients:
+        return
+    context = {
+        "comment": comment,
+        "review_url": absolute(reverse("admin:comments_comment_change", args=[comment.pk])),
+        "queue_url": absolute(reverse("admin:comments_comment_changelist") + "?status__exact=pending"),
+        "site_name": settings.SITE_NAME,
+    }
+    _send(
+        EmailMessage(
+            subject=f"[{settings.SITE_NAME}] Comment awaiting moderation on “{comment.post.title}”",
+            body=render_to_string("comments/email/moderator_notice.txt", context),
+            to=recipients,
+        )
+    )
+
+
+def notify_reply(comment_pk):
+    """Tell the author of the comment replied to, if they asked, once the reply is approved."""
+    claimed = Comment.objects.filter(
+        pk=comment_pk,
+        status=Comment.Status.APPROVED,
+        reply_notice_sent=False,
+        parent__notify_replies=True,
+    ).exclude(parent__author_email="")
+    # Claiming the notice in one UPDATE means two approvals racing send it once.
+    if not claimed.update(reply_notice_sent=True):
+        return
+    reply = Comment.objects.select_related("post", "parent").get(pk=comment_pk)
+    parent = reply.parent
+    if parent.author_email.lower() == reply.author_email.lower():
+        return
+    unsubscribe = unsubscribe_url(parent.author_email)
+    context = {
+        "reply": reply,
+        "parent": parent,
+        "reply_url": absolute(reply.get_absolute_url()),
+        "unsubscribe_url": unsubscribe,
+        "site_name": settings.SITE_NAME,
+    }
+    _send(
+        EmailMessage(
+            subject=f"[{settings.SITE_NAME}] {reply.author_name} replied to you on “{reply.post.title}”",
+            body=render_to_string("comments/email/reply_notice.txt", context),
+            to=[parent.author_email],
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
+    )

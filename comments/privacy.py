@@ -1,0 +1,72 @@
+"""A commenter's personal data: export it, erase it, and let old IP addresses go.
+
+Erasure anonymises rather than deletes, as WordPress's personal-data eraser
+does: the comments stay, so replies keep their place in the thread, but the
+name, email, website, IP address, user agent and account link are cleared.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from comments.models import Comment
+
+ANONYMOUS = "Anonymous"
+
+EXPORTED_FIELDS = [
+    "id",
+    "post_id",
+    "parent_id",
+    "author_name",
+    "author_email",
+    "author_url",
+    "user_id",
+    "body",
+    "status",
+    "created",
+    "edited",
+    "ip_address",
+    "user_agent",
+    "notify_replies",
+]
+
+
+def commenter_export(*, email: str) -> dict:
+    """Everything stored about the comments written from ``email``, ready for JSON."""
+    comments = Comment.objects.by_email(email).select_related("post").order_by("created", "pk")
+    records = []
+    for comment in comments:
+        record = {name: getattr(comment, name) for name in EXPORTED_FIELDS}
+        record["created"] = comment.created.isoformat()
+        record["edited"] = comment.edited.isoformat() if comment.edited else None
+        record["post_title"] = comment.post.title
+        record["post_url"] = comment.post.get_absolute_url()
+        records.append(record)
+    return {"email": email, "exported": timezone.now().isoformat(), "comments": records}
+
+
+@transaction.atomic
+def commenter_erase(*, email: str) -> int:
+    """Anonymise every comment written from ``email``; return how many."""
+    return (
+        Comment.objects.by_email(email)
+        .select_for_update()
+        .update(
+            author_name=ANONYMOUS,
+            author_email="",
+            author_url="",
+            user=None,
+            ip_address=None,
+            user_agent="",
+            notify_replies=False,
+        )
+    )
+
+
+@transaction.atomic
+def purge_ips(*, days: int, now=None) -> int:
+    """Clear the IP address and user agent of comments older than ``days``; return how many."""
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    stale = Comment.objects.filter(created__lt=cutoff).exclude(ip_address=None, user_agent="")
+    return stale.update(ip_address=None, user_agent="")

@@ -1,0 +1,149 @@
+"""Reads for pages: a post's comment thread, and approved-comment counts for lists of posts.
+
+Each read is a fixed number of queries however many comments there are, so
+templates trigger none of their own.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+from comments import conf, cookies
+from comments.forms import CommentForm
+from comments.models import Comment
+from comments.moderation import closes_at
+from comments.services import can_edit, post_closed_reason
+
+# What the thread shows; the email address, IP and user agent are never loaded.
+THREAD_FIELDS = [
+    "pk",
+    "post_id",
+    "parent_id",
+    "depth",
+    "author_name",
+    "author_url",
+    "body_html",
+    "status",
+    "status_reason",
+    "created",
+    "edited",
+]
+
+
+@dataclass
+class Node:
+    """One comment in a thread, with its replies and what this reader may do with it."""
+
+    comment: Comment
+    children: list["Node"] = field(default_factory=list)
+    own: bool = False
+    editable: bool = False
+
+    @property
+    def public(self):
+        return self.comment.status == Comment.Status.APPROVED
+
+    @property
+    def awaiting(self):
+        """Held for moderation and shown only to the browser that wrote it."""
+        return self.own and self.comment.status in {Comment.Status.PENDING, Comment.Status.SPAM}
+
+
+def thread_rows(post, own_ids=()):
+    """The post's approved comments, the hidden comments they reply to, and this browser's held ones."""
+    answered = Comment.objects.filter(post=post, status=Comment.Status.APPROVED, parent__isnull=False)
+    return list(
+        Comment.objects.filter(post=post)
+        .filter(
+            Q(status=Comment.Status.APPROVED)
+            | Q(pk__in=answered.values("parent_id"))
+            | Q(pk__in=list(own_ids), status__in=[Comment.Status.PENDING, Comment.Status.SPAM])
+        )
+        .only(*THREAD_FIELDS)
+        .order_by("created", "pk")
+    )
+
+
+def build_thread(rows, own_ids=(), now=None):
+    """Nest ``rows`` (oldest first) into ``Node`` trees; a reply whose parent is missing becomes a root."""
+    own_ids, now = set(own_ids), now or timezone.now()
+    nodes, roots = {}, []
+    for comment in rows:
+        own = comment.pk in own_ids
+        node = Node(comment, own=own, editable=own and can_edit(comment, now))
+        nodes[comment.pk] = node
+        parent = nodes.get(comment.parent_id)
+        (parent.children if parent else roots).append(node)
+    return roots, nodes
+
+
+def thread_for(post, request, form=None):
+    """Everything ``comments/includes/section.html`` shows for ``post``: one query for the comments.
+
+    ``form`` is a bound form to show again with its errors; otherwise a fresh
+    form is filled from the remembered details and ``?replyto=<id>``.
+    """
+    own_ids = cookies.own_comment_ids(request)
+    now = timezone.now()
+    roots, nodes = build_thread(thread_rows(post, own_ids), own_ids, now)
+    reply_node = nodes.get(_int(request.GET.get("replyto")))
+    reply_to = reply_node.comment if reply_node and reply_node.public else None
+    closed = post_closed_reason(post, now)
+    if form is None and not closed:
+        identity = cookies.remembered_identity(request)
+        initial = {**identity, "remember": bool(identity), "parent": reply_to.pk if reply_to else None}
+        form = CommentForm(post=post, initial=initial)
+    return {
+        "post": post,
+        "roots": roots,
+        "count": sum(1 for node in nodes.values() if node.public),
+        "form": form,
+        "reply_to": reply_to,
+        "closed_reason": closed,
+        "closes_at": closes_at(published_at=post.publish_at, close_after_days=conf.get("CLOSE_AFTER_DAYS")),
+        "edit_minutes": conf.get("EDIT_MINUTES"),
+        "feed_url": reverse("comments:post_feed", kwargs={"post_id": post.pk}),
+    }
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def comment_count(status):
+    """An expression counting a post's comments in ``status``: a subquery, so other joins are safe."""
+    counts = (
+        Comment.objects.filter(post=OuterRef("pk"), status=status)
+        .order_by()
+        .values("post")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def with_comment_counts(posts):
+    """Annotate a Post queryset with ``approved_comment_count``."""
+    return posts.annotate(approved_comment_count=comment_count(Comment.Status.APPROVED))
+
+
+def attach_comment_counts(posts):
+    """Set ``approved_comment_count`` on each post of an already-fetched list (or page): one query."""
+    posts = [post for post in posts if not hasattr(post, "approved_comment_count")]
+    if not posts:
+        return
+    counts = dict(
+        Comment.objects.approved()
+        .filter(post__in=[post.pk for post in posts])
+        .order_by()
+        .values_list("post")
+        .annotate(total=Count("pk"))
+    )
+    for post in posts:
+        post.approved_comment_count = counts.get(post.pk, 0)

@@ -1,0 +1,211 @@
+"""Writes to comments: submitting, editing, withdrawing, moderating, unsubscribing.
+
+Each function is keyword-only and atomic, runs the model's ``full_clean()``
+before saving, and queues email with ``transaction.on_commit`` so nothing is
+sent for a write that is rolled back.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from comments import conf, notifications
+from comments.models import Comment
+from comments.moderation import Submission, closed_reason, decide
+
+# A second identical submission this soon after the first is a double click.
+DUPLICATE_WINDOW = timedelta(minutes=10)
+
+
+class CommentsClosed(PermissionDenied):
+    """The post takes no more comments; the message says why."""
+
+
+def post_closed_reason(post, now=None):
+    """Why ``post`` takes no comments, or "" when it does."""
+    return closed_reason(
+        comments_enabled=post.comments_enabled,
+        published_at=post.publish_at,
+        now=now or timezone.now(),
+        close_after_days=conf.get("CLOSE_AFTER_DAYS"),
+    )
+
+
+def is_known_commenter(email, exclude_pk=None):
+    """Whether ``email`` has an approved comment (other than ``exclude_pk``)."""
+    return Comment.objects.approved().by_email(email).exclude(pk=exclude_pk).exists()
+
+
+def _attach_point(parent):
+    """The comment a reply hangs from: ``parent``, or its parent once the depth limit is reached."""
+    if parent is None:
+        return None
+    if parent.depth + 1 >= conf.get("MAX_DEPTH") and parent.parent_id:
+        return Comment.objects.get(pk=parent.parent_id)
+    return parent
+
+
+def _queue_notices(comment):
+    """After commit, tell moderators of a held comment, or a subscriber of an approved reply."""
+    if comment.status == Comment.Status.PENDING:
+        transaction.on_commit(lambda: notifications.notify_moderators(comment.pk))
+    elif comment.status == Comment.Status.APPROVED and comment.parent_id and not comment.reply_notice_sent:
+        transaction.on_commit(lambda: notifications.notify_reply(comment.pk))
+
+
+@transaction.atomic
+def comment_submit(
+    *,
+    post,
+    author_name: str,
+    author_email: str,
+    body: str,
+    author_url: str = "",
+    parent: Comment | None = None,
+    notify_replies: bool = False,
+    user=None,
+    ip_address: str | None = None,
+    user_agent: str = "",
+    honeypot: str = "",
+    elapsed_seconds: float | None = None,
+    notify: bool = True,
+) -> Comment:
+    """Store a new comment with the status auto-moderation gives it, and return it.
+
+    Raises ``CommentsClosed`` for a post that takes no comments and
+    ``ValidationError`` for a reply to a comment that is not published on the
+    same post. The same text from the same address twice in a row is stored
+    once. ``notify=False`` sends no email (the demo uses it).
+    """
+    if reason := post_closed_reason(post):
+        raise CommentsClosed(reason)
+    if parent is not None and (parent.post_id != post.pk or parent.status != Comment.Status.APPROVED):
+        raise ValidationError({"parent": "You can only reply to a published comment on the same post."})
+    parent = _attach_point(parent)
+    duplicate = (
+        Comment.objects.by_email(author_email)
+        .filter(post=post, parent=parent, body=body, created__gte=timezone.now() - DUPLICATE_WINDOW)
+        .first()
+    )
+    if duplicate is not None:
+        return duplicate
+    decision = decide(
+        Submission(
+            body=body,
+            name=author_name,
+            email=author_email,
+            website=author_url,
+            ip_address=ip_address or "",
+            user_agent=user_agent,
+            honeypot=honeypot,
+            elapsed_seconds=elapsed_seconds,
+            known_commenter=is_known_commenter(author_email),
+        )
+    )
+    comment = Comment(
+        post=post,
+        parent=parent,
+        depth=parent.depth + 1 if parent else 0,
+        author_name=author_name,
+        author_email=author_email.strip(),
+        author_url=author_url,
+        body=body,
+        notify_replies=notify_replies,
+        user=user if user is not None and user.is_authenticated else None,
+        ip_address=ip_address,
+        user_agent=(user_agent or "")[:500],
+        status=decision.status,
+        status_reason=decision.reason[:300],
+    )
+    comment.full_clean()
+    comment.save()
+    if notify:
+        _queue_notices(comment)
+    return comment
+
+
+def can_edit(comment, now=None):
+    """Whether the commenter's edit window is still open (ownership is checked by the view)."""
+    if comment.status not in {Comment.Status.PENDING, Comment.Status.APPROVED, Comment.Status.SPAM}:
+        return False
+    return (now or timezone.now()) < comment.created + timedelta(minutes=conf.get("EDIT_MINUTES"))
+
+
+@transaction.atomic
+def comment_edit(*, comment: Comment, body: str) -> Comment:
+    """Replace a comment's body by its author's edit, and moderate it again.
+
+    The comment itself does not count as the address's approved comment, so an
+    approved first comment edited into something else goes back to the queue.
+    """
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if not can_edit(comment):
+        raise PermissionDenied("The time for editing this comment has passed.")
+    decision = decide(
+        Submission(
+            body=body,
+            name=comment.author_name,
+            email=comment.author_email,
+            website=comment.author_url,
+            ip_address=comment.ip_address or "",
+            user_agent=comment.user_agent,
+            known_commenter=is_known_commenter(comment.author_email, exclude_pk=comment.pk),
+        )
+    )
+    comment.body = body
+    comment.edited = timezone.now()
+    if comment.status != Comment.Status.SPAM:
+        comment.status, comment.status_reason = (
+            decision.status,
+            f"edited by its author: {decision.reason}"[:300],
+        )
+    comment.full_clean()
+    comment.save()
+    _queue_notices(comment)
+    return comment
+
+
+@transaction.atomic
+def comment_withdraw(*, comment: Comment) -> Comment:
+    """Take a comment down at its author's request; the row stays, as ``removed``."""
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if not can_edit(comment):
+        raise PermissionDenied("The time for withdrawing this comment has passed.")
+    comment.status = Comment.Status.REMOVED
+    comment.status_reason = "withdrawn by its author"
+    comment.save(update_fields=["status", "status_reason", "body_html"])
+    return comment
+
+
+@transaction.atomic
+def comment_moderate(*, comments, status: str, moderator, reason: str = "") -> int:
+    """Give ``comments`` (a queryset or iterable) a new status, recording who and when.
+
+    Returns how many changed. Comments already in ``status`` are left as they
+    are. Replies that become approved notify their parent's subscriber once.
+    """
+    if status not in Comment.Status.values:
+        raise ValidationError(f"Unknown status {status!r}.")
+    pks = [comment.pk for comment in comments]
+    now = timezone.now()
+    label = Comment.Status(status).label.lower()
+    who = moderator.get_username() if moderator else "the system"
+    changing = list(Comment.objects.select_for_update().filter(pk__in=pks).exclude(status=status))
+    for comment in changing:
+        comment.status = status
+        comment.status_reason = (reason or f"{label} by {who}")[:300]
+        comment.moderated_by = moderator
+        comment.moderated_at = now
+    Comment.objects.bulk_update(changing, ["status", "status_reason", "moderated_by", "moderated_at"])
+    for comment in changing:
+        if status == Comment.Status.APPROVED:
+            _queue_notices(comment)
+    return len(changing)
+
+
+@transaction.atomic
+def unsubscribe(*, email: str) -> int:
+    """Stop reply notices to ``email`` on every comment; return how many subscriptions ended."""
+    return Comment.objects.by_email(email).filter(notify_replies=True).update(notify_replies=False)

@@ -1,0 +1,32 @@
+"""``{% comments_section post %}`` for a post page; comment counts for lists of posts.
+
+The tags only hand over to ``comments.selectors``, which do the reading.
+"""
+
+from django import template
+
+from comments import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("comments/includes/section.html", takes_context=True)
+def comments_section(context, post):
+    """A post's comment thread and form (one query for the comments, whatever their number)."""
+    return {**selectors.thread_for(post, context["request"]), "request": context["request"]}
+
+
+@register.simple_tag
+def attach_comment_counts(posts):
+    """Give each post in ``posts`` (a list or a page) its ``approved_comment_count``, in one query."""
+    selectors.attach_comment_counts(posts)
+    return ""
+
+
+@register.filter
+def comment_count_label(count):
+    """“No comments”, “1 comment”, “12 comments”."""
+    count = count or 0
+    if count == 0:
+        return "No comments"
+    return f"{count} comment{'s' if count != 1 else ''}"

@@ -1,0 +1,177 @@
+"""Public comment views: post, edit or withdraw one's own comment, unsubscribe.
+
+Views are thin: forms validate, ``services`` write, ``cookies`` remember who
+wrote what. Every refusal is a readable page in the site's style.
+"""
+
+import ipaddress
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from blog.models import Post
+from comments import conf, cookies, notifications, services
+from comments.forms import CommentEditForm, CommentForm
+from comments.models import Comment
+from comments.ratelimit import over_limit
+
+
+def client_ip(request):
+    """The client's address from the configured header (the last hop a trusted proxy added), or None."""
+    value = request.META.get(conf.get("IP_HEADER"), "").split(",")[-1].strip()
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
+def published_post(post_id):
+    return get_object_or_404(Post.objects.published().select_related("author"), pk=post_id)
+
+
+def refuse(request, post, message, status=403, title="Comments are closed"):
+    """Template ``comments/refused.html``; context ``post``, ``title``, ``message``."""
+    context = {"post": post, "title": title, "message": message}
+    return render(request, "comments/refused.html", context, status=status)
+
+
+def form_page(request, post, form, status=400):
+    """Template ``comments/comment_form.html``; context ``post``, ``form``, ``reply_to``."""
+    parent = form.cleaned_data.get("parent") if hasattr(form, "cleaned_data") else None
+    context = {"post": post, "form": form, "reply_to": parent, "edit_minutes": conf.get("EDIT_MINUTES")}
+    return render(request, "comments/comment_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def post_comment(request, post_id):
+    """Store a comment sent from a post's form, then redirect to it (POST → redirect → GET).
+
+    A GET goes to the post's form. Errors re-show the text: ``form_page`` (400);
+    a closed post ``refuse`` (403); too many comments ``rate_limited.html`` (429).
+    """
+    post = published_post(post_id)
+    if request.method == "GET":
+        return redirect(f"{post.get_absolute_url()}#comment-form")
+    if reason := services.post_closed_reason(post):
+        return refuse(request, post, reason)
+    form = CommentForm(request.POST, post=post)
+    if not form.is_valid():
+        return form_page(request, post, form)
+    data, ip_address = form.cleaned_data, client_ip(request)
+    if over_limit(email=data["email"], ip_address=ip_address):
+        context = {"post": post, "window_minutes": conf.get("RATE_WINDOW_SECONDS") // 60}
+        return render(request, "comments/rate_limited.html", context, status=429)
+    try:
+        comment = services.comment_submit(
+            post=post,
+            parent=data["parent"],
+            author_name=data["name"],
+            author_email=data["email"],
+            author_url=data["website"],
+            body=data["body"],
+            notify_replies=data["notify"],
+            user=request.user,
+            ip_address=ip_address,
+            user_agent=request.headers.get("User-Agent", ""),
+            honeypot=data["homepage"],
+            elapsed_seconds=form.elapsed_seconds,
+        )
+    except services.CommentsClosed as closed:
+        return refuse(request, post, str(closed))
+    except ValidationError as error:
+        form.add_error(None, error.messages)
+        return form_page(request, post, form)
+    response = redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
+    cookies.remember_own_comment(request, response, comment.pk)
+    cookies.set_identity(
+        request,
+        response,
+        remember=data["remember"],
+        name=data["name"],
+        email=data["email"],
+        website=data["website"],
+    )
+    return response
+
+
+def own_comment(request, pk):
+    """The comment ``pk`` if this browser wrote it and may still change it; else PermissionDenied."""
+    comment = get_object_or_404(
+        Comment.objects.select_related("post__author").filter(post__in=Post.objects.published()), pk=pk
+    )
+    if pk not in cookies.own_comment_ids(request) or not services.can_edit(comment):
+        raise PermissionDenied
+    return comment
+
+
+@require_http_methods(["GET", "POST"])
+def edit_comment(request, pk):
+    """Edit one's own comment within the edit window.
+
+    Template ``comments/comment_edit.html``; context ``comment``, ``post``, ``form``.
+    """
+    try:
+        comment = own_comment(request, pk)
+    except PermissionDenied:
+        return not_yours(request, pk)
+    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            comment = services.comment_edit(comment=comment, body=form.cleaned_data["body"])
+        except PermissionDenied:
+            return not_yours(request, pk)
+        return redirect(f"{comment.post.get_absolute_url()}#comment-{comment.pk}")
+    context = {"comment": comment, "post": comment.post, "form": form}
+    return render(request, "comments/comment_edit.html", context, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def withdraw_comment(request, pk):
+    """Ask to confirm (GET), then withdraw one's own comment (POST).
+
+    Template ``comments/comment_withdraw.html``; context ``comment``, ``post``.
+    """
+    try:
+        comment = own_comment(request, pk)
+    except PermissionDenied:
+        return not_yours(request, pk)
+    if request.method == "POST":
+        try:
+            services.comment_withdraw(comment=comment)
+        except PermissionDenied:
+            return not_yours(request, pk)
+        return redirect(f"{comment.post.get_absolute_url()}#comments")
+    return render(request, "comments/comment_withdraw.html", {"comment": comment, "post": comment.post})
+
+
+def not_yours(request, pk):
+    comment = Comment.objects.select_related("post").filter(pk=pk).first()
+    message = (
+        f"A comment can be edited or withdrawn for {conf.get('EDIT_MINUTES')} minutes after it is posted, "
+        "from the browser it was posted from. Ask the site's moderators if it needs changing now."
+    )
+    return refuse(
+        request, comment.post if comment else None, message, title="This comment can no longer be changed"
+    )
+
+
+# Mail clients send RFC 8058 one-click unsubscribes as a POST with no CSRF token.
+# The signed token in the URL is what authorises the request, and all it can
+# do is stop email, so a forged cross-site POST gains an attacker nothing.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """Confirm (GET) and stop (POST) reply notices to the address in the signed token.
+
+    Template ``comments/unsubscribe.html``; context ``email``, ``done``, ``count``.
+    A GET changes nothing, because link scanners follow links in email.
+    """
+    email = notifications.read_unsubscribe_token(token)
+    if email is None:
+        message = "This unsubscribe link is not valid. Copy the whole link from the email and try again."
+        return refuse(request, None, message, status=400, title="Unknown unsubscribe link")
+    count = services.unsubscribe(email=email) if request.method == "POST" else 0
+    context = {"email": email, "done": request.method == "POST", "count": count}
+    return render(request, "comments/unsubscribe.html", context)

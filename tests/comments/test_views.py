@@ -1,0 +1,336 @@
+"""Posting, replying, editing and withdrawing comments from the public pages, and every refusal."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from blog.models import Post
+from comments.models import Comment
+from tests.factories import comment_form_data, make_comment, make_post
+
+pytestmark = pytest.mark.django_db
+
+
+def post_url(post):
+    return reverse("comments:post", kwargs={"post_id": post.pk})
+
+
+def send(client, post, **fields):
+    return client.post(post_url(post), comment_form_data(post, **fields))
+
+
+def test_posting_redirects_to_the_held_comment_that_only_its_writer_sees(client):
+    """After POST → redirect → GET the writer sees "awaiting moderation"; another browser sees nothing."""
+    post = make_post()
+    response = send(client, post, body="My first *thought*.")
+    comment = Comment.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"{post.get_absolute_url()}#comment-{comment.pk}"
+    assert comment.status == Comment.Status.PENDING
+    assert comment.status_reason == "first comment from this email address"
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert f'id="comment-{comment.pk}"' in page
+    assert "awaiting moderation" in page
+    assert "<em>thought</em>" in page
+    other = Client().get(post.get_absolute_url()).content.decode()
+    assert f'id="comment-{comment.pk}"' not in other
+    assert "My first" not in other
+
+
+def test_a_known_address_is_published_at_once_for_everyone(client):
+    """An address with an approved comment is approved automatically and shown to all."""
+    post = make_post()
+    make_comment(post=post, author_email="known@example.org", status=Comment.Status.APPROVED)
+    send(client, post, email="Known@Example.org", body="Again, me.")
+    comment = Comment.objects.latest("pk")
+    assert comment.status == Comment.Status.APPROVED
+    page = Client().get(post.get_absolute_url()).content.decode()
+    assert "Again, me." in page
+    assert "2 comments" in page
+    assert "known@example.org" not in page.lower()
+
+
+def test_commenter_details_are_remembered_only_when_asked(client):
+    """ "Remember me" keeps name, email and website in a signed cookie; unticked, they are forgotten."""
+    post = make_post()
+    send(client, post, name="Ada", email="ada@example.org", website="https://ada.example", remember="on")
+    assert "cp_commenter" in client.cookies
+    form = client.get(post.get_absolute_url()).content.decode()
+    for value in ["Ada", "ada@example.org", "https://ada.example"]:
+        assert f'value="{value}"' in form
+    send(client, post, name="Ada", email="ada@example.org", body="Second thought.")
+    assert client.cookies["cp_commenter"].value == ""
+    assert 'value="Ada"' not in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_forged_identity_cookie_is_ignored(client):
+    """A cookie not signed by the site fills in nothing."""
+    post = make_post()
+    client.cookies["cp_commenter"] = "Mallory\nm@example.org\n"
+    assert "Mallory" not in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_reply_link_works_without_javascript(client):
+    """?replyto=<id> shows a reply form carrying the parent; sending it stores a threaded reply."""
+    post = make_post()
+    parent = make_comment(post=post, author_name="Ellen", status=Comment.Status.APPROVED)
+    page = client.get(f"{post.get_absolute_url()}?replyto={parent.pk}").content.decode()
+    assert f'href="?replyto={parent.pk}#comment-form"' in page
+    assert "Reply to Ellen" in page
+    assert f'name="parent" value="{parent.pk}"' in page
+    send(client, post, parent=parent.pk, body="A reply.")
+    reply = Comment.objects.latest("pk")
+    assert (reply.parent, reply.depth) == (parent, 1)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"body": "   "}, "Please write a comment"),
+        ({"body": "x" * 10_001}, "at most 10000 characters"),
+        ({"body": "nul\x00byte"}, "Null characters are not allowed"),
+        ({"email": "not-an-email"}, "Enter a valid email address"),
+        ({"website": "http://"}, "Enter a valid URL"),
+        ({"website": "javascript:alert(1)"}, "Enter a valid URL"),
+        ({"name": ""}, "This field is required"),
+        ({"token": "forged"}, "out of date or was altered"),
+    ],
+)
+def test_bad_input_is_refused_with_the_text_kept(client, fields, message):
+    """Each kind of bad input gets a 400 naming the problem, with the commenter's text still in the form."""
+    post = make_post()
+    data = {"body": "Keep this text please.", **fields}
+    response = send(client, post, **data)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert message in page
+    if data["body"].strip() and "\x00" not in data["body"] and len(data["body"]) < 10_000:
+        assert data["body"] in page
+    assert not Comment.objects.exists()
+
+
+@override_settings(COMMENTS_MAX_LENGTH=50)
+def test_body_limit_is_a_setting(client):
+    """COMMENTS_MAX_LENGTH sets the longest body accepted."""
+    post = make_post()
+    assert send(client, post, body="y" * 51).status_code == 400
+    assert send(client, post, body="y" * 50).status_code == 302
+
+
+@pytest.mark.parametrize("case", ["other post", "pending", "spam", "missing"])
+def test_replying_to_an_unpublished_or_foreign_comment_is_refused(client, case):
+    """A reply must answer a published comment on the same post."""
+    post = make_post()
+    parent = {
+        "other post": lambda: make_comment(status=Comment.Status.APPROVED),
+        "pending": lambda: make_comment(post=post),
+        "spam": lambda: make_comment(post=post, status=Comment.Status.SPAM),
+        "missing": lambda: Comment(pk=999_999),
+    }[case]()
+    count = Comment.objects.count()
+    response = send(client, post, parent=parent.pk, body="My reply text.")
+    assert response.status_code == 400
+    assert "not published on this post" in response.content.decode()
+    assert "My reply text." in response.content.decode()
+    assert Comment.objects.count() == count
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": Post.Status.DRAFT},
+        {"publish_at": timezone.now() + timedelta(days=1)},
+    ],
+)
+def test_posting_to_an_unpublished_post_is_not_found(client, fields):
+    """Drafts and scheduled posts take no comments: 404."""
+    post = make_post(**fields)
+    assert send(client, post).status_code == 404
+    assert not Comment.objects.exists()
+
+
+def test_posting_to_a_post_with_comments_off_is_forbidden_and_the_page_says_so(client):
+    """When the author turns comments off, posting is a readable 403 and the post page shows no form."""
+    post = make_post(comments_enabled=False)
+    response = send(client, post)
+    assert response.status_code == 403
+    assert "turned comments off" in response.content.decode()
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert "Comments are closed." in page
+    assert 'id="comment-form"' not in page
+
+
+@override_settings(COMMENTS_CLOSE_AFTER_DAYS=30)
+def test_comments_close_days_after_publishing(client):
+    """COMMENTS_CLOSE_AFTER_DAYS closes old posts and shows when open ones close."""
+    old = make_post(publish_at=timezone.now() - timedelta(days=31))
+    new = make_post(publish_at=timezone.now() - timedelta(days=1))
+    assert send(client, old).status_code == 403
+    assert "30 days after" in client.get(old.get_absolute_url()).content.decode()
+    assert send(client, new).status_code == 302
+    assert "Comments close on" in client.get(new.get_absolute_url()).content.decode()
+
+
+def test_csrf_failure_is_a_readable_page_that_keeps_the_text():
+    """A form refused by the CSRF check comes back as a page in the site's style with the text kept."""
+    post = make_post()
+    client = Client(enforce_csrf_checks=True)
+    response = send(client, post, body="Words I do not want to lose.")
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "The form could not be sent" in page
+    assert "Words I do not want to lose." in page
+    assert 'name="csrfmiddlewaretoken"' in page
+    assert not Comment.objects.exists()
+
+
+def test_get_on_the_posting_address_goes_to_the_form(client):
+    """Opening the posting address leads to the post's form instead of an error."""
+    post = make_post()
+    response = client.get(post_url(post))
+    assert response.status_code == 302
+    assert response["Location"].endswith("#comment-form")
+
+
+def test_honeypot_and_haste_mark_spam(client):
+    """A filled honeypot or a form sent within seconds of being served is stored as spam, with the reason."""
+    post = make_post()
+    send(client, post, homepage="http://bot.example", body="bot one")
+    from comments.forms import make_form_token
+
+    send(client, post, token=make_form_token(post.pk), body="bot two")
+    reasons = dict(Comment.objects.values_list("body", "status_reason"))
+    assert set(Comment.objects.values_list("status", flat=True)) == {Comment.Status.SPAM}
+    assert "honeypot" in reasons["bot one"]
+    assert "after the form was served" in reasons["bot two"]
+
+
+def test_double_submission_is_stored_once(client):
+    """Sending the same comment twice (a double click) stores one comment."""
+    post = make_post()
+    data = comment_form_data(post, body="Only once.")
+    client.post(post_url(post), data)
+    client.post(post_url(post), data)
+    assert Comment.objects.count() == 1
+
+
+@override_settings(COMMENTS_RATE_LIMIT=5, COMMENTS_RATE_WINDOW_SECONDS=600)
+def test_rate_limit_answers_429_with_a_readable_page(client):
+    """The sixth comment in ten minutes from one address is refused with a 429 page."""
+    post = make_post()
+    for number in range(5):
+        assert send(client, post, email="busy@example.org", body=f"Comment {number}").status_code == 302
+    response = send(client, post, email="busy@example.org", body="One too many")
+    assert response.status_code == 429
+    assert "Too many comments" in response.content.decode()
+    assert Comment.objects.count() == 5
+    other_ip = Client(REMOTE_ADDR="198.51.100.7")
+    assert send(other_ip, post, email="calm@example.org").status_code == 302
+
+
+@override_settings(COMMENTS_RATE_LIMIT=2)
+def test_rate_limit_counts_per_ip_address(client):
+    """Changing the email address does not get round the per-IP limit."""
+    post = make_post()
+    send(client, post)
+    send(client, post)
+    assert send(client, post).status_code == 429
+
+
+@override_settings(COMMENTS_MAX_DEPTH=2)
+def test_a_reply_too_deep_joins_the_deepest_level(client):
+    """Past the depth limit a reply attaches beside its parent instead of under it."""
+    post = make_post()
+    top = make_comment(post=post, status=Comment.Status.APPROVED)
+    reply = make_comment(parent=top, status=Comment.Status.APPROVED)
+    send(client, post, parent=reply.pk, body="Deeper still")
+    deeper = Comment.objects.get(body="Deeper still")
+    assert (deeper.parent, deeper.depth) == (top, 1)
+
+
+def test_links_in_comments_are_nofollow_ugc(client):
+    """Links in a comment body carry rel="nofollow ugc noopener"."""
+    post = make_post()
+    make_comment(post=post, status=Comment.Status.APPROVED, body="See [this](https://example.org).")
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert '<a href="https://example.org" rel="nofollow ugc noopener">this</a>' in page
+
+
+def test_removed_parent_keeps_its_approved_replies_in_place(client):
+    """A removed comment with approved replies shows as a placeholder so the thread survives."""
+    post = make_post()
+    parent = make_comment(post=post, status=Comment.Status.REMOVED, body="Gone text")
+    make_comment(parent=parent, status=Comment.Status.APPROVED, body="Still here")
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert "This comment is no longer shown." in page
+    assert "Still here" in page and "Gone text" not in page
+    assert "1 comment" in page
+
+
+class TestEditAndWithdraw:
+    def posted(self, client, **fields):
+        post = make_post()
+        send(client, post, **fields)
+        return Comment.objects.latest("pk")
+
+    def test_writer_can_edit_within_the_window_and_it_is_moderated_again(self, client):
+        """The same browser may edit its comment; an approved comment goes back through the rules."""
+        make_comment(author_email="me@example.org", status=Comment.Status.APPROVED)
+        comment = self.posted(client, email="me@example.org", body="Original")
+        assert comment.status == Comment.Status.APPROVED
+        assert "Edit" in client.get(comment.post.get_absolute_url()).content.decode()
+        url = reverse("comments:edit", args=[comment.pk])
+        assert client.get(url).status_code == 200
+        response = client.post(url, {"body": "Now with https://a.example and https://b.example"})
+        assert response.status_code == 302
+        comment.refresh_from_db()
+        assert comment.body.startswith("Now with")
+        assert comment.edited is not None
+        assert comment.status == Comment.Status.PENDING
+        assert comment.status_reason == "edited by its author: 2 links (holding at 2)"
+
+    def test_an_edit_that_empties_the_body_is_refused(self, client):
+        """An empty edit is shown again with an error."""
+        comment = self.posted(client)
+        response = client.post(reverse("comments:edit", args=[comment.pk]), {"body": ""})
+        assert response.status_code == 400
+        assert "Please write a comment" in response.content.decode()
+
+    def test_another_browser_cannot_edit_or_withdraw(self, client):
+        """Without the signed cookie the edit and withdraw pages are a readable 403."""
+        comment = self.posted(client)
+        stranger = Client()
+        for name in ["comments:edit", "comments:withdraw"]:
+            response = stranger.post(reverse(name, args=[comment.pk]), {"body": "hijacked"})
+            assert response.status_code == 403
+            assert "can no longer be changed" in response.content.decode()
+        comment.refresh_from_db()
+        assert comment.body != "hijacked" and comment.status == Comment.Status.PENDING
+
+    def test_forged_ownership_cookie_grants_nothing(self, client):
+        """A hand-written cookie listing the comment's id is not accepted."""
+        comment = self.posted(Client())
+        client.cookies["cp_comments"] = str(comment.pk)
+        assert client.get(reverse("comments:edit", args=[comment.pk])).status_code == 403
+
+    @override_settings(COMMENTS_EDIT_MINUTES=15)
+    def test_the_window_closes(self, client):
+        """Sixteen minutes after posting the comment can no longer be edited or withdrawn."""
+        comment = self.posted(client)
+        Comment.objects.filter(pk=comment.pk).update(created=timezone.now() - timedelta(minutes=16))
+        assert client.get(reverse("comments:edit", args=[comment.pk])).status_code == 403
+        assert client.post(reverse("comments:withdraw", args=[comment.pk])).status_code == 403
+        assert "Edit</a>" not in client.get(comment.post.get_absolute_url()).content.decode()
+
+    def test_withdrawing_asks_then_removes_without_deleting(self, client):
+        """GET asks for confirmation; POST marks the comment removed, and the row stays."""
+        comment = self.posted(client, body="Regrettable")
+        url = reverse("comments:withdraw", args=[comment.pk])
+        assert "Withdraw your comment?" in client.get(url).content.decode()
+        assert client.post(url).status_code == 302
+        comment.refresh_from_db()
+        assert (comment.status, comment.status_reason) == (Comment.Status.REMOVED, "withdrawn by its author")
+        assert "Regrettable" not in client.get(comment.post.get_absolute_url()).content.decode()
