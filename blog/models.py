@@ -1,10 +1,13 @@
 """Posts, their tags, and the rows derived from a post's body on save."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
+
+from blog.search import post_search_vector
 
 
 class Tag(models.Model):
@@ -67,6 +70,8 @@ class Post(models.Model):
         verbose_name = "post"
         verbose_name_plural = "posts"
         ordering = ["-publish_at"]
+        # Full-text search (PostgreSQL only; see blog.search and migration 0050).
+        indexes = [GinIndex(post_search_vector(), name="blog_post_search")]
 
     def __str__(self):
         return self.title
