@@ -33,7 +33,9 @@ class SearchForm(forms.Form):
         max_length=SEARCH_MAX_LENGTH,
         required=False,
         error_messages={
-            "max_length": "A search can be at most %(limit_value)d characters long; this one has %(show_value)d."
+            "max_length": (
+                "A search can be at most %(limit_value)d characters long; this one has %(show_value)d."
+            )
         },
     )
 

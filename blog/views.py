@@ -96,16 +96,21 @@ def tag_list(request):
 
 
 def tag_detail(request, slug):
-    """Published posts filed under one tag. Template ``blog/tag_detail.html``, context ``tag``, ``page_obj``."""
+    """Published posts under one tag. Template ``blog/tag_detail.html``, context ``tag``, ``page_obj``."""
     tag = get_object_or_404(Tag, slug=slug)
     page_obj = Paginator(listed_posts().filter(tags=tag), POSTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "blog/tag_detail.html", {"tag": tag, "page_obj": page_obj})
 
 
 def author_detail(request, username):
-    """Published posts by one author. Template ``blog/author_detail.html``, context ``author``, ``page_obj``."""
+    """Published posts by one author.
+
+    Template ``blog/author_detail.html``, context ``author`` and ``page_obj``.
+    """
     author = get_object_or_404(get_user_model(), username=username)
-    page_obj = Paginator(listed_posts().filter(author=author), POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = Paginator(listed_posts().filter(author=author), POSTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     if not page_obj.paginator.count:
         raise Http404("No published posts by this author.")
     return render(request, "blog/author_detail.html", {"author": author, "page_obj": page_obj})
