@@ -39,6 +39,35 @@ CONTRACT_POST_SLUG = "every-construct"
 WIDE, PHONE = {"width": 1400, "height": 900}, {"width": 390, "height": 844}
 
 
+PUBLIC_PAGES = [
+    # name, path: one of every public page type, on the demo content.
+    ("home", "/"),
+    ("example-post", "/2013/02/23/gaddafis-arsenal-malis-war/"),
+    ("dialect-post", None),
+    ("archive-index", "/archive/"),
+    ("archive-year", "/2013/"),
+    ("archive-month", "/2013/02/"),
+    ("tag-index", "/tags/"),
+    ("tag", "/tags/libya/"),
+    ("author", "/authors/author/"),
+    ("search-results", "/search/?q=arms"),
+    ("search-empty", "/search/"),
+    ("search-nothing-found", "/search/?q=zzyzx"),
+    ("search-too-long", "/search/?q=" + "long+" * 200),
+    ("sources", "/sources/"),
+    ("source", "/sources/hinshaw2013/"),
+    ("not-found", "/no/such/page/"),
+]
+
+
+def public_pages():
+    """``(name, path)`` of every public page type; call after ``load_demo_content``."""
+    from blog.models import Post
+
+    contract = Post.objects.get(slug=CONTRACT_POST_SLUG).get_absolute_url()
+    return [(name, path or contract) for name, path in PUBLIC_PAGES]
+
+
 def require_chromium():
     """Skip unless Playwright and Debian's Chromium are both installed."""
     pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install playwright)")
@@ -53,6 +82,38 @@ def launch_chromium():
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     return playwright, browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run."""
+    require_chromium()
+    playwright, browser = launch_chromium()
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def demo_content(transactional_db, tmp_path):
+    """The demo content, loaded into the database the live server reads."""
+    load_demo_content(tmp_path)
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh wide page in the light scheme; tests may resize or emulate media."""
+    context = browser.new_context(viewport=WIDE, color_scheme="light")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot():
+    """``screenshot(page, name)`` saves test-artifacts/screenshots/<name>.png."""
+    return save_screenshot
 
 
 def load_demo_content(tmp_path):
