@@ -84,14 +84,26 @@ def launch_chromium():
     return playwright, browser
 
 
+_running = []
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """One headless Chromium for the whole run."""
+    """One headless Chromium for the whole run, shared by every folder that uses it.
+
+    Playwright's sync API allows one instance per thread, so the e2e and site
+    conftests, which each import this fixture, share the first one started.
+    """
     require_chromium()
-    playwright, browser = launch_chromium()
-    yield browser
-    browser.close()
-    playwright.stop()
+    owner = not _running
+    if owner:
+        _running.extend(launch_chromium())
+    yield _running[1]
+    if owner:
+        playwright, chromium = _running
+        chromium.close()
+        playwright.stop()
+        _running.clear()
 
 
 @pytest.fixture
