@@ -1,12 +1,14 @@
 """Posts, their tags, the rows derived from a post's body on save, and revisions."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
 from blog.rendering import Rendering, citation_keys, render_post
+from blog.search import post_search_vector
 from citations.models import Source
 
 
@@ -103,6 +105,8 @@ class Post(models.Model):
         verbose_name = "post"
         verbose_name_plural = "posts"
         ordering = ["-publish_at"]
+        # Full-text search (PostgreSQL only; see blog.search and migration 0004).
+        indexes = [GinIndex(post_search_vector(), name="blog_post_search")]
 
     def __str__(self):
         return self.title

@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from blog import views
+from blog import feeds, views
 
 
 class TwoDigitConverter:
@@ -24,5 +24,16 @@ app_name = "blog"
 urlpatterns = [
     path("", views.post_list, name="post_list"),
     path("preview/<int:pk>/", views.post_preview, name="post_preview"),
+    path("feed/", feeds.LatestPostsFeed(), name="feed_rss"),
+    path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
+    path("search/", views.search, name="search"),
+    path("archive/", views.ArchiveIndex.as_view(), name="archive_index"),
+    path("tags/", views.tag_list, name="tag_list"),
+    path("tags/<str:slug>/", views.tag_detail, name="tag_detail"),
+    path("tags/<str:slug>/feed/", feeds.TagFeed(), name="tag_feed_rss"),
+    path("tags/<str:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    path("authors/<str:username>/", views.author_detail, name="author_detail"),
+    path("<int:year>/", views.YearArchive.as_view(), name="archive_year"),
+    path("<int:year>/<dd:month>/", views.MonthArchive.as_view(), name="archive_month"),
     path("<int:year>/<dd:month>/<dd:day>/<slug:slug>/", views.post_detail, name="post_detail"),
 ]

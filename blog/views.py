@@ -1,33 +1,50 @@
-"""Public views of the blog."""
+"""Public views of the blog: lists, archives, tags, authors, search and posts.
+
+Every list starts from ``Post.objects.published()``, so drafts and scheduled
+posts never reach the public.
+"""
 
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
 
-from blog.models import Post
+from blog.models import Post, Tag
+from blog.search import SearchForm, search_posts, snippet_segments
 from blog.selectors import citing_posts
+from blog.seo import post_json_ld
 from citations.models import Source
+
+POSTS_PER_PAGE = 10
+
+
+def listed_posts():
+    """Published posts with what a list shows (author, tags) fetched up front."""
+    return Post.objects.published().select_related("author").prefetch_related("tags")
 
 
 def post_list(request):
     """The newest published posts. Template ``blog/post_list.html``, context ``page_obj``."""
-    posts = Post.objects.published().select_related("author")
-    page_obj = Paginator(posts, 10).get_page(request.GET.get("page"))
+    page_obj = Paginator(listed_posts(), POSTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "blog/post_list.html", {"page_obj": page_obj})
 
 
 def post_detail(request, year, month, day, slug):
-    """One post by its permalink. Template ``blog/post_detail.html``, context ``post``."""
+    """One post by its permalink.
+
+    Template ``blog/post_detail.html``, context ``post`` and ``json_ld`` (the
+    schema.org ``BlogPosting``).
+    """
     post = get_object_or_404(
-        Post.objects.published().select_related("author"),
-        slug=slug,
-        publish_at__year=year,
-        publish_at__month=month,
-        publish_at__day=day,
+        listed_posts(), slug=slug, publish_at__year=year, publish_at__month=month, publish_at__day=day
     )
-    return render(request, "blog/post_detail.html", {"post": post})
+    return render(request, "blog/post_detail.html", {"post": post, "json_ld": post_json_ld(post)})
 
 
 @never_cache
@@ -53,3 +70,95 @@ def source_detail(request, key):
     return render(
         request, "blog/source_detail.html", {"source": source, "citing_posts": citing_posts(source)}
     )
+
+
+class PublishedDates:
+    """What the archive views share: published posts by publish date, paginated."""
+
+    date_field = "publish_at"
+    allow_future = False
+    allow_empty = False
+    paginate_by = POSTS_PER_PAGE
+    month_format = "%m"
+
+    def get_queryset(self):
+        return listed_posts()
+
+
+class ArchiveIndex(PublishedDates, ArchiveIndexView):
+    """Every month with posts, by year. Template ``blog/post_archive.html``, context ``date_list``."""
+
+    allow_empty = True
+    date_list_period = "month"
+    paginate_by = None
+    template_name = "blog/post_archive.html"
+
+    def get_dated_items(self):
+        date_list, _, extra = super().get_dated_items()
+        # The index lists months, not posts: skip fetching every post.
+        return date_list, Post.objects.none(), extra
+
+
+class YearArchive(PublishedDates, YearArchiveView):
+    """Posts of one year. Template ``blog/post_archive_year.html``, context ``page_obj``, ``date_list``."""
+
+    make_object_list = True
+
+
+class MonthArchive(PublishedDates, MonthArchiveView):
+    """Posts of one month. Template ``blog/post_archive_month.html``, context ``page_obj``, ``month``."""
+
+
+def tag_list(request):
+    """Every tag with published posts. Template ``blog/tag_list.html``, context ``tags``."""
+    now = timezone.now()
+    tags = (
+        Tag.objects.annotate(
+            post_count=Count(
+                "posts",
+                filter=Q(posts__status=Post.Status.PUBLISHED, posts__publish_at__lte=now),
+            )
+        )
+        .filter(post_count__gt=0)
+        .order_by("name")
+    )
+    return render(request, "blog/tag_list.html", {"tags": tags})
+
+
+def tag_detail(request, slug):
+    """Published posts under one tag. Template ``blog/tag_detail.html``, context ``tag``, ``page_obj``."""
+    tag = get_object_or_404(Tag, slug=slug)
+    page_obj = Paginator(listed_posts().filter(tags=tag), POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "blog/tag_detail.html", {"tag": tag, "page_obj": page_obj})
+
+
+def author_detail(request, username):
+    """Published posts by one author.
+
+    Template ``blog/author_detail.html``, context ``author`` and ``page_obj``.
+    """
+    author = get_object_or_404(get_user_model(), username=username)
+    page_obj = Paginator(listed_posts().filter(author=author), POSTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    if not page_obj.paginator.count:
+        raise Http404("No published posts by this author.")
+    return render(request, "blog/author_detail.html", {"author": author, "page_obj": page_obj})
+
+
+def search(request):
+    """Search published posts.
+
+    Template ``blog/search.html``, context ``form``, ``query`` and, for a
+    valid query, ``page_obj`` whose posts carry ``segments`` (the snippet).
+    """
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "query": "", "page_obj": None}
+    if form.is_valid() and form.cleaned_data["q"]:
+        query = form.cleaned_data["q"]
+        results = search_posts(listed_posts(), query)
+        page_obj = Paginator(results, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        for post in page_obj:
+            post.segments = snippet_segments(post, query)
+        context.update(query=query, page_obj=page_obj)
+    return render(request, "blog/search.html", context)

@@ -1,9 +1,12 @@
-"""The site's URLs: admin, the editor's endpoints, sources, comments, then the blog at the root."""
+"""The site's URLs: admin, editor endpoints, sources, comments, sitemap, robots, then the blog."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from blog import views as blog_views
+from blog.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -13,5 +16,7 @@ urlpatterns = [
     path("sources/<path:key>/", blog_views.source_detail, name="source_detail_cited_in"),
     path("sources/", include("citations.urls")),
     path("comments/", include("comments.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("blog.urls")),
 ]

@@ -1,0 +1,64 @@
+"""What search engines and link previews read: absolute URLs and JSON-LD."""
+
+from django.conf import settings
+
+from blog.rendering import citation_keys
+from citations.models import Source
+
+
+def absolute_url(path):
+    """``path`` on the canonical site (``settings.SITE_URL``), not the request's host."""
+    return settings.SITE_URL.rstrip("/") + "/" + path.lstrip("/")
+
+
+def cited_sources(post):
+    """The sources a post cites, in key order.
+
+    Seam: once the blogadmin branch's ``Footnote`` rows exist, take the
+    sources from ``post.footnotes`` (prefetched) instead of re-reading the body.
+    """
+    keys = citation_keys(post.body)
+    return list(Source.objects.filter(key__in=keys).order_by("key")) if keys else []
+
+
+def _person(name):
+    literal = name.get("literal") or " ".join(filter(None, [name.get("given"), name.get("family")]))
+    return {"@type": "Person", "name": literal}
+
+
+def source_json_ld(source):
+    """A cited source as a schema.org ``CreativeWork``."""
+    work = {"@type": "CreativeWork", "name": source.title}
+    if source.url:
+        work["url"] = source.url
+    if source.authors:
+        work["author"] = [_person(name) for name in source.authors]
+    if source.container_title:
+        work["isPartOf"] = {"@type": "CreativeWork", "name": source.container_title}
+    if source.issued_year:
+        parts = [source.issued_year, source.issued_month, source.issued_day]
+        work["datePublished"] = "-".join(f"{part:02d}" for part in parts if part)
+    return work
+
+
+def post_json_ld(post):
+    """The schema.org ``BlogPosting`` of a post, with a ``citation`` per cited source."""
+    author = post.author
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": post.title,
+        "url": absolute_url(post.get_absolute_url()),
+        "mainEntityOfPage": absolute_url(post.get_absolute_url()),
+        "datePublished": post.publish_at.isoformat(),
+        "dateModified": post.updated.isoformat(),
+        "author": {"@type": "Person", "name": author.get_full_name() or author.get_username()},
+        "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": settings.SITE_URL},
+        "keywords": [tag.name for tag in post.tags.all()],
+    }
+    if post.summary:
+        data["description"] = post.summary
+    citations = [source_json_ld(source) for source in cited_sources(post)]
+    if citations:
+        data["citation"] = citations
+    return data

@@ -1,0 +1,82 @@
+"""sitemap.xml: published posts, tags with published posts, archives and list pages."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models.functions import TruncMonth, TruncYear
+from django.urls import reverse
+
+from blog.models import Post, Tag
+
+
+class CanonicalSitemap(Sitemap):
+    """Locations on ``settings.SITE_URL``, whatever host the request came in on."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class PostSitemap(CanonicalSitemap):
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self):
+        return Post.objects.published().only("slug", "publish_at", "updated").order_by("-publish_at")
+
+    def lastmod(self, post):
+        return post.updated
+
+
+class TagSitemap(CanonicalSitemap):
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        return Tag.objects.filter(posts__in=Post.objects.published()).distinct().order_by("name")
+
+    def location(self, tag):
+        return reverse("blog:tag_detail", kwargs={"slug": tag.slug})
+
+
+class ArchiveSitemap(CanonicalSitemap):
+    """Every year and month with published posts."""
+
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        published = Post.objects.published()
+        years = published.annotate(period=TruncYear("publish_at")).values_list("period", flat=True)
+        months = published.annotate(period=TruncMonth("publish_at")).values_list("period", flat=True)
+        return [("year", day) for day in sorted(set(years))] + [("month", day) for day in sorted(set(months))]
+
+    def location(self, item):
+        kind, day = item
+        if kind == "year":
+            return reverse("blog:archive_year", kwargs={"year": day.year})
+        return reverse("blog:archive_month", kwargs={"year": day.year, "month": day.month})
+
+
+class PageSitemap(CanonicalSitemap):
+    """The list pages that always exist."""
+
+    changefreq = "daily"
+    priority = 0.5
+
+    def items(self):
+        return ["blog:post_list", "blog:archive_index", "blog:tag_list"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "posts": PostSitemap,
+    "tags": TagSitemap,
+    "archives": ArchiveSitemap,
+}

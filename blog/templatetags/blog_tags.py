@@ -1,0 +1,66 @@
+"""Formatting helpers for the reading site's templates."""
+
+import html as html_entities
+import json
+import re
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import _json_script_escapes, format_html, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from blog import seo
+
+register = template.Library()
+
+# Footnote references and the notes themselves make no sense out of context.
+_NOTES = re.compile(r"<sup\b[^>]*>.*?</sup>|<section class=\"footnotes\".*?</section>", re.DOTALL)
+
+
+@register.filter
+def absolute(path):
+    """A site path as an absolute URL on ``settings.SITE_URL``."""
+    return seo.absolute_url(str(path))
+
+
+@register.filter
+def opening(html, words=60):
+    """The opening words of a rendered post as plain text, for lists."""
+    first = html.split("</p>", 1)[0]
+    text = html_entities.unescape(strip_tags(_NOTES.sub("", first)))
+    return Truncator(" ".join(text.split())).words(int(words))
+
+
+@register.simple_tag
+def json_ld(data):
+    """``data`` as a JSON-LD script element, escaped exactly like Django's ``json_script``.
+
+    ``json_script`` only writes ``type="application/json"``; the escaping (every
+    ``<``, ``>`` and ``&`` as a Unicode escape) is what makes this safe.
+    """
+    escaped = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_json_script_escapes)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current path with ``page`` set to ``number``, other query parameters kept."""
+    request = context["request"]
+    query = request.GET.copy()
+    query.pop("page", None)
+    if number != 1:
+        query["page"] = number
+    encoded = query.urlencode()
+    return f"{request.path}?{encoded}" if encoded else request.path
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The absolute canonical URL of this page: its path, plus ``page`` past the first."""
+    request = context["request"]
+    page_obj = context.get("page_obj")
+    url = seo.absolute_url(request.path)
+    if page_obj is not None and page_obj.number > 1:
+        url += f"?page={page_obj.number}"
+    return url
