@@ -8,17 +8,8 @@ comments under the smaller reader allowlist. This package is the only place
 that calls bleach or ``mark_safe``.
 """
 
-from blog.rendering.pipeline import (
-    AsideInfo,
-    Citable,
-    ExcerptInfo,
-    FootnoteInfo,
-    Rendering,
-    citation_keys,
-    preview_markdownify,
-    render_comment,
-    render_post,
-)
+from blog.rendering.pipeline import citation_keys, preview_markdownify, render_comment, render_post
+from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, Rendering
 
 __all__ = [
     "AsideInfo",
