@@ -24,6 +24,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from html import escape
 
+from markdown.blockprocessors import BlockQuoteProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -53,6 +54,25 @@ class ExcerptMeta:
     @property
     def prefix(self):
         return self.cites[0].prefix if self.cites else ""
+
+
+class SeparateBlockQuoteProcessor(BlockQuoteProcessor):
+    """Blockquotes as CommonMark has them: a blank line without ``>`` ends one.
+
+    Python-Markdown merges a blockquote into the one before it, which would
+    run two excerpts (or a plain quote and an excerpt) together.
+    """
+
+    def run(self, parent, blocks):
+        block = blocks.pop(0)
+        match = self.RE.search(block)
+        if match:
+            self.parser.parseBlocks(parent, [block[: match.start()]])
+            block = "\n".join(self.clean(line) for line in block[match.start() :].split("\n"))
+        quote = etree.SubElement(parent, "blockquote")
+        self.parser.state.set("blockquote")
+        self.parser.parseChunk(quote, block)
+        self.parser.state.reset()
 
 
 def split_attribution(paragraph):

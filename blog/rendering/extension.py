@@ -22,7 +22,7 @@ from markdown.util import AtomicString
 
 from blog.rendering import inline
 from blog.rendering.cites import citation_text
-from blog.rendering.excerpts import ExcerptTreeprocessor
+from blog.rendering.excerpts import ExcerptTreeprocessor, SeparateBlockQuoteProcessor
 from blog.rendering.notes import NotesTreeprocessor
 from blog.rendering.outline import OutlineTreeprocessor
 
@@ -110,6 +110,7 @@ class CommentaryExtension(Extension):
         md.registerExtension(self)
         self.md = md
         self.parser = md.parser
+        md.parser.blockprocessors.register(SeparateBlockQuoteProcessor(md.parser), "quote", 20)
         md.parser.blockprocessors.register(FootnoteBlockProcessor(self), "footnote", 17)
         inline.register(md, self)
         md.treeprocessors.register(ExcerptTreeprocessor(md, self), "excerpts", 25)

@@ -176,9 +176,13 @@ class OutlineTreeprocessor(Treeprocessor):
         for child in item:
             holder.append(copy.deepcopy(child))
         for parent in list(holder.iter()):
-            for child in list(parent):
+            for index, child in reversed(list(enumerate(parent))):
                 if child.get("class") == "footnote-backref":
                     parent.remove(child)
+                    if index:
+                        parent[index - 1].tail = (parent[index - 1].tail or "").rstrip()
+                    else:
+                        parent.text = (parent.text or "").rstrip()
         fragment = self.md.serializer(holder)[len("<div>") : -len("</div>")]
         for postprocessor in self.md.postprocessors:
             fragment = postprocessor.run(fragment)
