@@ -20,7 +20,7 @@ from markdown.extensions.footnotes import FootnoteBlockProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from blog.rendering import inline
+from blog.rendering import brackets, inline
 from blog.rendering.cites import citation_text
 from blog.rendering.excerpts import ExcerptTreeprocessor, SeparateBlockQuoteProcessor
 from blog.rendering.notes import NotesTreeprocessor
@@ -112,6 +112,7 @@ class CommentaryExtension(Extension):
         self.parser = md.parser
         md.parser.blockprocessors.register(SeparateBlockQuoteProcessor(md.parser), "quote", 20)
         md.parser.blockprocessors.register(FootnoteBlockProcessor(self), "footnote", 17)
+        brackets.register(md)
         inline.register(md, self)
         md.treeprocessors.register(ExcerptTreeprocessor(md, self), "excerpts", 25)
         md.treeprocessors.register(DefinitionsTreeprocessor(md, self), "cp-definitions", 24)

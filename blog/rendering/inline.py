@@ -16,6 +16,7 @@ import xml.etree.ElementTree as etree
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
+from blog.rendering.brackets import BracketPairs
 from blog.rendering.cites import CITATION_RE, KEY_IN_TEXT_RE, parse_citation
 
 EXCERPT_TAG = "cp-excerpt"
@@ -28,17 +29,6 @@ FOOTNOTE_REF_TAG = "cp-fnref"
 ASIDE_LABELS = ("Comment", "Note", "Aside", "Update")
 
 _ESCAPED_CHAR_RE = re.compile("\x02(\\d+)\x03")
-_BRACKET_RE = re.compile(r"[\[\]]")
-
-
-def closing_bracket(text, start):
-    """The index of the ``]`` that closes a bracket opened before ``start``, or None."""
-    depth = 1
-    for match in _BRACKET_RE.finditer(text, start):
-        depth += 1 if match.group() == "[" else -1
-        if depth == 0:
-            return match.start()
-    return None
 
 
 class DialectProcessor(InlineProcessor):
@@ -65,8 +55,12 @@ class AsideProcessor(DialectProcessor):
 
     PATTERN = r"\[(?i:(" + "|".join(ASIDE_LABELS) + r")):"
 
+    def __init__(self, pattern, md, extension):
+        super().__init__(pattern, md, extension)
+        self.brackets = BracketPairs()
+
     def handleMatch(self, m, data):
-        close = closing_bracket(data, m.end())
+        close = self.brackets.closing(data, m.start())
         opening = self.plain(data[m.start() : m.start() + 60]).split("\n")[0]
         if close is None:
             self.state.error(f"The aside “{opening}…” is never closed: end it with “]”.")

@@ -26,6 +26,7 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _PARAGRAPH_BREAK = "\x00"
+_PUNCTUATION_TOKEN_RE = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
 
 def plain_text(element, skip=frozenset(), raw_html=()):
@@ -61,7 +62,7 @@ def plain_text(element, skip=frozenset(), raw_html=()):
 
 def count_words(text):
     """Whitespace-separated tokens holding a letter or digit (so "…" and "–" are not words)."""
-    return sum(1 for token in text.split() if any(char.isalnum() for char in token))
+    return len(text.split()) - len(_PUNCTUATION_TOKEN_RE.findall(text))
 
 
 @dataclass

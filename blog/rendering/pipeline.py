@@ -13,6 +13,7 @@ from html import escape
 
 import markdown
 
+from blog.rendering import brackets
 from blog.rendering.extension import CommentaryExtension
 from blog.rendering.sanitize import clean_author_html, clean_reader_html
 from blog.rendering.types import Rendering
@@ -48,6 +49,7 @@ def _comment_markdown():
             md.inlinePatterns.deregister(name)
         for name in ("hashheader", "setextheader", "hr", "olist", "ulist"):
             md.parser.blockprocessors.deregister(name)
+        brackets.register(md)
         _local.comment = md
     return _local.comment
 
@@ -88,6 +90,8 @@ def render_post(text: str, sources: Mapping | None = None) -> Rendering:
             word_count=len(text.split()),
         )
     outline = state.outline
+    if outline is None:  # Python-Markdown skips blank text altogether
+        return Rendering(html="", errors=list(state.errors))
     return Rendering(
         html=clean_author_html(html),
         excerpts=outline.excerpts,
