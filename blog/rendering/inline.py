@@ -28,6 +28,7 @@ FOOTNOTE_REF_TAG = "cp-fnref"
 
 ASIDE_LABELS = ("Comment", "Note", "Aside", "Update")
 
+_ASIDE_START_RE = re.compile(r"(?i:" + "|".join(ASIDE_LABELS) + r"):")
 _ESCAPED_CHAR_RE = re.compile("\x02(\\d+)\x03")
 
 
@@ -88,9 +89,15 @@ class FootnoteRefProcessor(DialectProcessor):
 
 
 class CitationProcessor(DialectProcessor):
-    """``[see @key, p. 4; @other]``: a citation, numbered later as a footnote."""
+    """``[see @key, p. 4; @other]``: a citation, numbered later as a footnote.
+
+    Runs after the link patterns, so that ``[@key](url)`` stays a link and a
+    citation inside a link's text stays text (a note reference in a link
+    would nest one link in another).
+    """
 
     PATTERN = CITATION_RE
+    ANCESTOR_EXCLUDES = ("a",)
 
     def handleMatch(self, m, data):
         cites = parse_citation(self.plain(m.group(1)))
@@ -123,7 +130,13 @@ class InterpolationProcessor(DialectProcessor):
 
     def handleMatch(self, m, data):
         content = m.group(1).strip()
-        if not self.in_excerpt() or not content or content.startswith("^") or KEY_IN_TEXT_RE.match(content):
+        if (
+            not self.in_excerpt()
+            or not content
+            or content.startswith("^")
+            or KEY_IN_TEXT_RE.match(content)
+            or _ASIDE_START_RE.match(content)
+        ):
             return None, None, None
         interpolation = etree.Element(INTERPOLATION_TAG)
         interpolation.text = content
@@ -131,11 +144,16 @@ class InterpolationProcessor(DialectProcessor):
 
 
 def register(md, extension):
-    """Add the dialect's processors around Python-Markdown's own (links at 160, emphasis at 60)."""
+    """Add the dialect's processors around Python-Markdown's own.
+
+    Theirs: code 190, escapes 180, reference links 170, links 160, images
+    150, short references 130, emphasis 60. An aside's text is processed by
+    every pattern after it, so it may hold links, citations and emphasis.
+    """
     patterns = md.inlinePatterns
     patterns.register(AsideProcessor(AsideProcessor.PATTERN, md, extension), "cp-aside", 178)
     patterns.register(FootnoteRefProcessor(FootnoteRefProcessor.PATTERN, md, extension), "cp-fnref", 176)
-    patterns.register(CitationProcessor(CitationProcessor.PATTERN, md, extension), "cp-cite", 174)
+    patterns.register(CitationProcessor(CitationProcessor.PATTERN, md, extension), "cp-cite", 155)
     patterns.register(OmissionProcessor(OmissionProcessor.PATTERN, md, extension), "cp-omission", 127)
     patterns.register(
         InterpolationProcessor(InterpolationProcessor.PATTERN, md, extension), "cp-interpolation", 124

@@ -94,8 +94,9 @@ class OutlineTreeprocessor(Treeprocessor):
                 continue
             excerpt_positions[figure] = len(excerpts) + 1
             blockquote = figure.find("blockquote")
-            text = self.text(blockquote, markers | set(state.asides)) if blockquote is not None else ""
-            spans = [el.get("class", "") for el in blockquote.iter("span")] if blockquote is not None else []
+            captions = set(blockquote.iter("figcaption"))  # of excerpts quoted within this one
+            text = self.text(blockquote, markers | captions | set(state.asides))
+            spans = [element.get("class", "") for element in blockquote.iter("span")]
             excerpt = ExcerptInfo(
                 position=len(excerpts) + 1,
                 source_key=meta.source_key,

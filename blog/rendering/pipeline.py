@@ -16,7 +16,7 @@ import markdown
 from blog.rendering import brackets
 from blog.rendering.extension import CommentaryExtension
 from blog.rendering.sanitize import clean_author_html, clean_reader_html
-from blog.rendering.types import Rendering
+from blog.rendering.types import Citable, Rendering
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def _fallback_html(text):
     return "\n".join(f"<p>{escape(paragraph.strip())}</p>" for paragraph in paragraphs if paragraph.strip())
 
 
-def render_post(text: str, sources: Mapping | None = None) -> Rendering:
+def render_post(text: str, sources: Mapping[str, Citable] | None = None) -> Rendering:
     """Render a post body written in the commentary dialect.
 
     ``sources`` maps citation keys to ``Citable`` objects (fetch them first

@@ -130,3 +130,17 @@ def test_preview_renders_without_sources():
     page = soup(preview_markdownify("> quoted [sic]\n>\n> — [@hinshaw2013]"))
     assert page.select_one("figure.excerpt span.interpolation").text == "[sic]"
     assert page.select_one("figcaption .citation-unknown").text == "[@hinshaw2013?]"
+
+
+def test_nothing_carries_over_from_one_render_to_the_next():
+    """Definitions, abbreviations and notes of one post do not leak into the next one rendered."""
+    render_post("HTML [x][r] and[^n].\n\n*[HTML]: Hyper Text\n\n[r]: https://example.org\n\n[^n]: A note.\n")
+    rendering = render_post("HTML [x][r] and[^n].")
+    assert soup(rendering.html).select("abbr, a, sup, section") == []
+    assert rendering.errors == ["The footnote “[^n]” has no text: add a line “[^n]: …”."]
+
+
+def test_an_empty_post_renders_empty():
+    """Blank text gives empty HTML and an empty structure."""
+    rendering = render_post("  \n\n ", SOURCES)
+    assert (rendering.html, rendering.excerpts, rendering.footnotes, rendering.word_count) == ("", [], [], 0)

@@ -187,3 +187,16 @@ def test_email_addresses_are_not_citations():
     rendering, page = render("Write to someone@example.com [or office@example.org].\n")
     assert page.select("sup, .citation-unknown") == []
     assert rendering.errors == []
+
+
+def test_an_excerpt_quoted_inside_another_is_its_own_excerpt():
+    """A quote within a quote, each attributed, gives two excerpts; the inner caption is not quoted text."""
+    text = "> Outer words.\n>\n> > Inner words.\n> >\n> > — [@mill1859]\n>\n> — [@hinshaw2013]\n"
+    rendering, page = render(text)
+    assert len(page.select("figure.excerpt figure.excerpt")) == 1
+    assert [(e.position, e.source_key, e.text) for e in rendering.excerpts] == [
+        (1, "hinshaw2013", "Outer words.\n\nInner words."),
+        (2, "mill1859", "Inner words."),
+    ]
+    assert rendering.quoted_word_count == 4
+    assert [note.source_key for note in rendering.footnotes] == ["mill1859", "hinshaw2013"]

@@ -135,3 +135,32 @@ def test_footnote_problems_are_errors():
     assert "“[^twice]” is defined twice" in joined
     assert "“[^orphan]” is never referred to" in joined
     assert notes(page) == ["One.", "Nobody."]
+
+
+def test_brackets_that_are_links_are_not_citations():
+    """``[@key](url)`` is a link, and a citation inside a link's text stays text."""
+    rendering, page = render(
+        "[@hinshaw2013](https://example.org/a) and [see [@hinshaw2013]](https://example.org/b)."
+    )
+    assert [text_of(a) for a in page.select("p > a")] == ["@hinshaw2013", "see [@hinshaw2013]"]
+    assert page.select("sup") == []
+    assert rendering.footnotes == []
+
+
+def test_a_source_that_fails_to_format_is_reported():
+    """A source whose note() raises is an error naming it, and the page still renders."""
+
+    class Broken:
+        key = "broken"
+        url = ""
+
+        def note(self, locator="", *, short=False):
+            raise ValueError("no title")
+
+        def attribution(self):
+            raise ValueError("no authors")
+
+    rendering = render_post("> Words.\n>\n> — [@broken]\n\nAgain[@broken].", {"broken": Broken()})
+    assert any("“@broken” could not format its note" in error for error in rendering.errors)
+    assert any("“@broken” could not format its attribution" in error for error in rendering.errors)
+    assert [note.html for note in rendering.footnotes] == ["[@broken]"]
