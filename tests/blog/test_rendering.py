@@ -1,11 +1,18 @@
 """The example post renders as the design describes, and the pipeline's public API."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from blog.rendering import citation_keys, preview_markdownify, render_post
 from blog.rendering.cites import CITATION_KEY_PATTERN
 from demo.content import CONTENT_DIR, load_post
 from tests.blog.rendering_helpers import SEED_NOTE, SOURCES, soup, text_of
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +151,18 @@ def test_an_empty_post_renders_empty():
     """Blank text gives empty HTML and an empty structure."""
     rendering = render_post("  \n\n ", SOURCES)
     assert (rendering.html, rendering.excerpts, rendering.footnotes, rendering.word_count) == ("", [], [], 0)
+
+
+def test_the_pipeline_needs_no_django():
+    """blog.rendering imports and renders in a bare interpreter, without importing Django at all."""
+    script = (
+        "import sys\n"
+        "from blog.rendering import render_post\n"
+        "assert '<figure class=\"excerpt\">' in render_post('> Words.\\n>\\n> — Someone').html\n"
+        "print('django' in sys.modules)\n"
+    )
+    environment = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
