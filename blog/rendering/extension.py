@@ -26,8 +26,6 @@ from blog.rendering.excerpts import ExcerptTreeprocessor, SeparateBlockQuoteProc
 from blog.rendering.notes import NotesTreeprocessor
 from blog.rendering.outline import OutlineTreeprocessor
 
-NOTES_TAG = "cp-notes"
-
 
 class RenderState:
     """Everything one render learns: sources in, errors and structure out."""
@@ -92,7 +90,7 @@ class DefinitionsTreeprocessor(Treeprocessor):
         state = self.extension.state
         if not state.definitions:
             return
-        holder = etree.SubElement(root, NOTES_TAG)
+        holder = etree.SubElement(root, inline.NOTES_TAG)
         for label, text in state.definitions.items():
             item = etree.SubElement(holder, "li")
             self.md.parser.parseChunk(item, text)

@@ -25,6 +25,7 @@ INTERPOLATION_TAG = "cp-interpolation"
 OMISSION_TAG = "cp-omission"
 CITE_TAG = "cp-cite"
 FOOTNOTE_REF_TAG = "cp-fnref"
+NOTES_TAG = "cp-notes"
 
 ASIDE_LABELS = ("Comment", "Note", "Aside", "Update")
 

@@ -58,7 +58,7 @@ class NotesTreeprocessor(Treeprocessor):
         self.state = self.extension.state
         self.notes = {}
         self.cited_sources = set()
-        holder = next((child for child in root if child.tag == "cp-notes"), None)
+        holder = next((child for child in root if child.tag == inline.NOTES_TAG), None)
         if holder is not None:
             root.remove(holder)
         self.number_references(root.iter())
@@ -93,9 +93,7 @@ class NotesTreeprocessor(Treeprocessor):
         note.references.append(element)
         count = len(note.references)
         element.tag = "sup"
-        element.attrib.update(
-            {"id": ref_id(note.number, count), "class": "footnote-ref"},
-        )
+        element.attrib.update({"id": ref_id(note.number, count), "class": "footnote-ref"})
         link = etree.SubElement(
             element,
             "a",
