@@ -1,24 +1,24 @@
 """The rendering pipeline: Markdown in the commentary dialect to safe HTML.
 
-Pure functions: no ORM, no request. ``render_post`` takes the Markdown and a
-mapping of citation key to source (anything with the ``Citable`` shape) and
-returns a ``Rendering``: sanitized HTML plus the structure found in it, which
-``blog.models.Post`` stores as derived rows. ``render_comment`` renders reader
-comments under the smaller reader allowlist. This package is the only place
-that calls bleach or ``mark_safe``.
+Pure functions: no ORM, no request, no settings. ``render_post`` takes the
+Markdown and a mapping of citation key to source (anything with the
+``Citable`` shape) and returns a ``Rendering``: sanitized HTML plus the
+structure found in it, which ``blog.models.Post`` stores as derived rows.
+``citation_keys`` names the keys to fetch first. ``render_comment`` renders
+reader comments under the smaller reader allowlist. This package is the only
+place that calls bleach or ``mark_safe``.
+
+The dialect, module by module: ``excerpts`` (attributed blockquotes; a
+blockquote without attribution stays plain and is not recorded), ``inline``
+(asides anywhere, interpolations and omissions inside excerpts, citations,
+footnote references), ``notes`` (one numbered sequence, final markup),
+``outline`` (the ``Rendering`` structure), ``cites`` (Pandoc citation
+syntax), ``brackets`` (linear-time bracket matching for Python-Markdown's
+link patterns), ``sanitize`` (the two allowlists).
 """
 
-from blog.rendering.pipeline import (
-    AsideInfo,
-    Citable,
-    ExcerptInfo,
-    FootnoteInfo,
-    Rendering,
-    citation_keys,
-    preview_markdownify,
-    render_comment,
-    render_post,
-)
+from blog.rendering.pipeline import citation_keys, preview_markdownify, render_comment, render_post
+from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, Rendering
 
 __all__ = [
     "AsideInfo",

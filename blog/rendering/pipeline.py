@@ -1,87 +1,133 @@
-"""The public face of the pipeline: ``render_post`` and ``render_comment``."""
+"""The public face of the pipeline: ``render_post``, ``render_comment`` and friends.
 
+Each thread keeps its own configured ``Markdown`` instances (building one
+costs more than a short render) and resets them between texts; an instance
+that raised is thrown away rather than trusted again.
+"""
+
+import logging
 import re
+import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Protocol
+from html import escape
 
 import markdown
 
+from blog.rendering import brackets
+from blog.rendering.extension import CommentaryExtension
 from blog.rendering.sanitize import clean_author_html, clean_reader_html
-from citations.models import CITATION_KEY_PATTERN
+from blog.rendering.types import Citable, Rendering
 
-CITATION_KEY_RE = re.compile(rf"@({CITATION_KEY_PATTERN})")
+logger = logging.getLogger(__name__)
 
+POST_EXTENSIONS = ["tables", "fenced_code", "def_list", "abbr", "smarty"]
 
-class Citable(Protocol):
-    """What the pipeline needs of a source: its key, its URL and its notes."""
+# C0 controls but tab and newlines, and lone surrogates: Python-Markdown uses
+# STX and ETX as placeholders, and none of these can appear in HTML anyway.
+_UNWANTED_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
-    key: str
-    url: str
-
-    def note(self, locator: str = "", *, short: bool = False) -> str:
-        """The footnote text as HTML, full or short, with the locator."""
-
-    def attribution(self) -> str:
-        """Who and where, as HTML, for an excerpt's caption (authors and container)."""
+_local = threading.local()
 
 
-@dataclass(frozen=True)
-class ExcerptInfo:
-    position: int
-    source_key: str | None
-    locator: str
-    text: str
-    word_count: int
-    omissions: int
+def _clean_input(text):
+    return _UNWANTED_CHARS_RE.sub("", str(text or ""))
 
 
-@dataclass(frozen=True)
-class AsideInfo:
-    position: int
-    excerpt_position: int | None
-    label: str
-    text: str
+def _post_markdown():
+    if getattr(_local, "post", None) is None:
+        extension = CommentaryExtension()
+        _local.post = (markdown.Markdown(extensions=[*POST_EXTENSIONS, extension]), extension)
+    return _local.post
 
 
-@dataclass(frozen=True)
-class FootnoteInfo:
-    number: int
-    source_key: str | None
-    locator: str
-    html: str
+def _comment_markdown():
+    """Paragraphs, emphasis, links, quotes and code; raw HTML stays text, no images or headings."""
+    if getattr(_local, "comment", None) is None:
+        md = markdown.Markdown(extensions=["fenced_code", "smarty"])
+        md.preprocessors.deregister("html_block")
+        for name in ("html", "image_link", "image_reference", "short_image_ref"):
+            md.inlinePatterns.deregister(name)
+        for name in ("hashheader", "setextheader", "hr", "olist", "ulist"):
+            md.parser.blockprocessors.deregister(name)
+        brackets.register(md)
+        _local.comment = md
+    return _local.comment
 
 
-@dataclass(frozen=True)
-class Rendering:
-    """Sanitized HTML and the structure the pipeline found in the text."""
+def _render(text, sources):
+    """Markdown to unsanitized HTML and the render's state."""
+    md, extension = _post_markdown()
+    try:
+        md.reset()
+        extension.start(sources)
+        html = md.convert(text)
+    except Exception:
+        _local.post = None
+        raise
+    return html, extension.state
 
-    html: str
-    excerpts: list[ExcerptInfo] = field(default_factory=list)
-    asides: list[AsideInfo] = field(default_factory=list)
-    interpolations: list[str] = field(default_factory=list)
-    footnotes: list[FootnoteInfo] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    word_count: int = 0
-    quoted_word_count: int = 0
 
-
-def citation_keys(text: str) -> set[str]:
-    """Every key that looks cited in ``text``, so callers can fetch the sources first."""
-    return set(CITATION_KEY_RE.findall(text or ""))
+def _fallback_html(text):
+    paragraphs = re.split(r"\n\s*\n", text)
+    return "\n".join(f"<p>{escape(paragraph.strip())}</p>" for paragraph in paragraphs if paragraph.strip())
 
 
 def render_post(text: str, sources: Mapping[str, Citable] | None = None) -> Rendering:
-    """Render a post body written in the commentary dialect."""
-    text = (text or "").replace("\x00", "")
-    html = markdown.markdown(text, extensions=["extra", "smarty"], output_format="html")
-    return Rendering(html=clean_author_html(html), word_count=len(text.split()))
+    """Render a post body written in the commentary dialect.
+
+    ``sources`` maps citation keys to ``Citable`` objects (fetch them first
+    with ``citation_keys``). Never raises: problems an author can fix are in
+    ``errors``; should the pipeline itself fail, the text is shown escaped.
+    """
+    text = _clean_input(text)
+    try:
+        html, state = _render(text, sources if sources is not None else {})
+    except Exception as exc:  # the public page must show something whatever the body holds
+        logger.exception("Rendering a post body failed")
+        return Rendering(
+            html=clean_author_html(_fallback_html(text)),
+            errors=[f"The text could not be rendered ({type(exc).__name__}); it is shown as plain text."],
+            word_count=len(text.split()),
+        )
+    outline = state.outline
+    if outline is None:  # Python-Markdown skips blank text altogether
+        return Rendering(html="", errors=list(state.errors))
+    return Rendering(
+        html=clean_author_html(html),
+        excerpts=outline.excerpts,
+        asides=outline.asides,
+        interpolations=outline.interpolations,
+        footnotes=outline.footnotes,
+        errors=list(state.errors),
+        word_count=outline.word_count,
+        quoted_word_count=outline.quoted_word_count,
+    )
+
+
+def citation_keys(text: str) -> set[str]:
+    """Every source key ``render_post`` would look up in ``text``, so callers can fetch them first."""
+    text = _clean_input(text)
+    if "@" not in text:
+        return set()
+    try:
+        _html, state = _render(text, {})
+    except Exception:
+        logger.exception("Reading citation keys failed")
+        return set()
+    return set(state.cited_keys)
 
 
 def render_comment(text: str) -> str:
     """Render a reader's comment under the reader allowlist."""
-    text = (text or "").replace("\x00", "")
-    return clean_reader_html(markdown.markdown(text, output_format="html"))
+    md = _comment_markdown()
+    try:
+        md.reset()
+        html = md.convert(_clean_input(text))
+    except Exception:
+        _local.comment = None
+        logger.exception("Rendering a comment failed")
+        html = _fallback_html(_clean_input(text))
+    return clean_reader_html(html)
 
 
 def preview_markdownify(text: str) -> str:

@@ -44,20 +44,20 @@ def page_queries(django_assert_num_queries, url, expected):
 
 @pytest.mark.parametrize("number", [0, 500])
 def test_post_page_uses_a_fixed_number_of_queries(django_assert_num_queries, number):
-    """Two queries (the post, its thread) whether the post has no comments or 500."""
+    """Four queries (the post, its tags, its cited sources, its thread) with no comments or 500."""
     post = make_post()
     add_comments(post, number)
-    response = page_queries(django_assert_num_queries, post.get_absolute_url(), 2)
+    response = page_queries(django_assert_num_queries, post.get_absolute_url(), 4)
     assert f"{number} comments" in response.content.decode() or number == 0
     assert "held" not in response.content.decode()
 
 
 @pytest.mark.parametrize("posts", [1, 10])
 def test_home_page_counts_comments_in_one_query(django_assert_num_queries, posts):
-    """Paginator count, posts, and one query for all the page's comment counts."""
+    """Paginator count, posts, their tags, and one query for all the page's comment counts."""
     for _ in range(posts):
         add_comments(make_post(), 3)
-    response = page_queries(django_assert_num_queries, "/", 3)
+    response = page_queries(django_assert_num_queries, "/", 4)
     assert "3 comments" in response.content.decode()
 
 

@@ -1,0 +1,131 @@
+"""The commentary dialect as one Python-Markdown extension, and its per-render state.
+
+Order of work on the tree (treeprocessor priorities; Python-Markdown's inline
+pass is 20, smart punctuation 6, unescaping 0):
+
+- 25 ``excerpts``: attributed blockquotes become excerpts;
+- 24 ``cp-definitions``: ``[^label]:`` texts are parsed into list items so the
+  inline pass reaches them;
+- 20 inline patterns from ``inline.py`` mark asides, citations and the rest;
+- 15 ``notes``: number notes in reading order, build ``section.footnotes``,
+  give the marked elements their final tags and classes;
+- -10 ``outline``: read the finished tree into the ``Rendering`` structure.
+"""
+
+import xml.etree.ElementTree as etree
+from html import escape
+
+from markdown.extensions import Extension
+from markdown.extensions.footnotes import FootnoteBlockProcessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from blog.rendering import brackets, inline
+from blog.rendering.cites import citation_text
+from blog.rendering.excerpts import ExcerptTreeprocessor, SeparateBlockQuoteProcessor
+from blog.rendering.notes import NotesTreeprocessor
+from blog.rendering.outline import OutlineTreeprocessor
+
+
+class RenderState:
+    """Everything one render learns: sources in, errors and structure out."""
+
+    def __init__(self, sources):
+        self.sources = sources
+        self.errors = []
+        self.cited_keys = []
+        self.citation_groups = []
+        self.definitions = {}
+        self.definition_items = {}
+        self.excerpts = {}
+        self.asides = {}
+        self.notes = []
+        self.note_refs = set()
+        self.outline = None
+
+    def error(self, message):
+        if message not in self.errors:
+            self.errors.append(message)
+
+    def citation_element(self, cites):
+        """The element standing for a citation: a note reference to come, or the text flagged unknown."""
+        for cite in cites:
+            if cite.key not in self.cited_keys:
+                self.cited_keys.append(cite.key)
+        unknown = [cite.key for cite in cites if cite.key not in self.sources]
+        for key in unknown:
+            self.error(f"Unknown source “@{key}”: add it to the library or correct the key.")
+        if unknown:
+            element = etree.Element("span", {"class": "citation-unknown", "title": "Unknown source"})
+            element.text = AtomicString(citation_text(cites, frozenset(unknown)))
+            self.note_refs.add(element)
+            return element
+        self.citation_groups.append(cites)
+        return etree.Element(inline.CITE_TAG, {"group": str(len(self.citation_groups) - 1)})
+
+    def note(self, cite, *, short):
+        """A source's note as HTML; a source that cannot format itself is reported, not raised."""
+        try:
+            return str(self.sources[cite.key].note(cite.locator, short=short))
+        except Exception as exc:  # a broken source must not take the page down
+            self.error(f"The source “@{cite.key}” could not format its note ({type(exc).__name__}).")
+            return escape(citation_text((cite,)))
+
+    def attribution(self, source):
+        try:
+            return str(source.attribution())
+        except Exception as exc:  # as in note()
+            self.error(f"The source “@{source.key}” could not format its attribution ({type(exc).__name__}).")
+            return escape(str(getattr(source, "key", "")))
+
+
+class DefinitionsTreeprocessor(Treeprocessor):
+    """Parse each ``[^label]:`` text into a list item held at the end of the tree."""
+
+    def __init__(self, md, extension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root):
+        state = self.extension.state
+        if not state.definitions:
+            return
+        holder = etree.SubElement(root, inline.NOTES_TAG)
+        for label, text in state.definitions.items():
+            item = etree.SubElement(holder, "li")
+            self.md.parser.parseChunk(item, text)
+            state.definition_items[label] = item
+
+
+class CommentaryExtension(Extension):
+    """Python-Markdown extension for the dialect; ``state`` is replaced before each render."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.state = RenderState({})
+
+    def extendMarkdown(self, md):
+        md.registerExtension(self)
+        self.md = md
+        self.parser = md.parser
+        md.parser.blockprocessors.register(SeparateBlockQuoteProcessor(md.parser), "quote", 20)
+        md.parser.blockprocessors.register(FootnoteBlockProcessor(self), "footnote", 17)
+        brackets.register(md)
+        inline.register(md, self)
+        md.treeprocessors.register(ExcerptTreeprocessor(md, self), "excerpts", 25)
+        md.treeprocessors.register(DefinitionsTreeprocessor(md, self), "cp-definitions", 24)
+        md.treeprocessors.register(NotesTreeprocessor(md, self), "notes", 15)
+        md.treeprocessors.register(OutlineTreeprocessor(md, self), "outline", -10)
+
+    def setFootnote(self, label, text):  # noqa: N802 (the name FootnoteBlockProcessor calls)
+        """Keep a ``[^label]:`` definition's Markdown; the first of two with one label wins."""
+        if label in self.state.definitions:
+            self.state.error(f"The footnote “[^{label}]” is defined twice; the first text is used.")
+        else:
+            self.state.definitions[label] = text
+
+    def start(self, sources):
+        self.state = RenderState(sources)
+
+    def reset(self):
+        self.state = RenderState({})

@@ -1,0 +1,85 @@
+"""What goes into the pipeline (``Citable``) and what comes out (``Rendering``).
+
+Positions are 1-based and count in reading order: the first excerpt of a post
+is excerpt 1, its first aside is aside 1. Plain texts are whitespace-normalised,
+with paragraphs separated by a blank line.
+"""
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class Citable(Protocol):
+    """What the pipeline needs of a source: its key, its URL and its notes."""
+
+    key: str
+    url: str
+
+    def note(self, locator: str = "", *, short: bool = False) -> str:
+        """The footnote text as HTML, full or short, with the locator."""
+
+    def attribution(self) -> str:
+        """Who and where, as HTML, for an excerpt's caption (authors and container)."""
+
+
+@dataclass(frozen=True)
+class ExcerptInfo:
+    """A blockquote with an attribution.
+
+    ``source_key`` is None when the attribution names no source (an empty
+    attribution, reported in ``Rendering.errors``, or free text such as
+    ``— Oscar Wilde``). ``text`` is the quoted words only: asides and note
+    markers are left out, interpolations and omission marks kept.
+    """
+
+    position: int
+    source_key: str | None
+    locator: str
+    text: str
+    word_count: int
+    omissions: int
+    interpolations: int = 0
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class AsideInfo:
+    """An editorial aside such as ``[Comment: …]``; ``text`` is without label or brackets."""
+
+    position: int
+    excerpt_position: int | None
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FootnoteInfo:
+    """One numbered note, in the order the reader meets them.
+
+    A citation note has the first cited source in ``source_key`` and every
+    cited key in ``source_keys``. A plain ``[^label]`` note has ``source_key``
+    None, its ``label``, and in ``source_keys`` the sources it cites inline.
+    ``html`` is the sanitized note without its back-links.
+    """
+
+    number: int
+    source_key: str | None
+    locator: str
+    html: str
+    label: str | None = None
+    source_keys: tuple[str, ...] = ()
+    references: int = 1
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """Sanitized HTML and the structure the pipeline found in the text."""
+
+    html: str
+    excerpts: list[ExcerptInfo] = field(default_factory=list)
+    asides: list[AsideInfo] = field(default_factory=list)
+    interpolations: list[str] = field(default_factory=list)
+    footnotes: list[FootnoteInfo] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    word_count: int = 0
+    quoted_word_count: int = 0
