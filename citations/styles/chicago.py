@@ -14,6 +14,7 @@ from citations.styles.text import (
     esc,
     italic,
     links,
+    listed_names,
     locator,
     note_names,
     pages,
@@ -62,7 +63,7 @@ def _edited_by(item, *, bibliography=False):
     editors = item.get("editor") or []
     if not editors or (not item.get("author") and item.get("type") in BOOK_LIKE_TYPES):
         return ""
-    return ("edited by " if bibliography else "ed. ") + note_names(editors)
+    return "edited by " + listed_names(editors) if bibliography else "ed. " + note_names(editors)
 
 
 def _publication_facts(item, *, year_only=True):
@@ -108,7 +109,8 @@ def _journal(item, pages_or_locator):
 
 
 def _series(item):
-    return sentence(_container(item), f"no. {esc(item['issue'])}" if item.get("issue") else "", end="")
+    """A report's or document's series and number: "NBER Working Paper 12345" (14.123)."""
+    return " ".join(filter(None, [_container(item), esc(item.get("issue", ""))]))
 
 
 def note(item, locator_text="", *, short=False):

@@ -40,7 +40,8 @@ def italic(title):
 
 
 def _last_visible(text):
-    return CLOSING_MARKUP.sub("", text)[-1:]
+    """The last character a reader sees, looking through closing tags and quotes."""
+    return CLOSING_MARKUP.sub("", text).rstrip("”’")[-1:]
 
 
 def join(left, separator, right):
@@ -58,7 +59,9 @@ def join(left, separator, right):
     if (mark in ",." and last in "?!") or (mark == "." and last == "."):
         separator = separator[1:]
     elif mark in ",." and left.endswith("”"):
-        left, separator = left[:-1] + mark + "”", separator[1:]
+        # A title that itself ends in a quotation closes both: “Lisa Gets an ‘A,’”
+        closing = "’”" if left.endswith("’”") and "‘" in left else "”"
+        left, separator = left[: -len(closing)] + mark + closing, separator[1:]
     return left + separator + right
 
 
@@ -114,6 +117,13 @@ def short_names(names):
     return esc(and_list([family_with_particle(name) for name in names]))
 
 
+def listed_names(names):
+    """Every name, given name first, as a bibliography lists editors; more than ten give seven et al."""
+    if len(names) > 10:
+        return esc(", ".join(given_first(name) for name in names[:7]) + ", et al.")
+    return esc(and_list([given_first(name) for name in names]))
+
+
 def bibliography_names(names):
     """Names for a bibliography: the first inverted; more than ten give seven et al. (14.76)."""
     if not names:
@@ -150,6 +160,8 @@ def _abbreviated(first, last):
     if len(first) != len(last) or int(first) < 100 or int(first) % 100 == 0 or int(last) <= int(first):
         return f"{first}–{last}"
     differ = next(index for index, (a, b) in enumerate(zip(first, last, strict=True)) if a != b)
+    if len(first) == 4 and differ <= 1:
+        return f"{first}–{last}"  # four digits of which three change are given in full
     if int(first) % 100 < 10:
         return f"{first}–{last[differ:].lstrip('0') or last[-1]}"
     return f"{first}–{last[-max(len(last) - differ, 2) :]}"
