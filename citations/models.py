@@ -28,6 +28,23 @@ class SourceQuerySet(models.QuerySet):
         """The sources with these keys, as a dict keyed by citation key."""
         return self.in_bulk(list(keys), field_name="key")
 
+    def group_by_publication(self, sources=None):
+        """(publication, sources) pairs, A to Z; works that stand alone come last."""
+        groups = {}
+        for source in self if sources is None else sources:
+            groups.setdefault(source.container_title, []).append(source)
+        standalone = groups.pop("", [])
+        pairs = sorted(groups.items(), key=lambda pair: pair[0].casefold())
+        return pairs + ([("Books and other stand-alone works", standalone)] if standalone else [])
+
+    def group_by_author(self, sources=None):
+        """(author, sources) pairs by family name; a work with several authors is under each."""
+        groups = {}
+        for source in self if sources is None else sources:
+            for name in source.authors or source.editors or [{"literal": "Anonymous"}]:
+                groups.setdefault(csl.names_to_text([name]).rstrip(",").strip("{}"), []).append(source)
+        return sorted(groups.items(), key=lambda pair: pair[0].casefold())
+
 
 class Source(models.Model):
     """One work in the library: an article, book, page or broadcast."""
