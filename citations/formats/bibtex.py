@@ -14,11 +14,14 @@ import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, Field
-from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from citations import csl
 
-_decoder = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+# pylatexenc reads \textasciicircum as the modifier letter ˆ; writers mean the caret.
+_context = get_default_latex_context_db()
+_context.add_context_category("commonplace", macros=[MacroTextSpec("textasciicircum", "^")], prepend=True)
+_decoder = LatexNodes2Text(latex_context=_context, math_mode="verbatim", strict_latex_spaces=True)
 
 # BibTeX/biblatex entry type -> CSL type; entries marked True are the nearest
 # kin rather than the same thing, and are counted as mapped.
@@ -132,7 +135,7 @@ _SPECIAL = {
     "#": r"\#",
     "_": r"\_",
     "~": r"\textasciitilde{}",
-    "^": r"\^{}",
+    "^": r"\textasciicircum{}",
 }
 _SPECIAL_RE = re.compile(r"[\\{}%&$#_~^]|--|``|''|\?`|!`")
 

@@ -65,7 +65,6 @@ def _names(value, variable):
     if not isinstance(value, list) or not all(isinstance(name, dict) for name in value):
         raise RecordError(f"{variable}: names must be a list of objects")
     names = [csl.normalize_name(name) for name in value]
-    names = [name for name in names if name]
     problems = csl.name_errors(names)
     if problems:
         raise RecordError(f"{variable}: {problems[0]}")
