@@ -14,7 +14,7 @@ CITATION_KEY_PATTERN = r"[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?"
 validate_citation_key = RegexValidator(
     rf"^{CITATION_KEY_PATTERN}\Z",
     "A key starts with a letter, digit or underscore and may contain "
-    "letters, digits and : . # $ % & - + ? < > ~ / inside.",
+    "letters, digits and : . # $ %% & - + ? < > ~ / inside.",  # %% as messages are %-formatted
 )
 
 NAMES_HELP = (
