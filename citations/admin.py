@@ -8,6 +8,7 @@ foreign key to ``Source``) with ``SourceAdmin.inlines.append(...)`` in its own
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -51,6 +52,12 @@ class SourceAdmin(admin.ModelAdmin):
         ),
         (None, {"fields": ["annotation", ("created", "updated")]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Links to sources are https these days; Django 6 makes this the default.
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_urls(self):
         return [

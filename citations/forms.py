@@ -32,8 +32,8 @@ class NamesField(forms.CharField):
         return csl.names_from_text(super().to_python(value))
 
 
-def _formfield(field, **kwargs):
-    # Links to sources are https these days; Django 6 makes this the default.
+def https_formfield(field, **kwargs):
+    """A model field's form field, links assumed https (Django 6's default)."""
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
     return field.formfield(**kwargs)
@@ -46,7 +46,7 @@ class SourceAdminForm(forms.ModelForm):
     class Meta:
         model = Source
         fields = ["key", *Source.RECORD_FIELDS]
-        formfield_callback = _formfield
+        formfield_callback = https_formfield
 
 
 class ImportForm(forms.Form):
