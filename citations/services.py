@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from citations import formats
@@ -77,6 +77,27 @@ def _validated(records):
     return sources, mapped
 
 
+def _update_rows(sources, names):
+    """Write ``names`` of each source with one parameterised UPDATE run for every row.
+
+    ``bulk_update`` builds a CASE WHEN per field and row, which takes about a
+    minute for 5,000 records of twenty fields; ``executemany`` takes seconds
+    (psycopg 3 pipelines it).
+    """
+    if not sources:
+        return
+    fields = [Source._meta.get_field(name) for name in names]
+    table, quote = Source._meta.db_table, connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    sql = f"UPDATE {quote(table)} SET {assignments} WHERE {quote(Source._meta.pk.column)} = %s"
+    rows = [
+        [field.get_db_prep_save(getattr(source, field.attname), connection) for field in fields] + [source.pk]
+        for source in sources
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def import_records(records):
     """Create or update a Source for each record, by key; all or nothing.
 
@@ -105,7 +126,7 @@ def import_records(records):
             else:
                 report.unchanged.append(source.key)
         Source.objects.bulk_create(new, batch_size=BATCH_SIZE)
-        Source.objects.bulk_update(changed, [*compared, "updated"], batch_size=BATCH_SIZE)
+        _update_rows(changed, [*compared, "updated"])
     return report
 
 

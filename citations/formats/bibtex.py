@@ -14,6 +14,7 @@ import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, Field
+from pylatexenc import latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from citations import csl
@@ -22,6 +23,9 @@ from citations import csl
 _context = get_default_latex_context_db()
 _context.add_context_category("commonplace", macros=[MacroTextSpec("textasciicircum", "^")], prepend=True)
 _decoder = LatexNodes2Text(latex_context=_context, math_mode="verbatim", strict_latex_spaces=True)
+# Built once: pylatexenc would otherwise rebuild its parsing context for every value.
+_walker_context = latexwalker.get_default_latex_context_db()
+_PLAIN = re.compile(r"[^\\{}~$`'%&#_^-]*\Z")
 
 # BibTeX/biblatex entry type -> CSL type; entries marked True are the nearest
 # kin rather than the same thing, and are counted as mapped.
@@ -119,7 +123,11 @@ def latex_to_text(value, *, keep_lines=False):
 
     Line breaks are spaces in LaTeX, except in a note, whose lines are kept.
     """
-    text = _decoder.latex_to_text(value)
+    if _PLAIN.match(value):
+        text = value  # nothing LaTeX would change
+    else:
+        walker = latexwalker.LatexWalker(value, latex_context=_walker_context, tolerant_parsing=True)
+        text = _decoder.nodelist_to_text(walker.get_latex_nodes()[0])
     if keep_lines:
         return "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
     return " ".join(text.split())
