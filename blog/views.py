@@ -19,7 +19,7 @@ from blog.models import Post, Tag
 from blog.search import SearchForm, search_posts, snippet_segments
 from blog.selectors import citing_posts
 from blog.seo import post_json_ld
-from citations.models import Source
+from citations import views as citations_views
 
 POSTS_PER_PAGE = 10
 
@@ -60,16 +60,19 @@ def post_preview(request, pk):
     return render(request, "blog/post_preview.html", {"post": post})
 
 
-def source_detail(request, key):
-    """A source's page, extended with the published posts that cite it.
+class SourceDetailView(citations_views.SourceDetailView):
+    """A source's page, extended with the published posts that cite or quote it.
 
-    Template ``blog/source_detail.html`` (extends ``citations/source_detail.html``),
-    context ``source`` and ``citing_posts``.
+    Template ``blog/source_detail.html`` (fills ``citations/source_detail.html``'s
+    ``cited_in`` block); context adds ``citing_posts``.
     """
-    source = get_object_or_404(Source, key=key)
-    return render(
-        request, "blog/source_detail.html", {"source": source, "citing_posts": citing_posts(source)}
-    )
+
+    template_name = "blog/source_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["citing_posts"] = citing_posts(self.object)
+        return context
 
 
 class PublishedDates:

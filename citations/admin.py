@@ -1,12 +1,117 @@
-"""Admin for the source library."""
+"""Admin for the source library: editing, searching, importing and exporting sources.
 
-from django.contrib import admin
+Where a source is cited is the blog's knowledge, not this app's: the blog
+adds its inlines (e.g. a read-only ``Footnote`` inline, whose ``source`` is a
+foreign key to ``Source``) with ``SourceAdmin.inlines.append(...)`` in its own
+``admin.py``, which Django loads after this one.
+"""
 
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+
+from citations import exports
+from citations.forms import ImportForm, SourceAdminForm, import_max_bytes
 from citations.models import Source
+from citations.services import ImportFailed, import_file
+
+# Room for the multipart envelope around a file at the size limit.
+UPLOAD_OVERHEAD = 64 * 1024
+
+
+def download(sources, fmt):
+    """A response that downloads ``sources`` as a file in ``fmt``."""
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response = HttpResponse(exports.export_sources(sources, fmt), content_type=exports.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="sources-{stamp}.{exports.EXTENSIONS[fmt]}"'
+    return response
 
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceAdminForm
     list_display = ["key", "title", "container_title", "type", "issued_year"]
     list_filter = ["type", "issued_year"]
-    search_fields = ["key", "title", "container_title"]
+    search_fields = ["key", "title", "container_title", "names_text"]
+    readonly_fields = ["created", "updated"]
+    actions = ["export_csl_json", "export_bibtex"]
+    inlines = []  # the blog appends its "cited in" inlines (see the module docstring)
+    fieldsets = [
+        (None, {"fields": ["key", "type", "title", "short_title", "authors", "container_title", "editors"]}),
+        (
+            "Publication",
+            {"fields": ["publisher", "publisher_place", ("issued_year", "issued_month", "issued_day")]},
+        ),
+        (
+            "Locating",
+            {"fields": ["volume", "issue", "page", "doi", "isbn", "url", "archive_url", "accessed"]},
+        ),
+        (None, {"fields": ["annotation", ("created", "updated")]}),
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Links to sources are https these days; Django 6 makes this the default.
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_urls(self):
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name="citations_source_import"),
+            path("export/", self.admin_site.admin_view(self.export_view), name="citations_source_export"),
+            *super().get_urls(),
+        ]
+
+    @admin.action(description="Export selected sources as CSL-JSON", permissions=["view"])
+    def export_csl_json(self, request, queryset):
+        return download(queryset, "csl-json")
+
+    @admin.action(description="Export selected sources as BibTeX", permissions=["view"])
+    def export_bibtex(self, request, queryset):
+        return download(queryset, "bibtex")
+
+    def export_view(self, request):
+        """The whole library as a download: ``?format=csl-json`` (default) or ``bibtex``."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        fmt = request.GET.get("format", "csl-json")
+        if fmt not in exports.CONTENT_TYPES:
+            return HttpResponse(
+                "Unknown format; use csl-json or bibtex.", status=400, content_type="text/plain"
+            )
+        return download(Source.objects.all(), fmt)
+
+    def import_view(self, request):
+        """Upload a CSL-JSON or BibTeX file. Template ``admin/citations/source/import_form.html``."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form, errors, status = ImportForm(), [], 200
+        if request.method == "POST":
+            if int(request.META.get("CONTENT_LENGTH") or 0) > import_max_bytes() + UPLOAD_OVERHEAD:
+                errors, status = [f"The file is larger than the limit of {import_max_bytes()} bytes."], 413
+            else:
+                form = ImportForm(request.POST, request.FILES)
+                if form.is_valid():
+                    try:
+                        data = form.cleaned_data["file"].read()
+                        report = import_file(data, form.cleaned_data["format"])
+                    except ImportFailed as failure:
+                        errors, status = failure.errors, 400
+                    else:
+                        self.message_user(request, f"Imported the file: {report}.", messages.SUCCESS)
+                        return HttpResponseRedirect(reverse("admin:citations_source_changelist"))
+                else:
+                    status = 400
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Import sources",
+            "form": form,
+            "import_errors": errors,
+            "max_bytes": import_max_bytes(),
+        }
+        return TemplateResponse(request, "admin/citations/source/import_form.html", context, status=status)

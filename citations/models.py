@@ -1,8 +1,11 @@
 """A bibliographic record in CSL terms: what a footnote or excerpt cites."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+
+from citations import csl, styles
 
 # Pandoc's citation keys: a letter, digit or underscore, then word characters
 # and internal punctuation.
@@ -11,8 +14,36 @@ CITATION_KEY_PATTERN = r"[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?"
 validate_citation_key = RegexValidator(
     rf"^{CITATION_KEY_PATTERN}\Z",
     "A key starts with a letter, digit or underscore and may contain "
-    "letters, digits and : . # $ % & - + ? < > ~ / inside.",
+    "letters, digits and : . # $ %% & - + ? < > ~ / inside.",  # %% as messages are %-formatted
 )
+
+NAMES_HELP = (
+    'One a line, in order: "Family, Given" (or "Family, Given, Suffix"). '
+    "A line without a comma, or wrapped in {braces}, is an organisation."
+)
+
+
+class SourceQuerySet(models.QuerySet):
+    def by_keys(self, keys):
+        """The sources with these keys, as a dict keyed by citation key."""
+        return self.in_bulk(list(keys), field_name="key")
+
+    def group_by_publication(self, sources=None):
+        """(publication, sources) pairs, A to Z; works that stand alone come last."""
+        groups = {}
+        for source in self if sources is None else sources:
+            groups.setdefault(source.container_title, []).append(source)
+        standalone = groups.pop("", [])
+        pairs = sorted(groups.items(), key=lambda pair: pair[0].casefold())
+        return pairs + ([("Books and other stand-alone works", standalone)] if standalone else [])
+
+    def group_by_author(self, sources=None):
+        """(author, sources) pairs by family name; a work with several authors is under each."""
+        groups = {}
+        for source in self if sources is None else sources:
+            for name in source.authors or source.editors or [{"literal": "Anonymous"}]:
+                groups.setdefault(csl.names_to_text([name]).rstrip(",").strip("{}"), []).append(source)
+        return sorted(groups.items(), key=lambda pair: pair[0].casefold())
 
 
 class Source(models.Model):
@@ -39,22 +70,29 @@ class Source(models.Model):
     )
     type = models.CharField("type", max_length=32, choices=Type.choices, default=Type.NEWSPAPER_ARTICLE)
     title = models.CharField("title", max_length=500)
+    short_title = models.CharField(
+        "short title",
+        max_length=200,
+        blank=True,
+        help_text="For short notes; left blank, the first words of the main title are used.",
+    )
     container_title = models.CharField(
         "container title",
         max_length=500,
         blank=True,
         help_text="The newspaper, journal, book, site or programme the work appeared in.",
     )
-    authors = models.JSONField(
-        "authors",
-        default=list,
+    authors = models.JSONField("authors", default=list, blank=True, help_text=NAMES_HELP)
+    editors = models.JSONField("editors", default=list, blank=True, help_text=NAMES_HELP)
+    names_text = models.TextField(
+        "names",
         blank=True,
-        help_text='In order, as CSL names: {"given": …, "family": …} or {"literal": …}.',
+        editable=False,
+        help_text="Authors and editors as plain text, kept for searching.",
     )
-    editors = models.JSONField("editors", default=list, blank=True)
     publisher = models.CharField("publisher", max_length=300, blank=True)
     publisher_place = models.CharField("place of publication", max_length=200, blank=True)
-    issued_year = models.IntegerField("year issued", null=True, blank=True)
+    issued_year = models.IntegerField("year issued", null=True, blank=True, db_index=True)
     issued_month = models.PositiveSmallIntegerField("month issued", null=True, blank=True)
     issued_day = models.PositiveSmallIntegerField("day issued", null=True, blank=True)
     url = models.URLField("URL", max_length=1000, blank=True)
@@ -64,12 +102,39 @@ class Source(models.Model):
     accessed = models.DateField("accessed", null=True, blank=True)
     volume = models.CharField("volume", max_length=50, blank=True)
     issue = models.CharField("issue", max_length=50, blank=True)
-    page = models.CharField("pages", max_length=50, blank=True)
-    doi = models.CharField("DOI", max_length=200, blank=True)
+    page = models.CharField("pages", max_length=50, blank=True, help_text="Inclusive pages, e.g. 189–211.")
+    doi = models.CharField("DOI", max_length=200, blank=True, help_text="Without https://doi.org/.")
     isbn = models.CharField("ISBN", max_length=50, blank=True)
-    note = models.TextField("note", blank=True)
+    # Not "note": that name is the method that formats a footnote.
+    annotation = models.TextField("note", blank=True, help_text="A private note; not shown in citations.")
     created = models.DateTimeField("created", auto_now_add=True)
     updated = models.DateTimeField("updated", auto_now=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    # The fields a CSL-JSON record sets; everything else is bookkeeping.
+    RECORD_FIELDS = (
+        "type",
+        "title",
+        "short_title",
+        "container_title",
+        "authors",
+        "editors",
+        "publisher",
+        "publisher_place",
+        "issued_year",
+        "issued_month",
+        "issued_day",
+        "url",
+        "archive_url",
+        "accessed",
+        "volume",
+        "issue",
+        "page",
+        "doi",
+        "isbn",
+        "annotation",
+    )
 
     class Meta:
         verbose_name = "source"
@@ -79,5 +144,83 @@ class Source(models.Model):
     def __str__(self):
         return f"{self.key}: {self.title}"
 
+    def save(self, *args, **kwargs):
+        self.refresh_names_text()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("citations:source_detail", kwargs={"key": self.key})
+
+    def clean(self):
+        errors = {}
+        for field in ("authors", "editors"):
+            problems = csl.name_errors(getattr(self, field))
+            if problems:
+                errors[field] = problems
+        problems = csl.date_errors(self.issued_year, self.issued_month, self.issued_day)
+        if problems:
+            errors["issued_day" if self.issued_day and self.issued_month else "issued_month"] = problems
+        if self.doi.lower().startswith(("http://", "https://", "doi:")):
+            self.doi = self.doi.split("doi.org/", 1)[-1].removeprefix("doi:").removeprefix("DOI:").strip()
+        if errors:
+            raise ValidationError(errors)
+
+    def refresh_names_text(self):
+        """Keep ``names_text`` in step with the names (bulk writes call this themselves)."""
+        self.names_text = "; ".join(
+            " ".join(filter(None, (name.get(part) for part in csl.NAME_PARTS)))
+            for name in [*self.authors, *self.editors]
+            if isinstance(name, dict)
+        )
+
+    # CSL-JSON ---------------------------------------------------------------
+
+    def as_csl(self):
+        """This source as a CSL-JSON item (only the variables that are set)."""
+        item = {
+            "id": self.key,
+            "type": self.type,
+            "title": self.title,
+            "title-short": self.short_title,
+            "container-title": self.container_title,
+            "author": self.authors,
+            "editor": self.editors,
+            "publisher": self.publisher,
+            "publisher-place": self.publisher_place,
+            "issued": csl.date_to_csl(self.issued_year, self.issued_month, self.issued_day),
+            "URL": self.url,
+            # CSL has no variable for a web archive's copy; archive_location is
+            # the nearest, and what Zotero's "Loc. in Archive" exports to.
+            "archive_location": self.archive_url,
+            "accessed": self.accessed
+            and csl.date_to_csl(self.accessed.year, self.accessed.month, self.accessed.day),
+            "volume": self.volume,
+            "issue": self.issue,
+            "page": self.page,
+            "DOI": self.doi,
+            "ISBN": self.isbn,
+            "note": self.annotation,
+        }
+        return {name: value for name, value in item.items() if value}
+
+    @classmethod
+    def from_csl(cls, item):
+        """An unsaved Source built from a CSL-JSON item; see ``citations.formats.csljson``."""
+        from citations.formats.csljson import item_to_fields
+
+        fields, _mapped = item_to_fields(item)
+        return cls(**fields)
+
+    # Citing -------------------------------------------------------------------
+
+    def note(self, locator="", *, short=False):
+        """The footnote as HTML in the configured style, full or short, with a locator."""
+        return styles.get_style().note(self.as_csl(), locator, short=short)
+
+    def bibliography_entry(self):
+        """The bibliography entry as HTML in the configured style."""
+        return styles.get_style().bibliography(self.as_csl())
+
+    def attribution(self):
+        """Who and where, as HTML, for an excerpt's caption."""
+        return styles.get_style().attribution(self.as_csl())

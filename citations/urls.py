@@ -7,6 +7,6 @@ from citations import views
 app_name = "citations"
 
 urlpatterns = [
-    path("", views.source_list, name="source_list"),
-    path("<path:key>/", views.source_detail, name="source_detail"),
+    path("", views.SourceListView.as_view(), name="source_list"),
+    path("<path:key>/", views.SourceDetailView.as_view(), name="source_detail"),
 ]

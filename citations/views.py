@@ -1,16 +1,51 @@
-"""Public views of the source library."""
+"""Public views of the source library.
 
-from django.shortcuts import get_object_or_404, render
+``SourceDetailView`` is built to be extended: the blog subclasses it, adds
+the posts that cite the source in ``get_context_data``, and fills the
+template's ``cited_in`` block.
+"""
+
+from django.views.generic import DetailView, ListView
 
 from citations.models import Source
 
 
-def source_list(request):
-    """Every source, by key. Template ``citations/source_list.html``, context ``sources``."""
-    return render(request, "citations/source_list.html", {"sources": Source.objects.all()})
+class SourceListView(ListView):
+    """Every source, grouped by publication and by author.
+
+    Template ``citations/source_list.html``; context ``sources``,
+    ``by_publication`` and ``by_author`` (lists of (heading, sources)).
+    """
+
+    model = Source
+    context_object_name = "sources"
+
+    def get_queryset(self):
+        return Source.objects.order_by("title", "key")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sources = list(context["sources"])
+        context["by_publication"] = Source.objects.group_by_publication(sources)
+        context["by_author"] = Source.objects.group_by_author(sources)
+        return context
 
 
-def source_detail(request, key):
-    """One source. Template ``citations/source_detail.html``, context ``source``."""
-    source = get_object_or_404(Source, key=key)
-    return render(request, "citations/source_detail.html", {"source": source})
+class SourceDetailView(DetailView):
+    """One source: its full note, bibliography entry and links.
+
+    Template ``citations/source_detail.html``; context ``source``, ``note``
+    and ``bibliography_entry``. Subclasses add to ``get_context_data`` and fill
+    the template's ``cited_in`` block.
+    """
+
+    model = Source
+    slug_field = "key"
+    slug_url_kwarg = "key"
+    context_object_name = "source"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["note"] = self.object.note()
+        context["bibliography_entry"] = self.object.bibliography_entry()
+        return context

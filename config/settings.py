@@ -44,6 +44,8 @@ try:
     SITE_URL = env.get_url("SITE_URL", default="http://127.0.0.1:8000")
     TIME_ZONE = env.get_str("TIME_ZONE", default="UTC")
     LOG_LEVEL = env.get_str("LOG_LEVEL", default="INFO").upper()
+    CITATION_STYLE = env.get_str("CITATION_STYLE", default="chicago-note")
+    CITATIONS_IMPORT_MAX_BYTES = env.get_int("CITATIONS_IMPORT_MAX_BYTES", default=10_485_760, minimum=1)
     MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
     STATIC_ROOT = Path(env.get_str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 except ImproperlyConfigured as error:

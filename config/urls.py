@@ -13,7 +13,7 @@ urlpatterns = [
     path("markdownx/", include("blog.editor")),
     # A source's page with the posts that cite it: blog's view extends citations'
     # (citations knows nothing of posts), on the same path as citations:source_detail.
-    path("sources/<path:key>/", blog_views.source_detail, name="source_detail_cited_in"),
+    path("sources/<path:key>/", blog_views.SourceDetailView.as_view(), name="source_detail_cited_in"),
     path("sources/", include("citations.urls")),
     path("comments/", include("comments.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

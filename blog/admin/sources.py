@@ -1,66 +1,60 @@
 """The source library's admin, extended with where each source is cited.
 
 citations knows nothing of posts, so blog re-registers citations' SourceAdmin
-with read-only inlines of the footnotes and excerpts that reference the source.
+with a read-only "where cited" list of the posts whose footnotes and excerpts
+reference the source. A read-only field rather than inlines: inlines would
+add formsets that every save of a source must then carry.
 """
 
 from django.contrib import admin
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
-from blog.models import Excerpt, Footnote
 from citations.admin import SourceAdmin as LibrarySourceAdmin
 from citations.models import Source
-
-
-class WhereCitedInline(admin.TabularInline):
-    """Read-only rows pointing at the posts that use a source."""
-
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("post")
-
-    @admin.display(description="post")
-    def post_link(self, row):
-        post = row.post
-        url = reverse("admin:blog_post_change", args=[post.pk])
-        return format_html('<a href="{}">{}</a> ({})', url, post.title, post.state_label)
-
-
-class FootnoteInline(WhereCitedInline):
-    model = Footnote
-    verbose_name = "citation in a post"
-    verbose_name_plural = "where cited (footnotes)"
-    fields = readonly_fields = ["post_link", "number", "locator"]
-
-
-class ExcerptInline(WhereCitedInline):
-    model = Excerpt
-    verbose_name = "excerpt in a post"
-    verbose_name_plural = "where quoted (excerpts)"
-    fields = readonly_fields = ["post_link", "position", "locator", "word_count", "opening"]
-
-    @admin.display(description="opening words")
-    def opening(self, excerpt):
-        words = excerpt.text.split()
-        return " ".join(words[:20]) + (" …" if len(words) > 20 else "")
-
 
 admin.site.unregister(Source)
 
 
 @admin.register(Source)
 class SourceAdmin(LibrarySourceAdmin):
-    inlines = [*LibrarySourceAdmin.inlines, FootnoteInline, ExcerptInline]
+    readonly_fields = [*LibrarySourceAdmin.readonly_fields, "where_cited", "where_quoted"]
+    fieldsets = [
+        *LibrarySourceAdmin.fieldsets,
+        ("Where cited", {"fields": ["where_cited", "where_quoted"]}),
+    ]
+
+    @admin.display(description="where cited (footnotes)")
+    def where_cited(self, source):
+        rows = source.footnotes.select_related("post").order_by("post__title", "number")
+        return self._post_list(
+            rows, lambda note: f"note {note.number}" + (f", {note.locator}" if note.locator else "")
+        )
+
+    @admin.display(description="where quoted (excerpts)")
+    def where_quoted(self, source):
+        rows = source.excerpts.select_related("post").order_by("post__title", "position")
+        return self._post_list(
+            rows, lambda excerpt: f"excerpt {excerpt.position}, {excerpt.word_count} words"
+        )
+
+    def _post_list(self, rows, describe):
+        rows = list(rows)
+        if not rows:
+            return "Nowhere yet."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> ({}; {})</li>',
+                (
+                    (
+                        reverse("admin:blog_post_change", args=[row.post.pk]),
+                        row.post.title,
+                        row.post.state_label,
+                        describe(row),
+                    )
+                    for row in rows
+                ),
+            ),
+        )

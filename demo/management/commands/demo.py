@@ -1,6 +1,5 @@
 """``manage.py demo``: migrate-safe, idempotent demo content and accounts."""
 
-import json
 import secrets
 from datetime import datetime, time, timedelta
 
@@ -13,6 +12,7 @@ from django.utils.text import slugify
 
 from blog.models import Post, Tag
 from citations.models import Source
+from citations.services import import_file
 from comments.models import Comment
 from comments.services import comment_moderate, comment_submit
 from demo.content import CONTENT_DIR, demo_posts
@@ -116,29 +116,10 @@ class Command(BaseCommand):
         return users, new_logins
 
     def create_sources(self):
-        records = json.loads((CONTENT_DIR / "sources.json").read_text(encoding="utf-8"))
-        sources = {}
-        for record in records:
-            date_parts = (record.get("issued", {}).get("date-parts") or [[]])[0]
-            sources[record["id"]], _ = Source.objects.get_or_create(
-                key=record["id"],
-                defaults={
-                    "type": record["type"],
-                    "title": record["title"],
-                    "container_title": record.get("container-title", ""),
-                    "authors": record.get("author", []),
-                    "editors": record.get("editor", []),
-                    "publisher": record.get("publisher", ""),
-                    "publisher_place": record.get("publisher-place", ""),
-                    "issued_year": date_parts[0] if len(date_parts) > 0 else None,
-                    "issued_month": date_parts[1] if len(date_parts) > 1 else None,
-                    "issued_day": date_parts[2] if len(date_parts) > 2 else None,
-                    "url": record.get("URL", ""),
-                    "page": record.get("page", ""),
-                    "note": record.get("note", ""),
-                },
-            )
-        return sources
+        """Import the demo's CSL-JSON and BibTeX files; unchanged records are skipped."""
+        for name, fmt in [("sources.json", "csl-json"), ("public-domain.bib", "bibtex")]:
+            import_file((CONTENT_DIR / name).read_bytes(), fmt)
+        return Source.objects.by_keys(Source.objects.values_list("key", flat=True))
 
     def create_posts(self, author, sources):
         posts = {}

@@ -1,0 +1,62 @@
+"""Reading and writing the library in the formats people already have.
+
+Every format reads into CSL-JSON items and writes from them, so a BibTeX
+record and a Zotero export go through the same validation and the same
+model fields.
+"""
+
+from typing import NamedTuple
+
+from citations.formats import bibtex, csljson
+
+FORMATS = {"csl-json": csljson, "bibtex": bibtex}
+EXTENSIONS = {".json": "csl-json", ".bib": "bibtex", ".bibtex": "bibtex"}
+
+
+class Record(NamedTuple):
+    """One record read from a file: where it stands, its CSL-JSON item, and
+    whether its type was mapped to the nearest supported one on reading."""
+
+    where: str
+    item: dict
+    mapped: bool
+
+
+class FormatError(ValueError):
+    """A file or record that cannot be read, with where it went wrong."""
+
+
+def format_for_filename(filename):
+    """The format a file name's extension implies, or None."""
+    name = str(filename).lower()
+    return next((fmt for ext, fmt in EXTENSIONS.items() if name.endswith(ext)), None)
+
+
+def decode(data):
+    """Bytes (or text) from an upload or file as text, refusing binary files."""
+    if isinstance(data, bytes):
+        if b"\x00" in data:
+            position = data.index(b"\x00")
+            raise FormatError(f"The file contains a NUL byte at position {position}; is it a text file?")
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise FormatError(f"The file is not UTF-8 text (byte {error.start}).") from None
+    if "\x00" in data:
+        position = data.index("\x00")
+        raise FormatError(f"The file contains a NUL character at position {position}.")
+    return data
+
+
+def read(data, fmt):
+    """The records in a file's contents in ``fmt`` (``csl-json`` or ``bibtex``)."""
+    if fmt not in FORMATS:
+        raise FormatError(f"Unknown format {fmt!r}; use csl-json or bibtex.")
+    return FORMATS[fmt].read(decode(data))
+
+
+def write(items, fmt):
+    """CSL-JSON items as a file's text in ``fmt``."""
+    if fmt not in FORMATS:
+        raise FormatError(f"Unknown format {fmt!r}; use csl-json or bibtex.")
+    return FORMATS[fmt].write(items)

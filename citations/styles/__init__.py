@@ -1,0 +1,50 @@
+"""Citation styles: pure functions from a CSL-JSON item to HTML.
+
+A style is a module with ``note(item, locator="", *, short=False)``,
+``bibliography(item)`` and ``attribution(item)``, each returning HTML text in
+which every value from the item has been escaped. ``CITATION_STYLE`` names the
+site's style; ``get_style()`` returns it.
+"""
+
+from functools import cache
+from importlib import import_module
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.safestring import mark_safe
+
+DEFAULT_STYLE = "chicago-note"
+
+STYLES = {
+    "chicago-note": "citations.styles.chicago",
+}
+
+
+class Style:
+    """A style module's functions, returning safe strings for templates."""
+
+    def __init__(self, module):
+        self.module = module
+
+    # The style modules escape every value taken from the item (see
+    # ``styles.text``), so what they return is markup of our own making.
+    def note(self, item, locator="", *, short=False):
+        return mark_safe(self.module.note(item, locator, short=short))
+
+    def bibliography(self, item):
+        return mark_safe(self.module.bibliography(item))
+
+    def attribution(self, item):
+        return mark_safe(self.module.attribution(item))
+
+
+@cache
+def _load(name):
+    if name not in STYLES:
+        raise ImproperlyConfigured(f"CITATION_STYLE {name!r} is not one of: {', '.join(sorted(STYLES))}.")
+    return Style(import_module(STYLES[name]))
+
+
+def get_style(name=None):
+    """The style called ``name``, or the one ``CITATION_STYLE`` chooses."""
+    return _load(name or getattr(settings, "CITATION_STYLE", DEFAULT_STYLE))

@@ -1,0 +1,227 @@
+"""Typographic helpers the styles share: escaping, quotes, names, dates, pages, links."""
+
+import html
+import re
+
+from citations.csl import MONTHS, family_with_particle, parse_csl_date
+
+CLOSING_MARKUP = re.compile(r"(</[a-z]+>)+$")
+
+
+def esc(value):
+    """Escape text for HTML content."""
+    return html.escape(str(value), quote=False)
+
+
+def attr(value):
+    """Escape text for an HTML attribute value."""
+    return html.escape(str(value), quote=True)
+
+
+def smart_quotes(text, *, nested=False):
+    """Straight quotes to curly ones; inside a quoted title, doubles become singles."""
+    text = re.sub(r"(^|[\s(\[—–-])'", "\\1‘", text)
+    text = text.replace("'", "’")
+    text = re.sub(r'(^|[\s(\[—–-])"', "\\1“", text)
+    text = text.replace('"', "”")
+    if nested:
+        text = text.replace("“", "‘").replace("”", "’")
+    return text
+
+
+def quoted(title):
+    """A title in curly double quotes, HTML-escaped."""
+    return f"“{esc(smart_quotes(title, nested=True))}”"
+
+
+def italic(title):
+    """A title in italics, HTML-escaped."""
+    return f"<i>{esc(smart_quotes(title))}</i>"
+
+
+def _last_visible(text):
+    """The last character a reader sees, looking through closing tags and quotes."""
+    return CLOSING_MARKUP.sub("", text).rstrip("”’")[-1:]
+
+
+def join(left, separator, right):
+    """Join two pieces, moving a comma or period inside closing quotes (Chicago 6.9).
+
+    A title that ends in ? or ! takes no further comma or period, and a
+    period never doubles ("et al.", "Jr.").
+    """
+    if not left:
+        return right
+    if not right and separator.strip() in ",.":
+        separator = separator.strip()
+    mark = separator[:1]
+    last = _last_visible(left)
+    if (mark in ",." and last in "?!") or (mark == "." and last == "."):
+        separator = separator[1:]
+    elif mark in ",." and left.endswith("”"):
+        # A title that itself ends in a quotation closes both: “Lisa Gets an ‘A,’”
+        closing = "’”" if left.endswith("’”") and "‘" in left else "”"
+        left, separator = left[: -len(closing)] + mark + closing, separator[1:]
+    return left + separator + right
+
+
+def sentence(*pieces, separator=", ", end="."):
+    """Join the non-empty pieces with ``separator`` and close with ``end``."""
+    text = ""
+    for piece in pieces:
+        if piece:
+            text = join(text, separator, piece)
+    return join(text, end, "") if text and end else text
+
+
+def given_first(name):
+    """ "Drew Hinshaw", "Vincent van Gogh", "Martin Luther King Jr." """
+    if "literal" in name:
+        return name["literal"]
+    parts = [
+        name.get("given"),
+        name.get("dropping-particle"),
+        name.get("non-dropping-particle"),
+        name.get("family"),
+        name.get("suffix"),
+    ]
+    return " ".join(filter(None, parts))
+
+
+def family_first(name):
+    """ "Hinshaw, Drew", "van Gogh, Vincent", "Tocqueville, Alexis de", "King, Martin Luther, Jr." """
+    if "literal" in name:
+        return name["literal"]
+    given = " ".join(filter(None, [name.get("given"), name.get("dropping-particle")]))
+    return ", ".join(filter(None, [family_with_particle(name), given, name.get("suffix")]))
+
+
+def and_list(items):
+    """ "A", "A and B", "A, B, and C" """
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
+def note_names(names):
+    """Names for a full note: given name first; four or more give the first et al. (14.76)."""
+    if len(names) >= 4:
+        return f"{esc(given_first(names[0]))} et al."
+    return esc(and_list([given_first(name) for name in names]))
+
+
+def short_names(names):
+    """Names for a short note: family names only; four or more give the first et al."""
+    if len(names) >= 4:
+        return f"{esc(family_with_particle(names[0]))} et al."
+    return esc(and_list([family_with_particle(name) for name in names]))
+
+
+def listed_names(names):
+    """Every name, given name first, as a bibliography lists editors; more than ten give seven et al."""
+    if len(names) > 10:
+        return esc(", ".join(given_first(name) for name in names[:7]) + ", et al.")
+    return esc(and_list([given_first(name) for name in names]))
+
+
+def bibliography_names(names):
+    """Names for a bibliography: the first inverted; more than ten give seven et al. (14.76)."""
+    if not names:
+        return ""
+    written = [family_first(names[0])] + [given_first(name) for name in names[1:]]
+    if len(names) > 10:
+        return esc(", ".join(written[:7]) + ", et al.")
+    if len(written) == 2:
+        return esc(f"{written[0]}, and {written[1]}")
+    return esc(and_list(written))
+
+
+def date_text(item, variable="issued", *, year_only=False):
+    """ "February 22, 2013", "February 2013" or "2013" from a CSL date variable."""
+    try:
+        year, month, day = parse_csl_date(item.get(variable))
+    except ValueError:
+        return ""
+    if year is None:
+        return ""
+    if year_only or month is None:
+        return str(year)
+    if day is None:
+        return f"{MONTHS[month - 1]} {year}"
+    return f"{MONTHS[month - 1]} {day}, {year}"
+
+
+LOCATOR_LABEL = re.compile(r"^\s*(?:pp?\.?|pages?)\s+(?=\S)", re.IGNORECASE)
+RANGE = re.compile(r"\b(\d+)\s*(?:-{1,2}|–)\s*(\d+)\b")
+
+
+def _abbreviated(first, last):
+    """Inclusive numbers, abbreviated as Chicago 9.61 says: 321–28, 101–8, 1496–1504."""
+    if len(first) != len(last) or int(first) < 100 or int(first) % 100 == 0 or int(last) <= int(first):
+        return f"{first}–{last}"
+    differ = next(index for index, (a, b) in enumerate(zip(first, last, strict=True)) if a != b)
+    if len(first) == 4 and differ <= 1:
+        return f"{first}–{last}"  # four digits of which three change are given in full
+    if int(first) % 100 < 10:
+        return f"{first}–{last[differ:].lstrip('0') or last[-1]}"
+    return f"{first}–{last[-max(len(last) - differ, 2) :]}"
+
+
+def pages(text):
+    """Page numbers with en dashes and Chicago's abbreviation of ranges."""
+    return RANGE.sub(lambda match: _abbreviated(match.group(1), match.group(2)), str(text).strip())
+
+
+def locator(text):
+    """A note's locator: page labels dropped (Chicago cites bare page numbers), ranges abbreviated."""
+    return esc(pages(LOCATOR_LABEL.sub("", text or "")))
+
+
+def link(url):
+    """A URL as a link whose text is the URL."""
+    return f'<a href="{attr(url)}">{esc(url)}</a>'
+
+
+def doi_url(doi):
+    return "https://doi.org/" + doi.split("doi.org/", 1)[-1].removeprefix("doi:").strip()
+
+
+def links(item):
+    """The DOI (preferred, 14.8) or URL, then the archived copy, as HTML."""
+    address = doi_url(item["DOI"]) if item.get("DOI") else item.get("URL", "")
+    archive = item.get("archive_location", "")
+    if not archive.startswith(("http://", "https://")):
+        archive = ""
+    if address and archive:
+        return f"{link(address)} (archived at {link(archive)})"
+    return link(address or archive) if address or archive else ""
+
+
+ARTICLE_WORDS = ("a", "an", "the")
+FUNCTION_WORDS = {
+    *("a", "an", "the", "and", "or", "nor", "but", "for", "so", "yet", "as", "at", "by", "in", "of"),
+    *("on", "to", "up", "via", "with", "from", "into", "onto", "over", "upon", "about", "after"),
+    *("against", "among", "before", "between", "during", "through", "under", "within", "without"),
+}
+
+
+def short_title(item):
+    """The short title: ``title-short``, else the main title's first key words (14.32).
+
+    Before any colon; without a leading article; four words or fewer, cut at
+    the first function word after the first word when the title is longer.
+    """
+    if item.get("title-short"):
+        return item["title-short"]
+    title = item.get("title", "")
+    main = re.split(r"(?<=[?!])\s|:\s", title, maxsplit=1)[0].strip()
+    words = main.split()
+    if len(words) > 1 and words[0].lower() in ARTICLE_WORDS:
+        words = words[1:]
+    if len(words) > 4:
+        cut = next(
+            (index for index, word in enumerate(words[1:5], 1) if word.lower() in FUNCTION_WORDS),
+            4,
+        )
+        words = words[:cut]
+    return " ".join(words).rstrip(",;") or title

@@ -1,0 +1,159 @@
+"""Importing a file is all or nothing, by key, and reports what it did; commands import and export."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from citations.models import Source
+from citations.services import ImportFailed, import_file
+from tests.factories import make_source
+
+SEED = [
+    {
+        "id": "hinshaw2013",
+        "type": "article-newspaper",
+        "title": "Defenders Outgunned By Islamists In Desert",
+        "container-title": "The Wall Street Journal",
+        "author": [{"given": "Drew", "family": "Hinshaw"}, {"given": "Margaret", "family": "Coker"}],
+        "issued": {"date-parts": [[2013, 2, 22]]},
+    },
+    {"id": "mill1859", "type": "book", "title": "On Liberty", "issued": {"date-parts": [[1859]]}},
+]
+
+
+def as_json(records):
+    return json.dumps(records).encode()
+
+
+@pytest.mark.django_db
+def test_records_are_created_then_skipped_when_unchanged():
+    """A second import of the same file changes nothing and says so."""
+    first = import_file(as_json(SEED), "csl-json")
+    stamps = dict(Source.objects.values_list("key", "updated"))
+    second = import_file(as_json(SEED), "csl-json")
+    assert (first.created, first.updated, first.unchanged) == (["hinshaw2013", "mill1859"], [], [])
+    assert (second.created, second.updated, second.unchanged) == ([], [], ["hinshaw2013", "mill1859"])
+    assert dict(Source.objects.values_list("key", "updated")) == stamps
+    assert str(second) == "0 created, 0 updated, 2 skipped (unchanged)"
+
+
+@pytest.mark.django_db
+def test_a_changed_record_updates_the_source_with_its_key():
+    """A record whose key exists replaces that source's bibliographic fields."""
+    make_source(key="mill1859", title="Old title", annotation="")
+    report = import_file(as_json(SEED), "csl-json")
+    assert (report.created, report.updated) == (["hinshaw2013"], ["mill1859"])
+    mill = Source.objects.get(key="mill1859")
+    assert (mill.title, mill.type, mill.issued_year, mill.authors) == ("On Liberty", "book", 1859, [])
+
+
+@pytest.mark.django_db
+def test_imported_sources_are_searchable_by_name_and_format_the_seed_note():
+    """Bulk-created sources get their names text and the exact seed note."""
+    import_file(as_json(SEED), "csl-json")
+    source = Source.objects.get(names_text__icontains="Coker")
+    assert source.note() == (
+        "Drew Hinshaw and Margaret Coker, “Defenders Outgunned By Islamists In Desert,” "
+        "<i>The Wall Street Journal</i>, February 22, 2013."
+    )
+
+
+@pytest.mark.django_db
+def test_mapped_types_are_counted():
+    """Records whose type was mapped to a supported one are counted in the report."""
+    report = import_file(as_json([{"id": "t", "type": "thesis", "title": "T"}]), "csl-json")
+    assert report.mapped_types == 1
+    assert "1 with a type mapped" in str(report)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("records", "message"),
+    [
+        ([SEED[0], {"type": "book", "title": "No key"}], "Record 2: the record has no id"),
+        ([SEED[0], {"id": "x", "type": "book"}], "Record 2: the record has no title"),
+        ([SEED[0], {**SEED[1], "issued": {"date-parts": [[1859, 2, 30]]}}], "Record 2: issued: February"),
+        ([SEED[0], {**SEED[1], "id": "bad key!"}], "Record 2 (bad key!): key:"),
+        ([SEED[0], {**SEED[1], "URL": "not a url"}], "Record 2 (mill1859): url:"),
+        ([SEED[0], SEED[0]], "Record 2: the key 'hinshaw2013' is already used by record 1"),
+        ([SEED[0], {**SEED[1], "title": "x" * 501}], "title: Ensure this value has at most 500"),
+    ],
+)
+def test_one_bad_record_means_nothing_is_imported(records, message):
+    """A bad record is reported with its position, and no record of the file is written."""
+    with pytest.raises(ImportFailed) as failure:
+        import_file(as_json(records), "csl-json")
+    assert any(message in error for error in failure.value.errors), failure.value.errors
+    assert not Source.objects.exists()
+
+
+@pytest.mark.django_db
+def test_every_bad_record_is_reported_up_to_a_limit():
+    """Each bad record is named, and a long list is cut short."""
+    with pytest.raises(ImportFailed) as failure:
+        import_file(as_json([{"id": f"k{n}"} for n in range(30)]), "csl-json")
+    assert len(failure.value.errors) == 21
+    assert failure.value.errors[-1] == "… and 10 more."
+
+
+@pytest.mark.django_db
+def test_a_bibtex_file_with_a_broken_entry_imports_nothing():
+    """A BibTeX syntax error is reported with its line and nothing is imported."""
+    text = b"@book{good, title = {Good}, year = 2000}\n\n@book{bad, title = {Bad}\n@book{c, title={C}}\n"
+    with pytest.raises(ImportFailed, match="Line 3"):
+        import_file(text, "bibtex")
+    assert not Source.objects.exists()
+
+
+@pytest.mark.django_db
+def test_import_sources_command_reports_counts(tmp_path):
+    """``import_sources`` picks the format from the extension and reports the counts."""
+    path = tmp_path / "library.bib"
+    path.write_text("@book{darwin1859, author = {Darwin, Charles}, title = {Origin}, year = 1859}\n")
+    out = StringIO()
+    call_command("import_sources", str(path), stdout=out)
+    assert out.getvalue().strip() == "library.bib: 1 created, 0 updated, 0 skipped (unchanged)."
+    assert Source.objects.get(key="darwin1859").authors == [{"family": "Darwin", "given": "Charles"}]
+
+
+@pytest.mark.django_db
+def test_import_sources_command_fails_cleanly_on_a_bad_file(tmp_path):
+    """A bad file ends the command with the errors and imports nothing."""
+    path = tmp_path / "library.txt"
+    path.write_text("[{]")
+    with pytest.raises(CommandError, match="Cannot tell the format"):
+        call_command("import_sources", str(path))
+    with pytest.raises(CommandError, match="Not valid JSON"):
+        call_command("import_sources", str(path), format="csl-json")
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("import_sources", str(tmp_path / "missing.json"))
+
+
+@pytest.mark.django_db
+def test_export_sources_command_writes_the_chosen_sources():
+    """``export_sources --keys`` writes just those sources, in the order asked for."""
+    make_source(key="a")
+    make_source(key="b")
+    make_source(key="c")
+    out = StringIO()
+    call_command("export_sources", keys=["c", "a"], stdout=out)
+    assert [item["id"] for item in json.loads(out.getvalue())] == ["c", "a"]
+    out = StringIO()
+    call_command("export_sources", format="bibtex", stdout=out)
+    assert out.getvalue().count("@book{") + out.getvalue().count("@article{") == 3
+    with pytest.raises(CommandError, match="No source with the key: zzz"):
+        call_command("export_sources", keys=["a", "zzz"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["csl-json", "bibtex"])
+def test_an_exported_library_reimports_as_unchanged(fmt, tmp_path):
+    """Exporting the library and importing the file again skips every source."""
+    import_file(as_json(SEED), "csl-json")
+    path = tmp_path / "library.out"
+    call_command("export_sources", format=fmt, output=str(path))
+    report = import_file(path.read_bytes(), fmt)
+    assert (report.created, report.updated) == ([], [])
+    assert len(report.unchanged) == 2

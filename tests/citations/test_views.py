@@ -1,0 +1,98 @@
+"""The public source pages: the library grouped two ways, and each source's reference and links."""
+
+import pytest
+from django.urls import reverse
+
+from citations.views import SourceDetailView
+from tests.factories import make_source
+
+
+@pytest.fixture
+def library(db):
+    return [
+        make_source(
+            key="hinshaw2013",
+            type="article-newspaper",
+            title="Defenders Outgunned By Islamists In Desert",
+            container_title="The Wall Street Journal",
+            authors=[{"given": "Drew", "family": "Hinshaw"}, {"given": "Margaret", "family": "Coker"}],
+            issued_year=2013,
+            issued_month=2,
+            issued_day=22,
+            url="https://www.wsj.com/articles/defenders",
+            archive_url="https://web.archive.org/web/2013/https://www.wsj.com/articles/defenders",
+        ),
+        make_source(
+            key="mill1859",
+            type="book",
+            title="On Liberty",
+            authors=[{"given": "John Stuart", "family": "Mill"}],
+        ),
+        make_source(
+            key="who", type="report", title="<Report>", authors=[{"literal": "World Health Organization"}]
+        ),
+    ]
+
+
+def test_source_list_groups_by_publication_and_by_author(client, library, django_assert_max_num_queries):
+    """The list has a section by publication and one by author, each linking to every source."""
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("citations:source_list"))
+    publications = dict(response.context["by_publication"])
+    assert [source.key for source in publications["The Wall Street Journal"]] == ["hinshaw2013"]
+    assert {s.key for s in publications["Books and other stand-alone works"]} == {"mill1859", "who"}
+    authors = dict(response.context["by_author"])
+    assert list(authors) == [
+        "Coker, Margaret",
+        "Hinshaw, Drew",
+        "Mill, John Stuart",
+        "World Health Organization",
+    ]
+    page = response.content.decode()
+    assert 'id="by-publication"' in page and 'id="by-author"' in page
+    assert page.count('href="/sources/hinshaw2013/"') == 3
+    assert "&lt;Report&gt;" in page
+
+
+def test_empty_library_says_so(client, db):
+    """An empty library shows a sentence, not empty sections."""
+    assert "The library is empty." in client.get(reverse("citations:source_list")).content.decode()
+
+
+def test_source_detail_shows_note_bibliography_and_links(client, library):
+    """A source's page gives its full note, bibliography entry, and the archive beside the original."""
+    page = client.get(library[0].get_absolute_url()).content.decode()
+    assert (
+        "Drew Hinshaw and Margaret Coker, “Defenders Outgunned By Islamists In Desert,” "
+        "<i>The Wall Street Journal</i>, February 22, 2013"
+    ) in page
+    assert "Hinshaw, Drew, and Margaret Coker. “Defenders Outgunned" in page
+    assert (
+        '<a href="https://www.wsj.com/articles/defenders">The original</a> · <a href="https://web.archive.org'
+        in page
+    )
+    assert "[@hinshaw2013]" in page
+
+
+def test_source_detail_escapes_titles(client, library):
+    """A title with markup is shown as text on its page."""
+    page = client.get(library[2].get_absolute_url()).content.decode()
+    assert "<Report>" not in page
+    assert "<i>&lt;Report&gt;</i>" in page
+
+
+def test_unknown_source_is_a_404(client, db):
+    """A key nobody has is a 404, not an error."""
+    assert client.get(reverse("citations:source_detail", kwargs={"key": "nobody"})).status_code == 404
+
+
+def test_detail_view_can_be_extended_with_more_context(rf, library):
+    """A subclass adds its own context (as the blog adds "cited in") and keeps the note."""
+
+    class CitedInView(SourceDetailView):
+        def get_context_data(self, **kwargs):
+            return {**super().get_context_data(**kwargs), "cited_in": ["a post"]}
+
+    response = CitedInView.as_view()(rf.get("/"), key="mill1859")
+    assert response.context_data["cited_in"] == ["a post"]
+    assert response.context_data["note"].startswith("John Stuart Mill, <i>On Liberty</i>")
