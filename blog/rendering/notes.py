@@ -167,13 +167,18 @@ class NotesTreeprocessor(Treeprocessor):
                     "href": f"#{ref_id(note.number, count)}",
                     "class": "footnote-backref",
                     "role": "doc-backlink",
-                    "aria-label": f"Back to reference {note.number}"
-                    + (f" ({count})" if len(note.references) > 1 else ""),
                 },
             )
-            backref.text = AtomicString(BACKREF_MARK)
+            # The arrow (and a repeat count) is what sighted readers see; a screen
+            # reader hears the hidden words instead, so the link's name is its text.
+            mark = etree.SubElement(backref, "span", {"aria-hidden": "true"})
+            mark.text = AtomicString(BACKREF_MARK)
             if count > 1:
-                etree.SubElement(backref, "sup").text = AtomicString(str(count))
+                etree.SubElement(mark, "sup").text = AtomicString(str(count))
+            spoken = etree.SubElement(backref, "span", {"class": "visually-hidden"})
+            spoken.text = AtomicString(
+                f"Back to reference {note.number}" + (f", use {count}" if len(note.references) > 1 else "")
+            )
             backref.tail = " " if count < len(note.references) else None
             if count == 1:
                 previous = paragraph[-2] if len(paragraph) > 1 else None
