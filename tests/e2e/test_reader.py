@@ -43,7 +43,9 @@ def test_reader_reads_the_example_post(live_server, demo_content, page):
 
 
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
-@pytest.mark.parametrize("slug", [CONTRACT_POST_SLUG, "liberty-is-to-faction-what-air-is-to-fire"])
+@pytest.mark.parametrize(
+    "slug", [CONTRACT_POST_SLUG, "gaddafis-arsenal-malis-war", "liberty-is-to-faction-what-air-is-to-fire"]
+)
 def test_reader_follows_a_footnote_and_its_back_link(live_server, demo_content, page, viewport, slug):
     """Following a footnote reference shows the note; its back-link returns to the reference."""
     page.set_viewport_size(viewport)
