@@ -162,7 +162,8 @@ class Post(models.Model):
 
     def _rebuild_derived_rows(self, rendering: Rendering):
         """Replace this post's excerpts, asides and footnotes with those found in ``rendering``."""
-        keys = {row.source_key for row in [*rendering.excerpts, *rendering.footnotes] if row.source_key}
+        keys = {info.source_key for info in rendering.excerpts if info.source_key}
+        keys.update(key for info in rendering.footnotes for key in footnote_source_keys(info))
         sources = Source.objects.in_bulk(keys, field_name="key") if keys else {}
         self.asides.all().delete()
         self.excerpts.all().delete()
@@ -190,16 +191,25 @@ class Post(models.Model):
             )
             for info in rendering.asides
         )
+        # A note citing several sources ("[see @a, 3; @b]") gets a row for each,
+        # so every one of them knows the post cites it; the locator belongs to the first.
         Footnote.objects.bulk_create(
             Footnote(
                 post=self,
                 number=info.number,
-                source=sources.get(info.source_key),
-                locator=info.locator,
+                source=sources.get(key) if key else None,
+                locator=info.locator if index == 0 else "",
                 note_html=info.html,
             )
             for info in rendering.footnotes
+            for index, key in enumerate(footnote_source_keys(info) or [None])
         )
+
+
+def footnote_source_keys(info) -> list[str]:
+    """Every source a note cites, its first (``source_key``) first."""
+    keys = [info.source_key] if info.source_key else []
+    return keys + [key for key in info.source_keys if key not in keys]
 
 
 class Excerpt(models.Model):

@@ -1,5 +1,8 @@
 """Admin for posts: the markdownx editor, list figures, the outline of derived rows, previews."""
 
+from itertools import groupby
+from operator import attrgetter
+
 from django import forms
 from django.contrib import admin
 from django.template.loader import render_to_string
@@ -105,6 +108,15 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
             {
                 "excerpts": post.excerpts.select_related("source"),
                 "asides": post.asides.select_related("excerpt"),
-                "footnotes": post.footnotes.select_related("source"),
+                "notes": notes_by_number(post.footnotes.select_related("source")),
             },
         )
+
+
+def notes_by_number(footnotes):
+    """(number, note HTML, cited keys) once per note; a note citing several sources has a row for each."""
+    notes = []
+    for number, rows in groupby(footnotes, key=attrgetter("number")):
+        rows = list(rows)
+        notes.append((number, rows[0].note_html, [row.source.key for row in rows if row.source]))
+    return notes

@@ -67,3 +67,17 @@ class TestCitedIn:
             "No published post cites this source yet."
             in client.get(source.get_absolute_url()).content.decode()
         )
+
+
+@pytest.mark.django_db
+def test_every_source_of_a_note_citing_several_knows_the_post(client):
+    """A note such as [see @a, 3–5; @b] lists the post on both sources' pages."""
+    first = make_source(key="first2020", title="The First Work")
+    second = make_source(key="second2021", title="The Second Work")
+    post = make_post(title="Two at once", body="A claim.[see @first2020, 3–5; @second2021]")
+    assert list(post.footnotes.values_list("number", "source__key", "locator")) == [
+        (1, "first2020", "3–5"),
+        (1, "second2021", ""),
+    ]
+    for source in [first, second]:
+        assert "Two at once" in client.get(source.get_absolute_url()).content.decode()
