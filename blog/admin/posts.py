@@ -5,12 +5,15 @@ from operator import attrgetter
 
 from django import forms
 from django.contrib import admin
+from django.db.models import Q
 from django.template.loader import render_to_string
 from markdownx.widgets import AdminMarkdownxWidget
 
 from blog.admin.revisions import RevisionAdminMixin
 from blog.models import Post, render_body
 from blog.services import post_save_with_body
+from citations.admin import download
+from citations.models import Source
 
 
 class PostAdminForm(forms.ModelForm):
@@ -54,6 +57,7 @@ class StateFilter(admin.SimpleListFilter):
 @admin.register(Post)
 class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
     form = PostAdminForm
+    actions = ["export_sources_csl_json", "export_sources_bibtex"]
     list_display = ["title", "state", "publish_at", "tag_list", "word_count", "quoted", "author"]
     list_filter = [StateFilter, "tags", "author"]
     list_select_related = ["author"]
@@ -99,6 +103,14 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
     def quoted(self, post):
         return f"{post.quoted_percent}%"
 
+    @admin.action(description="Export the selected posts' sources as CSL-JSON", permissions=["view"])
+    def export_sources_csl_json(self, request, queryset):
+        return download(cited_sources(queryset), "csl-json")
+
+    @admin.action(description="Export the selected posts' sources as BibTeX", permissions=["view"])
+    def export_sources_bibtex(self, request, queryset):
+        return download(cited_sources(queryset), "bibtex")
+
     @admin.display(description="outline")
     def outline(self, post):
         if not post.pk:
@@ -111,6 +123,11 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
                 "notes": notes_by_number(post.footnotes.select_related("source")),
             },
         )
+
+
+def cited_sources(posts):
+    """The sources the given posts cite or quote."""
+    return Source.objects.filter(Q(footnotes__post__in=posts) | Q(excerpts__post__in=posts)).distinct()
 
 
 def notes_by_number(footnotes):

@@ -236,3 +236,33 @@ class TestLivePreview:
         pipeline(render)
         markdownify("See [@known] and [@unknown].")
         assert seen == {"known": source}
+
+
+@pytest.mark.django_db
+class TestExportPostSources:
+    def export(self, admin_client, posts, action):
+        return admin_client.post(
+            reverse("admin:blog_post_changelist"),
+            {"action": action, "_selected_action": [post.pk for post in posts]},
+        )
+
+    def test_exports_only_the_sources_the_chosen_posts_cite_as_csl_json(self, admin_client):
+        """The CSL-JSON download holds the chosen post's sources and no other."""
+        make_source(key="cited2020", title="Cited Work")
+        make_source(key="ignored2020", title="Ignored Work")
+        post = make_post(body="A claim.[@cited2020]")
+        response = self.export(admin_client, [post], "export_sources_csl_json")
+        assert response.status_code == 200
+        assert "attachment" in response["Content-Disposition"]
+        assert [item["id"] for item in response.json()] == ["cited2020"]
+
+    def test_exports_as_bibtex_and_reimports_unchanged(self, admin_client):
+        """The BibTeX download imports back into the same records."""
+        from citations.services import import_file
+
+        make_source(key="quoted2019", title="Quoted Work")
+        post = make_post(body="> Words.\n>\n> — [@quoted2019]")
+        response = self.export(admin_client, [post], "export_sources_bibtex")
+        assert b"@" in response.content and b"quoted2019" in response.content
+        report = import_file(response.content, "bibtex")
+        assert (report.created, report.updated, report.unchanged) == ([], [], ["quoted2019"])
