@@ -18,6 +18,11 @@ $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# axe-core for the accessibility checks, when npm is on the machine (tests skip without it).
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the axe-core accessibility checks will be skipped"; fi
+
 install: $(VENV)/.installed
 
 demo: install
@@ -39,7 +44,7 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint
+test: lint node_modules/.package-lock.json
 	$(BIN)/pytest
 
 clean:
