@@ -213,9 +213,14 @@ class Source(models.Model):
 
     # Citing -------------------------------------------------------------------
 
-    def note(self, locator="", *, short=False):
-        """The footnote as HTML in the configured style, full or short, with a locator."""
-        return styles.get_style().note(self.as_csl(), locator, short=short)
+    def note(self, locator="", *, short=False, linked=True):
+        """The footnote as HTML in the configured style, full or short, with a locator.
+
+        The title links to this source's page on the site (where readers find
+        the full reference and the other posts citing it), unless ``linked`` is off.
+        """
+        href = self.get_absolute_url() if linked else None
+        return styles.get_style().note(self.as_csl(), locator, short=short, href=href)
 
     def bibliography_entry(self):
         """The bibliography entry as HTML in the configured style."""

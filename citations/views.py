@@ -46,6 +46,6 @@ class SourceDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["note"] = self.object.note()
+        context["note"] = self.object.note(linked=False)
         context["bibliography_entry"] = self.object.bibliography_entry()
         return context

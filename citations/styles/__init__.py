@@ -1,6 +1,6 @@
 """Citation styles: pure functions from a CSL-JSON item to HTML.
 
-A style is a module with ``note(item, locator="", *, short=False)``,
+A style is a module with ``note(item, locator="", *, short=False, href=None)``,
 ``bibliography(item)`` and ``attribution(item)``, each returning HTML text in
 which every value from the item has been escaped. ``CITATION_STYLE`` names the
 site's style; ``get_style()`` returns it.
@@ -28,8 +28,8 @@ class Style:
 
     # The style modules escape every value taken from the item (see
     # ``styles.text``), so what they return is markup of our own making.
-    def note(self, item, locator="", *, short=False):
-        return mark_safe(self.module.note(item, locator, short=short))
+    def note(self, item, locator="", *, short=False, href=None):
+        return mark_safe(self.module.note(item, locator, short=short, href=href))
 
     def bibliography(self, item):
         return mark_safe(self.module.bibliography(item))

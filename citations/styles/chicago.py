@@ -35,12 +35,12 @@ QUOTED_TYPES = {
 BOOK_LIKE_TYPES = {"book", "report", "legislation"}
 
 
-def _title(item, text=None):
+def _title(item, text=None, href=None):
     text = item.get("title", "") if text is None else text
     kind = item.get("type")
     if kind in QUOTED_TYPES or (kind == "broadcast" and item.get("container-title")):
-        return quoted(text)
-    return italic(text)
+        return quoted(text, href)
+    return italic(text, href)
 
 
 def _editor_label(editors):
@@ -113,14 +113,17 @@ def _series(item):
     return " ".join(filter(None, [_container(item), esc(item.get("issue", ""))]))
 
 
-def note(item, locator_text="", *, short=False):
-    """The note for ``item``: full, or short (author's surname and short title, 14.29)."""
+def note(item, locator_text="", *, short=False, href=None):
+    """The note for ``item``: full, or short (author's surname and short title, 14.29).
+
+    With ``href``, the title links there (the site's page about the source).
+    """
     where = locator(locator_text)
     if short:
         names = short_names(item.get("author") or item.get("editor") or [])
-        return sentence(names, _title(item, short_title(item)), where)
+        return sentence(names, _title(item, short_title(item), href), where)
     kind = item.get("type")
-    creators, title = _creators(item), _title(item)
+    creators, title = _creators(item), _title(item, href=href)
     if kind == "article-journal":
         body = [_journal(item, where or esc(pages(item.get("page", ""))))]
         where = ""

@@ -29,14 +29,19 @@ def smart_quotes(text, *, nested=False):
     return text
 
 
-def quoted(title):
-    """A title in curly double quotes, HTML-escaped."""
-    return f"“{esc(smart_quotes(title, nested=True))}”"
+def quoted(title, href=None):
+    """A title in curly double quotes, HTML-escaped, linked to ``href`` if given."""
+    return f"“{linked(esc(smart_quotes(title, nested=True)), href)}”"
 
 
-def italic(title):
-    """A title in italics, HTML-escaped."""
-    return f"<i>{esc(smart_quotes(title))}</i>"
+def italic(title, href=None):
+    """A title in italics, HTML-escaped, linked to ``href`` if given."""
+    return f"<i>{linked(esc(smart_quotes(title)), href)}</i>"
+
+
+def linked(html, href):
+    """``html`` inside a link to ``href``, or as it is without one."""
+    return f'<a href="{esc(href)}">{html}</a>' if href else html
 
 
 def _last_visible(text):

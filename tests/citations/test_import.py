@@ -54,7 +54,7 @@ def test_imported_sources_are_searchable_by_name_and_format_the_seed_note():
     """Bulk-created sources get their names text and the exact seed note."""
     import_file(as_json(SEED), "csl-json")
     source = Source.objects.get(names_text__icontains="Coker")
-    assert source.note() == (
+    assert source.note(linked=False) == (
         "Drew Hinshaw and Margaret Coker, “Defenders Outgunned By Islamists In Desert,” "
         "<i>The Wall Street Journal</i>, February 22, 2013."
     )

@@ -24,11 +24,11 @@ def test_from_csl_and_as_csl_are_inverse():
 def test_citable_methods_format_the_seed():
     """note(), note(short=True), attribution() and bibliography_entry() use the configured style."""
     source = Source.from_csl(SEED)
-    assert source.note() == (
+    assert source.note(linked=False) == (
         "Drew Hinshaw and Margaret Coker, “Defenders Outgunned By Islamists In Desert,” "
         "<i>The Wall Street Journal</i>, February 22, 2013."
     )
-    assert source.note("p. 4", short=True) == "Hinshaw and Coker, “Defenders Outgunned,” 4."
+    assert source.note("p. 4", short=True, linked=False) == "Hinshaw and Coker, “Defenders Outgunned,” 4."
     assert source.attribution() == "Drew Hinshaw and Margaret Coker, <cite>The Wall Street Journal</cite>"
     assert source.bibliography_entry().startswith("Hinshaw, Drew, and Margaret Coker. ")
 
@@ -66,3 +66,15 @@ def test_clean_accepts_a_leap_day_and_strips_a_doi_link():
     )
     source.clean()
     assert source.doi == "10.1/x"
+
+
+def test_a_note_links_its_title_to_the_sources_page_without_changing_its_words():
+    """In a post's footnote the title leads to the source's page; the note reads the same."""
+    source = Source.from_csl(SEED)
+    assert source.note() == (
+        'Drew Hinshaw and Margaret Coker, “<a href="/sources/hinshaw2013/">'
+        "Defenders Outgunned By Islamists In Desert</a>,” <i>The Wall Street Journal</i>, February 22, 2013."
+    )
+    assert source.note("4", short=True) == (
+        'Hinshaw and Coker, “<a href="/sources/hinshaw2013/">Defenders Outgunned</a>,” 4.'
+    )
