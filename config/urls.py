@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from blog import views as blog_views
+from config.health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("markdownx/", include("blog.editor")),
     # A source's page with the posts that cite it: blog's view extends citations'
