@@ -157,6 +157,23 @@ class Server:
             peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status)[1]) / 1024)
         return peaks
 
+    def cpu_ticks(self):
+        ticks = 0
+        for pid in self.workers():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+        return ticks
+
+    def wait_idle(self, limit=120):
+        """Wait until the workers stop using CPU: requests wrk abandoned are still being served."""
+        deadline, last = time.time() + limit, self.cpu_ticks()
+        while time.time() < deadline:
+            time.sleep(0.5)
+            now = self.cpu_ticks()
+            if now - last <= 1:
+                return
+            last = now
+
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=30)
@@ -181,9 +198,13 @@ def parse_wrk(output):
     }
 
 
-def wrk(url, *, script=None, env=None, warmup=True):
+def wrk(url, *, script=None, env=None, warmup=True, idle=None):
+    """Measure ``url``; ``idle`` waits for the server to finish earlier work first."""
+    idle = idle or (lambda: None)
+    idle()
     if warmup:
         subprocess.run(["wrk", "-t1", "-c2", "-d1s", url], capture_output=True, env=env)
+        idle()
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--timeout", "30s", "--latency", url]
     if script:
         command[1:1] = ["-s", str(script)]
@@ -248,7 +269,7 @@ def run_site(mode, targets, extra_env):
                 log(f"{mode}: skipping {name}: no such URL on this site")
                 continue
             log(f"{mode}: {name} {targets[name]}")
-            results[name] = wrk(server.base + targets[name])
+            results[name] = wrk(server.base + targets[name], idle=server.wait_idle)
         if "comment" in WANTED and mode == "cold":
             log(f"{mode}: comment submission {targets['comment']}")
             results["comment"] = run_comments(server, targets)
@@ -264,7 +285,7 @@ def run_constant():
     log("constant Django view under the same gunicorn settings")
     server = Server(site_env(), app="bench.constant:application")
     try:
-        result = wrk(server.base + "/")
+        result = wrk(server.base + "/", idle=server.wait_idle)
         result["peak_rss_mb"] = server.peak_rss_mb()
     finally:
         server.stop()
