@@ -7,7 +7,7 @@ PORT ?= 8000
 # The development server runs with DEBUG on; production sets its own environment.
 DEV_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: install demo run test lint format clean
+.PHONY: install demo run serve bench test lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -36,6 +36,30 @@ run: demo
 	@echo ""
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Production-style: DEBUG off, static files collected, migrations applied, then
+# gunicorn with gunicorn.conf.py (WEB_CONCURRENCY, GUNICORN_THREADS, BIND).
+# On a laptop it serves plain HTTP on $(HOST):$(PORT) with a generated key kept
+# in the git-ignored .secret-key; production sets SECRET_KEY, ALLOWED_HOSTS and
+# the rest in the environment (README).
+SERVE_ENV := DEBUG=false \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret-key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
+	BIND="$${BIND:-$(HOST):$(PORT)}"
+
+.secret-key:
+	$(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+serve: install .secret-key
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input -v0
+	$(SERVE_ENV) $(BIN)/gunicorn -c gunicorn.conf.py
+
+# Load test (not part of CI): see bench/README.md. BENCH_DURATION=3s for a quick run,
+# PEERS=wordpress to compare with WordPress on 127.0.0.1:8081.
+bench: install
+	$(BIN)/python -m bench.run
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -48,4 +72,4 @@ test: lint node_modules/.package-lock.json
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) db.sqlite3 .demo-logins staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 .demo-logins .secret-key staticfiles .pytest_cache .ruff_cache

@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from comments import signals
 from comments.models import Comment
 
 ANONYMOUS = "Anonymous"
@@ -49,7 +50,7 @@ def commenter_export(*, email: str) -> dict:
 @transaction.atomic
 def commenter_erase(*, email: str) -> int:
     """Anonymise every comment written from ``email``; return how many."""
-    return (
+    erased = (
         Comment.objects.by_email(email)
         .select_for_update()
         .update(
@@ -62,6 +63,9 @@ def commenter_erase(*, email: str) -> int:
             notify_replies=False,
         )
     )
+    if erased:
+        signals.comments_changed.send(sender=Comment, comments=None)
+    return erased
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from comments import conf, notifications
+from comments import conf, notifications, signals
 from comments.models import Comment
 from comments.moderation import Submission, closed_reason, decide
 
@@ -199,6 +199,8 @@ def comment_moderate(*, comments, status: str, moderator, reason: str = "") -> i
         comment.moderated_by = moderator
         comment.moderated_at = now
     Comment.objects.bulk_update(changing, ["status", "status_reason", "moderated_by", "moderated_at"])
+    if changing:
+        signals.comments_changed.send(sender=Comment, comments=changing)
     for comment in changing:
         if status == Comment.Status.APPROVED:
             _queue_notices(comment)

@@ -33,6 +33,8 @@ try:
             env.get_str("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
         )
     }
+    # Keep a worker's connection open between requests (0 closes it after each).
+    DATABASES["default"]["CONN_MAX_AGE"] = env.get_int("DATABASE_CONN_MAX_AGE", default=60, minimum=0)
     CACHES = {"default": env.cache_config(env.get_str("CACHE_URL", default="locmem://"))}
     globals().update(env.email_config(env.get_str("EMAIL_URL", default="console://")))
     DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", default="Commonplace <noreply@localhost>")
@@ -48,6 +50,14 @@ try:
     CITATIONS_IMPORT_MAX_BYTES = env.get_int("CITATIONS_IMPORT_MAX_BYTES", default=10_485_760, minimum=1)
     MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
     STATIC_ROOT = Path(env.get_str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
+    # Whole-page caching of anonymous GETs (pagecache/); PAGE_CACHE=false turns it off.
+    PAGECACHE_ENABLED = env.get_bool("PAGE_CACHE", default=True)
+    PAGECACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", default=600, minimum=1)
+    PAGECACHE_IGNORED_COOKIES = env.get_list("PAGE_CACHE_IGNORED_COOKIES")
+    # Read here so a malformed value stops start-up; applied below when DEBUG is off.
+    ssl_redirect = env.get_bool("SECURE_SSL_REDIRECT", default=True)
+    hsts_seconds = env.get_int("SECURE_HSTS_SECONDS", default=31_536_000, minimum=0)
+    proxy_ssl_header = env.get_str("SECURE_PROXY_SSL_HEADER", default="X-Forwarded-Proto")
 except ImproperlyConfigured as error:
     sys.exit(f"Configuration error: {error}")
 
@@ -60,19 +70,28 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "csp",
     "markdownx",
     "citations",
     "blog",
     "comments",
     "demo",
+    "pagecache",
 ]
 
+# The page cache sits inside CsrfViewMiddleware (which reads the visitor's CSRF
+# cookie before it and sets it after it, also on a cached page) and outside
+# everything that needs the session or the user, so a hit skips them.
+# ConditionalGetMiddleware answers 304 from the ETag the page cache gives.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -126,6 +145,25 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The page cache (pagecache/): the cache that holds pages and the generation,
+# the paths never cached, and the models whose changes retire every page.
+PAGECACHE_ALIAS = "default"
+PAGECACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/markdownx/",
+    "/preview/",
+    "/healthz",
+    "/comments/post/",
+    "/comments/unsubscribe/",
+]
+PAGECACHE_MODELS = [
+    "blog.Post",
+    "blog.Tag",
+    "citations.Source",
+    "comments.Comment",
+    "auth.User",
+]
+
 # A refused form gets a readable page in the site's style (and a comment its text back).
 CSRF_FAILURE_VIEW = "config.csrf.csrf_failure"
 
@@ -151,13 +189,41 @@ LOGGING = {
 }
 
 if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_HSTS_SECONDS = env.get_int("SECURE_HSTS_SECONDS", default=31_536_000, minimum=0)
+    # Behind a load balancer that ends TLS: trust its X-Forwarded-Proto (or the
+    # header SECURE_PROXY_SSL_HEADER names; empty when nothing sits in front).
+    if proxy_ssl_header:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_" + proxy_ssl_header.upper().replace("-", "_"), "https")
+    SECURE_SSL_REDIRECT = ssl_redirect
+    SECURE_HSTS_SECONDS = hsts_seconds
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+# A load balancer's health check speaks plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SESSION_COOKIE_HTTPONLY = True
+# No script reads the CSRF cookie: the admin and the markdownx editor send the
+# token from the form's hidden input.
+CSRF_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): scripts and styles from this site only,
+# never inline scripts (neither the admin nor the markdownx editor has any).
+# Inline style attributes stay allowed: the admin's templates use a few.
+# Images may come from anywhere over HTTPS, as posts embed them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}

@@ -7,8 +7,10 @@ from django.views.generic import TemplateView
 
 from blog import views as blog_views
 from blog.sitemaps import SITEMAPS
+from config.health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("markdownx/", include("blog.editor")),
     # A source's page with the posts that cite it: blog's view extends citations'

@@ -1,0 +1,1 @@
+"""Whole-page caching of anonymous GETs, invalidated site-wide on every public change."""

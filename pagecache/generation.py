@@ -1,0 +1,64 @@
+"""The site-wide generation: which version of the public pages is current.
+
+Every cached page is stored under the generation it was rendered in. The
+generation lives in the shared cache, so bumping it on one application server
+retires every cached page on all of them at once. It also records when it
+began (the site's Last-Modified) and when the next scheduled post goes public:
+that moment retires it too, without anyone saving anything.
+"""
+
+import logging
+import time
+import uuid
+from typing import NamedTuple
+
+from django.conf import settings
+from django.core.cache import caches
+
+from blog.models import Post
+
+KEY = "pagecache:generation"
+
+logger = logging.getLogger(__name__)
+
+
+class Generation(NamedTuple):
+    token: str
+    changed: float
+    due: float | None
+
+
+def cache():
+    return caches[settings.PAGECACHE_ALIAS]
+
+
+def next_due():
+    """When the earliest scheduled post becomes public (epoch seconds), or None."""
+    first = Post.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
+    return first.timestamp() if first else None
+
+
+def bump():
+    """Start a new generation, retiring every cached page; return it."""
+    generation = Generation(uuid.uuid4().hex, time.time(), next_due())
+    cache().set(KEY, generation, timeout=None)
+    return generation
+
+
+def bump_quietly():
+    """``bump()`` for after a commit: the write has happened, so a cache outage is logged, not raised.
+
+    Pages cached before it then live out ``PAGECACHE_SECONDS`` at most.
+    """
+    try:
+        bump()
+    except Exception:
+        logger.exception("Could not retire the cached pages; they expire within PAGECACHE_SECONDS.")
+
+
+def current(now=None):
+    """The current generation, starting a new one when there is none or a scheduled post came due."""
+    generation = cache().get(KEY)
+    if generation is None or (generation.due is not None and (now or time.time()) >= generation.due):
+        return bump()
+    return generation

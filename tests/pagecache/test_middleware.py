@@ -1,0 +1,123 @@
+"""Which requests the page cache answers, which pages it keeps, and what it sends with them."""
+
+import pytest
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.test import Client
+
+from comments.cookies import IDENTITY_COOKIE, OWN_COOKIE
+from pagecache import generation
+from tests.factories import make_post, make_staff
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+
+
+def states(client, url, times=2):
+    """The X-Page-Cache header of ``times`` GETs of ``url`` (a new browser each time without ``client``)."""
+    return [(client or Client()).get(url).get("X-Page-Cache") for _ in range(times)]
+
+
+def test_a_second_anonymous_get_is_served_from_the_cache():
+    """The first visitor's GET renders and stores the page; the next visitor's is a hit with the same page."""
+    post = make_post(title="Kept whole")
+    first = Client().get(post.get_absolute_url())
+    second = Client().get(post.get_absolute_url())
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert "Kept whole" in second.content.decode()
+    assert second["Content-Length"] == str(len(second.content))
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_head_is_answered_from_the_page_a_get_stored():
+    """A HEAD after a GET is a hit with the GET's headers."""
+    make_post()
+    Client().get("/")
+    response = Client().head("/")
+    assert response["X-Page-Cache"] == "hit"
+    assert response.status_code == 200
+
+
+def test_the_query_string_is_part_of_the_address():
+    """/?page=2 is a different page from /."""
+    Client().get("/")
+    assert Client().get("/?page=2")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    ["sessionid", OWN_COOKIE, IDENTITY_COOKIE, CookieStorage.cookie_name, "anything_else"],
+)
+def test_a_visitor_with_a_cookie_other_than_csrf_always_gets_a_fresh_page(cookie):
+    """A session, a commenter's cookies, a waiting message or an unknown cookie bypass the cache."""
+    make_post()
+    client = Client()
+    client.cookies[cookie] = "x"
+    assert [client.get("/").get("X-Page-Cache") for _ in range(2)] == [None, None]
+
+
+def test_cookies_named_in_the_setting_are_ignored(settings):
+    """PAGE_CACHE_IGNORED_COOKIES lists cookies (analytics, say) that change no page."""
+    settings.PAGECACHE_IGNORED_COOKIES = ["_ga"]
+    client = Client()
+    client.cookies["_ga"] = "GA1.1"
+    assert states(client, "/") == ["miss", "hit"]
+
+
+def test_logged_in_staff_see_fresh_pages(client):
+    """A signed-in author never gets a stored page, nor stores one."""
+    post = make_post(title="Fresh for staff")
+    client.force_login(make_staff())
+    assert [client.get(post.get_absolute_url()).get("X-Page-Cache") for _ in range(2)] == [None, None]
+    assert Client().get(post.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("url", ["/admin/login/", "/healthz"])
+def test_excluded_paths_are_never_cached(url):
+    """The admin and the health check are always answered afresh."""
+    responses = [Client().get(url) for _ in range(2)]
+    assert [response.get("X-Page-Cache") for response in responses] == [None, None]
+
+
+@pytest.mark.urls("tests.pagecache.urls")
+@pytest.mark.parametrize("url", ["/test/cookie/", "/test/session/", "/test/private/", "/test/language/"])
+def test_pages_that_set_cookies_are_private_or_vary_otherwise_are_not_stored(url):
+    """A cookie, a session write, never_cache or a Vary on another header: served, never kept."""
+    assert states(None, url) == ["skip", "skip"]
+
+
+@pytest.mark.urls("tests.pagecache.urls")
+def test_a_plain_page_is_stored():
+    """The same kind of view without any of those is kept (so the test above can fail)."""
+    assert states(Client(), "/test/plain/") == ["miss", "hit"]
+
+
+def test_not_found_pages_are_not_stored():
+    """Only 200s are kept: a missing page is looked up every time."""
+    assert states(Client(), "/2020/01/01/nothing-here/") == ["skip", "skip"]
+
+
+def test_an_unreachable_cache_serves_the_page_uncached(monkeypatch):
+    """When the cache fails, the page is rendered as if there were none."""
+
+    def broken():
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(generation, "cache", broken)
+    make_post(title="Still served")
+    response = Client().get("/")
+    assert response.status_code == 200
+    assert "Still served" in response.content.decode()
+    assert "X-Page-Cache" not in response
+
+
+def test_the_setting_turns_the_cache_off(settings):
+    """PAGE_CACHE=false: every page is rendered afresh."""
+    settings.PAGECACHE_ENABLED = False
+    assert [Client().get("/").get("X-Page-Cache") for _ in range(2)] == [None, None]
+
+
+def test_cached_pages_tell_browsers_to_revalidate_and_vary_on_cookie():
+    """A stored page says no-cache (browsers ask again, and get 304s) and Vary: Cookie."""
+    make_post()
+    response = Client().get("/")
+    assert "no-cache" in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]
