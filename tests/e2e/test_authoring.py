@@ -26,10 +26,15 @@ Still the best test I know.
 
 @pytest.fixture
 def author(browser, live_server, demo_content):
-    """The demo's author, signed in at /admin/ in a browser of their own."""
+    """The demo's author, signed in at /admin/ in a browser of their own; no request of theirs fails."""
     context, page = log_in(browser, live_server, "author")
+    failures = []
+    page.on("response", lambda response: response.status >= 400 and failures.append(response.url))
+    page.on("console", lambda message: message.type == "error" and failures.append(message.text))
+    page.on("pageerror", lambda error: failures.append(str(error)))
     yield page
     context.close()
+    assert failures == []
 
 
 def open_new_post_form(page):

@@ -125,3 +125,23 @@ def test_a_writer_edits_and_then_withdraws_their_comment_from_the_same_browser(
     page.get_by_role("button", name="Withdraw it").click()
     assert page.url.endswith("#comments")
     assert page.get_by_text("First draft, typo fixed.").count() == 0
+
+
+def test_without_javascript_a_reader_reads_follows_a_footnote_and_comments(post_url, browser):
+    """With scripts off the post reads, its footnote links work and the comment form posts."""
+    context = browser.new_context(viewport=WIDE, color_scheme="light", java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(post_url)
+    assert page.get_by_role("heading", level=1).inner_text() == "Gaddafi’s Arsenal, Mali’s War"
+    reference = page.locator(".post-body sup a[href^='#']").first
+    note_id = reference.get_attribute("href")[1:]
+    reference.click()
+    assert page.url.endswith(f"#{note_id}")
+    assert "Defenders Outgunned" in page.locator(f"[id='{note_id}']").inner_text()
+
+    body = "Read with scripts off; the form still works."
+    comment = send_comment(page, body)
+    assert comment.locator(".comment-body").inner_text() == body
+    assert AWAITING in comment.inner_text()
+    context.close()
