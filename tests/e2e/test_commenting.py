@@ -100,8 +100,7 @@ def test_a_reply_from_the_reply_link_is_threaded_under_its_parent(
     ellen = page.locator(".comment", has_text="The Libya arms story keeps getting worse").first
     threaded = ellen.locator(":scope > .comment-replies > .comment").filter(has_text=body)
     assert threaded.locator(".comment-body").inner_text() == body
-    ellen.evaluate("comment => comment.scrollIntoView()")
-    screenshot(page, "comments-thread-with-reply", full_page=False)
+    screenshot(page, "comments-thread-with-reply")
 
 
 def test_a_writer_edits_and_then_withdraws_their_comment_from_the_same_browser(
