@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from tests.site.contract import make_contract_post
 
@@ -128,11 +130,43 @@ def screenshot():
     return save_screenshot
 
 
+# Data migrations that create the staff groups. A live-server test empties every
+# table when it ends, so the next one runs them again before loading the demo.
+GROUP_MIGRATIONS = [("blog", "0003_authors_group"), ("comments", "0003_moderator_groups")]
+STAFF_PASSWORD = "e2e-only-password"
+
+
+def restore_staff_groups():
+    """Run the migrations' own code for the "Authors" and "Moderators" groups, on their model states."""
+    loader = MigrationLoader(connection)
+    for app_label, name in GROUP_MIGRATIONS:
+        apps = loader.project_state((app_label, name), at_end=True).apps
+        for operation in loader.get_migration(app_label, name).operations:
+            operation.code(apps, None)
+
+
 def load_demo_content(tmp_path):
-    """The demo's accounts, sources, posts and comments, plus a post in the full contract shape."""
+    """The demo's accounts (in their groups), sources, posts and comments, and the contract post."""
+    restore_staff_groups()
     call_command("demo", credentials_file=str(tmp_path / "demo-logins"), stdout=StringIO())
     author = get_user_model().objects.get(username="author")
     make_contract_post(title="Every construct of the dialect", slug=CONTRACT_POST_SLUG, author=author)
+
+
+def log_in(browser, live_server, username):
+    """A new browser context in which the demo account ``username`` has signed in at /admin/."""
+    user = get_user_model().objects.get(username=username)
+    user.set_password(STAFF_PASSWORD)
+    user.save()
+    context = browser.new_context(viewport=WIDE, color_scheme="light")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(live_server.url + "/admin/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Log out").or_(page.get_by_role("button", name="Log out")).wait_for()
+    return context, page
 
 
 def save_screenshot(page, name, *, full_page=True):
