@@ -58,6 +58,11 @@ class StateFilter(admin.SimpleListFilter):
 class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
     form = PostAdminForm
     actions = ["export_sources_csl_json", "export_sources_bibtex"]
+
+    class Media:
+        # The live preview shows the dialect as readers see it: asides never look quoted.
+        css = {"all": ["css/dialect.css"]}
+
     list_display = ["title", "state", "publish_at", "tag_list", "word_count", "quoted", "author"]
     list_filter = [StateFilter, "tags", "author"]
     list_select_related = ["author"]

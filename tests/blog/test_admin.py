@@ -266,3 +266,10 @@ class TestExportPostSources:
         assert b"@" in response.content and b"quoted2019" in response.content
         report = import_file(response.content, "bibtex")
         assert (report.created, report.updated, report.unchanged) == ([], [], ["quoted2019"])
+
+
+@pytest.mark.django_db
+def test_the_editor_styles_its_live_preview_like_the_public_page(admin_client):
+    """The post form loads the dialect stylesheet the public pages use, so asides look like asides."""
+    content = admin_client.get(ADD_URL).content.decode()
+    assert "css/dialect.css" in content
