@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "citations",
     "blog",
     "comments",
+    "wordpress",
     "demo",
 ]
 
