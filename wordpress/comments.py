@@ -58,7 +58,7 @@ class CommentImporter:
         for comment in item.comments:
             kind = comment.fields.get("wp:comment_type") or "comment"
             if kind in ("pingback", "trackback"):
-                self.report.not_imported[f"{kind}s"] += 1
+                self.report.not_imported[kind] += 1
                 continue
             try:
                 entry = self._entry(comment)
@@ -100,9 +100,12 @@ class CommentImporter:
         users = self.importer.users.by_wp_id
         values = {
             "author_name": " ".join(fields.get("wp:comment_author", "").split())[:100] or "Anonymous",
-            "author_email": self._checked(wp_id, "email address", fields.get("wp:comment_author_email", ""),
-                                          validate_email),  # fmt: skip
-            "author_url": self._checked(wp_id, "website", fields.get("wp:comment_author_url", ""), validate_url),
+            "author_email": self._checked(
+                wp_id, "email address", fields.get("wp:comment_author_email", ""), validate_email
+            ),  # fmt: skip
+            "author_url": self._checked(
+                wp_id, "website", fields.get("wp:comment_author_url", ""), validate_url
+            ),
             "body": body,
             "body_html": render_comment(body),
             "status": status,
@@ -133,7 +136,7 @@ class CommentImporter:
             return None
 
     def _thread(self, entries: dict) -> list[list[Entry]]:
-        """Entries grouped by depth, parents first; a reply to a missing comment is skipped, with its replies."""
+        """Entries by depth, parents first; a reply to a missing comment is skipped, as are its replies."""
         max_depth = conf.get("MAX_DEPTH")
         placed, failed = {}, set()
 
@@ -194,9 +197,10 @@ class CommentImporter:
             Comment(post=post, status_reason="imported from WordPress", **entry.values) for entry in new
         )
         # auto_now_add stamps bulk_create's rows with the present; the WordPress dates go in after.
-        Comment.objects.bulk_update(created, ["created"])
         for entry, comment in zip(new, created, strict=True):
+            comment.created = entry.values["created"]
             local[entry.wp_id] = comment.pk
+        Comment.objects.bulk_update(created, ["created"])
         self.report.count("comments", "created", len(new))
         self._map(new, changed, local)
 
@@ -211,6 +215,8 @@ class CommentImporter:
                                           fingerprint=entry.digest))  # fmt: skip
             else:
                 mapping.object_id, mapping.fingerprint = local[entry.wp_id], entry.digest
-                stale.append(ImportedItem(pk=mapping.pk, object_id=mapping.object_id, fingerprint=entry.digest))
+                stale.append(
+                    ImportedItem(pk=mapping.pk, object_id=mapping.object_id, fingerprint=entry.digest)
+                )
         ImportedItem.objects.bulk_create(fresh)
         ImportedItem.objects.bulk_update(stale, ["object_id", "fingerprint"])

@@ -28,7 +28,7 @@ EMBEDS = {"iframe", "video", "audio", "embed"}
 STRUCK = {"del", "s", "strike"}
 CODE = {"code", "kbd", "samp", "tt"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-OPENING_QUOTES, CLOSING_QUOTES = "“\"", "”\""
+OPENING_QUOTES, CLOSING_QUOTES = '“"', '”"'
 
 
 @dataclass
@@ -48,8 +48,8 @@ def escape_text(text: str, in_link: bool = False) -> str:
     text = re.sub(r"\[(?=[\^@])", r"\\[", text)
     text = re.sub(r"\](?=[(\[])", r"\\]", text)
     text = re.sub(r"\{(?=[:#.])", r"\\{", text)
-    text = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)
     text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
+    text = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)
     if in_link:
         text = text.replace("[", "\\[").replace("]", "\\]")
     return text
@@ -124,7 +124,9 @@ class _Writer:
             src = node.attrs.get("src") or next(
                 (child.attrs.get("src") for child in node.iter() if child.attrs.get("src")), ""
             )
-            self.conversion.problems.append(f"<{tag}> replaced by its link {src}" if src else f"<{tag}> dropped")
+            self.conversion.problems.append(
+                f"<{tag}> replaced by its link {src}" if src else f"<{tag}> dropped"
+            )
             return f" <{_url(src)}> " if src.startswith(("http://", "https://")) else ""
         if tag == "img":
             alt = " ".join(node.attrs.get("alt", "").split())
@@ -138,11 +140,17 @@ class _Writer:
                 return text
             if not text.strip():
                 return ""
+            if text == escape_text(href, True) and re.match(r"^https?://\S+$", href):
+                return f"<{_url(href)}>"
             return f"[{text}]({_url(href)})"
         if tag in CODE:
             code = node.text()
             fence = "`" * (max((len(run) for run in re.findall(r"`+", code)), default=0) + 1)
-            return f"{fence} {code} {fence}" if code.startswith("`") or code.endswith("`") else f"{fence}{code}{fence}"
+            return (
+                f"{fence} {code} {fence}"
+                if code.startswith("`") or code.endswith("`")
+                else f"{fence}{code}{fence}"
+            )
         if tag in STRUCK:
             self.conversion.problems.append("struck-through text kept as plain text")
         if tag == "q":
@@ -164,7 +172,16 @@ class _Writer:
     # Blocks ------------------------------------------------------------------------------
 
     def blocks(self, elements) -> list[str]:
-        return [text for element in elements if (text := self.block(element))]
+        texts, previous = [], None
+        for element in elements:
+            if not (text := self.block(element)):
+                continue
+            if previous in ("ul", "ol") and element.tag in ("ul", "ol"):
+                # Markdown joins adjacent lists into one; an empty comment keeps them apart.
+                texts.append("<!-- -->")
+            texts.append(text)
+            previous = element.tag
+        return texts
 
     def block(self, element) -> str:
         tag = element.tag
@@ -183,7 +200,9 @@ class _Writer:
             return self.table(element)
         if tag == "dl":
             return "\n\n".join(
-                self.paragraph([Element("strong", children=item.children)] if item.tag == "dt" else item.children)
+                self.paragraph(
+                    [Element("strong", children=item.children)] if item.tag == "dt" else item.children
+                )
                 for item in element.children
                 if isinstance(item, Element)
             )
@@ -192,7 +211,10 @@ class _Writer:
         return self.paragraph(element.children)
 
     def list(self, element) -> str:
-        items, number = [], int(element.attrs.get("start", "1")) if element.attrs.get("start", "").isdigit() else 1
+        items, number = (
+            [],
+            int(element.attrs.get("start", "1")) if element.attrs.get("start", "").isdigit() else 1,
+        )
         loose = False
         for item in element.children:
             if not isinstance(item, Element):
@@ -256,7 +278,11 @@ def _tidy_quote(quote: Element) -> None:
         (first_parent, first_index), (last_parent, last_index) = first, last
         opening = first_parent.children[first_index].lstrip()
         closing = last_parent.children[last_index].rstrip()
-        if opening[:1] in OPENING_QUOTES and closing[-1:] in CLOSING_QUOTES and (first != last or len(opening) > 1):
+        if (
+            opening[:1] in OPENING_QUOTES
+            and closing[-1:] in CLOSING_QUOTES
+            and (first != last or len(opening) > 1)
+        ):
             first_parent.children[first_index] = opening[1:]
             last_parent.children[last_index] = last_parent.children[last_index].rstrip()[:-1]
     for element in quote.iter():

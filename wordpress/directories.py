@@ -50,7 +50,9 @@ class Users:
         if user is not None:
             self.report.count("users", "unchanged")
             return user
-        user = model(username=username, email=email[:254], first_name=first_name[:150], last_name=last_name[:150])
+        user = model(
+            username=username, email=email[:254], first_name=first_name[:150], last_name=last_name[:150]
+        )
         user.set_unusable_password()
         user.save()
         self.report.count("users", "created")
@@ -73,7 +75,10 @@ class Tags:
     def get(self, name: str, nicename: str = "", *, count: bool = True):
         """The tag for a term, or ``None`` for WordPress's "Uncategorized"."""
         name = " ".join((name or "").split())[:100]
-        slug = slugify(unquote(nicename or ""), allow_unicode=True)[:100] or slugify(name, allow_unicode=True)[:100]
+        slug = (
+            slugify(unquote(nicename or ""), allow_unicode=True)[:100]
+            or slugify(name, allow_unicode=True)[:100]
+        )
         if not slug or slug in IGNORED_TERMS:
             return None
         tag = self.by_slug.get(slug) or self.by_name.get(name.lower())

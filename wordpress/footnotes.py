@@ -16,7 +16,9 @@ from wordpress.htmltree import Element, parse
 
 NOTES_HEADINGS = {"notes", "footnotes", "endnotes", "references", "sources", "note"}
 RULE_TEXT = re.compile(r"^\s*[-–—_*=~.·•]{3,}\s*$")
-NOTE_START = re.compile(r"^\s*(?:(\*{1,4}|†{1,3}|‡{1,3}|§|¶)|\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])(?=\s|$)\s*")
+NOTE_START = re.compile(
+    r"^\s*(?:(\*{1,4}|†{1,3}|‡{1,3}|§|¶)|\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])(?=\s|$)\s*"
+)
 SYMBOL_MARKER = r"(?<!\s)(?<!\*)(\*{1,4}|†{1,3}|‡{1,3}|§|¶)(?!\*)(?=[\s.,;:!?)\]”’\"'—–-]|$)"
 BACKLINK_TEXT = {"↩", "↩︎", "↑", "^", "return", "back", "⤴"}
 
@@ -81,7 +83,11 @@ def _note_from_line(line: list, fallback_key: str | None = None) -> Note | None:
     if not line:
         return None
     first = line[0]
-    if isinstance(first, Element) and first.tag in ("sup", "a") and first.text().strip().strip("[]").isdigit():
+    if (
+        isinstance(first, Element)
+        and first.tag in ("sup", "a")
+        and first.text().strip().strip("[]").isdigit()
+    ):
         return Note(first.text().strip().strip("[]"), _strip_backlinks(line[1:]))
     if isinstance(first, str) and (match := NOTE_START.match(first)):
         key = next(group for group in match.groups() if group)
@@ -176,9 +182,10 @@ def mark(element: Element, keys: set, previous_text: str = "") -> str:
         pieces, position = [], 0
         pattern = r"\[(\d{1,3})\]" + (f"|{SYMBOL_MARKER}" if symbol_re else "")
         for match in re.finditer(pattern, child):
-            key = match.group(1) or match.group(2)
+            bracketed, symbol = match.group(1), match.group(2) if symbol_re else None
+            key = bracketed or symbol
             at_start = match.start() == 0 and (not previous_text or previous_text[-1].isspace())
-            if key not in keys or (match.group(2) and at_start):
+            if key not in keys or (symbol and at_start):
                 continue
             pieces.extend([child[position : match.start()], Element("note", {"key": key})])
             position = match.end()

@@ -104,6 +104,31 @@ def is_block(node) -> bool:
     return isinstance(node, Element) and node.tag in BLOCK
 
 
+def _split_lines(text: str) -> list:
+    """``text`` with each newline as a ``<br>`` element."""
+    nodes = []
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            nodes.append(Element("br"))
+        nodes.append(line)
+    return nodes
+
+
+def _trim(paragraph: Element) -> Element:
+    """Drop the line breaks and blank text at the edges of a paragraph, where wpautop makes none."""
+    children = paragraph.children
+    while children and (
+        getattr(children[0], "tag", "") == "br" or (isinstance(children[0], str) and not children[0].strip())
+    ):
+        children.pop(0)
+    while children and (
+        getattr(children[-1], "tag", "") == "br"
+        or (isinstance(children[-1], str) and not children[-1].strip())
+    ):
+        children.pop()
+    return paragraph
+
+
 def _paragraphs(run: list, autop: bool) -> list[Element]:
     """Split a run of inline nodes into paragraphs: at blank lines, with newlines as ``<br>`` (autop only)."""
     paragraphs, current = [], Element("p")
@@ -117,35 +142,26 @@ def _paragraphs(run: list, autop: bool) -> list[Element]:
             if index:
                 paragraphs.append(current)
                 current = Element("p")
-            if autop and "\n" in piece and "\n" in piece.strip():
-                lines = piece.split("\n")
-                for number, line in enumerate(lines):
-                    if number:
-                        current.children.append(Element("br"))
-                    current.children.append(line)
-            else:
-                current.children.append(piece)
+            current.children.extend(_split_lines(piece) if autop else [piece])
     paragraphs.append(current)
-    return [p for p in paragraphs if p.text().strip() or any(isinstance(c, Element) for c in p.children)]
+    return [
+        _trim(p) for p in paragraphs if p.text().strip() or any(isinstance(c, Element) for c in p.children)
+    ]
 
 
-def _line_breaks(element: Element) -> None:
+def _line_breaks(element: Element, top: bool = True) -> None:
     """Inside a paragraph-like element of a classic post, a newline within the text is a line break."""
     children = []
     for child in element.children:
-        if isinstance(child, str) and "\n" in child.strip():
-            lead, core, trail = re.match(r"(\s*)(.*?)(\s*)$", child, re.S).groups()
-            children.append(lead)
-            for number, line in enumerate(core.split("\n")):
-                if number:
-                    children.append(Element("br"))
-                children.append(line)
-            children.append(trail)
+        if isinstance(child, str):
+            children.extend(_split_lines(child))
         else:
-            if isinstance(child, Element) and child.tag not in ("pre", "code"):
-                _line_breaks(child)
+            if child.tag not in ("pre", "code"):
+                _line_breaks(child, top=False)
             children.append(child)
     element.children = children
+    if top:
+        _trim(element)
 
 
 def blockify(element: Element, autop: bool) -> Element:
@@ -162,11 +178,11 @@ def blockify(element: Element, autop: bool) -> Element:
             run.append(child)
             continue
         flush()
-        if child.tag in TRANSPARENT or child.tag == "figure":
+        if child.tag in TRANSPARENT:
             blocks.extend(blockify(child, autop).children)
-        elif child.tag in ("blockquote", "li", "dd", "figcaption") and any(map(is_block, child.children)):
-            blocks.append(blockify(child, autop))
-        elif child.tag == "blockquote":
+        elif child.tag == "blockquote" or (
+            child.tag in ("dd", "figcaption") and any(map(is_block, child.children))
+        ):
             blocks.append(blockify(child, autop))
         elif child.tag in ("ul", "ol", "dl"):
             child.children = [

@@ -8,7 +8,6 @@ before are found through ``ImportedItem`` and updated; an item whose export
 is unchanged (same fingerprint) is not touched at all.
 """
 
-from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.contenttypes.models import ContentType
@@ -23,8 +22,8 @@ from wordpress import wxr
 from wordpress.comments import CommentImporter
 from wordpress.convert import convert_post, html_to_text
 from wordpress.directories import Sources, Tags, Users
-from wordpress.models import ImportedItem
 from wordpress.items import ItemProblem, Mapping, fingerprint, parse_date
+from wordpress.models import ImportedItem
 from wordpress.report import Report
 
 STATUSES = {
@@ -76,7 +75,7 @@ class Importer:
     def item(self, item: wxr.Item):
         post_type = item.get("wp:post_type", "post")
         if post_type != "post":
-            self.report.not_imported[{"nav_menu_item": "navigation items"}.get(post_type, f"{post_type}s")] += 1
+            self.report.not_imported[post_type] += 1
             return
         wp_id = item.get("wp:post_id")
         try:
@@ -109,7 +108,9 @@ class Importer:
             self.report.count("posts", "unchanged")
             return post
         conversion = convert_post(
-            item.get("content:encoded"), footnotes_meta=item.meta.get("footnotes", ""), resolve=self.sources.resolve
+            item.get("content:encoded"),
+            footnotes_meta=item.meta.get("footnotes", ""),
+            resolve=self.sources.resolve,
         )
         self.report.shortcodes.update(conversion.shortcodes)
         self.report.gutenberg_comments += conversion.gutenberg_comments
@@ -186,7 +187,11 @@ class Importer:
             self.mappings[("post", wp_id)] = Mapping(row.pk, post.pk, digest)
             return
         ImportedItem.objects.filter(pk=mapping.pk).update(
-            object_id=post.pk, wp_slug=wp_slug, link_path=link_path, fingerprint=digest, updated=timezone.now()
+            object_id=post.pk,
+            wp_slug=wp_slug,
+            link_path=link_path,
+            fingerprint=digest,
+            updated=timezone.now(),
         )
 
 
@@ -211,4 +216,3 @@ def import_wxr(source, *, dry_run: bool = False) -> Report:
         if dry_run:
             transaction.set_rollback(True)
     return report
-

@@ -38,5 +38,3 @@ def parse_date(gmt: str, local: str) -> datetime:
     except (TypeError, ValueError):
         raise ItemProblem(f"invalid date {text!r}") from None
     return timezone.make_aware(moment, UTC if use_gmt else timezone.get_current_timezone())
-
-

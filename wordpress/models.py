@@ -24,7 +24,9 @@ class ImportedItem(models.Model):
 
     kind = models.CharField("kind", max_length=10, choices=Kind.choices)
     site = models.CharField(
-        "WordPress site", max_length=300, help_text="The export's base blog URL, e.g. https://example.wordpress.com."
+        "WordPress site",
+        max_length=300,
+        help_text="The export's base blog URL, e.g. https://example.wordpress.com.",
     )
     wp_id = models.PositiveBigIntegerField("WordPress ID")
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name="type")

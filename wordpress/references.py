@@ -58,7 +58,8 @@ NEWSPAPER_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAGAZINE_WORDS = re.compile(
-    r"\b(magazine|atlantic|new yorker|economist|newsweek|time|harper's|spectator|review|weekly)\b", re.IGNORECASE
+    r"\b(magazine|atlantic|new yorker|economist|newsweek|time|harper's|spectator|review|weekly)\b",
+    re.IGNORECASE,
 )
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 

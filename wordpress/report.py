@@ -43,11 +43,13 @@ class Report:
             lines.append(f"{kind}: " + ", ".join(f"{counts[outcome]} {outcome}" for outcome in OUTCOMES))
         if self.not_imported:
             lines.append(
-                "not imported: " + ", ".join(f"{number} {name}" for name, number in sorted(self.not_imported.items()))
+                "not imported, by type: "
+                + ", ".join(f"{name} {number}" for name, number in sorted(self.not_imported.items()))
             )
         if self.shortcodes:
             lines.append(
-                "shortcodes: " + ", ".join(f"{number} [{name}]" for name, number in sorted(self.shortcodes.items()))
+                "shortcodes: "
+                + ", ".join(f"{number} [{name}]" for name, number in sorted(self.shortcodes.items()))
             )
         if self.gutenberg_comments:
             lines.append(f"block editor comments removed: {self.gutenberg_comments}")
@@ -56,7 +58,9 @@ class Report:
     def lines(self) -> list[str]:
         lines = self.summary_lines()
         if self.problems:
-            lines.append(f"{len(self.problems)} item{'s' if len(self.problems) != 1 else ''} not converted cleanly:")
+            lines.append(
+                f"{len(self.problems)} item{'s' if len(self.problems) != 1 else ''} not converted cleanly:"
+            )
             lines.extend(f"  {problem}" for problem in self.problems)
         if self.dry_run:
             lines.append("Dry run: nothing was saved.")

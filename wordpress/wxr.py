@@ -84,11 +84,15 @@ def _fields(element) -> dict:
 
 def _item(element) -> Item:
     item = Item(fields=_fields(element))
-    item.fields["content:encoded"] = (element.findtext("{http://purl.org/rss/1.0/modules/content/}encoded") or "")
+    item.fields["content:encoded"] = (
+        element.findtext("{http://purl.org/rss/1.0/modules/content/}encoded") or ""
+    )
     for child in element:
         name = _name(child.tag)
         if name == "category":
-            item.terms.append((child.get("domain", ""), child.get("nicename", ""), (child.text or "").strip()))
+            item.terms.append(
+                (child.get("domain", ""), child.get("nicename", ""), (child.text or "").strip())
+            )
         elif name == "wp:postmeta":
             meta = {_name(part.tag): part.text or "" for part in child}
             item.meta[meta.get("wp:meta_key", "")] = meta.get("wp:meta_value", "")
@@ -124,7 +128,7 @@ RECORDS = {"wp:author": _author, "item": _item, "wp:category": _term, "wp:tag": 
 
 
 def read(source):
-    """Yield ``Channel``, then ``Author``, ``Term`` and ``Item`` records from ``source`` (a path or binary file)."""
+    """Yield ``Channel``, then ``Author``, ``Term`` and ``Item`` records from ``source`` (path or file)."""
     depth, channel = 0, None
     header = {"version": None, "title": "", "site": ""}
     announced = False
@@ -156,7 +160,9 @@ def read(source):
                 if not announced:
                     announced = True
                     yield Channel(**header)
-                yield _term(element, name[3:]) if name in ("wp:category", "wp:tag") else RECORDS[name](element)
+                yield (
+                    _term(element, name[3:]) if name in ("wp:category", "wp:tag") else RECORDS[name](element)
+                )
             channel.remove(element)
     except ET.ParseError as error:
         raise WXRError(f"The file is not well-formed XML ({error}).") from None
