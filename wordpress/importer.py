@@ -140,8 +140,9 @@ class Importer:
         return post or changed
 
     def _slug(self, item: wxr.Item, title: str, wp_id: int, pk: int | None) -> str:
-        base = slugify(unquote(item.get("wp:post_name")), allow_unicode=True)[:190]
-        base = base or slugify(title, allow_unicode=True)[:190] or f"post-{wp_id}"
+        # ASCII, accents folded: the blog's permalink pattern takes ASCII slugs only. The decoded
+        # WordPress slug is kept on the ImportedItem, so its old address still redirects.
+        base = slugify(unquote(item.get("wp:post_name")))[:190] or slugify(title)[:190] or f"post-{wp_id}"
         candidate, number = base, 1
         while self.slugs.get(candidate, pk) != pk:
             number += 1

@@ -1,7 +1,5 @@
 """The converter from WordPress HTML to the dialect (pure functions, no database)."""
 
-import re
-
 import markdown
 import pytest
 
@@ -27,13 +25,18 @@ def test_bare_text_with_blank_lines_becomes_paragraphs_and_newlines_line_breaks(
 
 def test_paragraph_tags_emphasis_and_links():
     """<p>, <em>, <strong> and <a> become Markdown paragraphs, emphasis and links."""
-    html = '<p>An <em>important</em> and <strong>bold</strong> <a href="https://example.com/x y">link</a>.</p>'
+    html = (
+        '<p>An <em>important</em> and <strong>bold</strong> <a href="https://example.com/x y">link</a>.</p>'
+    )
     assert md(html) == "An *important* and **bold** [link](https://example.com/x%20y).\n"
 
 
 def test_headings_lists_and_images_kept_as_links():
     """Headings keep their level, lists their kind, and images become links to their original URL."""
-    html = '<h3>Title</h3><ul><li>a</li><li>b</li></ul><ol><li>c</li></ol><p><img src="https://e.org/i.png" alt="A map"></p>'
+    html = (
+        "<h3>Title</h3><ul><li>a</li><li>b</li></ul><ol><li>c</li></ol>"
+        '<p><img src="https://e.org/i.png" alt="A map"></p>'
+    )
     assert md(html) == "### Title\n\n- a\n- b\n\n<!-- -->\n\n1. c\n\n[image: A map](https://e.org/i.png)\n"
 
 
@@ -72,7 +75,10 @@ def test_asterisk_footnote_below_a_rule_becomes_a_citation_and_the_quote_attribu
         "* Drew Hinshaw, “A Title,” The Wall Street Journal, February 22, 2013."
     )
     result = md(html, resolve=lambda reference: cited.append(reference) or "hinshaw2013")
-    assert result == "From the *Journal*[@hinshaw2013], this:\n\n> Quoted words.\n>\n> — [@hinshaw2013]\n\nMine.\n"
+    assert (
+        result
+        == "From the *Journal*[@hinshaw2013], this:\n\n> Quoted words.\n>\n> — [@hinshaw2013]\n\nMine.\n"
+    )
     assert cited[0].title == "A Title"
 
 
@@ -82,7 +88,8 @@ def test_asterisk_footnote_below_a_rule_becomes_a_citation_and_the_quote_attribu
         "<p>Text<sup>1</sup> more.</p><h3>Notes</h3><p><sup>1</sup> A remark.</p>",
         "<p>Text [1] more.</p><hr /><p>[1] A remark.</p>",
         "<p>Text† more.</p><hr><p>† A remark.</p>",
-        '<p>Text<a href="#fn1"><sup>1</sup></a> more.</p><h4>Footnotes</h4><ol><li>A remark. <a href="#r1">↩</a></li></ol>',
+        '<p>Text<a href="#fn1"><sup>1</sup></a> more.</p>'
+        '<h4>Footnotes</h4><ol><li>A remark. <a href="#r1">↩</a></li></ol>',
     ],
 )
 def test_hand_made_footnotes_become_markdown_footnotes(html):
@@ -94,7 +101,8 @@ def test_hand_made_footnotes_become_markdown_footnotes(html):
 def test_block_editor_footnotes_from_post_meta():
     """WordPress 6.3's footnotes block: <sup data-fn> markers, notes in the footnotes meta as JSON."""
     html = (
-        '<!-- wp:paragraph --><p>Claim<sup data-fn="u1" class="fn"><a href="#u1" id="u1-link">1</a></sup>.</p>'
+        '<!-- wp:paragraph --><p>Claim<sup data-fn="u1" class="fn">'
+        '<a href="#u1" id="u1-link">1</a></sup>.</p>'
         "<!-- /wp:paragraph --><!-- wp:footnotes /-->"
     )
     conversion = convert_post(html, footnotes_meta='[{"id": "u1", "content": "A <em>plain</em> note."}]')
@@ -112,7 +120,7 @@ def test_shortcodes_are_counted_kept_as_text_or_links_or_dropped():
     """[caption] keeps its content, [embed] its URL, [gallery] goes; [sic] is no shortcode."""
     html = (
         '[caption id="a" width="3"]<img src="https://e.org/a.jpg" alt="Road"> A road[/caption]\n\n'
-        "[gallery ids=\"1,2\"]\n\n[embed]https://video.example/v/1[/embed]\n\nHe [sic] said."
+        '[gallery ids="1,2"]\n\n[embed]https://video.example/v/1[/embed]\n\nHe [sic] said.'
     )
     conversion = convert_post(html)
     assert conversion.markdown == (

@@ -20,9 +20,15 @@ def test_chicago_article_note_gives_authors_title_container_and_date():
 
 
 def test_book_note_gives_place_publisher_and_year():
-    """"Author, Title (Place: Publisher, Year)" reads as a book."""
+    """ "Author, Title (Place: Publisher, Year)" reads as a book."""
     reference = parse_reference("John Stuart Mill, On Liberty (London: John W. Parker, 1859), 22.")
-    assert (reference.type, reference.title, reference.publisher, reference.publisher_place, reference.year) == (
+    assert (
+        reference.type,
+        reference.title,
+        reference.publisher,
+        reference.publisher_place,
+        reference.year,
+    ) == (
         "book",
         "On Liberty",
         "John W. Parker",
@@ -34,7 +40,9 @@ def test_book_note_gives_place_publisher_and_year():
 
 def test_web_note_keeps_url_and_ignores_the_accessed_date():
     """A note with a URL and an access date is a web page issued on no known date."""
-    reference = parse_reference('Jane Doe, "A Page," Example.com, accessed May 3, 2020, https://example.com/page.')
+    reference = parse_reference(
+        'Jane Doe, "A Page," Example.com, accessed May 3, 2020, https://example.com/page.'
+    )
     assert (reference.type, reference.url, reference.year) == ("webpage", "https://example.com/page", None)
 
 
