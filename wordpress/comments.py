@@ -1,8 +1,9 @@
-"""Importing a post's WordPress comments, threads and statuses kept, in a few bulk queries per post.
+"""Importing WordPress comments, threads and statuses kept, in a few bulk queries per batch of posts.
 
 Comments are checked in Python first (date, status, parent), so a bad one is
-reported and skipped without a write; the rest are created level by level
-(parents before replies) with ``bulk_create``. Threads deeper than the site's
+reported and skipped without a write; the rest are queued and written for
+many posts at once, level by level (parents before replies), with
+``bulk_create`` in one savepoint per batch. Threads deeper than the site's
 ``COMMENTS_MAX_DEPTH`` join their parent's level, as replies made here do.
 """
 
@@ -33,6 +34,8 @@ STATUSES = {
 FIELDS = ["author_name", "author_email", "author_url", "body", "body_html", "status", "created", "ip_address",
           "user_id", "parent_id", "depth"]  # fmt: skip
 validate_url = URLValidator(schemes=["http", "https"])
+# Comments are written in batches of about this many, across posts, to keep the queries few.
+BATCH_SIZE = 2000
 
 
 @dataclass
@@ -52,8 +55,10 @@ class CommentImporter:
         self.importer = importer
         self.report = importer.report
         self.content_type = ContentType.objects.get_for_model(Comment)
+        self.pending, self.pending_count = {}, 0
 
     def import_for(self, post, item) -> None:
+        """Check the comments of ``item`` and queue them for ``post``; they are written by ``flush``."""
         entries = {}
         for comment in item.comments:
             kind = comment.fields.get("wp:comment_type") or "comment"
@@ -61,17 +66,28 @@ class CommentImporter:
                 self.report.not_imported[kind] += 1
                 continue
             try:
-                entry = self._entry(comment)
+                entry = self._entry(comment, post.pk)
             except ValueError as problem:
                 self._skip(comment.wp_id, str(problem))
                 continue
             entries[entry.wp_id] = entry
-        levels = self._thread(entries)
+        for depth, level in enumerate(self._thread(entries)):
+            self.pending.setdefault(depth, []).extend(level)
+            self.pending_count += len(level)
+        if self.pending_count >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued comments of many posts at once, level by level, in one savepoint."""
+        levels = [self.pending[depth] for depth in sorted(self.pending)]
+        self.pending, self.pending_count = {}, 0
         try:
             with transaction.atomic():
-                local = {}
+                local, created = {}, []
                 for level in levels:
-                    self._write(post, level, local)
+                    created.extend(self._write(level, local))
+                # auto_now_add stamps bulk_create's rows with the present; the WordPress dates go in after.
+                Comment.objects.bulk_update(created, ["created"], batch_size=500)
         except (DatabaseError, ValidationError) as error:
             for level in levels:
                 for entry in level:
@@ -81,7 +97,7 @@ class CommentImporter:
         self.report.problem("comment", wp_id, why)
         self.report.count("comments", "skipped")
 
-    def _entry(self, comment) -> Entry:
+    def _entry(self, comment, post_id: int) -> Entry:
         fields = comment.fields
         try:
             wp_id, parent = int(fields.get("wp:comment_id", "")), int(fields.get("wp:comment_parent") or 0)
@@ -113,6 +129,7 @@ class CommentImporter:
             "ip_address": self._ip(fields.get("wp:comment_author_IP", "")),
             "user_id": getattr(users.get(fields.get("wp:comment_user_id", "0")), "pk", None),
         }
+        values["post_id"] = post_id
         return Entry(wp_id, parent, fingerprint(fields), values)
 
     def _checked(self, wp_id, label, value, validator) -> str:
@@ -166,8 +183,11 @@ class CommentImporter:
             levels.setdefault(entry.depth, []).append(entry)
         return [levels[depth] for depth in sorted(levels)]
 
-    def _write(self, post, level: list[Entry], local: dict) -> None:
-        """Create, update or leave each comment of one thread level; ``local`` maps WordPress IDs to pks."""
+    def _write(self, level: list[Entry], local: dict) -> list[Comment]:
+        """Create, update or leave each comment of one thread level; returns the comments created.
+
+        ``local`` maps the WordPress IDs of the comments written so far to their pks.
+        """
         mappings = self.importer.mappings
         new, changed = [], []
         for entry in level:
@@ -194,15 +214,15 @@ class CommentImporter:
             local[entry.wp_id] = comment.pk
         Comment.objects.bulk_update(updates, FIELDS)
         created = Comment.objects.bulk_create(
-            Comment(post=post, status_reason="imported from WordPress", **entry.values) for entry in new
+            [Comment(status_reason="imported from WordPress", **entry.values) for entry in new],
+            batch_size=500,
         )
-        # auto_now_add stamps bulk_create's rows with the present; the WordPress dates go in after.
         for entry, comment in zip(new, created, strict=True):
             comment.created = entry.values["created"]
             local[entry.wp_id] = comment.pk
-        Comment.objects.bulk_update(created, ["created"])
         self.report.count("comments", "created", len(new))
         self._map(new, changed, local)
+        return created
 
     def _map(self, new, changed, local) -> None:
         mappings, site = self.importer.mappings, self.importer.site
@@ -218,5 +238,5 @@ class CommentImporter:
                 stale.append(
                     ImportedItem(pk=mapping.pk, object_id=mapping.object_id, fingerprint=entry.digest)
                 )
-        ImportedItem.objects.bulk_create(fresh)
+        ImportedItem.objects.bulk_create(fresh, batch_size=500)
         ImportedItem.objects.bulk_update(stale, ["object_id", "fingerprint"])

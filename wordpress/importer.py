@@ -214,6 +214,8 @@ def import_wxr(source, *, dry_run: bool = False) -> Report:
                 importer.term(record)
             else:
                 importer.item(record)
+        if importer is not None:
+            importer.comments.flush()
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that measure the importer on a large generated export."""
