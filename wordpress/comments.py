@@ -103,6 +103,11 @@ class CommentImporter:
             wp_id, parent = int(fields.get("wp:comment_id", "")), int(fields.get("wp:comment_parent") or 0)
         except ValueError:
             raise ValueError("no valid wp:comment_id or wp:comment_parent") from None
+        digest = fingerprint(fields)
+        mapping = self.importer.mappings.get(("comment", wp_id))
+        if mapping is not None and mapping.fingerprint == digest:
+            # Unchanged since the last import: nothing to convert or render; only its place in the thread.
+            return Entry(wp_id, parent, digest, {})
         status = STATUSES.get(fields.get("wp:comment_approved", ""))
         if status is None:
             raise ValueError(f"status {fields.get('wp:comment_approved')!r} is not known")
@@ -130,7 +135,7 @@ class CommentImporter:
             "user_id": getattr(users.get(fields.get("wp:comment_user_id", "0")), "pk", None),
         }
         values["post_id"] = post_id
-        return Entry(wp_id, parent, fingerprint(fields), values)
+        return Entry(wp_id, parent, digest, values)
 
     def _checked(self, wp_id, label, value, validator) -> str:
         value = value.strip()
