@@ -36,7 +36,8 @@ def main():
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print("\n".join(report.summary_lines()))
     print(f"problems: {len(report.problems)}")
-    print(f"file: {size / 1e6:.1f} MB; time: {elapsed:.1f} s; peak RSS: {peak / 1024:.0f} MB (after setup {before / 1024:.0f} MB)")
+    print(f"file: {size / 1e6:.1f} MB; time: {elapsed:.1f} s")
+    print(f"peak RSS: {peak / 1024:.0f} MB (after Django's setup: {before / 1024:.0f} MB)")
 
 
 if __name__ == "__main__":
