@@ -1,1 +1,1 @@
-"""Load tests for Commonplace (``make bench``): corpus, servers, wrk, and the comparison with peers."""
+"""Benchmarks, not tests: the load test (`make bench`), rendering, source and WordPress imports."""

@@ -17,7 +17,20 @@ class TwoDigitConverter:
         return f"{int(value):02d}"
 
 
+class UnicodeSlugConverter:
+    """A slug as ``Post.slug`` allows it: letters of any script, digits, hyphens, underscores."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
 register_converter(TwoDigitConverter, "dd")
+register_converter(UnicodeSlugConverter, "uslug")
 
 app_name = "blog"
 
@@ -35,5 +48,5 @@ urlpatterns = [
     path("authors/<str:username>/", views.author_detail, name="author_detail"),
     path("<int:year>/", views.YearArchive.as_view(), name="archive_year"),
     path("<int:year>/<dd:month>/", views.MonthArchive.as_view(), name="archive_month"),
-    path("<int:year>/<dd:month>/<dd:day>/<slug:slug>/", views.post_detail, name="post_detail"),
+    path("<int:year>/<dd:month>/<dd:day>/<uslug:slug>/", views.post_detail, name="post_detail"),
 ]

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "citations",
     "blog",
     "comments",
+    "wordpress",
     "demo",
     "pagecache",
 ]
@@ -95,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees the final 404 of an old WordPress address (as contrib.redirects' fallback does).
+    "wordpress.middleware.WordPressRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

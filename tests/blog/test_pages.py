@@ -169,3 +169,10 @@ def test_server_error_page_renders_without_context_or_database(django_assert_num
     with django_assert_num_queries(0):
         html = get_template("500.html").render({})
     assert "Something went wrong" in html and "site.css" in html
+
+
+@pytest.mark.django_db
+def test_a_post_with_a_unicode_slug_has_a_working_permalink(client):
+    """Slugs may use any script (Post.slug allows it), and the permalink answers."""
+    post = make_post(title="Café society", slug="café-society")
+    assert client.get(post.get_absolute_url()).status_code == 200

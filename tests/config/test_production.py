@@ -21,7 +21,13 @@ PRODUCTION_ENV = {
     "CACHE_URL": "redis://cache.internal:6379/0",
 }
 # tests/settings.py sets these for the test process; a production start-up has its own.
-TEST_ONLY_ENV = {"SECRET_KEY", "EMAIL_URL", "SECURE_SSL_REDIRECT", "DJANGO_SETTINGS_MODULE"}
+TEST_ONLY_ENV = {
+    "SECRET_KEY",
+    "EMAIL_URL",
+    "SECURE_SSL_REDIRECT",
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # the browser tests set it for Playwright
+}
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 
 

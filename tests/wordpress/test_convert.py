@@ -1,0 +1,142 @@
+"""The converter from WordPress HTML to the dialect (pure functions, no database)."""
+
+import markdown
+import pytest
+
+from wordpress.convert import convert_post, escape_text
+from wordpress.htmltree import parse
+
+
+def md(html, **kwargs):
+    return convert_post(html, **kwargs).markdown
+
+
+def text_of(markdown_text):
+    """The text a reader sees when ``markdown_text`` is rendered (plain Markdown, tags stripped)."""
+    html = markdown.markdown(markdown_text, extensions=["extra"])
+    root, _ = parse(html)
+    return " ".join(root.text().split())
+
+
+def test_bare_text_with_blank_lines_becomes_paragraphs_and_newlines_line_breaks():
+    """Classic-editor text without <p> is split into paragraphs at blank lines, as wpautop does."""
+    assert md("One\nline two\n\nThree") == "One  \nline two\n\nThree\n"
+
+
+def test_paragraph_tags_emphasis_and_links():
+    """<p>, <em>, <strong> and <a> become Markdown paragraphs, emphasis and links."""
+    html = (
+        '<p>An <em>important</em> and <strong>bold</strong> <a href="https://example.com/x y">link</a>.</p>'
+    )
+    assert md(html) == "An *important* and **bold** [link](https://example.com/x%20y).\n"
+
+
+def test_headings_lists_and_images_kept_as_links():
+    """Headings keep their level, lists their kind, and images become links to their original URL."""
+    html = (
+        "<h3>Title</h3><ul><li>a</li><li>b</li></ul><ol><li>c</li></ol>"
+        '<p><img src="https://e.org/i.png" alt="A map"></p>'
+    )
+    assert md(html) == "### Title\n\n- a\n- b\n\n<!-- -->\n\n1. c\n\n[image: A map](https://e.org/i.png)\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*not emphasis* and _not either_ and snake_case",
+        "# not a heading",
+        "1. not a list",
+        "- not a bullet",
+        "> not a quote",
+        "[^1] and [@key] are not notes",
+        "[text](not-a-link) and `not code` and a \\ backslash",
+        "<b>not a tag</b> and &amp; literally",
+        "a line of dashes below\n---",
+    ],
+)
+def test_markdown_significant_text_is_escaped(text):
+    """Prose that looks like Markdown reads the same after conversion and rendering."""
+    html = text.replace("&", "&amp;").replace("<", "&lt;")
+    assert text_of(md(f"<p>{html}</p>")) == " ".join(text.split())
+    assert escape_text("[Comment: kept]") == "[Comment: kept]"
+
+
+def test_blockquote_becomes_an_excerpt_with_asides_and_omissions_kept():
+    """A blockquote is an excerpt: its curly quotes go, [Comment: …] asides and … omissions stay."""
+    html = "<blockquote>“First part. …\n\nSecond [comment: mine] part... end.”</blockquote>"
+    assert md(html) == "> First part. …\n>\n> Second [Comment: mine] part… end.\n"
+
+
+def test_asterisk_footnote_below_a_rule_becomes_a_citation_and_the_quote_attribution():
+    """A * marker whose note reads as a citation becomes [@key], and the quote after it is attributed."""
+    cited = []
+    html = (
+        "From the <em>Journal</em>*, this:\n<blockquote>Quoted words.</blockquote>\nMine.\n\n---------\n\n"
+        "* Drew Hinshaw, “A Title,” The Wall Street Journal, February 22, 2013."
+    )
+    result = md(html, resolve=lambda reference: cited.append(reference) or "hinshaw2013")
+    assert (
+        result
+        == "From the *Journal*[@hinshaw2013], this:\n\n> Quoted words.\n>\n> — [@hinshaw2013]\n\nMine.\n"
+    )
+    assert cited[0].title == "A Title"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Text<sup>1</sup> more.</p><h3>Notes</h3><p><sup>1</sup> A remark.</p>",
+        "<p>Text [1] more.</p><hr /><p>[1] A remark.</p>",
+        "<p>Text† more.</p><hr><p>† A remark.</p>",
+        '<p>Text<a href="#fn1"><sup>1</sup></a> more.</p>'
+        '<h4>Footnotes</h4><ol><li>A remark. <a href="#r1">↩</a></li></ol>',
+    ],
+)
+def test_hand_made_footnotes_become_markdown_footnotes(html):
+    """Markers (*, †, [1], <sup>1</sup>) with notes below a rule or a Notes heading become [^1]."""
+    result = md(html)
+    assert result.replace(" [^1]", "[^1]") == "Text[^1] more.\n\n[^1]: A remark.\n"
+
+
+def test_block_editor_footnotes_from_post_meta():
+    """WordPress 6.3's footnotes block: <sup data-fn> markers, notes in the footnotes meta as JSON."""
+    html = (
+        '<!-- wp:paragraph --><p>Claim<sup data-fn="u1" class="fn">'
+        '<a href="#u1" id="u1-link">1</a></sup>.</p>'
+        "<!-- /wp:paragraph --><!-- wp:footnotes /-->"
+    )
+    conversion = convert_post(html, footnotes_meta='[{"id": "u1", "content": "A <em>plain</em> note."}]')
+    assert conversion.markdown == "Claim[^1].\n\n[^1]: A *plain* note.\n"
+    assert conversion.gutenberg_comments == 3
+
+
+def test_gutenberg_block_comments_are_removed_and_newlines_are_plain_whitespace():
+    """Block comments vanish, and block-editor content is not run through wpautop."""
+    html = "<!-- wp:paragraph -->\n<p>One\nsentence.</p>\n<!-- /wp:paragraph -->"
+    assert md(html) == "One sentence.\n"
+
+
+def test_shortcodes_are_counted_kept_as_text_or_links_or_dropped():
+    """[caption] keeps its content, [embed] its URL, [gallery] goes; [sic] is no shortcode."""
+    html = (
+        '[caption id="a" width="3"]<img src="https://e.org/a.jpg" alt="Road"> A road[/caption]\n\n'
+        '[gallery ids="1,2"]\n\n[embed]https://video.example/v/1[/embed]\n\nHe [sic] said.'
+    )
+    conversion = convert_post(html)
+    assert conversion.markdown == (
+        "[image: Road](https://e.org/a.jpg) A road\n\n<https://video.example/v/1>\n\nHe [sic] said.\n"
+    )
+    assert conversion.shortcodes == {"caption": 1, "gallery": 1, "embed": 1}
+    assert "shortcode [gallery] dropped" in conversion.problems
+
+
+def test_note_without_a_marker_is_kept_and_reported():
+    """A note nothing in the text points at stays at the end, and the report says so."""
+    conversion = convert_post("<p>Text.</p><hr><p>* Orphan note.</p>")
+    assert conversion.markdown == "Text.\n\n---\n\nOrphan note.\n"
+    assert conversion.problems == ["note * has no marker in the text; kept at the end"]
+
+
+def test_rule_without_notes_stays_a_rule():
+    """A rule followed by ordinary prose is a rule, not a notes section."""
+    assert md("<p>One.</p><hr><p>Two.</p>") == "One.\n\n---\n\nTwo.\n"

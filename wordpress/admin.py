@@ -1,0 +1,58 @@
+"""Admin: the list of imported items, and the page that imports a WordPress export."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
+
+from wordpress.forms import ImportForm
+from wordpress.importer import import_wxr
+from wordpress.models import ImportedItem
+from wordpress.wxr import WXRError
+
+IMPORT_PERMISSION = "blog.add_post"
+
+
+@admin.register(ImportedItem)
+class ImportedItemAdmin(admin.ModelAdmin):
+    list_display = ["wp_id", "kind", "content_type", "object_id", "link_path", "site", "updated"]
+    list_filter = ["kind", "site"]
+    search_fields = ["wp_slug", "link_path", "=wp_id"]
+    readonly_fields = [field.name for field in ImportedItem._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm(IMPORT_PERMISSION) or super().has_view_permission(request, obj)
+
+    def get_urls(self):
+        upload = self.admin_site.admin_view(self.import_view)
+        return [path("import/", upload, name="wordpress_import"), *super().get_urls()]
+
+    def import_view(self, request):
+        """Upload a WXR file and import it; shows the report.
+
+        Template ``admin/wordpress/import.html``; context: ``form``, ``report``
+        (a list of lines, after an import) and the admin's usual context.
+        """
+        if not request.user.has_perm(IMPORT_PERMISSION):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        report = None
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = import_wxr(form.cleaned_data["export"], dry_run=form.cleaned_data["dry_run"])
+            except WXRError as error:
+                form.add_error("export", f"{error} Nothing was imported.")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Import from WordPress",
+            "opts": self.model._meta,
+            "form": form,
+            "report": report.lines() if report else None,
+        }
+        return TemplateResponse(request, "admin/wordpress/import.html", context)

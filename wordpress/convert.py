@@ -1,0 +1,366 @@
+"""WordPress post HTML to this project's Markdown dialect (pure functions).
+
+``convert_post`` expands shortcodes, parses the HTML (``htmltree``), finds the
+blogger's footnotes (``footnotes``), and writes Markdown: paragraphs,
+emphasis, links, lists, headings, images as links to their URLs, blockquotes
+as excerpts (with the attribution ``— [@key]`` when a citation is attached to
+the quote), and footnotes as ``[^n]`` or, when a note reads as a citation,
+``[@key]``. The citation key comes from ``resolve``, a function the caller
+passes (the importer finds or creates the source), so this module touches no
+database. Text is escaped so imported prose is never read as Markdown.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from wordpress import footnotes, shortcodes
+from wordpress.htmltree import Element, blockify, parse
+from wordpress.references import Reference, parse_reference
+
+BREAK = "\x01"
+ASIDE_RE = re.compile(r"\[(comment|note|aside|update)\s*:\s*", re.IGNORECASE)
+ASIDE_ONLY = re.compile(r"^\s*\[(Comment|Note|Aside|Update):.*\]\s*$", re.DOTALL)
+DROPPED = {"script", "style", "noscript", "template", "svg", "canvas", "form", "button", "select", "textarea",
+           "map", "object", "head", "title", "input"}  # fmt: skip
+EMBEDS = {"iframe", "video", "audio", "embed"}
+STRUCK = {"del", "s", "strike"}
+CODE = {"code", "kbd", "samp", "tt"}
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+OPENING_QUOTES, CLOSING_QUOTES = '“"', '”"'
+
+
+@dataclass
+class Conversion:
+    """The Markdown and what could not be carried over cleanly."""
+
+    markdown: str
+    problems: list[str] = field(default_factory=list)
+    shortcodes: Counter = field(default_factory=Counter)
+    gutenberg_comments: int = 0
+
+
+def escape_text(text: str, in_link: bool = False) -> str:
+    """``text`` with every character Markdown (with the dialect's extras) would act on escaped."""
+    text = text.replace("\\", "\\\\").replace("`", "\\`").replace("*", "\\*")
+    text = re.sub(r"(?<![^\W_])_|_(?![^\W_])", r"\\_", text)
+    text = re.sub(r"\[(?=[\^@])", r"\\[", text)
+    text = re.sub(r"\](?=[(\[])", r"\\]", text)
+    text = re.sub(r"\{(?=[:#.])", r"\\{", text)
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
+    text = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)
+    if in_link:
+        text = text.replace("[", "\\[").replace("]", "\\]")
+    return text
+
+
+LINE_START = [
+    (re.compile(r"^(#|>|\+ |- |= |: )"), r"\\\1"),
+    (re.compile(r"^(\d+)\. "), r"\1\\. "),
+    (re.compile(r"^([-=_]+\s*)$"), r"\\\1"),
+    (re.compile(r"^\[([^\]]*\]:)"), r"\\[\1"),
+]
+
+
+def escape_line_start(line: str) -> str:
+    """Escape what would start a heading, quote, list, rule or link definition at the start of a line."""
+    for pattern, replacement in LINE_START:
+        line = pattern.sub(replacement, line, count=1)
+    return line
+
+
+def _url(href: str) -> str:
+    return href.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+class _Writer:
+    """Walks a blockified tree and writes Markdown; one instance per conversion."""
+
+    def __init__(self, notes: dict, resolve, conversion: Conversion):
+        self.notes = notes
+        self.resolve = resolve
+        self.conversion = conversion
+        self.labels = {}  # note key → "^n" or "@key"
+        self.citations = {}  # note key → citation key or None
+        self.definitions = []
+
+    # Notes and citations -------------------------------------------------------------
+
+    def citation_of(self, key: str) -> str | None:
+        if key not in self.citations:
+            note = self.notes[key]
+            reference = parse_reference(_plain(note.content))
+            self.citations[key] = self.resolve(reference) if reference else None
+        return self.citations[key]
+
+    def marker(self, key: str) -> str:
+        if key not in self.labels:
+            citation = self.citation_of(key)
+            if citation:
+                self.labels[key] = f"@{citation}"
+            else:
+                number = len(self.definitions) + 1
+                self.labels[key] = f"^{number}"
+                self.definitions.append((number, key))
+        return f"[{self.labels[key]}]"
+
+    # Inline ------------------------------------------------------------------------------
+
+    def inline(self, nodes, *, in_link=False, styles=frozenset()) -> str:
+        return "".join(self.node(node, in_link=in_link, styles=styles) for node in nodes)
+
+    def node(self, node, *, in_link, styles) -> str:
+        if isinstance(node, str):
+            return escape_text(re.sub(r"\s+", " ", node), in_link)
+        tag = node.tag
+        if tag == "note":
+            return self.marker(node.attrs["key"])
+        if tag == "br":
+            return BREAK
+        if tag in DROPPED:
+            return ""
+        if tag in EMBEDS:
+            src = node.attrs.get("src") or next(
+                (child.attrs.get("src") for child in node.iter() if child.attrs.get("src")), ""
+            )
+            self.conversion.problems.append(
+                f"<{tag}> replaced by its link {src}" if src else f"<{tag}> dropped"
+            )
+            return f" <{_url(src)}> " if src.startswith(("http://", "https://")) else ""
+        if tag == "img":
+            alt = " ".join(node.attrs.get("alt", "").split())
+            label = f"image: {escape_text(alt, True)}" if alt else "image"
+            src = node.attrs.get("src", "")
+            return label if in_link or not src else f"[{label}]({_url(src)})"
+        if tag == "a":
+            href = node.attrs.get("href", "").strip()
+            text = self.inline(node.children, in_link=True, styles=styles)
+            if not href or href.startswith(("javascript:", "#")) or in_link:
+                return text
+            if not text.strip():
+                return ""
+            if text == escape_text(href, True) and re.match(r"^https?://\S+$", href):
+                return f"<{_url(href)}>"
+            return f"[{text}]({_url(href)})"
+        if tag in CODE:
+            code = node.text()
+            fence = "`" * (max((len(run) for run in re.findall(r"`+", code)), default=0) + 1)
+            return (
+                f"{fence} {code} {fence}"
+                if code.startswith("`") or code.endswith("`")
+                else f"{fence}{code}{fence}"
+            )
+        if tag in STRUCK:
+            self.conversion.problems.append("struck-through text kept as plain text")
+        if tag == "q":
+            return "“" + self.inline(node.children, in_link=in_link, styles=styles) + "”"
+        style = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}.get(tag)
+        if style is None or style in styles:
+            return self.inline(node.children, in_link=in_link, styles=styles)
+        inner = self.inline(node.children, in_link=in_link, styles=styles | {style})
+        if not inner.strip() or ASIDE_ONLY.match(inner):
+            return inner
+        lead, core, trail = re.match(r"^(\s*)(.*?)(\s*)$", inner, re.DOTALL).groups()
+        return f"{lead}{style}{core}{style}{trail}"
+
+    def paragraph(self, nodes) -> str:
+        text = self.inline(nodes)
+        text = re.sub(r" *\x01 *", BREAK, re.sub(r"[ \t\n]+", " ", text)).strip(f" {BREAK}")
+        return "  \n".join(escape_line_start(line.strip()) for line in text.split(BREAK))
+
+    # Blocks ------------------------------------------------------------------------------
+
+    def blocks(self, elements) -> list[str]:
+        texts, previous = [], None
+        for element in elements:
+            if not (text := self.block(element)):
+                continue
+            if previous in ("ul", "ol") and element.tag in ("ul", "ol"):
+                # Markdown joins adjacent lists into one; an empty comment keeps them apart.
+                texts.append("<!-- -->")
+            texts.append(text)
+            previous = element.tag
+        return texts
+
+    def block(self, element) -> str:
+        tag = element.tag
+        if tag in HEADINGS:
+            text = self.paragraph(element.children).replace("  \n", " ")
+            return f"{'#' * HEADINGS[tag]} {text}" if text else ""
+        if tag == "hr":
+            return "---"
+        if tag == "pre":
+            return "\n".join(f"    {line}" for line in element.text().strip("\n").split("\n"))
+        if tag == "blockquote":
+            return _prefix("> ", ">", "\n\n".join(self.blocks(element.children)))
+        if tag in ("ul", "ol"):
+            return self.list(element)
+        if tag == "table":
+            return self.table(element)
+        if tag == "dl":
+            return "\n\n".join(
+                self.paragraph(
+                    [Element("strong", children=item.children)] if item.tag == "dt" else item.children
+                )
+                for item in element.children
+                if isinstance(item, Element)
+            )
+        if tag == "p" and len(element.children) == 1 and getattr(element.children[0], "tag", "") == "cite":
+            return "— " + self.paragraph(element.children[0].children)
+        return self.paragraph(element.children)
+
+    def list(self, element) -> str:
+        items, number = (
+            [],
+            int(element.attrs.get("start", "1")) if element.attrs.get("start", "").isdigit() else 1,
+        )
+        loose = False
+        for item in element.children:
+            if not isinstance(item, Element):
+                continue
+            bullet = f"{number}. " if element.tag == "ol" else "- "
+            number += 1
+            if any(isinstance(child, Element) and child.tag in ("p", "ul", "ol", "blockquote", "pre", "table")
+                   for child in item.children):  # fmt: skip
+                parts = self.blocks(item.children)
+                loose = loose or sum(1 for child in item.children if getattr(child, "tag", "") == "p") > 1
+            else:
+                parts = [self.paragraph(item.children)]
+            body = "\n\n".join(parts).replace("\n", "\n    ")
+            items.append(bullet + re.sub(r"\n    (?=\n)", "\n", body))
+        return ("\n\n" if loose else "\n").join(items)
+
+    def table(self, element) -> str:
+        rows = [
+            [self.paragraph(cell.children).replace("  \n", " ").replace("|", "\\|") for cell in row.children
+             if isinstance(cell, Element) and cell.tag in ("td", "th")]
+            for row in element.iter()
+            if row.tag == "tr"
+        ]  # fmt: skip
+        rows = [row for row in rows if row]
+        if not rows:
+            return ""
+        width = max(map(len, rows))
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        lines = [" | ".join(rows[0]), " | ".join(["---"] * width), *(" | ".join(row) for row in rows[1:])]
+        return "\n".join(f"| {line} |" for line in lines)
+
+    def footnote_definitions(self) -> str:
+        return "\n\n".join(
+            f"[^{number}]: {self.paragraph(self.notes[key].content)}".replace("  \n", " ")
+            for number, key in self.definitions
+        )
+
+
+def _prefix(first: str, empty: str, text: str) -> str:
+    return "\n".join(f"{first}{line}" if line else empty for line in text.split("\n"))
+
+
+def _plain(nodes) -> str:
+    return " ".join("".join(node if isinstance(node, str) else node.text() for node in nodes).split())
+
+
+def _first_and_last_text(element: Element):
+    texts = [
+        (parent, index)
+        for parent in element.iter()
+        for index, child in enumerate(parent.children)
+        if isinstance(child, str) and child.strip()
+    ]
+    return (texts[0], texts[-1]) if texts else (None, None)
+
+
+def _tidy_quote(quote: Element) -> None:
+    """Drop the curly quotes around a whole quotation, and write asides and omissions as the dialect does."""
+    first, last = _first_and_last_text(quote)
+    if first and last:
+        (first_parent, first_index), (last_parent, last_index) = first, last
+        opening = first_parent.children[first_index].lstrip()
+        closing = last_parent.children[last_index].rstrip()
+        if (
+            opening[:1] in OPENING_QUOTES
+            and closing[-1:] in CLOSING_QUOTES
+            and (first != last or len(opening) > 1)
+        ):
+            first_parent.children[first_index] = opening[1:]
+            last_parent.children[last_index] = last_parent.children[last_index].rstrip()[:-1]
+    for element in quote.iter():
+        element.children = [
+            ASIDE_RE.sub(lambda m: f"[{m[1].capitalize()}: ", re.sub(r"(?<!\.)\.\.\.(?!\.)", "…", child))
+            if isinstance(child, str)
+            else child
+            for child in element.children
+        ]
+
+
+def _notes_around(blocks: list, index: int) -> list[Element]:
+    """The note markers inside the quote at ``index`` and in the paragraph just before it."""
+    quote = blocks[index]
+    inside = [element for element in quote.iter() if element.tag == "note"]
+    before = []
+    if index and blocks[index - 1].tag == "p":
+        before = [element for element in blocks[index - 1].iter() if element.tag == "note"]
+    return inside + before
+
+
+def _attribute_quotes(writer: _Writer, root: Element) -> None:
+    """Give a quote the attribution ``— [@key]`` when exactly one citation is attached to it."""
+    for index, block in enumerate(root.children):
+        if block.tag != "blockquote":
+            continue
+        _tidy_quote(block)
+        keys = {note.attrs["key"] for note in _notes_around(root.children, index)}
+        cited = {writer.citation_of(key) for key in keys if key in writer.notes} - {None}
+        if len(cited) != 1:
+            continue
+        key = next(iter(key for key in keys if writer.citation_of(key)))
+        last = block.children[-1] if block.children else None
+        if last is not None and last.children and getattr(last.children[-1], "tag", "") == "note":
+            last.children.pop()
+        block.children.append(Element("p", children=["— ", Element("note", {"key": key})]))
+
+
+def convert_post(
+    html: str,
+    *,
+    footnotes_meta: str = "",
+    resolve: Callable[[Reference], str | None] = lambda reference: None,
+    comment: bool = False,
+) -> Conversion:
+    """Convert a post's (or, with ``comment``, a reader comment's) HTML to the dialect."""
+    conversion = Conversion(markdown="")
+    html = (html or "").replace("\r\n", "\n").replace("\x00", "")
+    notes_problems = []
+    if not comment:
+        html = shortcodes.expand(html, conversion.shortcodes, notes_problems)
+    autop = "<!-- wp:" not in html
+    root, conversion.gutenberg_comments = parse(html)
+    blockify(root, autop)
+    notes = {} if comment else {note.key: note for note in footnotes.block_editor_notes(footnotes_meta)}
+    if not comment:
+        notes.update({note.key: note for note in footnotes.extract_notes(root)})
+    for block in root.children:
+        footnotes.mark(block, set(notes))
+    writer = _Writer(notes, resolve, conversion)
+    if not comment:
+        _attribute_quotes(writer, root)
+    parts = writer.blocks(root.children)
+    unused = [key for key in notes if key not in writer.labels]
+    for key in unused:
+        conversion.problems.append(f"note {key} has no marker in the text; kept at the end")
+    if unused:
+        parts.append("---")
+        parts.extend(writer.paragraph(notes[key].content) for key in unused)
+    if writer.definitions:
+        parts.append(writer.footnote_definitions())
+    conversion.markdown = "\n\n".join(part for part in parts if part.strip()) + "\n" if parts else ""
+    conversion.problems[:0] = notes_problems
+    conversion.problems = list(dict.fromkeys(conversion.problems))
+    return conversion
+
+
+def html_to_text(html: str) -> str:
+    """The text of ``html`` on one line, as a summary is stored."""
+    root, _ = parse(html or "")
+    return " ".join(root.text().split())

@@ -1,0 +1,150 @@
+"""The importer's look-ups of users, tags and sources, each loaded once and cached.
+
+Each directory matches what it is given to a row already in the database
+(or created earlier in the same import) and creates one otherwise, counting
+both in the report.
+"""
+
+import re
+from collections import defaultdict
+from urllib.parse import unquote
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.utils.text import slugify
+
+from blog.models import Tag
+from citations.models import Source
+from wordpress.references import Reference, make_key, normalize
+
+# WordPress's default category files every post nobody filed: it says nothing about the post.
+IGNORED_TERMS = {"uncategorized"}
+
+
+class Users:
+    """WordPress authors as users: matched by login, then email; created without a usable password."""
+
+    def __init__(self, report):
+        self.report = report
+        self.by_login = {}
+        self.by_wp_id = {}
+
+    def get(self, login: str, *, email: str = "", first_name: str = "", last_name: str = "", wp_id: str = ""):
+        login = (login or "").strip() or "wordpress"
+        if login in self.by_login:
+            user = self.by_login[login]
+        else:
+            user = self._find_or_create(login, email, first_name, last_name)
+            self.by_login[login] = user
+        if wp_id:
+            self.by_wp_id[wp_id] = user
+        return user
+
+    def _find_or_create(self, login, email, first_name, last_name):
+        model = get_user_model()
+        username = re.sub(r"[^\w.@+-]", "_", login)[:150]
+        user = model.objects.filter(username=username).first()
+        if user is None and email:
+            user = model.objects.filter(email__iexact=email).order_by("pk").first()
+        if user is not None:
+            self.report.count("users", "unchanged")
+            return user
+        user = model(
+            username=username, email=email[:254], first_name=first_name[:150], last_name=last_name[:150]
+        )
+        user.set_unusable_password()
+        user.save()
+        self.report.count("users", "created")
+        return user
+
+
+class Tags:
+    """Categories and tags as ``blog.Tag`` rows, matched by slug, then by name (ignoring case)."""
+
+    def __init__(self, report):
+        self.report = report
+        self.by_slug, self.by_name = {}, {}
+        for tag in Tag.objects.all():
+            self._remember(tag)
+
+    def _remember(self, tag):
+        self.by_slug[tag.slug] = tag
+        self.by_name[tag.name.lower()] = tag
+
+    def get(self, name: str, nicename: str = "", *, count: bool = True):
+        """The tag for a term, or ``None`` for WordPress's "Uncategorized"."""
+        name = " ".join((name or "").split())[:100]
+        slug = (
+            slugify(unquote(nicename or ""), allow_unicode=True)[:100]
+            or slugify(name, allow_unicode=True)[:100]
+        )
+        if not slug or slug in IGNORED_TERMS:
+            return None
+        tag = self.by_slug.get(slug) or self.by_name.get(name.lower())
+        if tag is None:
+            tag = Tag.objects.create(name=name or slug, slug=slug)
+            self._remember(tag)
+            self.report.count("tags", "created")
+        elif count:
+            self.report.count("tags", "unchanged")
+        return tag
+
+
+class Sources:
+    """Works cited in footnotes, matched to the library or added to it.
+
+    The same work is the same title (ignoring case and punctuation) with the
+    same first author's family name, or the same URL.
+    """
+
+    def __init__(self, report):
+        self.report = report
+        self.keys = set()
+        self.by_title = defaultdict(list)
+        rows = Source.objects.values_list("key", "title", "authors", "url")
+        for key, title, authors, url in rows:
+            self._remember(key, title, authors, url)
+
+    def _remember(self, key, title, authors, url):
+        self.keys.add(key)
+        first = authors[0] if authors and isinstance(authors[0], dict) else {}
+        family = normalize(first.get("family") or first.get("literal") or "")
+        self.by_title[normalize(title)].append((family, url, key))
+
+    def resolve(self, reference: Reference) -> str | None:
+        """The key of the source ``reference`` names, creating the source if the library lacks it.
+
+        ``None`` (the note stays a plain footnote) when the reference cannot be stored.
+        """
+        family = normalize(reference.first_family())
+        for known_family, url, key in self.by_title.get(normalize(reference.title), []):
+            if known_family == family or (reference.url and url == reference.url):
+                self.report.count("sources", "unchanged")
+                return key
+        key = make_key(reference, self.keys)
+        source = Source(
+            key=key,
+            type=reference.type,
+            title=reference.title[:500],
+            container_title=reference.container_title[:500],
+            authors=reference.authors,
+            publisher=reference.publisher[:300],
+            publisher_place=reference.publisher_place[:200],
+            issued_year=reference.year,
+            issued_month=reference.month,
+            issued_day=reference.day,
+            url=reference.url[:1000],
+        )
+        try:
+            source.full_clean()
+            # bulk_create sends no post_save: no post can cite a key that did not exist a moment ago,
+            # so blog's "re-render the posts citing this source" receiver has nothing to do.
+            with transaction.atomic():
+                Source.objects.bulk_create([source])
+        except (ValidationError, DatabaseError) as error:
+            self.report.problem("source", f"“{reference.title[:60]}”", f"not added to the library: {error}")
+            return None
+        self._remember(key, source.title, source.authors, source.url)
+        self.report.count("sources", "created")
+        return key

@@ -1,0 +1,32 @@
+"""The admin's upload form for a WordPress export."""
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
+# The admin imports within the request; larger exports belong to ``manage.py import_wxr``.
+DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+
+
+def max_upload_size() -> int:
+    return getattr(settings, "WORDPRESS_IMPORT_MAX_UPLOAD_SIZE", DEFAULT_MAX_SIZE)
+
+
+class ImportForm(forms.Form):
+    export = forms.FileField(
+        label="WordPress export",
+        help_text="The .xml file from WordPress's Tools › Export (all content).",
+    )
+    dry_run = forms.BooleanField(
+        label="Dry run", required=False, help_text="Show what the import would do, and save nothing."
+    )
+
+    def clean_export(self):
+        export = self.cleaned_data["export"]
+        if export.size > max_upload_size():
+            raise forms.ValidationError(
+                f"The file is {filesizeformat(export.size)}; the limit here is "
+                f"{filesizeformat(max_upload_size())}. Import larger exports with "
+                "“python manage.py import_wxr FILE”."
+            )
+        return export

@@ -1,0 +1,204 @@
+"""WordPress post HTML as a small tree, with bare text grouped into paragraphs (pure functions).
+
+The standard library's ``html.parser`` reads the tag soup; ``parse`` builds
+``Element`` nodes (text stays ``str``) and closes what HTML closes implicitly.
+``blockify`` then gives every container a list of blocks only, as WordPress's
+``wpautop`` does on display: runs of bare text and inline tags become
+paragraphs, split at blank lines, with single newlines as line breaks.
+Content saved by the block editor (Gutenberg) is never run through
+``wpautop``, so there newlines are plain whitespace.
+"""
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "base", "col", "embed", "track"}
+BLOCK = {
+    "p", "div", "blockquote", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "table",
+    "figure", "figcaption", "section", "article", "aside", "header", "footer", "dl", "dt", "dd", "center",
+    "address", "details", "summary", "nav", "main", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
+}  # fmt: skip
+# Containers whose blocks are spliced into their parent: they carry no meaning of their own here.
+TRANSPARENT = {"div", "section", "article", "figure", "center", "header", "footer", "main", "nav", "aside",
+               "address", "details", "summary"}  # fmt: skip
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+DROPPED = {"script", "style", "noscript", "template", "head", "title", "svg", "canvas", "form", "button",
+           "select", "textarea", "map", "object"}  # fmt: skip
+
+
+@dataclass(eq=False)
+class Element:
+    tag: str
+    attrs: dict = field(default_factory=dict)
+    children: list = field(default_factory=list)
+
+    def text(self) -> str:
+        """The text of this element and its descendants, as a browser would copy it."""
+        return "".join(child if isinstance(child, str) else child.text() for child in self.children)
+
+    def iter(self):
+        """This element and every element below it, in document order."""
+        yield self
+        for child in self.children:
+            if isinstance(child, Element):
+                yield from child.iter()
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Element("root")
+        self.stack = [self.root]
+        self.gutenberg_comments = 0
+
+    def _close(self, tag):
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+
+    def _open_inside(self, *tags, stop=("blockquote", "div", "td", "th", "ul", "ol", "li", "table")):
+        for element in reversed(self.stack[1:]):
+            if element.tag in tags:
+                return element.tag
+            if element.tag in stop:
+                return None
+        return None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCK and (open_tag := self._open_inside("p")):
+            self._close(open_tag)
+        if tag == "li" and (open_tag := self._open_inside("li", stop=("ul", "ol"))):
+            self._close(open_tag)
+        element = Element(tag, {name: value or "" for name, value in attrs})
+        self.stack[-1].children.append(element)
+        if tag not in VOID:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self._close(tag)
+
+    def handle_endtag(self, tag):
+        self._close(tag)
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+    def handle_comment(self, data):
+        if re.match(r"\s*/?wp:", data):
+            self.gutenberg_comments += 1
+
+
+def parse(html: str) -> tuple[Element, int]:
+    """The tree of ``html`` and how many Gutenberg block comments it held (they are dropped)."""
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    return builder.root, builder.gutenberg_comments
+
+
+def is_block(node) -> bool:
+    return isinstance(node, Element) and node.tag in BLOCK
+
+
+def _split_lines(text: str) -> list:
+    """``text`` with each newline as a ``<br>`` element."""
+    nodes = []
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            nodes.append(Element("br"))
+        nodes.append(line)
+    return nodes
+
+
+def _trim(paragraph: Element) -> Element:
+    """Drop the line breaks and blank text at the edges of a paragraph, where wpautop makes none."""
+    children = paragraph.children
+    while children and (
+        getattr(children[0], "tag", "") == "br" or (isinstance(children[0], str) and not children[0].strip())
+    ):
+        children.pop(0)
+    while children and (
+        getattr(children[-1], "tag", "") == "br"
+        or (isinstance(children[-1], str) and not children[-1].strip())
+    ):
+        children.pop()
+    return paragraph
+
+
+def _paragraphs(run: list, autop: bool) -> list[Element]:
+    """Split a run of inline nodes into paragraphs: at blank lines, with newlines as ``<br>`` (autop only)."""
+    paragraphs, current = [], Element("p")
+    for node in run:
+        if not isinstance(node, str):
+            if not (isinstance(node, Element) and node.tag in DROPPED):
+                current.children.append(node)
+            continue
+        pieces = PARAGRAPH_BREAK.split(node) if autop else [node]
+        for index, piece in enumerate(pieces):
+            if index:
+                paragraphs.append(current)
+                current = Element("p")
+            current.children.extend(_split_lines(piece) if autop else [piece])
+    paragraphs.append(current)
+    return [
+        _trim(p) for p in paragraphs if p.text().strip() or any(isinstance(c, Element) for c in p.children)
+    ]
+
+
+def _line_breaks(element: Element, top: bool = True) -> None:
+    """Inside a paragraph-like element of a classic post, a newline within the text is a line break."""
+    children = []
+    for child in element.children:
+        if isinstance(child, str):
+            children.extend(_split_lines(child))
+        else:
+            if child.tag not in ("pre", "code"):
+                _line_breaks(child, top=False)
+            children.append(child)
+    element.children = children
+    if top:
+        _trim(element)
+
+
+def blockify(element: Element, autop: bool) -> Element:
+    """Give ``element`` (a container) only block children, recursively; returns it."""
+    blocks, run = [], []
+
+    def flush():
+        if run and any(isinstance(node, Element) or node.strip() for node in run):
+            blocks.extend(_paragraphs(run, autop))
+        run.clear()
+
+    for child in element.children:
+        if not is_block(child):
+            run.append(child)
+            continue
+        flush()
+        if child.tag in TRANSPARENT:
+            blocks.extend(blockify(child, autop).children)
+        elif child.tag == "blockquote" or (
+            child.tag in ("dd", "figcaption") and any(map(is_block, child.children))
+        ):
+            blocks.append(blockify(child, autop))
+        elif child.tag in ("ul", "ol", "dl"):
+            child.children = [
+                blockify(item, autop) if any(map(is_block, item.children)) else item
+                for item in child.children
+                if isinstance(item, Element)
+            ]
+            if autop:
+                for item in child.children:
+                    if not any(map(is_block, item.children)):
+                        _line_breaks(item)
+            blocks.append(child)
+        else:
+            if autop and child.tag not in ("pre", "table"):
+                _line_breaks(child)
+            blocks.append(child)
+    flush()
+    element.children = blocks
+    return element

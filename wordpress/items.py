@@ -1,0 +1,40 @@
+"""Reading an item's fields: dates, fingerprints, and the error that skips an item."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.utils import timezone
+
+# Part of every fingerprint: a better converter re-imports what the older one converted.
+CONVERTER_VERSION = "1"
+ZERO_DATE = "0000-00-00 00:00:00"
+
+
+class ItemProblem(Exception):
+    """This item cannot be imported; the message says why."""
+
+
+@dataclass
+class Mapping:
+    """An ``ImportedItem`` as the importer keeps it in memory."""
+
+    pk: int
+    object_id: int
+    fingerprint: str
+
+
+def fingerprint(*parts) -> str:
+    return hashlib.sha256(json.dumps([CONVERTER_VERSION, *parts], sort_keys=True).encode()).hexdigest()
+
+
+def parse_date(gmt: str, local: str) -> datetime:
+    """The item's moment: the GMT field, or the site-local one when WordPress left GMT at zero."""
+    use_gmt = bool(gmt) and gmt != ZERO_DATE
+    text = gmt if use_gmt else local
+    try:
+        moment = datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
+    except (TypeError, ValueError):
+        raise ItemProblem(f"invalid date {text!r}") from None
+    return timezone.make_aware(moment, UTC if use_gmt else timezone.get_current_timezone())

@@ -1,0 +1,27 @@
+"""``manage.py import_wxr FILE [--dry-run]``: import a WordPress export."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from wordpress.importer import import_wxr
+from wordpress.wxr import WXRError
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a WordPress eXtended RSS export (WXR 1.0-1.2): authors, categories and tags, posts and "
+        "their comments, and the sources their footnotes cite. Running it again updates what it imported."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The .xml file from WordPress's Tools > Export.")
+        parser.add_argument("--dry-run", action="store_true", help="Report what would happen; save nothing.")
+
+    def handle(self, *args, file, dry_run, **options):
+        try:
+            with open(file, "rb") as export:
+                report = import_wxr(export, dry_run=dry_run)
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
+        except WXRError as error:
+            raise CommandError(f"{file}: {error} Nothing was imported.") from None
+        self.stdout.write("\n".join(report.lines()))
