@@ -109,7 +109,7 @@ def test_an_unknown_citation_key_is_named_on_the_body_field_and_the_text_is_kept
     type_into_editor(page, text)
     page.get_by_role("button", name="Save", exact=True).click()
 
-    errors = page.locator(".field-body .errorlist")
+    errors = page.locator("#id_body_error")
     assert "nosuchkey2099" in errors.inner_text()
     assert page.get_by_label("Body").input_value() == text
     assert not Post.objects.filter(title="A post citing nothing known").exists()
