@@ -13,7 +13,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from comments.models import Comment
-from comments.selectors import Node
+from comments.selectors import Node, ThreadComment
 from comments.thread import author_html, render_thread, timestamp_html
 
 REFERENCE = (Path(__file__).parent / "reference" / "comment.html").read_text()
@@ -27,12 +27,15 @@ ROOTS = ENGINE.from_string(
 
 def comment(pk, status=Comment.Status.APPROVED, **fields):
     fields = {
+        "parent_id": None,
         "author_name": f"Reader {pk}",
+        "author_url": "",
         "body_html": f"<p>Comment {pk} &amp; <em>more</em>.</p>",
         "created": datetime(2026, 3, 4, 9, 5, 7, 123456, tzinfo=UTC),
+        "edited": None,
         **fields,
     }
-    return Comment(pk=pk, status=status, **fields)
+    return ThreadComment(pk=pk, status=status, **fields)
 
 
 def representative_thread():
