@@ -6,7 +6,8 @@ per timestamp) cost most of the post page's time. ``render_thread`` writes
 the same markup directly: it is a pure function of the ``selectors.Node``
 trees and whether comments are closed.
 
-Everything a commenter wrote is escaped here (name, website) except the
+Everything a commenter wrote is escaped here (name, website; with
+``html.escape``, which ``django.utils.html.escape`` wraps) except the
 body: ``Comment.body_html`` is the sanitized output of
 ``blog.rendering.render_comment``, made when the comment was saved, and is
 inserted as stored (as the template's ``|safe`` did). Only ``http`` and
@@ -14,6 +15,7 @@ inserted as stored (as the template's ``|safe`` did). Only ``http`` and
 """
 
 from datetime import tzinfo
+from html import escape
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -21,7 +23,6 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 LINK_SCHEMES = {"http", "https"}
