@@ -3,7 +3,8 @@
 Builds the corpus (``bench.corpus``) in its own PostgreSQL database, starts
 gunicorn (2 sync workers) on 127.0.0.1 with the page cache off (cold) and
 on over Redis (warm), and drives each target with ``wrk -t2 -c32``. Then the
-same for a constant Django view (the ceiling for Python) and, with
+same for a constant Django view as large as the post page (the ceiling for
+Python) and, with
 ``PEERS=wordpress``, for WordPress and nginx's static copy on 127.0.0.1:8081
 (``/work/shared/bench/peers/wordpress.sh``). Prints req/s, p50, p99 and each
 worker's peak memory, with the ratios; writes JSON to ``bench-results/``.
@@ -269,7 +270,9 @@ def run_site(mode, targets, extra_env):
                 log(f"{mode}: skipping {name}: no such URL on this site")
                 continue
             log(f"{mode}: {name} {targets[name]}")
-            results[name] = wrk(server.base + targets[name], idle=server.wait_idle)
+            with urllib.request.urlopen(server.base + targets[name], timeout=30) as response:
+                size = len(response.read())
+            results[name] = {**wrk(server.base + targets[name], idle=server.wait_idle), "bytes": size}
         if "comment" in WANTED and mode == "cold":
             log(f"{mode}: comment submission {targets['comment']}")
             results["comment"] = run_comments(server, targets)
@@ -281,12 +284,14 @@ def run_site(mode, targets, extra_env):
     return results
 
 
-def run_constant():
-    log("constant Django view under the same gunicorn settings")
-    server = Server(site_env(), app="bench.constant:application")
+def run_constant(size):
+    """The constant view, answering a page of ``size`` bytes (the post page's) so both send as much."""
+    log(f"constant Django view under the same gunicorn settings ({size:,} bytes)")
+    server = Server(site_env(BENCH_CONSTANT_BYTES=str(size)), app="bench.constant:application")
     try:
         result = wrk(server.base + "/", idle=server.wait_idle)
         result["peak_rss_mb"] = server.peak_rss_mb()
+        result["bytes"] = size
     finally:
         server.stop()
     return result
@@ -313,17 +318,24 @@ def fmt(value, unit=""):
     return f"{value:,.1f}{unit}" if value < 100 else f"{value:,.0f}{unit}"
 
 
+def kilobytes(result):
+    return f"{result['bytes'] / 1000:.0f}" if result.get("bytes") else "-"
+
+
 def report(results):
     constant = results["constant"]["rps"]
     static = results.get("wordpress", {}).get("static", {}).get("rps")
     wp_post = results.get("wordpress", {}).get("post")
-    rows = [("target", "mode", "req/s", "p50 ms", "p99 ms", "peak RSS/worker MB", "vs constant", "vs static")]
+    header = ("target", "mode", "KB", "req/s", "p50 ms", "p99 ms", "peak RSS/worker MB")
+    header += ("vs constant", "vs static")
+    rows = [header]
     for mode in ("cold", "warm"):
         for name, result in results[mode].items():
             rows.append(
                 (
                     name,
                     mode,
+                    kilobytes(result),
                     fmt(result["rps"]),
                     fmt(result["p50_ms"]),
                     fmt(result["p99_ms"]),
@@ -336,6 +348,7 @@ def report(results):
         (
             "constant view",
             "-",
+            kilobytes(results["constant"]),
             fmt(constant),
             fmt(results["constant"]["p50_ms"]),
             fmt(results["constant"]["p99_ms"]),
@@ -348,6 +361,7 @@ def report(results):
         rows.append(
             (
                 f"wordpress {name}",
+                "-",
                 "-",
                 fmt(result["rps"]),
                 fmt(result["p50_ms"]),
@@ -398,7 +412,8 @@ def main():
 
     redis.Redis.from_url(REDIS_URL).flushdb()
     results["warm"] = run_site("warm", targets, {"PAGE_CACHE": "true", "CACHE_URL": REDIS_URL})
-    results["constant"] = run_constant()
+    post = results["cold"].get("post") or results["warm"].get("post") or {}
+    results["constant"] = run_constant(post.get("bytes", 150_000))
     if "wordpress" in PEERS:
         results["wordpress"] = run_wordpress()
     report(results)

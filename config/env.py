@@ -94,7 +94,7 @@ def cache_config(url):
     if scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if scheme in {"redis", "rediss"}:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"BACKEND": "config.cache.RedisCache", "LOCATION": url}
     if scheme == "memcached":
         return {
             "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",

@@ -54,6 +54,8 @@ try:
     PAGECACHE_ENABLED = env.get_bool("PAGE_CACHE", default=True)
     PAGECACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", default=600, minimum=1)
     PAGECACHE_IGNORED_COOKIES = env.get_list("PAGE_CACHE_IGNORED_COOKIES")
+    # Each worker also keeps the pages it serves most, up to this many bytes (pagecache/local.py).
+    PAGECACHE_LOCAL_BYTES = env.get_int("PAGE_CACHE_LOCAL_BYTES", default=33_554_432, minimum=0)
     # Read here so a malformed value stops start-up; applied below when DEBUG is off.
     ssl_redirect = env.get_bool("SECURE_SSL_REDIRECT", default=True)
     hsts_seconds = env.get_int("SECURE_HSTS_SECONDS", default=31_536_000, minimum=0)
@@ -87,12 +89,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Early, so a cache hit skips what follows; see pagecache.middleware.
+    "pagecache.middleware.PageCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -58,7 +58,11 @@ def bump_quietly():
 
 def current(now=None):
     """The current generation, starting a new one when there is none or a scheduled post came due."""
-    generation = cache().get(KEY)
+    return valid(cache().get(KEY), now)
+
+
+def valid(generation, now=None):
+    """``generation`` as read from the cache (under ``KEY``), or a new one if it is missing or past due."""
     if generation is None or (generation.due is not None and (now or time.time()) >= generation.due):
         return bump()
     return generation

@@ -27,9 +27,9 @@ SIGNED_CANDIDATE = re.compile(rb'value="([A-Za-z0-9_\-:]{20,400})"')
 
 
 def _csrf_spans(content, request):
-    # Only a page that asked for the token (get_token sets the flag) holds one.
+    # A token is this visitor's secret, masked: nothing else unmasks to it.
     secret = request.META.get("CSRF_COOKIE")
-    if not secret or not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+    if not secret:
         return
     for match in CSRF_CANDIDATE.finditer(content):
         if _unmask_cipher_token(match.group().decode()) == secret:

@@ -4,9 +4,25 @@ A request is served from (and its page stored in) the cache only when it is
 a GET or HEAD to a public path, from a visitor with no cookie but the CSRF
 one: staff (a session), a commenter with their own comments or remembered
 details, and anyone with a message waiting always get a fresh page. A page
-is stored only when it is a plain 200 that sets no cookie and asks not to be
-kept private. The key holds the current generation (``pagecache.generation``),
-so a change anywhere retires every stored page on every server at once.
+is stored only when it is a plain 200 that sets no cookie (but the CSRF one)
+and asks not to be kept private.
+
+Each stored page records the generation (``pagecache.generation``) it was
+rendered in, and is served only while that generation is current, so a
+change anywhere retires every stored page on every server at once. A page
+is stored as a small head (generation, status, headers, ETag) under its
+address and its body under its ETag. A hit is one cache round trip: the
+generation and the head are read together, and the body, which an ETag
+always names exactly, comes from the worker's own copy (``pagecache.local``)
+once it has fetched it.
+
+The middleware sits near the top of ``MIDDLEWARE`` (under security, static
+files and conditional GET), so a hit skips sessions, authentication and
+messages, none of which a cookieless visitor's page depends on. The page's
+other headers (its CSP, framing, caching and Vary headers) are stored with
+it. Only CSRF needs doing per hit, and only for a page with a CSRF hole:
+this visitor's CSRF cookie is read, or one made and set, exactly as
+``CsrfViewMiddleware`` does for a rendered page.
 """
 
 import hashlib
@@ -15,16 +31,26 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from pagecache import generation, holes
+from pagecache.local import LocalStore
 
 logger = logging.getLogger(__name__)
 
 HEADER = "X-Page-Cache"
 # Headers made afresh for every response rather than stored with the page.
-UNSTORED_HEADERS = {"content-length", "vary", "etag", "last-modified", "set-cookie", "date", "expires"}
+UNSTORED_HEADERS = {
+    "content-length",
+    "etag",
+    "last-modified",
+    "set-cookie",
+    "date",
+    "expires",
+    HEADER.lower(),
+}
 PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache", "max-age=0")
 # Vary values that every stored page already accounts for.
 SHAREABLE_VARY = {"cookie", "accept-encoding"}
@@ -33,29 +59,34 @@ SHAREABLE_VARY = {"cookie", "accept-encoding"}
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+        self.local = LocalStore(settings.PAGECACHE_LOCAL_BYTES)
 
     def __call__(self, request):
         if not self.is_cacheable_request(request):
             return self.get_response(request)
+        key = self.key(request)
         try:
-            current = generation.current()
-            key = self.key(request, current)
-            entry = generation.cache().get(key)
+            found = generation.cache().get_many([generation.KEY, key])
+            current = generation.valid(found.get(generation.KEY))
         except Exception:
             logger.exception("The page cache is unreachable; serving the page uncached.")
             return self.get_response(request)
-        if entry is not None:
-            return self.finish(self.from_entry(entry, request), current, entry, "hit")
+        head = found.get(key)
+        if head is not None and head["generation"] == current.token:
+            parts = self.body(head["etag"])
+            if parts is not None:
+                return self.serve(head, parts, request, current)
         response = self.get_response(request)
         if request.method != "GET" or not self.is_storable(request, response):
             response[HEADER] = "skip"
             return response
-        entry = self.to_entry(response, request)
-        try:
-            generation.cache().set(key, entry, timeout=settings.PAGECACHE_SECONDS)
-        except Exception:
-            logger.exception("Could not store a page in the cache.")
-        return self.finish(response, current, entry, "miss")
+        parts = holes.cut(response.content, request)
+        etag = self.etag(response.status_code, parts)
+        self.finish(response, personal=len(parts) > 1)
+        self.mark(response, current, etag, "miss", len(response.content))
+        self.store(key, self.to_head(response, parts, etag, current), parts)
+        return response
 
     def is_cacheable_request(self, request):
         if not settings.PAGECACHE_ENABLED or request.method not in ("GET", "HEAD"):
@@ -68,7 +99,10 @@ class PageCacheMiddleware:
         return all(name in shared for name in request.COOKIES)
 
     def is_storable(self, request, response):
-        if response.status_code != 200 or response.streaming or response.cookies:
+        if response.status_code != 200 or response.streaming:
+            return False
+        # The CSRF cookie is this visitor's own: it is not stored, and a hit sets one afresh.
+        if any(name != settings.CSRF_COOKIE_NAME for name in response.cookies):
             return False
         session = getattr(request, "session", None)
         if session is not None and session.modified:
@@ -79,43 +113,82 @@ class PageCacheMiddleware:
         vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
         return vary <= SHAREABLE_VARY
 
-    def key(self, request, current):
+    def key(self, request):
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        return f"pagecache:page:{current.token}:{hashlib.sha256(address.encode()).hexdigest()}"
+        return f"pagecache:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
-    def to_entry(self, response, request):
-        parts = holes.cut(response.content, request)
-        digest = hashlib.sha256(repr([response.status_code, *parts]).encode())
-        headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
+    @staticmethod
+    def etag(status, parts):
+        return f'"{hashlib.sha256(repr([status, *parts]).encode()).hexdigest()[:32]}"'
+
+    @staticmethod
+    def body_key(etag):
+        return f"pagecache:body:{etag.strip(chr(34))}"
+
+    def body(self, etag):
+        """The page's parts: the worker's copy, else the shared cache's (kept as the worker's copy)."""
+        parts = self.local.get(etag)
+        if parts is None:
+            try:
+                parts = generation.cache().get(self.body_key(etag))
+            except Exception:
+                logger.exception("The page cache is unreachable; serving the page uncached.")
+                return None
+            if parts is not None:
+                self.local.put(etag, parts)
+        return parts
+
+    def store(self, key, head, parts):
+        self.local.put(head["etag"], parts)
+        try:
+            generation.cache().set_many(
+                {key: head, self.body_key(head["etag"]): parts}, timeout=settings.PAGECACHE_SECONDS
+            )
+        except Exception:
+            logger.exception("Could not store a page in the cache.")
+
+    @staticmethod
+    def to_head(response, parts, etag, current):
+        """What is stored under the address: all but the body, with the page's final headers."""
+        headers = {name: value for name, value in response.items() if name.lower() not in UNSTORED_HEADERS}
         return {
+            "generation": current.token,
             "status": response.status_code,
             "headers": headers,
-            "parts": parts,
-            "etag": f'"{digest.hexdigest()[:32]}"',
-            "personal": len(parts) > 1,
+            "etag": etag,
+            "csrf": any(part == (holes.CSRF, None) for part in parts if not isinstance(part, bytes)),
         }
 
-    def from_entry(self, entry, request):
-        response = HttpResponse(holes.fill(entry["parts"], request), status=entry["status"])
-        for name, value in entry["headers"]:
-            response[name] = value
+    def serve(self, head, parts, request, current):
+        """The stored page for this visitor, its holes filled, with a CSRF cookie if it holds a token."""
+        if head["csrf"]:
+            self.csrf.process_request(request)
+        body = holes.fill(parts, request)
+        response = HttpResponse(body, status=head["status"], headers=head["headers"])
+        self.mark(response, current, head["etag"], "hit", len(body))
+        if head["csrf"]:
+            response = self.csrf.process_response(request, response)
         return response
 
-    def finish(self, response, current, entry, state):
-        """Mark a stored or served page: its validators, and that browsers must check back for changes.
+    @staticmethod
+    def finish(response, personal):
+        """Headers stored with the page: browsers must check back for changes, and it varies by cookie.
 
         A page with holes holds this visitor's tokens, so no shared cache
         downstream may keep it.
         """
-        response[HEADER] = state
-        response["ETag"] = entry["etag"]
-        if entry["personal"]:
+        if personal:
             patch_cache_control(response, private=True)
+        patch_cache_control(response, no_cache=True)
+        patch_vary_headers(response, ["Cookie"])
+
+    @staticmethod
+    def mark(response, current, etag, state, length):
+        """Headers made per response: the cache's verdict, the validators, and the length."""
+        response[HEADER] = state
+        response["ETag"] = etag
         # Within the second of a change, a Last-Modified could name that same
         # second for the old and the new page; the ETag alone tells them apart.
         if current.changed <= time.time() - 1:
             response["Last-Modified"] = http_date(current.changed)
-        response["Content-Length"] = str(len(response.content))
-        patch_cache_control(response, no_cache=True)
-        patch_vary_headers(response, ["Cookie"])
-        return response
+        response["Content-Length"] = str(length)

@@ -69,12 +69,12 @@ class TestValues:
         assert env.get_url("SITE_URL") == "https://example.com"
 
     def test_cache_url_chooses_the_backend(self):
-        """locmem, dummy and redis URLs choose Django's own cache backends."""
+        """locmem and dummy choose Django's own cache backends; redis its subclass reusing clients."""
         assert env.cache_config("locmem://")["BACKEND"].endswith("LocMemCache")
         assert env.cache_config("dummy://")["BACKEND"].endswith("DummyCache")
         redis = env.cache_config("redis://127.0.0.1:6379/1")
         assert redis == {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/1",
         }
         with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):

@@ -121,3 +121,49 @@ def test_cached_pages_tell_browsers_to_revalidate_and_vary_on_cookie():
     response = Client().get("/")
     assert "no-cache" in response["Cache-Control"]
     assert "Cookie" in response["Vary"]
+
+
+def test_a_hit_is_one_cache_round_trip_and_skips_sessions_and_auth(django_assert_num_queries, monkeypatch):
+    """A hit reads the generation and the page head together, touches no database and makes no user."""
+    from django.core.cache import cache
+
+    make_post()
+    browser = Client()
+    browser.get("/")
+    browser.get("/")
+    calls, depth = [], []
+
+    def counted(name, original):
+        # LocMemCache's get_many calls its own get: count only the outermost call.
+        def call(*args, **kwargs):
+            if not depth:
+                calls.append(name)
+            depth.append(name)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth.pop()
+
+        return call
+
+    for name in ("get", "get_many", "set", "set_many"):
+        monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+    with django_assert_num_queries(0):
+        response = browser.get("/")
+    assert response["X-Page-Cache"] == "hit"
+    assert calls == ["get_many"]
+    assert not hasattr(response.wsgi_request, "user")
+    assert not hasattr(response.wsgi_request, "session")
+
+
+def test_a_page_whose_body_left_the_cache_is_rendered_again(settings):
+    """When the shared cache dropped a page's body and the worker has no copy, the page is a miss."""
+    from django.core.cache import cache
+
+    settings.PAGECACHE_LOCAL_BYTES = 0
+    make_post(title="Rendered again")
+    Client().get("/")
+    cache.delete_many([key.split(":", 2)[2] for key in cache._cache if ":pagecache:body:" in key])
+    response = Client().get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Rendered again" in response.content.decode()
