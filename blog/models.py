@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.db import models, transaction
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connections, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
@@ -34,6 +35,12 @@ class Tag(models.Model):
 
 
 class PostQuerySet(models.QuerySet):
+    def refresh_search_documents(self):
+        """Store each post's search vector again (PostgreSQL only: SQLite searches by plain match)."""
+        if connections[self.db].vendor != "postgresql":
+            return 0
+        return self.update(search_document=post_search_vector())
+
     def published(self, now=None):
         """Posts the public may see: published, with a publish date that has come."""
         return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=now or timezone.now())
@@ -98,6 +105,12 @@ class Post(models.Model):
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="posts", verbose_name="tags")
     comments_enabled = models.BooleanField("comments enabled", default=True)
+    search_document = SearchVectorField(
+        "search document",
+        null=True,
+        editable=False,
+        help_text="Title, summary and body as PostgreSQL full-text search reads them; kept by save().",
+    )
 
     objects = PostQuerySet.as_manager()
 
@@ -105,8 +118,8 @@ class Post(models.Model):
         verbose_name = "post"
         verbose_name_plural = "posts"
         ordering = ["-publish_at"]
-        # Full-text search (PostgreSQL only; see blog.search and migration 0004).
-        indexes = [GinIndex(post_search_vector(), name="blog_post_search")]
+        # Full-text search (PostgreSQL only; see blog.search and migration 0005).
+        indexes = [GinIndex(fields=["search_document"], name="blog_post_search_document")]
 
     def __str__(self):
         return self.title
@@ -118,8 +131,12 @@ class Post(models.Model):
         ``body_html`` does not re-render.
         """
         update_fields = kwargs.get("update_fields")
+        searchable = update_fields is None or bool({"title", "summary", "body"} & set(update_fields))
         if update_fields is not None and not {"body", "body_html"} & set(update_fields):
-            super().save(*args, **kwargs)
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                if searchable:
+                    Post.objects.filter(pk=self.pk).refresh_search_documents()
             return
         rendering = rendering or render_body(self.body)
         self.body_html = rendering.html
@@ -130,6 +147,7 @@ class Post(models.Model):
         with transaction.atomic():
             super().save(*args, **kwargs)
             self._rebuild_derived_rows(rendering)
+            Post.objects.filter(pk=self.pk).refresh_search_documents()
 
     def get_absolute_url(self):
         day = timezone.localdate(self.publish_at)

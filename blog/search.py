@@ -2,8 +2,8 @@
 
 On PostgreSQL: a weighted ``SearchVector`` over title, summary and body (the
 body's Markdown holds the excerpts and asides), ranked with ``SearchRank``
-and matched through the expression GIN index that ``Post.Meta.indexes``
-declares with the same expression. Elsewhere (SQLite): a plain
+and matched through a GIN index; the vector is stored in ``Post.search_document``
+on save, so a search computes none. Elsewhere (SQLite): a plain
 case-insensitive match. Snippets come back as ``(text, is_match)`` segments
 so templates can mark matches without trusting any HTML.
 """
@@ -13,7 +13,7 @@ import re
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q
 
 SEARCH_CONFIG = "english"
 SEARCH_MAX_LENGTH = 200
@@ -45,7 +45,7 @@ class SearchForm(forms.Form):
 
 
 def post_search_vector():
-    """The weighted search vector of a post; the GIN index is built on exactly this."""
+    """The weighted search vector of a post, stored in ``Post.search_document`` (GIN-indexed)."""
     return (
         SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
@@ -66,12 +66,10 @@ def search_posts(posts, query):
     """
     if uses_full_text_search():
         search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        vector = post_search_vector()
         return (
-            posts.annotate(search=vector)
-            .filter(search=search_query)
+            posts.filter(search_document=search_query)
             .annotate(
-                rank=SearchRank(vector, search_query),
+                rank=SearchRank(F("search_document"), search_query),
                 headline=SearchHeadline(
                     "body",
                     search_query,

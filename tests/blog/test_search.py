@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import Post
-from blog.search import SEARCH_MAX_LENGTH, snippet_segments
+from blog.search import SEARCH_MAX_LENGTH, search_posts, snippet_segments
 from tests.factories import make_post
 
 pytestmark = pytest.mark.django_db
@@ -121,4 +121,16 @@ def test_search_gin_index_exists_on_postgresql():
         pytest.skip("GIN indexes are PostgreSQL only")
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(cursor, Post._meta.db_table)
-    assert constraints["blog_post_search"]["type"] == "gin"
+    assert constraints["blog_post_search_document"]["type"] == "gin"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_an_edited_title_is_searchable_at_once_on_postgresql():
+    """Saving only the title refreshes the stored search document."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the stored search document is PostgreSQL's")
+    post = make_post(title="Arms and the desert", body="Nothing else here.")
+    post.title = "Recoilless rifles"
+    post.save(update_fields=["title"])
+    assert list(search_posts(Post.objects.published(), "recoilless")) == [post]
