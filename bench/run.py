@@ -6,7 +6,7 @@ on over Redis (warm), and drives each target with ``wrk -t2 -c32``. Then the
 same for a constant Django view as large as the post page (the ceiling for
 Python) and, with
 ``PEERS=wordpress``, for WordPress and nginx's static copy on 127.0.0.1:8081
-(``/work/shared/bench/peers/wordpress.sh``). Prints req/s, p50, p99 and each
+(``../shared/bench/peers/wordpress.sh``, beside the checkout). Prints req/s, p50, p99 and each
 worker's peak memory, with the ratios; writes JSON to ``bench-results/``.
 
 Environment: BENCH_DURATION (15s), BENCH_CONNECTIONS (32), BENCH_DATABASE_URL
@@ -39,7 +39,10 @@ WANTED = [
     name for name in os.environ.get("BENCH_TARGETS", "home,post,feed,search,comment").split(",") if name
 ]
 WORDPRESS = "http://127.0.0.1:8081"
-WORDPRESS_SCRIPT = Path(os.environ.get("WP_PEER_SCRIPT", "/work/shared/bench/peers/wordpress.sh"))
+# The shared folder sits beside the project checkout (``../shared``).
+WORDPRESS_SCRIPT = Path(
+    os.environ.get("WP_PEER_SCRIPT", PROJECT_DIR.parent / "shared" / "bench" / "peers" / "wordpress.sh")
+)
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3}
 
 
