@@ -8,14 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 
-from blog.rendering import Rendering, citation_keys, render_post
+from blog.rendering import Rendering, keys_to_fetch, render_post
 from blog.search import post_search_vector
 from citations.models import Source
 
 
 def render_body(text: str) -> Rendering:
     """Render ``text`` with the library's sources: one query for the cited keys, then the pure pipeline."""
-    sources = Source.objects.in_bulk(citation_keys(text), field_name="key")
+    sources = Source.objects.in_bulk(keys_to_fetch(text), field_name="key")
     return render_post(text, sources)
 
 

@@ -1,9 +1,24 @@
 """What search engines and link previews read: absolute URLs and JSON-LD."""
 
+import html as html_entities
+import re
+
 from django.conf import settings
 from django.db.models import Q
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 from citations.models import Source
+
+# Footnote references and the notes themselves make no sense out of context.
+_NOTES = re.compile(r"<sup\b[^>]*>.*?</sup>|<section class=\"footnotes\".*?</section>", re.DOTALL)
+
+
+def opening_words(html, words=60):
+    """The opening words of a rendered post as plain text."""
+    first = html.split("</p>", 1)[0]
+    text = html_entities.unescape(strip_tags(_NOTES.sub("", first)))
+    return Truncator(" ".join(text.split())).words(int(words))
 
 
 def absolute_url(path):
@@ -35,6 +50,11 @@ def source_json_ld(source):
         parts = [source.issued_year, source.issued_month, source.issued_day]
         work["datePublished"] = "-".join(f"{part:02d}" for part in parts if part)
     return work
+
+
+def post_description(post, words=40):
+    """What a post is about, for meta tags: its summary, or else its opening words."""
+    return post.summary or opening_words(post.body_html, words)
 
 
 def post_json_ld(post):

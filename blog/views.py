@@ -18,7 +18,7 @@ from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearA
 from blog.models import Post, Tag
 from blog.search import SearchForm, search_posts, snippet_segments
 from blog.selectors import citing_posts
-from blog.seo import post_json_ld
+from blog.seo import post_description, post_json_ld
 from citations import views as citations_views
 
 POSTS_PER_PAGE = 10
@@ -38,13 +38,14 @@ def post_list(request):
 def post_detail(request, year, month, day, slug):
     """One post by its permalink.
 
-    Template ``blog/post_detail.html``, context ``post`` and ``json_ld`` (the
-    schema.org ``BlogPosting``).
+    Template ``blog/post_detail.html``, context ``post``, ``description`` (for
+    the meta tags) and ``json_ld`` (the schema.org ``BlogPosting``).
     """
     post = get_object_or_404(
         listed_posts(), slug=slug, publish_at__year=year, publish_at__month=month, publish_at__day=day
     )
-    return render(request, "blog/post_detail.html", {"post": post, "json_ld": post_json_ld(post)})
+    context = {"post": post, "description": post_description(post), "json_ld": post_json_ld(post)}
+    return render(request, "blog/post_detail.html", context)
 
 
 @never_cache
@@ -52,12 +53,12 @@ def post_detail(request, year, month, day, slug):
 def post_preview(request, pk):
     """Staff see any post, draft or scheduled, on the public template with a preview banner.
 
-    Template ``blog/post_preview.html``, context ``post``.
+    Template ``blog/post_preview.html``, context ``post`` and ``description``.
     """
     if not request.user.has_perm("blog.view_post"):
         raise PermissionDenied("You may not view posts.")
     post = get_object_or_404(Post.objects.select_related("author"), pk=pk)
-    return render(request, "blog/post_preview.html", {"post": post})
+    return render(request, "blog/post_preview.html", {"post": post, "description": post_description(post)})
 
 
 class SourceDetailView(citations_views.SourceDetailView):

@@ -17,7 +17,7 @@ syntax), ``brackets`` (linear-time bracket matching for Python-Markdown's
 link patterns), ``sanitize`` (the two allowlists).
 """
 
-from blog.rendering.pipeline import citation_keys, preview_markdownify, render_comment, render_post
+from blog.rendering.pipeline import citation_keys, keys_to_fetch, render_comment, render_post
 from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, Rendering
 
 __all__ = [
@@ -27,7 +27,7 @@ __all__ = [
     "FootnoteInfo",
     "Rendering",
     "citation_keys",
-    "preview_markdownify",
+    "keys_to_fetch",
     "render_comment",
     "render_post",
 ]

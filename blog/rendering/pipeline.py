@@ -14,6 +14,7 @@ from html import escape
 import markdown
 
 from blog.rendering import brackets
+from blog.rendering.cites import KEY_IN_TEXT_RE
 from blog.rendering.extension import CommentaryExtension
 from blog.rendering.sanitize import clean_author_html, clean_reader_html
 from blog.rendering.types import Citable, Rendering
@@ -117,6 +118,15 @@ def citation_keys(text: str) -> set[str]:
     return set(state.cited_keys)
 
 
+def keys_to_fetch(text: str) -> set[str]:
+    """Every key that ``render_post`` might look up in ``text``, and perhaps a few more.
+
+    Found by pattern alone, without rendering, so a caller can fetch the
+    sources before the one real render (``citation_keys`` renders to be exact).
+    """
+    return {match.lstrip("-@") for match in KEY_IN_TEXT_RE.findall(_clean_input(text))}
+
+
 def render_comment(text: str) -> str:
     """Render a reader's comment under the reader allowlist."""
     md = _comment_markdown()
@@ -128,8 +138,3 @@ def render_comment(text: str) -> str:
         logger.exception("Rendering a comment failed")
         html = _fallback_html(_clean_input(text))
     return clean_reader_html(html)
-
-
-def preview_markdownify(text: str) -> str:
-    """markdownx's preview: the same HTML the public page shows, without sources."""
-    return render_post(text).html

@@ -1,21 +1,15 @@
 """Formatting helpers for the reading site's templates."""
 
-import html as html_entities
 import json
-import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import _json_script_escapes, format_html, strip_tags
+from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 
 from blog import seo
 
 register = template.Library()
-
-# Footnote references and the notes themselves make no sense out of context.
-_NOTES = re.compile(r"<sup\b[^>]*>.*?</sup>|<section class=\"footnotes\".*?</section>", re.DOTALL)
 
 
 @register.filter
@@ -27,9 +21,7 @@ def absolute(path):
 @register.filter
 def opening(html, words=60):
     """The opening words of a rendered post as plain text, for lists."""
-    first = html.split("</p>", 1)[0]
-    text = html_entities.unescape(strip_tags(_NOTES.sub("", first)))
-    return Truncator(" ".join(text.split())).words(int(words))
+    return seo.opening_words(html, words)
 
 
 @register.simple_tag

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from blog.rendering import citation_keys, preview_markdownify, render_post
+from blog.rendering import citation_keys, render_post
 from blog.rendering.cites import CITATION_KEY_PATTERN
 from demo.content import CONTENT_DIR, load_post
 from tests.blog.rendering_helpers import SEED_NOTE, SOURCES, soup, text_of
@@ -132,9 +132,9 @@ def test_citation_key_pattern_matches_the_citations_app():
     assert CITATION_KEY_PATTERN == MODEL_PATTERN
 
 
-def test_preview_renders_without_sources():
-    """The markdownx preview renders the dialect and shows citations it cannot resolve as unknown."""
-    page = soup(preview_markdownify("> quoted [sic]\n>\n> — [@hinshaw2013]"))
+def test_rendering_without_sources_shows_citations_as_unknown():
+    """Without sources the dialect still renders, and citations it cannot resolve show as unknown."""
+    page = soup(render_post("> quoted [sic]\n>\n> — [@hinshaw2013]").html)
     assert page.select_one("figure.excerpt span.interpolation").text == "[sic]"
     assert page.select_one("figcaption .citation-unknown").text == "[@hinshaw2013?]"
 

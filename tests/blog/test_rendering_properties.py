@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blog.rendering import citation_keys, render_comment, render_post
+from blog.rendering import citation_keys, keys_to_fetch, render_comment, render_post
 from blog.rendering.sanitize import READER_ATTRIBUTES, READER_TAGS
 from tests.blog.rendering_helpers import SOURCES, disallowed_markup, soup
 
@@ -53,6 +53,13 @@ def test_citation_keys_are_the_keys_the_renderer_looks_up(text):
     """citation_keys lists exactly the keys a render without sources reports as unknown."""
     errors = render_post(text, {}).errors
     assert citation_keys(text) == {match[1] for error in errors if (match := UNKNOWN_KEY_RE.match(error))}
+
+
+@FAST
+@given(dialect_text)
+def test_keys_to_fetch_include_every_key_the_renderer_looks_up(text):
+    """keys_to_fetch, found without rendering, never misses a key citation_keys finds."""
+    assert citation_keys(text) <= keys_to_fetch(text)
 
 
 def test_huge_and_hostile_input_renders():
