@@ -4,11 +4,10 @@ import html as html_entities
 import re
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from citations.models import Source
+from blog.selectors import sources_cited_in
 
 # Footnote references and the notes themselves make no sense out of context.
 _NOTES = re.compile(r"<sup\b[^>]*>.*?</sup>|<section class=\"footnotes\".*?</section>", re.DOTALL)
@@ -28,8 +27,7 @@ def absolute_url(path):
 
 def cited_sources(post):
     """The sources a post cites or quotes, in key order, from its derived rows (one query)."""
-    cited = Q(footnotes__post=post) | Q(excerpts__post=post)
-    return list(Source.objects.filter(cited).distinct().order_by("key"))
+    return list(sources_cited_in([post]))
 
 
 def _person(name):

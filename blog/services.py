@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 
 from blog.models import Post, Revision, render_body
 from blog.rendering import Rendering
+from blog.selectors import citing
 
 TEXT_FIELDS = ("title", "summary", "body")
 
@@ -93,8 +94,8 @@ def posts_rerender_citing(source) -> int:
 
     The text is unchanged, so no revision is kept and ``updated`` stays as it was.
     """
-    citing = Q(footnotes__source=source) | Q(excerpts__source=source) | Q(body__contains=f"@{source.key}")
-    post_ids = list(Post.objects.filter(citing).values_list("pk", flat=True).distinct())
+    names_key = Q(body__contains=f"@{source.key}")
+    post_ids = list(Post.objects.filter(citing(source) | names_key).values_list("pk", flat=True))
     with transaction.atomic():
         for post in Post.objects.select_for_update().filter(pk__in=post_ids).order_by("pk"):
             post.save(update_fields=["body_html"])

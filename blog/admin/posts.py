@@ -5,15 +5,14 @@ from operator import attrgetter
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Q
 from django.template.loader import render_to_string
 from markdownx.widgets import AdminMarkdownxWidget
 
 from blog.admin.revisions import RevisionAdminMixin
 from blog.models import Post, render_body
+from blog.selectors import sources_cited_in
 from blog.services import post_save_with_body
 from citations.admin import download
-from citations.models import Source
 
 
 class PostAdminForm(forms.ModelForm):
@@ -132,7 +131,7 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
 
 def cited_sources(posts):
     """The sources the given posts cite or quote."""
-    return Source.objects.filter(Q(footnotes__post__in=posts) | Q(excerpts__post__in=posts)).distinct()
+    return sources_cited_in(posts)
 
 
 def notes_by_number(footnotes):
