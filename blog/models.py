@@ -10,6 +10,7 @@ from markdownx.models import MarkdownxField
 
 from blog.rendering import Rendering, keys_to_fetch, render_post
 from blog.search import post_search_vector
+from blog.seo import source_json_ld
 from citations.models import Source
 
 
@@ -105,6 +106,13 @@ class Post(models.Model):
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="posts", verbose_name="tags")
     comments_enabled = models.BooleanField("comments enabled", default=True)
+    cited_works = models.JSONField(
+        "cited works",
+        default=list,
+        editable=False,
+        help_text="A schema.org CreativeWork for each source cited or quoted, for the page's JSON-LD; "
+        "kept by save().",
+    )
     search_document = SearchVectorField(
         "search document",
         null=True,
@@ -139,14 +147,17 @@ class Post(models.Model):
                     Post.objects.filter(pk=self.pk).refresh_search_documents()
             return
         rendering = rendering or render_body(self.body)
+        sources = cited_sources(rendering)
         self.body_html = rendering.html
         self.word_count = rendering.word_count
         self.quoted_word_count = rendering.quoted_word_count
+        self.cited_works = [source_json_ld(source) for _, source in sorted(sources.items())]
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "body_html", "word_count", "quoted_word_count"}
+            derived = {"body_html", "word_count", "quoted_word_count", "cited_works"}
+            kwargs["update_fields"] = {*update_fields, *derived}
         with transaction.atomic():
             super().save(*args, **kwargs)
-            self._rebuild_derived_rows(rendering)
+            self._rebuild_derived_rows(rendering, sources)
             Post.objects.filter(pk=self.pk).refresh_search_documents()
 
     def get_absolute_url(self):
@@ -178,11 +189,8 @@ class Post(models.Model):
         """How much of the post is quotation, as a whole percentage."""
         return round(100 * self.quoted_word_count / self.word_count) if self.word_count else 0
 
-    def _rebuild_derived_rows(self, rendering: Rendering):
+    def _rebuild_derived_rows(self, rendering: Rendering, sources: dict[str, Source]):
         """Replace this post's excerpts, asides and footnotes with those found in ``rendering``."""
-        keys = {info.source_key for info in rendering.excerpts if info.source_key}
-        keys.update(key for info in rendering.footnotes for key in footnote_source_keys(info))
-        sources = Source.objects.in_bulk(keys, field_name="key") if keys else {}
         self.asides.all().delete()
         self.excerpts.all().delete()
         self.footnotes.all().delete()
@@ -222,6 +230,13 @@ class Post(models.Model):
             for info in rendering.footnotes
             for index, key in enumerate(footnote_source_keys(info) or [None])
         )
+
+
+def cited_sources(rendering: Rendering) -> dict[str, Source]:
+    """The library's sources that ``rendering`` quotes or cites, by key (one query, none if it cites none)."""
+    keys = {info.source_key for info in rendering.excerpts if info.source_key}
+    keys.update(key for info in rendering.footnotes for key in footnote_source_keys(info))
+    return Source.objects.in_bulk(keys, field_name="key") if keys else {}
 
 
 def footnote_source_keys(info) -> list[str]:

@@ -7,8 +7,6 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from blog.selectors import sources_cited_in
-
 # Footnote references and the notes themselves make no sense out of context.
 _NOTES = re.compile(r"<sup\b[^>]*>.*?</sup>|<section class=\"footnotes\".*?</section>", re.DOTALL)
 
@@ -23,11 +21,6 @@ def opening_words(html, words=60):
 def absolute_url(path):
     """``path`` on the canonical site (``settings.SITE_URL``), not the request's host."""
     return settings.SITE_URL.rstrip("/") + "/" + path.lstrip("/")
-
-
-def cited_sources(post):
-    """The sources a post cites or quotes, in key order, from its derived rows (one query)."""
-    return list(sources_cited_in([post]))
 
 
 def _person(name):
@@ -56,7 +49,7 @@ def post_description(post, words=40):
 
 
 def post_json_ld(post):
-    """The schema.org ``BlogPosting`` of a post, with a ``citation`` per cited source."""
+    """The schema.org ``BlogPosting`` of a post, with a ``citation`` per cited source (stored by save)."""
     author = post.author
     data = {
         "@context": "https://schema.org",
@@ -72,7 +65,6 @@ def post_json_ld(post):
     }
     if post.summary:
         data["description"] = post.summary
-    citations = [source_json_ld(source) for source in cited_sources(post)]
-    if citations:
-        data["citation"] = citations
+    if post.cited_works:
+        data["citation"] = post.cited_works
     return data

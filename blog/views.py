@@ -25,8 +25,17 @@ POSTS_PER_PAGE = 10
 
 
 def listed_posts():
-    """Published posts with what a list shows (author, tags) fetched up front."""
-    return Post.objects.published().select_related("author").prefetch_related("tags")
+    """Published posts with what a list shows (author, tags) fetched up front.
+
+    Pages show the stored HTML, never the Markdown or the search document,
+    which can be as long again.
+    """
+    return (
+        Post.objects.published()
+        .defer("body", "search_document")
+        .select_related("author")
+        .prefetch_related("tags")
+    )
 
 
 def post_list(request):

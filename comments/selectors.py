@@ -5,11 +5,11 @@ templates trigger none of their own.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NamedTuple
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -67,9 +67,20 @@ def thread_rows(post, own_ids=()):
             | Q(pk__in=list(own_ids), status__in=[Comment.Status.PENDING, Comment.Status.SPAM])
         )
         .order_by("created", "pk")
-        .values_list(*ThreadComment._fields)
+        # Timestamps are read as text: Django's loader for timestamptz parses
+        # in Python (about 8 µs each), fromisoformat in C (0.2 µs).
+        .annotate(created_text=Cast("created", TextField()), edited_text=Cast("edited", TextField()))
+        .values_list(*ThreadComment._fields[:-2], "created_text", "edited_text")
     )
-    return [ThreadComment._make(row) for row in rows]
+    return [ThreadComment(*row[:-2], _moment(row[-2]), _moment(row[-1])) for row in rows]
+
+
+def _moment(text):
+    """A timestamp that the database wrote as text, as an aware datetime (SQLite's text is naive UTC)."""
+    if text is None:
+        return None
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def build_thread(rows, own_ids=(), now=None):

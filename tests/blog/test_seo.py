@@ -83,6 +83,20 @@ def test_json_ld_is_a_blog_posting_citing_its_sources(client):
     ]
 
 
+def test_json_ld_citations_follow_a_corrected_source_and_list_quoted_sources(client):
+    """The stored citations change when a source is corrected, and include sources only quoted."""
+    source = make_source(key="hinshaw2013", title="Defenders Outgunned")
+    make_source(key="abc", title="Quoted only")
+    post = make_post(body="A report[@hinshaw2013].\n\n> Words.\n>\n> — [@abc]\n")
+    source.title = "Defenders Outgunned By Islamists In Desert"
+    source.save()
+    data = json_ld(client.get(post.get_absolute_url()).content.decode())
+    assert [work["name"] for work in data["citation"]] == [
+        "Quoted only",
+        "Defenders Outgunned By Islamists In Desert",
+    ]
+
+
 def test_json_ld_cannot_break_out_of_its_script_element(client):
     """A title holding </script> and markup stays inside the JSON, escaped like json_script."""
     post = make_post(title='</script><script>alert("x")</script> & more')

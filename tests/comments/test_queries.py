@@ -44,10 +44,10 @@ def page_queries(django_assert_num_queries, url, expected):
 
 @pytest.mark.parametrize("number", [0, 500])
 def test_post_page_uses_a_fixed_number_of_queries(django_assert_num_queries, number):
-    """Four queries (the post, its tags, its cited sources, its thread) with no comments or 500."""
+    """Three queries (the post, its tags, its thread) with no comments or 500; cited sources are stored."""
     post = make_post()
     add_comments(post, number)
-    response = page_queries(django_assert_num_queries, post.get_absolute_url(), 4)
+    response = page_queries(django_assert_num_queries, post.get_absolute_url(), 3)
     assert f"{number} comments" in response.content.decode() or number == 0
     assert "held" not in response.content.decode()
 
