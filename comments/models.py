@@ -118,3 +118,32 @@ class Comment(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.APPROVED
+
+
+class PublishedThread(models.Model):
+    """A post's comment thread as readers without comments of their own see it, stored as HTML.
+
+    Kept by ``comments.published``: any change to the post's comments bumps
+    ``version`` and clears ``stamp`` in the same transaction, and the next
+    reader renders the thread again and stores it.
+    """
+
+    post = models.OneToOneField(
+        Post, on_delete=models.CASCADE, primary_key=True, related_name="+", verbose_name="post"
+    )
+    version = models.PositiveBigIntegerField("version", default=0)
+    stamp = models.CharField(
+        "rendered for",
+        max_length=200,
+        blank=True,
+        help_text="What the HTML was rendered for; empty when stale.",
+    )
+    html = models.TextField("HTML", blank=True)
+    count = models.PositiveIntegerField("approved comments", default=0)
+
+    class Meta:
+        verbose_name = "published thread"
+        verbose_name_plural = "published threads"
+
+    def __str__(self):
+        return f"Comments on {self.post_id}"

@@ -13,11 +13,12 @@ from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from comments import conf, cookies
+from comments import conf, cookies, published
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.moderation import closes_at
 from comments.services import can_edit, post_closed_reason
+from comments.thread import render_thread
 
 
 class ThreadComment(NamedTuple):
@@ -97,25 +98,33 @@ def build_thread(rows, own_ids=(), now=None):
 
 
 def thread_for(post, request, form=None):
-    """Everything ``comments/includes/section.html`` shows for ``post``: one query for the comments.
+    """Everything ``comments/includes/section.html`` shows for ``post``.
 
+    A reader with comments of their own gets the thread rendered for them
+    (one query); everyone else gets the stored one (``comments.published``).
     ``form`` is a bound form to show again with its errors; otherwise a fresh
     form is filled from the remembered details and ``?replyto=<id>``.
     """
     own_ids = cookies.own_comment_ids(request)
     now = timezone.now()
-    roots, nodes = build_thread(thread_rows(post, own_ids), own_ids, now)
-    reply_node = nodes.get(_int(request.GET.get("replyto")))
-    reply_to = reply_node.comment if reply_node and reply_node.public else None
     closed = post_closed_reason(post, now)
+    reply_id = _int(request.GET.get("replyto"))
+    if own_ids:
+        roots, nodes = build_thread(thread_rows(post, own_ids), own_ids, now)
+        thread, count = render_thread(roots, closed), public_count(nodes)
+        reply_node = nodes.get(reply_id)
+        reply_to = reply_node.comment if reply_node and reply_node.public else None
+    else:
+        thread, count = published.public_thread(post, closed, lambda: _public_roots(post, now))
+        reply_to = Comment.objects.approved().filter(post=post, pk=reply_id).first() if reply_id else None
     if form is None and not closed:
         identity = cookies.remembered_identity(request)
         initial = {**identity, "remember": bool(identity), "parent": reply_to.pk if reply_to else None}
         form = CommentForm(post=post, initial=initial)
     return {
         "post": post,
-        "roots": roots,
-        "count": sum(1 for node in nodes.values() if node.public),
+        "thread": thread,
+        "count": count,
         "form": form,
         "reply_to": reply_to,
         "closed_reason": closed,
@@ -123,6 +132,16 @@ def thread_for(post, request, form=None):
         "edit_minutes": conf.get("EDIT_MINUTES"),
         "feed_url": reverse("comments:post_feed", kwargs={"post_id": post.pk}),
     }
+
+
+def public_count(nodes):
+    """How many of a thread's comments are approved (hidden ones kept for their replies are not)."""
+    return sum(1 for node in nodes.values() if node.public)
+
+
+def _public_roots(post, now):
+    roots, nodes = build_thread(thread_rows(post), now=now)
+    return roots, public_count(nodes)
 
 
 def _int(value):

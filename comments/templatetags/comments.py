@@ -5,22 +5,27 @@ The tags only hand over to ``comments.selectors``, which do the reading.
 
 from django import template
 
-from comments import selectors
-from comments.thread import render_thread
+from comments import field_html, selectors
 
 register = template.Library()
 
 
 @register.inclusion_tag("comments/includes/section.html", takes_context=True)
 def comments_section(context, post):
-    """A post's comment thread and form (one query for the comments, whatever their number).
+    """A post's comment thread and form (one query for the comments, whatever their number)."""
+    return {**selectors.thread_for(post, context["request"]), "request": context["request"]}
 
-    The thread's HTML is written by ``comments.thread`` (a template include
-    per comment was most of the post page's time).
-    """
-    section = selectors.thread_for(post, context["request"])
-    thread = render_thread(section["roots"], section["closed_reason"])
-    return {**section, "thread": thread, "request": context["request"]}
+
+@register.simple_tag
+def field_group(bound_field):
+    """What ``{{ field.as_field_group }}`` renders, written without the template engine."""
+    return field_html.field_group(bound_field)
+
+
+@register.simple_tag
+def field_widget(bound_field):
+    """What ``{{ field }}`` renders, written without the template engine."""
+    return field_html.widget(bound_field)
 
 
 @register.simple_tag
