@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
@@ -45,14 +45,17 @@ def post_list(request):
 
 
 def post_detail(request, year, month, day, slug):
-    """One post by its permalink.
+    """One post by its permalink; an address with the wrong date redirects to the right one.
 
     Template ``blog/post_detail.html``, context ``post``, ``description`` (for
     the meta tags) and ``json_ld`` (the schema.org ``BlogPosting``).
     """
-    post = get_object_or_404(
-        listed_posts(), slug=slug, publish_at__year=year, publish_at__month=month, publish_at__day=day
-    )
+    # Slugs are unique: the date in the address is only checked, and a wrong
+    # one (an old link to a post whose date changed) is sent to the right one.
+    post = get_object_or_404(listed_posts(), slug=slug)
+    published_on = timezone.localdate(post.publish_at)
+    if (published_on.year, published_on.month, published_on.day) != (year, month, day):
+        return redirect(post, permanent=True)
     context = {"post": post, "description": post_description(post), "json_ld": post_json_ld(post)}
     return render(request, "blog/post_detail.html", context)
 

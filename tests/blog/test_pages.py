@@ -68,11 +68,14 @@ def test_post_page_shows_the_stored_html(client):
     assert reverse("blog:tag_detail", kwargs={"slug": "mali"}) in content
 
 
-def test_post_permalink_needs_the_right_date(client):
-    """A post's slug under another date is a 404."""
+def test_post_permalink_under_another_date_redirects_to_the_right_one(client):
+    """Slugs are unique, so an old or mistyped date finds the post at its own address (as WordPress does)."""
     post = make_post(slug="dated", publish_at=at(2013, 2, 23))
     assert client.get(post.get_absolute_url()).status_code == 200
-    assert client.get("/2013/02/24/dated/").status_code == 404
+    response = client.get("/2013/02/24/dated/")
+    assert response.status_code == 301
+    assert response["Location"] == post.get_absolute_url()
+    assert client.get("/2013/02/24/no-such-post/").status_code == 404
 
 
 def test_year_and_month_archives_list_their_posts(client):
