@@ -16,8 +16,12 @@ try:
     workers = env.get_int("WEB_CONCURRENCY", default=2, minimum=1)
     threads = env.get_int("GUNICORN_THREADS", default=1, minimum=1)
     timeout = env.get_int("GUNICORN_TIMEOUT", default=30, minimum=1)
-    # Restart a worker now and then, so a slow leak cannot grow without bound.
-    max_requests = env.get_int("GUNICORN_MAX_REQUESTS", default=5000, minimum=0)
+    # Restart a worker now and then, so a slow leak cannot grow without bound;
+    # rarely, since a restarted worker starts with none of its own page copies.
+    max_requests = env.get_int("GUNICORN_MAX_REQUESTS", default=100_000, minimum=0)
+    # Load the site once in the master and fork the workers from it: a new or
+    # restarted worker is ready at once, and the workers share the loaded code's memory.
+    preload_app = env.get_bool("GUNICORN_PRELOAD", default=True)
     forwarded_allow_ips = env.get_str("FORWARDED_ALLOW_IPS", default="127.0.0.1")
     accesslog = env.get_str("GUNICORN_ACCESS_LOG", default="-") or None
     cache_url = env.get_str("CACHE_URL", default="locmem://")
@@ -33,6 +37,14 @@ errorlog = "-"
 # The control socket sits at one path per user; several servers on one machine
 # (a second site, the tests, the bench) would take it from each other.
 control_socket_disable = True
+
+
+def post_fork(server, worker):
+    """A worker must not share the master's database connections (the master opens none, but to be sure)."""
+    from django.db import connections
+
+    connections.close_all()
+
 
 # Each worker's local-memory cache is its own: a change seen by one worker
 # would not retire the pages the others keep. Several workers need a shared
