@@ -87,11 +87,13 @@ INSTALLED_APPS = [
 # everything that needs the session or the user, so a hit skips them.
 # ConditionalGetMiddleware answers 304 from the ETag the page cache gives.
 MIDDLEWARE = [
+    # First, so a cache hit skips everything else: the page is stored with the
+    # headers the middleware below gave it, and a hit answers conditional GETs
+    # itself. See pagecache.middleware.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    # Early, so a cache hit skips what follows; see pagecache.middleware.
-    "pagecache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -155,6 +157,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # the paths never cached, and the models whose changes retire every page.
 PAGECACHE_ALIAS = "default"
 PAGECACHE_EXCLUDED_PATHS = [
+    "/" + STATIC_URL.lstrip("/"),
+    "/" + MEDIA_URL.lstrip("/"),
     "/admin/",
     "/markdownx/",
     "/preview/",

@@ -16,11 +16,12 @@ generation and the head are read together, and the body, which an ETag
 always names exactly, comes from the worker's own copy (``pagecache.local``)
 once it has fetched it.
 
-The middleware sits near the top of ``MIDDLEWARE`` (under security, static
-files and conditional GET), so a hit skips sessions, authentication and
-messages, none of which a cookieless visitor's page depends on. The page's
-other headers (its CSP, framing, caching and Vary headers) are stored with
-it. Only CSRF needs doing per hit, and only for a page with a CSRF hole:
+The middleware sits first in ``MIDDLEWARE``, so a hit skips everything
+else (security headers, static files, sessions, authentication, messages),
+none of which a cookieless visitor's page depends on: the page's headers
+(its security, CSP, framing, caching and Vary headers) are stored with it,
+and a hit answers ``If-None-Match`` and ``If-Modified-Since`` itself. Static
+and media files are never looked up. Only CSRF needs doing per hit, and only for a page with a CSRF hole:
 this visitor's CSRF cookie is read, or one made and set, exactly as
 ``CsrfViewMiddleware`` does for a rendered page.
 """
@@ -32,7 +33,7 @@ import time
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from pagecache import generation, holes
@@ -168,7 +169,9 @@ class PageCacheMiddleware:
         self.mark(response, current, head["etag"], "hit", len(body))
         if head["csrf"]:
             response = self.csrf.process_response(request, response)
-        return response
+        return get_conditional_response(
+            request, etag=head["etag"], last_modified=self.last_modified(current), response=response
+        )
 
     @staticmethod
     def finish(response, personal):
@@ -189,6 +192,12 @@ class PageCacheMiddleware:
         response["ETag"] = etag
         # Within the second of a change, a Last-Modified could name that same
         # second for the old and the new page; the ETag alone tells them apart.
-        if current.changed <= time.time() - 1:
-            response["Last-Modified"] = http_date(current.changed)
+        last_modified = PageCacheMiddleware.last_modified(current)
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified)
         response["Content-Length"] = str(length)
+
+    @staticmethod
+    def last_modified(current):
+        """When the site last changed, unless that was within the second (see ``mark``)."""
+        return int(current.changed) if current.changed <= time.time() - 1 else None

@@ -27,6 +27,30 @@ def test_a_second_anonymous_get_is_served_from_the_cache():
     assert second["Content-Type"] == first["Content-Type"]
 
 
+def test_a_hit_carries_the_security_headers_the_page_was_rendered_with(settings):
+    """The cache sits before the security middleware, so a hit must send what a rendered page sends."""
+    settings.SECURE_HSTS_SECONDS = 3600
+    post = make_post()
+    first = Client().get(post.get_absolute_url(), secure=True)
+    second = Client().get(post.get_absolute_url(), secure=True)
+    assert second["X-Page-Cache"] == "hit"
+    for header in [
+        "Strict-Transport-Security",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+    ]:
+        assert second[header] == first[header], header
+
+
+def test_static_files_are_never_looked_up(monkeypatch):
+    """A static file's request does not ask the cache for a page."""
+    monkeypatch.setattr(generation, "cache", lambda: pytest.fail("the page cache was asked"))
+    Client().get("/static/css/site.css")
+
+
 def test_head_is_answered_from_the_page_a_get_stored():
     """A HEAD after a GET is a hit with the GET's headers."""
     make_post()
