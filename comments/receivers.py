@@ -9,7 +9,7 @@ from comments.signals import comments_changed
 
 
 @receiver(post_save, sender=Comment, dispatch_uid="comments.thread-on-save")
-def comment_saved(sender, instance, created=False, raw=False, **kwargs):
+def comment_saved(sender, instance, created=False, **kwargs):
     # A new comment held for moderation is not in the public thread.
     if created and not instance.is_public:
         return

@@ -109,11 +109,11 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
 
     @admin.action(description="Export the selected posts' sources as CSL-JSON", permissions=["view"])
     def export_sources_csl_json(self, request, queryset):
-        return download(cited_sources(queryset), "csl-json")
+        return download(sources_cited_in(queryset), "csl-json")
 
     @admin.action(description="Export the selected posts' sources as BibTeX", permissions=["view"])
     def export_sources_bibtex(self, request, queryset):
-        return download(cited_sources(queryset), "bibtex")
+        return download(sources_cited_in(queryset), "bibtex")
 
     @admin.display(description="outline")
     def outline(self, post):
@@ -127,11 +127,6 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
                 "notes": notes_by_number(post.footnotes.select_related("source")),
             },
         )
-
-
-def cited_sources(posts):
-    """The sources the given posts cite or quote."""
-    return sources_cited_in(posts)
 
 
 def notes_by_number(footnotes):
