@@ -4,7 +4,9 @@ Every cached page is stored under the generation it was rendered in. The
 generation lives in the shared cache, so bumping it on one application server
 retires every cached page on all of them at once. It also records when it
 began (the site's Last-Modified) and when the next scheduled post goes public:
-that moment retires it too, without anyone saving anything.
+that moment retires it too, without anyone saving anything. With Redis, a
+bump is also announced, so each process keeps its own copy of the current
+generation instead of reading it per request (``pagecache.subscription``).
 """
 
 import logging
@@ -14,8 +16,10 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 
 from blog.models import Post
+from pagecache.subscription import Subscription, redis_client
 
 KEY = "pagecache:generation"
 
@@ -32,6 +36,31 @@ def cache():
     return caches[settings.PAGECACHE_ALIAS]
 
 
+_subscriptions = {}
+
+
+def subscription():
+    """This process's subscription to the announcements of the page cache's Redis, or None without Redis."""
+    shared = cache()
+    if not isinstance(shared, RedisCache):
+        return None
+    where = (repr(settings.CACHES[settings.PAGECACHE_ALIAS].get("LOCATION")), shared.make_key(KEY))
+    found = _subscriptions.get(where)
+    if found is None:
+        client = redis_client(shared)
+        # Channels are not per database: two sites on one Redis must not hear each other.
+        channel = f"{shared.make_key(KEY)}:db{client.connection_pool.connection_kwargs.get('db', 0)}"
+        found = Subscription(client, channel, read=lambda: cache().get(KEY))
+        _subscriptions[where] = found
+    return found
+
+
+def known():
+    """The current generation as this process knows it without asking the cache, or None (ask it)."""
+    watching = subscription()
+    return watching.known() if watching is not None else None
+
+
 def next_due():
     """When the earliest scheduled post becomes public (epoch seconds), or None."""
     first = Post.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
@@ -42,6 +71,10 @@ def bump():
     """Start a new generation, retiring every cached page; return it."""
     generation = Generation(uuid.uuid4().hex, time.time(), next_due())
     cache().set(KEY, generation, timeout=None)
+    watching = subscription()
+    if watching is not None:
+        watching.client.publish(watching.channel, generation.token)
+        watching.forget()
     return generation
 
 

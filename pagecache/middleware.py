@@ -11,19 +11,21 @@ Each stored page records the generation (``pagecache.generation``) it was
 rendered in, and is served only while that generation is current, so a
 change anywhere retires every stored page on every server at once. A page
 is stored as a small head (generation, status, headers, ETag) under its
-address and its body under its ETag. A hit is one cache round trip: the
-generation and the head are read together, and the body, which an ETag
-always names exactly, comes from the worker's own copy (``pagecache.local``)
-once it has fetched it.
+address and its body under its ETag. A worker keeps the bodies it serves
+(``pagecache.local``), which an ETag always names exactly, and the heads
+of the current generation. With Redis, each process also knows the current
+generation without asking (``pagecache.subscription``): a hit on a page
+the worker has served before makes no round trip at all. Otherwise a hit
+is one round trip, reading the generation and the head together.
 
 The middleware sits first in ``MIDDLEWARE``, so a hit skips everything
 else (security headers, static files, sessions, authentication, messages),
 none of which a cookieless visitor's page depends on: the page's headers
 (its security, CSP, framing, caching and Vary headers) are stored with it,
 and a hit answers ``If-None-Match`` and ``If-Modified-Since`` itself. Static
-and media files are never looked up. Only CSRF needs doing per hit, and only for a page with a CSRF hole:
-this visitor's CSRF cookie is read, or one made and set, exactly as
-``CsrfViewMiddleware`` does for a rendered page.
+and media files are never looked up. Only CSRF needs doing per hit, and
+only for a page with a CSRF hole: this visitor's CSRF cookie is read, or
+one made and set, exactly as ``CsrfViewMiddleware`` does for a rendered page.
 """
 
 import hashlib
@@ -37,7 +39,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 
 from pagecache import generation, holes
-from pagecache.local import LocalStore
+from pagecache.local import LocalHeads, LocalStore
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +54,8 @@ UNSTORED_HEADERS = {
     "expires",
     HEADER.lower(),
 }
+# How many addresses' heads a worker keeps for the current generation.
+HEADS_KEPT = 10_000
 PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache", "max-age=0")
 # Vary values that every stored page already accounts for.
 SHAREABLE_VARY = {"cookie", "accept-encoding"}
@@ -62,19 +66,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
         self.csrf = CsrfViewMiddleware(get_response)
         self.local = LocalStore(settings.PAGECACHE_LOCAL_BYTES)
+        self.heads = LocalHeads(HEADS_KEPT)
 
     def __call__(self, request):
         if not self.is_cacheable_request(request):
             return self.get_response(request)
         key = self.key(request)
         try:
-            found = generation.cache().get_many([generation.KEY, key])
-            current = generation.valid(found.get(generation.KEY))
+            current, head = self.lookup(key)
         except Exception:
             logger.exception("The page cache is unreachable; serving the page uncached.")
             return self.get_response(request)
-        head = found.get(key)
-        if head is not None and head["generation"] == current.token:
+        if head is not None:
             parts = self.body(head["etag"])
             if parts is not None:
                 return self.serve(head, parts, request, current)
@@ -114,6 +117,29 @@ class PageCacheMiddleware:
         vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
         return vary <= SHAREABLE_VARY
 
+    def lookup(self, key):
+        """The current generation, and the head stored under ``key`` in it (None if there is none).
+
+        Without a subscription (``generation.known()``), one round trip reads
+        both. With one, a head this worker read or stored in the current
+        generation needs none, and any other head one.
+        """
+        now = time.time()
+        known = generation.known()
+        if known is None:
+            found = generation.cache().get_many([generation.KEY, key])
+            current, head = generation.valid(found.get(generation.KEY), now), found.get(key)
+        else:
+            current = generation.valid(known, now)
+            head = self.heads.get(key, current.token, now)
+            if head is not None:
+                return current, head
+            head = generation.cache().get(key)
+        if head is None or head["generation"] != current.token:
+            return current, None
+        self.heads.put(key, head)
+        return current, head
+
     def key(self, request):
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         return f"pagecache:page:{hashlib.sha256(address.encode()).hexdigest()}"
@@ -141,6 +167,7 @@ class PageCacheMiddleware:
 
     def store(self, key, head, parts):
         self.local.put(head["etag"], parts)
+        self.heads.put(key, head)
         try:
             generation.cache().set_many(
                 {key: head, self.body_key(head["etag"]): parts}, timeout=settings.PAGECACHE_SECONDS
@@ -157,6 +184,7 @@ class PageCacheMiddleware:
             "status": response.status_code,
             "headers": headers,
             "etag": etag,
+            "expires": time.time() + settings.PAGECACHE_SECONDS,
             "csrf": any(part == (holes.CSRF, None) for part in parts if not isinstance(part, bytes)),
         }
 
