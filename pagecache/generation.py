@@ -12,6 +12,7 @@ generation instead of reading it per request (``pagecache.subscription``).
 import logging
 import time
 import uuid
+import weakref
 from typing import NamedTuple
 
 from django.conf import settings
@@ -36,22 +37,19 @@ def cache():
     return caches[settings.PAGECACHE_ALIAS]
 
 
-_subscriptions = {}
+# By cache object (one per thread, and a new one when the settings change).
+_subscriptions = weakref.WeakKeyDictionary()
 
 
 def subscription():
     """This process's subscription to the announcements of the page cache's Redis, or None without Redis."""
     shared = cache()
-    if not isinstance(shared, RedisCache):
-        return None
-    where = (repr(settings.CACHES[settings.PAGECACHE_ALIAS].get("LOCATION")), shared.make_key(KEY))
-    found = _subscriptions.get(where)
-    if found is None:
+    found = _subscriptions.get(shared)
+    if found is None and isinstance(shared, RedisCache):
         client = redis_client(shared)
         # Channels are not per database: two sites on one Redis must not hear each other.
         channel = f"{shared.make_key(KEY)}:db{client.connection_pool.connection_kwargs.get('db', 0)}"
-        found = Subscription(client, channel, read=lambda: cache().get(KEY))
-        _subscriptions[where] = found
+        found = _subscriptions[shared] = Subscription(client, channel, read=lambda: cache().get(KEY))
     return found
 
 

@@ -83,18 +83,28 @@ def _form_token(post_pk, second):
     return make_form_token(post_pk, at=second)
 
 
+# Byte b < 248 becomes letter b % 62 (248 is 4 × 62); bytes of 248 and over are dropped,
+# so no letter is likelier.
+_LETTER_OF_BYTE = bytes.maketrans(bytes(range(4 * len(CSRF_ALLOWED_CHARS))), 4 * CSRF_ALLOWED_CHARS.encode())
+_UNEVEN_BYTES = bytes(range(4 * len(CSRF_ALLOWED_CHARS), 256))
+# The masked letter for each (secret letter, mask letter), as Django's ``_mask_cipher_secret`` computes it.
+_MASKED = {
+    (x, y): CSRF_ALLOWED_CHARS[(i + j) % len(CSRF_ALLOWED_CHARS)]
+    for i, x in enumerate(CSRF_ALLOWED_CHARS)
+    for j, y in enumerate(CSRF_ALLOWED_CHARS)
+}
+
+
 def random_letters(count):
     """``count`` letters drawn uniformly from CSRF_ALLOWED_CHARS, from one read of the system's randomness.
 
     Django's ``get_random_string`` asks for each letter separately; two CSRF
     strings per page were 64 system calls, the largest part of a cache hit.
-    Bytes of 248 and over are dropped (248 is 4 × 62) so no letter is likelier.
     """
-    letters, size = [], len(CSRF_ALLOWED_CHARS)
-    limit = 256 - 256 % size
+    letters = b""
     while len(letters) < count:
-        letters += [CSRF_ALLOWED_CHARS[byte % size] for byte in secrets.token_bytes(count) if byte < limit]
-    return "".join(letters[:count])
+        letters += secrets.token_bytes(count + count // 8).translate(_LETTER_OF_BYTE, _UNEVEN_BYTES)
+    return letters[:count].decode()
 
 
 def csrf_token(request):
@@ -103,9 +113,8 @@ def csrf_token(request):
     The visitor's secret (a new one, set as their cookie, if they have none),
     masked with a fresh mask, exactly as ``_mask_cipher_secret`` masks it.
     """
-    secret = request.META.get("CSRF_COOKIE") or random_letters(CSRF_SECRET_LENGTH)
+    secret = request.META.get("CSRF_COOKIE")
+    letters = random_letters(CSRF_SECRET_LENGTH if secret else 2 * CSRF_SECRET_LENGTH)
+    mask, secret = letters[:CSRF_SECRET_LENGTH], secret or letters[CSRF_SECRET_LENGTH:]
     request.META.update(CSRF_COOKIE=secret, CSRF_COOKIE_NEEDS_UPDATE=True)
-    mask, chars = random_letters(CSRF_SECRET_LENGTH), CSRF_ALLOWED_CHARS
-    pairs = zip(secret, mask, strict=True)
-    cipher = "".join(chars[(chars.index(x) + chars.index(y)) % len(chars)] for x, y in pairs)
-    return mask + cipher
+    return mask + "".join(map(_MASKED.__getitem__, zip(secret, mask, strict=True)))

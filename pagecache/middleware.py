@@ -31,6 +31,7 @@ one made and set, exactly as ``CsrfViewMiddleware`` does for a rendered page.
 import hashlib
 import logging
 import time
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -54,6 +55,14 @@ UNSTORED_HEADERS = {
     "expires",
     HEADER.lower(),
 }
+CONDITIONAL_HEADERS = (
+    "HTTP_IF_MATCH",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
+# The site's Last-Modified changes only with the generation: format it once.
+http_date_of = lru_cache(maxsize=16)(http_date)
 # How many addresses' heads a worker keeps for the current generation.
 HEADS_KEPT = 10_000
 PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache", "max-age=0")
@@ -197,6 +206,8 @@ class PageCacheMiddleware:
         self.mark(response, current, head["etag"], "hit", len(body))
         if head["csrf"]:
             response = self.csrf.process_response(request, response)
+        if not any(name in request.META for name in CONDITIONAL_HEADERS):
+            return response
         return get_conditional_response(
             request, etag=head["etag"], last_modified=self.last_modified(current), response=response
         )
@@ -222,7 +233,7 @@ class PageCacheMiddleware:
         # second for the old and the new page; the ETag alone tells them apart.
         last_modified = PageCacheMiddleware.last_modified(current)
         if last_modified is not None:
-            response["Last-Modified"] = http_date(last_modified)
+            response["Last-Modified"] = http_date_of(last_modified)
         response["Content-Length"] = str(length)
 
     @staticmethod

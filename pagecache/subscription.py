@@ -19,6 +19,7 @@ flushed cache, costs at most that long.
 import contextlib
 import logging
 import os
+import select
 import threading
 import time
 
@@ -45,7 +46,8 @@ def redis_client(cache):
 class Subscription:
     """The generation as last announced on ``channel``, read with ``read()`` when an announcement comes.
 
-    One per process: a subscription made before a fork is not used after it.
+    One per process and thread (``generation.subscription()``): a
+    subscription made before a fork is not used after it.
     """
 
     def __init__(self, client, channel, read):
@@ -100,7 +102,20 @@ class Subscription:
         return True
 
     def _announced(self):
-        """Whether any announcement arrived since the last look (reading them all)."""
+        """Whether any announcement arrived since the last look (reading them all).
+
+        redis-py's ``get_message(timeout=0)`` tries a read and catches its
+        timeout, ten times the cost of asking the socket whether it has
+        anything; once it does, reading until nothing is left empties
+        redis-py's buffer too.
+        """
+        sock = self._pubsub.connection._sock if self._pubsub.connection else None
+        if sock is None:
+            raise ConnectionError("the subscription's connection is closed")
+        # An encrypted connection may hold decrypted bytes the socket no longer shows.
+        pending = getattr(sock, "pending", None)
+        if not (pending and pending()) and not select.select([sock], [], [], 0)[0]:
+            return False
         announced = False
         while (message := self._pubsub.get_message(timeout=0)) is not None:
             announced = announced or message["type"] == "message"

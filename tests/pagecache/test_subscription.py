@@ -2,6 +2,7 @@
 
 import os
 import uuid
+import weakref
 
 import pytest
 from django.core.cache import caches
@@ -33,7 +34,7 @@ def redis_cache(settings, monkeypatch):
         }
     }
     settings.PAGECACHE_ENABLED = True
-    monkeypatch.setattr(generation, "_subscriptions", {})
+    monkeypatch.setattr(generation, "_subscriptions", weakref.WeakKeyDictionary())
     yield caches["default"]
     caches["default"].clear()
 
@@ -42,7 +43,7 @@ def another_server(monkeypatch):
     """Make the next ``generation.bump()`` another server's: its own cache, connection and subscription."""
     there = RedisCache(REDIS_URL, {"KEY_PREFIX": caches["default"].key_prefix})
     monkeypatch.setattr(generation, "cache", lambda: there)
-    monkeypatch.setattr(generation, "_subscriptions", {})
+    monkeypatch.setattr(generation, "_subscriptions", weakref.WeakKeyDictionary())
 
 
 def commands(name):
