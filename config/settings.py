@@ -101,8 +101,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, so it sees the final 404 of an old WordPress address (as contrib.redirects' fallback does).
+    # Late, so it sees the final 404 of an old WordPress address (as contrib.redirects' fallback does).
     "wordpress.middleware.WordPressRedirectMiddleware",
+    # Innermost: the page's comment thread goes in before any other middleware sees the page.
+    "comments.splice.SpliceMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

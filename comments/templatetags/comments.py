@@ -5,15 +5,22 @@ The tags only hand over to ``comments.selectors``, which do the reading.
 
 from django import template
 
-from comments import field_html, selectors
+from comments import field_html, selectors, splice
 
 register = template.Library()
 
 
 @register.inclusion_tag("comments/includes/section.html", takes_context=True)
 def comments_section(context, post):
-    """A post's comment thread and form (one query for the comments, whatever their number)."""
-    return {**selectors.thread_for(post, context["request"]), "request": context["request"]}
+    """A post's comment thread and form (one query for the comments, whatever their number).
+
+    The thread itself goes into the page after rendering (``comments.splice``).
+    """
+    request = context["request"]
+    section = selectors.thread_for(post, request)
+    if section["thread"]:
+        section["thread"] = splice.placeholder(request, section["thread"])
+    return {**section, "request": request}
 
 
 @register.simple_tag
