@@ -138,16 +138,19 @@ class PageCacheMiddleware:
         if known is None:
             found = generation.cache().get_many([generation.KEY, key])
             current, head = generation.valid(found.get(generation.KEY), now), found.get(key)
-        else:
-            current = generation.valid(known, now)
-            head = self.heads.get(key, current.token, now)
+            return current, self.current_head(head, current)
+        current = generation.valid(known, now)
+        head = self.heads.get(key, current.token, now)
+        if head is None:
+            head = self.current_head(generation.cache().get(key), current)
             if head is not None:
-                return current, head
-            head = generation.cache().get(key)
-        if head is None or head["generation"] != current.token:
-            return current, None
-        self.heads.put(key, head)
+                self.heads.put(key, head)
         return current, head
+
+    @staticmethod
+    def current_head(head, current):
+        """``head`` if it was stored in the ``current`` generation, else None."""
+        return head if head is not None and head["generation"] == current.token else None
 
     def key(self, request):
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
