@@ -11,6 +11,7 @@ from django.test import Client
 
 from pagecache import generation, subscription
 from tests.factories import make_post
+from tests.services import redis_client
 
 REDIS_URL = os.environ.get("PAGECACHE_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 
@@ -20,11 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def redis_cache(settings, monkeypatch):
     """The page cache on, over Redis, under a key prefix of its own."""
-    redis = pytest.importorskip("redis")
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"Redis is not reachable at {REDIS_URL}")
+    redis_client(REDIS_URL)
     prefix = f"test-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {

@@ -18,20 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.services import redis_client
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 # Behind a load balancer every server sees the site's own host name.
 HOST = "blog.test"
 REDIS_URL = os.environ.get("PAGECACHE_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
-
-
-def redis_or_skip():
-    redis = pytest.importorskip("redis")
-    try:
-        client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"Redis is not reachable at {REDIS_URL}")
-    return client
 
 
 def free_port():
@@ -104,7 +96,7 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    redis_or_skip().flushdb()
+    redis_client(REDIS_URL).flushdb()
     site = Site(tmp_path_factory.mktemp("two-servers"))
     site.orm(
         "from django.contrib.auth.models import User; from blog.models import Post; "

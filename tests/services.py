@@ -1,0 +1,31 @@
+"""Reaching the real services a test needs (Redis), and what happens when one is missing.
+
+Outside CI a missing service skips the test, naming it and how to start it;
+under CI (``CI`` set, as ``.ci/run`` does) it fails, so a broken machine
+cannot pass by skipping.
+"""
+
+import os
+
+import pytest
+
+REDIS_START = 'redis-server --daemonize yes --port 6379 --save "" --appendonly no'
+
+
+def missing(what):
+    """Fail under CI, skip elsewhere, saying what is missing."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} (CI requires it)")
+    pytest.skip(what)
+
+
+def redis_client(url):
+    """A client for the Redis at ``url`` that answered a PING."""
+    import redis
+
+    client = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        missing(f"Redis is not reachable at {url}: start it with {REDIS_START}")
+    return client
