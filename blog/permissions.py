@@ -38,7 +38,9 @@ def writers():
     return (
         get_user_model()
         .objects.filter(is_active=True, is_staff=True)
-        .filter(Q(is_superuser=True) | Q(user_permissions__in=may_write) | Q(groups__permissions__in=may_write))
+        .filter(
+            Q(is_superuser=True) | Q(user_permissions__in=may_write) | Q(groups__permissions__in=may_write)
+        )
         .distinct()
         .order_by("username")
     )

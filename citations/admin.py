@@ -72,7 +72,9 @@ class SourceAdmin(admin.ModelAdmin):
         return self.has_add_permission(request) and may_edit_others_sources(request.user)
 
     def changelist_view(self, request, extra_context=None):
-        return super().changelist_view(request, {"may_import": self.may_import(request), **(extra_context or {})})
+        return super().changelist_view(
+            request, {"may_import": self.may_import(request), **(extra_context or {})}
+        )
 
     def save_model(self, request, obj, form, change):
         if not change:

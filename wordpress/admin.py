@@ -32,7 +32,9 @@ class ImportedItemAdmin(admin.ModelAdmin):
         return request.user.is_active and request.user.has_perms(IMPORT_PERMISSIONS)
 
     def changelist_view(self, request, extra_context=None):
-        return super().changelist_view(request, {"may_import": self.may_import(request), **(extra_context or {})})
+        return super().changelist_view(
+            request, {"may_import": self.may_import(request), **(extra_context or {})}
+        )
 
     def get_urls(self):
         upload = self.admin_site.admin_view(self.import_view)

@@ -34,7 +34,9 @@ STATUSES = {
 FIELDS = ["author_name", "author_email", "author_url", "body", "body_html", "status", "status_reason",
           "created", "ip_address", "user_id", "parent_id", "depth"]  # fmt: skip
 IMPORTED = "imported from WordPress"
-HELD_AS_STAFF = "imported from WordPress; signed with a staff account's name or email, so held for a moderator"
+HELD_AS_STAFF = (
+    "imported from WordPress; signed with a staff account's name or email, so held for a moderator"
+)
 validate_url = URLValidator(schemes=["http", "https"])
 # Comments are written in batches of about this many, across posts, to keep the queries few.
 BATCH_SIZE = 2000
@@ -139,7 +141,9 @@ class CommentImporter:
         }
         values["post_id"] = post_id
         # The export is anyone's file: a comment it signs as a staff member here is not published as theirs.
-        claimed = self.importer.staff.claimed(name=values["author_name"], email=values["author_email"], user=user)
+        claimed = self.importer.staff.claimed(
+            name=values["author_name"], email=values["author_email"], user=user
+        )
         if claimed and status == Comment.Status.APPROVED:
             values.update(status=Comment.Status.PENDING, status_reason=HELD_AS_STAFF)
         return Entry(wp_id, parent, digest, values)

@@ -67,7 +67,9 @@ class Users:
                 self.report.count("users", "unchanged")
                 return user
         if username != base:
-            self.report.problem("author", login, f"the login is a staff account's here; imported as {username}")
+            self.report.problem(
+                "author", login, f"the login is a staff account's here; imported as {username}"
+            )
         if email and model.objects.filter(email__iexact=email).exists():
             self.report.problem("author", login, "the email address is another account's here; left out")
             email = ""
@@ -108,7 +110,8 @@ class StaffNames:
 
     def claimed(self, *, name: str, email: str, user=None) -> bool:
         """Whether ``name`` or ``email`` is a staff account's other than ``user``'s own."""
-        owners = self.by_email.get((email or "").strip().lower(), set()) | self.by_name.get(name_key(name), set())
+        by_email = self.by_email.get((email or "").strip().lower(), set())
+        owners = by_email | self.by_name.get(name_key(name), set())
         return bool(owners - {getattr(user, "pk", None)})
 
 

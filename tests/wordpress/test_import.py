@@ -190,7 +190,7 @@ class TestKitchenSink:
 
 @pytest.mark.django_db
 def test_existing_source_and_imported_author_are_matched_not_duplicated(run_import):
-    """A work in the library (same title and first author) and a non-staff account with the login are reused."""
+    """A work already in the library, and a non-staff account with the author's login, are reused."""
     make_source(
         key="wsj", title="Defenders outgunned by Islamists in desert!", authors=[{"family": "Hinshaw"}]
     )
