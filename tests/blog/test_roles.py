@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
@@ -234,3 +235,22 @@ def test_moderators_reach_no_post_page(team):
     assert client.post(reverse("markdownx_markdownify"), {"content": "x"}).status_code == 403
     assert client.post(ADD_URL, form(author=team.moderator.pk)).status_code == 403
     assert not Post.objects.filter(slug="a-new-post").exists()
+
+
+@pytest.mark.django_db
+def test_the_editors_group_keeps_posts_tags_and_the_library_but_no_accounts():
+    """Editors hold everyone's posts, tags and sources, comments and the import; nothing of auth."""
+    granted = set(
+        Group.objects.get(name="Editors").permissions.values_list("content_type__app_label", "codename")
+    )
+    for needed in [
+        ("blog", "edit_others_posts"),
+        ("blog", "delete_post"),
+        ("blog", "change_tag"),
+        ("citations", "edit_others_sources"),
+        ("citations", "delete_source"),
+        ("comments", "moderate_every_comment"),
+        ("wordpress", "add_importeditem"),
+    ]:
+        assert needed in granted, needed
+    assert not {label for label, _ in granted} & {"auth", "admin", "contenttypes", "sessions"}
