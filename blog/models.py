@@ -126,6 +126,8 @@ class Post(models.Model):
         verbose_name = "post"
         verbose_name_plural = "posts"
         ordering = ["-publish_at"]
+        # WordPress's edit_others_posts: authors hold change_post for their own posts only.
+        permissions = [("edit_others_posts", "Can edit, publish and reassign everyone's posts")]
         # Full-text search (PostgreSQL only; see blog.search and migration 0005).
         indexes = [GinIndex(fields=["search_document"], name="blog_post_search_document")]
 

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
 
 from blog.models import Post, Tag
+from blog.permissions import posts_visible_to
 from blog.search import SearchForm, search_posts, snippet_segments
 from blog.selectors import citing_posts
 from blog.seo import post_description, post_json_ld
@@ -63,13 +64,15 @@ def post_detail(request, year, month, day, slug):
 @never_cache
 @staff_member_required
 def post_preview(request, pk):
-    """Staff see any post, draft or scheduled, on the public template with a preview banner.
+    """Staff see a post they may edit, draft or scheduled, on the public template with a preview banner.
 
-    Template ``blog/post_preview.html``, context ``post`` and ``description``.
+    Authors see only their own posts here, editors everyone's; any other post
+    is a 404, as if it did not exist. Template ``blog/post_preview.html``,
+    context ``post`` and ``description``.
     """
     if not request.user.has_perm("blog.view_post"):
         raise PermissionDenied("You may not view posts.")
-    post = get_object_or_404(Post.objects.select_related("author"), pk=pk)
+    post = get_object_or_404(posts_visible_to(request.user).select_related("author"), pk=pk)
     return render(request, "blog/post_preview.html", {"post": post, "description": post_description(post)})
 
 

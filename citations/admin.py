@@ -16,6 +16,7 @@ from django.utils import timezone
 from citations import exports
 from citations.forms import ImportForm, SourceAdminForm, import_max_bytes
 from citations.models import Source
+from citations.permissions import may_edit_others_sources, may_edit_source
 from citations.services import ImportFailed, import_file
 
 # Room for the multipart envelope around a file at the size limit.
@@ -36,7 +37,7 @@ class SourceAdmin(admin.ModelAdmin):
     list_display = ["key", "title", "container_title", "type", "issued_year"]
     list_filter = ["type", "issued_year"]
     search_fields = ["key", "title", "container_title", "names_text"]
-    readonly_fields = ["created", "updated"]
+    readonly_fields = ["added_by", "created", "updated"]
     actions = ["export_csl_json", "export_bibtex"]
     fieldsets = [
         (None, {"fields": ["key", "type", "title", "short_title", "authors", "container_title", "editors"]}),
@@ -48,8 +49,37 @@ class SourceAdmin(admin.ModelAdmin):
             "Locating",
             {"fields": ["volume", "issue", "page", "doi", "isbn", "url", "archive_url", "accessed"]},
         ),
-        (None, {"fields": ["annotation", ("created", "updated")]}),
+        (None, {"fields": ["annotation", ("added_by", "created", "updated")]}),
     ]
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_edit_source(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        # Bulk deletion checks no single object: deleting is for those who keep the whole library.
+        return super().has_delete_permission(request, obj) and may_edit_others_sources(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Posts cite a source by its key: an author's change of key would break others' citations.
+        readonly = super().get_readonly_fields(request, obj)
+        if obj is not None and not may_edit_others_sources(request.user):
+            return [*readonly, "key"]
+        return readonly
+
+    def may_import(self, request):
+        """An import updates whatever keys the file names: it is for those who keep the whole library."""
+        return self.has_add_permission(request) and may_edit_others_sources(request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {"may_import": self.may_import(request), **(extra_context or {})}
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.added_by = request.user
+        super().save_model(request, obj, form, change)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Links to sources are https these days; Django 6 makes this the default.
@@ -85,7 +115,7 @@ class SourceAdmin(admin.ModelAdmin):
 
     def import_view(self, request):
         """Upload a CSL-JSON or BibTeX file. Template ``admin/citations/source/import_form.html``."""
-        if not self.has_add_permission(request):
+        if not self.may_import(request):
             raise PermissionDenied
         form, errors, status = ImportForm(), [], 200
         if request.method == "POST":

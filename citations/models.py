@@ -1,5 +1,6 @@
 """A bibliographic record in CSL terms: what a footnote or excerpt cites."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -107,6 +108,16 @@ class Source(models.Model):
     isbn = models.CharField("ISBN", max_length=50, blank=True)
     # Not "note": that name is the method that formats a footnote.
     annotation = models.TextField("note", blank=True, help_text="A private note; not shown in citations.")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="added by",
+        help_text="Who added the source in the admin; an author may edit only the sources they added.",
+    )
     created = models.DateTimeField("created", auto_now_add=True)
     updated = models.DateTimeField("updated", auto_now=True)
 
@@ -140,6 +151,7 @@ class Source(models.Model):
         verbose_name = "source"
         verbose_name_plural = "sources"
         ordering = ["key"]
+        permissions = [("edit_others_sources", "Can edit, delete and import over anyone's sources")]
 
     def __str__(self):
         return f"{self.key}: {self.title}"

@@ -1,7 +1,8 @@
 """The moderation queue, and pending-comment counts on the admin's post list.
 
-Moderators see every comment; an author who is not a moderator sees only the
-comments on their own posts. Nobody adds or deletes comments here: readers
+Moderators and editors (``comments.moderate_every_comment``) see every
+comment; an author sees and moderates only the comments on their own posts,
+as in WordPress. Nobody adds or deletes comments here: readers
 write them, and moderation only changes their status, through
 ``comments.services``.
 """
@@ -19,8 +20,6 @@ from comments import services
 from comments.models import Comment
 from comments.selectors import comment_count
 
-MODERATORS = "Moderators"
-
 # The queue's order: what needs a decision first.
 QUEUE_RANK = Case(
     When(status=Comment.Status.PENDING, then=Value(0)),
@@ -32,7 +31,8 @@ QUEUE_RANK = Case(
 
 
 def is_moderator(user):
-    return user.is_superuser or user.groups.filter(name=MODERATORS).exists()
+    """Whether ``user`` moderates the comments on every post, not only on their own."""
+    return user.is_active and user.has_perm("comments.moderate_every_comment")
 
 
 def _moderation_action(status, description):
@@ -90,6 +90,17 @@ class CommentAdmin(admin.ModelAdmin):
 
     def get_ordering(self, request):
         return [QUEUE_RANK.asc(), "-created"]
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._may_moderate(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._may_moderate(request, obj)
+
+    @staticmethod
+    def _may_moderate(request, comment):
+        # get_queryset already limits authors; this says it for any caller holding a comment.
+        return comment is None or is_moderator(request.user) or comment.post.author_id == request.user.pk
 
     def has_add_permission(self, request):
         return False

@@ -98,6 +98,8 @@ class Comment(models.Model):
         verbose_name = "comment"
         verbose_name_plural = "comments"
         ordering = ["created", "pk"]
+        # WordPress's moderate_comments; without it, change_comment covers comments on one's own posts.
+        permissions = [("moderate_every_comment", "Can moderate the comments on every post")]
         indexes = [
             models.Index(fields=["post", "status", "created"], name="comment_thread_idx"),
             models.Index(Lower("author_email"), name="comment_email_idx"),

@@ -2,6 +2,7 @@
 
 import time
 from itertools import count
+from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -101,3 +102,21 @@ def comment_form_data(post, **fields):
     }
     data.update(fields)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def make_team():
+    """The demo's four roles: an administrator, and members of Authors, Editors and Moderators.
+
+    Names and addresses are the demo's, so tests can try to impersonate them.
+    """
+
+    def member(username, first, last, **fields):
+        email = f"{username}@example.com"
+        return make_staff(username=username, first_name=first, last_name=last, email=email, **fields)
+
+    return SimpleNamespace(
+        admin=member("admin", "Site", "Administrator", is_superuser=True),
+        author=member("author", "Ada", "Author", groups=["Authors"]),
+        editor=member("editor", "Eddie", "Editor", groups=["Editors"]),
+        moderator=member("moderator", "Max", "Moderator", groups=["Moderators"]),
+    )

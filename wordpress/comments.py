@@ -31,8 +31,12 @@ STATUSES = {
     "trash": Comment.Status.REMOVED,
     "post-trashed": Comment.Status.REMOVED,
 }
-FIELDS = ["author_name", "author_email", "author_url", "body", "body_html", "status", "created", "ip_address",
-          "user_id", "parent_id", "depth"]  # fmt: skip
+FIELDS = ["author_name", "author_email", "author_url", "body", "body_html", "status", "status_reason",
+          "created", "ip_address", "user_id", "parent_id", "depth"]  # fmt: skip
+IMPORTED = "imported from WordPress"
+HELD_AS_STAFF = (
+    "imported from WordPress; signed with a staff account's name or email, so held for a moderator"
+)
 validate_url = URLValidator(schemes=["http", "https"])
 # Comments are written in batches of about this many, across posts, to keep the queries few.
 BATCH_SIZE = 2000
@@ -118,7 +122,7 @@ class CommentImporter:
         body = convert_post(fields.get("wp:comment_content", ""), comment=True).markdown.strip()
         if not body:
             raise ValueError("the comment is empty")
-        users = self.importer.users.by_wp_id
+        user = self.importer.users.by_wp_id.get(fields.get("wp:comment_user_id", "0"))
         values = {
             "author_name": " ".join(fields.get("wp:comment_author", "").split())[:100] or "Anonymous",
             "author_email": self._checked(
@@ -130,11 +134,18 @@ class CommentImporter:
             "body": body,
             "body_html": render_comment(body),
             "status": status,
+            "status_reason": IMPORTED,
             "created": created,
             "ip_address": self._ip(fields.get("wp:comment_author_IP", "")),
-            "user_id": getattr(users.get(fields.get("wp:comment_user_id", "0")), "pk", None),
+            "user_id": getattr(user, "pk", None),
         }
         values["post_id"] = post_id
+        # The export is anyone's file: a comment it signs as a staff member here is not published as theirs.
+        claimed = self.importer.staff.claimed(
+            name=values["author_name"], email=values["author_email"], user=user
+        )
+        if claimed and status == Comment.Status.APPROVED:
+            values.update(status=Comment.Status.PENDING, status_reason=HELD_AS_STAFF)
         return Entry(wp_id, parent, digest, values)
 
     def _checked(self, wp_id, label, value, validator) -> str:
@@ -219,7 +230,7 @@ class CommentImporter:
             local[entry.wp_id] = comment.pk
         Comment.objects.bulk_update(updates, FIELDS)
         created = Comment.objects.bulk_create(
-            [Comment(status_reason="imported from WordPress", **entry.values) for entry in new],
+            [Comment(**entry.values) for entry in new],
             batch_size=500,
         )
         for entry, comment in zip(new, created, strict=True):

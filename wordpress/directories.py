@@ -6,12 +6,15 @@ both in the report.
 """
 
 import re
+import unicodedata
 from collections import defaultdict
+from itertools import count
 from urllib.parse import unquote
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from blog.models import Tag
@@ -23,10 +26,19 @@ IGNORED_TERMS = {"uncategorized"}
 
 
 class Users:
-    """WordPress authors as users: matched by login, then email; created without a usable password."""
+    """WordPress authors as users: the accounts the import creates, or the one the importing user chose.
 
-    def __init__(self, report):
+    With ``assign_to``, every author is that account. Otherwise an author is
+    matched by login only to an account that cannot sign in to the admin (one
+    an earlier import created): an export merely naming a staff member's login
+    or email never reaches their account. A login a staff account holds gets a
+    new account under a suffixed name, and an email address another account
+    already has is left out of the new one; the report names both.
+    """
+
+    def __init__(self, report, *, assign_to=None):
         self.report = report
+        self.assign_to = assign_to
         self.by_login = {}
         self.by_wp_id = {}
 
@@ -34,6 +46,9 @@ class Users:
         login = (login or "").strip() or "wordpress"
         if login in self.by_login:
             user = self.by_login[login]
+        elif self.assign_to is not None:
+            user = self.by_login[login] = self.assign_to
+            self.report.count("users", "unchanged")
         else:
             user = self._find_or_create(login, email, first_name, last_name)
             self.by_login[login] = user
@@ -43,13 +58,21 @@ class Users:
 
     def _find_or_create(self, login, email, first_name, last_name):
         model = get_user_model()
-        username = re.sub(r"[^\w.@+-]", "_", login)[:150]
-        user = model.objects.filter(username=username).first()
-        if user is None and email:
-            user = model.objects.filter(email__iexact=email).order_by("pk").first()
-        if user is not None:
-            self.report.count("users", "unchanged")
-            return user
+        base = re.sub(r"[^\w.@+-]", "_", login)[:150]
+        for username in candidate_usernames(base):
+            user = model.objects.filter(username=username).first()
+            if user is None:
+                break
+            if not (user.is_staff or user.is_superuser):
+                self.report.count("users", "unchanged")
+                return user
+        if username != base:
+            self.report.problem(
+                "author", login, f"the login is a staff account's here; imported as {username}"
+            )
+        if email and model.objects.filter(email__iexact=email).exists():
+            self.report.problem("author", login, "the email address is another account's here; left out")
+            email = ""
         user = model(
             username=username, email=email[:254], first_name=first_name[:150], last_name=last_name[:150]
         )
@@ -57,6 +80,46 @@ class Users:
         user.save()
         self.report.count("users", "created")
         return user
+
+
+def candidate_usernames(base: str):
+    """``base``, then ``base-wordpress``, ``base-wordpress-2``, …: the same names in the same order
+    on every run, so a re-import finds the account it created the first time."""
+    yield base
+    yield f"{base[:140]}-wordpress"
+    for number in count(2):
+        yield f"{base[:130]}-wordpress-{number}"
+
+
+class StaffNames:
+    """The names and email addresses of the accounts that can sign in to the admin, loaded once.
+
+    An imported comment signed with one of them is held for a moderator
+    rather than published as if that staff member had written it.
+    """
+
+    def __init__(self):
+        self.by_email, self.by_name = defaultdict(set), defaultdict(set)
+        staff = get_user_model().objects.filter(Q(is_staff=True) | Q(is_superuser=True))
+        for user in staff:
+            if user.email:
+                self.by_email[user.email.strip().lower()].add(user.pk)
+            for name in (user.get_username(), user.get_full_name()):
+                if key := name_key(name):
+                    self.by_name[key].add(user.pk)
+
+    def claimed(self, *, name: str, email: str, user=None) -> bool:
+        """Whether ``name`` or ``email`` is a staff account's other than ``user``'s own."""
+        by_email = self.by_email.get((email or "").strip().lower(), set())
+        owners = by_email | self.by_name.get(name_key(name), set())
+        return bool(owners - {getattr(user, "pk", None)})
+
+
+def name_key(name: str) -> str:
+    """A name as a reader would read it: compatibility forms folded, invisible characters dropped, no case."""
+    folded = unicodedata.normalize("NFKC", name or "")
+    visible = "".join(char for char in folded if not unicodedata.category(char).startswith("C"))
+    return " ".join(visible.split()).casefold()
 
 
 class Tags:
@@ -95,11 +158,13 @@ class Sources:
     """Works cited in footnotes, matched to the library or added to it.
 
     The same work is the same title (ignoring case and punctuation) with the
-    same first author's family name, or the same URL.
+    same first author's family name, or the same URL. A source added is
+    recorded as added by ``added_by``, the importing user.
     """
 
-    def __init__(self, report):
+    def __init__(self, report, *, added_by=None):
         self.report = report
+        self.added_by = added_by
         self.keys = set()
         self.by_title = defaultdict(list)
         rows = Source.objects.values_list("key", "title", "authors", "url")
@@ -135,6 +200,7 @@ class Sources:
             issued_month=reference.month,
             issued_day=reference.day,
             url=reference.url[:1000],
+            added_by=self.added_by,
         )
         try:
             source.full_clean()

@@ -4,6 +4,8 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from blog.permissions import assignable_authors
+
 # The admin imports within the request; larger exports belong to ``manage.py import_wxr``.
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 
@@ -17,9 +19,22 @@ class ImportForm(forms.Form):
         label="WordPress export",
         help_text="The .xml file from WordPress's Tools › Export (all content).",
     )
+    assign_to = forms.ModelChoiceField(
+        label="Assign posts to",
+        queryset=None,
+        required=False,
+        empty_label="New accounts for the export's authors",
+        help_text="Whose name the imported posts, and the export's authors' comments, carry. New accounts "
+        "cannot sign in; an export naming a staff member's login or email never reaches their account.",
+    )
     dry_run = forms.BooleanField(
         label="Dry run", required=False, help_text="Show what the import would do, and save nothing."
     )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only accounts the importing user may publish as: a forged id is "not one of the choices".
+        self.fields["assign_to"].queryset = assignable_authors(user)
 
     def clean_export(self):
         export = self.cleaned_data["export"]

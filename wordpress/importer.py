@@ -21,7 +21,7 @@ from blog.services import post_save_with_body
 from wordpress import wxr
 from wordpress.comments import CommentImporter
 from wordpress.convert import convert_post, html_to_text
-from wordpress.directories import Sources, Tags, Users
+from wordpress.directories import Sources, StaffNames, Tags, Users
 from wordpress.items import ItemProblem, Mapping, fingerprint, parse_date
 from wordpress.models import ImportedItem
 from wordpress.report import Report
@@ -46,10 +46,12 @@ def old_path(link: str, site: str) -> str:
 class Importer:
     """One import run: the directories, the mappings of earlier runs, and the report."""
 
-    def __init__(self, channel: wxr.Channel, report: Report):
+    def __init__(self, channel: wxr.Channel, report: Report, *, assign_to=None, imported_by=None):
         self.site = channel.site
         self.report = report
-        self.users, self.tags, self.sources = Users(report), Tags(report), Sources(report)
+        self.users = Users(report, assign_to=assign_to)
+        self.tags, self.sources = Tags(report), Sources(report, added_by=imported_by)
+        self.staff = StaffNames()
         self.post_type = ContentType.objects.get_for_model(Post)
         self.mappings = {
             (kind, wp_id): Mapping(pk, object_id, digest)
@@ -161,6 +163,8 @@ class Importer:
             post.tags.set(tags)
             self.slugs[post.slug] = post.pk
             return post
+        # Who wrote a post already here is the site's decision (an editor may have reassigned it).
+        values.pop("author_id")
         changed = [name for name, value in values.items() if getattr(post, name) != value]
         if post.slug != values["slug"]:
             self.slugs.pop(post.slug, None)
@@ -196,10 +200,13 @@ class Importer:
         )
 
 
-def import_wxr(source, *, dry_run: bool = False) -> Report:
+def import_wxr(source, *, dry_run: bool = False, assign_to=None, imported_by=None) -> Report:
     """Import the export in ``source`` (a path or binary file); returns the report.
 
-    Raises ``wxr.WXRError`` (and imports nothing) when the file cannot be read as an export.
+    Posts and the export's authors' comments go to ``assign_to`` when given,
+    else to accounts the import creates (never to an existing staff account);
+    sources it adds are recorded as added by ``imported_by``. Raises
+    ``wxr.WXRError`` (and imports nothing) when the file cannot be read as an export.
     """
     report = Report(dry_run=dry_run)
     with transaction.atomic():
@@ -207,7 +214,7 @@ def import_wxr(source, *, dry_run: bool = False) -> Report:
         for record in wxr.read(source):
             if isinstance(record, wxr.Channel):
                 report.site, report.version = record.site, record.version
-                importer = Importer(record, report)
+                importer = Importer(record, report, assign_to=assign_to, imported_by=imported_by)
             elif isinstance(record, wxr.Author):
                 importer.author(record)
             elif isinstance(record, wxr.Term):

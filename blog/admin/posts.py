@@ -10,6 +10,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 
 from blog.admin.revisions import RevisionAdminMixin
 from blog.models import Post, render_body
+from blog.permissions import may_edit_others_posts, may_edit_post, post_author_choices, posts_visible_to
 from blog.selectors import sources_cited_in
 from blog.services import post_save_with_body
 from citations.admin import download
@@ -83,13 +84,44 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
         ("Figures", {"fields": ["word_count", "quoted", "created", "updated"]}),
     ]
 
+    # Roles: every page, action and view of this admin finds posts through get_queryset, so an
+    # author's list, change, delete, history and revision pages, and bulk actions on forged ids,
+    # reach only their own posts; the object checks below say the same again for any other caller.
+
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tags")
+        return posts_visible_to(request.user, super().get_queryset(request)).prefetch_related("tags")
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and (obj is None or may_edit_post(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_edit_post(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_edit_post(request.user, obj))
+
+    def get_readonly_fields(self, request, obj=None):
+        # Left out of the form, a forged "author" in the POST is never read.
+        readonly = super().get_readonly_fields(request, obj)
+        return readonly if may_edit_others_posts(request.user) else [*readonly, "author"]
+
+    def get_list_filter(self, request):
+        filters = super().get_list_filter(request)
+        return filters if may_edit_others_posts(request.user) else [f for f in filters if f != "author"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "author":
+            kwargs["queryset"] = post_author_choices()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
 
     def save_model(self, request, obj, form, change):
+        if not change and not may_edit_others_posts(request.user):
+            obj.author = request.user
         post_save_with_body(post=obj, user=request.user, rendering=getattr(form, "rendering", None))
 
     def view_on_site(self, post):

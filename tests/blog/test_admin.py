@@ -160,10 +160,12 @@ class TestSourceAdmin:
         assert "where cited (footnotes)" in content.lower()
         assert "Citing post" in content
 
-    def test_authors_see_where_a_source_is_cited(self, author_client):
-        """The read-only where-cited rows show for members of Authors, who may view them."""
+    def test_authors_see_where_a_source_is_cited(self, author_client, author):
+        """The read-only where-cited rows show members of Authors their own posts citing the source."""
         source = make_source()
-        make_post(title="Author-visible post").save(rendering=make_rendering(source_key=source.key))
+        make_post(title="Author-visible post", author=author).save(
+            rendering=make_rendering(source_key=source.key)
+        )
         url = reverse("admin:citations_source_change", args=[source.pk])
         assert "Author-visible post" in author_client.get(url).content.decode()
 
@@ -184,7 +186,7 @@ class TestSourceAdmin:
 @pytest.mark.django_db
 class TestAuthorsGroup:
     def test_authors_have_exactly_the_permissions_writing_needs(self):
-        """The Authors group may add, change and view posts, tags, revisions and sources, and view rows.
+        """Authors may add, change and view posts, revisions and sources, add and view tags, and view rows.
 
         (The comments app adds comment moderation; its tests cover that part.)
         """
@@ -196,8 +198,9 @@ class TestAuthorsGroup:
         expected = {
             ("blog", f"{action}_{model}")
             for action in ["add", "change", "view"]
-            for model in ["post", "tag", "revision"]
+            for model in ["post", "revision"]
         }
+        expected |= {("blog", "add_tag"), ("blog", "view_tag")}
         expected |= {("blog", f"view_{model}") for model in ["excerpt", "aside", "footnote"]}
         expected |= {("citations", f"{action}_source") for action in ["add", "change", "view"]}
         assert codenames == expected

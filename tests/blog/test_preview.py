@@ -33,9 +33,9 @@ def media_root(settings, tmp_path):
 
 @pytest.mark.django_db
 class TestDraftPreview:
-    def test_staff_see_a_draft_on_the_public_template_with_a_banner(self, author_client):
+    def test_staff_see_a_draft_on_the_public_template_with_a_banner(self, author_client, author):
         """The preview shows a draft through the post template, under a "Draft preview" banner."""
-        post = make_post(title="Work in progress", status=Post.Status.DRAFT)
+        post = make_post(title="Work in progress", status=Post.Status.DRAFT, author=author)
         response = author_client.get(post.get_preview_url())
         assert response.status_code == 200
         assert "blog/post_detail.html" in [template.name for template in response.templates]
@@ -45,9 +45,10 @@ class TestDraftPreview:
         assert "noindex" in content
         assert "no-cache" in response["Cache-Control"]
 
-    def test_staff_see_a_scheduled_post_the_public_cannot(self, client, author_client):
-        """A scheduled post is a 404 at its permalink for readers, and visible to staff in preview."""
-        post = make_post(title="Coming soon", publish_at=timezone.now() + timezone.timedelta(days=2))
+    def test_staff_see_a_scheduled_post_the_public_cannot(self, client, author_client, author):
+        """A scheduled post is a 404 at its permalink for readers, and visible to its author in preview."""
+        soon = timezone.now() + timezone.timedelta(days=2)
+        post = make_post(title="Coming soon", publish_at=soon, author=author)
         assert client.get(post.get_absolute_url()).status_code == 404
         response = author_client.get(post.get_preview_url())
         assert "scheduled for" in response.content.decode()

@@ -78,8 +78,9 @@ class TestSavingKeepsText:
 
 @pytest.mark.django_db
 class TestRevisionPages:
-    def setup_post(self, user):
-        post = make_post(title="Post", body="Line one.\nThe old <b>bold</b> claim.\nLine three.")
+    def setup_post(self, user, author=None):
+        text = "Line one.\nThe old <b>bold</b> claim.\nLine three."
+        post = make_post(title="Post", body=text, **({"author": author} if author else {}))
         edit(post, user, body="Line one.\nThe new <b>bold</b> claim.\nLine three.")
         return post
 
@@ -142,17 +143,20 @@ class TestRevisionPages:
 
     def test_staff_without_revision_permissions_are_refused(self, client, admin_user):
         """Staff without view_revision get 403; those who may not change posts cannot restore."""
-        post = self.setup_post(admin_user)
-        client.force_login(make_staff(permissions=["blog.view_post"]))
-        assert client.get(reverse("admin:blog_post_revisions", args=[post.pk])).status_code == 403
-        client.force_login(make_staff(permissions=["blog.view_post", "blog.view_revision"]))
+        viewer = make_staff(permissions=["blog.view_post"])
+        own = self.setup_post(admin_user, author=viewer)
+        client.force_login(viewer)
+        assert client.get(reverse("admin:blog_post_revisions", args=[own.pk])).status_code == 403
+        reader = make_staff(permissions=["blog.view_post", "blog.view_revision"])
+        post = self.setup_post(admin_user, author=reader)
+        client.force_login(reader)
         assert client.get(reverse("admin:blog_post_revisions", args=[post.pk])).status_code == 200
         restore = reverse("admin:blog_post_revision_restore", args=[post.pk, post.revisions.last().pk])
         assert client.post(restore).status_code == 403
 
-    def test_authors_may_list_and_restore(self, author_client, admin_user):
-        """Members of Authors see revisions and may restore them."""
-        post = self.setup_post(admin_user)
+    def test_authors_may_list_and_restore(self, author_client, author, admin_user):
+        """Members of Authors see their own posts' revisions and may restore them."""
+        post = self.setup_post(admin_user, author=author)
         assert author_client.get(reverse("admin:blog_post_revisions", args=[post.pk])).status_code == 200
         restore = reverse("admin:blog_post_revision_restore", args=[post.pk, post.revisions.last().pk])
         assert author_client.post(restore).status_code == 302

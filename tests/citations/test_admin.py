@@ -162,10 +162,11 @@ def test_a_huge_upload_is_refused(admin_client, settings):
 
 
 @pytest.mark.django_db
-def test_only_staff_with_add_permission_may_import():
-    """Staff without the add permission get 403; with it they see the form."""
+def test_only_staff_who_keep_the_whole_library_may_import():
+    """Importing updates any key, so it needs add_source and edit_others_sources; else 403."""
     assert staff_client("view_source").get(IMPORT).status_code == 403
-    assert staff_client("add_source", "view_source").get(IMPORT).status_code == 200
+    assert staff_client("add_source", "view_source").get(IMPORT).status_code == 403
+    assert staff_client("add_source", "view_source", "edit_others_sources").get(IMPORT).status_code == 200
     assert Client().get(IMPORT).status_code == 302
 
 

@@ -26,11 +26,12 @@ def act(client, action, comments):
 
 
 def test_moderators_group_has_exactly_the_comment_permissions():
-    """The migration gives Moderators view and change on comments, and nothing else."""
+    """Moderators view, change and moderate every comment, and nothing else; authors lack the last."""
     codenames = set(Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True))
-    assert codenames == {"view_comment", "change_comment"}
+    assert codenames == {"view_comment", "change_comment", "moderate_every_comment"}
     authors = set(Group.objects.get(name="Authors").permissions.values_list("codename", flat=True))
     assert {"view_comment", "change_comment"} <= authors
+    assert "moderate_every_comment" not in authors
 
 
 def test_queue_lists_pending_first_with_the_reason(client, moderator):

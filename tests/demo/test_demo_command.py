@@ -32,10 +32,10 @@ def snapshot():
 
 @pytest.mark.django_db
 def test_demo_creates_accounts_with_printed_random_passwords(run_demo):
-    """The admin, author and moderator get passwords that are printed and that work."""
+    """The admin, author, editor and moderator get passwords that are printed and that work."""
     output = run_demo()
     User = get_user_model()
-    for username in ["admin", "author", "moderator"]:
+    for username in ["admin", "author", "editor", "moderator"]:
         line = next(line for line in output.splitlines() if line.strip().startswith(f"{username} / "))
         password = line.split(" / ", 1)[1]
         assert len(password) >= 12

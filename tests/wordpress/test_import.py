@@ -189,16 +189,26 @@ class TestKitchenSink:
 
 
 @pytest.mark.django_db
-def test_existing_source_and_user_are_matched_not_duplicated(run_import):
-    """A work in the library (same title and first author) and a user with the same email are reused."""
+def test_existing_source_and_imported_author_are_matched_not_duplicated(run_import):
+    """A work already in the library, and a non-staff account with the author's login, are reused."""
     make_source(
         key="wsj", title="Defenders outgunned by Islamists in desert!", authors=[{"family": "Hinshaw"}]
     )
-    user = make_user(username="jane", email="JDOE@example.com")
+    user = make_user(username="jdoe", email="")
     output = run_import("outgunned")
     assert "sources: 0 created, 0 updated, 1 unchanged" in output
     assert "[@wsj]" in Post.objects.get().body
     assert Post.objects.get().author == user
+
+
+@pytest.mark.django_db
+def test_an_account_with_the_same_email_only_is_not_reused(run_import):
+    """Matching by email is gone: a new account is made, without the address another account has."""
+    other = make_user(username="jane", email="JDOE@example.com")
+    output = run_import("outgunned")
+    author = Post.objects.get().author
+    assert author != other and (author.username, author.email) == ("jdoe", "")
+    assert "email address is another account's here" in output
 
 
 @pytest.mark.django_db

@@ -21,6 +21,7 @@ ACCOUNTS = [
     # username, full name, group, superuser
     ("admin", "Site Administrator", None, True),
     ("author", "Ada Author", "Authors", False),
+    ("editor", "Eddie Editor", "Editors", False),
     ("moderator", "Max Moderator", "Moderators", False),
 ]
 

@@ -1,5 +1,6 @@
-"""``manage.py import_wxr FILE [--dry-run]``: import a WordPress export."""
+"""``manage.py import_wxr FILE [--dry-run] [--assign-to USERNAME]``: import a WordPress export."""
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from wordpress.importer import import_wxr
@@ -15,11 +16,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="The .xml file from WordPress's Tools > Export.")
         parser.add_argument("--dry-run", action="store_true", help="Report what would happen; save nothing.")
+        parser.add_argument(
+            "--assign-to",
+            metavar="USERNAME",
+            help="Give every imported post to this account instead of new accounts for the export's authors.",
+        )
 
-    def handle(self, *args, file, dry_run, **options):
+    def handle(self, *args, file, dry_run, assign_to=None, **options):
+        user = None
+        if assign_to:
+            user = get_user_model().objects.filter(username=assign_to).first()
+            if user is None:
+                raise CommandError(f"There is no account named {assign_to!r}.")
         try:
             with open(file, "rb") as export:
-                report = import_wxr(export, dry_run=dry_run)
+                report = import_wxr(export, dry_run=dry_run, assign_to=user)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
         except WXRError as error:
