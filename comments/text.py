@@ -46,4 +46,3 @@ def clean_line(value):
 def has_visible(text):
     """Whether ``text`` has a character a reader can see: not whitespace and not invisible."""
     return any(not char.isspace() and not is_invisible(char) for char in text)
-
