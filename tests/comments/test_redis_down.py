@@ -5,6 +5,7 @@ and kills it halfway.
 """
 
 import logging
+import signal
 import socket
 import subprocess
 import time
@@ -101,3 +102,18 @@ def test_comments_are_accepted_and_pages_served_while_redis_is_down(
     writer = Client(REMOTE_ADDR="192.0.2.2")
     assert writer.post(reverse("comments:post", args=[post.pk]), comment_form_data(post)).status_code == 302
     assert "awaiting moderation" in writer.get(post.get_absolute_url()).content.decode()
+
+
+def test_a_redis_that_stops_answering_costs_no_comment(own_redis, django_capture_on_commit_callbacks):
+    """A Redis that accepts connections but never answers (stopped) times out: the comment is stored."""
+    post = make_post()
+    warm = Client().get(post.get_absolute_url())
+    assert warm.status_code == 200
+    own_redis.send_signal(signal.SIGSTOP)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            assert send(post, "192.0.2.3", body="Said while Redis slept").status_code == 302
+        assert Client().get(post.get_absolute_url()).status_code == 200
+    finally:
+        own_redis.send_signal(signal.SIGCONT)
+    assert Comment.objects.filter(body="Said while Redis slept").exists()
