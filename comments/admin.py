@@ -48,7 +48,7 @@ def _moderation_action(status, description):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "author_name", "post", "status", "status_reason", "created", "ip_address"]
+    list_display = ["excerpt", "commenter", "post", "status", "status_reason", "created", "ip_address"]
     list_display_links = ["excerpt"]
     list_filter = ["status", ("post", admin.RelatedOnlyFieldListFilter), "created"]
     list_select_related = ["post"]
@@ -111,6 +111,11 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description="comment")
     def excerpt(self, obj):
         return Truncator(obj.body).chars(80)
+
+    @admin.display(description="name", ordering="author_name")
+    def commenter(self, obj):
+        # Isolated, so a name's direction cannot reorder the columns beside it.
+        return format_html("<bdi>{}</bdi>", obj.author_name)
 
     @admin.display(description="in reply to")
     def parent_link(self, obj):

@@ -25,9 +25,20 @@ DEFAULTS = {
     "SPAM_WORDS": ["viagra", "cialis", "casino bonus", "replica watches", "payday loan"],
     # A form sent sooner than this many seconds after the page was served is spam.
     "MIN_SECONDS": 3,
-    # At most this many comments per email address and per IP address in the window (0 = no limit).
+    # A form served longer ago than this is out of date: it comes back, text kept, to be sent again.
+    "FORM_MAX_AGE_SECONDS": 24 * 3600,
+    # Anonymous writes in each window of RATE_WINDOW_SECONDS (0 = no limit): comments per email
+    # address and per IP address, and per network (an IPv4 /24 or IPv6 /64, which one person
+    # can hop around in); edits and withdrawals likewise; unsubscribes per address and network.
     "RATE_LIMIT": 5,
+    "RATE_LIMIT_NETWORK": 20,
+    "EDIT_RATE_LIMIT": 10,
+    "EDIT_RATE_LIMIT_NETWORK": 30,
+    "UNSUBSCRIBE_RATE_LIMIT": 10,
+    "UNSUBSCRIBE_RATE_LIMIT_NETWORK": 30,
     "RATE_WINDOW_SECONDS": 600,
+    # Links in reply notices that stop them work for this many days.
+    "UNSUBSCRIBE_LINK_DAYS": 365,
     # Comments close this many days after a post is published. 0 = never, as in
     # WordPress: moderation and rate limits already stop spam on old posts, and
     # imported archives and the demo's back-dated posts stay open for discussion.

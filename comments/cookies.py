@@ -1,11 +1,18 @@
 """Signed cookies: which comments this browser wrote, and the commenter's remembered details.
 
 No account is needed: a browser proves it wrote a comment by a signed cookie
-listing the comment ids it posted. The cookie only shows the writer their own
-held comments and opens the short edit window; it grants nothing else.
+listing the comment ids it posted, each with the moment it was posted. The
+cookie shows the writer their own held comments for as long as it lives, and
+opens the edit window (``COMMENTS_EDIT_MINUTES``) from that signed moment, so
+an edit grant expires with the window whatever the cookie's age; it grants
+nothing else.
 """
 
+import time
+
 from django.conf import settings
+
+from comments import conf
 
 OWN_COOKIE = "cp_comments"
 OWN_SALT = "comments.own"
@@ -36,15 +43,39 @@ def _set(response, request, name, value, salt, max_age):
     )
 
 
+def own_comments(request):
+    """``{comment id: when this browser posted it}`` (epoch seconds, most recent last).
+
+    An entry without a moment (written before they were recorded) counts as
+    posted long ago: it still shows the writer their held comment, but opens
+    no edit window.
+    """
+    value = _read(request, OWN_COOKIE, OWN_SALT, OWN_MAX_AGE) or ""
+    found = {}
+    for entry in value.split(","):
+        pk, _, posted = entry.partition(".")
+        if pk.isdigit():
+            found[int(pk)] = int(posted) if posted.isdigit() else 0
+    return found
+
+
 def own_comment_ids(request):
     """The ids of the comments this browser posted (most recent last)."""
-    value = _read(request, OWN_COOKIE, OWN_SALT, OWN_MAX_AGE) or ""
-    return [int(part) for part in value.split(",") if part.isdigit()]
+    return list(own_comments(request))
+
+
+def editable_comment_ids(request, now=None):
+    """The ids of this browser's comments whose edit window, counted from the signed moment, is open."""
+    opened_after = (time.time() if now is None else now) - 60 * conf.get("EDIT_MINUTES")
+    return {pk for pk, posted in own_comments(request).items() if posted > opened_after}
 
 
 def remember_own_comment(request, response, comment_pk):
-    ids = [pk for pk in own_comment_ids(request) if pk != comment_pk] + [comment_pk]
-    _set(response, request, OWN_COOKIE, ",".join(map(str, ids[-OWN_KEEP:])), OWN_SALT, OWN_MAX_AGE)
+    entries = {**own_comments(request)}
+    entries.pop(comment_pk, None)
+    entries[comment_pk] = int(time.time())
+    value = ",".join(f"{pk}.{posted}" for pk, posted in list(entries.items())[-OWN_KEEP:])
+    _set(response, request, OWN_COOKIE, value, OWN_SALT, OWN_MAX_AGE)
 
 
 def remembered_identity(request):

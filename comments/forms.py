@@ -1,4 +1,8 @@
-"""The public comment form, the edit form, and the signed timestamp they carry."""
+"""The public comment form, the edit form, and the signed timestamp they carry.
+
+Single-line fields lose invisible and direction-changing characters on the way
+in, and a body must have something visible in it (``comments.text``).
+"""
 
 import time
 from urllib.parse import urlsplit
@@ -7,7 +11,7 @@ from django import forms
 from django.core import signing
 from django.core.validators import MaxLengthValidator
 
-from comments import conf
+from comments import conf, text
 from comments.models import Comment
 
 TOKEN_SALT = "comments.form-token"
@@ -18,8 +22,16 @@ def make_form_token(post_pk, at=None):
     return signing.dumps({"post": post_pk, "at": time.time() if at is None else at}, salt=TOKEN_SALT)
 
 
+class FormTokenExpired(ValueError):
+    """The form was served longer ago than ``COMMENTS_FORM_MAX_AGE_SECONDS``."""
+
+
 def read_form_token(token, post_pk):
-    """Seconds since the form was served, or None if the token is missing, forged or for another post."""
+    """Seconds since the form was served, or None if the token is missing, forged or for another post.
+
+    Raises ``FormTokenExpired`` for a form served too long ago: a harvested
+    timestamp serves a bot for a day at most.
+    """
     try:
         data = signing.loads(token or "", salt=TOKEN_SALT)
     except signing.BadSignature:
@@ -30,7 +42,29 @@ def read_form_token(token, post_pk):
         or not isinstance(data.get("at"), int | float)
     ):
         return None
-    return max(time.time() - data["at"], 0.0)
+    elapsed = max(time.time() - data["at"], 0.0)
+    if elapsed > conf.get("FORM_MAX_AGE_SECONDS"):
+        raise FormTokenExpired
+    return elapsed
+
+
+class LineMixin:
+    """A one-line field: invisible and direction-changing characters out, control characters as spaces."""
+
+    def to_python(self, value):
+        return super().to_python(text.clean_line(value) if isinstance(value, str) else value)
+
+
+class LineField(LineMixin, forms.CharField):
+    pass
+
+
+class LineEmailField(LineMixin, forms.EmailField):
+    pass
+
+
+class LineURLField(LineMixin, forms.URLField):
+    pass
 
 
 class BodyField(forms.CharField):
@@ -46,6 +80,15 @@ class BodyField(forms.CharField):
             **kwargs,
         )
 
+    def validate(self, value):
+        super().validate(value)
+        if value and not text.has_visible(value):
+            raise forms.ValidationError(
+                "This comment has nothing a reader could see, only spaces or invisible characters. "
+                "Please write some text and send it again.",
+                code="invisible",
+            )
+
     def limit_to(self, limit):
         """Apply the length limit in force now (a setting, so it is read per form, not at import)."""
         self.max_length = limit
@@ -57,9 +100,9 @@ class BodyField(forms.CharField):
 class CommentForm(forms.Form):
     """A new comment or reply. ``post`` is the post it is for."""
 
-    name = forms.CharField(label="Name", max_length=100)
-    email = forms.EmailField(label="Email", help_text="Never shown; used to recognise you and for replies.")
-    website = forms.URLField(label="Website", required=False, max_length=500, assume_scheme="https")
+    name = LineField(label="Name", max_length=100)
+    email = LineEmailField(label="Email", help_text="Never shown; used to recognise you and for replies.")
+    website = LineURLField(label="Website", required=False, max_length=500, assume_scheme="https")
     body = BodyField()
     notify = forms.BooleanField(label="Email me when someone replies", required=False)
     remember = forms.BooleanField(label="Remember my name, email and website", required=False)
@@ -81,6 +124,11 @@ class CommentForm(forms.Form):
         if self.is_bound and self.elapsed_seconds is not None:
             return self.data.get("token")
         return make_form_token(self.post.pk)
+
+    def refuse_token(self, message):
+        """Refuse the submitted timestamp after validation (it was used already): a new one is rendered."""
+        self.add_error("token", message)
+        self.elapsed_seconds = None
 
     def clean_website(self):
         url = self.cleaned_data["website"]
@@ -106,7 +154,12 @@ class CommentForm(forms.Form):
         return parent
 
     def clean_token(self):
-        self.elapsed_seconds = read_form_token(self.cleaned_data["token"], self.post.pk)
+        try:
+            self.elapsed_seconds = read_form_token(self.cleaned_data["token"], self.post.pk)
+        except FormTokenExpired:
+            raise forms.ValidationError(
+                "This form was opened too long ago to be sent. Your text is kept; please send it again."
+            ) from None
         if self.elapsed_seconds is None:
             raise forms.ValidationError(
                 "This form is out of date or was altered. Your text is kept; please send it again."

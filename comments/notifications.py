@@ -7,6 +7,7 @@ error page for a comment that was stored.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -28,21 +29,41 @@ def absolute(path):
     return f"{settings.SITE_URL}{path}"
 
 
-def unsubscribe_token(email):
-    return signing.dumps(email.strip().lower(), salt=UNSUBSCRIBE_SALT)
+def unsubscribe_token(comment_pk):
+    """A signed, dated token naming the subscribed comment: the link shows no address."""
+    return signing.dumps(comment_pk, salt=UNSUBSCRIBE_SALT)
 
 
 def read_unsubscribe_token(token):
-    """The email address a token was made for, or None if it is forged."""
+    """The address whose reply notices a token stops, or None if it is forged or names no address.
+
+    Raises ``signing.SignatureExpired`` for a token older than ``COMMENTS_UNSUBSCRIBE_LINK_DAYS``.
+    """
     try:
-        email = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        value = signing.loads(
+            token, salt=UNSUBSCRIBE_SALT, max_age=timedelta(days=conf.get("UNSUBSCRIBE_LINK_DAYS"))
+        )
+    except signing.SignatureExpired:
+        raise
     except signing.BadSignature:
         return None
-    return email if isinstance(email, str) else None
+    # Links sent before tokens named comments carried the address; they work until they expire.
+    if isinstance(value, str):
+        return value
+    if type(value) is not int:
+        return None
+    return Comment.objects.filter(pk=value).values_list("author_email", flat=True).first() or None
 
 
-def unsubscribe_url(email):
-    return absolute(reverse("comments:unsubscribe", kwargs={"token": unsubscribe_token(email)}))
+def unsubscribe_url(comment_pk):
+    """The link in a reply notice that stops notices to the address of comment ``comment_pk``."""
+    return absolute(reverse("comments:unsubscribe", kwargs={"token": unsubscribe_token(comment_pk)}))
+
+
+def partly_hidden(email):
+    """``email`` as the unsubscribe page shows it, recognisable to its owner only: "a…@example.org"."""
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}…@{domain}"
 
 
 def moderator_addresses(post):
@@ -102,7 +123,7 @@ def notify_reply(comment_pk):
     parent = reply.parent
     if parent.author_email.lower() == reply.author_email.lower():
         return
-    unsubscribe = unsubscribe_url(parent.author_email)
+    unsubscribe = unsubscribe_url(parent.pk)
     context = {
         "reply": reply,
         "parent": parent,

@@ -28,7 +28,7 @@ from comments.models import PublishedThread
 from comments.thread import render_thread
 
 # Bump when comments.thread's markup changes, so stored threads are rendered again.
-MARKUP_VERSION = "1"
+MARKUP_VERSION = "2"
 
 
 def stamp(closed):

@@ -1,37 +1,99 @@
-"""Per-address and per-IP rate limits on posting comments, kept in Django's cache.
+"""Limits on what anonymous visitors write, kept in Django's cache: how often, and each form once.
 
-A fixed window: the first comment from an address starts a counter that lives
-``COMMENTS_RATE_WINDOW_SECONDS``. With a shared cache (Redis) the limit holds
-across application servers; with the default local-memory cache, per process.
+Every write an anonymous visitor can make (posting, editing or withdrawing,
+unsubscribing) is counted per email address, per IP address and per network
+(IPv4 /24, IPv6 /64: one person's addresses usually share it) in fixed
+windows of ``COMMENTS_RATE_WINDOW_SECONDS`` that start on multiples of the
+window, so the seconds left in the current one are known without asking the
+cache: they are the ``Retry-After`` of the 429. With a shared cache (Redis)
+the limits hold across application servers; with local memory, per process.
+
+The cache is a guard, not a store: when it is unreachable, the limits fail
+open and a warning is logged, because a refused comment is a reader's words
+lost while a few extra comments only wait in the moderation queue.
 """
 
 import hashlib
+import ipaddress
+import logging
+import math
+import time
 
 from django.core.cache import cache
 
 from comments import conf
 
+logger = logging.getLogger(__name__)
 
-def _key(kind, value):
+# Per action, the settings limiting it per address (email and IP) and per network.
+LIMITS = {
+    "post": ("RATE_LIMIT", "RATE_LIMIT_NETWORK"),
+    "edit": ("EDIT_RATE_LIMIT", "EDIT_RATE_LIMIT_NETWORK"),
+    "unsubscribe": ("UNSUBSCRIBE_RATE_LIMIT", "UNSUBSCRIBE_RATE_LIMIT_NETWORK"),
+}
+
+
+def network(ip_address):
+    """The network ``ip_address`` is counted in: its /24 for IPv4, its /64 for IPv6."""
+    address = ipaddress.ip_address(ip_address)
+    if address.version == 6 and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    prefix = 24 if address.version == 4 else 64
+    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
+
+
+def _key(action, kind, value, window_number):
     digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
-    return f"comments:rate:{kind}:{digest}"
+    return f"comments:rate:{action}:{kind}:{window_number}:{digest}"
 
 
-def _count(key, window):
-    cache.add(key, 0, window)
+def _count(key, timeout):
+    cache.add(key, 0, timeout)
     try:
         return cache.incr(key)
     except ValueError:
-        # The key expired between add() and incr(): this hit starts a new window.
-        cache.set(key, 1, window)
+        # The key expired between add() and incr(): this hit starts a new count.
+        cache.set(key, 1, timeout)
         return 1
 
 
-def over_limit(*, email, ip_address):
-    """Count one comment from ``email`` and ``ip_address``; True when either is over the limit."""
-    limit = conf.get("RATE_LIMIT")
-    if not limit:
-        return False
-    window = conf.get("RATE_WINDOW_SECONDS")
-    keys = [_key("email", email)] + ([_key("ip", ip_address)] if ip_address else [])
-    return max(_count(key, window) for key in keys) > limit
+def retry_after(*, action, email="", ip_address=None, now=None):
+    """Count one ``action`` from ``email`` and ``ip_address``; the seconds to wait if it is one too many.
+
+    None means go ahead: under every limit, or the cache is unreachable.
+    """
+    address_limit, network_limit = (conf.get(name) for name in LIMITS[action])
+    window = max(conf.get("RATE_WINDOW_SECONDS"), 1)
+    now = time.time() if now is None else now
+    number = int(now // window)
+    left = (number + 1) * window - now
+    limits = []
+    if address_limit:
+        limits += [(_key(action, "email", email, number), address_limit)] if email else []
+        limits += [(_key(action, "ip", ip_address, number), address_limit)] if ip_address else []
+    if network_limit and ip_address:
+        limits.append((_key(action, "net", network(ip_address), number), network_limit))
+    try:
+        over = [_count(key, math.ceil(left) + 1) > limit for key, limit in limits]
+    except Exception as error:
+        # Why broad: whatever the cache backend raises, the write must go ahead.
+        logger.warning("Comment rate limits are off: the cache is unreachable (%s).", error)
+        return None
+    return max(math.ceil(left), 1) if any(over) else None
+
+
+def claim_form_token(*, token, ip_address, body):
+    """Record a comment form's timestamp as used by ``ip_address``; False if it already sent other text.
+
+    One served form sends one comment: a bot that harvested a timestamp
+    cannot reuse it to skip the wait (``COMMENTS_MIN_SECONDS``) for the next
+    one. The same text again is a double click, which the duplicate check
+    answers. Fails open when the cache is unreachable.
+    """
+    key = "comments:token:" + hashlib.sha256(f"{token}|{ip_address or ''}".encode()).hexdigest()[:32]
+    text = hashlib.sha256(body.encode()).hexdigest()[:32]
+    try:
+        return cache.add(key, text, conf.get("FORM_MAX_AGE_SECONDS") + 60) or cache.get(key) == text
+    except Exception as error:
+        logger.warning("Comment forms may be sent twice: the cache is unreachable (%s).", error)
+        return True

@@ -84,13 +84,16 @@ def _moment(text):
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def build_thread(rows, own_ids=(), now=None):
-    """Nest ``rows`` (oldest first) into ``Node`` trees; a reply whose parent is missing becomes a root."""
-    own_ids, now = set(own_ids), now or timezone.now()
+def build_thread(rows, own_ids=(), now=None, editable_ids=()):
+    """Nest ``rows`` (oldest first) into ``Node`` trees; a reply whose parent is missing becomes a root.
+
+    ``editable_ids`` are the comments this browser may still edit (``cookies.editable_comment_ids``).
+    """
+    own_ids, editable_ids, now = set(own_ids), set(editable_ids), now or timezone.now()
     nodes, roots = {}, []
     for comment in rows:
         own = comment.pk in own_ids
-        node = Node(comment, own=own, editable=own and can_edit(comment, now))
+        node = Node(comment, own=own, editable=comment.pk in editable_ids and can_edit(comment, now))
         nodes[comment.pk] = node
         parent = nodes.get(comment.parent_id)
         (parent.children if parent else roots).append(node)
@@ -110,7 +113,8 @@ def thread_for(post, request, form=None):
     closed = post_closed_reason(post, now)
     reply_id = _int(request.GET.get("replyto"))
     if own_ids:
-        roots, nodes = build_thread(thread_rows(post, own_ids), own_ids, now)
+        editable_ids = cookies.editable_comment_ids(request, now.timestamp())
+        roots, nodes = build_thread(thread_rows(post, own_ids), own_ids, now, editable_ids)
         thread, count = render_thread(roots, closed), public_count(nodes)
         reply_node = nodes.get(reply_id)
         reply_to = reply_node.comment if reply_node and reply_node.public else None

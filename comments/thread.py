@@ -11,7 +11,8 @@ Everything a commenter wrote is escaped here (name, website; with
 body: ``Comment.body_html`` is the sanitized output of
 ``blog.rendering.render_comment``, made when the comment was saved, and is
 inserted as stored (as the template's ``|safe`` did). Only ``http`` and
-``https`` websites become links.
+``https`` websites become links. Names are isolated in ``<bdi>``, so no
+direction a name carries reorders the text around it.
 """
 
 from datetime import tzinfo
@@ -57,8 +58,8 @@ def render_thread(roots, closed=False):
 def author_html(name, url):
     """The commenter's name, a ``nofollow`` link to their website when it is an http(s) address."""
     if url and urlsplit(url).scheme.lower() in LINK_SCHEMES:
-        return f'<a href="{escape(url)}" rel="nofollow ugc noopener">{escape(name)}</a>'
-    return escape(name)
+        return f'<a href="{escape(url)}" rel="nofollow ugc noopener"><bdi>{escape(name)}</bdi></a>'
+    return f"<bdi>{escape(name)}</bdi>"
 
 
 def timestamp_html(moment, clock=None):
@@ -110,7 +111,7 @@ def _actions_html(node, closed):
     comment = node.comment
     reply_html = (
         f'<a href="?replyto={comment.pk}#comment-form">Reply'
-        f'<span class="visually-hidden"> to {escape(comment.author_name)}</span></a>'
+        f'<span class="visually-hidden"> to <bdi>{escape(comment.author_name)}</bdi></span></a>'
         if reply
         else ""
     )

@@ -1,21 +1,22 @@
 """Public comment views: post, edit or withdraw one's own comment, unsubscribe.
 
 Views are thin: forms validate, ``services`` write, ``cookies`` remember who
-wrote what. Every refusal is a readable page in the site's style.
+wrote what, ``ratelimit`` counts every anonymous write. Every refusal is a
+readable page in the site's style.
 """
 
 import ipaddress
 
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from blog.models import Post
-from comments import conf, cookies, notifications, services
+from comments import conf, cookies, notifications, ratelimit, services
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
-from comments.ratelimit import over_limit
 
 
 def client_ip(request):
@@ -37,6 +38,21 @@ def refuse(request, post, message, status=403, title="Comments are closed"):
     return render(request, "comments/refused.html", context, status=status)
 
 
+def too_many(request, wait, *, title, message, post=None, **context):
+    """A 429 with ``Retry-After: wait``: template ``comments/rate_limited.html``.
+
+    Context ``title``, ``message``, ``wait`` in words, ``post``, and the form to
+    send again with its text (``form``, and ``comment`` for an edit).
+    """
+    minutes = -(-wait // 60)
+    words = f"{wait} seconds" if wait < 90 else f"{minutes} minutes"
+    context = {"title": title, "message": message, "wait": words, "post": post, **context}
+    context.setdefault("edit_minutes", conf.get("EDIT_MINUTES"))
+    response = render(request, "comments/rate_limited.html", context, status=429)
+    response["Retry-After"] = str(wait)
+    return response
+
+
 def form_page(request, post, form, status=400):
     """Template ``comments/comment_form.html``; context ``post``, ``form``, ``reply_to``."""
     parent = form.cleaned_data.get("parent") if hasattr(form, "cleaned_data") else None
@@ -49,7 +65,7 @@ def post_comment(request, post_id):
     """Store a comment sent from a post's form, then redirect to it (POST → redirect → GET).
 
     A GET goes to the post's form. Errors re-show the text: ``form_page`` (400);
-    a closed post ``refuse`` (403); too many comments ``rate_limited.html`` (429).
+    a closed post ``refuse`` (403); too many comments ``too_many`` (429).
     """
     post = published_post(post_id)
     if request.method == "GET":
@@ -60,9 +76,14 @@ def post_comment(request, post_id):
     if not form.is_valid():
         return form_page(request, post, form)
     data, ip_address = form.cleaned_data, client_ip(request)
-    if over_limit(email=data["email"], ip_address=ip_address):
-        context = {"post": post, "window_minutes": conf.get("RATE_WINDOW_SECONDS") // 60}
-        return render(request, "comments/rate_limited.html", context, status=429)
+    if wait := ratelimit.retry_after(action="post", email=data["email"], ip_address=ip_address):
+        title, message = "Too many comments for now", "You have sent several comments in a short time."
+        return too_many(
+            request, wait, title=title, message=f"{message} This one was not posted.", post=post, form=form
+        )
+    if not ratelimit.claim_form_token(token=data["token"], ip_address=ip_address, body=data["body"]):
+        form.refuse_token("This form has already sent a comment. Your text is kept; please send it again.")
+        return form_page(request, post, form)
     try:
         comment = services.comment_submit(
             post=post,
@@ -101,9 +122,19 @@ def own_comment(request, pk):
     comment = get_object_or_404(
         Comment.objects.select_related("post__author").filter(post__in=Post.objects.published()), pk=pk
     )
-    if pk not in cookies.own_comment_ids(request) or not services.can_edit(comment):
+    if pk not in cookies.editable_comment_ids(request) or not services.can_edit(comment):
         raise PermissionDenied
     return comment
+
+
+def changes_refused(request, comment, *, what, **context):
+    """A 429 for an edit or withdrawal over ``COMMENTS_EDIT_RATE_LIMIT``, or None to go ahead."""
+    wait = ratelimit.retry_after(action="edit", email=comment.author_email, ip_address=client_ip(request))
+    if wait is None:
+        return None
+    message = f"This comment was changed several times in a short time, so it was not {what}."
+    context.update(post=comment.post, comment=comment)
+    return too_many(request, wait, title="Too many changes for now", message=message, **context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -117,6 +148,8 @@ def edit_comment(request, pk):
     except PermissionDenied:
         return not_yours(request, pk)
     form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and (refused := changes_refused(request, comment, what="saved", form=form)):
+        return refused
     if request.method == "POST" and form.is_valid():
         try:
             comment = services.comment_edit(comment=comment, body=form.cleaned_data["body"])
@@ -138,6 +171,8 @@ def withdraw_comment(request, pk):
     except PermissionDenied:
         return not_yours(request, pk)
     if request.method == "POST":
+        if refused := changes_refused(request, comment, what="withdrawn"):
+            return refused
         try:
             services.comment_withdraw(comment=comment)
         except PermissionDenied:
@@ -163,15 +198,28 @@ def not_yours(request, pk):
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    """Confirm (GET) and stop (POST) reply notices to the address in the signed token.
+    """Confirm (GET) and stop (POST) reply notices to the address the signed token leads to.
 
-    Template ``comments/unsubscribe.html``; context ``email``, ``done``, ``count``.
+    Template ``comments/unsubscribe.html``; context ``address`` (partly hidden), ``done``, ``count``.
     A GET changes nothing, because link scanners follow links in email.
     """
-    email = notifications.read_unsubscribe_token(token)
+    try:
+        email = notifications.read_unsubscribe_token(token)
+    except signing.SignatureExpired:
+        message = (
+            "This unsubscribe link has expired: links in reply notices work for "
+            f"{conf.get('UNSUBSCRIBE_LINK_DAYS')} days. The newest notice you received has one that works."
+        )
+        return refuse(request, None, message, status=410, title="This unsubscribe link has expired")
     if email is None:
         message = "This unsubscribe link is not valid. Copy the whole link from the email and try again."
         return refuse(request, None, message, status=400, title="Unknown unsubscribe link")
+    if request.method == "POST" and (
+        wait := ratelimit.retry_after(action="unsubscribe", email=email, ip_address=client_ip(request))
+    ):
+        message = "Several unsubscribe requests came in a short time, so this one was not carried out."
+        return too_many(request, wait, title="Too many requests for now", message=message)
     count = services.unsubscribe(email=email) if request.method == "POST" else 0
-    context = {"email": email, "done": request.method == "POST", "count": count}
+    address = notifications.partly_hidden(email)
+    context = {"address": address, "done": request.method == "POST", "count": count}
     return render(request, "comments/unsubscribe.html", context)

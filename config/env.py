@@ -82,6 +82,9 @@ def parse_database_url(url, name="DATABASE_URL"):
     return config
 
 
+REDIS_TIMEOUT_SECONDS = 1
+
+
 def cache_config(url):
     """Turn ``CACHE_URL`` into a ``CACHES['default']`` entry.
 
@@ -94,7 +97,10 @@ def cache_config(url):
     if scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if scheme in {"redis", "rediss"}:
-        return {"BACKEND": "config.cache.RedisCache", "LOCATION": url}
+        # A Redis that hangs or drops packets must cost a request a second, not a
+        # worker: every use of the cache gives up then (and serves or accepts without it).
+        options = {"socket_connect_timeout": REDIS_TIMEOUT_SECONDS, "socket_timeout": REDIS_TIMEOUT_SECONDS}
+        return {"BACKEND": "config.cache.RedisCache", "LOCATION": url, "OPTIONS": options}
     if scheme == "memcached":
         return {
             "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",

@@ -18,6 +18,7 @@ from django.db import DatabaseError, transaction
 from blog.rendering import render_comment
 from comments import conf
 from comments.models import Comment
+from comments.text import clean_line
 from wordpress.convert import convert_post
 from wordpress.items import ItemProblem, fingerprint, parse_date
 from wordpress.models import ImportedItem
@@ -124,7 +125,7 @@ class CommentImporter:
             raise ValueError("the comment is empty")
         user = self.importer.users.by_wp_id.get(fields.get("wp:comment_user_id", "0"))
         values = {
-            "author_name": " ".join(fields.get("wp:comment_author", "").split())[:100] or "Anonymous",
+            "author_name": clean_line(fields.get("wp:comment_author", ""))[:100] or "Anonymous",
             "author_email": self._checked(
                 wp_id, "email address", fields.get("wp:comment_author_email", ""), validate_email
             ),  # fmt: skip

@@ -89,7 +89,7 @@ def test_author_names_and_websites_are_escaped():
 @pytest.mark.parametrize("url", ["ftp://files.example/x", "javascript:alert(1)", "//no-scheme.example"])
 def test_only_http_websites_are_links(url):
     """A website that is not http or https is shown as the plain name, never as a link."""
-    assert author_html("Ann", url) == "Ann"
+    assert author_html("Ann", url) == "<bdi>Ann</bdi>"
 
 
 def test_timestamp_is_local_and_readable():

@@ -79,7 +79,7 @@ def test_reply_link_works_without_javascript(client):
     parent = make_comment(post=post, author_name="Ellen", status=Comment.Status.APPROVED)
     page = client.get(f"{post.get_absolute_url()}?replyto={parent.pk}").content.decode()
     assert f'href="?replyto={parent.pk}#comment-form"' in page
-    assert "Reply to Ellen" in page
+    assert "Reply to <bdi>Ellen</bdi>" in page
     assert f'name="parent" value="{parent.pk}"' in page
     send(client, post, parent=parent.pk, body="A reply.")
     reply = Comment.objects.latest("pk")

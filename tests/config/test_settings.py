@@ -76,6 +76,7 @@ class TestValues:
         assert redis == {
             "BACKEND": "config.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/1",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
         with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
             env.cache_config("mongodb://x")
