@@ -21,6 +21,6 @@ def clean_names(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("comments", "0004_published_thread")]
+    dependencies = [("comments", "0006_editors_and_moderators_moderate_every_comment")]
 
     operations = [migrations.RunPython(clean_names, migrations.RunPython.noop)]
