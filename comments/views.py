@@ -16,6 +16,7 @@ from comments import conf, cookies, notifications, services
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
 from comments.ratelimit import over_limit
+from comments.unavailable import keeps_text_when_unavailable
 
 
 def client_ip(request):
@@ -45,6 +46,7 @@ def form_page(request, post, form, status=400):
 
 
 @require_http_methods(["GET", "POST"])
+@keeps_text_when_unavailable
 def post_comment(request, post_id):
     """Store a comment sent from a post's form, then redirect to it (POST → redirect → GET).
 
