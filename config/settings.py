@@ -36,8 +36,9 @@ try:
     # Keep a worker's connection open between requests (0 closes it after each).
     DATABASES["default"]["CONN_MAX_AGE"] = env.get_int("DATABASE_CONN_MAX_AGE", default=60, minimum=0)
     # A database host that accepts connections but never answers would hold each
-    # request until gunicorn kills the worker; give up sooner and answer 503.
-    database_connect_timeout = env.get_int("DATABASE_CONNECT_TIMEOUT", default=5, minimum=1)
+    # request until gunicorn kills the worker; give up sooner and answer 503
+    # (libpq and psycopg wait at least 2 seconds).
+    database_connect_timeout = env.get_int("DATABASE_CONNECT_TIMEOUT", default=5, minimum=2)
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", database_connect_timeout)
     CACHES = {"default": env.cache_config(env.get_str("CACHE_URL", default="locmem://"))}
