@@ -47,6 +47,8 @@ def port_where_nothing_listens():
 @contextmanager
 def database_unreachable():
     """Point this process's database connection at a dead port until the block ends."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the test database is SQLite, held in memory; the server test covers PostgreSQL down")
     saved = dict(connection.settings_dict)
     with port_where_nothing_listens() as port:
         connection.close()
@@ -60,8 +62,6 @@ def database_unreachable():
 
 @pytest.fixture
 def database_down(django_db_blocker):
-    if connection.vendor != "postgresql":
-        pytest.skip("the test database is SQLite, held in memory; the server test covers PostgreSQL down")
     with django_db_blocker.unblock(), database_unreachable():
         yield
 
