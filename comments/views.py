@@ -17,6 +17,7 @@ from blog.models import Post
 from comments import conf, cookies, notifications, ratelimit, services
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
+from comments.unavailable import keeps_text_when_unavailable
 
 
 def client_ip(request):
@@ -61,6 +62,7 @@ def form_page(request, post, form, status=400):
 
 
 @require_http_methods(["GET", "POST"])
+@keeps_text_when_unavailable
 def post_comment(request, post_id):
     """Store a comment sent from a post's form, then redirect to it (POST → redirect → GET).
 

@@ -35,6 +35,12 @@ try:
     }
     # Keep a worker's connection open between requests (0 closes it after each).
     DATABASES["default"]["CONN_MAX_AGE"] = env.get_int("DATABASE_CONN_MAX_AGE", default=60, minimum=0)
+    # A database host that accepts connections but never answers would hold each
+    # request until gunicorn kills the worker; give up sooner and answer 503
+    # (libpq and psycopg wait at least 2 seconds).
+    database_connect_timeout = env.get_int("DATABASE_CONNECT_TIMEOUT", default=5, minimum=2)
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", database_connect_timeout)
     CACHES = {"default": env.cache_config(env.get_str("CACHE_URL", default="locmem://"))}
     globals().update(env.email_config(env.get_str("EMAIL_URL", default="console://")))
     DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", default="Commonplace <noreply@localhost>")
@@ -48,6 +54,9 @@ try:
     LOG_LEVEL = env.get_str("LOG_LEVEL", default="INFO").upper()
     CITATION_STYLE = env.get_str("CITATION_STYLE", default="chicago-note")
     CITATIONS_IMPORT_MAX_BYTES = env.get_int("CITATIONS_IMPORT_MAX_BYTES", default=10_485_760, minimum=1)
+    # The largest request body, files included (config.guard): above the largest upload
+    # (a 20 MB WordPress export) with room for the form around it.
+    REQUEST_MAX_BYTES = env.get_int("REQUEST_MAX_BYTES", default=33_554_432, minimum=1)
     MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
     STATIC_ROOT = Path(env.get_str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
     # Whole-page caching of anonymous GETs (pagecache/); PAGE_CACHE=false turns it off.
@@ -101,6 +110,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Refuses NUL bytes and over-size bodies before any view or lookup sees them;
+    # inside the middleware above, so its 400 and 413 pages carry the site's headers.
+    "config.guard.RequestGuardMiddleware",
     # Late, so it sees the final 404 of an old WordPress address (as contrib.redirects' fallback does).
     "wordpress.middleware.WordPressRedirectMiddleware",
     # Innermost: the page's comment thread goes in before any other middleware sees the page.

@@ -1,4 +1,7 @@
-"""The site's URLs: admin, editor endpoints, sources, comments, sitemap, robots, then the blog."""
+"""The site's URLs: admin, editor endpoints, sources, comments, sitemap, robots, then the blog.
+
+Errors are answered by ``config.errors`` (404 by Django's own view, with ``404.html``).
+"""
 
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -22,3 +25,7 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("blog.urls")),
 ]
+
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler500 = "config.errors.server_error"
