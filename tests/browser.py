@@ -132,12 +132,19 @@ def screenshot():
 
 # Data migrations that create the staff groups. A live-server test empties every
 # table when it ends, so the next one runs them again before loading the demo.
-GROUP_MIGRATIONS = [("blog", "0003_authors_group"), ("comments", "0003_moderator_groups")]
+# The migrations that make the staff groups and give them their permissions, in order.
+GROUP_MIGRATIONS = [
+    ("blog", "0003_authors_group"),
+    ("comments", "0003_moderator_groups"),
+    ("blog", "0008_editors_group"),
+    ("comments", "0006_editors_and_moderators_moderate_every_comment"),
+    ("wordpress", "0002_editors_import"),
+]
 STAFF_PASSWORD = "e2e-only-password"
 
 
 def restore_staff_groups():
-    """Run the migrations' own code for the "Authors" and "Moderators" groups, on their model states."""
+    """Run the migrations' own code for the staff groups, on their model states (a flush empties them)."""
     loader = MigrationLoader(connection)
     for app_label, name in GROUP_MIGRATIONS:
         apps = loader.project_state((app_label, name), at_end=True).apps
