@@ -18,6 +18,7 @@ from pylatexenc import latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from citations import csl
+from citations.formats import limits
 
 # pylatexenc reads \textasciicircum as the modifier letter ˆ; writers mean the caret.
 _context = get_default_latex_context_db()
@@ -26,6 +27,9 @@ _decoder = LatexNodes2Text(latex_context=_context, math_mode="verbatim", strict_
 # Built once: pylatexenc would otherwise rebuild its parsing context for every value.
 _walker_context = latexwalker.get_default_latex_context_db()
 _PLAIN = re.compile(r"[^\\{}~$`'%&#_^-]*\Z")
+# Where bibtexparser's splitter starts a block (an entry, @string, @comment, @preamble).
+_BLOCK_START = re.compile(r"@\w*[ \t]*[{(]")
+_BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
 
 # BibTeX/biblatex entry type -> CSL type; entries marked True are the nearest
 # kin rather than the same thing, and are counted as mapped.
@@ -153,8 +157,30 @@ def text_to_latex(value):
     return _SPECIAL_RE.sub(lambda m: _SPECIAL.get(m.group(), m.group()[0] + "{}" + m.group()[1:]), value)
 
 
+def _balanced(raw):
+    """``raw`` without its unmatched closing braces.
+
+    bibtexparser mends each by inserting "{" at the start of the word, a cost
+    quadratic in their number; LaTeX would refuse them anyway.
+    """
+    if "}" not in raw:
+        return raw
+    pieces, depth, position = [], 0, 0
+    for match in _BRACES.finditer(raw):
+        if match.group() == "{":
+            depth += 1
+        elif match.group() == "}":
+            if depth:
+                depth -= 1
+            else:
+                pieces.append(raw[position : match.start()])
+                position = match.end()
+    pieces.append(raw[position:])
+    return "".join(pieces)
+
+
 def _name(raw):
-    raw = raw.strip()
+    raw = _balanced(raw.strip())
     if raw.startswith("{") and raw.endswith("}") and raw.count("{") == 1:
         return {"literal": latex_to_text(raw[1:-1])}
     parts = parse_single_name_into_parts(raw, strict=False)
@@ -163,7 +189,8 @@ def _name(raw):
     dropping = []
     words = given.split()
     while len(words) > 1 and words[-1][:1].islower():
-        dropping.insert(0, words.pop())
+        dropping.append(words.pop())
+    dropping.reverse()
     name = {
         "family": latex_to_text(" ".join(parts.last)),
         "given": " ".join(words),
@@ -174,8 +201,10 @@ def _name(raw):
     return csl.normalize_name(name)
 
 
-def _names(value):
-    return [_name(raw) for raw in split_multiple_persons_names(value) if raw.strip()] if value else []
+def _names(value, what="the names"):
+    raws = [raw for raw in split_multiple_persons_names(value) if raw.strip()] if value else []
+    limits.check_names(len(raws), what)
+    return [_name(raw) for raw in raws]
 
 
 def _date(fields):
@@ -209,12 +238,21 @@ def entry_to_item(entry):
         item[csl_name] = latex_to_text(value, keep_lines=csl_name == "note")
     for bib_name, csl_name in VERBATIM_FIELDS:
         item[csl_name] = fields.get(bib_name, "").strip()
-    item["author"] = _names(fields.get("author", ""))
-    item["editor"] = _names(fields.get("editor", ""))
+    item["author"] = _names(fields.get("author", ""), "the author field")
+    item["editor"] = _names(fields.get("editor", ""), "the editor field")
     item["issued"] = _date(fields)
     if fields.get("urldate"):
         item["accessed"] = {"raw": fields["urldate"].strip()}
     return {name: value for name, value in item.items() if value}, mapped
+
+
+def _check_limits(entry):
+    """Refuse an entry whose key or field values are too long or nest too deep for the decoder."""
+    limits.check_length(entry.key, "the key")
+    for field in entry.fields:
+        value = str(field.value)
+        limits.check_length(value, f"the {field.key} field")
+        limits.check_latex_depth(value, f"the {field.key} field")
 
 
 def read(text):
@@ -225,13 +263,18 @@ def read(text):
     """
     from citations.formats import FormatError, Record
 
+    # The splitter's work grows with its blocks; count them first, in one regular expression.
+    limits.check_records(sum(1 for _ in _BLOCK_START.finditer(text)))
     log = _Log()
     logger = logging.getLogger("bibtexparser")
     logger.addHandler(log)
+    # A hostile file makes the splitter log two lines per broken block: keep them out of the site's log.
+    propagate, logger.propagate = logger.propagate, False
     try:
         library = bibtexparser.parse_string(text)
     finally:
         logger.removeHandler(log)
+        logger.propagate = propagate
     if library.failed_blocks:
         block = library.failed_blocks[0]
         line = (block.start_line or 0) + 1
@@ -243,6 +286,7 @@ def read(text):
     for index, entry in enumerate(library.entries, 1):
         where = f"entry {index} (line {(entry.start_line or 0) + 1})"
         try:
+            _check_limits(entry)
             item, mapped = entry_to_item(entry)
         except ValueError as error:
             raise FormatError(f"{where.capitalize()}: {error}") from None
