@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from wordpress import footnotes, shortcodes
-from wordpress.htmltree import Element, blockify, parse
+from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, blockify, parse
 from wordpress.references import Reference, parse_reference
 
 BREAK = "\x01"
@@ -327,17 +327,25 @@ def convert_post(
     footnotes_meta: str = "",
     resolve: Callable[[Reference], str | None] = lambda reference: None,
     comment: bool = False,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Conversion:
-    """Convert a post's (or, with ``comment``, a reader comment's) HTML to the dialect."""
+    """Convert a post's (or, with ``comment``, a reader comment's) HTML to the dialect.
+
+    Raises ``LimitError`` when elements or shortcodes nest deeper than ``max_depth``.
+    """
     conversion = Conversion(markdown="")
     html = (html or "").replace("\r\n", "\n").replace("\x00", "")
     notes_problems = []
     if not comment:
-        html = shortcodes.expand(html, conversion.shortcodes, notes_problems)
+        html = shortcodes.expand(html, conversion.shortcodes, notes_problems, max_depth)
     autop = "<!-- wp:" not in html
-    root, conversion.gutenberg_comments = parse(html)
+    root, conversion.gutenberg_comments = parse(html, max_depth)
     blockify(root, autop)
-    notes = {} if comment else {note.key: note for note in footnotes.block_editor_notes(footnotes_meta)}
+    notes = (
+        {}
+        if comment
+        else {note.key: note for note in footnotes.block_editor_notes(footnotes_meta, max_depth)}
+    )
     if not comment:
         notes.update({note.key: note for note in footnotes.extract_notes(root)})
     for block in root.children:
@@ -360,7 +368,7 @@ def convert_post(
     return conversion
 
 
-def html_to_text(html: str) -> str:
+def html_to_text(html: str, max_depth: int = DEFAULT_MAX_DEPTH) -> str:
     """The text of ``html`` on one line, as a summary is stored."""
-    root, _ = parse(html or "")
+    root, _ = parse(html or "", max_depth)
     return " ".join(root.text().split())
