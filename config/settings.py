@@ -48,6 +48,8 @@ try:
     LOG_LEVEL = env.get_str("LOG_LEVEL", default="INFO").upper()
     CITATION_STYLE = env.get_str("CITATION_STYLE", default="chicago-note")
     CITATIONS_IMPORT_MAX_BYTES = env.get_int("CITATIONS_IMPORT_MAX_BYTES", default=10_485_760, minimum=1)
+    # Uploaded images may have at most this many pixels (40 megapixels decode to 160 MB at most).
+    MARKDOWNX_UPLOAD_MAX_PIXELS = env.get_int("MARKDOWNX_UPLOAD_MAX_PIXELS", default=40_000_000, minimum=1)
     MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
     STATIC_ROOT = Path(env.get_str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
     # Whole-page caching of anonymous GETs (pagecache/); PAGE_CACHE=false turns it off.
