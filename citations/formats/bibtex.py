@@ -280,8 +280,11 @@ def read(text):
         line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateBlockKeyBlock):
             raise FormatError(f"Line {line}: the key {block.key!r} is used twice in this file.")
-        detail = str(getattr(block, "error", "") or "").split("\n")[0] or "this entry cannot be parsed"
-        raise FormatError(f"Line {line}: {detail}")
+        error = getattr(block, "error", None)
+        detail = str(getattr(error, "abort_reason", None) or error or "").split("\n")[0].strip()
+        if "end of file" in detail:
+            detail += " The file may be truncated."
+        raise FormatError(f"Line {line}: {detail or 'this entry cannot be parsed'}")
     records = []
     for index, entry in enumerate(library.entries, 1):
         where = f"entry {index} (line {(entry.start_line or 0) + 1})"

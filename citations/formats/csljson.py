@@ -34,7 +34,7 @@ def read(text):
         data = json.loads(text)
     except json.JSONDecodeError as error:
         message = f"Not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
-        if error.pos >= len(text.rstrip()):
+        if not text.rstrip().endswith(("]", "}")):
             message += " The file may be truncated."
         raise FormatError(message) from None
     except RecursionError:
