@@ -235,8 +235,7 @@ class _Writer:
         rows = [
             [self.paragraph(cell.children).replace("  \n", " ").replace("|", "\\|") for cell in row.children
              if isinstance(cell, Element) and cell.tag in ("td", "th")]
-            for row in element.iter()
-            if row.tag == "tr"
+            for row in _rows(element)
         ]  # fmt: skip
         rows = [row for row in rows if row]
         if not rows:
@@ -251,6 +250,17 @@ class _Writer:
             f"[^{number}]: {self.paragraph(self.notes[key].content)}".replace("  \n", " ")
             for number, key in self.definitions
         )
+
+
+def _rows(table: Element) -> list[Element]:
+    """The table's own rows, in its sections or not; a table nested in a cell keeps its rows."""
+    rows = []
+    for child in table.children:
+        if isinstance(child, Element) and child.tag == "tr":
+            rows.append(child)
+        elif isinstance(child, Element) and child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(row for row in child.children if isinstance(row, Element) and row.tag == "tr")
+    return rows
 
 
 def _prefix(first: str, empty: str, text: str) -> str:
