@@ -110,6 +110,12 @@ class _TreeBuilder(HTMLParser):
     def handle_data(self, data):
         self.text.append(data)
 
+    def parse_marked_section(self, i, report=1):
+        # "<![CDATA[…]]>" and any other "<![" are bogus comments in HTML, ending at the next ">";
+        # the standard library's reading of them raises AssertionError on unknown keywords.
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
+
     def handle_comment(self, data):
         if re.match(r"\s*/?wp:", data):
             self.gutenberg_comments += 1

@@ -9,6 +9,7 @@ read otherwise, so what is written reads back unchanged.
 
 import logging
 import re
+from contextlib import contextmanager
 
 import bibtexparser
 from bibtexparser.library import Library
@@ -111,15 +112,22 @@ READ_ALIASES = {
 VERBATIM_FIELDS = [("url", "URL"), ("doi", "DOI"), ("isbn", "ISBN"), ("archiveurl", "archive_location")]
 
 
-class _Log(logging.Handler):
-    """Collects what bibtexparser logs about a file, to show it to the user."""
+@contextmanager
+def _quiet():
+    """Keep bibtexparser's and pylatexenc's reports of a file's errors out of the site's log.
 
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
+    They log a line or two per broken block or macro: a hostile file would fill the
+    log, and the user is told of the first error anyway.
+    """
+    loggers = [logging.getLogger(name) for name in ("bibtexparser", "pylatexenc")]
+    saved = [logger.propagate for logger in loggers]
+    for logger in loggers:
+        logger.propagate = False
+    try:
+        yield
+    finally:
+        for logger, propagate in zip(loggers, saved, strict=True):
+            logger.propagate = propagate
 
 
 def latex_to_text(value, *, keep_lines=False):
@@ -265,16 +273,8 @@ def read(text):
 
     # The splitter's work grows with its blocks; count them first, in one regular expression.
     limits.check_records(sum(1 for _ in _BLOCK_START.finditer(text)))
-    log = _Log()
-    logger = logging.getLogger("bibtexparser")
-    logger.addHandler(log)
-    # A hostile file makes the splitter log two lines per broken block: keep them out of the site's log.
-    propagate, logger.propagate = logger.propagate, False
-    try:
+    with _quiet():
         library = bibtexparser.parse_string(text)
-    finally:
-        logger.removeHandler(log)
-        logger.propagate = propagate
     if library.failed_blocks:
         block = library.failed_blocks[0]
         line = (block.start_line or 0) + 1
@@ -290,7 +290,8 @@ def read(text):
         where = f"entry {index} (line {(entry.start_line or 0) + 1})"
         try:
             _check_limits(entry)
-            item, mapped = entry_to_item(entry)
+            with _quiet():
+                item, mapped = entry_to_item(entry)
         except ValueError as error:
             raise FormatError(f"{where.capitalize()}: {error}") from None
         records.append(Record(where, item, mapped))
