@@ -13,8 +13,11 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pylatexenc import latexwalker
+from pylatexenc.latex2text import LatexNodes2Text
 
 from citations import formats
+from citations.formats.bibtex import latex_to_text
 from citations.models import Source
 from citations.services import ImportFailed, import_file
 
@@ -206,3 +209,17 @@ def test_a_nested_bibtex_file_ends_the_command_with_one_line(tmp_path):
     assert "\n" not in str(raised.value)
     assert "CITATIONS_IMPORT_MAX_DEPTH" in str(raised.value)
     assert not Source.objects.exists()
+
+
+accent_pieces = st.sampled_from(
+    ["\\'", "\\`", '\\"', "\\^", "\\~", "\\=", "\\.", "{", "}", "e", "E", "n", " ", "-", "'"]
+)
+
+
+@PROPERTY
+@given(st.lists(accent_pieces, max_size=30).map("".join))
+def test_the_quick_reading_of_accents_agrees_with_pylatexenc(value):
+    """Simple accents and braces, read without pylatexenc, give what pylatexenc gives."""
+    nodes = latexwalker.LatexWalker(value, tolerant_parsing=True).get_latex_nodes()[0]
+    expected = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True).nodelist_to_text(nodes)
+    assert latex_to_text(value) == " ".join(expected.split())
