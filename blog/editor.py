@@ -3,7 +3,10 @@
 These wrap markdownx's own views under ``/markdownx/`` (the paths its widget
 calls). Anyone else gets 403; CSRF protection stays on. Uploads are checked
 by content, not by the type the browser claims, against
-``MARKDOWNX_UPLOAD_MAX_SIZE`` and ``MARKDOWNX_UPLOAD_CONTENT_TYPES``.
+``MARKDOWNX_UPLOAD_MAX_SIZE``, ``MARKDOWNX_UPLOAD_CONTENT_TYPES`` and
+``MARKDOWNX_UPLOAD_MAX_PIXELS``, and decoded whole before anything is saved:
+a file that is not an image, a truncated one, or a decompression bomb (a small
+file claiming a huge picture) is a 400 naming the problem, never a 500.
 """
 
 from django import forms
@@ -42,10 +45,45 @@ class StaffMarkdownifyView(StaffOnlyMixin, MarkdownifyView):
         return super().post(request, *args, **kwargs)
 
 
+def max_pixels() -> int:
+    """The most pixels (width × height) an uploaded image may have (``MARKDOWNX_UPLOAD_MAX_PIXELS``)."""
+    return settings.MARKDOWNX_UPLOAD_MAX_PIXELS
+
+
+def _megapixels(pixels: int) -> str:
+    if pixels >= 1_000_000:
+        return f"{pixels / 1_000_000:,.1f}".removesuffix(".0")
+    return f"{pixels / 1_000_000:.3g}"
+
+
+class PixelLimitedImageField(forms.ImageField):
+    """An image field that names the pixel limit, where Pillow's bomb check says only "invalid"."""
+
+    def to_python(self, data):
+        try:
+            upload = super().to_python(data)
+        except forms.ValidationError as error:
+            if isinstance(error.__cause__, Image.DecompressionBombError):
+                raise forms.ValidationError(_too_many_pixels(), code="too_many_pixels") from None
+            raise
+        if upload is not None:
+            width, height = upload.image.size
+            if width * height > max_pixels():
+                raise forms.ValidationError(_too_many_pixels(width, height), code="too_many_pixels")
+        return upload
+
+
+def _too_many_pixels(width=None, height=None) -> str:
+    limit = f"the limit is {_megapixels(max_pixels())} megapixels (MARKDOWNX_UPLOAD_MAX_PIXELS)"
+    if width is None:
+        return f"The image has far more pixels than allowed; {limit}."
+    return f"The image is {width:,} × {height:,} pixels ({_megapixels(width * height)} megapixels); {limit}."
+
+
 class ImageUploadForm(ImageForm):
     """markdownx's upload form, judging the file by what Pillow finds in it."""
 
-    image = forms.ImageField(label="image")
+    image = PixelLimitedImageField(label="image")
 
     def clean(self):
         upload = self.cleaned_data.get("image")
@@ -58,6 +96,17 @@ class ImageUploadForm(ImageForm):
         content_type = Image.MIME.get(upload.image.format)
         if content_type not in settings.MARKDOWNX_UPLOAD_CONTENT_TYPES:
             raise MarkdownxImageUploadError.unsupported_format()
+        # Pillow's verify() reads a PNG's chunks but not a JPEG's data: decode the whole
+        # picture (within the pixel limit) so a truncated file is refused here, not in save().
+        try:
+            upload.seek(0)
+            with Image.open(upload) as image:
+                image.load()
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+            self.add_error("image", "The image is truncated or damaged; it cannot be read.")
+            return upload
+        finally:
+            upload.seek(0)
         # markdownx saves by the declared type; make it the real one.
         upload.content_type = content_type
         return upload

@@ -119,8 +119,11 @@ class SourceAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form, errors, status = ImportForm(), [], 200
         if request.method == "POST":
-            if int(request.META.get("CONTENT_LENGTH") or 0) > import_max_bytes() + UPLOAD_OVERHEAD:
-                errors, status = [f"The file is larger than the limit of {import_max_bytes()} bytes."], 413
+            length = request.META.get("CONTENT_LENGTH") or "0"
+            if not length.isdigit() or int(length) > import_max_bytes() + UPLOAD_OVERHEAD:
+                limit = import_max_bytes()
+                errors = [f"The file is larger than the limit of {limit} bytes (CITATIONS_IMPORT_MAX_BYTES)."]
+                status = 413
             else:
                 form = ImportForm(request.POST, request.FILES)
                 if form.is_valid():
@@ -128,7 +131,9 @@ class SourceAdmin(admin.ModelAdmin):
                         data = form.cleaned_data["file"].read()
                         report = import_file(data, form.cleaned_data["format"])
                     except ImportFailed as failure:
-                        errors, status = failure.errors, 400
+                        status = 400
+                        for error in failure.errors:
+                            form.add_error("file", error)
                     else:
                         self.message_user(request, f"Imported the file: {report}.", messages.SUCCESS)
                         return HttpResponseRedirect(reverse("admin:citations_source_changelist"))

@@ -1,19 +1,16 @@
 """Forms for the source library's admin: names as text, and a file to import."""
 
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 
-from citations import csl, formats
+from citations import conf, csl, formats
 from citations.models import Source
-
-DEFAULT_IMPORT_MAX_BYTES = 10 * 1024 * 1024
 
 
 def import_max_bytes():
     """The largest file the admin accepts for import (``CITATIONS_IMPORT_MAX_BYTES``)."""
-    return getattr(settings, "CITATIONS_IMPORT_MAX_BYTES", DEFAULT_IMPORT_MAX_BYTES)
+    return conf.get("IMPORT_MAX_BYTES")
 
 
 class NamesField(forms.CharField):
@@ -66,7 +63,8 @@ class ImportForm(forms.Form):
             return cleaned
         if upload.size > import_max_bytes():
             size, limit = filesizeformat(upload.size), filesizeformat(import_max_bytes())
-            raise forms.ValidationError(f"The file is {size}; the limit is {limit}.")
+            self.add_error("file", f"The file is {size}; the limit is {limit} (CITATIONS_IMPORT_MAX_BYTES).")
+            return cleaned
         cleaned["format"] = cleaned.get("format") or formats.format_for_filename(upload.name)
         if not cleaned["format"]:
             raise forms.ValidationError("Choose a format: the file name ends neither in .json nor in .bib.")

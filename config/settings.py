@@ -57,6 +57,8 @@ try:
     # The largest request body, files included (config.guard): above the largest upload
     # (a 20 MB WordPress export) with room for the form around it.
     REQUEST_MAX_BYTES = env.get_int("REQUEST_MAX_BYTES", default=33_554_432, minimum=1)
+    # Uploaded images may have at most this many pixels (40 megapixels decode to 160 MB at most).
+    MARKDOWNX_UPLOAD_MAX_PIXELS = env.get_int("MARKDOWNX_UPLOAD_MAX_PIXELS", default=40_000_000, minimum=1)
     MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
     STATIC_ROOT = Path(env.get_str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
     # Whole-page caching of anonymous GETs (pagecache/); PAGE_CACHE=false turns it off.

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from wordpress import footnotes, shortcodes
-from wordpress.htmltree import Element, blockify, parse
+from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, blockify, parse
 from wordpress.references import Reference, parse_reference
 
 BREAK = "\x01"
@@ -235,8 +235,7 @@ class _Writer:
         rows = [
             [self.paragraph(cell.children).replace("  \n", " ").replace("|", "\\|") for cell in row.children
              if isinstance(cell, Element) and cell.tag in ("td", "th")]
-            for row in element.iter()
-            if row.tag == "tr"
+            for row in _rows(element)
         ]  # fmt: skip
         rows = [row for row in rows if row]
         if not rows:
@@ -251,6 +250,17 @@ class _Writer:
             f"[^{number}]: {self.paragraph(self.notes[key].content)}".replace("  \n", " ")
             for number, key in self.definitions
         )
+
+
+def _rows(table: Element) -> list[Element]:
+    """The table's own rows, in its sections or not; a table nested in a cell keeps its rows."""
+    rows = []
+    for child in table.children:
+        if isinstance(child, Element) and child.tag == "tr":
+            rows.append(child)
+        elif isinstance(child, Element) and child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(row for row in child.children if isinstance(row, Element) and row.tag == "tr")
+    return rows
 
 
 def _prefix(first: str, empty: str, text: str) -> str:
@@ -327,17 +337,25 @@ def convert_post(
     footnotes_meta: str = "",
     resolve: Callable[[Reference], str | None] = lambda reference: None,
     comment: bool = False,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> Conversion:
-    """Convert a post's (or, with ``comment``, a reader comment's) HTML to the dialect."""
+    """Convert a post's (or, with ``comment``, a reader comment's) HTML to the dialect.
+
+    Raises ``LimitError`` when elements or shortcodes nest deeper than ``max_depth``.
+    """
     conversion = Conversion(markdown="")
     html = (html or "").replace("\r\n", "\n").replace("\x00", "")
     notes_problems = []
     if not comment:
-        html = shortcodes.expand(html, conversion.shortcodes, notes_problems)
+        html = shortcodes.expand(html, conversion.shortcodes, notes_problems, max_depth)
     autop = "<!-- wp:" not in html
-    root, conversion.gutenberg_comments = parse(html)
+    root, conversion.gutenberg_comments = parse(html, max_depth)
     blockify(root, autop)
-    notes = {} if comment else {note.key: note for note in footnotes.block_editor_notes(footnotes_meta)}
+    notes = (
+        {}
+        if comment
+        else {note.key: note for note in footnotes.block_editor_notes(footnotes_meta, max_depth)}
+    )
     if not comment:
         notes.update({note.key: note for note in footnotes.extract_notes(root)})
     for block in root.children:
@@ -360,7 +378,7 @@ def convert_post(
     return conversion
 
 
-def html_to_text(html: str) -> str:
+def html_to_text(html: str, max_depth: int = DEFAULT_MAX_DEPTH) -> str:
     """The text of ``html`` on one line, as a summary is stored."""
-    root, _ = parse(html or "")
+    root, _ = parse(html or "", max_depth)
     return " ".join(root.text().split())

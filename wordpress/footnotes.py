@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from wordpress.htmltree import Element, parse
+from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, parse
 
 NOTES_HEADINGS = {"notes", "footnotes", "endnotes", "references", "sources", "note"}
 RULE_TEXT = re.compile(r"^\s*[-–—_*=~.·•]{3,}\s*$")
@@ -77,9 +77,10 @@ def _strip_backlinks(nodes: list) -> list:
 
 def _note_from_line(line: list, fallback_key: str | None = None) -> Note | None:
     """A note when the line starts with a marker (``*``, ``[1]``, ``1.``, ``<sup>1</sup>``)."""
-    line = list(line)
-    while line and isinstance(line[0], str) and not line[0].strip():
-        line.pop(0)
+    start = 0
+    while start < len(line) and isinstance(line[start], str) and not line[start].strip():
+        start += 1
+    line = line[start:]
     if not line:
         return None
     first = line[0]
@@ -140,16 +141,20 @@ def extract_notes(root: Element) -> list[Note]:
     return notes
 
 
-def block_editor_notes(meta_json: str) -> list[Note]:
-    """Notes from the WordPress 6.3 footnotes block: ``[{"id": uuid, "content": html}]`` in post meta."""
+def block_editor_notes(meta_json: str, max_depth: int = DEFAULT_MAX_DEPTH) -> list[Note]:
+    """Notes from the WordPress 6.3 footnotes block: ``[{"id": uuid, "content": html}]`` in post meta.
+
+    Meta that is not such JSON (or nests past the decoder's recursion) holds no notes.
+    """
     try:
         entries = json.loads(meta_json or "[]")
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
     notes = []
     for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, dict) and entry.get("id"):
-            tree, _ = parse(str(entry.get("content", "")))
+        if isinstance(entry, dict) and entry.get("id") and isinstance(entry["id"], str | int):
+            content = entry.get("content", "")
+            tree, _ = parse(content if isinstance(content, str) else "", max_depth)
             notes.append(Note(str(entry["id"]), tree.children))
     return notes
 

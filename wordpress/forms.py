@@ -1,17 +1,15 @@
 """The admin's upload form for a WordPress export."""
 
 from django import forms
-from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from blog.permissions import assignable_authors
-
-# The admin imports within the request; larger exports belong to ``manage.py import_wxr``.
-DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+from wordpress import conf
 
 
 def max_upload_size() -> int:
-    return getattr(settings, "WORDPRESS_IMPORT_MAX_UPLOAD_SIZE", DEFAULT_MAX_SIZE)
+    """The largest export the admin accepts; larger ones belong to ``manage.py import_wxr``."""
+    return conf.get("IMPORT_MAX_UPLOAD_SIZE")
 
 
 class ImportForm(forms.Form):

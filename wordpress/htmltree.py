@@ -1,7 +1,9 @@
 """WordPress post HTML as a small tree, with bare text grouped into paragraphs (pure functions).
 
 The standard library's ``html.parser`` reads the tag soup; ``parse`` builds
-``Element`` nodes (text stays ``str``) and closes what HTML closes implicitly.
+``Element`` nodes (text stays ``str``, adjacent text joined) and closes what
+HTML closes implicitly. Elements nest at most ``max_depth`` deep (``LimitError``
+beyond): every later step walks the tree recursively.
 ``blockify`` then gives every container a list of blocks only, as WordPress's
 ``wpautop`` does on display: runs of bare text and inline tags become
 paragraphs, split at blank lines, with single newlines as line breaks.
@@ -23,8 +25,18 @@ BLOCK = {
 TRANSPARENT = {"div", "section", "article", "figure", "center", "header", "footer", "main", "nav", "aside",
                "address", "details", "summary"}  # fmt: skip
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# Far deeper than any post WordPress's editors make, and shallow enough for the recursive walks.
+DEFAULT_MAX_DEPTH = 100
 DROPPED = {"script", "style", "noscript", "template", "head", "title", "svg", "canvas", "form", "button",
            "select", "textarea", "map", "object"}  # fmt: skip
+
+
+class LimitError(ValueError):
+    """HTML beyond one of the converter's limits; the message says which."""
+
+
+def depth_error(limit: int) -> LimitError:
+    return LimitError(f"its HTML nests deeper than {limit} elements (WORDPRESS_IMPORT_MAX_HTML_DEPTH)")
 
 
 @dataclass(eq=False)
@@ -46,11 +58,18 @@ class Element:
 
 
 class _TreeBuilder(HTMLParser):
-    def __init__(self):
+    def __init__(self, max_depth: int):
         super().__init__(convert_charrefs=True)
         self.root = Element("root")
         self.stack = [self.root]
+        self.max_depth = max_depth
         self.gutenberg_comments = 0
+        self.text = []  # data since the last tag, joined into one node when the next comes
+
+    def _flush(self):
+        if self.text:
+            self.stack[-1].children.append("".join(self.text))
+            self.text.clear()
 
     def _close(self, tag):
         for index in range(len(self.stack) - 1, 0, -1):
@@ -67,6 +86,7 @@ class _TreeBuilder(HTMLParser):
         return None
 
     def handle_starttag(self, tag, attrs):
+        self._flush()
         if tag in BLOCK and (open_tag := self._open_inside("p")):
             self._close(open_tag)
         if tag == "li" and (open_tag := self._open_inside("li", stop=("ul", "ol"))):
@@ -74,6 +94,8 @@ class _TreeBuilder(HTMLParser):
         element = Element(tag, {name: value or "" for name, value in attrs})
         self.stack[-1].children.append(element)
         if tag not in VOID:
+            if len(self.stack) > self.max_depth:
+                raise depth_error(self.max_depth)
             self.stack.append(element)
 
     def handle_startendtag(self, tag, attrs):
@@ -82,21 +104,32 @@ class _TreeBuilder(HTMLParser):
             self._close(tag)
 
     def handle_endtag(self, tag):
+        self._flush()
         self._close(tag)
 
     def handle_data(self, data):
-        self.stack[-1].children.append(data)
+        self.text.append(data)
+
+    def parse_marked_section(self, i, report=1):
+        # "<![CDATA[…]]>" and any other "<![" are bogus comments in HTML, ending at the next ">";
+        # the standard library's reading of them raises AssertionError on unknown keywords.
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
 
     def handle_comment(self, data):
         if re.match(r"\s*/?wp:", data):
             self.gutenberg_comments += 1
 
 
-def parse(html: str) -> tuple[Element, int]:
-    """The tree of ``html`` and how many Gutenberg block comments it held (they are dropped)."""
-    builder = _TreeBuilder()
+def parse(html: str, max_depth: int = DEFAULT_MAX_DEPTH) -> tuple[Element, int]:
+    """The tree of ``html`` and how many Gutenberg block comments it held (they are dropped).
+
+    Raises ``LimitError`` when elements nest deeper than ``max_depth``.
+    """
+    builder = _TreeBuilder(max_depth)
     builder.feed(html)
     builder.close()
+    builder._flush()
     return builder.root, builder.gutenberg_comments
 
 
@@ -117,16 +150,17 @@ def _split_lines(text: str) -> list:
 def _trim(paragraph: Element) -> Element:
     """Drop the line breaks and blank text at the edges of a paragraph, where wpautop makes none."""
     children = paragraph.children
-    while children and (
-        getattr(children[0], "tag", "") == "br" or (isinstance(children[0], str) and not children[0].strip())
-    ):
-        children.pop(0)
-    while children and (
-        getattr(children[-1], "tag", "") == "br"
-        or (isinstance(children[-1], str) and not children[-1].strip())
-    ):
-        children.pop()
+    start, end = 0, len(children)
+    while start < end and _blank(children[start]):
+        start += 1
+    while end > start and _blank(children[end - 1]):
+        end -= 1
+    paragraph.children = children[start:end]
     return paragraph
+
+
+def _blank(node) -> bool:
+    return getattr(node, "tag", "") == "br" or (isinstance(node, str) and not node.strip())
 
 
 def _paragraphs(run: list, autop: bool) -> list[Element]:

@@ -18,11 +18,12 @@ from django.utils.text import slugify
 
 from blog.models import Post
 from blog.services import post_save_with_body
-from wordpress import wxr
+from wordpress import conf, wxr
 from wordpress.comments import CommentImporter
 from wordpress.convert import convert_post, html_to_text
 from wordpress.directories import Sources, StaffNames, Tags, Users
-from wordpress.items import ItemProblem, Mapping, fingerprint, parse_date
+from wordpress.htmltree import LimitError
+from wordpress.items import ItemProblem, Mapping, fingerprint, limited, parse_date
 from wordpress.models import ImportedItem
 from wordpress.report import Report
 
@@ -82,6 +83,9 @@ class Importer:
         wp_id = item.get("wp:post_id")
         try:
             post = self.post(item)
+        except LimitError as error:
+            # Beyond a limit is hostile or broken beyond mending: the whole import stops, saying where.
+            raise wxr.WXRError(f"Post {wp_id} cannot be imported: {error}.") from None
         except ItemProblem as problem:
             self.report.problem("post", wp_id, str(problem))
             self.report.count("posts", "skipped")
@@ -109,16 +113,18 @@ class Importer:
         if post is not None and mapping.fingerprint == digest:
             self.report.count("posts", "unchanged")
             return post
+        max_depth = conf.get("IMPORT_MAX_HTML_DEPTH")
         conversion = convert_post(
-            item.get("content:encoded"),
-            footnotes_meta=item.meta.get("footnotes", ""),
+            limited(item.get("content:encoded")),
+            footnotes_meta=limited(item.meta.get("footnotes", "")),
             resolve=self.sources.resolve,
+            max_depth=max_depth,
         )
         self.report.shortcodes.update(conversion.shortcodes)
         self.report.gutenberg_comments += conversion.gutenberg_comments
         for problem in conversion.problems:
             self.report.problem("post", wp_id, problem)
-        title = html_to_text(item.get("title")) or "Untitled"
+        title = html_to_text(limited(item.get("title")), max_depth) or "Untitled"
         if len(title) > 300:
             self.report.problem("post", wp_id, "title shortened to 300 characters")
         values = {
@@ -126,7 +132,7 @@ class Importer:
             "status": STATUSES[wp_status],
             "publish_at": publish_at,
             "author_id": self.users.get(item.get("dc:creator")).pk,
-            "summary": html_to_text(item.get("excerpt:encoded")),
+            "summary": html_to_text(limited(item.get("excerpt:encoded")), max_depth),
             "body": conversion.markdown,
             "comments_enabled": item.get("wp:comment_status", "open") != "closed",
         }
@@ -211,7 +217,7 @@ def import_wxr(source, *, dry_run: bool = False, assign_to=None, imported_by=Non
     report = Report(dry_run=dry_run)
     with transaction.atomic():
         importer = None
-        for record in wxr.read(source):
+        for record in wxr.read(source, max_depth=conf.get("IMPORT_MAX_XML_DEPTH")):
             if isinstance(record, wxr.Channel):
                 report.site, report.version = record.site, record.version
                 importer = Importer(record, report, assign_to=assign_to, imported_by=imported_by)

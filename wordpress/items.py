@@ -1,4 +1,4 @@
-"""Reading an item's fields: dates, fingerprints, and the error that skips an item."""
+"""Reading an item's fields: dates, fingerprints, content within its limit, the error that skips an item."""
 
 import hashlib
 import json
@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.utils import timezone
+
+from wordpress import conf
+from wordpress.htmltree import LimitError
 
 # Part of every fingerprint: a better converter re-imports what the older one converted.
 CONVERTER_VERSION = "1"
@@ -38,3 +41,14 @@ def parse_date(gmt: str, local: str) -> datetime:
     except (TypeError, ValueError):
         raise ItemProblem(f"invalid date {text!r}") from None
     return timezone.make_aware(moment, UTC if use_gmt else timezone.get_current_timezone())
+
+
+def limited(html: str) -> str:
+    """``html``, or ``LimitError`` when it is longer than ``WORDPRESS_IMPORT_MAX_CONTENT_LENGTH``."""
+    limit = conf.get("IMPORT_MAX_CONTENT_LENGTH")
+    if len(html) > limit:
+        raise LimitError(
+            f"its content is {len(html):,} characters long; the limit is {limit:,} "
+            "(WORDPRESS_IMPORT_MAX_CONTENT_LENGTH)"
+        )
+    return html

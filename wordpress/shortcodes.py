@@ -11,11 +11,14 @@ from collections import Counter
 from html import escape
 from urllib.parse import urlsplit
 
-SHORTCODE_RE = re.compile(
+from wordpress.htmltree import DEFAULT_MAX_DEPTH, LimitError
+
+# The opening tag only: its content, up to the nearest closing tag, is found with ``str.find``
+# and only when that closing tag occurs later at all, so the search is linear.
+OPENING_RE = re.compile(
     r"\[(?P<escape>\[?)(?P<name>[a-z][a-z0-9_-]*)(?![\w-])(?P<attrs>[^\[\]]*?)(?P<self>/?)\]"
-    r"(?:(?P<content>.*?)\[/(?P=name)\])?(?P<escape_end>\]?)",
-    re.DOTALL,
 )
+CLOSING_RE = re.compile(r"\[/([a-z][a-z0-9_-]*)\]")
 ATTR_RE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 BUILT_IN = {"caption", "wp_caption", "gallery", "embed", "audio", "video", "playlist"}
 KEEP_CONTENT = {"caption", "wp_caption"}
@@ -40,27 +43,64 @@ def _link(url: str) -> str:
     return f'<p><a href="{escape(url)}">{escape(url)}</a></p>'
 
 
-def expand(html: str, counts: Counter, notes: list[str]) -> str:
-    """``html`` with its shortcodes replaced; ``counts`` and ``notes`` say what happened to each."""
+class _Shortcode:
+    """One shortcode as found in the text: its name, attributes, content (or ``None``) and source."""
 
-    def replace(match):
-        name, content = match["name"], match["content"]
-        attrs = _attributes(match["attrs"])
-        if match["escape"] and match["escape_end"]:
-            return match.group(0)[1:-1]
+    def __init__(self, match, content, end, escape_end):
+        self.name, self.attrs_text = match["name"], match["attrs"]
+        self.escaped = bool(match["escape"]) and escape_end
+        self.content, self.end = content, end
+        self.source = match.string[match.start() : end]
+
+
+def _shortcodes(html: str):
+    """Yield each shortcode-like ``[name …]…[/name]`` of ``html`` in order, and the text between."""
+    last_closing = {match[1]: match.start() for match in CLOSING_RE.finditer(html)}
+    position = 0
+    while match := OPENING_RE.search(html, position):
+        name, end, content = match["name"], match.end(), None
+        if last_closing.get(name, -1) >= end:
+            closing = html.find(f"[/{name}]", end)
+            content, end = html[match.end() : closing], closing + len(name) + 3
+        escape_end = html.startswith("]", end)
+        end += escape_end
+        yield html[position : match.start()]
+        yield _Shortcode(match, content, end, escape_end)
+        position = end
+    yield html[position:]
+
+
+def expand(
+    html: str, counts: Counter, notes: list[str], max_depth: int = DEFAULT_MAX_DEPTH, depth: int = 1
+) -> str:
+    """``html`` with its shortcodes replaced; ``counts`` and ``notes`` say what happened to each.
+
+    Shortcodes whose text is kept nest at most ``max_depth`` deep (``LimitError`` beyond).
+    """
+    if depth > max_depth:
+        raise LimitError(f"its shortcodes nest deeper than {max_depth} (WORDPRESS_IMPORT_MAX_HTML_DEPTH)")
+
+    def inner(content):
+        return expand(content, counts, notes, max_depth, depth + 1)
+
+    def replace(code):
+        name, content = code.name, code.content
+        attrs = _attributes(code.attrs_text)
+        if code.escaped:
+            return code.source[1:-1]
         if name not in BUILT_IN and content is None and not attrs:
-            return match.group(0)
+            return code.source
         counts[name] += 1
         if name in KEEP_CONTENT:
-            return expand(content or "", counts, notes)
+            return inner(content or "")
         url = _url_of(attrs, content or "")
         if url:
             notes.append(f"shortcode [{name}] replaced by its link {url}")
             return _link(url)
         if content and content.strip() and name not in BUILT_IN:
             notes.append(f"shortcode [{name}] removed, its text kept")
-            return expand(content, counts, notes)
+            return inner(content)
         notes.append(f"shortcode [{name}] dropped")
         return ""
 
-    return SHORTCODE_RE.sub(replace, html)
+    return "".join(part if isinstance(part, str) else replace(part) for part in _shortcodes(html))

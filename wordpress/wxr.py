@@ -7,11 +7,16 @@ refused with ``WXRError`` (one line) when it is not well-formed XML, not RSS,
 not a WordPress export, or of a version this reader does not know.
 Namespaces differ by version (``http://wordpress.org/export/1.2/``), so tags
 are matched by a short prefix (``wp:``, ``excerpt:``, ``content:``, ``dc:``).
+
+A hostile file is refused in the same way: one whose elements nest deeper
+than ``max_depth``, or that declares a document type (WordPress writes none;
+entity declarations are how an XML file multiplies itself in memory).
 """
 
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from xml.parsers.expat import errors as expat_errors
 
 VERSIONS = {"1.0", "1.1", "1.2"}
 WP_NAMESPACE = re.compile(r"^http://wordpress\.org/export/(\d+\.\d+)/(excerpt/)?$")
@@ -125,10 +130,43 @@ def _term(element, kind: str = "") -> Term:
 
 
 RECORDS = {"wp:author": _author, "item": _item, "wp:category": _term, "wp:tag": _term}
+# Far deeper than an export's six levels (rss, channel, item, wp:comment, wp:commentmeta, wp:meta_key).
+DEFAULT_MAX_DEPTH = 32
+# How much of the file's start is searched for a document type declaration, which precedes the root.
+PROLOG_BYTES = 64 * 1024
+DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+# Expat's error codes for a file that stops before its end.
+TRUNCATED = {
+    expat_errors.codes[message]
+    for message in (
+        expat_errors.XML_ERROR_NO_ELEMENTS,
+        expat_errors.XML_ERROR_UNCLOSED_TOKEN,
+        expat_errors.XML_ERROR_PARTIAL_CHAR,
+    )
+}
 
 
-def read(source):
-    """Yield ``Channel``, then ``Author``, ``Term`` and ``Item`` records from ``source`` (path or file)."""
+def _refuse_doctype(stream) -> None:
+    """Refuse a file whose prolog declares a document type; leaves ``stream`` where it was."""
+    start = stream.tell()
+    head = stream.read(PROLOG_BYTES)
+    stream.seek(start)
+    root = head.find(b"<rss")
+    if DOCTYPE.search(head, 0, root if root >= 0 else len(head)):
+        raise WXRError("This is not a WordPress export: it declares a document type (<!DOCTYPE>).")
+
+
+def read(source, *, max_depth: int = DEFAULT_MAX_DEPTH):
+    """Yield ``Channel``, then ``Author``, ``Term`` and ``Item`` records from ``source`` (path or file).
+
+    Raises ``WXRError`` when the file is not an export, is broken or truncated, or nests
+    deeper than ``max_depth``.
+    """
+    if isinstance(source, str | bytes) or hasattr(source, "__fspath__"):
+        with open(source, "rb") as stream:
+            yield from read(stream, max_depth=max_depth)
+        return
+    _refuse_doctype(source)
     depth, channel = 0, None
     header = {"version": None, "title": "", "site": ""}
     announced = False
@@ -136,6 +174,11 @@ def read(source):
         for event, element in ET.iterparse(source, events=("start", "end")):
             if event == "start":
                 depth += 1
+                if depth > max_depth:
+                    raise WXRError(
+                        f"The file's elements nest deeper than {max_depth} levels "
+                        "(WORDPRESS_IMPORT_MAX_XML_DEPTH); a WordPress export needs six."
+                    )
                 if depth == 1 and element.tag != "rss":
                     raise WXRError("This is not a WordPress export: the file is not RSS.")
                 if depth == 2 and element.tag == "channel":
@@ -165,7 +208,8 @@ def read(source):
                 )
             channel.remove(element)
     except ET.ParseError as error:
-        raise WXRError(f"The file is not well-formed XML ({error}).") from None
+        hint = " The file may be truncated: export it again." if error.code in TRUNCATED else ""
+        raise WXRError(f"The file is not well-formed XML ({error}).{hint}") from None
     if header["version"] is None:
         raise WXRError("This is not a WordPress export: it has no wp:wxr_version.")
     if not announced:

@@ -7,7 +7,7 @@ model fields.
 
 from typing import NamedTuple
 
-from citations.formats import bibtex, csljson
+from citations.formats import bibtex, csljson, limits
 
 FORMATS = {"csl-json": csljson, "bibtex": bibtex}
 EXTENSIONS = {".json": "csl-json", ".bib": "bibtex", ".bibtex": "bibtex"}
@@ -52,7 +52,11 @@ def read(data, fmt):
     """The records in a file's contents in ``fmt`` (``csl-json`` or ``bibtex``)."""
     if fmt not in FORMATS:
         raise FormatError(f"Unknown format {fmt!r}; use csl-json or bibtex.")
-    return FORMATS[fmt].read(decode(data))
+    try:
+        limits.check_size(len(data) if isinstance(data, bytes) else len(data.encode()))
+        return FORMATS[fmt].read(decode(data))
+    except limits.LimitError as error:
+        raise FormatError(str(error)) from None
 
 
 def write(items, fmt):

@@ -9,6 +9,8 @@ read otherwise, so what is written reads back unchanged.
 
 import logging
 import re
+import unicodedata
+from contextlib import contextmanager
 
 import bibtexparser
 from bibtexparser.library import Library
@@ -18,6 +20,7 @@ from pylatexenc import latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from citations import csl
+from citations.formats import limits
 
 # pylatexenc reads \textasciicircum as the modifier letter ˆ; writers mean the caret.
 _context = get_default_latex_context_db()
@@ -26,6 +29,9 @@ _decoder = LatexNodes2Text(latex_context=_context, math_mode="verbatim", strict_
 # Built once: pylatexenc would otherwise rebuild its parsing context for every value.
 _walker_context = latexwalker.get_default_latex_context_db()
 _PLAIN = re.compile(r"[^\\{}~$`'%&#_^-]*\Z")
+# Where bibtexparser's splitter starts a block (an entry, @string, @comment, @preamble).
+_BLOCK_START = re.compile(r"@\w*[ \t]*[{(]")
+_BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
 
 # BibTeX/biblatex entry type -> CSL type; entries marked True are the nearest
 # kin rather than the same thing, and are counted as mapped.
@@ -107,15 +113,53 @@ READ_ALIASES = {
 VERBATIM_FIELDS = [("url", "URL"), ("doi", "DOI"), ("isbn", "ISBN"), ("archiveurl", "archive_location")]
 
 
-class _Log(logging.Handler):
-    """Collects what bibtexparser logs about a file, to show it to the user."""
+@contextmanager
+def _quiet():
+    """Keep bibtexparser's and pylatexenc's reports of a file's errors out of the site's log.
 
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages = []
+    They log a line or two per broken block or macro: a hostile file would fill the
+    log, and the user is told of the first error anyway.
+    """
+    loggers = [logging.getLogger(name) for name in ("bibtexparser", "pylatexenc")]
+    saved = [logger.propagate for logger in loggers]
+    for logger in loggers:
+        logger.propagate = False
+    try:
+        yield
+    finally:
+        for logger, propagate in zip(loggers, saved, strict=True):
+            logger.propagate = propagate
 
-    def emit(self, record):
-        self.messages.append(record.getMessage())
+
+# The accents writers use most, as combining marks: "\\'e", "\\'{e}" and "{\\'e}" all read "é".
+_ACCENT_MARKS = {
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+}
+_ACCENT = re.compile(r"""\{\\(['`^"~=.])([A-Za-z])\}|\\(['`^"~=.])\{([A-Za-z])\}|\\(['`^"~=.])([A-Za-z])""")
+# What is left for pylatexenc once simple accents and protective braces are read.
+_NOT_SIMPLE = re.compile(r"[\\~$%&#_^`]|--|''|[?!]`")
+
+
+def _accented(match):
+    accent, letter = next(
+        group for group in zip(match.groups()[::2], match.groups()[1::2], strict=True) if group[0]
+    )
+    return unicodedata.normalize("NFC", letter + _ACCENT_MARKS[accent])
+
+
+def _simple(value):
+    """``value`` decoded in a few passes of C when it holds only simple accents and braces, else None.
+
+    pylatexenc takes about 10 µs a character, which a file of accented names feels.
+    """
+    text = _ACCENT.sub(_accented, value).replace("{", "").replace("}", "")
+    return None if _NOT_SIMPLE.search(text) else text
 
 
 def latex_to_text(value, *, keep_lines=False):
@@ -125,6 +169,8 @@ def latex_to_text(value, *, keep_lines=False):
     """
     if _PLAIN.match(value):
         text = value  # nothing LaTeX would change
+    elif (simple := _simple(value)) is not None:
+        text = simple
     else:
         walker = latexwalker.LatexWalker(value, latex_context=_walker_context, tolerant_parsing=True)
         text = _decoder.nodelist_to_text(walker.get_latex_nodes()[0])
@@ -153,8 +199,30 @@ def text_to_latex(value):
     return _SPECIAL_RE.sub(lambda m: _SPECIAL.get(m.group(), m.group()[0] + "{}" + m.group()[1:]), value)
 
 
+def _balanced(raw):
+    """``raw`` without its unmatched closing braces.
+
+    bibtexparser mends each by inserting "{" at the start of the word, a cost
+    quadratic in their number; LaTeX would refuse them anyway.
+    """
+    if "}" not in raw:
+        return raw
+    pieces, depth, position = [], 0, 0
+    for match in _BRACES.finditer(raw):
+        if match.group() == "{":
+            depth += 1
+        elif match.group() == "}":
+            if depth:
+                depth -= 1
+            else:
+                pieces.append(raw[position : match.start()])
+                position = match.end()
+    pieces.append(raw[position:])
+    return "".join(pieces)
+
+
 def _name(raw):
-    raw = raw.strip()
+    raw = _balanced(raw.strip())
     if raw.startswith("{") and raw.endswith("}") and raw.count("{") == 1:
         return {"literal": latex_to_text(raw[1:-1])}
     parts = parse_single_name_into_parts(raw, strict=False)
@@ -163,7 +231,8 @@ def _name(raw):
     dropping = []
     words = given.split()
     while len(words) > 1 and words[-1][:1].islower():
-        dropping.insert(0, words.pop())
+        dropping.append(words.pop())
+    dropping.reverse()
     name = {
         "family": latex_to_text(" ".join(parts.last)),
         "given": " ".join(words),
@@ -174,8 +243,10 @@ def _name(raw):
     return csl.normalize_name(name)
 
 
-def _names(value):
-    return [_name(raw) for raw in split_multiple_persons_names(value) if raw.strip()] if value else []
+def _names(value, what="the names"):
+    raws = [raw for raw in split_multiple_persons_names(value) if raw.strip()] if value else []
+    limits.check_names(len(raws), what)
+    return [_name(raw) for raw in raws]
 
 
 def _date(fields):
@@ -209,12 +280,21 @@ def entry_to_item(entry):
         item[csl_name] = latex_to_text(value, keep_lines=csl_name == "note")
     for bib_name, csl_name in VERBATIM_FIELDS:
         item[csl_name] = fields.get(bib_name, "").strip()
-    item["author"] = _names(fields.get("author", ""))
-    item["editor"] = _names(fields.get("editor", ""))
+    item["author"] = _names(fields.get("author", ""), "the author field")
+    item["editor"] = _names(fields.get("editor", ""), "the editor field")
     item["issued"] = _date(fields)
     if fields.get("urldate"):
         item["accessed"] = {"raw": fields["urldate"].strip()}
     return {name: value for name, value in item.items() if value}, mapped
+
+
+def _check_limits(entry):
+    """Refuse an entry whose key or field values are too long or nest too deep for the decoder."""
+    limits.check_length(entry.key, "the key")
+    for field in entry.fields:
+        value = str(field.value)
+        limits.check_length(value, f"the {field.key} field")
+        limits.check_latex_depth(value, f"the {field.key} field")
 
 
 def read(text):
@@ -225,25 +305,27 @@ def read(text):
     """
     from citations.formats import FormatError, Record
 
-    log = _Log()
-    logger = logging.getLogger("bibtexparser")
-    logger.addHandler(log)
-    try:
+    # The splitter's work grows with its blocks; count them first, in one regular expression.
+    limits.check_records(sum(1 for _ in _BLOCK_START.finditer(text)))
+    with _quiet():
         library = bibtexparser.parse_string(text)
-    finally:
-        logger.removeHandler(log)
     if library.failed_blocks:
         block = library.failed_blocks[0]
         line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateBlockKeyBlock):
             raise FormatError(f"Line {line}: the key {block.key!r} is used twice in this file.")
-        detail = str(getattr(block, "error", "") or "").split("\n")[0] or "this entry cannot be parsed"
-        raise FormatError(f"Line {line}: {detail}")
+        error = getattr(block, "error", None)
+        detail = str(getattr(error, "abort_reason", None) or error or "").split("\n")[0].strip()
+        if "end of file" in detail:
+            detail += " The file may be truncated."
+        raise FormatError(f"Line {line}: {detail or 'this entry cannot be parsed'}")
     records = []
     for index, entry in enumerate(library.entries, 1):
         where = f"entry {index} (line {(entry.start_line or 0) + 1})"
         try:
-            item, mapped = entry_to_item(entry)
+            _check_limits(entry)
+            with _quiet():
+                item, mapped = entry_to_item(entry)
         except ValueError as error:
             raise FormatError(f"{where.capitalize()}: {error}") from None
         records.append(Record(where, item, mapped))

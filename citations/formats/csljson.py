@@ -4,6 +4,7 @@ import datetime
 import json
 
 from citations import csl
+from citations.formats import limits
 
 TEXT_VARIABLES = {
     "title": "title",
@@ -32,13 +33,24 @@ def read(text):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise FormatError(
-            f"Not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
-        ) from None
+        message = f"Not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
+        if not text.rstrip().endswith(("]", "}")):
+            message += " The file may be truncated."
+        raise FormatError(message) from None
+    except RecursionError:
+        # The decoder recurses once per level and stops at the interpreter's limit, far
+        # past the setting's; the message is the setting's all the same.
+        raise limits.depth_error("The file") from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
         raise FormatError("A CSL-JSON file holds a list of records.")
+    limits.check_records(len(data))
+    for index, item in enumerate(data, 1):
+        limits.check_json(item, f"Record {index}")
+        for variable in ("author", "editor"):
+            if isinstance(item, dict) and isinstance(item.get(variable), list):
+                limits.check_names(len(item[variable]), f"Record {index}: the {variable} list")
     return [Record(f"record {index}", item, False) for index, item in enumerate(data, 1)]
 
 

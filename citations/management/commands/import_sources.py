@@ -34,5 +34,7 @@ class Command(BaseCommand):
         try:
             report = import_file(data, fmt)
         except ImportFailed as failure:
+            if len(failure.errors) == 1:  # the file as a whole: one line
+                raise CommandError(f"{path.name}: nothing was imported: {failure.errors[0]}") from None
             raise CommandError("Nothing was imported:\n" + "\n".join(failure.errors)) from None
         self.stdout.write(f"{path.name}: {report}.")

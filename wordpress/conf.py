@@ -1,0 +1,31 @@
+"""The WordPress importer's settings, with their defaults, in one place.
+
+Each setting is read, when it is used, from Django's settings as
+``WORDPRESS_<NAME>``, then from the environment variable of the same name,
+then from the default below, as ``comments.conf`` does. The converters run in
+time linear in their input; these limits bound what linear alone does not.
+"""
+
+from django.conf import settings
+
+from config import env
+from wordpress import htmltree
+
+DEFAULTS = {
+    # The largest export the admin's upload accepts, in bytes (the command reads any size).
+    "IMPORT_MAX_UPLOAD_SIZE": 20 * 1024 * 1024,
+    # Elements of the export's XML nest at most this deep (a WordPress export needs 6).
+    "IMPORT_MAX_XML_DEPTH": 32,
+    # Elements (and shortcodes) of a post's or comment's HTML nest at most this deep.
+    "IMPORT_MAX_HTML_DEPTH": htmltree.DEFAULT_MAX_DEPTH,
+    # The longest post or comment content, in characters of HTML.
+    "IMPORT_MAX_CONTENT_LENGTH": 1024 * 1024,
+}
+
+
+def get(name):
+    """Return the WordPress setting ``name`` (without the ``WORDPRESS_`` prefix)."""
+    full_name = f"WORDPRESS_{name}"
+    if hasattr(settings, full_name):
+        return getattr(settings, full_name)
+    return env.get_int(full_name, DEFAULTS[name], minimum=1)
