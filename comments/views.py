@@ -17,7 +17,7 @@ from blog.models import Post
 from comments import conf, cookies, notifications, ratelimit, services
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
-from comments.unavailable import keeps_text_when_unavailable
+from comments.unavailable import comment_form_kept, edit_form_kept, keeps_text_when_unavailable
 
 
 def client_ip(request):
@@ -62,7 +62,7 @@ def form_page(request, post, form, status=400):
 
 
 @require_http_methods(["GET", "POST"])
-@keeps_text_when_unavailable
+@keeps_text_when_unavailable(comment_form_kept)
 def post_comment(request, post_id):
     """Store a comment sent from a post's form, then redirect to it (POST → redirect → GET).
 
@@ -140,6 +140,7 @@ def changes_refused(request, comment, *, what, **context):
 
 
 @require_http_methods(["GET", "POST"])
+@keeps_text_when_unavailable(edit_form_kept)
 def edit_comment(request, pk):
     """Edit one's own comment within the edit window.
 

@@ -141,6 +141,18 @@ def test_a_comment_sent_while_the_database_is_down_comes_back_with_its_text(data
     assert re.search(r'name="token" value="[^"]+"', page)
 
 
+def test_an_edit_sent_while_the_database_is_down_comes_back_with_its_text(database_down, browser):
+    """The writer editing their comment gets the edit form again, holding the changed text."""
+    response = browser.post("/comments/5/edit/", {"body": "Corrected: 1950s, <not> 1960s."})
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    page = response.content.decode()
+    assert "your change could not be saved" in page
+    assert "Corrected: 1950s, &lt;not&gt; 1960s.</textarea>" in page
+    assert 'action="/comments/5/edit/"' in page
+    assert re.search(r'name="csrfmiddlewaretoken" value="\w+"', page)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_comment_sent_back_can_be_posted_once_the_database_answers(browser):
     """The form the 503 page gives back is a working form: sent again, it stores the comment."""
