@@ -71,11 +71,12 @@ class BodyField(forms.CharField):
     """A comment body: required, stripped, no longer than the configured limit, no NUL bytes."""
 
     widget = forms.Textarea(attrs={"rows": 6})
+    FORMATTING = "Paragraphs, *emphasis*, **strong**, [links](https://…), > quotes and `code`."
 
     def __init__(self, **kwargs):
         super().__init__(
             label="Comment",
-            help_text="Paragraphs, *emphasis*, **strong**, [links](https://…), > quotes and `code`.",
+            help_text=self.FORMATTING,
             error_messages={"required": "Please write a comment before sending it."},
             **kwargs,
         )
@@ -95,6 +96,7 @@ class BodyField(forms.CharField):
         self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
         self.validators.append(MaxLengthValidator(limit))
         self.widget.attrs["maxlength"] = limit
+        self.help_text = f"{self.FORMATTING} Up to {limit:,} characters."
 
 
 class CommentForm(forms.Form):
