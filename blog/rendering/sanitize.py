@@ -1,7 +1,10 @@
 """The two bleach allowlists: one for authors, a smaller one for readers."""
 
+import re
+
 import bleach
-from bleach.linkifier import Linker
+from bleach.html5lib_shim import allowed_protocols
+from bleach.linkifier import TLDS, Linker
 
 AUTHOR_TAGS = frozenset(
     {
@@ -31,7 +34,21 @@ def _reader_link_rel(attrs, new=False):
     return attrs
 
 
-_reader_linker = Linker(callbacks=[_reader_link_rel], skip_tags={"pre", "code"})
+# bleach's URL pattern (``bleach.linkifier.build_url_re``) with two changes
+# that keep finding links linear: a run of "(" is read only from its start
+# (bleach's ``\(*`` re-read the run from each of its characters), and a
+# domain label has at most 63 characters, DNS's own limit (bleach's
+# ``[\w-]+`` re-read a run like "a-a-a-…" from each of its words).
+READER_URL_RE = re.compile(
+    r"""(?<!\()\(*
+    \b(?<![@.])(?:(?:{protocols}):/{{0,3}}(?:(?:\w+:)?\w+@)?)?
+    ([\w-]{{1,63}}\.)+(?:{tlds})(?:\:[0-9]+)?(?!\.\w)\b
+    (?:[/?][^\s\{{\}}\|\\\^`<>"]*)?
+    """.format(protocols="|".join(sorted(allowed_protocols)), tlds="|".join(sorted(TLDS))),
+    re.IGNORECASE | re.VERBOSE | re.UNICODE,
+)
+
+_reader_linker = Linker(callbacks=[_reader_link_rel], skip_tags={"pre", "code"}, url_re=READER_URL_RE)
 
 
 def clean_author_html(html):
