@@ -13,7 +13,7 @@ from html import escape
 
 import markdown
 
-from blog.rendering import brackets
+from blog.rendering import brackets, tables
 from blog.rendering.cites import KEY_IN_TEXT_RE
 from blog.rendering.extension import CommentaryExtension
 from blog.rendering.limits import Limits, flatten, over_length
@@ -38,7 +38,9 @@ def _clean_input(text):
 def _post_markdown():
     if getattr(_local, "post", None) is None:
         extension = CommentaryExtension()
-        _local.post = (markdown.Markdown(extensions=[*POST_EXTENSIONS, extension]), extension)
+        md = markdown.Markdown(extensions=[*POST_EXTENSIONS, extension])
+        tables.register(md)
+        _local.post = (md, extension)
     return _local.post
 
 
