@@ -26,8 +26,8 @@ class Limits:
 
     max_length: int = 1_048_576
     max_depth: int = 16
-    max_notes: int = 1_000
-    max_references: int = 100
+    max_notes: int = 5_000
+    max_references: int = 1_000
     max_citation_keys: int = 50
 
 
