@@ -65,7 +65,7 @@ def _word_segments(old: str, new: str, budget) -> tuple[tuple[Segment, ...], tup
 
 
 class _BoundedMatcher(difflib.SequenceMatcher):
-    """Lines shared at the start and end set aside when the texts are large; a middle too large is one replacement."""
+    """For large texts: shared lines at both ends set aside, a middle too large replaced whole."""
 
     def get_opcodes(self):
         old, new = self.a, self.b
