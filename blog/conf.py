@@ -16,6 +16,9 @@ from config import env
 DEFAULTS = {
     # The longest post body, in characters (a 1 MB post fits).
     "MAX_BODY_LENGTH": 1_048_576,
+    # Lines in a post body, and lines in one block (between blank lines).
+    "MAX_LINES": 50_000,
+    "MAX_BLOCK_LINES": 1_000,
     # Quotes and lists nested deeper than this are shown as plain text.
     "MAX_NESTING": 16,
     # Numbered notes (citations and footnotes) in one post.
@@ -39,6 +42,8 @@ def render_limits() -> Limits:
     """The pipeline's ``Limits`` as the settings have them."""
     return Limits(
         max_length=get("MAX_BODY_LENGTH"),
+        max_lines=get("MAX_LINES"),
+        max_block_lines=get("MAX_BLOCK_LINES"),
         max_depth=get("MAX_NESTING"),
         max_notes=get("MAX_NOTES"),
         max_references=get("MAX_NOTE_REFERENCES"),
@@ -49,7 +54,8 @@ def render_limits() -> Limits:
 def limits_help_text() -> str:
     """The limits as the post form states them before anyone submits."""
     return (
-        f"At most {get('MAX_BODY_LENGTH'):,} characters, quotes and lists nested {get('MAX_NESTING')} "
+        f"At most {get('MAX_BODY_LENGTH'):,} characters in {get('MAX_LINES'):,} lines "
+        f"({get('MAX_BLOCK_LINES'):,} without a blank line), quotes and lists nested {get('MAX_NESTING')} "
         f"deep, {get('MAX_NOTES'):,} notes, {get('MAX_NOTE_REFERENCES'):,} references to one note "
         f"and {get('MAX_CITATION_KEYS')} sources in one citation."
     )

@@ -25,6 +25,8 @@ class Limits:
     """The most one text may hold; see ``blog.conf`` for what each bounds."""
 
     max_length: int = 1_048_576
+    max_lines: int = 50_000
+    max_block_lines: int = 1_000
     max_depth: int = 16
     max_notes: int = 5_000
     max_references: int = 1_000
@@ -49,14 +51,40 @@ def nesting_depth(text):
     return max(map(line_depth, text.split("\n")), default=0)
 
 
+def longest_block(lines):
+    """The most lines in a row that are not blank (Python-Markdown's block), in linear time."""
+    longest = run = 0
+    for line in lines:
+        run = run + 1 if line.strip() else 0
+        longest = max(longest, run)
+    return longest
+
+
 def over_length(text, limits):
-    """The message for a text longer than ``limits`` allow, or None."""
-    if len(text) <= limits.max_length:
-        return None
-    return (
-        f"The text has {len(text):,} characters; the limit is {limits.max_length:,}. "
-        "Shorten it or split it into several posts."
-    )
+    """The message for a text longer than ``limits`` allow, or None.
+
+    Python-Markdown takes a heading, a rule or a definition off the top of a
+    block at a time and looks through the rest again, so lines in one block
+    cost more than lines apart; both counts are bounded.
+    """
+    if len(text) > limits.max_length:
+        return (
+            f"The text has {len(text):,} characters; the limit is {limits.max_length:,}. "
+            "Shorten it or split it into several posts."
+        )
+    lines = text.split("\n")
+    if len(lines) > limits.max_lines:
+        return (
+            f"The text has {len(lines):,} lines; the limit is {limits.max_lines:,}. "
+            "Shorten it or split it into several posts."
+        )
+    block = longest_block(lines)
+    if block > limits.max_block_lines:
+        return (
+            f"A paragraph, list or table runs {block:,} lines without a blank line; "
+            f"the limit is {limits.max_block_lines:,}. Separate it with blank lines."
+        )
+    return None
 
 
 def flatten(text, limits):

@@ -43,7 +43,8 @@ class TestPostFormLimits:
     def test_the_body_field_states_the_limits_before_submission(self, admin_client):
         """The add form's help text under the body names every limit."""
         content = admin_client.get(ADD_URL).content.decode()
-        assert "At most 1,048,576 characters, quotes and lists nested 16 deep, 5,000 notes" in content
+        assert "At most 1,048,576 characters in 50,000 lines (1,000 without a blank line), " in content
+        assert "quotes and lists nested 16 deep, 5,000 notes" in content
 
     @override_settings(BLOG_MAX_BODY_LENGTH=100)
     def test_a_body_over_the_limit_is_a_form_error_that_keeps_the_text(self, admin_client, admin_user):

@@ -171,6 +171,16 @@ def test_a_text_over_the_length_limit_is_plain_text_with_the_limit_named():
     assert "<em>" not in rendering.html and "&lt;b&gt;" in rendering.html
 
 
+def test_a_block_of_too_many_lines_is_plain_text_with_the_limit_named():
+    """A block past the lines limit, headings taken off its top one by one, is shown as text."""
+    rendering = render_post("# a\n" * 300, SOURCES, Limits(max_block_lines=200))
+    assert rendering.errors == [
+        "A paragraph, list or table runs 300 lines without a blank line; the limit is 200. "
+        "Separate it with blank lines."
+    ]
+    assert "<h2>" not in rendering.html
+
+
 def test_lines_nested_too_deeply_are_plain_text_and_the_rest_renders():
     """Quotes nested past the limit become text; the post's other dialect still renders."""
     text = ">" * 40 + " deep\n\nA *word* [@hinshaw2013].\n"
