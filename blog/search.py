@@ -6,6 +6,12 @@ and matched through a GIN index; the vector is stored in ``Post.search_document`
 on save, so a search computes none. Elsewhere (SQLite): a plain
 case-insensitive match. Snippets come back as ``(text, is_match)`` segments
 so templates can mark matches without trusting any HTML.
+
+The work per search is bounded: the query is at most ``SEARCH_MAX_LENGTH``
+characters, of which the first ``SEARCH_MAX_WORDS`` distinct words are
+matched on SQLite, and a snippet is cut from the first
+``SNIPPET_SOURCE_CHARS`` characters of a body (a 1 MB post is not parsed
+whole for each result).
 """
 
 import re
@@ -14,10 +20,13 @@ from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q
+from django.db.models.functions import Left
 
 SEARCH_CONFIG = "english"
 SEARCH_MAX_LENGTH = 200
+SEARCH_MAX_WORDS = 20
 SNIPPET_WORDS = 40
+SNIPPET_SOURCE_CHARS = 100_000
 
 # Markers that cannot occur in a post, so SearchHeadline's output can be split
 # into plain segments and escaped by the template.
@@ -71,7 +80,7 @@ def search_posts(posts, query):
             .annotate(
                 rank=SearchRank(F("search_document"), search_query),
                 headline=SearchHeadline(
-                    "body",
+                    Left("body", SNIPPET_SOURCE_CHARS),
                     search_query,
                     config=SEARCH_CONFIG,
                     start_sel=_START,
@@ -82,18 +91,22 @@ def search_posts(posts, query):
             )
             .order_by("-rank", "-publish_at")
         )
-    words = query.split()
     match = Q()
-    for word in words:
+    for word in query_words(query):
         match &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
     return posts.filter(match).order_by("-publish_at")
+
+
+def query_words(query):
+    """The distinct words of ``query`` that a plain match looks for, at most ``SEARCH_MAX_WORDS``."""
+    return list(dict.fromkeys(query.split()))[:SEARCH_MAX_WORDS]
 
 
 def snippet_segments(post, query):
     """The search snippet of ``post`` as ``[(text, is_match), …]`` segments."""
     headline = getattr(post, "headline", None)
     if headline is None:
-        headline = _plain_headline(post.body, query.split())
+        headline = _plain_headline(post.body[:SNIPPET_SOURCE_CHARS], query_words(query))
     headline = _MARKDOWN_NOISE.sub("", headline)
     segments = []
     for index, part in enumerate(re.split(f"[{_START}{_STOP}]", headline)):

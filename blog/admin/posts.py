@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.template.loader import render_to_string
 from markdownx.widgets import AdminMarkdownxWidget
 
+from blog import conf
 from blog.admin.revisions import RevisionAdminMixin
 from blog.models import Post, render_body
 from blog.permissions import may_edit_others_posts, may_edit_post, post_author_choices, posts_visible_to
@@ -26,6 +27,11 @@ class PostAdminForm(forms.ModelForm):
             "author", "status", "publish_at", "comments_enabled",
         ]  # fmt: skip
         widgets = {"body": AdminMarkdownxWidget}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        body = self.fields["body"]
+        body.help_text = f"{body.help_text} {conf.limits_help_text()}"
 
     def clean_body(self):
         body = self.cleaned_data["body"]

@@ -14,9 +14,12 @@ blockquote without attribution stays plain and is not recorded), ``inline``
 footnote references), ``notes`` (one numbered sequence, final markup),
 ``outline`` (the ``Rendering`` structure), ``cites`` (Pandoc citation
 syntax), ``brackets`` (linear-time bracket matching for Python-Markdown's
-link patterns), ``sanitize`` (the two allowlists).
+link patterns), ``tables`` and ``wide`` (linear time where Python-Markdown
+is quadratic), ``limits`` (what one text may ask), ``sanitize`` (the two
+allowlists).
 """
 
+from blog.rendering.limits import Limits
 from blog.rendering.pipeline import citation_keys, keys_to_fetch, render_comment, render_post
 from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, Rendering
 
@@ -25,6 +28,7 @@ __all__ = [
     "Citable",
     "ExcerptInfo",
     "FootnoteInfo",
+    "Limits",
     "Rendering",
     "citation_keys",
     "keys_to_fetch",

@@ -102,20 +102,20 @@ class ExcerptTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root):
-        parents = {child: parent for parent in root.iter() for child in parent}
+        # Each child's place in its parent, found once: a search per excerpt was quadratic.
+        places = {child: (parent, index) for parent in root.iter() for index, child in enumerate(parent)}
         for blockquote in list(root.iter("blockquote")):
             if len(blockquote) and blockquote[-1].tag == "p":
                 rest = split_attribution(blockquote[-1])
                 if rest is not None:
-                    self.make_excerpt(parents[blockquote], blockquote, rest)
+                    self.make_excerpt(*places[blockquote], blockquote, rest)
 
-    def make_excerpt(self, parent, blockquote, rest):
+    def make_excerpt(self, parent, index, blockquote, rest):
         state = self.extension.state
         if not (blockquote[-1].text or "").strip():
             blockquote.remove(blockquote[-1])
         figure = etree.Element("figure", {"class": "excerpt"})
-        parent.insert(list(parent).index(blockquote), figure)
-        parent.remove(blockquote)
+        parent[index] = figure
         figure.append(blockquote)
         blockquote.tag = EXCERPT_TAG
         if not len(blockquote):

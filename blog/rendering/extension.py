@@ -23,6 +23,7 @@ from markdown.util import AtomicString
 from blog.rendering import brackets, inline
 from blog.rendering.cites import citation_text
 from blog.rendering.excerpts import ExcerptTreeprocessor, SeparateBlockQuoteProcessor
+from blog.rendering.limits import MAX_MESSAGES, Limits
 from blog.rendering.notes import NotesTreeprocessor
 from blog.rendering.outline import OutlineTreeprocessor
 
@@ -30,10 +31,11 @@ from blog.rendering.outline import OutlineTreeprocessor
 class RenderState:
     """Everything one render learns: sources in, errors and structure out."""
 
-    def __init__(self, sources):
+    def __init__(self, sources, limits=None):
         self.sources = sources
-        self.errors = []
-        self.cited_keys = []
+        self.limits = limits or Limits()
+        self.messages = {}
+        self.cited_keys = {}  # an ordered set
         self.citation_groups = []
         self.definitions = {}
         self.definition_items = {}
@@ -44,14 +46,26 @@ class RenderState:
         self.outline = None
 
     def error(self, message):
-        if message not in self.errors:
-            self.errors.append(message)
+        self.messages.setdefault(message, None)
+
+    @property
+    def errors(self):
+        """The problems found, each once; past ``MAX_MESSAGES`` only counted."""
+        messages = list(self.messages)
+        if len(messages) <= MAX_MESSAGES:
+            return messages
+        more = len(messages) - MAX_MESSAGES
+        return [*messages[:MAX_MESSAGES], f"… and {more:,} more problems of the kinds above."]
 
     def citation_element(self, cites):
         """The element standing for a citation: a note reference to come, or the text flagged unknown."""
-        for cite in cites:
-            if cite.key not in self.cited_keys:
-                self.cited_keys.append(cite.key)
+        if len(cites) > self.limits.max_citation_keys:
+            self.error(
+                f"A citation names {len(cites):,} sources; the limit is {self.limits.max_citation_keys:,}. "
+                "Split it into several citations."
+            )
+            return plain_element(citation_text(cites))
+        self.cited_keys.update(dict.fromkeys(cite.key for cite in cites))
         unknown = [cite.key for cite in cites if cite.key not in self.sources]
         for key in unknown:
             self.error(f"Unknown source “@{key}”: add it to the library or correct the key.")
@@ -77,6 +91,13 @@ class RenderState:
         except Exception as exc:  # as in note()
             self.error(f"The source “@{source.key}” could not format its attribution ({type(exc).__name__}).")
             return escape(str(getattr(source, "key", "")))
+
+
+def plain_element(text):
+    """A span showing ``text`` as written, for dialect the pipeline declined to render."""
+    element = etree.Element("span")
+    element.text = AtomicString(text)
+    return element
 
 
 class DefinitionsTreeprocessor(Treeprocessor):
@@ -124,8 +145,8 @@ class CommentaryExtension(Extension):
         else:
             self.state.definitions[label] = text
 
-    def start(self, sources):
-        self.state = RenderState(sources)
+    def start(self, sources, limits=None):
+        self.state = RenderState(sources, limits)
 
     def reset(self):
         self.state = RenderState({})

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as etree
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
-from blog.rendering.brackets import BracketPairs
+from blog.rendering.brackets import Pairs
 from blog.rendering.cites import CITATION_RE, KEY_IN_TEXT_RE, parse_citation
 
 EXCERPT_TAG = "cp-excerpt"
@@ -59,7 +59,7 @@ class AsideProcessor(DialectProcessor):
 
     def __init__(self, pattern, md, extension):
         super().__init__(pattern, md, extension)
-        self.brackets = BracketPairs()
+        self.brackets = Pairs()
 
     def handleMatch(self, m, data):
         close = self.brackets.closing(data, m.start())

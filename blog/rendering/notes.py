@@ -22,6 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from blog.rendering import inline
+from blog.rendering.cites import citation_text
 
 BACKREF_MARK = "\u21a9\ufe0e"  # ↩ drawn as text, not as an emoji
 _TEXT_ALIGN_RE = re.compile(r"text-align:\s*(left|right|center)")
@@ -37,7 +38,7 @@ class Note:
     html: str = ""
     item: etree.Element | None = None
     references: list = field(default_factory=list)
-    inline_keys: list = field(default_factory=list)
+    inline_keys: dict = field(default_factory=dict)  # an ordered set
 
 
 def strip_final_period(html):
@@ -57,6 +58,8 @@ class NotesTreeprocessor(Treeprocessor):
     def run(self, root):
         self.state = self.extension.state
         self.notes = {}
+        self.ordered = []
+        self.inline_citations = 0
         self.cited_sources = set()
         holder = next((child for child in root if child.tag == inline.NOTES_TAG), None)
         if holder is not None:
@@ -73,7 +76,7 @@ class NotesTreeprocessor(Treeprocessor):
             if element.tag == inline.FOOTNOTE_REF_TAG:
                 label = element.attrib.pop("label")
                 note = self.notes.get(("label", label)) or self.add_note(label=label)
-                self.reference(note, element)
+                self.reference(note, element, f"[^{label}]")
             elif element.tag == inline.CITE_TAG:
                 cites = self.state.citation_groups[int(element.attrib.pop("group"))]
                 if within is not None:
@@ -81,15 +84,37 @@ class NotesTreeprocessor(Treeprocessor):
                     continue
                 note = self.notes.get(("cites", cites))
                 if note is None:
-                    note = self.add_note(cites=cites, html=self.citation_html(cites))
-                self.reference(note, element)
+                    note = self.add_note(cites=cites)
+                self.reference(note, element, citation_text(cites))
 
     def add_note(self, **fields):
+        """A new note, or None past ``max_notes`` (reported)."""
+        limit = self.state.limits.max_notes
+        if len(self.notes) >= limit:
+            self.state.error(
+                f"The post has more than {limit:,} notes, the limit; "
+                "the references past it are shown as written."
+            )
+            return None
         note = Note(number=len(self.notes) + 1, **fields)
+        if note.cites:
+            note.html = self.citation_html(note.cites)
         self.notes[("label", note.label) if note.label is not None else ("cites", note.cites)] = note
+        self.ordered.append(note)
         return note
 
-    def reference(self, note, element):
+    def reference(self, note, element, written):
+        limit = self.state.limits.max_references
+        if note is None or len(note.references) >= limit:
+            if note is not None:
+                self.state.error(
+                    f"Note {note.number} is referred to more than {limit:,} times, the limit; "
+                    "the references past it are shown as written."
+                )
+            element.tag = "span"
+            element.attrib.clear()
+            element.text = AtomicString(written)
+            return
         note.references.append(element)
         count = len(note.references)
         element.tag = "sup"
@@ -117,29 +142,44 @@ class NotesTreeprocessor(Treeprocessor):
 
     def cite_inline(self, note, cites, element):
         """A citation inside a plain footnote: its note's text goes in line."""
-        note.inline_keys.extend(cite.key for cite in cites if cite.key not in note.inline_keys)
+        self.inline_citations += 1
+        limit = self.state.limits.max_notes
+        if self.inline_citations > limit:
+            self.state.error(
+                f"The notes cite sources more than {limit:,} times, the limit; "
+                "the citations past it are shown as written."
+            )
+            self.reference(None, element, citation_text(cites))
+            return
+        note.inline_keys.update(dict.fromkeys(cite.key for cite in cites))
         element.tag = "span"
         element.attrib["class"] = "citation"
         element.text = AtomicString(self.md.htmlStash.store(self.citation_html(cites)))
 
     def finish_definitions(self):
-        """Walk plain notes' own texts (they may cite or refer on), then notes nobody refers to."""
+        """Walk plain notes' own texts (they may cite or refer on), then notes nobody refers to.
+
+        Notes are walked in number order, each once, the ones their texts
+        add included; then the first definition nobody refers to becomes the
+        next note, and so on.
+        """
         items = self.state.definition_items
-        done = set()
+        notes = self.ordered
+        walked = 0
+        labels = iter(items)
         while True:
-            pending = [note for note in self.notes.values() if note.label and note.label not in done]
-            if not pending:
-                unreferenced = [label for label in items if ("label", label) not in self.notes]
-                if not unreferenced:
-                    return
-                label = unreferenced[0]
-                self.state.error(f"The footnote “[^{label}]” is never referred to in the text.")
-                self.add_note(label=label)
-                continue
-            for note in pending:
-                done.add(note.label)
-                note.item = items[note.label]
-                self.number_references(note.item.iter(), within=note)
+            while walked < len(notes):
+                note = notes[walked]
+                walked += 1
+                if note.label is not None:
+                    note.item = items[note.label]
+                    self.number_references(note.item.iter(), within=note)
+            label = next((label for label in labels if ("label", label) not in self.notes), None)
+            if label is None:
+                return
+            self.state.error(f"The footnote “[^{label}]” is never referred to in the text.")
+            if self.add_note(label=label) is None:
+                return
 
     def notes_section(self):
         section = etree.Element(

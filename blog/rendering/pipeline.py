@@ -13,9 +13,10 @@ from html import escape
 
 import markdown
 
-from blog.rendering import brackets
+from blog.rendering import brackets, tables, wide
 from blog.rendering.cites import KEY_IN_TEXT_RE
 from blog.rendering.extension import CommentaryExtension
+from blog.rendering.limits import Limits, flatten, over_length
 from blog.rendering.sanitize import clean_author_html, clean_reader_html
 from blog.rendering.types import Citable, Rendering
 
@@ -37,7 +38,10 @@ def _clean_input(text):
 def _post_markdown():
     if getattr(_local, "post", None) is None:
         extension = CommentaryExtension()
-        _local.post = (markdown.Markdown(extensions=[*POST_EXTENSIONS, extension]), extension)
+        md = markdown.Markdown(extensions=[*POST_EXTENSIONS, extension])
+        tables.register(md)
+        wide.register(md)
+        _local.post = (md, extension)
     return _local.post
 
 
@@ -51,16 +55,17 @@ def _comment_markdown():
         for name in ("hashheader", "setextheader", "hr", "olist", "ulist"):
             md.parser.blockprocessors.deregister(name)
         brackets.register(md)
+        wide.register(md)
         _local.comment = md
     return _local.comment
 
 
-def _render(text, sources):
+def _render(text, sources, limits):
     """Markdown to unsanitized HTML and the render's state."""
     md, extension = _post_markdown()
     try:
         md.reset()
-        extension.start(sources)
+        extension.start(sources, limits)
         html = md.convert(text)
     except Exception:
         _local.post = None
@@ -73,45 +78,58 @@ def _fallback_html(text):
     return "\n".join(f"<p>{escape(paragraph.strip())}</p>" for paragraph in paragraphs if paragraph.strip())
 
 
-def render_post(text: str, sources: Mapping[str, Citable] | None = None) -> Rendering:
+def render_post(
+    text: str, sources: Mapping[str, Citable] | None = None, limits: Limits | None = None
+) -> Rendering:
     """Render a post body written in the commentary dialect.
 
     ``sources`` maps citation keys to ``Citable`` objects (fetch them first
     with ``citation_keys``). Never raises: problems an author can fix are in
-    ``errors``; should the pipeline itself fail, the text is shown escaped.
+    ``errors``; a text over ``limits``, or one the pipeline itself fails
+    on, is shown as plain text.
     """
     text = _clean_input(text)
+    limits = limits or Limits()
+    if too_long := over_length(text, limits):
+        return _plain_rendering(text, [too_long])
+    text, too_deep = flatten(text, limits)
     try:
-        html, state = _render(text, sources if sources is not None else {})
+        html, state = _render(text, sources if sources is not None else {}, limits)
+        if too_deep:
+            state.error(too_deep)
     except Exception as exc:  # the public page must show something whatever the body holds
         logger.exception("Rendering a post body failed")
-        return Rendering(
-            html=clean_author_html(_fallback_html(text)),
-            errors=[f"The text could not be rendered ({type(exc).__name__}); it is shown as plain text."],
-            word_count=len(text.split()),
+        return _plain_rendering(
+            text, [f"The text could not be rendered ({type(exc).__name__}); it is shown as plain text."]
         )
     outline = state.outline
     if outline is None:  # Python-Markdown skips blank text altogether
-        return Rendering(html="", errors=list(state.errors))
+        return Rendering(html="", errors=state.errors)
     return Rendering(
         html=clean_author_html(html),
         excerpts=outline.excerpts,
         asides=outline.asides,
         interpolations=outline.interpolations,
         footnotes=outline.footnotes,
-        errors=list(state.errors),
+        errors=state.errors,
         word_count=outline.word_count,
         quoted_word_count=outline.quoted_word_count,
     )
 
 
-def citation_keys(text: str) -> set[str]:
+def _plain_rendering(text, errors):
+    html = clean_author_html(_fallback_html(text))
+    return Rendering(html=html, errors=errors, word_count=len(text.split()))
+
+
+def citation_keys(text: str, limits: Limits | None = None) -> set[str]:
     """Every source key ``render_post`` would look up in ``text``, so callers can fetch them first."""
     text = _clean_input(text)
-    if "@" not in text:
+    limits = limits or Limits()
+    if "@" not in text or over_length(text, limits):
         return set()
     try:
-        _html, state = _render(text, {})
+        _html, state = _render(flatten(text, limits)[0], {}, limits)
     except Exception:
         logger.exception("Reading citation keys failed")
         return set()
@@ -127,14 +145,19 @@ def keys_to_fetch(text: str) -> set[str]:
     return {match.lstrip("-@") for match in KEY_IN_TEXT_RE.findall(_clean_input(text))}
 
 
-def render_comment(text: str) -> str:
-    """Render a reader's comment under the reader allowlist."""
+def render_comment(text: str, limits: Limits | None = None) -> str:
+    """Render a reader's comment under the reader allowlist.
+
+    Lines nested deeper than ``limits.max_depth`` are shown as plain text
+    (the comment form refuses a comment longer than its own limit).
+    """
+    text, _too_deep = flatten(_clean_input(text), limits or Limits())
     md = _comment_markdown()
     try:
         md.reset()
-        html = md.convert(_clean_input(text))
+        html = md.convert(text)
     except Exception:
         _local.comment = None
         logger.exception("Rendering a comment failed")
-        html = _fallback_html(_clean_input(text))
+        html = _fallback_html(text)
     return clean_reader_html(html)

@@ -1,0 +1,61 @@
+"""The blog app's settings, with their defaults, in one place.
+
+Each setting is read, at the moment it is used, from Django's settings as
+``BLOG_<NAME>``, then from the environment variable of the same name, then
+from the default below. The limits bound the work one post body asks of the
+rendering pipeline (see ``blog.rendering.limits``); a body over one is a
+form error naming it, and a stored one still renders (as plain text where
+it is over).
+"""
+
+from django.conf import settings
+
+from blog.rendering.limits import Limits
+from config import env
+
+DEFAULTS = {
+    # The longest post body, in characters (a 1 MB post fits).
+    "MAX_BODY_LENGTH": 1_048_576,
+    # Lines in a post body, and lines in one block (between blank lines).
+    "MAX_LINES": 50_000,
+    "MAX_BLOCK_LINES": 1_000,
+    # Quotes and lists nested deeper than this are shown as plain text.
+    "MAX_NESTING": 16,
+    # Numbered notes (citations and footnotes) in one post.
+    "MAX_NOTES": 5_000,
+    # References to one note.
+    "MAX_NOTE_REFERENCES": 1_000,
+    # Sources named in one citation, as in [@a; @b; @c].
+    "MAX_CITATION_KEYS": 50,
+}
+
+
+def get(name):
+    """Return the blog setting ``name`` (without the ``BLOG_`` prefix)."""
+    full_name = f"BLOG_{name}"
+    if hasattr(settings, full_name):
+        return getattr(settings, full_name)
+    return env.get_int(full_name, DEFAULTS[name], minimum=1)
+
+
+def render_limits() -> Limits:
+    """The pipeline's ``Limits`` as the settings have them."""
+    return Limits(
+        max_length=get("MAX_BODY_LENGTH"),
+        max_lines=get("MAX_LINES"),
+        max_block_lines=get("MAX_BLOCK_LINES"),
+        max_depth=get("MAX_NESTING"),
+        max_notes=get("MAX_NOTES"),
+        max_references=get("MAX_NOTE_REFERENCES"),
+        max_citation_keys=get("MAX_CITATION_KEYS"),
+    )
+
+
+def limits_help_text() -> str:
+    """The limits as the post form states them before anyone submits."""
+    return (
+        f"At most {get('MAX_BODY_LENGTH'):,} characters in {get('MAX_LINES'):,} lines "
+        f"({get('MAX_BLOCK_LINES'):,} without a blank line), quotes and lists nested {get('MAX_NESTING')} "
+        f"deep, {get('MAX_NOTES'):,} notes, {get('MAX_NOTE_REFERENCES'):,} references to one note "
+        f"and {get('MAX_CITATION_KEYS')} sources in one citation."
+    )

@@ -1,0 +1,80 @@
+"""The blog's limits: settings with defaults, stated on the post form, a form error that keeps the text."""
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from blog import conf
+from blog.models import Post, Revision
+from blog.rendering.limits import over_length
+from tests.factories import make_post
+
+ADD_URL = reverse("admin:blog_post_add")
+
+
+def post_form(**fields):
+    return {
+        "title": "A long post",
+        "slug": "a-long-post",
+        "summary": "",
+        "body": "Some words.",
+        "status": "draft",
+        "publish_at_0": "2026-01-02",
+        "publish_at_1": "09:00:00",
+        **fields,
+    }
+
+
+def test_the_body_limit_allows_a_one_megabyte_post():
+    """The default body limit admits a body of 1 MB."""
+    assert over_length("a" * 1_048_576, conf.render_limits()) is None
+
+
+def test_limits_are_read_from_settings_and_the_environment(monkeypatch):
+    """BLOG_<NAME> in Django's settings wins over the environment, which wins over the default."""
+    monkeypatch.setenv("BLOG_MAX_NOTES", "7")
+    assert conf.render_limits().max_notes == 7
+    with override_settings(BLOG_MAX_NOTES=9):
+        assert conf.render_limits().max_notes == 9
+
+
+@pytest.mark.django_db
+class TestPostFormLimits:
+    def test_the_body_field_states_the_limits_before_submission(self, admin_client):
+        """The add form's help text under the body names every limit."""
+        content = admin_client.get(ADD_URL).content.decode()
+        assert "At most 1,048,576 characters in 50,000 lines (1,000 without a blank line), " in content
+        assert "quotes and lists nested 16 deep, 5,000 notes" in content
+
+    @override_settings(BLOG_MAX_BODY_LENGTH=100)
+    def test_a_body_over_the_limit_is_a_form_error_that_keeps_the_text(self, admin_client, admin_user):
+        """An over-long body is refused beside the field, naming the limit, with every word re-shown."""
+        body = "My careful words." * 10
+        response = admin_client.post(ADD_URL, post_form(body=body, author=admin_user.pk))
+        assert response.status_code == 200
+        assert response.context["adminform"].form.errors["body"] == [
+            "The text has 170 characters; the limit is 100. Shorten it or split it into several posts."
+        ]
+        assert body in response.content.decode()
+        assert not Post.objects.exists()
+
+    def test_a_stored_body_over_a_lowered_limit_still_renders(self, client):
+        """A post saved before a limit was lowered shows its over-deep lines as text, not an error page."""
+        post = make_post(body="> " * 30 + "deep *words*")
+        with override_settings(BLOG_MAX_NESTING=4):
+            post.save()
+        assert "<blockquote" not in post.body_html and "deep <em>words</em>" in post.body_html
+        assert client.get(post.get_absolute_url()).status_code == 200
+
+    def test_saving_a_large_hostile_body_renders_it_once(self, admin_client, admin_user, monkeypatch):
+        """A save renders the body once, for the form, and stores that rendering with its revision."""
+        calls = []
+        real = conf.render_limits
+        monkeypatch.setattr(conf, "render_limits", lambda: calls.append(1) or real())
+        body = "[^a] " * 900 + "\n\n[^a]: the note"
+        response = admin_client.post(ADD_URL, post_form(body=body, author=admin_user.pk))
+        assert response.status_code == 302
+        assert len(calls) == 1
+        post = Post.objects.get()
+        assert post.footnotes.get().number == 1
+        assert Revision.objects.get(post=post).body == body
