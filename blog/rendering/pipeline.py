@@ -13,7 +13,7 @@ from html import escape
 
 import markdown
 
-from blog.rendering import brackets, tables, wide
+from blog.rendering import brackets, plain, tables, wide
 from blog.rendering.cites import KEY_IN_TEXT_RE
 from blog.rendering.extension import CommentaryExtension
 from blog.rendering.limits import Limits, flatten, over_length
@@ -41,6 +41,7 @@ def _post_markdown():
         md = markdown.Markdown(extensions=[*POST_EXTENSIONS, extension])
         tables.register(md)
         wide.register(md)
+        plain.register(md)
         _local.post = (md, extension)
     return _local.post
 
@@ -56,6 +57,7 @@ def _comment_markdown():
             md.parser.blockprocessors.deregister(name)
         brackets.register(md)
         wide.register(md)
+        plain.register(md)
         _local.comment = md
     return _local.comment
 
