@@ -16,6 +16,14 @@ from dataclasses import dataclass
 # Leading quote markers, list markers and indentation of a line.
 _PREFIX_RE = re.compile(r"[ \t>*+\-\d.)]*")
 _MARKER_RE = re.compile(r"(?:^|(?<=[ \t>]))(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+# What makes a comment's render do more work than prose: each of these
+# characters and sequences (a line break is two spaces before a newline) is
+# one formatting mark, about ten to fifteen times the cost of a letter.
+_FORMATTING_RE = re.compile(r"""[*_`\[\]<>&"'\\]|--|\.\.\.|  (?:\r\n|\r|\n)""")
+# Line ends as Python-Markdown reads them, and a line that ends a paragraph:
+# blank, or holding only quote markers.
+_LINE_END_RE = re.compile(r"\r\n|\r|\n")
+_BLANK_RE = re.compile(r"[\s>]*")
 # A message list stays readable: problems past this many are counted, not listed.
 MAX_MESSAGES = 20
 
@@ -31,6 +39,9 @@ class Limits:
     max_notes: int = 5_000
     max_references: int = 1_000
     max_citation_keys: int = 50
+    # For comments (None: no limit): paragraphs, and formatting marks (see ``formatting_marks``).
+    max_paragraphs: int | None = None
+    max_formatting: int | None = None
 
 
 def line_depth(line):
@@ -106,3 +117,42 @@ def flatten(text, limits):
         "The lines nested deeper are shown as plain text."
     )
     return "\n".join(lines), message
+
+
+def paragraph_count(text):
+    """How many paragraphs ``text`` holds: runs of lines that are not blank (quote markers count as blank)."""
+    count, in_paragraph = 0, False
+    for line in _LINE_END_RE.split(text):
+        blank = _BLANK_RE.fullmatch(line) is not None
+        count += not blank and not in_paragraph
+        in_paragraph = not blank
+    return count
+
+
+def formatting_marks(text):
+    """How many formatting marks ``text`` holds: ``* _ ` [ ] < > & " ' \\``, ``--``, ``...``, line breaks."""
+    return sum(1 for _match in _FORMATTING_RE.finditer(text))
+
+
+def over_formatting(text, limits):
+    """The message for a comment with more paragraphs or formatting marks than ``limits`` allow, or None.
+
+    Each paragraph and each mark costs the pipeline a little more than
+    prose, and in a long text of little else the render is several times
+    slower; a written comment stays far below both limits.
+    """
+    if limits.max_paragraphs is not None:
+        paragraphs = paragraph_count(text)
+        if paragraphs > limits.max_paragraphs:
+            return (
+                f"The text has {paragraphs:,} paragraphs; the limit is {limits.max_paragraphs:,}. "
+                "Join some of them, or shorten the text."
+            )
+    if limits.max_formatting is not None:
+        marks = formatting_marks(text)
+        if marks > limits.max_formatting:
+            return (
+                f"The text has {marks:,} formatting marks (* _ ` [ ] < > & \\ quotes, -- and ...); "
+                f"the limit is {limits.max_formatting:,}. Use fewer of them, or shorten the text."
+            )
+    return None

@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from blog import conf
 from blog.models import Post, Revision
-from blog.rendering.limits import over_length
+from blog.rendering import render_comment
+from blog.rendering.limits import Limits, formatting_marks, over_length, paragraph_count
 from tests.factories import make_post
 
 ADD_URL = reverse("admin:blog_post_add")
@@ -78,3 +79,42 @@ class TestPostFormLimits:
         post = Post.objects.get()
         assert post.footnotes.get().number == 1
         assert Revision.objects.get(post=post).body == body
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("", 0),
+        ("One line.", 1),
+        ("One\ntwo lines, one paragraph.", 1),
+        ("One.\n\nTwo.\n\n\n\nThree.", 3),
+        ("One.\r\n\r\nTwo.\r\rThree.", 3),
+        ("> Quoted.\n>\n> Quoted again.\n\nMine.", 3),
+    ],
+)
+def test_paragraphs_are_runs_of_lines_that_are_not_blank(text, count):
+    """A paragraph is a run of lines with words; a line of spaces or quote markers separates two."""
+    assert paragraph_count(text) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Plain words, a comma; a colon: a full stop.", 0),
+        ("*a* **b** _c_ `d`", 10),
+        ("[a](https://example.org) <b> & \\", 6),
+        ('it\'s "quoted" -- so... ', 5),
+        ("a line  \nbreak", 1),
+    ],
+)
+def test_formatting_marks_count_what_costs_more_than_prose(text, count):
+    """Emphasis, code, brackets, HTML characters, quotes, dashes, ellipses and line breaks are marks."""
+    assert formatting_marks(text) == count
+
+
+def test_a_comment_over_its_formatting_limits_is_shown_as_plain_text():
+    """Past its paragraph or mark limit, a comment renders as escaped paragraphs, its markup as typed."""
+    limits = Limits(max_paragraphs=2, max_formatting=4)
+    assert render_comment("*a* <b>&\n\nc", limits) == "<p>*a* &lt;b&gt;&amp;</p>\n<p>c</p>"
+    assert render_comment("a\n\nb\n\nc", limits) == "<p>a</p>\n<p>b</p>\n<p>c</p>"
+    assert render_comment("*a*\n\nb", limits) == "<p><em>a</em></p>\n<p>b</p>"
