@@ -8,7 +8,7 @@ pattern needs at least one of a few characters (a backtick, a backslash, a
 bracket, ``<``, ``&``, ``*``, ``_``, a quote) or sequences (``--``, ``...``,
 two spaces before a line break) to match, so a text holding none of them
 leaves the inline passes unchanged. ``PlainTextTreeprocessor`` runs just
-before the inline pass and marks such texts ``AtomicString``, which both
+before each inline pass and marks such texts ``AtomicString``, which the
 inline passes leave as they are.
 
 ``TRIGGERS`` errs on the side of inline processing: a text it matches is
@@ -31,7 +31,10 @@ from markdown.util import AtomicString
 # are Python-Markdown's placeholders, left for it to resolve.
 TRIGGERS = re.compile(r"""[`\\\[\]!<>&*_'"…@^\x02\x03]|-\s*-|\.\s*\.\s*\.|  \n""")
 
-PRIORITY = 21  # just before Python-Markdown's inline pass (20), after the dialect's tree work (24, 25)
+# Just before Python-Markdown's inline pass (20), after the dialect's tree work
+# (24, 25); and again just before smart punctuation's pass (6), after
+# "prettify" (10) gave each block a newline tail and the notes (15) were built.
+PRIORITIES = {"cp-plain": 21, "cp-plain-again": 9}
 
 
 class PlainTextTreeprocessor(Treeprocessor):
@@ -51,5 +54,6 @@ class PlainTextTreeprocessor(Treeprocessor):
 
 
 def register(md):
-    """Run ``PlainTextTreeprocessor`` just before Python-Markdown's inline pass."""
-    md.treeprocessors.register(PlainTextTreeprocessor(md), "cp-plain", PRIORITY)
+    """Run ``PlainTextTreeprocessor`` just before each of the two inline passes."""
+    for name, priority in PRIORITIES.items():
+        md.treeprocessors.register(PlainTextTreeprocessor(md), name, priority)
