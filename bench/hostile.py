@@ -103,6 +103,8 @@ SHAPES = [
     ("runs of _a", repeat("_a")),
     ("backticks `a", repeat("`a")),
     ("runs of <a", repeat("<a")),
+    ("unclosed tags <a ", repeat("<a ")),
+    ("inequalities a<b", repeat("a<b\n\n")),
     ("ampersands", repeat("&")),
     ("asides [Comment:", repeat("[Comment: ")),
     ("ellipses in an excerpt", lambda n: "> " + "... " * (n // 4) + "\n>\n> — [@source1]\n"),

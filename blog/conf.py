@@ -27,6 +27,8 @@ DEFAULTS = {
     "MAX_NOTE_REFERENCES": 1_000,
     # Sources named in one citation, as in [@a; @b; @c].
     "MAX_CITATION_KEYS": 50,
+    # "<" followed by a letter with no ">" anywhere after it (each is read to the end of the text).
+    "MAX_UNCLOSED_TAGS": 20,
 }
 
 
@@ -48,6 +50,7 @@ def render_limits() -> Limits:
         max_notes=get("MAX_NOTES"),
         max_references=get("MAX_NOTE_REFERENCES"),
         max_citation_keys=get("MAX_CITATION_KEYS"),
+        max_unclosed_tags=get("MAX_UNCLOSED_TAGS"),
     )
 
 
@@ -57,5 +60,6 @@ def limits_help_text() -> str:
         f"At most {get('MAX_BODY_LENGTH'):,} characters in {get('MAX_LINES'):,} lines "
         f"({get('MAX_BLOCK_LINES'):,} without a blank line), quotes and lists nested {get('MAX_NESTING')} "
         f"deep, {get('MAX_NOTES'):,} notes, {get('MAX_NOTE_REFERENCES'):,} references to one note "
-        f"and {get('MAX_CITATION_KEYS')} sources in one citation."
+        f"and {get('MAX_CITATION_KEYS')} sources in one citation; at most {get('MAX_UNCLOSED_TAGS')} "
+        "“<” followed by a letter with no “>” after them."
     )

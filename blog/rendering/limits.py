@@ -24,6 +24,8 @@ _FORMATTING_RE = re.compile(r"""[*_`\[\]<>&"'\\]|--|\.\.\.|  (?:\r\n|\r|\n)""")
 # blank, or holding only quote markers.
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
 _BLANK_RE = re.compile(r"[\s>]*")
+# The start of an HTML tag, as the HTML parser Python-Markdown uses reads one.
+_TAG_START_RE = re.compile(r"<[A-Za-z]")
 # A message list stays readable: problems past this many are counted, not listed.
 MAX_MESSAGES = 20
 
@@ -39,6 +41,7 @@ class Limits:
     max_notes: int = 5_000
     max_references: int = 1_000
     max_citation_keys: int = 50
+    max_unclosed_tags: int = 20
     # For comments (None: no limit): paragraphs, and formatting marks (see ``formatting_marks``).
     max_paragraphs: int | None = None
     max_formatting: int | None = None
@@ -60,6 +63,16 @@ def line_depth(line):
 def nesting_depth(text):
     """The deepest nesting of quotes and lists on any line (linear time)."""
     return max(map(line_depth, text.split("\n")), default=0)
+
+
+def unclosed_tags(text):
+    """How many “<” followed by a letter have no “>” anywhere after them, in linear time.
+
+    The HTML parser Python-Markdown uses reads each of them as a tag, to the
+    end of the text, before taking it for a character (Python 3.11's
+    ``html.parser``): quadratic time in their number.
+    """
+    return len(_TAG_START_RE.findall(text, text.rfind(">") + 1))
 
 
 def longest_block(lines):
@@ -88,6 +101,12 @@ def over_length(text, limits):
         return (
             f"The text has {len(lines):,} lines; the limit is {limits.max_lines:,}. "
             "Shorten it or split it into several posts."
+        )
+    unclosed = unclosed_tags(text)
+    if unclosed > limits.max_unclosed_tags:
+        return (
+            f"The text has {unclosed:,} “<” followed by a letter and no “>” after them; "
+            f"the limit is {limits.max_unclosed_tags:,}. Put a space after each “<” that is not a tag."
         )
     block = longest_block(lines)
     if block > limits.max_block_lines:

@@ -118,3 +118,15 @@ def test_a_comment_over_its_formatting_limits_is_shown_as_plain_text():
     assert render_comment("*a* <b>&\n\nc", limits) == "<p>*a* &lt;b&gt;&amp;</p>\n<p>c</p>"
     assert render_comment("a\n\nb\n\nc", limits) == "<p>a</p>\n<p>b</p>\n<p>c</p>"
     assert render_comment("*a*\n\nb", limits) == "<p><em>a</em></p>\n<p>b</p>"
+
+
+def test_a_body_with_many_unclosed_tags_is_refused_naming_the_limit():
+    """“<” and a letter with no “>” after it, past the limit, make the body plain text, with a message."""
+    limits = Limits(max_unclosed_tags=3)
+    assert over_length("a<b c<d e<f", limits) is None
+    assert over_length("a<b c<d e<f g<h <i>", limits) is None
+    message = over_length("a<b c<d e<f g<h", limits)
+    assert message == (
+        "The text has 4 “<” followed by a letter and no “>” after them; the limit is 3. "
+        "Put a space after each “<” that is not a tag."
+    )
