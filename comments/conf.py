@@ -17,7 +17,7 @@ DEFAULTS = {
     # The longest comment body accepted, in characters.
     "MAX_LENGTH": 10_000,
     # A comment may hold at most this many paragraphs, and this many formatting marks
-    # (* _ ` [ ] < > & \\ quotes, -- and ...): each costs the renderer several times a letter.
+    # (* _ ` [ ] < > & \ … quotes, -- and ...): each costs the renderer several times a letter.
     "MAX_PARAGRAPHS": 150,
     "MAX_FORMATTING": 800,
     # How long after posting a commenter may edit or withdraw from the same browser.

@@ -19,7 +19,7 @@ _MARKER_RE = re.compile(r"(?:^|(?<=[ \t>]))(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 # What makes a comment's render do more work than prose: each of these
 # characters and sequences (a line break is two spaces before a newline) is
 # one formatting mark, about ten to fifteen times the cost of a letter.
-_FORMATTING_RE = re.compile(r"""[*_`\[\]<>&"'\\]|--|\.\.\.|  (?:\r\n|\r|\n)""")
+_FORMATTING_RE = re.compile(r"""[*_`\[\]<>&"'\\…]|--|\.\.\.|  (?:\r\n|\r|\n)""")
 # Line ends as Python-Markdown reads them, and a line that ends a paragraph:
 # blank, or holding only quote markers.
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
@@ -42,9 +42,8 @@ class Limits:
     max_references: int = 1_000
     max_citation_keys: int = 50
     max_unclosed_tags: int = 20
-    # For comments (None: no limit): paragraphs, and formatting marks (see ``formatting_marks``).
-    max_paragraphs: int | None = None
-    max_formatting: int | None = None
+    max_paragraphs: int = 20_000
+    max_formatting: int = 50_000  # see ``formatting_marks``
 
 
 def line_depth(line):
@@ -114,7 +113,7 @@ def over_length(text, limits):
             f"A paragraph, list or table runs {block:,} lines without a blank line; "
             f"the limit is {limits.max_block_lines:,}. Separate it with blank lines."
         )
-    return None
+    return over_formatting(text, limits)
 
 
 def flatten(text, limits):
@@ -149,29 +148,27 @@ def paragraph_count(text):
 
 
 def formatting_marks(text):
-    """How many formatting marks ``text`` holds: ``* _ ` [ ] < > & " ' \\``, ``--``, ``...``, line breaks."""
+    """How many formatting marks ``text`` holds: ``* _ ` [ ] < > & " ' \\ …``, ``--``, ``...``, breaks."""
     return sum(1 for _match in _FORMATTING_RE.finditer(text))
 
 
 def over_formatting(text, limits):
-    """The message for a comment with more paragraphs or formatting marks than ``limits`` allow, or None.
+    """The message for a text with more paragraphs or formatting marks than ``limits`` allow, or None.
 
     Each paragraph and each mark costs the pipeline a little more than
     prose, and in a long text of little else the render is several times
-    slower; a written comment stays far below both limits.
+    slower; written text stays far below both limits.
     """
-    if limits.max_paragraphs is not None:
-        paragraphs = paragraph_count(text)
-        if paragraphs > limits.max_paragraphs:
-            return (
-                f"The text has {paragraphs:,} paragraphs; the limit is {limits.max_paragraphs:,}. "
-                "Join some of them, or shorten the text."
-            )
-    if limits.max_formatting is not None:
-        marks = formatting_marks(text)
-        if marks > limits.max_formatting:
-            return (
-                f"The text has {marks:,} formatting marks (* _ ` [ ] < > & \\ quotes, -- and ...); "
-                f"the limit is {limits.max_formatting:,}. Use fewer of them, or shorten the text."
-            )
+    paragraphs = paragraph_count(text)
+    if paragraphs > limits.max_paragraphs:
+        return (
+            f"The text has {paragraphs:,} paragraphs; the limit is {limits.max_paragraphs:,}. "
+            "Join some of them, or shorten the text."
+        )
+    marks = formatting_marks(text)
+    if marks > limits.max_formatting:
+        return (
+            f"The text has {marks:,} formatting marks (* _ ` [ ] < > & \\ … quotes, -- and ...); "
+            f"the limit is {limits.max_formatting:,}. Use fewer of them, or shorten the text."
+        )
     return None

@@ -76,6 +76,8 @@ def _render(text, sources, limits):
 
 
 def _fallback_html(text):
+    """The text as escaped paragraphs: within both allowlists by construction, so not run through bleach,
+    which would take seconds over a long text of entities (it builds each text node by concatenation)."""
     paragraphs = re.split(r"\n\s*\n", text)
     return "\n".join(f"<p>{escape(paragraph.strip())}</p>" for paragraph in paragraphs if paragraph.strip())
 
@@ -120,7 +122,7 @@ def render_post(
 
 
 def _plain_rendering(text, errors):
-    html = clean_author_html(_fallback_html(text))
+    html = _fallback_html(text)
     return Rendering(html=html, errors=errors, word_count=len(text.split()))
 
 
@@ -158,8 +160,6 @@ def render_comment(text: str, limits: Limits | None = None) -> str:
     text = _clean_input(text)
     limits = limits or Limits()
     if over_formatting(text, limits):
-        # Escaped paragraphs, within the reader allowlist by construction: bleach
-        # would take longer over a text of entities than the limit allows.
         return _fallback_html(text)
     text, _too_deep = flatten(text, limits)
     md = _comment_markdown()
@@ -169,5 +169,5 @@ def render_comment(text: str, limits: Limits | None = None) -> str:
     except Exception:
         _local.comment = None
         logger.exception("Rendering a comment failed")
-        html = _fallback_html(text)
+        return _fallback_html(text)
     return clean_reader_html(html)

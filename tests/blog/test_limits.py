@@ -1,12 +1,15 @@
 """The blog's limits: settings with defaults, stated on the post form, a form error that keeps the text."""
 
+import random
+
 import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from bench.render import build_post
 from blog import conf
 from blog.models import Post, Revision
-from blog.rendering import render_comment
+from blog.rendering import render_comment, render_post
 from blog.rendering.limits import Limits, formatting_marks, over_length, paragraph_count
 from tests.factories import make_post
 
@@ -130,3 +133,21 @@ def test_a_body_with_many_unclosed_tags_is_refused_naming_the_limit():
         "The text has 4 “<” followed by a letter and no “>” after them; the limit is 3. "
         "Put a space after each “<” that is not a tag."
     )
+
+
+def test_a_body_over_the_paragraph_or_formatting_limit_is_shown_as_escaped_text():
+    """Past the paragraph or formatting-mark limit a post is plain, escaped paragraphs, with the message."""
+    limits = Limits(max_paragraphs=2, max_formatting=3)
+    rendering = render_post("*a* <script>x</script>\n\nb", limits=limits)
+    assert rendering.html == "<p>*a* &lt;script&gt;x&lt;/script&gt;</p>\n<p>b</p>"
+    assert rendering.errors[0].startswith("The text has 6 formatting marks")
+    assert render_post("a\n\nb\n\nc", limits=limits).errors == [
+        "The text has 3 paragraphs; the limit is 2. Join some of them, or shorten the text."
+    ]
+
+
+def test_the_default_limits_accept_the_benchmark_one_megabyte_post():
+    """bench/render.py's 1 MB post, excerpts and citations throughout, is within every default limit."""
+    text, _sources = build_post(random.Random(2013), excerpts=775)
+    assert len(text) > 1_000_000
+    assert over_length(text, conf.render_limits()) is None
