@@ -14,7 +14,10 @@ the same form (the importers' parsers), and all are run alike. For each
 case the time at n and at 2n are compared: linear work takes about twice as
 long, and a ratio of 3 or more is flagged. Then the targets: a comment of
 ``COMMENTS_MAX_LENGTH`` characters renders in under 50 ms, a 1 MB post body
-in under 2 s; and a whole admin save of a large body is timed.
+in under 2 s, for comments of each hostile shape as far as the comment
+form's limits accept it too; the slowest post shapes are timed again at the
+body limit (``BENCH_HOSTILE_AT_LIMIT=5``, how many); and a whole admin save
+of a large body is timed.
 """
 
 import os
@@ -36,7 +39,9 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from bench.render import BenchSource, build_post  # noqa: E402
+from blog import conf as blog_conf  # noqa: E402
 from blog.rendering import render_comment, render_post  # noqa: E402
+from blog.rendering.limits import over_formatting, over_length  # noqa: E402
 from comments import conf as comments_conf  # noqa: E402
 
 SCALE = int(os.environ.get("BENCH_HOSTILE_SCALE", "1"))
@@ -44,6 +49,8 @@ SIZES = [size * SCALE for size in (5_000, 10_000, 20_000, 40_000)]
 COMMENT_SIZES = [size * SCALE for size in (1_250, 2_500, 5_000, 10_000)]
 FLAG_RATIO = 3
 COMMENT_TARGET, POST_TARGET = 0.050, 2.0
+# How many of the slowest post shapes are timed again at the body limit (0 = none).
+POST_SHAPES_AT_LIMIT = int(os.environ.get("BENCH_HOSTILE_AT_LIMIT", "5"))
 SOURCES = {f"source{n}": BenchSource(f"source{n}", "") for n in range(20)}
 
 
@@ -96,6 +103,8 @@ SHAPES = [
     ("runs of _a", repeat("_a")),
     ("backticks `a", repeat("`a")),
     ("runs of <a", repeat("<a")),
+    ("unclosed tags <a ", repeat("<a ")),
+    ("inequalities a<b", repeat("a<b\n\n")),
     ("ampersands", repeat("&")),
     ("asides [Comment:", repeat("[Comment: ")),
     ("ellipses in an excerpt", lambda n: "> " + "... " * (n // 4) + "\n>\n> — [@source1]\n"),
@@ -119,8 +128,13 @@ def post(text):
     return render_post(text, SOURCES)
 
 
+def comment(text):
+    """A comment rendered as it is saved, under the comment limits (one over them is shown as plain text)."""
+    return render_comment(text, comments_conf.render_limits())
+
+
 CASES = [("post dialect", name, build, post) for name, build in SHAPES]
-CASES += [("comment markdown", name, build, render_comment) for name, build in SHAPES]
+CASES += [("comment markdown", name, build, comment) for name, build in SHAPES]
 
 
 def search_cases(client):
@@ -215,26 +229,84 @@ def one_megabyte_post():
     return build_post(random.Random(2013), excerpts=775)
 
 
+def within_limits(text, filler, over):
+    """The longest start of ``text`` the limits check ``over`` accepts, then ``filler`` to the same length."""
+    length = len(text)
+
+    def padded(size):
+        return (text[:size] + "\n\n" + filler)[:length] if size < length else text
+
+    low, high = 0, length
+    while low < high:  # binary search: what the limits count only grows with the text
+        middle = (low + high + 1) // 2
+        if over(padded(middle)):
+            high = middle - 1
+        else:
+            low = middle
+    return padded(low)
+
+
 def check_targets(rows):
     print("\nTargets:")
     max_length = comments_conf.get("MAX_LENGTH")
-    comment = prose(random.Random(13), max_length)
-    seconds = timed(render_comment, comment, repeats=5)
+    filler = prose(random.Random(13), max_length)
+    seconds = timed(comment, filler, repeats=5)
     verdict = "ok" if seconds < COMMENT_TARGET else "OVER"
     print(f"  a {max_length:,}-character comment of prose: {seconds * 1000:.1f} ms (target 50 ms) {verdict}")
-    worst = max(
-        (
-            (shape, timed(render_comment, build(max_length)))
-            for _p, shape, build, _r in CASES
-            if _p.startswith("comment")
-        ),
-        key=lambda item: item[1],
+    comment_shapes = [
+        (shape, build(max_length)) for parser, shape, build, _run in CASES if parser.startswith("comment")
+    ]
+    worst = max(((shape, timed(comment, text)) for shape, text in comment_shapes), key=lambda item: item[1])
+    verdict = "ok" if worst[1] < COMMENT_TARGET else "OVER"
+    print(
+        f"  the slowest {max_length:,}-character hostile comment, as saved ({worst[0]}): "
+        f"{worst[1] * 1000:.1f} ms {verdict}"
     )
-    print(f"  the slowest {max_length:,}-character hostile comment ({worst[0]}): {worst[1] * 1000:.1f} ms")
+    limits = comments_conf.render_limits()
+    accepted = [
+        (shape, within_limits(text, filler, lambda value: over_formatting(value, limits)))
+        for shape, text in comment_shapes
+    ]
+    timings = sorted(((timed(comment, text), shape) for shape, text in accepted), reverse=True)
+    verdict = "ok" if timings[0][0] < COMMENT_TARGET else "OVER"
+    print(
+        f"  each shape as far as the comment form accepts it, padded with prose to {max_length:,} characters:"
+    )
+    for seconds, shape in timings[:5]:
+        print(f"    {shape:32} {seconds * 1000:6.1f} ms")
+    print(f"    the slowest: {timings[0][0] * 1000:.1f} ms (target 50 ms) {verdict}")
     text, sources = one_megabyte_post()
     seconds = timed(lambda value: render_post(value, sources), text)
     verdict = "ok" if seconds < POST_TARGET else "OVER"
     print(f"  a {len(text):,}-character post (excerpts, citations): {seconds:.2f} s (target 2 s) {verdict}")
+    check_posts_at_the_limit(rows)
+
+
+def check_posts_at_the_limit(rows, count=POST_SHAPES_AT_LIMIT):
+    """The post shapes slowest at the largest size, at the body limit (about 1 MB), as far as the limits
+    accept them (padded with prose), once each."""
+    if not count:
+        return
+    largest = max(row[2] for row in rows if row[0] == "post dialect")
+    slowest = sorted(
+        (row for row in rows if row[0] == "post dialect" and row[2] == largest), key=lambda row: -row[3]
+    )
+    builds = {shape: build for parser, shape, build, _run in CASES if parser == "post dialect"}
+    limits = blog_conf.render_limits()
+    length = limits.max_length
+    filler = prose(random.Random(13), length)
+    print(
+        f"  the {count} slowest post shapes at {largest:,} characters, at {length:,} as far as limits accept:"
+    )
+    worst = 0.0
+    for _parser, shape, _size, _seconds, _ratio in slowest[:count]:
+        text = within_limits(builds[shape](length)[:length], filler, lambda value: over_length(value, limits))
+        rendering = render_post(text, SOURCES, limits)
+        seconds = timed(lambda value: render_post(value, SOURCES, limits), text, repeats=1)
+        worst = max(worst, seconds)
+        note = f"  ({rendering.errors[0][:60]}…)" if rendering.errors else ""
+        print(f"    {shape:32} {seconds:6.2f} s{note}", flush=True)
+    print(f"    the slowest: {worst:.2f} s")
 
 
 def admin_save(client, author):

@@ -27,6 +27,12 @@ DEFAULTS = {
     "MAX_NOTE_REFERENCES": 1_000,
     # Sources named in one citation, as in [@a; @b; @c].
     "MAX_CITATION_KEYS": 50,
+    # Paragraphs, and formatting marks (* _ ` [ ] < > & \ … quotes, -- and ...), in a post body:
+    # each costs the renderer several times a letter.
+    "MAX_PARAGRAPHS": 20_000,
+    "MAX_FORMATTING": 50_000,
+    # "<" followed by a letter with no ">" anywhere after it (each is read to the end of the text).
+    "MAX_UNCLOSED_TAGS": 20,
 }
 
 
@@ -48,6 +54,9 @@ def render_limits() -> Limits:
         max_notes=get("MAX_NOTES"),
         max_references=get("MAX_NOTE_REFERENCES"),
         max_citation_keys=get("MAX_CITATION_KEYS"),
+        max_unclosed_tags=get("MAX_UNCLOSED_TAGS"),
+        max_paragraphs=get("MAX_PARAGRAPHS"),
+        max_formatting=get("MAX_FORMATTING"),
     )
 
 
@@ -57,5 +66,7 @@ def limits_help_text() -> str:
         f"At most {get('MAX_BODY_LENGTH'):,} characters in {get('MAX_LINES'):,} lines "
         f"({get('MAX_BLOCK_LINES'):,} without a blank line), quotes and lists nested {get('MAX_NESTING')} "
         f"deep, {get('MAX_NOTES'):,} notes, {get('MAX_NOTE_REFERENCES'):,} references to one note "
-        f"and {get('MAX_CITATION_KEYS')} sources in one citation."
+        f"and {get('MAX_CITATION_KEYS')} sources in one citation; at most {get('MAX_PARAGRAPHS'):,} "
+        f"paragraphs, {get('MAX_FORMATTING'):,} formatting marks (* _ ` [ ] < > & \\ … quotes, -- ...) "
+        f"and {get('MAX_UNCLOSED_TAGS')} “<” followed by a letter with no “>” after them."
     )

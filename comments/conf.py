@@ -8,6 +8,7 @@ lets a deployment tune moderation without touching code.
 
 from django.conf import settings
 
+from blog.rendering.limits import Limits
 from config import env
 
 DEFAULTS = {
@@ -15,6 +16,10 @@ DEFAULTS = {
     "MAX_DEPTH": 4,
     # The longest comment body accepted, in characters.
     "MAX_LENGTH": 10_000,
+    # A comment may hold at most this many paragraphs, and this many formatting marks
+    # (* _ ` [ ] < > & \ … quotes, -- and ...): each costs the renderer several times a letter.
+    "MAX_PARAGRAPHS": 150,
+    "MAX_FORMATTING": 800,
     # How long after posting a commenter may edit or withdraw from the same browser.
     "EDIT_MINUTES": 15,
     # Hold a comment with this many links or more (0 turns the rule off).
@@ -64,3 +69,8 @@ def get(name):
     if hasattr(settings, full_name):
         return getattr(settings, full_name)
     return _ENV_READERS[type(default)](full_name, default)
+
+
+def render_limits():
+    """The rendering pipeline's ``Limits`` for a comment, as the settings have them."""
+    return Limits(max_paragraphs=get("MAX_PARAGRAPHS"), max_formatting=get("MAX_FORMATTING"))

@@ -11,6 +11,7 @@ from django import forms
 from django.core import signing
 from django.core.validators import MaxLengthValidator
 
+from blog.rendering.limits import over_formatting
 from comments import conf, text
 from comments.models import Comment
 
@@ -68,7 +69,7 @@ class LineURLField(LineMixin, forms.URLField):
 
 
 class BodyField(forms.CharField):
-    """A comment body: required, stripped, no longer than the configured limit, no NUL bytes."""
+    """A comment body: required, stripped, no NUL bytes, within the length and formatting limits."""
 
     widget = forms.Textarea(attrs={"rows": 6})
     FORMATTING = "Paragraphs, *emphasis*, **strong**, [links](https://…), > quotes and `code`."
@@ -89,6 +90,9 @@ class BodyField(forms.CharField):
                 "Please write some text and send it again.",
                 code="invisible",
             )
+        # Counted, not rendered: linear in the text, whatever it holds.
+        if value and (too_much := over_formatting(value, conf.render_limits())):
+            raise forms.ValidationError(too_much, code="formatting")
 
     def limit_to(self, limit):
         """Apply the length limit in force now (a setting, so it is read per form, not at import)."""

@@ -110,8 +110,9 @@ class Comment(models.Model):
 
     def save(self, *args, **kwargs):
         from blog.rendering import render_comment
+        from comments.conf import render_limits
 
-        self.body_html = render_comment(self.body)
+        self.body_html = render_comment(self.body, render_limits())
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -16,6 +16,16 @@ from dataclasses import dataclass
 # Leading quote markers, list markers and indentation of a line.
 _PREFIX_RE = re.compile(r"[ \t>*+\-\d.)]*")
 _MARKER_RE = re.compile(r"(?:^|(?<=[ \t>]))(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+# What makes a comment's render do more work than prose: each of these
+# characters and sequences (a line break is two spaces before a newline) is
+# one formatting mark, about ten to fifteen times the cost of a letter.
+_FORMATTING_RE = re.compile(r"""[*_`\[\]<>&"'\\…]|--|\.\.\.|  (?:\r\n|\r|\n)""")
+# Line ends as Python-Markdown reads them, and a line that ends a paragraph:
+# blank, or holding only quote markers.
+_LINE_END_RE = re.compile(r"\r\n|\r|\n")
+_BLANK_RE = re.compile(r"[\s>]*")
+# The start of an HTML tag, as the HTML parser Python-Markdown uses reads one.
+_TAG_START_RE = re.compile(r"<[A-Za-z]")
 # A message list stays readable: problems past this many are counted, not listed.
 MAX_MESSAGES = 20
 
@@ -31,6 +41,9 @@ class Limits:
     max_notes: int = 5_000
     max_references: int = 1_000
     max_citation_keys: int = 50
+    max_unclosed_tags: int = 20
+    max_paragraphs: int = 20_000
+    max_formatting: int = 50_000  # see ``formatting_marks``
 
 
 def line_depth(line):
@@ -49,6 +62,16 @@ def line_depth(line):
 def nesting_depth(text):
     """The deepest nesting of quotes and lists on any line (linear time)."""
     return max(map(line_depth, text.split("\n")), default=0)
+
+
+def unclosed_tags(text):
+    """How many “<” followed by a letter have no “>” anywhere after them, in linear time.
+
+    The HTML parser Python-Markdown uses reads each of them as a tag, to the
+    end of the text, before taking it for a character (Python 3.11's
+    ``html.parser``): quadratic time in their number.
+    """
+    return len(_TAG_START_RE.findall(text, text.rfind(">") + 1))
 
 
 def longest_block(lines):
@@ -78,13 +101,19 @@ def over_length(text, limits):
             f"The text has {len(lines):,} lines; the limit is {limits.max_lines:,}. "
             "Shorten it or split it into several posts."
         )
+    unclosed = unclosed_tags(text)
+    if unclosed > limits.max_unclosed_tags:
+        return (
+            f"The text has {unclosed:,} “<” followed by a letter and no “>” after them; "
+            f"the limit is {limits.max_unclosed_tags:,}. Put a space after each “<” that is not a tag."
+        )
     block = longest_block(lines)
     if block > limits.max_block_lines:
         return (
             f"A paragraph, list or table runs {block:,} lines without a blank line; "
             f"the limit is {limits.max_block_lines:,}. Separate it with blank lines."
         )
-    return None
+    return over_formatting(text, limits)
 
 
 def flatten(text, limits):
@@ -106,3 +135,40 @@ def flatten(text, limits):
         "The lines nested deeper are shown as plain text."
     )
     return "\n".join(lines), message
+
+
+def paragraph_count(text):
+    """How many paragraphs ``text`` holds: runs of lines that are not blank (quote markers count as blank)."""
+    count, in_paragraph = 0, False
+    for line in _LINE_END_RE.split(text):
+        blank = _BLANK_RE.fullmatch(line) is not None
+        count += not blank and not in_paragraph
+        in_paragraph = not blank
+    return count
+
+
+def formatting_marks(text):
+    """How many formatting marks ``text`` holds: ``* _ ` [ ] < > & " ' \\ …``, ``--``, ``...``, breaks."""
+    return sum(1 for _match in _FORMATTING_RE.finditer(text))
+
+
+def over_formatting(text, limits):
+    """The message for a text with more paragraphs or formatting marks than ``limits`` allow, or None.
+
+    Each paragraph and each mark costs the pipeline a little more than
+    prose, and in a long text of little else the render is several times
+    slower; written text stays far below both limits.
+    """
+    paragraphs = paragraph_count(text)
+    if paragraphs > limits.max_paragraphs:
+        return (
+            f"The text has {paragraphs:,} paragraphs; the limit is {limits.max_paragraphs:,}. "
+            "Join some of them, or shorten the text."
+        )
+    marks = formatting_marks(text)
+    if marks > limits.max_formatting:
+        return (
+            f"The text has {marks:,} formatting marks (* _ ` [ ] < > & \\ … quotes, -- and ...); "
+            f"the limit is {limits.max_formatting:,}. Use fewer of them, or shorten the text."
+        )
+    return None

@@ -13,10 +13,10 @@ from html import escape
 
 import markdown
 
-from blog.rendering import brackets, tables, wide
+from blog.rendering import brackets, plain, tables, wide
 from blog.rendering.cites import KEY_IN_TEXT_RE
 from blog.rendering.extension import CommentaryExtension
-from blog.rendering.limits import Limits, flatten, over_length
+from blog.rendering.limits import Limits, flatten, over_formatting, over_length
 from blog.rendering.sanitize import clean_author_html, clean_reader_html
 from blog.rendering.types import Citable, Rendering
 
@@ -41,6 +41,7 @@ def _post_markdown():
         md = markdown.Markdown(extensions=[*POST_EXTENSIONS, extension])
         tables.register(md)
         wide.register(md)
+        plain.register(md)
         _local.post = (md, extension)
     return _local.post
 
@@ -56,6 +57,7 @@ def _comment_markdown():
             md.parser.blockprocessors.deregister(name)
         brackets.register(md)
         wide.register(md)
+        plain.register(md)
         _local.comment = md
     return _local.comment
 
@@ -74,6 +76,8 @@ def _render(text, sources, limits):
 
 
 def _fallback_html(text):
+    """The text as escaped paragraphs: within both allowlists by construction, so not run through bleach,
+    which would take seconds over a long text of entities (it builds each text node by concatenation)."""
     paragraphs = re.split(r"\n\s*\n", text)
     return "\n".join(f"<p>{escape(paragraph.strip())}</p>" for paragraph in paragraphs if paragraph.strip())
 
@@ -118,7 +122,7 @@ def render_post(
 
 
 def _plain_rendering(text, errors):
-    html = clean_author_html(_fallback_html(text))
+    html = _fallback_html(text)
     return Rendering(html=html, errors=errors, word_count=len(text.split()))
 
 
@@ -148,10 +152,16 @@ def keys_to_fetch(text: str) -> set[str]:
 def render_comment(text: str, limits: Limits | None = None) -> str:
     """Render a reader's comment under the reader allowlist.
 
-    Lines nested deeper than ``limits.max_depth`` are shown as plain text
-    (the comment form refuses a comment longer than its own limit).
+    Lines nested deeper than ``limits.max_depth`` are shown as plain text,
+    and a whole comment over ``limits.max_paragraphs`` or
+    ``limits.max_formatting`` is (the comment form refuses a comment over
+    those limits and longer than its own).
     """
-    text, _too_deep = flatten(_clean_input(text), limits or Limits())
+    text = _clean_input(text)
+    limits = limits or Limits()
+    if over_formatting(text, limits):
+        return _fallback_html(text)
+    text, _too_deep = flatten(text, limits)
     md = _comment_markdown()
     try:
         md.reset()
@@ -159,5 +169,5 @@ def render_comment(text: str, limits: Limits | None = None) -> str:
     except Exception:
         _local.comment = None
         logger.exception("Rendering a comment failed")
-        html = _fallback_html(text)
+        return _fallback_html(text)
     return clean_reader_html(html)

@@ -1,12 +1,16 @@
 """The blog's limits: settings with defaults, stated on the post form, a form error that keeps the text."""
 
+import random
+
 import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from bench.render import build_post
 from blog import conf
 from blog.models import Post, Revision
-from blog.rendering.limits import over_length
+from blog.rendering import render_comment, render_post
+from blog.rendering.limits import Limits, formatting_marks, over_length, paragraph_count
 from tests.factories import make_post
 
 ADD_URL = reverse("admin:blog_post_add")
@@ -78,3 +82,72 @@ class TestPostFormLimits:
         post = Post.objects.get()
         assert post.footnotes.get().number == 1
         assert Revision.objects.get(post=post).body == body
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("", 0),
+        ("One line.", 1),
+        ("One\ntwo lines, one paragraph.", 1),
+        ("One.\n\nTwo.\n\n\n\nThree.", 3),
+        ("One.\r\n\r\nTwo.\r\rThree.", 3),
+        ("> Quoted.\n>\n> Quoted again.\n\nMine.", 3),
+    ],
+)
+def test_paragraphs_are_runs_of_lines_that_are_not_blank(text, count):
+    """A paragraph is a run of lines with words; a line of spaces or quote markers separates two."""
+    assert paragraph_count(text) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Plain words, a comma; a colon: a full stop.", 0),
+        ("*a* **b** _c_ `d`", 10),
+        ("[a](https://example.org) <b> & \\", 6),
+        ('it\'s "quoted" -- so... ', 5),
+        ("a line  \nbreak", 1),
+    ],
+)
+def test_formatting_marks_count_what_costs_more_than_prose(text, count):
+    """Emphasis, code, brackets, HTML characters, quotes, dashes, ellipses and line breaks are marks."""
+    assert formatting_marks(text) == count
+
+
+def test_a_comment_over_its_formatting_limits_is_shown_as_plain_text():
+    """Past its paragraph or mark limit, a comment renders as escaped paragraphs, its markup as typed."""
+    limits = Limits(max_paragraphs=2, max_formatting=4)
+    assert render_comment("*a* <b>&\n\nc", limits) == "<p>*a* &lt;b&gt;&amp;</p>\n<p>c</p>"
+    assert render_comment("a\n\nb\n\nc", limits) == "<p>a</p>\n<p>b</p>\n<p>c</p>"
+    assert render_comment("*a*\n\nb", limits) == "<p><em>a</em></p>\n<p>b</p>"
+
+
+def test_a_body_with_many_unclosed_tags_is_refused_naming_the_limit():
+    """“<” and a letter with no “>” after it, past the limit, make the body plain text, with a message."""
+    limits = Limits(max_unclosed_tags=3)
+    assert over_length("a<b c<d e<f", limits) is None
+    assert over_length("a<b c<d e<f g<h <i>", limits) is None
+    message = over_length("a<b c<d e<f g<h", limits)
+    assert message == (
+        "The text has 4 “<” followed by a letter and no “>” after them; the limit is 3. "
+        "Put a space after each “<” that is not a tag."
+    )
+
+
+def test_a_body_over_the_paragraph_or_formatting_limit_is_shown_as_escaped_text():
+    """Past the paragraph or formatting-mark limit a post is plain, escaped paragraphs, with the message."""
+    limits = Limits(max_paragraphs=2, max_formatting=3)
+    rendering = render_post("*a* <script>x</script>\n\nb", limits=limits)
+    assert rendering.html == "<p>*a* &lt;script&gt;x&lt;/script&gt;</p>\n<p>b</p>"
+    assert rendering.errors[0].startswith("The text has 6 formatting marks")
+    assert render_post("a\n\nb\n\nc", limits=limits).errors == [
+        "The text has 3 paragraphs; the limit is 2. Join some of them, or shorten the text."
+    ]
+
+
+def test_the_default_limits_accept_the_benchmark_one_megabyte_post():
+    """bench/render.py's 1 MB post, excerpts and citations throughout, is within every default limit."""
+    text, _sources = build_post(random.Random(2013), excerpts=775)
+    assert len(text) > 1_000_000
+    assert over_length(text, conf.render_limits()) is None

@@ -44,3 +44,16 @@ def test_comments_have_no_images_headings_or_dialect():
     assert "# Big" in text_of(page)
     assert "[Comment: hi] [@key]" in text_of(page)
     assert disallowed_markup(html, READER_TAGS, READER_ATTRIBUTES) == []
+
+
+def test_code_in_comments_shows_characters_as_typed():
+    """Ampersands and angle brackets in a code span show once, not as their escapes."""
+    page = soup(render_comment("Use `a && b < c` here."))
+    assert page.select_one("code").get_text() == "a && b < c"
+
+
+def test_bare_urls_end_before_an_angle_bracket():
+    """A bare URL followed by a typed "<" links the URL alone, and the "<" stays text."""
+    page = soup(render_comment("see https://example.com/a<b> now"))
+    assert [a["href"] for a in page.select("a")] == ["https://example.com/a"]
+    assert text_of(page) == "see https://example.com/a<b> now"

@@ -342,3 +342,30 @@ class TestEditAndWithdraw:
         comment.refresh_from_db()
         assert (comment.status, comment.status_reason) == (Comment.Status.REMOVED, "withdrawn by its author")
         assert "Regrettable" not in client.get(comment.post.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("Point.\n\n" * 151, "The text has 151 paragraphs; the limit is 150."),
+        ("*so* " * 401, "The text has 802 formatting marks"),
+    ],
+)
+def test_a_comment_over_the_formatting_limits_is_refused_with_the_text_kept(client, body, message):
+    """Too many paragraphs or formatting marks is a 400 naming the limit, the text still in the form."""
+    post = make_post()
+    response = send(client, post, body=body)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert message in page
+    assert body.strip() in page
+    assert not Comment.objects.exists()
+
+
+@override_settings(COMMENTS_MAX_PARAGRAPHS=3, COMMENTS_MAX_FORMATTING=4)
+def test_the_formatting_limits_are_settings(client):
+    """COMMENTS_MAX_PARAGRAPHS and COMMENTS_MAX_FORMATTING set the most a comment may hold."""
+    post = make_post()
+    assert send(client, post, body="One.\n\nTwo.\n\nThree.\n\nFour.").status_code == 400
+    assert send(client, post, body="*One* and *two* and *three*.").status_code == 400
+    assert send(client, post, body="*One*.\n\nTwo.\n\n*Three*.").status_code == 302
