@@ -100,7 +100,8 @@ class BodyField(forms.CharField):
         self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
         self.validators.append(MaxLengthValidator(limit))
         self.widget.attrs["maxlength"] = limit
-        self.help_text = f"{self.FORMATTING} Up to {limit:,} characters."
+        paragraphs = conf.get("MAX_PARAGRAPHS")
+        self.help_text = f"{self.FORMATTING} Up to {limit:,} characters in {paragraphs:,} paragraphs."
 
 
 class CommentForm(forms.Form):

@@ -120,11 +120,11 @@ def test_body_limit_is_a_setting(client):
     assert send(client, post, body="y" * 50).status_code == 302
 
 
-@override_settings(COMMENTS_MAX_LENGTH=1200)
+@override_settings(COMMENTS_MAX_LENGTH=1200, COMMENTS_MAX_PARAGRAPHS=30)
 def test_the_form_states_its_limits_before_it_is_sent(client):
     """The post page's comment form says how long a comment may be, and each field carries its maxlength."""
     page = client.get(make_post().get_absolute_url()).content.decode()
-    assert "Up to 1,200 characters." in page
+    assert "Up to 1,200 characters in 30 paragraphs." in page
     assert 'maxlength="1200"' in page and 'name="name" maxlength="100"' in page.replace("\n", " ")
 
 
