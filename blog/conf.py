@@ -8,10 +8,8 @@ form error naming it, and a stored one still renders (as plain text where
 it is over).
 """
 
-from django.conf import settings
-
 from blog.rendering.limits import Limits
-from config import env
+from config.appconf import AppSettings
 
 DEFAULTS = {
     # The longest post body, in characters (a 1 MB post fits).
@@ -36,12 +34,7 @@ DEFAULTS = {
 }
 
 
-def get(name):
-    """Return the blog setting ``name`` (without the ``BLOG_`` prefix)."""
-    full_name = f"BLOG_{name}"
-    if hasattr(settings, full_name):
-        return getattr(settings, full_name)
-    return env.get_int(full_name, DEFAULTS[name], minimum=1)
+get = AppSettings("BLOG", DEFAULTS, minimum=1).get
 
 
 def render_limits() -> Limits:

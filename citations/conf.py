@@ -2,15 +2,13 @@
 
 Each setting is read, when it is used, from Django's settings as
 ``CITATIONS_<NAME>``, then from the environment variable of the same name,
-then from the default below, as ``comments.conf`` does. The import limits keep
+then from the default below (``config.appconf``). The import limits keep
 the work of reading a hostile file bounded: the parsers run in time linear in
 their input, and these bound what linear alone does not (nesting, the size of
 one value, the count of records and names).
 """
 
-from django.conf import settings
-
-from config import env
+from config.appconf import AppSettings
 
 DEFAULTS = {
     # The largest CSL-JSON or BibTeX file an import accepts, in bytes.
@@ -26,9 +24,4 @@ DEFAULTS = {
 }
 
 
-def get(name):
-    """Return the citations setting ``name`` (without the ``CITATIONS_`` prefix)."""
-    full_name = f"CITATIONS_{name}"
-    if hasattr(settings, full_name):
-        return getattr(settings, full_name)
-    return env.get_int(full_name, DEFAULTS[name], minimum=1)
+get = AppSettings("CITATIONS", DEFAULTS, minimum=1).get

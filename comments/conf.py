@@ -6,10 +6,8 @@ from the default below. Reading late lets tests use ``override_settings`` and
 lets a deployment tune moderation without touching code.
 """
 
-from django.conf import settings
-
 from blog.rendering.limits import Limits
-from config import env
+from config.appconf import AppSettings
 
 DEFAULTS = {
     # Threads nest at most this many levels; a deeper reply joins its parent's level.
@@ -54,21 +52,7 @@ DEFAULTS = {
     "NOTIFY_MODERATORS": True,
 }
 
-_ENV_READERS = {
-    bool: lambda name, default: env.get_bool(name, default),
-    int: lambda name, default: env.get_int(name, default, minimum=0),
-    list: lambda name, default: env.get_list(name, default),
-    str: lambda name, default: env.get_str(name, default),
-}
-
-
-def get(name):
-    """Return the comments setting ``name`` (without the ``COMMENTS_`` prefix)."""
-    default = DEFAULTS[name]
-    full_name = f"COMMENTS_{name}"
-    if hasattr(settings, full_name):
-        return getattr(settings, full_name)
-    return _ENV_READERS[type(default)](full_name, default)
+get = AppSettings("COMMENTS", DEFAULTS).get
 
 
 def render_limits():

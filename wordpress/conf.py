@@ -2,13 +2,11 @@
 
 Each setting is read, when it is used, from Django's settings as
 ``WORDPRESS_<NAME>``, then from the environment variable of the same name,
-then from the default below, as ``comments.conf`` does. The converters run in
+then from the default below (``config.appconf``). The converters run in
 time linear in their input; these limits bound what linear alone does not.
 """
 
-from django.conf import settings
-
-from config import env
+from config.appconf import AppSettings
 from wordpress import htmltree
 
 DEFAULTS = {
@@ -23,9 +21,4 @@ DEFAULTS = {
 }
 
 
-def get(name):
-    """Return the WordPress setting ``name`` (without the ``WORDPRESS_`` prefix)."""
-    full_name = f"WORDPRESS_{name}"
-    if hasattr(settings, full_name):
-        return getattr(settings, full_name)
-    return env.get_int(full_name, DEFAULTS[name], minimum=1)
+get = AppSettings("WORDPRESS", DEFAULTS, minimum=1).get
