@@ -211,7 +211,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": sys.stdout, "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
-    "loggers": {"django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        # BibTeX's parser and LaTeX decoder warn once per broken block or unknown macro: a
+        # hostile file would fill the log, and the importer reports the first error anyway.
+        "bibtexparser": {"level": "ERROR"},
+        "pylatexenc": {"level": "ERROR"},
+    },
 }
 
 if not DEBUG:

@@ -7,10 +7,8 @@ protective braces are decoded with pylatexenc; names may be "Family, Given",
 read otherwise, so what is written reads back unchanged.
 """
 
-import logging
 import re
 import unicodedata
-from contextlib import contextmanager
 
 import bibtexparser
 from bibtexparser.library import Library
@@ -111,24 +109,6 @@ READ_ALIASES = {
     "container-title": ["journal", "journaltitle", "booktitle", "series"],
 }
 VERBATIM_FIELDS = [("url", "URL"), ("doi", "DOI"), ("isbn", "ISBN"), ("archiveurl", "archive_location")]
-
-
-@contextmanager
-def _quiet():
-    """Keep bibtexparser's and pylatexenc's reports of a file's errors out of the site's log.
-
-    They log a line or two per broken block or macro: a hostile file would fill the
-    log, and the user is told of the first error anyway.
-    """
-    loggers = [logging.getLogger(name) for name in ("bibtexparser", "pylatexenc")]
-    saved = [logger.propagate for logger in loggers]
-    for logger in loggers:
-        logger.propagate = False
-    try:
-        yield
-    finally:
-        for logger, propagate in zip(loggers, saved, strict=True):
-            logger.propagate = propagate
 
 
 # The accents writers use most, as combining marks: "\\'e", "\\'{e}" and "{\\'e}" all read "é".
@@ -307,8 +287,7 @@ def read(text):
 
     # The splitter's work grows with its blocks; count them first, in one regular expression.
     limits.check_records(sum(1 for _ in _BLOCK_START.finditer(text)))
-    with _quiet():
-        library = bibtexparser.parse_string(text)
+    library = bibtexparser.parse_string(text)
     if library.failed_blocks:
         block = library.failed_blocks[0]
         line = (block.start_line or 0) + 1
@@ -324,8 +303,7 @@ def read(text):
         where = f"entry {index} (line {(entry.start_line or 0) + 1})"
         try:
             _check_limits(entry)
-            with _quiet():
-                item, mapped = entry_to_item(entry)
+            item, mapped = entry_to_item(entry)
         except ValueError as error:
             raise FormatError(f"{where.capitalize()}: {error}") from None
         records.append(Record(where, item, mapped))

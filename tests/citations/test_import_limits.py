@@ -223,3 +223,12 @@ def test_the_quick_reading_of_accents_agrees_with_pylatexenc(value):
     nodes = latexwalker.LatexWalker(value, tolerant_parsing=True).get_latex_nodes()[0]
     expected = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True).nodelist_to_text(nodes)
     assert latex_to_text(value) == " ".join(expected.split())
+
+
+def test_a_broken_file_does_not_fill_the_log(caplog, capfd):
+    """bibtexparser's and pylatexenc's per-block warnings stay out of the site's log and stderr."""
+    text = "@a" * 500 + "@misc{k, title={\\unknownmacro " * 50
+    with caplog.at_level("DEBUG"), pytest.raises(formats.FormatError):
+        formats.read(text, "bibtex")
+    assert [r for r in caplog.records if r.name.startswith(("bibtexparser", "pylatexenc"))] == []
+    assert capfd.readouterr().err == ""
