@@ -5,8 +5,14 @@
 element once read, so memory stays flat however large the file. The file is
 refused with ``WXRError`` (one line) when it is not well-formed XML, not RSS,
 not a WordPress export, or of a version this reader does not know.
-Namespaces differ by version (``http://wordpress.org/export/1.2/``), so tags
+Namespaces differ by version (``http://wordpress.org/export/1.2/``) and, since
+WordPress.com and the theme unit test data, by scheme (``https://``), so tags
 are matched by a short prefix (``wp:``, ``excerpt:``, ``content:``, ``dc:``).
+
+The bytes pass through ``lenient.clean`` on their way to the parser, which
+mends what WordPress itself wrote and its importer accepts (an unescaped
+``&``, control characters, a stray ``]]>``, bytes that are not UTF-8), in one
+pass and a chunk at a time.
 
 A hostile file is refused in the same way: one whose elements nest deeper
 than ``max_depth``, or that declares a document type (WordPress writes none;
@@ -18,8 +24,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from xml.parsers.expat import errors as expat_errors
 
+from wordpress import lenient
+
 VERSIONS = {"1.0", "1.1", "1.2"}
-WP_NAMESPACE = re.compile(r"^http://wordpress\.org/export/(\d+\.\d+)/(excerpt/)?$")
+WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/(\d+\.\d+)/(excerpt/)?$")
 PREFIXES = {"http://purl.org/rss/1.0/modules/content/": "content", "http://purl.org/dc/elements/1.1/": "dc"}
 
 
@@ -156,22 +164,34 @@ def _refuse_doctype(stream) -> None:
         raise WXRError("This is not a WordPress export: it declares a document type (<!DOCTYPE>).")
 
 
-def read(source, *, max_depth: int = DEFAULT_MAX_DEPTH):
+def _events(source, repairs):
+    """``iterparse``'s events, from the mended text of ``source``, a chunk at a time."""
+    parser = ET.XMLPullParser(events=("start", "end"))
+    for text in lenient.clean(source, repairs):
+        parser.feed(text)
+        yield from parser.read_events()
+    parser.close()
+    yield from parser.read_events()
+
+
+def read(source, *, max_depth: int = DEFAULT_MAX_DEPTH, repairs: lenient.Repairs | None = None):
     """Yield ``Channel``, then ``Author``, ``Term`` and ``Item`` records from ``source`` (path or file).
 
-    Raises ``WXRError`` when the file is not an export, is broken or truncated, or nests
+    What had to be mended to read it is counted in ``repairs`` when given. Raises
+    ``WXRError`` when the file is not an export, is broken or truncated, or nests
     deeper than ``max_depth``.
     """
     if isinstance(source, str | bytes) or hasattr(source, "__fspath__"):
         with open(source, "rb") as stream:
-            yield from read(stream, max_depth=max_depth)
+            yield from read(stream, max_depth=max_depth, repairs=repairs)
         return
+    repairs = repairs if repairs is not None else lenient.Repairs()
     _refuse_doctype(source)
     depth, channel = 0, None
     header = {"version": None, "title": "", "site": ""}
     announced = False
     try:
-        for event, element in ET.iterparse(source, events=("start", "end")):
+        for event, element in _events(source, repairs):
             if event == "start":
                 depth += 1
                 if depth > max_depth:
