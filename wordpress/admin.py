@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from wordpress.forms import ImportForm
-from wordpress.importer import import_wxr
+from wordpress.importer import ImportStopped, import_wxr
 from wordpress.models import ImportedItem
 from wordpress.wxr import WXRError
 
@@ -58,6 +58,9 @@ class ImportedItemAdmin(admin.ModelAdmin):
                     assign_to=form.cleaned_data["assign_to"],
                     imported_by=request.user,
                 )
+            except ImportStopped as error:
+                form.add_error("export", str(error))
+                report = error.report
             except WXRError as error:
                 form.add_error("export", f"{error} Nothing was imported.")
         context = {

@@ -24,7 +24,6 @@ from wordpress.convert import convert_post
 from wordpress.htmltree import LimitError
 from wordpress.items import ItemProblem, fingerprint, limited, parse_date
 from wordpress.models import ImportedItem
-from wordpress.wxr import WXRError
 
 STATUSES = {
     "1": Comment.Status.APPROVED,
@@ -76,8 +75,8 @@ class CommentImporter:
             try:
                 entry = self._entry(comment, post.pk)
             except LimitError as error:
-                where = f"Comment {comment.wp_id} on post {item.get('wp:post_id')}"
-                raise WXRError(f"{where} cannot be imported: {error}.") from None
+                self._skip(comment.wp_id, f"not imported: {error}")
+                continue
             except ValueError as problem:
                 self._skip(comment.wp_id, str(problem))
                 continue
@@ -126,6 +125,11 @@ class CommentImporter:
             created = parse_date(fields.get("wp:comment_date_gmt"), fields.get("wp:comment_date"))
         except ItemProblem as problem:
             raise ValueError(str(problem)) from None
+        if created is None:
+            created = self.importer.started
+            self.report.problem(
+                "comment", wp_id, "no date in the export; dated at the import, as WordPress does"
+            )
         body = convert_post(
             limited(fields.get("wp:comment_content", "")),
             comment=True,

@@ -18,6 +18,8 @@ DEFAULTS = {
     "IMPORT_MAX_HTML_DEPTH": htmltree.DEFAULT_MAX_DEPTH,
     # The longest post or comment content, in characters of HTML.
     "IMPORT_MAX_CONTENT_LENGTH": 1024 * 1024,
+    # Items imported per transaction: an import that stops keeps the batches before, and resumes.
+    "IMPORT_BATCH_SIZE": 100,
 }
 
 

@@ -1,13 +1,19 @@
 """Importing a WordPress export: ``import_wxr(file)`` streams it into posts, comments, tags and sources.
 
-The whole import is one transaction, so a file that turns out to be broken
-half-way leaves nothing behind (and a dry run simply rolls back). Each post,
-with its comments, is written in a savepoint of its own: an item that cannot
-be imported is reported and skipped, never half-imported. Items imported
-before are found through ``ImportedItem`` and updated; an item whose export
-is unchanged (same fingerprint) is not touched at all.
+Items are imported in batches of ``WORDPRESS_IMPORT_BATCH_SIZE``, a
+transaction each: an import that stops part way (a file broken or cut short
+near its end, a killed process) keeps the batches before, and running it
+again resumes, since items imported before are found through
+``ImportedItem`` and an item whose export is unchanged (same fingerprint) is
+not touched at all; a changed one is updated. A dry run is one transaction,
+rolled back. Each post, with its comments, is written in a savepoint of its
+own: an item that cannot be imported (a bad date, beyond a limit, not
+convertible) is reported by its WordPress ID and skipped, never
+half-imported, and the import goes on.
 """
 
+import logging
+from contextlib import nullcontext
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.contenttypes.models import ContentType
@@ -18,12 +24,12 @@ from django.utils.text import slugify
 
 from blog.models import Post
 from blog.services import post_save_with_body
-from wordpress import conf, wxr
+from wordpress import conf, lenient, wxr
 from wordpress.comments import CommentImporter
 from wordpress.convert import convert_post, html_to_text
 from wordpress.directories import Sources, StaffNames, Tags, Users
 from wordpress.htmltree import LimitError
-from wordpress.items import ItemProblem, Mapping, fingerprint, limited, parse_date
+from wordpress.items import ItemProblem, Mapping, fingerprint, limited, parse_date, rss_date
 from wordpress.models import ImportedItem
 from wordpress.report import Report
 
@@ -34,6 +40,15 @@ STATUSES = {
     "pending": Post.Status.DRAFT,
     "private": Post.Status.DRAFT,
 }
+logger = logging.getLogger(__name__)
+
+
+class ImportStopped(wxr.WXRError):
+    """The import stopped part way; the batches before were saved, and ``report`` says what they hold."""
+
+    def __init__(self, message: str, report: Report):
+        super().__init__(message)
+        self.report = report
 
 
 def old_path(link: str, site: str) -> str:
@@ -61,6 +76,8 @@ class Importer:
             )
         }
         self.slugs = dict(Post.objects.values_list("slug", "pk"))
+        # What an item the export leaves undated is dated at, as WordPress does.
+        self.started = timezone.now().replace(microsecond=0)
         self.comments = CommentImporter(self)
 
     def author(self, author: wxr.Author):
@@ -84,18 +101,33 @@ class Importer:
         try:
             post = self.post(item)
         except LimitError as error:
-            # Beyond a limit is hostile or broken beyond mending: the whole import stops, saying where.
-            raise wxr.WXRError(f"Post {wp_id} cannot be imported: {error}.") from None
+            return self._skip(wp_id, f"not imported: {error}")
         except ItemProblem as problem:
-            self.report.problem("post", wp_id, str(problem))
-            self.report.count("posts", "skipped")
-            return
+            return self._skip(wp_id, str(problem))
         except (ValidationError, DatabaseError) as error:
-            self.report.problem("post", wp_id, f"could not be saved: {error}")
-            self.report.count("posts", "skipped")
-            return
+            return self._skip(wp_id, f"could not be saved: {error}")
+        except Exception as error:
+            # A post the converter cannot handle is this post's problem, not the other posts'.
+            logger.exception("WordPress post %s could not be converted", wp_id)
+            return self._skip(wp_id, f"could not be converted ({type(error).__name__}: {error})")
         if post is not None:
             self.comments.import_for(post, item)
+
+    def _skip(self, wp_id, why: str) -> None:
+        self.report.problem("post", wp_id, why)
+        self.report.count("posts", "skipped")
+
+    def _date(self, item: wxr.Item, wp_id: int):
+        """The post's date: WordPress's own, else its RSS pubDate, else the import's time (reported)."""
+        moment = parse_date(item.get("wp:post_date_gmt"), item.get("wp:post_date"))
+        if moment is not None:
+            return moment
+        moment = rss_date(item.get("pubDate"))
+        if moment is not None:
+            self.report.problem("post", wp_id, "no wp:post_date; dated by its pubDate")
+            return moment
+        self.report.problem("post", wp_id, "no date in the export; dated at the import, as WordPress does")
+        return self.started
 
     def post(self, item: wxr.Item) -> Post | None:
         """Create or update the post of ``item``; returns it, or ``None`` for a trashed or auto draft."""
@@ -106,7 +138,7 @@ class Importer:
         wp_status = item.get("wp:status", "publish")
         if wp_status not in STATUSES:
             raise ItemProblem(f"status {wp_status!r} is not imported")
-        publish_at = parse_date(item.get("wp:post_date_gmt"), item.get("wp:post_date"))
+        publish_at = self._date(item, wp_id)
         digest = fingerprint(item.fields, sorted(item.terms), item.meta.get("footnotes", ""))
         mapping = self.mappings.get(("post", wp_id))
         post = Post.objects.filter(pk=mapping.object_id).first() if mapping else None
@@ -212,23 +244,53 @@ def import_wxr(source, *, dry_run: bool = False, assign_to=None, imported_by=Non
     Posts and the export's authors' comments go to ``assign_to`` when given,
     else to accounts the import creates (never to an existing staff account);
     sources it adds are recorded as added by ``imported_by``. Raises
-    ``wxr.WXRError`` (and imports nothing) when the file cannot be read as an export.
+    ``wxr.WXRError`` (and imports nothing) when the file cannot be read as an
+    export, and ``ImportStopped`` when it stops being readable after some
+    batches were saved.
     """
     report = Report(dry_run=dry_run)
-    with transaction.atomic():
-        importer = None
-        for record in wxr.read(source, max_depth=conf.get("IMPORT_MAX_XML_DEPTH")):
-            if isinstance(record, wxr.Channel):
-                report.site, report.version = record.site, record.version
-                importer = Importer(record, report, assign_to=assign_to, imported_by=imported_by)
-            elif isinstance(record, wxr.Author):
-                importer.author(record)
-            elif isinstance(record, wxr.Term):
-                importer.term(record)
-            else:
-                importer.item(record)
-        if importer is not None:
-            importer.comments.flush()
-        if dry_run:
-            transaction.set_rollback(True)
+    repairs = lenient.Repairs()
+    records = wxr.read(source, max_depth=conf.get("IMPORT_MAX_XML_DEPTH"), repairs=repairs)
+    try:
+        with transaction.atomic() if dry_run else nullcontext():
+            _import_batches(records, report, assign_to=assign_to, imported_by=imported_by)
+            if dry_run:
+                transaction.set_rollback(True)
+    except wxr.WXRError as error:
+        if dry_run or not report.saved_items:
+            raise
+        report.repairs = repairs.lines()
+        report.back_to_checkpoint()
+        raise ImportStopped(
+            f"{error} The import stopped after {report.saved_items:,} items, which are saved; "
+            "importing the complete file again finishes it without duplicates.",
+            report,
+        ) from None
+    report.repairs = repairs.lines()
     return report
+
+
+def _import_batches(records, report: Report, *, assign_to, imported_by) -> None:
+    """Import ``records`` a batch of items per transaction (a savepoint each in a dry run)."""
+    size, importer, finished = conf.get("IMPORT_BATCH_SIZE"), None, False
+    while not finished:
+        finished, items = True, 0
+        with transaction.atomic():
+            for record in records:
+                if isinstance(record, wxr.Channel):
+                    report.site, report.version = record.site, record.version
+                    importer = Importer(record, report, assign_to=assign_to, imported_by=imported_by)
+                elif isinstance(record, wxr.Author):
+                    importer.author(record)
+                elif isinstance(record, wxr.Term):
+                    importer.term(record)
+                else:
+                    importer.item(record)
+                    items += 1
+                    if items == size:
+                        finished = False
+                        break
+            if importer is not None:
+                importer.comments.flush()
+        report.saved_items += items
+        report.checkpoint()

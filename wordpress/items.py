@@ -4,6 +4,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 from django.utils import timezone
 
@@ -32,15 +33,32 @@ def fingerprint(*parts) -> str:
     return hashlib.sha256(json.dumps([CONVERTER_VERSION, *parts], sort_keys=True).encode()).hexdigest()
 
 
-def parse_date(gmt: str, local: str) -> datetime:
-    """The item's moment: the GMT field, or the site-local one when WordPress left GMT at zero."""
+def parse_date(gmt: str, local: str) -> datetime | None:
+    """The item's moment: the GMT field, or the site-local one when WordPress left GMT at zero.
+
+    ``None`` when the export gives neither (WordPress then dates the item at its import);
+    ``ItemProblem`` when a date is there but is not one.
+    """
     use_gmt = bool(gmt) and gmt != ZERO_DATE
     text = gmt if use_gmt else local
+    if not text or text == ZERO_DATE:
+        return None
     try:
         moment = datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-    except (TypeError, ValueError):
+    except ValueError:
         raise ItemProblem(f"invalid date {text!r}") from None
     return timezone.make_aware(moment, UTC if use_gmt else timezone.get_current_timezone())
+
+
+def rss_date(text: str) -> datetime | None:
+    """An RSS ``pubDate`` ("Thu, 05 Jan 2012 14:30:46 +0000"), or ``None`` (drafts have "…-0001…")."""
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None or moment.year < 1970:
+        return None
+    return moment
 
 
 def limited(html: str) -> str:

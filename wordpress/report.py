@@ -29,6 +29,27 @@ class Report:
     shortcodes: Counter = field(default_factory=Counter)
     gutenberg_comments: int = 0
     problems: list = field(default_factory=list)
+    # Items whose batch was committed (or, in a dry run, would have been).
+    saved_items: int = 0
+    # What the reader mended to read the file (``lenient.Repairs.lines()``).
+    repairs: list = field(default_factory=list)
+    _saved: tuple = field(default=({}, Counter(), Counter(), 0, 0), repr=False)
+
+    def checkpoint(self) -> None:
+        """Remember the report as it stands, when a batch is committed."""
+        self._saved = (
+            {kind: Counter(counts) for kind, counts in self.counts.items()},
+            Counter(self.not_imported),
+            Counter(self.shortcodes),
+            self.gutenberg_comments,
+            len(self.problems),
+        )
+
+    def back_to_checkpoint(self) -> None:
+        """Forget what a batch that was rolled back had counted."""
+        counts, self.not_imported, self.shortcodes, self.gutenberg_comments, problems = self._saved
+        self.counts = defaultdict(Counter, counts)
+        del self.problems[problems:]
 
     def count(self, kind: str, outcome: str, number: int = 1) -> None:
         self.counts[kind][outcome] += number
@@ -51,6 +72,8 @@ class Report:
                 "shortcodes: "
                 + ", ".join(f"{number} [{name}]" for name, number in sorted(self.shortcodes.items()))
             )
+        if self.repairs:
+            lines.append("mended to be read: " + ", ".join(self.repairs))
         if self.gutenberg_comments:
             lines.append(f"block editor comments removed: {self.gutenberg_comments}")
         return lines

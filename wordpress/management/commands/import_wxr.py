@@ -3,14 +3,16 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from wordpress.importer import import_wxr
+from wordpress.importer import ImportStopped, import_wxr
 from wordpress.wxr import WXRError
 
 
 class Command(BaseCommand):
     help = (
         "Import a WordPress eXtended RSS export (WXR 1.0-1.2): authors, categories and tags, posts and "
-        "their comments, and the sources their footnotes cite. Running it again updates what it imported."
+        "their comments, and the sources their footnotes cite, a batch at a time "
+        "(WORDPRESS_IMPORT_BATCH_SIZE "
+        "items). Running it again updates what it imported, and finishes an import that stopped."
     )
 
     def add_arguments(self, parser):
@@ -33,6 +35,9 @@ class Command(BaseCommand):
                 report = import_wxr(export, dry_run=dry_run, assign_to=user)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
+        except ImportStopped as error:
+            self.stdout.write("\n".join(error.report.lines()))
+            raise CommandError(f"{file}: {error}") from None
         except WXRError as error:
             raise CommandError(f"{file}: {error} Nothing was imported.") from None
         self.stdout.write("\n".join(report.lines()))
