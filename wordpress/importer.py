@@ -13,6 +13,7 @@ half-imported, and the import goes on.
 """
 
 import logging
+import re
 from contextlib import nullcontext
 from urllib.parse import unquote, urlsplit
 
@@ -41,6 +42,7 @@ STATUSES = {
     "private": Post.Status.DRAFT,
 }
 logger = logging.getLogger(__name__)
+POST_QUERY = re.compile(r"[?&]p=(\d+)(?:&|$)")
 
 
 class ImportStopped(wxr.WXRError):
@@ -113,6 +115,18 @@ class Importer:
         if post is not None:
             self.comments.import_for(post, item)
 
+    def _wp_id(self, item: wxr.Item) -> int:
+        """The item's WordPress ID; hand-made exports without one give it in the ``?p=`` of guid or link."""
+        text = item.get("wp:post_id")
+        if text.isdigit():
+            return int(text)
+        if not text:
+            for name in ("guid", "link"):
+                if match := POST_QUERY.search(item.get(name)):
+                    self.report.problem("post", match.group(1), f"no wp:post_id; identified by its {name}")
+                    return int(match.group(1))
+        raise ItemProblem("no valid wp:post_id")
+
     def _skip(self, wp_id, why: str) -> None:
         self.report.problem("post", wp_id, why)
         self.report.count("posts", "skipped")
@@ -131,10 +145,7 @@ class Importer:
 
     def post(self, item: wxr.Item) -> Post | None:
         """Create or update the post of ``item``; returns it, or ``None`` for a trashed or auto draft."""
-        try:
-            wp_id = int(item.get("wp:post_id"))
-        except ValueError:
-            raise ItemProblem("no valid wp:post_id") from None
+        wp_id = self._wp_id(item)
         wp_status = item.get("wp:status", "publish")
         if wp_status not in STATUSES:
             raise ItemProblem(f"status {wp_status!r} is not imported")

@@ -92,7 +92,12 @@ def _name(tag: str) -> str:
 
 
 def _fields(element) -> dict:
-    return {_name(child.tag): (child.text or "").strip() for child in element if len(child) == 0}
+    # The first of two fields with one name wins, as in WordPress's importer.
+    fields = {}
+    for child in element:
+        if len(child) == 0:
+            fields.setdefault(_name(child.tag), (child.text or "").strip())
+    return fields
 
 
 def _item(element) -> Item:
