@@ -27,6 +27,7 @@ DROPPED = {"script", "style", "noscript", "template", "svg", "canvas", "form", "
 EMBEDS = {"iframe", "video", "audio", "embed"}
 STRUCK = {"del", "s", "strike"}
 CODE = {"code", "kbd", "samp", "tt"}
+LIST_BLOCKS = {"p", "ul", "ol", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 OPENING_QUOTES, CLOSING_QUOTES = '“"', '”"'
 
@@ -211,25 +212,31 @@ class _Writer:
         return self.paragraph(element.children)
 
     def list(self, element) -> str:
-        items, number = (
-            [],
-            int(element.attrs.get("start", "1")) if element.attrs.get("start", "").isdigit() else 1,
-        )
-        loose = False
+        """A Markdown list; tight when every item is one line, perhaps followed by a tight sub-list.
+
+        Python-Markdown ends a sub-list at the first blank line only in a loose list, so a list
+        with any other item is written loose throughout: blank lines between items and blocks.
+        """
+        start = element.attrs.get("start", "")
+        number = int(start) if start.isdigit() else 1
+        items, tight = [], True
         for item in element.children:
             if not isinstance(item, Element):
                 continue
             bullet = f"{number}. " if element.tag == "ol" else "- "
             number += 1
-            if any(isinstance(child, Element) and child.tag in ("p", "ul", "ol", "blockquote", "pre", "table")
-                   for child in item.children):  # fmt: skip
-                parts = self.blocks(item.children)
-                loose = loose or sum(1 for child in item.children if getattr(child, "tag", "") == "p") > 1
+            if any(isinstance(child, Element) and child.tag in LIST_BLOCKS for child in item.children):
+                blocks = [child for child in item.children if isinstance(child, Element)]
+                parts = self.blocks(blocks)
+                tight = tight and _tight_item(blocks, parts)
             else:
                 parts = [self.paragraph(item.children)]
-            body = "\n\n".join(parts).replace("\n", "\n    ")
-            items.append(bullet + re.sub(r"\n    (?=\n)", "\n", body))
-        return ("\n\n" if loose else "\n").join(items)
+            items.append((bullet, parts))
+        return ("\n" if tight else "\n\n").join(
+            bullet
+            + re.sub(r"\n    (?=\n)", "\n", ("\n" if tight else "\n\n").join(parts).replace("\n", "\n    "))
+            for bullet, parts in items
+        )
 
     def table(self, element) -> str:
         rows = [
@@ -250,6 +257,19 @@ class _Writer:
             f"[^{number}]: {self.paragraph(self.notes[key].content)}".replace("  \n", " ")
             for number, key in self.definitions
         )
+
+
+def _tight_item(blocks: list, parts: list[str]) -> bool:
+    """Whether a list item's blocks are one paragraph, perhaps followed by one tight sub-list."""
+    tags = [block.tag for block in blocks]
+    if tags[:1] == ["p"]:
+        tags = tags[1:]
+    return (
+        len(parts) <= 2
+        and all(tag in ("ul", "ol") for tag in tags)
+        and len(tags) <= 1
+        and (not tags or "\n\n" not in parts[-1])
+    )
 
 
 def _rows(table: Element) -> list[Element]:

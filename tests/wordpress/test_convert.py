@@ -1,8 +1,11 @@
 """The converter from WordPress HTML to the dialect (pure functions, no database)."""
 
+import re
+
 import markdown
 import pytest
 
+from blog.rendering import render_post
 from wordpress.convert import convert_post, escape_text
 from wordpress.htmltree import parse
 
@@ -140,3 +143,36 @@ def test_note_without_a_marker_is_kept_and_reported():
 def test_rule_without_notes_stays_a_rule():
     """A rule followed by ordinary prose is a rule, not a notes section."""
     assert md("<p>One.</p><hr><p>Two.</p>") == "One.\n\n---\n\nTwo.\n"
+
+
+def rendered(html):
+    """The post page's HTML for the Markdown ``html`` converts to, without whitespace between tags."""
+    return re.sub(r">\s+<", "><", render_post(md(html)).html.strip())
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            "<ul>\n<li>Apples\n<ul>\n<li>Cox</li>\n<li>Gala</li>\n</ul>\n</li>\n<li>Pears</li>\n</ul>",
+            "<ul><li>Apples<ul><li>Cox</li><li>Gala</li></ul></li><li>Pears</li></ul>",
+        ),
+        (
+            "<ul>\n<li>Apples</li>\n<ul>\n<li>Cox</li>\n<li>Gala</li>\n</ul>\n<li>Pears</li>\n</ul>",
+            "<ul><li>Apples<ul><li>Cox</li><li>Gala</li></ul></li><li>Pears</li></ul>",
+        ),
+        (
+            "<ol><li>One<ul><li>x<ol><li>deep</li></ol></li><li>y</li></ul></li><li>Two</li></ol>",
+            "<ol><li>One<ul><li>x<ol><li>deep</li></ol></li><li>y</li></ul></li><li>Two</li></ol>",
+        ),
+        (
+            "<ul><li><p>First.</p><p>More.</p><ul><li>b<ul><li>deep</li></ul></li><li>b2</li></ul>"
+            "<p>After.</p></li><li>Last</li></ul>",
+            "<ul><li><p>First.</p><p>More.</p><ul><li>b<ul><li>deep</li></ul></li><li>b2</li></ul>"
+            "<p>After.</p></li><li><p>Last</p></li></ul>",
+        ),
+    ],
+)
+def test_nested_and_mixed_lists_keep_their_structure_at_any_depth(html, expected):
+    """Items after a sub-list stay in the outer list, and a list directly inside a list is a sub-list."""
+    assert rendered(html) == expected
