@@ -268,7 +268,7 @@ def _tight_item(blocks: list, parts: list[str]) -> bool:
         len(parts) <= 2
         and all(tag in ("ul", "ol") for tag in tags)
         and len(tags) <= 1
-        and (not tags or "\n\n" not in parts[-1])
+        and "\n\n" not in "".join(parts)
     )
 
 
