@@ -167,7 +167,9 @@ class _Writer:
 
     def paragraph(self, nodes) -> str:
         text = self.inline(nodes)
-        text = re.sub(r" *\x01 *", BREAK, re.sub(r"[ \t\n]+", " ", text)).strip(f" {BREAK}")
+        # A <br> and the newline after it are one break (wpautop adds none there), and "<br><br>" is
+        # one too: an empty line would end the paragraph.
+        text = re.sub(r"(?: *\x01)+ *", BREAK, re.sub(r"[ \t\n]+", " ", text)).strip(f" {BREAK}")
         return "  \n".join(escape_line_start(line.strip()) for line in text.split(BREAK))
 
     # Blocks ------------------------------------------------------------------------------

@@ -146,8 +146,8 @@ def test_rule_without_notes_stays_a_rule():
 
 
 def rendered(html):
-    """The post page's HTML for the Markdown ``html`` converts to, without whitespace between tags."""
-    return re.sub(r">\s+<", "><", render_post(md(html)).html.strip())
+    """The post page's HTML for the Markdown ``html`` converts to, without whitespace after tags."""
+    return re.sub(r">\s+", ">", render_post(md(html)).html.strip())
 
 
 @pytest.mark.parametrize(
@@ -176,3 +176,17 @@ def rendered(html):
 def test_nested_and_mixed_lists_keep_their_structure_at_any_depth(html, expected):
     """Items after a sub-list stay in the outer list, and a list directly inside a list is a sub-list."""
     assert rendered(html) == expected
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "Roses are red,<br />\nviolets are blue,<br />\nsugar is sweet.",
+        "<p>Roses are red,<br>violets are blue,<br><br>sugar is sweet.</p>",
+        "<!-- wp:paragraph --><p>Roses are red,<br>violets are blue,<br>sugar is sweet.</p>"
+        "<!-- /wp:paragraph -->",
+    ],
+)
+def test_line_breaks_inside_a_paragraph_stay_line_breaks_in_that_paragraph(html):
+    """A <br>, with or without the classic editor's newline after it, is a hard break, not a paragraph."""
+    assert rendered(html) == "<p>Roses are red,<br>violets are blue,<br>sugar is sweet.</p>"
