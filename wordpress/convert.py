@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from wordpress import footnotes, shortcodes
-from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, blockify, parse
+from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, parse
 from wordpress.references import Reference, parse_reference
 
 BREAK = "\x01"
@@ -29,6 +29,8 @@ STRUCK = {"del", "s", "strike"}
 CODE = {"code", "kbd", "samp", "tt"}
 LIST_BLOCKS = {"p", "ul", "ol", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# WordPress's teaser boundary, with the optional text of its "read more" link.
+MORE_RE = re.compile(r"<!--more(?:\s[^>]*)?-->")
 OPENING_QUOTES, CLOSING_QUOTES = '“"', '”"'
 
 
@@ -37,6 +39,7 @@ class Conversion:
     """The Markdown and what could not be carried over cleanly."""
 
     markdown: str
+    summary: str = ""  # the text before ``<!--more-->``, for the post's summary; empty without one
     problems: list[str] = field(default_factory=list)
     shortcodes: Counter = field(default_factory=Counter)
     gutenberg_comments: int = 0
@@ -371,6 +374,11 @@ def convert_post(
     if not comment:
         html = shortcodes.expand(html, conversion.shortcodes, notes_problems, max_depth)
     autop = "<!-- wp:" not in html
+    if not comment and (more := MORE_RE.search(html)):
+        teaser, _ = parse(html[: more.start()], max_depth)
+        conversion.summary = " ".join(block_text(blockify(teaser, autop)).split())
+        # The boundary ends a paragraph, as the editors show it; an empty one is never written.
+        html = MORE_RE.sub("<p></p>", html)
     root, conversion.gutenberg_comments = parse(html, max_depth)
     blockify(root, autop)
     notes = (

@@ -133,6 +133,18 @@ def parse(html: str, max_depth: int = DEFAULT_MAX_DEPTH) -> tuple[Element, int]:
     return builder.root, builder.gutenberg_comments
 
 
+def block_text(element: Element) -> str:
+    """The text of ``element`` with a space where one block ends and another begins."""
+    return "".join(
+        child
+        if isinstance(child, str)
+        else f" {block_text(child)} "
+        if is_block(child)
+        else block_text(child)
+        for child in element.children
+    )
+
+
 def is_block(node) -> bool:
     return isinstance(node, Element) and node.tag in BLOCK
 

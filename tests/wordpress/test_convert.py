@@ -190,3 +190,25 @@ def test_nested_and_mixed_lists_keep_their_structure_at_any_depth(html, expected
 def test_line_breaks_inside_a_paragraph_stay_line_breaks_in_that_paragraph(html):
     """A <br>, with or without the classic editor's newline after it, is a hard break, not a paragraph."""
     assert rendered(html) == "<p>Roses are red,<br>violets are blue,<br>sugar is sweet.</p>"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "The teaser <em>ends</em> here.<!--more-->The rest follows.",
+        "<p>The teaser <em>ends</em> here.<!--more Keep reading &rarr;--></p>\n<p>The rest follows.</p>",
+        "<!-- wp:paragraph --><p>The teaser <em>ends</em> here.</p><!-- /wp:paragraph -->\n"
+        "<!-- wp:more --><!--more--><!-- /wp:more -->\n"
+        "<!-- wp:paragraph --><p>The rest follows.</p><!-- /wp:paragraph -->",
+    ],
+)
+def test_more_tag_ends_a_paragraph_and_marks_the_summary(html):
+    """<!--more--> (with or without its link text) glues no words and gives the teaser as the summary."""
+    conversion = convert_post(html)
+    assert conversion.markdown == "The teaser *ends* here.\n\nThe rest follows.\n"
+    assert conversion.summary == "The teaser ends here."
+
+
+def test_post_without_more_tag_has_no_summary_from_its_body():
+    """Without <!--more-->, the conversion proposes no summary (the export's excerpt is the only one)."""
+    assert convert_post("<p>One.</p><p>Two.</p>").summary == ""
