@@ -3,7 +3,8 @@
 WordPress expands only the shortcodes a plugin registered and leaves any
 other bracketed text alone, so ``[sic]``, ``[1]`` or ``[Comment: …]`` are not
 shortcodes. Here a bracketed name is one when WordPress ships it, when it has
-a closing ``[/name]``, or when it carries ``name="value"`` attributes.
+a closing ``[/name]``, or when it carries ``name="value"`` attributes outside
+any HTML tag (``[via <a href="…">…</a>]`` is prose with a link).
 """
 
 import re
@@ -88,7 +89,8 @@ def expand(
         attrs = _attributes(code.attrs_text)
         if code.escaped:
             return code.source[1:-1]
-        if name not in BUILT_IN and content is None and not attrs:
+        # Attributes holding a tag are prose with a link, "[via <a href=…>Daring Fireball</a>]".
+        if name not in BUILT_IN and content is None and (not attrs or "<" in code.attrs_text):
             return code.source
         counts[name] += 1
         if name in KEEP_CONTENT:

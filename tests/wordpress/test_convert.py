@@ -212,3 +212,23 @@ def test_more_tag_ends_a_paragraph_and_marks_the_summary(html):
 def test_post_without_more_tag_has_no_summary_from_its_body():
     """Without <!--more-->, the conversion proposes no summary (the export's excerpt is the only one)."""
     assert convert_post("<p>One.</p><p>Two.</p>").summary == ""
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<p>A fine essay [via <a href="https://df.example/linked/x">Daring Fireball</a>] on type.</p>',
+            '<p>A fine essay [via <a href="https://df.example/linked/x">Daring Fireball</a>] on type.</p>',
+        ),
+        (
+            'Worth reading [h/t <a href="https://example.org/ann" title="Ann\'s blog">Ann</a>], and more.',
+            '<p>Worth reading [h/t <a href="https://example.org/ann">Ann</a>], and more.</p>',
+        ),
+    ],
+)
+def test_bracketed_prose_with_a_link_stays_prose_with_its_link(html, expected):
+    """A bracket holding a link is no shortcode: the sentence and its link are kept as written."""
+    conversion = convert_post(html)
+    assert rendered(html) == expected
+    assert not conversion.shortcodes
