@@ -88,6 +88,7 @@ class _Writer:
         self.labels = {}  # note key → "^n" or "@key"
         self.citations = {}  # note key → citation key or None
         self.definitions = []
+        self.nested = 0  # how many lists and quotes hold the block being written
 
     # Notes and citations -------------------------------------------------------------
 
@@ -197,11 +198,19 @@ class _Writer:
         if tag == "hr":
             return "---"
         if tag == "pre":
-            return "\n".join(f"    {line}" for line in element.text().strip("\n").split("\n"))
-        if tag == "blockquote":
-            return _prefix("> ", ">", "\n\n".join(self.blocks(element.children)))
-        if tag in ("ul", "ol"):
-            return self.list(element)
+            code = _code_text(element).strip("\n")
+            if self.nested:  # Python-Markdown reads fences only at the margin
+                return "\n".join(f"    {line}" if line.strip() else "" for line in code.split("\n"))
+            fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"^\s*(`{3,})", code, re.MULTILINE))])
+            return f"{fence}{_code_language(element)}\n{code}\n{fence}"
+        if tag in ("blockquote", "ul", "ol"):
+            self.nested += 1
+            try:
+                if tag != "blockquote":
+                    return self.list(element)
+                return _prefix("> ", ">", "\n\n".join(self.blocks(element.children)))
+            finally:
+                self.nested -= 1
         if tag == "table":
             return self.table(element)
         if tag == "dl":
@@ -275,6 +284,27 @@ def _tight_item(blocks: list, parts: list[str]) -> bool:
         and len(tags) <= 1
         and "\n\n" not in "".join(parts)
     )
+
+
+def _code_text(element: Element) -> str:
+    """The text of a ``<pre>``, with each ``<br>`` (the visual editor wrote them) as a newline."""
+    return "".join(
+        child if isinstance(child, str) else "\n" if child.tag == "br" else _code_text(child)
+        for child in element.children
+    )
+
+
+def _code_language(pre: Element) -> str:
+    """The language a ``<pre>`` names: ``lang="php"``, ``class="brush: php"`` or ``language-php``."""
+    for element in pre.iter():
+        classes = element.attrs.get("class", "")
+        match = re.search(r"\bbrush\s*:\s*([\w#+.-]+)", classes) or re.search(
+            r"(?:^|\s)lang(?:uage)?-([\w#+.-]+)", classes
+        )
+        language = match[1] if match else element.attrs.get("lang", "")
+        if language := re.sub(r"[^\w#+.-]", "", language).lower():
+            return language
+    return ""
 
 
 def _rows(table: Element) -> list[Element]:

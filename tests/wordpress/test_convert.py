@@ -232,3 +232,34 @@ def test_bracketed_prose_with_a_link_stays_prose_with_its_link(html, expected):
     conversion = convert_post(html)
     assert rendered(html) == expected
     assert not conversion.shortcodes
+
+
+PHP = '<?php\nif ( $a < $b && "x" == \'y\' ) {\n    echo "a";\n}'
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f'<p>Try this:</p>\n[code language="php"]{PHP}[/code]',
+        f'<p>Try this:</p>\n[sourcecode lang="php"]{PHP}[/sourcecode]',
+        f"<p>Try this:</p>\n[php]{PHP}[/php]",
+        "<p>Try this:</p>\n[php]" + PHP.replace("&", "&amp;").replace("<", "&lt;") + "[/php]",
+        '<p>Try this:</p>\n<pre class="brush: php; title: ; notranslate">'
+        + PHP.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+        + "</pre>",
+        "<!-- wp:paragraph --><p>Try this:</p><!-- /wp:paragraph --><!-- wp:code -->"
+        '<pre class="wp-block-code"><code class="language-php">'
+        + PHP.replace("&", "&amp;").replace("<", "&lt;")
+        + "</code></pre><!-- /wp:code -->",
+    ],
+)
+def test_code_shortcodes_and_pre_become_fenced_code_with_their_language(html):
+    """[code], [sourcecode], [php] and <pre> (brush class or language-x) are fenced code, verbatim."""
+    assert md(html) == f"Try this:\n\n```php\n{PHP}\n```\n"
+    assert 'class="language-php"' in render_post(md(html)).html
+
+
+def test_code_entities_are_decoded_once_and_code_in_a_list_stays_code():
+    """An escaped entity in code stays an entity; code inside a list item is an indented code block."""
+    assert md("[js]a &amp;&amp; b &amp;lt; c[/js]") == "```js\na && b &lt; c\n```\n"
+    assert md("<ul><li>Run:<pre>make\n  all</pre></li></ul>") == "- Run:\n\n        make\n          all\n"
