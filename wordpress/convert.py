@@ -26,6 +26,7 @@ DROPPED = {"script", "style", "noscript", "template", "svg", "canvas", "form", "
            "map", "object", "head", "title", "input"}  # fmt: skip
 EMBEDS = {"iframe", "video", "audio", "embed"}
 STRUCK = {"del", "s", "strike"}
+SCRIPTS = {"sup": "^", "sub": "~"}
 CODE = {"code", "kbd", "samp", "tt"}
 LIST_BLOCKS = {"p", "ul", "ol", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -45,9 +46,14 @@ class Conversion:
     gutenberg_comments: int = 0
 
 
-def escape_text(text: str, in_link: bool = False) -> str:
-    """``text`` with every character Markdown (with the dialect's extras) would act on escaped."""
+def escape_text(text: str, in_link: bool = False, post: bool = True) -> str:
+    """``text`` with every character Markdown (with the dialect's extras) would act on escaped.
+
+    Tildes and carets are escaped in a post only: comments have no strike-through or scripts.
+    """
     text = text.replace("\\", "\\\\").replace("`", "\\`").replace("*", "\\*")
+    if post:
+        text = text.replace("~", "\\~").replace("^", "\\^")
     text = re.sub(r"(?<![^\W_])_|_(?![^\W_])", r"\\_", text)
     text = re.sub(r"\[(?=[\^@])", r"\\[", text)
     text = re.sub(r"\](?=[(\[])", r"\\]", text)
@@ -81,7 +87,8 @@ def _url(href: str) -> str:
 class _Writer:
     """Walks a blockified tree and writes Markdown; one instance per conversion."""
 
-    def __init__(self, notes: dict, resolve, conversion: Conversion):
+    def __init__(self, notes: dict, resolve, conversion: Conversion, post: bool = True):
+        self.post = post
         self.notes = notes
         self.resolve = resolve
         self.conversion = conversion
@@ -117,7 +124,7 @@ class _Writer:
 
     def node(self, node, *, in_link, styles) -> str:
         if isinstance(node, str):
-            return escape_text(re.sub(r"\s+", " ", node), in_link)
+            return escape_text(re.sub(r"\s+", " ", node), in_link, self.post)
         tag = node.tag
         if tag == "note":
             return self.marker(node.attrs["key"])
@@ -145,7 +152,7 @@ class _Writer:
                 return text
             if not text.strip():
                 return ""
-            if text == escape_text(href, True) and re.match(r"^https?://\S+$", href):
+            if text == escape_text(href, True, self.post) and re.match(r"^https?://\S+$", href):
                 return f"<{_url(href)}>"
             return f"[{text}]({_url(href)})"
         if tag in CODE:
@@ -156,11 +163,20 @@ class _Writer:
                 if code.startswith("`") or code.endswith("`")
                 else f"{fence}{code}{fence}"
             )
-        if tag in STRUCK:
+        if tag in STRUCK and not self.post:
             self.conversion.problems.append("struck-through text kept as plain text")
+        if tag in SCRIPTS and self.post:
+            inner = self.inline(node.children, in_link=in_link, styles=styles)
+            if not inner.strip():
+                return inner
+            if re.search(r"[\s\[\]]", inner):  # the dialect's scripts hold no spaces; raw tags do
+                return f"<{tag}>{inner}</{tag}>"
+            return f"{SCRIPTS[tag]}{inner}{SCRIPTS[tag]}"
         if tag == "q":
             return "“" + self.inline(node.children, in_link=in_link, styles=styles) + "”"
         style = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}.get(tag)
+        if tag in STRUCK and self.post:
+            style = "~~"
         if style is None or style in styles:
             return self.inline(node.children, in_link=in_link, styles=styles)
         inner = self.inline(node.children, in_link=in_link, styles=styles | {style})
@@ -420,7 +436,7 @@ def convert_post(
         notes.update({note.key: note for note in footnotes.extract_notes(root)})
     for block in root.children:
         footnotes.mark(block, set(notes))
-    writer = _Writer(notes, resolve, conversion)
+    writer = _Writer(notes, resolve, conversion, post=not comment)
     if not comment:
         _attribute_quotes(writer, root)
     parts = writer.blocks(root.children)

@@ -6,6 +6,8 @@ import markdown
 import pytest
 
 from blog.rendering import render_post
+from blog.rendering.scripts import ScriptsExtension
+from blog.rendering.strike import StrikeExtension
 from wordpress.convert import convert_post, escape_text
 from wordpress.htmltree import parse
 
@@ -15,8 +17,8 @@ def md(html, **kwargs):
 
 
 def text_of(markdown_text):
-    """The text a reader sees when ``markdown_text`` is rendered (plain Markdown, tags stripped)."""
-    html = markdown.markdown(markdown_text, extensions=["extra"])
+    """The text a reader sees when ``markdown_text`` is rendered (Markdown and the dialect's scripts)."""
+    html = markdown.markdown(markdown_text, extensions=["extra", StrikeExtension(), ScriptsExtension()])
     root, _ = parse(html)
     return " ".join(root.text().split())
 
@@ -55,6 +57,7 @@ def test_headings_lists_and_images_kept_as_links():
         "[text](not-a-link) and `not code` and a \\ backslash",
         "<b>not a tag</b> and &amp; literally",
         "a line of dashes below\n---",
+        "~5 minutes, H~2~O, E = mc^2^ and ~~not struck~~",
     ],
 )
 def test_markdown_significant_text_is_escaped(text):
@@ -146,8 +149,8 @@ def test_rule_without_notes_stays_a_rule():
 
 
 def rendered(html):
-    """The post page's HTML for the Markdown ``html`` converts to, without whitespace after tags."""
-    return re.sub(r">\s+", ">", render_post(md(html)).html.strip())
+    """The post page's HTML for the Markdown ``html`` converts to, without line ends after tags."""
+    return re.sub(r">\n\s*", ">", render_post(md(html)).html.strip())
 
 
 @pytest.mark.parametrize(
@@ -263,3 +266,22 @@ def test_code_entities_are_decoded_once_and_code_in_a_list_stays_code():
     """An escaped entity in code stays an entity; code inside a list item is an indented code block."""
     assert md("[js]a &amp;&amp; b &amp;lt; c[/js]") == "```js\na && b &lt; c\n```\n"
     assert md("<ul><li>Run:<pre>make\n  all</pre></li></ul>") == "- Run:\n\n        make\n          all\n"
+
+
+def test_struck_text_and_scripts_are_kept_in_a_post():
+    """<del>, <s>, <strike>, <sup> and <sub> render as struck, raised and lowered text."""
+    html = (
+        "<p>E = mc<sup>2</sup> for H<sub>2</sub>O, at <del>$20</del> <s>$15</s> <strike>$12</strike> $10, "
+        "the n<sup>th and last</sup> time.</p>"
+    )
+    assert rendered(html) == (
+        "<p>E = mc<sup>2</sup> for H<sub>2</sub>O, at <del>$20</del> <del>$15</del> <del>$12</del> $10, "
+        "the n<sup>th and last</sup> time.</p>"
+    )
+
+
+def test_comments_keep_struck_text_and_scripts_as_plain_text_and_report_it():
+    """Reader comments have no strike-through or scripts: the words stay, tildes stay unescaped."""
+    conversion = convert_post("<p>H<sub>2</sub>O, <del>wrong</del> ~5</p>", comment=True)
+    assert conversion.markdown == "H2O, wrong ~5\n"
+    assert conversion.problems == ["struck-through text kept as plain text"]
