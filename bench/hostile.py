@@ -125,6 +125,8 @@ SHAPES = [
     ("runs of ~", repeat("~")),
     ("unclosed superscripts ^a", repeat("^a")),
     ("scripts H~2~O x^2^", repeat("H~2~O x^2^ ")),
+    ("heading anchors", repeat("## a {#x}\n")),
+    ("braces in one heading", lambda n: "## " + "{#a " * (n // 4) + "\n"),
 ]
 
 

@@ -29,6 +29,7 @@ STRUCK = {"del", "s", "strike"}
 SCRIPTS = {"sup": "^", "sub": "~"}
 CODE = {"code", "kbd", "samp", "tt"}
 LIST_BLOCKS = {"p", "ul", "ol", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl"}
+ANCHOR_ID = re.compile(r"^[A-Za-z][\w.:-]*$")  # as blog.rendering.anchors reads it
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # WordPress's teaser boundary, with the optional text of its "read more" link.
 MORE_RE = re.compile(r"<!--more(?:\s[^>]*)?-->")
@@ -96,6 +97,7 @@ class _Writer:
         self.citations = {}  # note key → citation key or None
         self.definitions = []
         self.nested = 0  # how many lists and quotes hold the block being written
+        self.anchors = set()  # the heading ids kept, which in-page links may point at
 
     # Notes and citations -------------------------------------------------------------
 
@@ -148,7 +150,13 @@ class _Writer:
         if tag == "a":
             href = node.attrs.get("href", "").strip()
             text = self.inline(node.children, in_link=True, styles=styles)
-            if not href or href.startswith(("javascript:", "#")) or in_link:
+            in_page = href.startswith("#") and href[1:] in self.anchors
+            if (
+                not href
+                or href.startswith("javascript:")
+                or (href.startswith("#") and not in_page)
+                or in_link
+            ):
                 return text
             if not text.strip():
                 return ""
@@ -210,7 +218,8 @@ class _Writer:
         tag = element.tag
         if tag in HEADINGS:
             text = self.paragraph(element.children).replace("  \n", " ")
-            return f"{'#' * HEADINGS[tag]} {text}" if text else ""
+            anchor = f" {{#{_anchor(element)}}}" if _anchor(element) in self.anchors else ""
+            return f"{'#' * HEADINGS[tag]} {text}{anchor}" if text else ""
         if tag == "hr":
             return "---"
         if tag == "pre":
@@ -300,6 +309,16 @@ def _tight_item(blocks: list, parts: list[str]) -> bool:
         and len(tags) <= 1
         and "\n\n" not in "".join(parts)
     )
+
+
+def _anchor(heading: Element) -> str:
+    """The id in-page links use for a heading: its own, or an anchor's inside it (``<a name>``)."""
+    for element in heading.iter():
+        if element is heading or element.tag == "a":
+            name = element.attrs.get("id") or (element.attrs.get("name", "") if element.tag == "a" else "")
+            if ANCHOR_ID.match(name):
+                return name
+    return ""
 
 
 def _code_text(element: Element) -> str:
@@ -438,6 +457,7 @@ def convert_post(
         footnotes.mark(block, set(notes))
     writer = _Writer(notes, resolve, conversion, post=not comment)
     if not comment:
+        writer.anchors = {_anchor(block) for block in root.iter() if block.tag in HEADINGS} - {""}
         _attribute_quotes(writer, root)
     parts = writer.blocks(root.children)
     unused = [key for key in notes if key not in writer.labels]

@@ -14,6 +14,7 @@ from html import escape
 import markdown
 
 from blog.rendering import brackets, plain, tables, wide
+from blog.rendering.anchors import AnchorExtension
 from blog.rendering.cites import KEY_IN_TEXT_RE
 from blog.rendering.extension import CommentaryExtension
 from blog.rendering.limits import Limits, flatten, over_formatting, over_length
@@ -41,7 +42,7 @@ def _post_markdown():
     if getattr(_local, "post", None) is None:
         extension = CommentaryExtension()
         md = markdown.Markdown(
-            extensions=[*POST_EXTENSIONS, extension, StrikeExtension(), ScriptsExtension()]
+            extensions=[*POST_EXTENSIONS, extension, StrikeExtension(), ScriptsExtension(), AnchorExtension()]
         )
         tables.register(md)
         wide.register(md)

@@ -285,3 +285,19 @@ def test_comments_keep_struck_text_and_scripts_as_plain_text_and_report_it():
     conversion = convert_post("<p>H<sub>2</sub>O, <del>wrong</del> ~5</p>", comment=True)
     assert conversion.markdown == "H2O, wrong ~5\n"
     assert conversion.problems == ["struck-through text kept as plain text"]
+
+
+def test_heading_anchors_are_kept_and_in_page_links_to_them_live():
+    """<h2 id> and <a name> in a heading keep their id; links to them stay links, links elsewhere text."""
+    html = (
+        '<p>Jump to <a href="#why-it-matters">the reason</a> or <a href="#gone">nowhere</a>.</p>'
+        '<h2 id="why-it-matters">Why it <em>matters</em></h2><h3><a name="part-2"></a>Part 2</h3>'
+    )
+    assert md(html) == (
+        "Jump to [the reason](#why-it-matters) or nowhere.\n\n"
+        "## Why it *matters* {#why-it-matters}\n\n### Part 2 {#part-2}\n"
+    )
+    assert rendered(html) == (
+        '<p>Jump to <a href="#why-it-matters">the reason</a> or nowhere.</p>'
+        '<h2 id="why-it-matters">Why it <em>matters</em></h2><h3 id="part-2">Part 2</h3>'
+    )
