@@ -121,6 +121,12 @@ SHAPES = [
     ("quotes and dashes", repeat("'\"-- ")),
     ("bare URLs", repeat("a.com ")),
     ("hyphen runs a-", repeat("a-")),
+    ("unclosed strike ~~a ", repeat("~~a ")),
+    ("runs of ~", repeat("~")),
+    ("unclosed superscripts ^a", repeat("^a")),
+    ("scripts H~2~O x^2^", repeat("H~2~O x^2^ ")),
+    ("heading anchors", repeat("## a {#x}\n")),
+    ("braces in one heading", lambda n: "## " + "{#a " * (n // 4) + "\n"),
 ]
 
 

@@ -25,7 +25,7 @@ DEFAULTS = {
     "MAX_NOTE_REFERENCES": 1_000,
     # Sources named in one citation, as in [@a; @b; @c].
     "MAX_CITATION_KEYS": 50,
-    # Paragraphs, and formatting marks (* _ ` [ ] < > & \ … quotes, -- and ...), in a post body:
+    # Paragraphs, and formatting marks (* _ ` [ ] < > & \ … ~ ^ quotes, -- and ...), in a post body:
     # each costs the renderer several times a letter.
     "MAX_PARAGRAPHS": 20_000,
     "MAX_FORMATTING": 50_000,
@@ -60,6 +60,6 @@ def limits_help_text() -> str:
         f"({get('MAX_BLOCK_LINES'):,} without a blank line), quotes and lists nested {get('MAX_NESTING')} "
         f"deep, {get('MAX_NOTES'):,} notes, {get('MAX_NOTE_REFERENCES'):,} references to one note "
         f"and {get('MAX_CITATION_KEYS')} sources in one citation; at most {get('MAX_PARAGRAPHS'):,} "
-        f"paragraphs, {get('MAX_FORMATTING'):,} formatting marks (* _ ` [ ] < > & \\ … quotes, -- ...) "
+        f"paragraphs, {get('MAX_FORMATTING'):,} formatting marks (* _ ` [ ] < > & \\ … ~ ^ quotes, -- ...) "
         f"and {get('MAX_UNCLOSED_TAGS')} “<” followed by a letter with no “>” after them."
     )

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from wordpress import footnotes, shortcodes
-from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, blockify, parse
+from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, parse
 from wordpress.references import Reference, parse_reference
 
 BREAK = "\x01"
@@ -26,8 +26,13 @@ DROPPED = {"script", "style", "noscript", "template", "svg", "canvas", "form", "
            "map", "object", "head", "title", "input"}  # fmt: skip
 EMBEDS = {"iframe", "video", "audio", "embed"}
 STRUCK = {"del", "s", "strike"}
+SCRIPTS = {"sup": "^", "sub": "~"}
 CODE = {"code", "kbd", "samp", "tt"}
+LIST_BLOCKS = {"p", "ul", "ol", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl"}
+ANCHOR_ID = re.compile(r"^[A-Za-z][\w.:-]*$")  # as blog.rendering.anchors reads it
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# WordPress's teaser boundary, with the optional text of its "read more" link.
+MORE_RE = re.compile(r"<!--more(?:\s[^>]*)?-->")
 OPENING_QUOTES, CLOSING_QUOTES = '“"', '”"'
 
 
@@ -36,14 +41,20 @@ class Conversion:
     """The Markdown and what could not be carried over cleanly."""
 
     markdown: str
+    summary: str = ""  # the text before ``<!--more-->``, for the post's summary; empty without one
     problems: list[str] = field(default_factory=list)
     shortcodes: Counter = field(default_factory=Counter)
     gutenberg_comments: int = 0
 
 
-def escape_text(text: str, in_link: bool = False) -> str:
-    """``text`` with every character Markdown (with the dialect's extras) would act on escaped."""
+def escape_text(text: str, in_link: bool = False, post: bool = True) -> str:
+    """``text`` with every character Markdown (with the dialect's extras) would act on escaped.
+
+    Tildes and carets are escaped in a post only: comments have no strike-through or scripts.
+    """
     text = text.replace("\\", "\\\\").replace("`", "\\`").replace("*", "\\*")
+    if post:
+        text = text.replace("~", "\\~").replace("^", "\\^")
     text = re.sub(r"(?<![^\W_])_|_(?![^\W_])", r"\\_", text)
     text = re.sub(r"\[(?=[\^@])", r"\\[", text)
     text = re.sub(r"\](?=[(\[])", r"\\]", text)
@@ -77,13 +88,16 @@ def _url(href: str) -> str:
 class _Writer:
     """Walks a blockified tree and writes Markdown; one instance per conversion."""
 
-    def __init__(self, notes: dict, resolve, conversion: Conversion):
+    def __init__(self, notes: dict, resolve, conversion: Conversion, post: bool = True):
+        self.post = post
         self.notes = notes
         self.resolve = resolve
         self.conversion = conversion
         self.labels = {}  # note key → "^n" or "@key"
         self.citations = {}  # note key → citation key or None
         self.definitions = []
+        self.nested = 0  # how many lists and quotes hold the block being written
+        self.anchors = set()  # the heading ids kept, which in-page links may point at
 
     # Notes and citations -------------------------------------------------------------
 
@@ -112,7 +126,7 @@ class _Writer:
 
     def node(self, node, *, in_link, styles) -> str:
         if isinstance(node, str):
-            return escape_text(re.sub(r"\s+", " ", node), in_link)
+            return escape_text(re.sub(r"\s+", " ", node), in_link, self.post)
         tag = node.tag
         if tag == "note":
             return self.marker(node.attrs["key"])
@@ -136,11 +150,17 @@ class _Writer:
         if tag == "a":
             href = node.attrs.get("href", "").strip()
             text = self.inline(node.children, in_link=True, styles=styles)
-            if not href or href.startswith(("javascript:", "#")) or in_link:
+            in_page = href.startswith("#") and href[1:] in self.anchors
+            if (
+                not href
+                or href.startswith("javascript:")
+                or (href.startswith("#") and not in_page)
+                or in_link
+            ):
                 return text
             if not text.strip():
                 return ""
-            if text == escape_text(href, True) and re.match(r"^https?://\S+$", href):
+            if text == escape_text(href, True, self.post) and re.match(r"^https?://\S+$", href):
                 return f"<{_url(href)}>"
             return f"[{text}]({_url(href)})"
         if tag in CODE:
@@ -151,11 +171,20 @@ class _Writer:
                 if code.startswith("`") or code.endswith("`")
                 else f"{fence}{code}{fence}"
             )
-        if tag in STRUCK:
+        if tag in STRUCK and not self.post:
             self.conversion.problems.append("struck-through text kept as plain text")
+        if tag in SCRIPTS and self.post:
+            inner = self.inline(node.children, in_link=in_link, styles=styles)
+            if not inner.strip():
+                return inner
+            if re.search(r"[\s\[\]]", inner):  # the dialect's scripts hold no spaces; raw tags do
+                return f"<{tag}>{inner}</{tag}>"
+            return f"{SCRIPTS[tag]}{inner}{SCRIPTS[tag]}"
         if tag == "q":
             return "“" + self.inline(node.children, in_link=in_link, styles=styles) + "”"
         style = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}.get(tag)
+        if tag in STRUCK and self.post:
+            style = "~~"
         if style is None or style in styles:
             return self.inline(node.children, in_link=in_link, styles=styles)
         inner = self.inline(node.children, in_link=in_link, styles=styles | {style})
@@ -166,7 +195,9 @@ class _Writer:
 
     def paragraph(self, nodes) -> str:
         text = self.inline(nodes)
-        text = re.sub(r" *\x01 *", BREAK, re.sub(r"[ \t\n]+", " ", text)).strip(f" {BREAK}")
+        # A <br> and the newline after it are one break (wpautop adds none there), and "<br><br>" is
+        # one too: an empty line would end the paragraph.
+        text = re.sub(r"(?: *\x01)+ *", BREAK, re.sub(r"[ \t\n]+", " ", text)).strip(f" {BREAK}")
         return "  \n".join(escape_line_start(line.strip()) for line in text.split(BREAK))
 
     # Blocks ------------------------------------------------------------------------------
@@ -187,15 +218,24 @@ class _Writer:
         tag = element.tag
         if tag in HEADINGS:
             text = self.paragraph(element.children).replace("  \n", " ")
-            return f"{'#' * HEADINGS[tag]} {text}" if text else ""
+            anchor = f" {{#{_anchor(element)}}}" if _anchor(element) in self.anchors else ""
+            return f"{'#' * HEADINGS[tag]} {text}{anchor}" if text else ""
         if tag == "hr":
             return "---"
         if tag == "pre":
-            return "\n".join(f"    {line}" for line in element.text().strip("\n").split("\n"))
-        if tag == "blockquote":
-            return _prefix("> ", ">", "\n\n".join(self.blocks(element.children)))
-        if tag in ("ul", "ol"):
-            return self.list(element)
+            code = _code_text(element).strip("\n")
+            if self.nested:  # Python-Markdown reads fences only at the margin
+                return "\n".join(f"    {line}" if line.strip() else "" for line in code.split("\n"))
+            fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"^\s*(`{3,})", code, re.MULTILINE))])
+            return f"{fence}{_code_language(element)}\n{code}\n{fence}"
+        if tag in ("blockquote", "ul", "ol"):
+            self.nested += 1
+            try:
+                if tag != "blockquote":
+                    return self.list(element)
+                return _prefix("> ", ">", "\n\n".join(self.blocks(element.children)))
+            finally:
+                self.nested -= 1
         if tag == "table":
             return self.table(element)
         if tag == "dl":
@@ -211,25 +251,31 @@ class _Writer:
         return self.paragraph(element.children)
 
     def list(self, element) -> str:
-        items, number = (
-            [],
-            int(element.attrs.get("start", "1")) if element.attrs.get("start", "").isdigit() else 1,
-        )
-        loose = False
+        """A Markdown list; tight when every item is one line, perhaps followed by a tight sub-list.
+
+        Python-Markdown ends a sub-list at the first blank line only in a loose list, so a list
+        with any other item is written loose throughout: blank lines between items and blocks.
+        """
+        start = element.attrs.get("start", "")
+        number = int(start) if start.isdigit() else 1
+        items, tight = [], True
         for item in element.children:
             if not isinstance(item, Element):
                 continue
             bullet = f"{number}. " if element.tag == "ol" else "- "
             number += 1
-            if any(isinstance(child, Element) and child.tag in ("p", "ul", "ol", "blockquote", "pre", "table")
-                   for child in item.children):  # fmt: skip
-                parts = self.blocks(item.children)
-                loose = loose or sum(1 for child in item.children if getattr(child, "tag", "") == "p") > 1
+            if any(isinstance(child, Element) and child.tag in LIST_BLOCKS for child in item.children):
+                blocks = [child for child in item.children if isinstance(child, Element)]
+                parts = self.blocks(blocks)
+                tight = tight and _tight_item(blocks, parts)
             else:
                 parts = [self.paragraph(item.children)]
-            body = "\n\n".join(parts).replace("\n", "\n    ")
-            items.append(bullet + re.sub(r"\n    (?=\n)", "\n", body))
-        return ("\n\n" if loose else "\n").join(items)
+            items.append((bullet, parts))
+        return ("\n" if tight else "\n\n").join(
+            bullet
+            + re.sub(r"\n    (?=\n)", "\n", ("\n" if tight else "\n\n").join(parts).replace("\n", "\n    "))
+            for bullet, parts in items
+        )
 
     def table(self, element) -> str:
         rows = [
@@ -250,6 +296,50 @@ class _Writer:
             f"[^{number}]: {self.paragraph(self.notes[key].content)}".replace("  \n", " ")
             for number, key in self.definitions
         )
+
+
+def _tight_item(blocks: list, parts: list[str]) -> bool:
+    """Whether a list item's blocks are one paragraph, perhaps followed by one tight sub-list."""
+    tags = [block.tag for block in blocks]
+    if tags[:1] == ["p"]:
+        tags = tags[1:]
+    return (
+        len(parts) <= 2
+        and all(tag in ("ul", "ol") for tag in tags)
+        and len(tags) <= 1
+        and "\n\n" not in "".join(parts)
+    )
+
+
+def _anchor(heading: Element) -> str:
+    """The id in-page links use for a heading: its own, or an anchor's inside it (``<a name>``)."""
+    for element in heading.iter():
+        if element is heading or element.tag == "a":
+            name = element.attrs.get("id") or (element.attrs.get("name", "") if element.tag == "a" else "")
+            if ANCHOR_ID.match(name):
+                return name
+    return ""
+
+
+def _code_text(element: Element) -> str:
+    """The text of a ``<pre>``, with each ``<br>`` (the visual editor wrote them) as a newline."""
+    return "".join(
+        child if isinstance(child, str) else "\n" if child.tag == "br" else _code_text(child)
+        for child in element.children
+    )
+
+
+def _code_language(pre: Element) -> str:
+    """The language a ``<pre>`` names: ``lang="php"``, ``class="brush: php"`` or ``language-php``."""
+    for element in pre.iter():
+        classes = element.attrs.get("class", "")
+        match = re.search(r"\bbrush\s*:\s*([\w#+.-]+)", classes) or re.search(
+            r"(?:^|\s)lang(?:uage)?-([\w#+.-]+)", classes
+        )
+        language = match[1] if match else element.attrs.get("lang", "")
+        if language := re.sub(r"[^\w#+.-]", "", language).lower():
+            return language
+    return ""
 
 
 def _rows(table: Element) -> list[Element]:
@@ -349,6 +439,11 @@ def convert_post(
     if not comment:
         html = shortcodes.expand(html, conversion.shortcodes, notes_problems, max_depth)
     autop = "<!-- wp:" not in html
+    if not comment and (more := MORE_RE.search(html)):
+        teaser, _ = parse(html[: more.start()], max_depth)
+        conversion.summary = " ".join(block_text(blockify(teaser, autop)).split())
+        # The boundary ends a paragraph, as the editors show it; an empty one is never written.
+        html = MORE_RE.sub("<p></p>", html)
     root, conversion.gutenberg_comments = parse(html, max_depth)
     blockify(root, autop)
     notes = (
@@ -360,8 +455,9 @@ def convert_post(
         notes.update({note.key: note for note in footnotes.extract_notes(root)})
     for block in root.children:
         footnotes.mark(block, set(notes))
-    writer = _Writer(notes, resolve, conversion)
+    writer = _Writer(notes, resolve, conversion, post=not comment)
     if not comment:
+        writer.anchors = {_anchor(block) for block in root.iter() if block.tag in HEADINGS} - {""}
         _attribute_quotes(writer, root)
     parts = writer.blocks(root.children)
     unused = [key for key in notes if key not in writer.labels]

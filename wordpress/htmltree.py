@@ -133,6 +133,18 @@ def parse(html: str, max_depth: int = DEFAULT_MAX_DEPTH) -> tuple[Element, int]:
     return builder.root, builder.gutenberg_comments
 
 
+def block_text(element: Element) -> str:
+    """The text of ``element`` with a space where one block ends and another begins."""
+    return "".join(
+        child
+        if isinstance(child, str)
+        else f" {block_text(child)} "
+        if is_block(child)
+        else block_text(child)
+        for child in element.children
+    )
+
+
 def is_block(node) -> bool:
     return isinstance(node, Element) and node.tag in BLOCK
 
@@ -198,6 +210,24 @@ def _line_breaks(element: Element, top: bool = True) -> None:
         _trim(element)
 
 
+def _adopt_stray_lists(element: Element) -> None:
+    """Put a list standing directly in a list (old editors wrote them) into the item before it.
+
+    Browsers show such a list indented under that item, so it is that item's sub-list;
+    with no item before it, it gets an item of its own.
+    """
+    children = []
+    for child in element.children:
+        if isinstance(child, Element) and child.tag in ("ul", "ol"):
+            if children and children[-1].tag == "li":
+                children[-1].children.append(child)
+            else:
+                children.append(Element("li", children=[child]))
+        elif isinstance(child, Element):
+            children.append(child)
+    element.children = children
+
+
 def blockify(element: Element, autop: bool) -> Element:
     """Give ``element`` (a container) only block children, recursively; returns it."""
     blocks, run = [], []
@@ -219,6 +249,8 @@ def blockify(element: Element, autop: bool) -> Element:
         ):
             blocks.append(blockify(child, autop))
         elif child.tag in ("ul", "ol", "dl"):
+            if child.tag != "dl":
+                _adopt_stray_lists(child)
             child.children = [
                 blockify(item, autop) if any(map(is_block, item.children)) else item
                 for item in child.children

@@ -1,14 +1,15 @@
-"""WordPress shortcodes in post content: kept as text, turned into a link, or dropped (pure functions).
+"""WordPress shortcodes in post content: kept as text, code, a link, or dropped (pure functions).
 
 WordPress expands only the shortcodes a plugin registered and leaves any
 other bracketed text alone, so ``[sic]``, ``[1]`` or ``[Comment: …]`` are not
 shortcodes. Here a bracketed name is one when WordPress ships it, when it has
-a closing ``[/name]``, or when it carries ``name="value"`` attributes.
+a closing ``[/name]``, or when it carries ``name="value"`` attributes outside
+any HTML tag (``[via <a href="…">…</a>]`` is prose with a link).
 """
 
 import re
 from collections import Counter
-from html import escape
+from html import escape, unescape
 from urllib.parse import urlsplit
 
 from wordpress.htmltree import DEFAULT_MAX_DEPTH, LimitError
@@ -24,6 +25,16 @@ BUILT_IN = {"caption", "wp_caption", "gallery", "embed", "audio", "video", "play
 KEEP_CONTENT = {"caption", "wp_caption"}
 URL_ATTRIBUTES = ("url", "src", "href", "link", "mp4", "m4v", "webm", "ogv", "mp3", "m4a", "ogg", "wav", "id")
 BARE_URL = re.compile(r"^\s*(https?://\S+)\s*$")
+# SyntaxHighlighter Evolved's shortcodes: two generic ones (the language in ``language`` or
+# ``lang``) and one per language or alias, whose name is the language.
+CODE = {"code", "sourcecode"}
+CODE_LANGUAGES = {
+    "as3", "actionscript3", "bash", "shell", "cf", "coldfusion", "clojure", "clj", "cpp", "c", "c-sharp",
+    "csharp", "css", "delphi", "pas", "pascal", "diff", "patch", "erl", "erlang", "fsharp", "go", "golang",
+    "groovy", "haskell", "java", "jfx", "javafx", "js", "jscript", "javascript", "latex", "tex", "matlab",
+    "objc", "obj-c", "perl", "pl", "php", "plain", "text", "ps", "powershell", "py", "python", "r", "splus",
+    "rails", "rb", "ror", "ruby", "scala", "sql", "vb", "vbnet", "xml", "xhtml", "xslt", "html", "yaml",
+}  # fmt: skip
 
 
 def _attributes(text: str) -> dict:
@@ -37,6 +48,13 @@ def _url_of(attrs: dict, content: str) -> str:
             return value
     match = BARE_URL.match(content or "")
     return match.group(1) if match else ""
+
+
+def _code(name: str, attrs: dict, content: str) -> str:
+    """A ``<pre>`` holding the code as written, entities decoded once, its language in ``lang``."""
+    language = attrs.get("language") or attrs.get("lang") or ("" if name in CODE else name)
+    code = unescape(content).replace("\xa0", " ")
+    return f'<pre lang="{escape(language)}">{escape(code, quote=False)}</pre>'
 
 
 def _link(url: str) -> str:
@@ -88,9 +106,12 @@ def expand(
         attrs = _attributes(code.attrs_text)
         if code.escaped:
             return code.source[1:-1]
-        if name not in BUILT_IN and content is None and not attrs:
+        # Attributes holding a tag are prose with a link, "[via <a href=…>Daring Fireball</a>]".
+        if name not in BUILT_IN and content is None and (not attrs or "<" in code.attrs_text):
             return code.source
         counts[name] += 1
+        if content is not None and (name in CODE or name in CODE_LANGUAGES):
+            return _code(name, attrs, content)
         if name in KEEP_CONTENT:
             return inner(content or "")
         url = _url_of(attrs, content or "")

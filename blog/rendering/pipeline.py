@@ -14,10 +14,13 @@ from html import escape
 import markdown
 
 from blog.rendering import brackets, plain, tables, wide
+from blog.rendering.anchors import AnchorExtension
 from blog.rendering.cites import KEY_IN_TEXT_RE
 from blog.rendering.extension import CommentaryExtension
 from blog.rendering.limits import Limits, flatten, over_formatting, over_length
 from blog.rendering.sanitize import clean_author_html, clean_reader_html
+from blog.rendering.scripts import ScriptsExtension
+from blog.rendering.strike import StrikeExtension
 from blog.rendering.types import Citable, Rendering
 
 logger = logging.getLogger(__name__)
@@ -38,7 +41,9 @@ def _clean_input(text):
 def _post_markdown():
     if getattr(_local, "post", None) is None:
         extension = CommentaryExtension()
-        md = markdown.Markdown(extensions=[*POST_EXTENSIONS, extension])
+        md = markdown.Markdown(
+            extensions=[*POST_EXTENSIONS, extension, StrikeExtension(), ScriptsExtension(), AnchorExtension()]
+        )
         tables.register(md)
         wide.register(md)
         plain.register(md)

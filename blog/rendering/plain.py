@@ -27,9 +27,10 @@ from markdown.util import AtomicString
 # raw HTML ("<"), entities ("&"), emphasis ("*", "_"), line breaks ("  \n").
 # Smart punctuation: quotes ("'", '"'), dashes ("--"), ellipses ("...").
 # The dialect's (blog.rendering.inline): asides, footnote references,
-# citations and interpolations ("["), omissions ("…", ". . ."). STX and ETX
+# citations and interpolations ("["), omissions ("…", ". . ."), strike-through
+# and subscripts ("~"), superscripts ("^"). STX and ETX
 # are Python-Markdown's placeholders, left for it to resolve.
-TRIGGERS = re.compile(r"""[`\\\[\]!<>&*_'"…@^\x02\x03]|-\s*-|\.\s*\.\s*\.|  \n""")
+TRIGGERS = re.compile(r"""[`\\\[\]!<>&*_'"…@^~\x02\x03]|-\s*-|\.\s*\.\s*\.|  \n""")
 
 # Just before Python-Markdown's inline pass (20), after the dialect's tree work
 # (24, 25); and again just before smart punctuation's pass (6), after

@@ -151,3 +151,8 @@ def test_the_default_limits_accept_the_benchmark_one_megabyte_post():
     text, _sources = build_post(random.Random(2013), excerpts=775)
     assert len(text) > 1_000_000
     assert over_length(text, conf.render_limits()) is None
+
+
+def test_strike_and_script_markers_are_formatting_marks_but_a_footnote_caret_is_not():
+    """``~`` and ``^`` cost a render like emphasis; ``[^a]`` counts its two brackets only."""
+    assert formatting_marks("H~2~O, mc^2^, ~~x~~ and [^a]") == 2 + 2 + 4 + 2

@@ -14,7 +14,7 @@ PIECES = [
     "a", "b", "word ", " ", "  ", "\n", "\n\n", "\t", ".", ". ", "-", "–", "—", "'", '"', "`", "\\",
     "[", "]", "(", ")", "!", "<", ">", "&", ";", "#", "*", "_", "@", "^", ":", "/", "1", "s", "…",
     "http://example.org", "x@example.org", "amp", "Comment", "[^a]", "[@hinshaw2013]", "> ", "- ",
-    "1. ", "    ", "```\n", "*[ABC]: an abbreviation\n", "ABC", "[^a]: a note\n",
+    "1. ", "    ", "```\n", "*[ABC]: an abbreviation\n", "ABC", "[^a]: a note\n", "~", "~~",
 ]  # fmt: skip
 
 texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=30).map("".join)

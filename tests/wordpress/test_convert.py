@@ -1,8 +1,13 @@
 """The converter from WordPress HTML to the dialect (pure functions, no database)."""
 
+import re
+
 import markdown
 import pytest
 
+from blog.rendering import render_post
+from blog.rendering.scripts import ScriptsExtension
+from blog.rendering.strike import StrikeExtension
 from wordpress.convert import convert_post, escape_text
 from wordpress.htmltree import parse
 
@@ -12,8 +17,8 @@ def md(html, **kwargs):
 
 
 def text_of(markdown_text):
-    """The text a reader sees when ``markdown_text`` is rendered (plain Markdown, tags stripped)."""
-    html = markdown.markdown(markdown_text, extensions=["extra"])
+    """The text a reader sees when ``markdown_text`` is rendered (Markdown and the dialect's scripts)."""
+    html = markdown.markdown(markdown_text, extensions=["extra", StrikeExtension(), ScriptsExtension()])
     root, _ = parse(html)
     return " ".join(root.text().split())
 
@@ -52,6 +57,7 @@ def test_headings_lists_and_images_kept_as_links():
         "[text](not-a-link) and `not code` and a \\ backslash",
         "<b>not a tag</b> and &amp; literally",
         "a line of dashes below\n---",
+        "~5 minutes, H~2~O, E = mc^2^ and ~~not struck~~",
     ],
 )
 def test_markdown_significant_text_is_escaped(text):
@@ -140,3 +146,158 @@ def test_note_without_a_marker_is_kept_and_reported():
 def test_rule_without_notes_stays_a_rule():
     """A rule followed by ordinary prose is a rule, not a notes section."""
     assert md("<p>One.</p><hr><p>Two.</p>") == "One.\n\n---\n\nTwo.\n"
+
+
+def rendered(html):
+    """The post page's HTML for the Markdown ``html`` converts to, without line ends after tags."""
+    return re.sub(r">\n\s*", ">", render_post(md(html)).html.strip())
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            "<ul>\n<li>Apples\n<ul>\n<li>Cox</li>\n<li>Gala</li>\n</ul>\n</li>\n<li>Pears</li>\n</ul>",
+            "<ul><li>Apples<ul><li>Cox</li><li>Gala</li></ul></li><li>Pears</li></ul>",
+        ),
+        (
+            "<ul>\n<li>Apples</li>\n<ul>\n<li>Cox</li>\n<li>Gala</li>\n</ul>\n<li>Pears</li>\n</ul>",
+            "<ul><li>Apples<ul><li>Cox</li><li>Gala</li></ul></li><li>Pears</li></ul>",
+        ),
+        (
+            "<ol><li>One<ul><li>x<ol><li>deep</li></ol></li><li>y</li></ul></li><li>Two</li></ol>",
+            "<ol><li>One<ul><li>x<ol><li>deep</li></ol></li><li>y</li></ul></li><li>Two</li></ol>",
+        ),
+        (
+            "<ul><li><p>First.</p><p>More.</p><ul><li>b<ul><li>deep</li></ul></li><li>b2</li></ul>"
+            "<p>After.</p></li><li>Last</li></ul>",
+            "<ul><li><p>First.</p><p>More.</p><ul><li>b<ul><li>deep</li></ul></li><li>b2</li></ul>"
+            "<p>After.</p></li><li><p>Last</p></li></ul>",
+        ),
+    ],
+)
+def test_nested_and_mixed_lists_keep_their_structure_at_any_depth(html, expected):
+    """Items after a sub-list stay in the outer list, and a list directly inside a list is a sub-list."""
+    assert rendered(html) == expected
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "Roses are red,<br />\nviolets are blue,<br />\nsugar is sweet.",
+        "<p>Roses are red,<br>violets are blue,<br><br>sugar is sweet.</p>",
+        "<!-- wp:paragraph --><p>Roses are red,<br>violets are blue,<br>sugar is sweet.</p>"
+        "<!-- /wp:paragraph -->",
+    ],
+)
+def test_line_breaks_inside_a_paragraph_stay_line_breaks_in_that_paragraph(html):
+    """A <br>, with or without the classic editor's newline after it, is a hard break, not a paragraph."""
+    assert rendered(html) == "<p>Roses are red,<br>violets are blue,<br>sugar is sweet.</p>"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "The teaser <em>ends</em> here.<!--more-->The rest follows.",
+        "<p>The teaser <em>ends</em> here.<!--more Keep reading &rarr;--></p>\n<p>The rest follows.</p>",
+        "<!-- wp:paragraph --><p>The teaser <em>ends</em> here.</p><!-- /wp:paragraph -->\n"
+        "<!-- wp:more --><!--more--><!-- /wp:more -->\n"
+        "<!-- wp:paragraph --><p>The rest follows.</p><!-- /wp:paragraph -->",
+    ],
+)
+def test_more_tag_ends_a_paragraph_and_marks_the_summary(html):
+    """<!--more--> (with or without its link text) glues no words and gives the teaser as the summary."""
+    conversion = convert_post(html)
+    assert conversion.markdown == "The teaser *ends* here.\n\nThe rest follows.\n"
+    assert conversion.summary == "The teaser ends here."
+
+
+def test_post_without_more_tag_has_no_summary_from_its_body():
+    """Without <!--more-->, the conversion proposes no summary (the export's excerpt is the only one)."""
+    assert convert_post("<p>One.</p><p>Two.</p>").summary == ""
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<p>A fine essay [via <a href="https://df.example/linked/x">Daring Fireball</a>] on type.</p>',
+            '<p>A fine essay [via <a href="https://df.example/linked/x">Daring Fireball</a>] on type.</p>',
+        ),
+        (
+            'Worth reading [h/t <a href="https://example.org/ann" title="Ann\'s blog">Ann</a>], and more.',
+            '<p>Worth reading [h/t <a href="https://example.org/ann">Ann</a>], and more.</p>',
+        ),
+    ],
+)
+def test_bracketed_prose_with_a_link_stays_prose_with_its_link(html, expected):
+    """A bracket holding a link is no shortcode: the sentence and its link are kept as written."""
+    conversion = convert_post(html)
+    assert rendered(html) == expected
+    assert not conversion.shortcodes
+
+
+PHP = '<?php\nif ( $a < $b && "x" == \'y\' ) {\n    echo "a";\n}'
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f'<p>Try this:</p>\n[code language="php"]{PHP}[/code]',
+        f'<p>Try this:</p>\n[sourcecode lang="php"]{PHP}[/sourcecode]',
+        f"<p>Try this:</p>\n[php]{PHP}[/php]",
+        "<p>Try this:</p>\n[php]" + PHP.replace("&", "&amp;").replace("<", "&lt;") + "[/php]",
+        '<p>Try this:</p>\n<pre class="brush: php; title: ; notranslate">'
+        + PHP.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+        + "</pre>",
+        "<!-- wp:paragraph --><p>Try this:</p><!-- /wp:paragraph --><!-- wp:code -->"
+        '<pre class="wp-block-code"><code class="language-php">'
+        + PHP.replace("&", "&amp;").replace("<", "&lt;")
+        + "</code></pre><!-- /wp:code -->",
+    ],
+)
+def test_code_shortcodes_and_pre_become_fenced_code_with_their_language(html):
+    """[code], [sourcecode], [php] and <pre> (brush class or language-x) are fenced code, verbatim."""
+    assert md(html) == f"Try this:\n\n```php\n{PHP}\n```\n"
+    assert 'class="language-php"' in render_post(md(html)).html
+
+
+def test_code_entities_are_decoded_once_and_code_in_a_list_stays_code():
+    """An escaped entity in code stays an entity; code inside a list item is an indented code block."""
+    assert md("[js]a &amp;&amp; b &amp;lt; c[/js]") == "```js\na && b &lt; c\n```\n"
+    assert md("<ul><li>Run:<pre>make\n  all</pre></li></ul>") == "- Run:\n\n        make\n          all\n"
+
+
+def test_struck_text_and_scripts_are_kept_in_a_post():
+    """<del>, <s>, <strike>, <sup> and <sub> render as struck, raised and lowered text."""
+    html = (
+        "<p>E = mc<sup>2</sup> for H<sub>2</sub>O, at <del>$20</del> <s>$15</s> <strike>$12</strike> $10, "
+        "the n<sup>th and last</sup> time.</p>"
+    )
+    assert rendered(html) == (
+        "<p>E = mc<sup>2</sup> for H<sub>2</sub>O, at <del>$20</del> <del>$15</del> <del>$12</del> $10, "
+        "the n<sup>th and last</sup> time.</p>"
+    )
+
+
+def test_comments_keep_struck_text_and_scripts_as_plain_text_and_report_it():
+    """Reader comments have no strike-through or scripts: the words stay, tildes stay unescaped."""
+    conversion = convert_post("<p>H<sub>2</sub>O, <del>wrong</del> ~5</p>", comment=True)
+    assert conversion.markdown == "H2O, wrong ~5\n"
+    assert conversion.problems == ["struck-through text kept as plain text"]
+
+
+def test_heading_anchors_are_kept_and_in_page_links_to_them_live():
+    """<h2 id> and <a name> in a heading keep their id; links to them stay links, links elsewhere text."""
+    html = (
+        '<p>Jump to <a href="#why-it-matters">the reason</a> or <a href="#gone">nowhere</a>.</p>'
+        '<h2 id="why-it-matters">Why it <em>matters</em></h2><h3><a name="part-2"></a>Part 2</h3>'
+    )
+    assert md(html) == (
+        "Jump to [the reason](#why-it-matters) or nowhere.\n\n"
+        "## Why it *matters* {#why-it-matters}\n\n### Part 2 {#part-2}\n"
+    )
+    assert rendered(html) == (
+        '<p>Jump to <a href="#why-it-matters">the reason</a> or nowhere.</p>'
+        '<h2 id="why-it-matters">Why it <em>matters</em></h2><h3 id="part-2">Part 2</h3>'
+    )

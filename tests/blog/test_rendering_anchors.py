@@ -1,0 +1,36 @@
+"""The dialect's heading anchors, ``## Heading {#id}`` (posts only)."""
+
+import pytest
+
+from blog.rendering import render_comment, render_post
+
+
+def html(text):
+    return render_post(text).html.strip()
+
+
+def test_a_heading_ends_with_its_anchor():
+    """``{#id}`` at the end of a heading becomes its id, which in-page links reach."""
+    assert html("## Why it *matters* {#why}\n\n[Up](#why)") == (
+        '<h2 id="why">Why it <em>matters</em></h2>\n<p><a href="#why">Up</a></p>'
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"## Literally \{#why}",
+        "## In the {#middle} of a heading",
+        "## Not an id {#1st}",
+        "## No attributes {#x onclick=alert(1)}",
+        "A paragraph {#why}",
+    ],
+)
+def test_anything_else_in_braces_stays_text(text):
+    """Only a trailing, unescaped ``{#id}`` on a heading is an anchor; nothing else sets an attribute."""
+    assert " id=" not in html(text)
+
+
+def test_comments_do_not_read_anchors():
+    """Readers' comments keep the braces as text."""
+    assert render_comment("Text {#x}").strip() == "<p>Text {#x}</p>"
