@@ -175,7 +175,8 @@ class Importer:
             "status": STATUSES[wp_status],
             "publish_at": publish_at,
             "author_id": self.users.get(item.get("dc:creator")).pk,
-            "summary": html_to_text(limited(item.get("excerpt:encoded")), max_depth),
+            # WordPress's own excerpt, else the teaser before <!--more-->, as WordPress shows in lists.
+            "summary": html_to_text(limited(item.get("excerpt:encoded")), max_depth) or conversion.summary,
             "body": conversion.markdown,
             "comments_enabled": item.get("wp:comment_status", "open") != "closed",
         }

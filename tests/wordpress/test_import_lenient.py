@@ -172,3 +172,19 @@ def test_mended_text_is_read_by_the_reader():
     )
     records = list(wxr.read(io.BytesIO(data)))
     assert records[1].get("title") == "A & B"
+
+
+@pytest.mark.django_db
+def test_the_teaser_before_the_more_tag_becomes_the_summary(tmp_path, run_import, export_path):
+    """Without an excerpt of its own, a post's summary is its text before <!--more-->, as WordPress lists it."""
+    text = Path(export_path("wxr-1.1")).read_text(encoding="utf-8")
+    text = text.replace(
+        "Welcome to WordPress. This is your first post.",
+        "Welcome to <em>WordPress</em>.<!--more Read on-->This is your first post.",
+    )
+    path = tmp_path / "export.xml"
+    path.write_text(text, encoding="utf-8")
+    run_import(str(path))
+    post = Post.objects.get()
+    assert post.summary == "Welcome to WordPress."
+    assert "Welcome to *WordPress*.\n\nThis is your first post." in post.body
