@@ -176,7 +176,7 @@ def test_mended_text_is_read_by_the_reader():
 
 @pytest.mark.django_db
 def test_the_teaser_before_the_more_tag_becomes_the_summary(tmp_path, run_import, export_path):
-    """Without an excerpt of its own, a post's summary is its text before <!--more-->, as WordPress lists it."""
+    """A post without an excerpt of its own is summarised by its text before <!--more-->."""
     text = Path(export_path("wxr-1.1")).read_text(encoding="utf-8")
     text = text.replace(
         "Welcome to WordPress. This is your first post.",
