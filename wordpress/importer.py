@@ -15,7 +15,7 @@ half-imported, and the import goes on.
 import logging
 import re
 from contextlib import nullcontext
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -26,6 +26,7 @@ from django.utils.text import slugify
 from blog.models import Post
 from blog.services import post_save_with_body
 from wordpress import conf, lenient, wxr
+from wordpress.addresses import OldAddresses, old_path
 from wordpress.comments import CommentImporter
 from wordpress.convert import convert_post, html_to_text
 from wordpress.directories import Sources, StaffNames, Tags, Users
@@ -53,14 +54,6 @@ class ImportStopped(wxr.WXRError):
         self.report = report
 
 
-def old_path(link: str, site: str) -> str:
-    """The path of a WordPress permalink, decoded, or "" for the ``?p=`` form and other sites' links."""
-    parts = urlsplit(link or "")
-    if parts.query or not parts.path.strip("/"):
-        return ""
-    return unquote(parts.path)[:500]
-
-
 class Importer:
     """One import run: the directories, the mappings of earlier runs, and the report."""
 
@@ -81,15 +74,17 @@ class Importer:
         # What an item the export leaves undated is dated at, as WordPress does.
         self.started = timezone.now().replace(microsecond=0)
         self.comments = CommentImporter(self)
+        self.addresses = OldAddresses(self.site)
 
     def author(self, author: wxr.Author):
-        self.users.get(
+        user = self.users.get(
             author.login,
             email=author.email,
             first_name=author.first_name,
             last_name=author.last_name,
             wp_id=author.wp_id,
         )
+        self.addresses.author(author.wp_id, author.login, user)
 
     def term(self, term: wxr.Term):
         self.tags.get(term.name, term.slug)
@@ -98,6 +93,8 @@ class Importer:
         post_type = item.get("wp:post_type", "post")
         if post_type != "post":
             self.report.not_imported[post_type] += 1
+            if post_type == "attachment":
+                self._attachment(item)
             return
         wp_id = item.get("wp:post_id")
         try:
@@ -114,6 +111,13 @@ class Importer:
             return self._skip(wp_id, f"could not be converted ({type(error).__name__}: {error})")
         if post is not None:
             self.comments.import_for(post, item)
+
+    def _attachment(self, item: wxr.Item) -> None:
+        # Its page leads to the post it belongs to; WordPress exports by ID, so the post came first.
+        parent_id = item.get("wp:post_parent")
+        parent = self.mappings.get(("post", int(parent_id))) if parent_id.isdigit() else None
+        if parent is not None:
+            self.addresses.attachment(item.get("wp:post_id"), item.get("link"), Post(pk=parent.object_id))
 
     def _wp_id(self, item: wxr.Item) -> int:
         """The item's WordPress ID; hand-made exports without one give it in the ``?p=`` of guid or link."""
@@ -233,7 +237,7 @@ class Importer:
         return bool(changed)
 
     def _remember(self, mapping, wp_id, post, item, digest):
-        link_path, wp_slug = old_path(item.get("link"), self.site), unquote(item.get("wp:post_name"))[:200]
+        link_path, wp_slug = old_path(item.get("link")), unquote(item.get("wp:post_name"))[:200]
         if mapping is None:
             row = ImportedItem.objects.create(
                 kind="post", site=self.site, wp_id=wp_id, content_type=self.post_type, object_id=post.pk,

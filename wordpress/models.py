@@ -1,4 +1,5 @@
-"""What came from WordPress: each imported post or comment, its WordPress ID and its old address."""
+"""What came from WordPress: each imported post, comment, author and attachment, its WordPress ID and
+its old address, and each site imported from with the path it was installed under."""
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -9,18 +10,26 @@ class ImportedItemQuerySet(models.QuerySet):
     def posts(self):
         return self.filter(kind=ImportedItem.Kind.POST)
 
+    def addressed(self):
+        """Items whose old page redirects to a post: posts, and attachments (to the post they belong to)."""
+        return self.filter(kind__in=[ImportedItem.Kind.POST, ImportedItem.Kind.ATTACHMENT])
+
 
 class ImportedItem(models.Model):
-    """One WordPress post or comment and the row it became here.
+    """One WordPress post, comment, author or attachment and the row it became here.
 
     Re-running an import finds its earlier rows through these (by site and
     WordPress ID), and the old-address redirects look up ``link_path`` and
-    ``wp_slug``.
+    ``wp_slug``. An author's row points at the user and keeps the login, as
+    WordPress's author address spells it, in ``wp_slug``; an attachment's
+    points at the post it belongs to.
     """
 
     class Kind(models.TextChoices):
         POST = "post", "Post"
         COMMENT = "comment", "Comment"
+        AUTHOR = "author", "Author"
+        ATTACHMENT = "attachment", "Attachment"
 
     kind = models.CharField("kind", max_length=10, choices=Kind.choices)
     site = models.CharField(
@@ -63,3 +72,30 @@ class ImportedItem(models.Model):
 
     def __str__(self):
         return f"WordPress {self.get_kind_display().lower()} {self.wp_id} from {self.site}"
+
+
+class ImportedSite(models.Model):
+    """A WordPress site imported from, and the path it was installed under ("" at the root, "/blog").
+
+    Old addresses under that path (``/blog/?p=1``, ``/blog/category/x/``) are
+    read with it stripped.
+    """
+
+    url = models.CharField(
+        "WordPress site", max_length=300, unique=True, help_text="The export's base blog URL."
+    )
+    base_path = models.CharField(
+        "installed under",
+        max_length=300,
+        blank=True,
+        db_index=True,
+        help_text="The path of the site's address, without the trailing slash; empty at the root.",
+    )
+
+    class Meta:
+        verbose_name = "imported site"
+        verbose_name_plural = "imported sites"
+        ordering = ["url"]
+
+    def __str__(self):
+        return self.url

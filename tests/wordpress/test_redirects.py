@@ -57,3 +57,150 @@ def test_drafts_scheduled_and_unknown_posts_are_not_redirected(client, post, old
 def test_home_page_without_p_is_untouched(client, post):
     """The home page itself is not redirected."""
     assert client.get("/").status_code == 200
+
+
+def old_site_export(base: str) -> str:
+    """A small export of a site installed under ``base`` ("" or "/blog"), with each kind of old address.
+
+    Post 412 has a ``.html`` permalink, post 415 a custom structure (``/archives/%post_id%``);
+    attachment 500 belongs to post 412; page 2 is the site's About page.
+    """
+    home = f"https://old.example.org{base}"
+
+    def item(wp_id, post_type, link, status="publish", extra=""):
+        return f"""<item><title>Item {wp_id}</title><link>{home}{link}</link>
+        <dc:creator><![CDATA[jane.doe]]></dc:creator><content:encoded><![CDATA[<p>Text {wp_id}.</p>]]></content:encoded>
+        <wp:post_id>{wp_id}</wp:post_id><wp:post_date>2013-02-23 12:00:00</wp:post_date>
+        <wp:post_date_gmt>2013-02-23 12:00:00</wp:post_date_gmt><wp:post_name>item-{wp_id}</wp:post_name>
+        <wp:status>{status}</wp:status><wp:post_type>{post_type}</wp:post_type>{extra}</item>"""
+
+    terms = (
+        '<category domain="category" nicename="world-news"><![CDATA[World News]]></category>'
+        '<category domain="post_tag" nicename="mali"><![CDATA[Mali]]></category>'
+    )
+    items = [
+        item(412, "post", "/2013/02/gaddafis-arsenal.html", extra=terms),
+        item(415, "post", "/archives/415"),
+        item(500, "attachment", "/2013/02/gaddafis-arsenal.html/map-of-mali/", "inherit",
+             "<wp:post_parent>412</wp:post_parent>"
+             f"<wp:attachment_url>{home}/wp-content/uploads/map.png</wp:attachment_url>"),
+        item(2, "page", "/about/"),
+    ]  # fmt: skip
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Old</title><link>{home}</link>
+<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://old.example.org</wp:base_site_url>
+<wp:base_blog_url>{home}</wp:base_blog_url>
+<wp:author><wp:author_id>3</wp:author_id><wp:author_login>jane.doe</wp:author_login></wp:author>
+{"".join(items)}</channel></rss>"""
+
+
+@pytest.fixture(params=["", "/blog"], ids=["at the root", "in a sub-directory"])
+def old_site(request, run_import, tmp_path):
+    """The old site imported; its base path ("" or "/blog")."""
+    path = tmp_path / "old.xml"
+    path.write_text(old_site_export(request.param), encoding="utf-8")
+    run_import(str(path))
+    return request.param
+
+
+def assert_leads_to(client, old: str, new: str) -> None:
+    """``old`` answers 301 to ``new``, or is ``new`` itself and is served."""
+    response = client.get(old)
+    if old == new:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 301, old
+        assert response["Location"] == new
+
+
+def post_url(wp_id: int) -> str:
+    return Post.objects.get(title=f"Item {wp_id}").get_absolute_url()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("old", ["/?p=412", "/index.php?p=412", "/2013/02/gaddafis-arsenal.html"])
+def test_post_ids_and_html_permalinks_redirect_to_the_post(client, old_site, old):
+    """?p=ID, /index.php?p=ID and a .html permalink lead to the post, under the install's path too."""
+    assert_leads_to(client, old_site + old, post_url(412))
+
+
+@pytest.mark.django_db
+def test_custom_permalink_structure_redirects_by_the_recorded_link(client, old_site):
+    """A permalink of a structure of the site's own (/archives/415) leads to its post."""
+    assert_leads_to(client, f"{old_site}/archives/415", post_url(415))
+    assert_leads_to(client, f"{old_site}/archives/415/", post_url(415))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "old",
+    ["/category/world-news/", "/category/world/world-news/", "/category/world-news", "/?category_name=world-news"],
+)
+def test_category_archives_redirect_to_the_tag_page(client, old_site, old):
+    """A category archive, nested or not, leads to the tag the category became."""
+    assert_leads_to(client, old_site + old, "/tags/world-news/")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("old", ["/tag/mali/", "/?tag=mali"])
+def test_tag_archives_redirect_to_the_tag_page(client, old_site, old):
+    """A tag archive leads to the new tag page."""
+    assert_leads_to(client, old_site + old, "/tags/mali/")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("/category/world-news/feed/", "/tags/world-news/feed/"),
+        ("/tag/mali/feed/atom/", "/tags/mali/feed/atom/"),
+        ("/feed/", "/feed/"),
+        ("/feed/rss2/", "/feed/"),
+        ("/feed/atom/", "/feed/atom/"),
+        ("/?feed=rss2", "/feed/"),
+        ("/comments/feed/", "/comments/feed/"),
+        ("/?feed=comments-rss2", "/comments/feed/"),
+    ],
+)
+def test_feeds_redirect_to_the_new_feeds(client, old_site, old, new):
+    """The site's, a category's, a tag's and the comments' feeds lead to the new feeds."""
+    assert_leads_to(client, old_site + old, new)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("old", ["/author/jane-doe/", "/author/jane-doe/feed/", "/?author=3"])
+def test_author_archives_redirect_to_the_author_page(client, old_site, old):
+    """An author's archive (by nicename or ID) leads to the page of the account the author became."""
+    assert_leads_to(client, old_site + old, "/authors/jane.doe/")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("old", ["/?attachment_id=500", "/2013/02/gaddafis-arsenal.html/map-of-mali/"])
+def test_attachment_pages_redirect_to_their_post(client, old_site, old):
+    """An attachment's page, its files not being imported, leads to the post it belongs to."""
+    assert_leads_to(client, old_site + old, post_url(412))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("old", ["/?page_id=2", "/about/"])
+def test_pages_are_not_redirected_while_pages_are_not_imported(client, old_site, old):
+    """A page's old address is not redirected anywhere, as there is no page to go to."""
+    assert client.get(old_site + old).status_code in (200, 404)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "old", ["/category/nothing/", "/tag/nothing/", "/author/nobody/", "/?attachment_id=9", "/archives/9"]
+)
+def test_unknown_archives_stay_404(client, old_site, old):
+    """An archive of a category, tag, author or attachment the import did not bring answers as before."""
+    assert client.get(old_site + old).status_code in (200, 404)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("old", ["/category/a%00b/", "/?p=4%0012", "/blog/tag/%00/", "/author/%ff%fe/"])
+def test_odd_input_stays_a_client_error(client, old_site, old):
+    """NUL bytes and undecodable paths get a 4xx (or the home page), never a 500 or a redirect."""
+    assert client.get(old).status_code in (200, 400, 404)
