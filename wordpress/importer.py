@@ -176,7 +176,7 @@ class Importer:
             self.report.problem("post", wp_id, "title shortened to 300 characters")
         values = {
             "title": title[:300],
-            "status": STATUSES[wp_status],
+            "status": self._status(item, wp_id, wp_status),
             "publish_at": publish_at,
             "author_id": self.users.get(item.get("dc:creator")).pk,
             # WordPress's own excerpt, else the teaser before <!--more-->, as WordPress shows in lists.
@@ -194,6 +194,15 @@ class Importer:
         else:
             self.report.count("posts", "updated" if changed else "unchanged")
         return post or changed
+
+    def _status(self, item: wxr.Item, wp_id: int, wp_status: str) -> str:
+        """Private and password-protected posts become drafts: this site has no readers' passwords."""
+        if wp_status == "private":
+            self.report.problem("post", wp_id, "private in WordPress; imported as a draft")
+        elif item.get("wp:post_password"):
+            self.report.problem("post", wp_id, "password-protected in WordPress; imported as a draft")
+            return Post.Status.DRAFT
+        return STATUSES[wp_status]
 
     def _slug(self, item: wxr.Item, title: str, wp_id: int, pk: int | None) -> str:
         # ASCII, accents folded: the blog's permalink pattern takes ASCII slugs only. The decoded

@@ -12,7 +12,7 @@ from wordpress import conf
 from wordpress.htmltree import LimitError
 
 # Part of every fingerprint: a better converter re-imports what the older one converted.
-CONVERTER_VERSION = "1"
+CONVERTER_VERSION = "2"
 ZERO_DATE = "0000-00-00 00:00:00"
 
 

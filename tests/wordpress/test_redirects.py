@@ -63,13 +63,15 @@ def old_site_export(base: str) -> str:
     """A small export of a site installed under ``base`` ("" or "/blog"), with each kind of old address.
 
     Post 412 has a ``.html`` permalink, post 415 a custom structure (``/archives/%post_id%``);
-    attachment 500 belongs to post 412; page 2 is the site's About page.
+    attachment 500 belongs to post 412; page 2 is the site's About page; post 413 is private and
+    post 414 published behind a password.
     """
     home = f"https://old.example.org{base}"
 
     def item(wp_id, post_type, link, status="publish", extra=""):
         return f"""<item><title>Item {wp_id}</title><link>{home}{link}</link>
-        <dc:creator><![CDATA[jane.doe]]></dc:creator><content:encoded><![CDATA[<p>Text {wp_id}.</p>]]></content:encoded>
+        <dc:creator><![CDATA[jane.doe]]></dc:creator>
+        <content:encoded><![CDATA[<p>Text {wp_id}.</p>]]></content:encoded>
         <wp:post_id>{wp_id}</wp:post_id><wp:post_date>2013-02-23 12:00:00</wp:post_date>
         <wp:post_date_gmt>2013-02-23 12:00:00</wp:post_date_gmt><wp:post_name>item-{wp_id}</wp:post_name>
         <wp:status>{status}</wp:status><wp:post_type>{post_type}</wp:post_type>{extra}</item>"""
@@ -85,6 +87,8 @@ def old_site_export(base: str) -> str:
              "<wp:post_parent>412</wp:post_parent>"
              f"<wp:attachment_url>{home}/wp-content/uploads/map.png</wp:attachment_url>"),
         item(2, "page", "/about/"),
+        item(413, "post", "/2013/02/private.html", "private"),
+        item(414, "post", "/2013/02/protected.html", extra="<wp:post_password>secret</wp:post_password>"),
     ]  # fmt: skip
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
@@ -103,6 +107,14 @@ def old_site(request, run_import, tmp_path):
     path.write_text(old_site_export(request.param), encoding="utf-8")
     run_import(str(path))
     return request.param
+
+
+@pytest.fixture
+def old_site_output(run_import, tmp_path):
+    """What importing the old site, installed at the root, printed."""
+    path = tmp_path / "old.xml"
+    path.write_text(old_site_export(""), encoding="utf-8")
+    return run_import(str(path))
 
 
 def assert_leads_to(client, old: str, new: str) -> None:
@@ -136,7 +148,12 @@ def test_custom_permalink_structure_redirects_by_the_recorded_link(client, old_s
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "old",
-    ["/category/world-news/", "/category/world/world-news/", "/category/world-news", "/?category_name=world-news"],
+    [
+        "/category/world-news/",
+        "/category/world/world-news/",
+        "/category/world-news",
+        "/?category_name=world-news",
+    ],
 )
 def test_category_archives_redirect_to_the_tag_page(client, old_site, old):
     """A category archive, nested or not, leads to the tag the category became."""
@@ -204,3 +221,19 @@ def test_unknown_archives_stay_404(client, old_site, old):
 def test_odd_input_stays_a_client_error(client, old_site, old):
     """NUL bytes and undecodable paths get a 4xx (or the home page), never a 500 or a redirect."""
     assert client.get(old).status_code in (200, 400, 404)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("wp_id", [413, 414])
+def test_private_and_password_protected_posts_become_drafts(old_site_output, wp_id):
+    """A private post and a password-protected one are imported as drafts, and the report says so."""
+    assert Post.objects.get(title=f"Item {wp_id}").status == Post.Status.DRAFT
+    why = "private" if wp_id == 413 else "password-protected"
+    assert f"post {wp_id}: {why} in WordPress; imported as a draft" in old_site_output
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("old", ["/?p=413", "/?p=414", "/2013/02/private.html", "/2013/02/protected.html"])
+def test_private_and_password_protected_posts_are_not_redirected_to(client, old_site_output, old):
+    """The old addresses of private and protected posts do not lead to them."""
+    assert client.get(old).status_code in (200, 404)
