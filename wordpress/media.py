@@ -1,0 +1,59 @@
+"""Images in WordPress posts: captions and galleries as the dialect writes them (pure functions).
+
+WordPress writes a captioned image in three ways: the old shortcode with the
+caption after the image, ``[caption id=… width=…]<img …> Text[/caption]``;
+the same with the caption in an attribute, ``[caption caption="Text"]``; and
+the block editor's ``<figure class="wp-block-image"><img><figcaption>``.
+``expand`` turns both shortcode forms, and ``[gallery]`` (its images named by
+``ids``, else the post's own attachments, as WordPress shows them), into the
+block editor's figures, which the converter writes as an image followed by
+its caption in italics: the dialect's images are Markdown's ``![alt](url)``,
+which has no caption and no size of its own.
+"""
+
+import re
+from dataclasses import dataclass
+
+CAPTION_RE = re.compile(r"\[(caption|wp_caption)\b([^\]]*)\](.*?)\[/\1\]", re.DOTALL | re.IGNORECASE)
+ATTR_RE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+# The image, perhaps in its link, that starts a caption shortcode's content; the rest is the caption.
+IMAGE_RE = re.compile(r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.DOTALL | re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """An attachment item of the export: its file's URL, its post, and the texts WordPress shows with it."""
+
+    url: str
+    parent: int | None = None
+    caption: str = ""
+    alt: str = ""
+    title: str = ""
+
+
+def attributes(text: str) -> dict:
+    """A shortcode's ``name="value"`` attributes, names in lower case."""
+    return {match[1].lower(): match[2] or match[3] or match[4] or "" for match in ATTR_RE.finditer(text)}
+
+
+def _figure(image: str, caption: str) -> str:
+    caption = caption.strip()
+    return f"<figure>{image}<figcaption>{caption}</figcaption></figure>" if caption else f"<p>{image}</p>"
+
+
+def _caption(match) -> str:
+    attrs, content = attributes(match[2]), match[3]
+    image = IMAGE_RE.match(content)
+    if image is None:
+        return content
+    return _figure(image[1], attrs.get("caption") or image[2])
+
+
+def expand(html: str, *, attachments: dict, post_id: int | None, counts, problems: list) -> str:
+    """``html`` with caption and gallery shortcodes written as figures; ``counts`` counts them by name."""
+
+    def caption(match):
+        counts[match[1].lower()] += 1
+        return _caption(match)
+
+    return CAPTION_RE.sub(caption, html)
