@@ -20,6 +20,14 @@ ATTR_RE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 IMAGE_RE = re.compile(r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.DOTALL | re.IGNORECASE)
 
 
+IMAGE_FILE_RE = re.compile(r"^https?://[^?#]+\.(?:jpe?g|png|gif|webp|bmp|tiff?)(?:[?#]|$)", re.IGNORECASE)
+
+
+def is_image_file(url: str) -> bool:
+    """Whether ``url`` names an image file by its extension (a link to an image's full size)."""
+    return bool(IMAGE_FILE_RE.match(url))
+
+
 @dataclass(frozen=True)
 class Attachment:
     """An attachment item of the export: its file's URL, its post, and the texts WordPress shows with it."""
