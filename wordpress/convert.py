@@ -238,6 +238,8 @@ class _Writer:
                 return "\n".join(f"    {line}" if line.strip() else "" for line in code.split("\n"))
             fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"^\s*(`{3,})", code, re.MULTILINE))])
             return f"{fence}{_code_language(element)}\n{code}\n{fence}"
+        if tag == "ul" and media.is_gallery_list(element):
+            return "\n\n".join(self.blocks(media.gallery_blocks(element)))
         if tag in ("blockquote", "ul", "ol"):
             self.nested += 1
             try:

@@ -8,14 +8,22 @@ the block editor's ``<figure class="wp-block-image"><img><figcaption>``.
 ``ids``, else the post's own attachments, as WordPress shows them), into the
 block editor's figures, which the converter writes as an image followed by
 its caption in italics: the dialect's images are Markdown's ``![alt](url)``,
-which has no caption and no size of its own.
+which has no caption and no size of its own. A block gallery's list of
+figures (``gallery_blocks``) is written the same way: images in sequence, each
+followed by its caption.
 """
 
 import re
 from dataclasses import dataclass
+from html import escape
 
-CAPTION_RE = re.compile(r"\[(caption|wp_caption)\b([^\]]*)\](.*?)\[/\1\]", re.DOTALL | re.IGNORECASE)
+from wordpress.htmltree import Element, is_block
+
+GALLERY_RE = re.compile(r"(?<!\[)\[gallery\b([^\]]*)\]", re.IGNORECASE)
+CAPTION_RE = re.compile(r"(?<!\[)\[(caption|wp_caption)\b([^\]]*)\](.*?)\[/\1\]", re.DOTALL | re.IGNORECASE)
 ATTR_RE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+# ``[[gallery]]`` is WordPress's way of writing the text "[gallery]": the lookbehinds leave it to
+# ``shortcodes``, which writes it as text.
 # The image, perhaps in its link, that starts a caption shortcode's content; the rest is the caption.
 IMAGE_RE = re.compile(r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.DOTALL | re.IGNORECASE)
 
@@ -57,6 +65,41 @@ def _caption(match) -> str:
     return _figure(image[1], attrs.get("caption") or image[2])
 
 
+def _gallery(match, attachments: dict, post_id: int | None, problems: list) -> str:
+    attrs = attributes(match[1])
+    ids = [int(part) for part in re.findall(r"\d+", attrs.get("ids") or attrs.get("include") or "")]
+    if not ids and post_id is not None:
+        ids = sorted(key for key, attachment in attachments.items() if attachment.parent == post_id)
+    figures = []
+    for wp_id in ids:
+        attachment = attachments.get(wp_id)
+        if attachment is None:
+            problems.append(f"gallery image {wp_id} is not in the export")
+            continue
+        image = f'<img src="{escape(attachment.url)}" alt="{escape(attachment.alt)}">'
+        figures.append(_figure(image, attachment.caption))
+    if not figures:
+        problems.append("[gallery] has no images in the export; dropped")
+    return f'<figure class="wp-block-gallery">{"".join(figures)}</figure>'
+
+
+def is_gallery_list(element: Element) -> bool:
+    """Whether a ``<ul>`` is a block gallery's grid (WordPress 5.0–5.8 wrote galleries as lists)."""
+    classes = element.attrs.get("class", "").split()
+    return "blocks-gallery-grid" in classes or "wp-block-gallery" in classes
+
+
+def gallery_blocks(grid: Element) -> list[Element]:
+    """A gallery grid's images and captions as blocks in sequence, not as a list."""
+    blocks = []
+    for item in grid.children:
+        if isinstance(item, Element) and any(map(is_block, item.children)):
+            blocks.extend(child for child in item.children if isinstance(child, Element))
+        elif isinstance(item, Element):
+            blocks.append(Element("p", children=item.children))
+    return blocks
+
+
 def expand(html: str, *, attachments: dict, post_id: int | None, counts, problems: list) -> str:
     """``html`` with caption and gallery shortcodes written as figures; ``counts`` counts them by name."""
 
@@ -64,4 +107,8 @@ def expand(html: str, *, attachments: dict, post_id: int | None, counts, problem
         counts[match[1].lower()] += 1
         return _caption(match)
 
-    return CAPTION_RE.sub(caption, html)
+    def gallery(match):
+        counts["gallery"] += 1
+        return _gallery(match, attachments, post_id, problems)
+
+    return GALLERY_RE.sub(gallery, CAPTION_RE.sub(caption, html))

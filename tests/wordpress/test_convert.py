@@ -123,7 +123,7 @@ def test_gutenberg_block_comments_are_removed_and_newlines_are_plain_whitespace(
 
 
 def test_shortcodes_are_counted_kept_as_text_or_links_or_dropped():
-    """[caption] keeps its image and caption, [embed] its URL, [gallery] goes; [sic] is no shortcode."""
+    """[caption] keeps image and caption, [embed] its URL, an empty [gallery] goes; [sic] is no shortcode."""
     html = (
         '[caption id="a" width="3"]<img src="https://e.org/a.jpg" alt="Road"> A road[/caption]\n\n'
         '[gallery ids="1,2"]\n\n[embed]https://video.example/v/1[/embed]\n\nHe [sic] said.'
@@ -133,7 +133,7 @@ def test_shortcodes_are_counted_kept_as_text_or_links_or_dropped():
         "![Road](https://e.org/a.jpg)\n\n*A road*\n\n<https://video.example/v/1>\n\nHe [sic] said.\n"
     )
     assert conversion.shortcodes == {"caption": 1, "gallery": 1, "embed": 1}
-    assert "shortcode [gallery] dropped" in conversion.problems
+    assert "[gallery] has no images in the export; dropped" in conversion.problems
 
 
 def test_note_without_a_marker_is_kept_and_reported():

@@ -14,6 +14,7 @@ from blog.models import Post
 from blog.rendering.pipeline import render_post
 from tests.factories import make_staff
 from wordpress.convert import convert_post
+from wordpress.media import Attachment
 
 
 def md(html, **kwargs):
@@ -65,6 +66,70 @@ def test_converted_images_render_as_images():
     html = render_post(markdown).html
     assert '<img alt="Sun" src="https://o.example/s.jpg">' in html
     assert "<em>Cap</em>" in html
+
+
+ATTACHMENTS = {
+    1: Attachment("https://o.example/1.jpg", parent=10, caption="The <em>first</em>", alt="One"),
+    2: Attachment("https://o.example/2.jpg", parent=10, alt="Two"),
+    3: Attachment("https://o.example/3.jpg", parent=9, caption="Elsewhere", alt="Three"),
+}
+
+
+def test_gallery_shortcode_shows_its_ids_in_order_with_captions():
+    """``[gallery ids]``: the export's attachments in the order given, each with its alt text and caption."""
+    conversion = convert_post(
+        '<p>Before</p>[gallery ids="2,1" columns="2"]<p>After</p>', attachments=ATTACHMENTS
+    )
+    assert conversion.markdown == (
+        "Before\n\n![Two](https://o.example/2.jpg)\n\n"
+        "![One](https://o.example/1.jpg)\n\n*The first*\n\nAfter\n"
+    )
+    assert conversion.shortcodes == {"gallery": 1}
+
+
+def test_gallery_without_ids_shows_the_posts_own_attachments():
+    """``[gallery]`` alone shows the attachments of the post it is in, as WordPress does."""
+    markdown = md("[gallery]", attachments=ATTACHMENTS, post_id=10)
+    assert markdown == "![One](https://o.example/1.jpg)\n\n*The first*\n\n![Two](https://o.example/2.jpg)\n"
+
+
+def test_gallery_image_missing_from_the_export_is_reported():
+    """A gallery naming an attachment the export lacks reports it; one with no images at all says so."""
+    assert (
+        "gallery image 7 is not in the export"
+        in convert_post('[gallery ids="7,1"]', attachments=ATTACHMENTS).problems
+    )
+    assert "[gallery] has no images in the export; dropped" in convert_post("[gallery]").problems
+
+
+def test_escaped_gallery_and_caption_stay_text():
+    """``[[gallery]]`` and ``[[caption]]`` are WordPress's way of writing the shortcodes' names as text."""
+    assert md("<p>Write [[gallery]] or [[caption]].</p>", attachments=ATTACHMENTS, post_id=10) == (
+        "Write [gallery] or [caption].\n"
+    )
+
+
+def test_block_gallery_of_nested_figures_is_images_with_captions():
+    """The block editor's gallery of image blocks: each image with its caption, then the gallery's caption."""
+    html = (
+        '<!-- wp:gallery --><figure class="wp-block-gallery has-nested-images"><!-- wp:image -->'
+        '<figure class="wp-block-image"><img src="https://o.example/a.jpg" alt="A"/>'
+        "<figcaption>Cap A</figcaption></figure><!-- /wp:image -->"
+        '<figure class="wp-block-image"><img src="https://o.example/b.jpg" alt="B"/>'
+        '</figure><figcaption class="blocks-gallery-caption">Both</figcaption></figure><!-- /wp:gallery -->'
+    )
+    assert md(html) == "![A](https://o.example/a.jpg)\n\n*Cap A*\n\n![B](https://o.example/b.jpg)\n\n*Both*\n"
+
+
+def test_block_gallery_written_as_a_list_is_not_a_list():
+    """WordPress 5's gallery grid (a list of figures) is images in sequence, not a bulleted list."""
+    html = (
+        '<figure class="wp-block-gallery columns-2"><ul class="blocks-gallery-grid">'
+        '<li class="blocks-gallery-item">'
+        '<figure><img src="https://o.example/a.jpg" alt="A"/><figcaption>Cap A</figcaption></figure></li>'
+        '<li class="blocks-gallery-item"><img src="https://o.example/b.jpg" alt="B"/></li></ul></figure>'
+    )
+    assert md(html) == "![A](https://o.example/a.jpg)\n\n*Cap A*\n\n![B](https://o.example/b.jpg)\n"
 
 
 def png(size=(3, 2), color="red") -> bytes:
@@ -228,3 +293,22 @@ def test_admin_copy_media_box_copies_but_never_from_private_addresses(client, ol
         response = client.post(reverse("admin:wordpress_import"), {"export": export, "media": "on"})
     assert f"post 10: media {url} not copied: 127.0.0.1 is a private address" in response.content.decode()
     assert requests == []
+
+
+@pytest.mark.django_db
+def test_gallery_images_from_the_export_are_copied_with_their_captions(old_site, media_root, tmp_path):
+    """An imported ``[gallery]`` names attachments listed later in the export; their copies are shown."""
+    root, site, _ = old_site
+    attachments = attachment(site, 11, "cat.png", caption="A cat", alt="Cat") + attachment(
+        site, 12, "dog.png"
+    )
+    run(
+        media_export(tmp_path, site, '[gallery ids="12,11"]', attachments),
+        "--media",
+        "--media-host",
+        "127.0.0.1",
+    )
+    assert Post.objects.get().body == (
+        "![](/media/wp-content/uploads/2020/01/dog.png)\n\n![Cat](/media/wp-content/uploads/2020/01/cat.png)\n\n"
+        "*A cat*\n"
+    )
