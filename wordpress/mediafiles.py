@@ -167,7 +167,8 @@ class MediaCopier:
         except (OSError, UnicodeError) as error:
             raise CopyError(f"{host} cannot be resolved ({error})") from None
         for address in addresses:
-            if not ipaddress.ip_address(address.split("%")[0]).is_global:
+            ip = ipaddress.ip_address(address.split("%")[0])
+            if not (getattr(ip, "ipv4_mapped", None) or ip).is_global:
                 raise CopyError(
                     f"{host} is a private address ({address}); name it with --media-host to allow it"
                 )

@@ -157,6 +157,12 @@ def old_site(tmp_path):
     class Handler(QuietHandler):
         def do_GET(self):  # noqa: N802 (http.server's name)
             requests.append(self.path)
+            if self.path.endswith("/moved.png"):
+                # To the same server under another name: a host the export does not name.
+                self.send_response(302)
+                self.send_header("Location", f"http://localhost:{self.server.server_address[1]}{self.path}")
+                self.end_headers()
+                return
             super().do_GET()
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(root)))
@@ -311,4 +317,16 @@ def test_gallery_images_from_the_export_are_copied_with_their_captions(old_site,
     assert Post.objects.get().body == (
         "![](/media/wp-content/uploads/2020/01/dog.png)\n\n![Cat](/media/wp-content/uploads/2020/01/cat.png)\n\n"
         "*A cat*\n"
+    )
+
+
+@pytest.mark.django_db
+def test_redirects_to_other_hosts_are_not_followed(old_site, media_root, tmp_path):
+    """A download the old site redirects to a host the export does not name is refused and reported."""
+    root, site, requests = old_site
+    url = f"{site}/wp-content/uploads/2020/01/moved.png"
+    output = run(media_export(tmp_path, site, f'<img src="{url}">'), "--media", "--media-host", "127.0.0.1")
+    assert requests == ["/wp-content/uploads/2020/01/moved.png"]
+    assert (
+        f"media {url} not copied: http://localhost:" in output and "is not on the old site's hosts" in output
     )
