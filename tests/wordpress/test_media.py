@@ -330,3 +330,16 @@ def test_redirects_to_other_hosts_are_not_followed(old_site, media_root, tmp_pat
     assert (
         f"media {url} not copied: http://localhost:" in output and "is not on the old site's hosts" in output
     )
+
+
+@pytest.mark.django_db
+def test_a_later_import_without_media_keeps_the_posts_on_the_copies(old_site, media_root, tmp_path):
+    """An import without ``--media`` after one with it downloads nothing and leaves posts on the copies."""
+    root, site, requests = old_site
+    path = media_export(tmp_path, site, f'<img src="{site}/wp-content/uploads/2020/01/cat.png" alt="Cat">')
+    run(path)
+    assert Post.objects.get().body == f"![Cat]({site}/wp-content/uploads/2020/01/cat.png)\n"
+    run(path, "--media", "--media-host", "127.0.0.1")
+    run(path)
+    assert requests == ["/wp-content/uploads/2020/01/cat.png"]
+    assert Post.objects.get().body == "![Cat](/media/wp-content/uploads/2020/01/cat.png)\n"
