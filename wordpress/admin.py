@@ -7,6 +7,7 @@ from django.urls import path
 
 from wordpress.forms import ImportForm
 from wordpress.importer import ImportStopped, import_wxr
+from wordpress.mediafiles import MediaOptions
 from wordpress.models import ImportedItem
 from wordpress.wxr import WXRError
 
@@ -57,6 +58,7 @@ class ImportedItemAdmin(admin.ModelAdmin):
                     dry_run=form.cleaned_data["dry_run"],
                     assign_to=form.cleaned_data["assign_to"],
                     imported_by=request.user,
+                    media=MediaOptions(copy=form.cleaned_data["media"]),
                 )
             except ImportStopped as error:
                 form.add_error("export", str(error))

@@ -20,6 +20,10 @@ DEFAULTS = {
     "IMPORT_MAX_CONTENT_LENGTH": 1024 * 1024,
     # Items imported per transaction: an import that stops keeps the batches before, and resumes.
     "IMPORT_BATCH_SIZE": 100,
+    # The largest media file the import copies from the old site, in bytes.
+    "IMPORT_MEDIA_MAX_BYTES": 20 * 1024 * 1024,
+    # Seconds a media download may wait for the old site (to connect, and between bytes).
+    "IMPORT_MEDIA_TIMEOUT": 20,
 }
 
 

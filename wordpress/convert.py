@@ -2,7 +2,7 @@
 
 ``convert_post`` expands shortcodes, parses the HTML (``htmltree``), finds the
 blogger's footnotes (``footnotes``), and writes Markdown: paragraphs,
-emphasis, links, lists, headings, images as links to their URLs, blockquotes
+emphasis, links, lists, headings, images (``media``: captions, galleries), blockquotes
 as excerpts (with the attribution ``— [@key]`` when a citation is attached to
 the quote), and footnotes as ``[^n]`` or, when a note reads as a citation,
 ``[@key]``. The citation key comes from ``resolve``, a function the caller
@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from wordpress import footnotes, shortcodes
-from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, parse
+from wordpress import footnotes, media, shortcodes
+from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, is_block, parse
 from wordpress.references import Reference, parse_reference
 
 BREAK = "\x01"
@@ -88,8 +88,9 @@ def _url(href: str) -> str:
 class _Writer:
     """Walks a blockified tree and writes Markdown; one instance per conversion."""
 
-    def __init__(self, notes: dict, resolve, conversion: Conversion, post: bool = True):
+    def __init__(self, notes: dict, resolve, conversion: Conversion, post: bool = True, media_url=None):
         self.post = post
+        self.media_url = media_url or (lambda url: url)
         self.notes = notes
         self.resolve = resolve
         self.conversion = conversion
@@ -143,12 +144,11 @@ class _Writer:
             )
             return f" <{_url(src)}> " if src.startswith(("http://", "https://")) else ""
         if tag == "img":
-            alt = " ".join(node.attrs.get("alt", "").split())
-            label = f"image: {escape_text(alt, True)}" if alt else "image"
-            src = node.attrs.get("src", "")
-            return label if in_link or not src else f"[{label}]({_url(src)})"
+            return self.image(node)
         if tag == "a":
             href = node.attrs.get("href", "").strip()
+            if media.is_image_file(href) and any(child.tag == "img" for child in node.iter()):
+                href = self.media_url(href)  # an image linking to its full size: both are copied
             text = self.inline(node.children, in_link=True, styles=styles)
             in_page = href.startswith("#") and href[1:] in self.anchors
             if (
@@ -193,6 +193,16 @@ class _Writer:
         lead, core, trail = re.match(r"^(\s*)(.*?)(\s*)$", inner, re.DOTALL).groups()
         return f"{lead}{style}{core}{style}{trail}"
 
+    def image(self, node: Element) -> str:
+        """``![alt](url "title")``, at the new copy's URL when the file was brought over."""
+        src = node.attrs.get("src", "").strip()
+        if not src:
+            return ""
+        alt = escape_text(" ".join(node.attrs.get("alt", "").split()), True, self.post)
+        title = " ".join(node.attrs.get("title", "").split())
+        title = f' "{escape_text(title, True, self.post).replace(chr(34), "&quot;")}"' if title else ""
+        return f"![{alt}]({_url(self.media_url(src))}{title})"
+
     def paragraph(self, nodes) -> str:
         text = self.inline(nodes)
         # A <br> and the newline after it are one break (wpautop adds none there), and "<br><br>" is
@@ -228,6 +238,8 @@ class _Writer:
                 return "\n".join(f"    {line}" if line.strip() else "" for line in code.split("\n"))
             fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"^\s*(`{3,})", code, re.MULTILINE))])
             return f"{fence}{_code_language(element)}\n{code}\n{fence}"
+        if tag == "ul" and media.is_gallery_list(element):
+            return "\n\n".join(self.blocks(media.gallery_blocks(element)))
         if tag in ("blockquote", "ul", "ol"):
             self.nested += 1
             try:
@@ -246,6 +258,9 @@ class _Writer:
                 for item in element.children
                 if isinstance(item, Element)
             )
+        if tag == "figcaption" and not any(map(is_block, element.children)):
+            # An image's caption: the paragraph after it, in italics (the dialect has no figure).
+            return self.paragraph([Element("em", children=element.children)])
         if tag == "p" and len(element.children) == 1 and getattr(element.children[0], "tag", "") == "cite":
             return "— " + self.paragraph(element.children[0].children)
         return self.paragraph(element.children)
@@ -428,15 +443,25 @@ def convert_post(
     resolve: Callable[[Reference], str | None] = lambda reference: None,
     comment: bool = False,
     max_depth: int = DEFAULT_MAX_DEPTH,
+    attachments: dict | None = None,
+    post_id: int | None = None,
+    media_url: Callable[[str], str] | None = None,
 ) -> Conversion:
     """Convert a post's (or, with ``comment``, a reader comment's) HTML to the dialect.
 
+    Galleries show the export's ``attachments`` (``media.Attachment`` by WordPress ID; a
+    ``[gallery]`` without ids, those of ``post_id``); ``media_url`` gives the URL an image
+    is written with (the new copy's, when the importer brought the file over).
     Raises ``LimitError`` when elements or shortcodes nest deeper than ``max_depth``.
     """
     conversion = Conversion(markdown="")
     html = (html or "").replace("\r\n", "\n").replace("\x00", "")
     notes_problems = []
     if not comment:
+        html = media.expand(
+            html, attachments=attachments or {}, post_id=post_id, counts=conversion.shortcodes,
+            problems=notes_problems,
+        )  # fmt: skip
         html = shortcodes.expand(html, conversion.shortcodes, notes_problems, max_depth)
     autop = "<!-- wp:" not in html
     if not comment and (more := MORE_RE.search(html)):
@@ -455,7 +480,7 @@ def convert_post(
         notes.update({note.key: note for note in footnotes.extract_notes(root)})
     for block in root.children:
         footnotes.mark(block, set(notes))
-    writer = _Writer(notes, resolve, conversion, post=not comment)
+    writer = _Writer(notes, resolve, conversion, post=not comment, media_url=media_url)
     if not comment:
         writer.anchors = {_anchor(block) for block in root.iter() if block.tag in HEADINGS} - {""}
         _attribute_quotes(writer, root)

@@ -25,6 +25,12 @@ class ImportForm(forms.Form):
         help_text="Whose name the imported posts, and the export's authors' comments, carry. New accounts "
         "cannot sign in; an export naming a staff member's login or email never reaches their account.",
     )
+    media = forms.BooleanField(
+        label="Copy media",
+        required=False,
+        help_text="Download the images posts use, and the attachments, from the old site into this site's "
+        "storage. A large site is better imported with “python manage.py import_wxr FILE --media”.",
+    )
     dry_run = forms.BooleanField(
         label="Dry run", required=False, help_text="Show what the import would do, and save nothing."
     )

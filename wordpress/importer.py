@@ -32,6 +32,7 @@ from wordpress.convert import convert_post, html_to_text
 from wordpress.directories import Sources, StaffNames, Tags, Users
 from wordpress.htmltree import LimitError
 from wordpress.items import ItemProblem, Mapping, fingerprint, limited, parse_date, rss_date
+from wordpress.mediafiles import MediaOptions, read_attachments
 from wordpress.models import ImportedItem
 from wordpress.report import Report
 
@@ -57,8 +58,10 @@ class ImportStopped(wxr.WXRError):
 class Importer:
     """One import run: the directories, the mappings of earlier runs, and the report."""
 
-    def __init__(self, channel: wxr.Channel, report: Report, *, assign_to=None, imported_by=None):
+    def __init__(self, channel: wxr.Channel, report: Report, *, assign_to=None, imported_by=None, media=None):
         self.site = channel.site
+        self.media = media or MediaOptions()
+        self.copier = self.media.copier(report, channel.site, dry_run=report.dry_run)
         self.report = report
         self.users = Users(report, assign_to=assign_to)
         self.tags, self.sources = Tags(report), Sources(report, added_by=imported_by)
@@ -91,6 +94,8 @@ class Importer:
 
     def item(self, item: wxr.Item):
         post_type = item.get("wp:post_type", "post")
+        if post_type == "attachment" and self.media.copy:
+            self.copier.url(item.get("wp:attachment_url"), item.get("wp:post_id"))
         if post_type != "post":
             self.report.not_imported[post_type] += 1
             if post_type == "attachment":
@@ -154,7 +159,8 @@ class Importer:
         if wp_status not in STATUSES:
             raise ItemProblem(f"status {wp_status!r} is not imported")
         publish_at = self._date(item, wp_id)
-        digest = fingerprint(item.fields, sorted(item.terms), item.meta.get("footnotes", ""))
+        # An import copying media rewrites image URLs: a post imported without them converts again.
+        digest = fingerprint(item.fields, sorted(item.terms), item.meta.get("footnotes", ""), self.media.copy)
         mapping = self.mappings.get(("post", wp_id))
         post = Post.objects.filter(pk=mapping.object_id).first() if mapping else None
         if post is not None and mapping.fingerprint == digest:
@@ -166,6 +172,9 @@ class Importer:
             footnotes_meta=limited(item.meta.get("footnotes", "")),
             resolve=self.sources.resolve,
             max_depth=max_depth,
+            attachments=self.media.attachments,
+            post_id=wp_id,
+            media_url=lambda url: self.copier.url(url, wp_id),
         )
         self.report.shortcodes.update(conversion.shortcodes)
         self.report.gutenberg_comments += conversion.gutenberg_comments
@@ -263,22 +272,25 @@ class Importer:
         )
 
 
-def import_wxr(source, *, dry_run: bool = False, assign_to=None, imported_by=None) -> Report:
+def import_wxr(source, *, dry_run: bool = False, assign_to=None, imported_by=None, media=None) -> Report:
     """Import the export in ``source`` (a path or binary file); returns the report.
 
     Posts and the export's authors' comments go to ``assign_to`` when given,
     else to accounts the import creates (never to an existing staff account);
-    sources it adds are recorded as added by ``imported_by``. Raises
+    sources it adds are recorded as added by ``imported_by``. ``media`` (``MediaOptions``)
+    says whether and from where the images are copied. Raises
     ``wxr.WXRError`` (and imports nothing) when the file cannot be read as an
     export, and ``ImportStopped`` when it stops being readable after some
     batches were saved.
     """
     report = Report(dry_run=dry_run)
     repairs = lenient.Repairs()
+    media = media or MediaOptions()
+    media.attachments = read_attachments(source, max_depth=conf.get("IMPORT_MAX_XML_DEPTH"))
     records = wxr.read(source, max_depth=conf.get("IMPORT_MAX_XML_DEPTH"), repairs=repairs)
     try:
         with transaction.atomic() if dry_run else nullcontext():
-            _import_batches(records, report, assign_to=assign_to, imported_by=imported_by)
+            _import_batches(records, report, assign_to=assign_to, imported_by=imported_by, media=media)
             if dry_run:
                 transaction.set_rollback(True)
     except wxr.WXRError as error:
@@ -295,7 +307,7 @@ def import_wxr(source, *, dry_run: bool = False, assign_to=None, imported_by=Non
     return report
 
 
-def _import_batches(records, report: Report, *, assign_to, imported_by) -> None:
+def _import_batches(records, report: Report, *, assign_to, imported_by, media) -> None:
     """Import ``records`` a batch of items per transaction (a savepoint each in a dry run)."""
     size, importer, finished = conf.get("IMPORT_BATCH_SIZE"), None, False
     while not finished:
@@ -304,7 +316,9 @@ def _import_batches(records, report: Report, *, assign_to, imported_by) -> None:
             for record in records:
                 if isinstance(record, wxr.Channel):
                     report.site, report.version = record.site, record.version
-                    importer = Importer(record, report, assign_to=assign_to, imported_by=imported_by)
+                    importer = Importer(
+                        record, report, assign_to=assign_to, imported_by=imported_by, media=media
+                    )
                 elif isinstance(record, wxr.Author):
                     importer.author(record)
                 elif isinstance(record, wxr.Term):

@@ -62,6 +62,10 @@ class Report:
         for kind in KINDS:
             counts = self.counts.get(kind, Counter())
             lines.append(f"{kind}: " + ", ".join(f"{counts[outcome]} {outcome}" for outcome in OUTCOMES))
+        if media := self.counts.get("media"):
+            lines.append(
+                "media: " + ", ".join(f"{number} {outcome}" for outcome, number in sorted(media.items()))
+            )
         if self.not_imported:
             lines.append(
                 "not imported, by type: "

@@ -36,13 +36,13 @@ def test_paragraph_tags_emphasis_and_links():
     assert md(html) == "An *important* and **bold** [link](https://example.com/x%20y).\n"
 
 
-def test_headings_lists_and_images_kept_as_links():
-    """Headings keep their level, lists their kind, and images become links to their original URL."""
+def test_headings_lists_and_images_kept():
+    """Headings keep their level, lists their kind, and images stay images with their alt text."""
     html = (
         "<h3>Title</h3><ul><li>a</li><li>b</li></ul><ol><li>c</li></ol>"
         '<p><img src="https://e.org/i.png" alt="A map"></p>'
     )
-    assert md(html) == "### Title\n\n- a\n- b\n\n<!-- -->\n\n1. c\n\n[image: A map](https://e.org/i.png)\n"
+    assert md(html) == "### Title\n\n- a\n- b\n\n<!-- -->\n\n1. c\n\n![A map](https://e.org/i.png)\n"
 
 
 @pytest.mark.parametrize(
@@ -123,17 +123,17 @@ def test_gutenberg_block_comments_are_removed_and_newlines_are_plain_whitespace(
 
 
 def test_shortcodes_are_counted_kept_as_text_or_links_or_dropped():
-    """[caption] keeps its content, [embed] its URL, [gallery] goes; [sic] is no shortcode."""
+    """[caption] keeps image and caption, [embed] its URL, an empty [gallery] goes; [sic] is no shortcode."""
     html = (
         '[caption id="a" width="3"]<img src="https://e.org/a.jpg" alt="Road"> A road[/caption]\n\n'
         '[gallery ids="1,2"]\n\n[embed]https://video.example/v/1[/embed]\n\nHe [sic] said.'
     )
     conversion = convert_post(html)
     assert conversion.markdown == (
-        "[image: Road](https://e.org/a.jpg) A road\n\n<https://video.example/v/1>\n\nHe [sic] said.\n"
+        "![Road](https://e.org/a.jpg)\n\n*A road*\n\n<https://video.example/v/1>\n\nHe [sic] said.\n"
     )
     assert conversion.shortcodes == {"caption": 1, "gallery": 1, "embed": 1}
-    assert "shortcode [gallery] dropped" in conversion.problems
+    assert "[gallery] has no images in the export; dropped" in conversion.problems
 
 
 def test_note_without_a_marker_is_kept_and_reported():

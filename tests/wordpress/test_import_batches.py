@@ -60,12 +60,16 @@ def test_an_interrupted_import_keeps_its_batches_and_a_rerun_finishes_without_du
     path.write_bytes(export())
     read = wxr.read
 
+    readings = []
+
     def killed_at_the_third_item(*args, **kwargs):
+        # The first reading is the pass that finds the attachments; the import's own is the second.
+        readings.append(1)
         items = 0
         for record in read(*args, **kwargs):
             if isinstance(record, wxr.Item):
                 items += 1
-                if items == 3:
+                if items == 3 and len(readings) == 2:
                     raise KeyboardInterrupt
             yield record
 

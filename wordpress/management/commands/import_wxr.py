@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from wordpress.importer import ImportStopped, import_wxr
+from wordpress.mediafiles import MediaOptions
 from wordpress.wxr import WXRError
 
 
@@ -24,7 +25,27 @@ class Command(BaseCommand):
             help="Give every imported post to this account instead of new accounts for the export's authors.",
         )
 
-    def handle(self, *args, file, dry_run, assign_to=None, **options):
+        parser.add_argument(
+            "--media",
+            action="store_true",
+            help="Copy the images posts use, and the attachments, from the old site into storage.",
+        )
+        parser.add_argument(
+            "--media-from",
+            metavar="DIR",
+            help="Read media from this local copy of wp-content/uploads, not the old site (implies --media).",
+        )
+        parser.add_argument(
+            "--media-host",
+            metavar="HOST",
+            action="append",
+            default=[],
+            help="Also download media from this host (e.g. a CDN), even at a private address. Repeatable.",
+        )
+
+    def handle(
+        self, *args, file, dry_run, assign_to=None, media=False, media_from=None, media_host=(), **options
+    ):
         user = None
         if assign_to:
             user = get_user_model().objects.filter(username=assign_to).first()
@@ -32,7 +53,14 @@ class Command(BaseCommand):
                 raise CommandError(f"There is no account named {assign_to!r}.")
         try:
             with open(file, "rb") as export:
-                report = import_wxr(export, dry_run=dry_run, assign_to=user)
+                report = import_wxr(
+                    export,
+                    dry_run=dry_run,
+                    assign_to=user,
+                    media=MediaOptions(
+                        copy=media or bool(media_from), source_dir=media_from, hosts=tuple(media_host)
+                    ),
+                )
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
         except ImportStopped as error:
