@@ -2,7 +2,8 @@
 
 ``convert_post`` expands shortcodes, parses the HTML (``htmltree``), finds the
 blogger's footnotes (``footnotes``), and writes Markdown: paragraphs,
-emphasis, links, lists, headings, images as links to their URLs, blockquotes
+emphasis, links, lists, headings, images as links to their URLs, embeds as
+link cards (``embeds``), blockquotes
 as excerpts (with the attribution ``— [@key]`` when a citation is attached to
 the quote), and footnotes as ``[^n]`` or, when a note reads as a citation,
 ``[@key]``. The citation key comes from ``resolve``, a function the caller
@@ -15,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from wordpress import footnotes, shortcodes
+from wordpress import embeds, footnotes, shortcodes
 from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, parse
 from wordpress.references import Reference, parse_reference
 
@@ -437,7 +438,7 @@ def convert_post(
     html = (html or "").replace("\r\n", "\n").replace("\x00", "")
     notes_problems = []
     if not comment:
-        html = shortcodes.expand(html, conversion.shortcodes, notes_problems, max_depth)
+        html = embeds.mark(shortcodes.expand(html, conversion.shortcodes, notes_problems, max_depth))
     autop = "<!-- wp:" not in html
     if not comment and (more := MORE_RE.search(html)):
         teaser, _ = parse(html[: more.start()], max_depth)
@@ -445,6 +446,7 @@ def convert_post(
         # The boundary ends a paragraph, as the editors show it; an empty one is never written.
         html = MORE_RE.sub("<p></p>", html)
     root, conversion.gutenberg_comments = parse(html, max_depth)
+    embeds.cards(root)
     blockify(root, autop)
     notes = (
         {}

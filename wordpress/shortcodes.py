@@ -1,4 +1,4 @@
-"""WordPress shortcodes in post content: kept as text, code, a link, or dropped (pure functions).
+"""WordPress shortcodes in post content: kept as text, code, an embed, a link, or dropped (pure functions).
 
 WordPress expands only the shortcodes a plugin registered and leaves any
 other bracketed text alone, so ``[sic]``, ``[1]`` or ``[Comment: …]`` are not
@@ -12,6 +12,7 @@ from collections import Counter
 from html import escape, unescape
 from urllib.parse import urlsplit
 
+from wordpress import embeds
 from wordpress.htmltree import DEFAULT_MAX_DEPTH, LimitError
 
 # The opening tag only: its content, up to the nearest closing tag, is found with ``str.find``
@@ -106,6 +107,9 @@ def expand(
         attrs = _attributes(code.attrs_text)
         if code.escaped:
             return code.source[1:-1]
+        if name in embeds.SHORTCODES and (card := embeds.shortcode(name, code.attrs_text, attrs, content)):
+            counts[name] += 1
+            return card
         # Attributes holding a tag are prose with a link, "[via <a href=…>Daring Fireball</a>]".
         if name not in BUILT_IN and content is None and (not attrs or "<" in code.attrs_text):
             return code.source
