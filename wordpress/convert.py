@@ -436,9 +436,10 @@ def convert_post(
     """
     conversion = Conversion(markdown="")
     html = (html or "").replace("\r\n", "\n").replace("\x00", "")
-    notes_problems = []
+    notes_problems, written = [], []  # written: the notes footnote shortcodes and ((…)) hold
     if not comment:
-        html = embeds.mark(shortcodes.expand(html, conversion.shortcodes, notes_problems, max_depth))
+        html = shortcodes.expand(html, conversion.shortcodes, notes_problems, max_depth, footnotes=written)
+        html = embeds.mark(html)
     autop = "<!-- wp:" not in html
     if not comment and (more := MORE_RE.search(html)):
         teaser, _ = parse(html[: more.start()], max_depth)
@@ -455,6 +456,7 @@ def convert_post(
     )
     if not comment:
         notes.update({note.key: note for note in footnotes.extract_notes(root)})
+        notes.update({note.key: note for note in footnotes.notes_from_html(written, max_depth)})
     for block in root.children:
         footnotes.mark(block, set(notes))
     writer = _Writer(notes, resolve, conversion, post=not comment)
