@@ -6,7 +6,8 @@ emphasis, links, lists, headings, images as links to their URLs, embeds as
 link cards (``embeds``), blockquotes
 as excerpts (with the attribution ``— [@key]`` when a citation is attached to
 the quote), and footnotes as ``[^n]`` or, when a note reads as a citation,
-``[@key]``. The citation key comes from ``resolve``, a function the caller
+``[@key, p. 4]`` (a remark after the citation keeps the note: ``[^n]: [@key]. Remark``).
+The citation key comes from ``resolve``, a function the caller
 passes (the importer finds or creates the source), so this module touches no
 database. Text is escaped so imported prose is never read as Markdown.
 """
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 from wordpress import embeds, footnotes, shortcodes
 from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, parse
-from wordpress.references import Reference, parse_reference
+from wordpress.references import Reference, parse_citation
 
 BREAK = "\x01"
 ASIDE_RE = re.compile(r"\[(comment|note|aside|update)\s*:\s*", re.IGNORECASE)
@@ -104,16 +105,19 @@ class _Writer:
 
     def citation_of(self, key: str) -> str | None:
         if key not in self.citations:
-            note = self.notes[key]
-            reference = parse_reference(_plain(note.content))
-            self.citations[key] = self.resolve(reference) if reference else None
-        return self.citations[key]
+            citation = parse_citation(_plain(self.notes[key].content))
+            self.citations[key] = (self.resolve(citation.reference) if citation else None, citation)
+        return self.citations[key][0]
+
+    def cites_alone(self, key: str) -> bool:
+        """Whether the note is a citation and nothing else, so that ``[@key]`` can stand for it."""
+        return bool(self.citation_of(key)) and not self.citations[key][1].remark
 
     def marker(self, key: str) -> str:
         if key not in self.labels:
-            citation = self.citation_of(key)
-            if citation:
-                self.labels[key] = f"@{citation}"
+            if self.cites_alone(key):
+                locator = self.citations[key][1].locator
+                self.labels[key] = f"@{self.citation_of(key)}" + (f", {locator}" if locator else "")
             else:
                 number = len(self.definitions) + 1
                 self.labels[key] = f"^{number}"
@@ -294,9 +298,18 @@ class _Writer:
 
     def footnote_definitions(self) -> str:
         return "\n\n".join(
-            f"[^{number}]: {self.paragraph(self.notes[key].content)}".replace("  \n", " ")
-            for number, key in self.definitions
+            f"[^{number}]: {self.note_text(key)}".replace("  \n", " ") for number, key in self.definitions
         )
+
+    def note_text(self, key: str) -> str:
+        """A note's text; a citation with a remark after it is ``[@key, p. 4]`` and the remark as written."""
+        content = self.notes[key].content
+        citation_key, citation = self.citations.get(key, (None, None))
+        if not (citation_key and citation and citation.remark):
+            return self.paragraph(content)
+        remark = footnotes.tail(content, len(re.sub(r"\s", "", citation.remark)))
+        locator = f", {citation.locator}" if citation.locator else ""
+        return f"[@{citation_key}{locator}]{citation.separator} {self.paragraph(remark)}"
 
 
 def _tight_item(blocks: list, parts: list[str]) -> bool:
@@ -412,12 +425,12 @@ def _attribute_quotes(writer: _Writer, root: Element) -> None:
             continue
         _tidy_quote(block)
         keys = {note.attrs["key"] for note in _notes_around(root.children, index)}
-        cited = {writer.citation_of(key) for key in keys if key in writer.notes} - {None}
-        if len(cited) != 1:
+        alone = [key for key in keys if key in writer.notes and writer.cites_alone(key)]
+        if len({writer.citation_of(key) for key in alone}) != 1:
             continue
-        key = next(iter(key for key in keys if writer.citation_of(key)))
+        key = sorted(alone)[0]
         last = block.children[-1] if block.children else None
-        if last is not None and last.children and getattr(last.children[-1], "tag", "") == "note":
+        if last is not None and last.children and getattr(last.children[-1], "attrs", {}).get("key") == key:
             last.children.pop()
         block.children.append(Element("p", children=["— ", Element("note", {"key": key})]))
 
