@@ -83,7 +83,7 @@ def mark(html: str) -> str:
             index = bisect_right(starts, match.start(2)) - 1
             if index >= 0 and match.start(2) < ends[index]:
                 return match[0]
-            return match[1] + element(match[2]) + match[3]
+            return match[1] + element(unescape(match[2])) + match[3]
 
         html = pattern.sub(replace, html)
     return html
@@ -125,7 +125,12 @@ def _card(url: str, title: list | str = "", kind: str = "") -> Element:
 
 
 def _caption(figure: Element) -> list:
-    return next((child.children for child in figure.iter() if child.tag == "figcaption"), [])
+    """The figure's caption, less the line breaks the editor leaves at its ends (``YouTube<br>``)."""
+    caption = next((child.children for child in figure.iter() if child.tag == "figcaption"), [])
+    edges = [
+        index for index, node in enumerate(caption) if getattr(node, "tag", "") != "br" and str(node).strip()
+    ]
+    return caption[edges[0] : edges[-1] + 1] if edges else []
 
 
 def _figure(figure: Element) -> Element | None:

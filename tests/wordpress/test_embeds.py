@@ -114,3 +114,14 @@ def test_players_become_cards_pointing_at_the_page_not_the_player():
         "[YouTube video: A talk](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n\n"
         "[Video: The launch](https://example.com/uploads/clip.mp4)\n"
     )
+
+
+def test_embed_block_caption_ending_in_a_break_and_an_escaped_url_read_as_wordpress_shows_them():
+    """The theme test data's "YouTube<br>" caption loses its break, and ``&amp;`` in the URL is one ``&``."""
+    html = (
+        '<!-- wp:core-embed/instagram {"url":"https://www.instagram.com/p/BpmueLLgEn_/?a=1&amp;b=2"} -->\n'
+        '<figure class="wp-block-embed-instagram wp-block-embed is-type-rich is-provider-instagram">'
+        '<div class="wp-block-embed__wrapper">\nhttps://www.instagram.com/p/BpmueLLgEn_/?a=1&amp;b=2\n'
+        "</div><figcaption>Instagram<br></figcaption></figure>\n<!-- /wp:core-embed/instagram -->"
+    )
+    assert md(html) == "[Instagram post: Instagram](https://www.instagram.com/p/BpmueLLgEn_/?a=1&b=2)\n"
