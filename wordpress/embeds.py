@@ -4,7 +4,7 @@ WordPress turns a URL alone on its line (or alone in a paragraph) into the
 player of a known oEmbed provider, and a URL it knows no provider for into a
 link; the block editor writes ``<figure class="wp-block-embed">`` with the URL
 in a wrapper ``<div>`` and a ``<figcaption>``; shortcodes (``[embed]``,
-``[youtube]``, ``[vimeo]``, ``[tweet]``, ``[audio]``, ``[video]``) and raw
+``[youtube]``, ``[vimeo]``, ``[tweet]``, ``[wpvideo]``, ``[audio]``, ``[video]``) and raw
 ``<iframe>``, ``<video>`` and ``<audio>`` do the same. Here each becomes a
 link whose text names the provider and the caption or title — "YouTube video:
 A talk" — never an iframe: the reader policy allows none, and a player would
@@ -52,7 +52,8 @@ UNTOUCHED = re.compile(r"<(pre|code|script|style)\b.*?</\1>|<!--.*?-->", re.IGNO
 SHORTCODES = {
     "embed": "", "audio": "", "video": "", "soundcloud": "", "youtube": "https://www.youtube.com/watch?v={}",
     "vimeo": "https://vimeo.com/{}", "tweet": "https://twitter.com/i/status/{}",
-    "dailymotion": "https://www.dailymotion.com/video/{}",
+    "dailymotion": "https://www.dailymotion.com/video/{}", "videopress": "https://videopress.com/v/{}",
+    "wpvideo": "https://videopress.com/v/{}",
 }  # fmt: skip
 SOURCE_ATTRIBUTES = ("url", "src", "tweet", "mp3", "m4a", "ogg", "wav", "mp4", "m4v", "webm", "ogv", "id")
 
@@ -152,7 +153,7 @@ def _figure(figure: Element) -> Element | None:
     if not url:
         wrapper = next((node for node in figure.iter() if node.tag == "div"), figure)
         url = wrapper.text().strip() if re.match(r"^https?://\S+$", wrapper.text().strip()) else ""
-    if not url:
+    if not url.startswith(("http://", "https://")):  # a card links to the web only, never javascript:
         return None
     kind = "video" if "wp-block-video" in classes else "audio" if "wp-block-audio" in classes else ""
     caption = _caption(figure)

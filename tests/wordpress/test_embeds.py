@@ -81,6 +81,7 @@ def test_old_core_embed_block_with_a_linked_caption_keeps_the_link_beside_the_ca
             "[Post on X (Twitter)](https://x.com/wordpress/status/1234567890)",
         ),
         ("[tweet 1234567890]", "[Post on X (Twitter)](https://twitter.com/i/status/1234567890)"),
+        ('[wpvideo bd2G0c0g w="640"]', "[VideoPress video](https://videopress.com/v/bd2G0c0g)"),
         (
             '[embed width="500"]https://vimeo.com/22439234[/embed]',
             "[Vimeo video](https://vimeo.com/22439234)",
@@ -125,3 +126,12 @@ def test_embed_block_caption_ending_in_a_break_and_an_escaped_url_read_as_wordpr
         "</div><figcaption>Instagram<br></figcaption></figure>\n<!-- /wp:core-embed/instagram -->"
     )
     assert md(html) == "[Instagram post: Instagram](https://www.instagram.com/p/BpmueLLgEn_/?a=1&b=2)\n"
+
+
+def test_embed_figure_linking_anywhere_but_the_web_is_no_card():
+    """A figure whose address is not http(s) (``javascript:``) gets no card, and no link at all."""
+    html = (
+        '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">'
+        '<a href="javascript:alert(1)">Play</a></div><figcaption>A clip</figcaption></figure>'
+    )
+    assert md(html) == "Play\n\nA clip\n"
