@@ -2,10 +2,12 @@
 
 ``convert_post`` expands shortcodes, parses the HTML (``htmltree``), finds the
 blogger's footnotes (``footnotes``), and writes Markdown: paragraphs,
-emphasis, links, lists, headings, images (``media``: captions, galleries), blockquotes
+emphasis, links, lists, headings, images (``media``: captions, galleries), embeds as
+link cards (``embeds``), blockquotes
 as excerpts (with the attribution ``— [@key]`` when a citation is attached to
 the quote), and footnotes as ``[^n]`` or, when a note reads as a citation,
-``[@key]``. The citation key comes from ``resolve``, a function the caller
+``[@key, p. 4]`` (a remark after the citation keeps the note: ``[^n]: [@key]. Remark``).
+The citation key comes from ``resolve``, a function the caller
 passes (the importer finds or creates the source), so this module touches no
 database. Text is escaped so imported prose is never read as Markdown.
 """
@@ -15,9 +17,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from wordpress import footnotes, media, shortcodes
+from wordpress import embeds, footnotes, media, shortcodes
 from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, is_block, parse
-from wordpress.references import Reference, parse_reference
+from wordpress.references import Reference, parse_citation
 
 BREAK = "\x01"
 ASIDE_RE = re.compile(r"\[(comment|note|aside|update)\s*:\s*", re.IGNORECASE)
@@ -104,16 +106,19 @@ class _Writer:
 
     def citation_of(self, key: str) -> str | None:
         if key not in self.citations:
-            note = self.notes[key]
-            reference = parse_reference(_plain(note.content))
-            self.citations[key] = self.resolve(reference) if reference else None
-        return self.citations[key]
+            citation = parse_citation(_plain(self.notes[key].content))
+            self.citations[key] = (self.resolve(citation.reference) if citation else None, citation)
+        return self.citations[key][0]
+
+    def cites_alone(self, key: str) -> bool:
+        """Whether the note is a citation and nothing else, so that ``[@key]`` can stand for it."""
+        return bool(self.citation_of(key)) and not self.citations[key][1].remark
 
     def marker(self, key: str) -> str:
         if key not in self.labels:
-            citation = self.citation_of(key)
-            if citation:
-                self.labels[key] = f"@{citation}"
+            if self.cites_alone(key):
+                locator = self.citations[key][1].locator
+                self.labels[key] = f"@{self.citation_of(key)}" + (f", {locator}" if locator else "")
             else:
                 number = len(self.definitions) + 1
                 self.labels[key] = f"^{number}"
@@ -308,9 +313,18 @@ class _Writer:
 
     def footnote_definitions(self) -> str:
         return "\n\n".join(
-            f"[^{number}]: {self.paragraph(self.notes[key].content)}".replace("  \n", " ")
-            for number, key in self.definitions
+            f"[^{number}]: {self.note_text(key)}".replace("  \n", " ") for number, key in self.definitions
         )
+
+    def note_text(self, key: str) -> str:
+        """A note's text; a citation with a remark after it is ``[@key, p. 4]`` and the remark as written."""
+        content = self.notes[key].content
+        citation_key, citation = self.citations.get(key, (None, None))
+        if not (citation_key and citation and citation.remark):
+            return self.paragraph(content)
+        remark = footnotes.tail(content, len(re.sub(r"\s", "", citation.remark)))
+        locator = f", {citation.locator}" if citation.locator else ""
+        return f"[@{citation_key}{locator}]{citation.separator} {self.paragraph(remark)}"
 
 
 def _tight_item(blocks: list, parts: list[str]) -> bool:
@@ -426,12 +440,12 @@ def _attribute_quotes(writer: _Writer, root: Element) -> None:
             continue
         _tidy_quote(block)
         keys = {note.attrs["key"] for note in _notes_around(root.children, index)}
-        cited = {writer.citation_of(key) for key in keys if key in writer.notes} - {None}
-        if len(cited) != 1:
+        alone = [key for key in keys if key in writer.notes and writer.cites_alone(key)]
+        if len({writer.citation_of(key) for key in alone}) != 1:
             continue
-        key = next(iter(key for key in keys if writer.citation_of(key)))
+        key = sorted(alone)[0]
         last = block.children[-1] if block.children else None
-        if last is not None and last.children and getattr(last.children[-1], "tag", "") == "note":
+        if last is not None and last.children and getattr(last.children[-1], "attrs", {}).get("key") == key:
             last.children.pop()
         block.children.append(Element("p", children=["— ", Element("note", {"key": key})]))
 
@@ -456,13 +470,14 @@ def convert_post(
     """
     conversion = Conversion(markdown="")
     html = (html or "").replace("\r\n", "\n").replace("\x00", "")
-    notes_problems = []
+    notes_problems, written = [], []  # written: the notes footnote shortcodes and ((…)) hold
     if not comment:
         html = media.expand(
             html, attachments=attachments or {}, post_id=post_id, counts=conversion.shortcodes,
             problems=notes_problems,
         )  # fmt: skip
-        html = shortcodes.expand(html, conversion.shortcodes, notes_problems, max_depth)
+        html = shortcodes.expand(html, conversion.shortcodes, notes_problems, max_depth, footnotes=written)
+        html = embeds.mark(html)
     autop = "<!-- wp:" not in html
     if not comment and (more := MORE_RE.search(html)):
         teaser, _ = parse(html[: more.start()], max_depth)
@@ -470,6 +485,7 @@ def convert_post(
         # The boundary ends a paragraph, as the editors show it; an empty one is never written.
         html = MORE_RE.sub("<p></p>", html)
     root, conversion.gutenberg_comments = parse(html, max_depth)
+    embeds.cards(root)
     blockify(root, autop)
     notes = (
         {}
@@ -478,6 +494,7 @@ def convert_post(
     )
     if not comment:
         notes.update({note.key: note for note in footnotes.extract_notes(root)})
+        notes.update({note.key: note for note in footnotes.notes_from_html(written, max_depth)})
     for block in root.children:
         footnotes.mark(block, set(notes))
     writer = _Writer(notes, resolve, conversion, post=not comment, media_url=media_url)

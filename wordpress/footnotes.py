@@ -4,7 +4,8 @@ Two shapes: the hand-made one — a marker (``*``, ``†``, ``[1]``, ``<sup>1</s
 after a word, and the note below a rule (``<hr>`` or a line of dashes) or a
 "Notes" heading — and the WordPress 6.3 footnotes block, whose markers are
 ``<sup data-fn="uuid">`` and whose notes are JSON in the post meta
-``footnotes``. ``extract`` takes the notes out of the tree and puts ``note``
+``footnotes``; footnote plugins' shortcodes leave the same markers
+(``shortcodes.expand``). ``extract`` takes the notes out of the tree and puts ``note``
 elements where the markers were.
 """
 
@@ -157,6 +158,29 @@ def block_editor_notes(meta_json: str, max_depth: int = DEFAULT_MAX_DEPTH) -> li
             tree, _ = parse(content if isinstance(content, str) else "", max_depth)
             notes.append(Note(str(entry["id"]), tree.children))
     return notes
+
+
+def notes_from_html(pairs: list[tuple[str, str]], max_depth: int = DEFAULT_MAX_DEPTH) -> list[Note]:
+    """Notes from ``(key, html)`` pairs, as footnote shortcodes and ``((…))`` leave them."""
+    return [Note(key, parse(content, max_depth)[0].children) for key, content in pairs]
+
+
+def tail(nodes: list, count: int) -> list:
+    """The end of ``nodes`` that holds their last ``count`` non-space characters, elements split."""
+    kept = []
+    for node in reversed(nodes):
+        if count <= 0:
+            break
+        size = len(re.sub(r"\s", "", _text(node)))
+        if size <= count:
+            kept.insert(0, node)
+        elif isinstance(node, str):
+            cut = [index for index, char in enumerate(node) if not char.isspace()][-count]
+            kept.insert(0, node[cut:])
+        else:
+            kept.insert(0, Element(node.tag, dict(node.attrs), tail(node.children, count)))
+        count -= size
+    return kept
 
 
 def _marker_key(element: Element, keys: set) -> str | None:

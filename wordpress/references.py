@@ -8,7 +8,9 @@ Bloggers who cite carefully write notes in the Chicago shape:
 
 ``parse_reference`` returns a ``Reference`` for a note of either shape and
 ``None`` for anything else (an explanation, a joke), so only notes that really
-read as citations become sources in the library.
+read as citations become sources in the library. ``parse_citation`` reads a
+whole note: the citation, its page (``, 22.``) and what the writer added after
+it (``Mill …, 22. He recanted later.``), so that nothing the note says is lost.
 """
 
 import re
@@ -60,6 +62,17 @@ NEWSPAPER_WORDS = re.compile(
 MAGAZINE_WORDS = re.compile(
     r"\b(magazine|atlantic|new yorker|economist|newsweek|time|harper's|spectator|review|weekly)\b",
     re.IGNORECASE,
+)
+# A page or range closing a citation: ", 22.", ", pp. 3–5.", ", A1."; a bare year is no page.
+LOCATOR_RE = re.compile(
+    r",\s*(?:(?P<label>pp?\.|pages?|at)\s*)?(?P<pages>[A-Z]?\d+[a-z]?(?:\s*[-–—]\s*[A-Z]?\d+[a-z]?)?)[.;]?$"
+)
+YEAR_RE = re.compile(r"^(?:1[5-9]|20)\d\d$")
+# Where a citation may end and the writer's remark begin: a sentence's or a clause's end.
+# Not after an abbreviation ("pp.", "ch.", an initial), which goes on.
+CITATION_END = re.compile(
+    r"(?<!\bpp\.)(?<!\bp\.)(?<!\bch\.)(?<!\bvol\.)(?<!\bno\.)(?<!\bed\.)(?<!\bcf\.)(?<!\b[A-Z]\.)"
+    r"(?<=[.;!?])(?=\s|$)"
 )
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
@@ -198,6 +211,46 @@ def parse_reference(text: str) -> Reference | None:
     if not text or len(text) > 600:
         return None
     return _article(text) or _book(text)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A note read as a citation: the work, the page cited, and the writer's remark after it."""
+
+    reference: Reference
+    locator: str = ""  # as Pandoc writes it: "p. 22", "pp. 3–5"
+    remark: str = ""  # the note's text after the citation, its closing punctuation included
+    separator: str = ""  # the punctuation that ended the citation, kept between it and the remark
+
+
+def _locator(match) -> str:
+    pages = re.sub(r"\s*[-–—]\s*", "–", match["pages"])
+    label = (match["label"] or "").lower()
+    if label in ("at", "") or label.startswith("page"):
+        label = "pp." if "–" in pages else "p."
+    return f"{label} {pages}"
+
+
+def parse_citation(text: str) -> Citation | None:
+    """The citation a note opens with, its locator and the remark after it; ``None`` when none.
+
+    The shortest opening that reads as a citation is the citation, so a second work named in
+    the remark ("See also …") stays in the remark.
+    """
+    text = " ".join((text or "").split())
+    ends = [match.end() for match in CITATION_END.finditer(text)] + [len(text)]
+    for end in dict.fromkeys(ends):
+        head, remark = text[:end], text[end:].strip()
+        if len(head) > 600:
+            return None
+        locator = LOCATOR_RE.search(head)
+        page = locator and (locator["label"] or not YEAR_RE.match(locator["pages"]))
+        if page and (reference := parse_reference(head[: locator.start()] + ".")):
+            return Citation(reference, _locator(locator), remark, head[-1] if remark else "")
+        if reference := parse_reference(head):
+            separator = head[-1] if remark and head[-1] in ".;!?" else ""
+            return Citation(reference, "", remark, separator)
+    return None
 
 
 def make_key(reference: Reference, taken) -> str:

@@ -1,10 +1,10 @@
-"""WordPress shortcodes in post content: kept as text, code, a link, or dropped (pure functions).
+"""WordPress shortcodes in post content: kept as text, code, a footnote, an embed, a link, or dropped.
 
 WordPress expands only the shortcodes a plugin registered and leaves any
 other bracketed text alone, so ``[sic]``, ``[1]`` or ``[Comment: …]`` are not
 shortcodes. Here a bracketed name is one when WordPress ships it, when it has
 a closing ``[/name]``, or when it carries ``name="value"`` attributes outside
-any HTML tag (``[via <a href="…">…</a>]`` is prose with a link).
+any HTML tag (``[via <a href="…">…</a>]`` is prose with a link). Pure functions.
 """
 
 import re
@@ -12,6 +12,7 @@ from collections import Counter
 from html import escape, unescape
 from urllib.parse import urlsplit
 
+from wordpress import embeds
 from wordpress.htmltree import DEFAULT_MAX_DEPTH, LimitError
 
 # The opening tag only: its content, up to the nearest closing tag, is found with ``str.find``
@@ -24,6 +25,10 @@ ATTR_RE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 BUILT_IN = {"caption", "wp_caption", "gallery", "embed", "audio", "video", "playlist"}
 KEEP_CONTENT = {"caption", "wp_caption"}
 URL_ATTRIBUTES = ("url", "src", "href", "link", "mp4", "m4v", "webm", "ogv", "mp3", "m4a", "ogg", "wav", "id")
+# Footnote plugins' shortcodes (Easy Footnotes, Modern Footnotes, and the generic names), and the
+# double parentheses of WP Footnotes and Footnotes Made Easy; a note stops at a paragraph's end.
+FOOTNOTES = {"efn_note", "mfn", "footnote", "ref"}
+DOUBLE_PARENTHESES = re.compile(r"\(\(((?:(?!\n\s*\n)[^\n]|\n)+?)\)\)(?!\))")
 BARE_URL = re.compile(r"^\s*(https?://\S+)\s*$")
 # SyntaxHighlighter Evolved's shortcodes: two generic ones (the language in ``language`` or
 # ``lang``) and one per language or alias, whose name is the language.
@@ -88,28 +93,63 @@ def _shortcodes(html: str):
     yield html[position:]
 
 
+def _footnote(content: str, footnotes: list) -> str:
+    """The marker for a note written in the text; the note goes to ``footnotes`` as ``(key, html)``."""
+    key = f"shortcode-{len(footnotes) + 1}"
+    footnotes.append((key, content))
+    return f'<sup data-fn="{key}"></sup>'
+
+
+def _double_parentheses(html: str, counts: Counter, footnotes: list) -> str:
+    """``html`` with each ``((note))`` outside code, tags and comments as a footnote marker."""
+
+    def replace(match):
+        counts["((…))"] += 1
+        return _footnote(match[1], footnotes)
+
+    parts, position = [], 0
+    for match in embeds.UNTOUCHED.finditer(html):
+        parts.extend([DOUBLE_PARENTHESES.sub(replace, html[position : match.start()]), match[0]])
+        position = match.end()
+    parts.append(DOUBLE_PARENTHESES.sub(replace, html[position:]))
+    return "".join(parts)
+
+
 def expand(
-    html: str, counts: Counter, notes: list[str], max_depth: int = DEFAULT_MAX_DEPTH, depth: int = 1
+    html: str,
+    counts: Counter,
+    notes: list[str],
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    depth: int = 1,
+    *,
+    footnotes: list | None = None,
 ) -> str:
     """``html`` with its shortcodes replaced; ``counts`` and ``notes`` say what happened to each.
 
+    Footnote shortcodes and ``((…))`` become markers ``<sup data-fn="key">``, their notes
+    ``(key, html)`` pairs in ``footnotes`` (when it is given; otherwise they are kept as text).
     Shortcodes whose text is kept nest at most ``max_depth`` deep (``LimitError`` beyond).
     """
     if depth > max_depth:
         raise LimitError(f"its shortcodes nest deeper than {max_depth} (WORDPRESS_IMPORT_MAX_HTML_DEPTH)")
 
     def inner(content):
-        return expand(content, counts, notes, max_depth, depth + 1)
+        return expand(content, counts, notes, max_depth, depth + 1, footnotes=footnotes)
 
     def replace(code):
         name, content = code.name, code.content
         attrs = _attributes(code.attrs_text)
         if code.escaped:
             return code.source[1:-1]
+        if name in embeds.SHORTCODES and (card := embeds.shortcode(name, code.attrs_text, attrs, content)):
+            counts[name] += 1
+            return card
         # Attributes holding a tag are prose with a link, "[via <a href=…>Daring Fireball</a>]".
         if name not in BUILT_IN and content is None and (not attrs or "<" in code.attrs_text):
             return code.source
         counts[name] += 1
+        if content is not None and name in FOOTNOTES and footnotes is not None:
+            return _footnote(inner(content), footnotes)
         if content is not None and (name in CODE or name in CODE_LANGUAGES):
             return _code(name, attrs, content)
         if name in KEEP_CONTENT:
@@ -124,4 +164,5 @@ def expand(
         notes.append(f"shortcode [{name}] dropped")
         return ""
 
-    return "".join(part if isinstance(part, str) else replace(part) for part in _shortcodes(html))
+    html = "".join(part if isinstance(part, str) else replace(part) for part in _shortcodes(html))
+    return _double_parentheses(html, counts, footnotes) if footnotes is not None and depth == 1 else html

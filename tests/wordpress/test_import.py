@@ -180,10 +180,10 @@ class TestKitchenSink:
         assert fine.parent.author_email == "" and fine.status == "pending"
 
     def test_block_editor_footnotes_and_book_citations(self):
-        """WP 6.3 footnotes become [^1] and [@key]; a book note becomes a book source."""
+        """WP 6.3 footnotes become [^1] and [@key]; a book note becomes a book source, its page kept."""
         assert "Block text with a plain note[^1] and a cited one[@hinshaw2013]." in self.post("Blocks").body
         assert "[^1]: A plain note, not a citation." in self.post("Blocks").body
-        assert "liberty matters[@mill1859]" in self.post("Café & Society").body
+        assert "liberty matters[@mill1859, p. 22]" in self.post("Café & Society").body
         assert Source.objects.get(key="mill1859").type == "book"
         assert Source.objects.get(key="roe2014").url == "https://example.com/things"
 
