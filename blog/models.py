@@ -1,4 +1,4 @@
-"""Posts, their tags, the rows derived from a post's body on save, and revisions."""
+"""Posts, their tags, the rows derived from a post's body on save, revisions, and standalone pages."""
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -364,3 +364,61 @@ class Revision(models.Model):
 
     def same_text_as(self, post):
         return (self.title, self.summary, self.body) == (post.title, post.summary, post.body)
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Page.Status.PUBLISHED)
+
+
+class Page(models.Model):
+    """A standalone page (About, Colophon…) outside the stream of posts, written in the same dialect.
+
+    Saving renders the body as a post's is rendered and stores the HTML; a page
+    has no author, date, tags or comments, and keeps no excerpt or footnote
+    rows (what cites a source is a post).
+    """
+
+    Status = Post.Status
+
+    title = models.CharField("title", max_length=300)
+    slug = models.SlugField(
+        "slug",
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text="The last part of the page's address (/pages/<slug>/); unique across pages.",
+        error_messages={"unique": "Another page already uses this slug. Choose a different one."},
+    )
+    status = models.CharField(
+        "status", max_length=10, choices=Post.Status.choices, default=Post.Status.DRAFT, db_index=True
+    )
+    body = MarkdownxField("body", help_text="Markdown in the commentary dialect.")
+    body_html = models.TextField("rendered body", blank=True, editable=False)
+    created = models.DateTimeField("created", auto_now_add=True)
+    updated = models.DateTimeField("updated", auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "page"
+        verbose_name_plural = "pages"
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, rendering: Rendering | None = None, **kwargs):
+        """Render the body (unless ``rendering`` is given) and store the HTML with the page."""
+        self.body_html = (rendering or render_body(self.body)).html
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("blog:page_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED

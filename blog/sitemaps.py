@@ -1,4 +1,4 @@
-"""sitemap.xml: published posts, tags with published posts, archives and list pages."""
+"""sitemap.xml: published posts and pages, tags with published posts, archives and list pages."""
 
 from urllib.parse import urlsplit
 
@@ -7,7 +7,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models.functions import TruncMonth, TruncYear
 from django.urls import reverse
 
-from blog.models import Post, Tag
+from blog.models import Page, Post, Tag
 
 
 class CanonicalSitemap(Sitemap):
@@ -29,6 +29,19 @@ class PostSitemap(CanonicalSitemap):
 
     def lastmod(self, post):
         return post.updated
+
+
+class StandalonePageSitemap(CanonicalSitemap):
+    """Published pages (About, Colophon…)."""
+
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return Page.objects.published().only("slug", "updated").order_by("slug")
+
+    def lastmod(self, page):
+        return page.updated
 
 
 class TagSitemap(CanonicalSitemap):
@@ -77,6 +90,7 @@ class PageSitemap(CanonicalSitemap):
 SITEMAPS = {
     "pages": PageSitemap,
     "posts": PostSitemap,
+    "standalone": StandalonePageSitemap,
     "tags": TagSitemap,
     "archives": ArchiveSitemap,
 }

@@ -45,6 +45,8 @@ urlpatterns = [
     path("tags/<str:slug>/", views.tag_detail, name="tag_detail"),
     path("tags/<str:slug>/feed/", feeds.TagFeed(), name="tag_feed_rss"),
     path("tags/<str:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    # Under their own prefix, so a page's slug can never take an address the blog already answers.
+    path("pages/<uslug:slug>/", views.page_detail, name="page_detail"),
     path("authors/<str:username>/", views.author_detail, name="author_detail"),
     path("<int:year>/", views.YearArchive.as_view(), name="archive_year"),
     path("<int:year>/<dd:month>/", views.MonthArchive.as_view(), name="archive_month"),

@@ -1,4 +1,4 @@
-"""Public views of the blog: lists, archives, tags, authors, search and posts.
+"""Public views of the blog: lists, archives, tags, authors, search, posts and pages.
 
 Every list starts from ``Post.objects.published()``, so drafts and scheduled
 posts never reach the public.
@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
 
-from blog.models import Post, Tag
+from blog.models import Page, Post, Tag
 from blog.permissions import posts_visible_to
 from blog.search import SearchForm, search_posts, snippet_segments
 from blog.selectors import citing_posts
@@ -59,6 +59,12 @@ def post_detail(request, year, month, day, slug):
         return redirect(post, permanent=True)
     context = {"post": post, "description": post_description(post), "json_ld": post_json_ld(post)}
     return render(request, "blog/post_detail.html", context)
+
+
+def page_detail(request, slug):
+    """A published page by slug; a draft is a 404. Template ``blog/page_detail.html``, context ``page``."""
+    page = get_object_or_404(Page.objects.published().defer("body"), slug=slug)
+    return render(request, "blog/page_detail.html", {"page": page})
 
 
 @never_cache

@@ -1,4 +1,4 @@
-"""Importing a WordPress export: ``import_wxr(file)`` streams it into posts, comments, tags and sources.
+"""Importing a WordPress export: ``import_wxr(file)`` streams it into posts, pages, comments, tags, sources.
 
 Items are imported in batches of ``WORDPRESS_IMPORT_BATCH_SIZE``, a
 transaction each: an import that stops part way (a file broken or cut short
@@ -9,7 +9,9 @@ not touched at all; a changed one is updated. A dry run is one transaction,
 rolled back. Each post, with its comments, is written in a savepoint of its
 own: an item that cannot be imported (a bad date, beyond a limit, not
 convertible) is reported by its WordPress ID and skipped, never
-half-imported, and the import goes on.
+half-imported, and the import goes on. Pages become ``Page`` rows (converted
+like posts); their comments are reported as skipped, since comments here
+belong to posts.
 """
 
 import logging
@@ -23,7 +25,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from blog.models import Post
+from blog.models import Page, Post
 from blog.services import post_save_with_body
 from wordpress import conf, lenient, wxr
 from wordpress.addresses import OldAddresses, old_path
@@ -67,6 +69,7 @@ class Importer:
         self.tags, self.sources = Tags(report), Sources(report, added_by=imported_by)
         self.staff = StaffNames()
         self.post_type = ContentType.objects.get_for_model(Post)
+        self.page_type = ContentType.objects.get_for_model(Page)
         self.mappings = {
             (kind, wp_id): Mapping(pk, object_id, digest)
             for kind, wp_id, pk, object_id, digest in ImportedItem.objects.filter(site=self.site).values_list(
@@ -74,6 +77,7 @@ class Importer:
             )
         }
         self.slugs = dict(Post.objects.values_list("slug", "pk"))
+        self.page_slugs = dict(Page.objects.values_list("slug", "pk"))
         # What an item the export leaves undated is dated at, as WordPress does.
         self.started = timezone.now().replace(microsecond=0)
         self.comments = CommentImporter(self)
@@ -91,31 +95,51 @@ class Importer:
 
     def term(self, term: wxr.Term):
         self.tags.get(term.name, term.slug)
+        if term.kind == "category" and term.parent:
+            self.report.flattened_categories.append(term.name or term.slug)
 
     def item(self, item: wxr.Item):
         post_type = item.get("wp:post_type", "post")
         if post_type == "attachment" and self.media.copy:
             self.copier.url(item.get("wp:attachment_url"), item.get("wp:post_id"))
-        if post_type != "post":
+        if post_type not in ("post", "page"):
             self.report.not_imported[post_type] += 1
             if post_type == "attachment":
                 self._attachment(item)
             return
         wp_id = item.get("wp:post_id")
         try:
-            post = self.post(item)
+            saved = self.post(item) if post_type == "post" else self.page(item)
         except LimitError as error:
-            return self._skip(wp_id, f"not imported: {error}")
+            return self._skip(post_type, wp_id, f"not imported: {error}")
         except ItemProblem as problem:
-            return self._skip(wp_id, str(problem))
+            return self._skip(post_type, wp_id, str(problem))
         except (ValidationError, DatabaseError) as error:
-            return self._skip(wp_id, f"could not be saved: {error}")
+            return self._skip(post_type, wp_id, f"could not be saved: {error}")
         except Exception as error:
-            # A post the converter cannot handle is this post's problem, not the other posts'.
-            logger.exception("WordPress post %s could not be converted", wp_id)
-            return self._skip(wp_id, f"could not be converted ({type(error).__name__}: {error})")
-        if post is not None:
-            self.comments.import_for(post, item)
+            # An item the converter cannot handle is this item's problem, not the other items'.
+            logger.exception("WordPress %s %s could not be converted", post_type, wp_id)
+            return self._skip(post_type, wp_id, f"could not be converted ({type(error).__name__}: {error})")
+        if saved is None:
+            return
+        if post_type == "post":
+            self.comments.import_for(saved, item)
+        else:
+            self._page_comments(wp_id, item)
+
+    def _page_comments(self, wp_id, item: wxr.Item) -> None:
+        # Comments here belong to posts; a page's are counted and named, never dropped silently.
+        number = sum(
+            (comment.fields.get("wp:comment_type") or "comment") not in ("pingback", "trackback")
+            for comment in item.comments
+        )
+        if number:
+            self.report.count("comments", "skipped", number)
+            self.report.problem(
+                "page",
+                wp_id,
+                f"{number} comment{'s' if number != 1 else ''} not imported: comments here belong to posts",
+            )
 
     def _attachment(self, item: wxr.Item) -> None:
         # Its page leads to the post it belongs to; WordPress exports by ID, so the post came first.
@@ -136,9 +160,9 @@ class Importer:
                     return int(match.group(1))
         raise ItemProblem("no valid wp:post_id")
 
-    def _skip(self, wp_id, why: str) -> None:
-        self.report.problem("post", wp_id, why)
-        self.report.count("posts", "skipped")
+    def _skip(self, post_type: str, wp_id, why: str) -> None:
+        self.report.problem(post_type, wp_id, why)
+        self.report.count(f"{post_type}s", "skipped")
 
     def _date(self, item: wxr.Item, wp_id: int):
         """The post's date: WordPress's own, else its RSS pubDate, else the import's time (reported)."""
@@ -166,6 +190,57 @@ class Importer:
         if post is not None and mapping.fingerprint == digest:
             self.report.count("posts", "unchanged")
             return post
+        conversion, title = self._convert(item, wp_id)
+        values = {
+            "title": title,
+            "status": self._status(item, wp_id, wp_status),
+            "publish_at": publish_at,
+            "author_id": self.users.get(item.get("dc:creator")).pk,
+            # WordPress's own excerpt, else the teaser before <!--more-->, as WordPress shows in lists.
+            "summary": html_to_text(limited(item.get("excerpt:encoded")), conf.get("IMPORT_MAX_HTML_DEPTH"))
+            or conversion.summary,
+            "body": conversion.markdown,
+            "comments_enabled": item.get("wp:comment_status", "open") != "closed",
+        }
+        tags = {tag for domain, slug, name in item.terms if domain in ("category", "post_tag")
+                if (tag := self.tags.get(name, slug, count=False))}  # fmt: skip
+        with transaction.atomic():
+            changed = self._save(post, wp_id, item, values, tags)
+            self._remember(mapping, "post", wp_id, post or changed, item, digest)
+        if post is None:
+            self.report.count("posts", "created")
+        else:
+            self.report.count("posts", "updated" if changed else "unchanged")
+        return post or changed
+
+    def page(self, item: wxr.Item) -> Page | None:
+        """Create or update the page of ``item``; returns it, or ``None`` when it is unchanged."""
+        wp_id = self._wp_id(item)
+        wp_status = item.get("wp:status", "publish")
+        if wp_status not in STATUSES:
+            raise ItemProblem(f"status {wp_status!r} is not imported")
+        digest = fingerprint(item.fields, item.meta.get("footnotes", ""), self.media.copy)
+        mapping = self.mappings.get(("page", wp_id))
+        page = Page.objects.filter(pk=mapping.object_id).first() if mapping else None
+        if page is not None and mapping.fingerprint == digest:
+            self.report.count("pages", "unchanged")
+            return page
+        conversion, title = self._convert(item, wp_id, kind="page")
+        created = page is None
+        page = page or Page()
+        page.title, page.body = title, conversion.markdown
+        page.status = self._status(item, wp_id, wp_status, kind="page")
+        page.slug = self._slug(item, title, wp_id, page.pk, self.page_slugs)
+        page.full_clean(exclude=["body"])
+        with transaction.atomic():
+            page.save()
+            self.page_slugs[page.slug] = page.pk
+            self._remember(mapping, "page", wp_id, page, item, digest)
+        self.report.count("pages", "created" if created else "updated")
+        return page
+
+    def _convert(self, item: wxr.Item, wp_id: int, kind: str = "post"):
+        """The item's body in the dialect (its problems reported) and its title as text."""
         max_depth = conf.get("IMPORT_MAX_HTML_DEPTH")
         conversion = convert_post(
             limited(item.get("content:encoded")),
@@ -179,46 +254,28 @@ class Importer:
         self.report.shortcodes.update(conversion.shortcodes)
         self.report.gutenberg_comments += conversion.gutenberg_comments
         for problem in conversion.problems:
-            self.report.problem("post", wp_id, problem)
+            self.report.problem(kind, wp_id, problem)
         title = html_to_text(limited(item.get("title")), max_depth) or "Untitled"
         if len(title) > 300:
-            self.report.problem("post", wp_id, "title shortened to 300 characters")
-        values = {
-            "title": title[:300],
-            "status": self._status(item, wp_id, wp_status),
-            "publish_at": publish_at,
-            "author_id": self.users.get(item.get("dc:creator")).pk,
-            # WordPress's own excerpt, else the teaser before <!--more-->, as WordPress shows in lists.
-            "summary": html_to_text(limited(item.get("excerpt:encoded")), max_depth) or conversion.summary,
-            "body": conversion.markdown,
-            "comments_enabled": item.get("wp:comment_status", "open") != "closed",
-        }
-        tags = {tag for domain, slug, name in item.terms if domain in ("category", "post_tag")
-                if (tag := self.tags.get(name, slug, count=False))}  # fmt: skip
-        with transaction.atomic():
-            changed = self._save(post, wp_id, item, values, tags)
-            self._remember(mapping, wp_id, post or changed, item, digest)
-        if post is None:
-            self.report.count("posts", "created")
-        else:
-            self.report.count("posts", "updated" if changed else "unchanged")
-        return post or changed
+            self.report.problem(kind, wp_id, "title shortened to 300 characters")
+        return conversion, title[:300]
 
-    def _status(self, item: wxr.Item, wp_id: int, wp_status: str) -> str:
-        """Private and password-protected posts become drafts: this site has no readers' passwords."""
+    def _status(self, item: wxr.Item, wp_id: int, wp_status: str, kind: str = "post") -> str:
+        """Private and password-protected items become drafts: this site has no readers' passwords."""
         if wp_status == "private":
-            self.report.problem("post", wp_id, "private in WordPress; imported as a draft")
+            self.report.problem(kind, wp_id, "private in WordPress; imported as a draft")
         elif item.get("wp:post_password"):
-            self.report.problem("post", wp_id, "password-protected in WordPress; imported as a draft")
+            self.report.problem(kind, wp_id, "password-protected in WordPress; imported as a draft")
             return Post.Status.DRAFT
         return STATUSES[wp_status]
 
-    def _slug(self, item: wxr.Item, title: str, wp_id: int, pk: int | None) -> str:
+    def _slug(self, item: wxr.Item, title: str, wp_id: int, pk: int | None, slugs: dict | None = None) -> str:
         # ASCII, accents folded: the blog's permalink pattern takes ASCII slugs only. The decoded
         # WordPress slug is kept on the ImportedItem, so its old address still redirects.
         base = slugify(unquote(item.get("wp:post_name")))[:190] or slugify(title)[:190] or f"post-{wp_id}"
+        slugs = self.slugs if slugs is None else slugs
         candidate, number = base, 1
-        while self.slugs.get(candidate, pk) != pk:
+        while slugs.get(candidate, pk) != pk:
             number += 1
             candidate = f"{base}-{number}"
         return candidate
@@ -254,17 +311,18 @@ class Importer:
             changed.append("tags")
         return bool(changed)
 
-    def _remember(self, mapping, wp_id, post, item, digest):
+    def _remember(self, mapping, kind, wp_id, target, item, digest):
         link_path, wp_slug = old_path(item.get("link")), unquote(item.get("wp:post_name"))[:200]
         if mapping is None:
+            content_type = self.post_type if kind == "post" else self.page_type
             row = ImportedItem.objects.create(
-                kind="post", site=self.site, wp_id=wp_id, content_type=self.post_type, object_id=post.pk,
+                kind=kind, site=self.site, wp_id=wp_id, content_type=content_type, object_id=target.pk,
                 wp_slug=wp_slug, link_path=link_path, fingerprint=digest,
             )  # fmt: skip
-            self.mappings[("post", wp_id)] = Mapping(row.pk, post.pk, digest)
+            self.mappings[(kind, wp_id)] = Mapping(row.pk, target.pk, digest)
             return
         ImportedItem.objects.filter(pk=mapping.pk).update(
-            object_id=post.pk,
+            object_id=target.pk,
             wp_slug=wp_slug,
             link_path=link_path,
             fingerprint=digest,

@@ -7,7 +7,7 @@ exist. The exception is WordPress's query forms on the home page (``/?p=ID``,
 recognised before the view runs. Each address is one look-up by an indexed
 key (see ``wordpress.addresses``): no guess at the old permalink structure is
 needed, and anything not found keeps its normal answer. Only posts the public
-may see are redirected to.
+may see are redirected to: published posts, published pages.
 """
 
 import re
@@ -16,7 +16,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.text import slugify
 
-from blog.models import Post, Tag
+from blog.models import Page, Post, Tag
 from wordpress.addresses import author_slug
 from wordpress.models import ImportedItem, ImportedSite
 
@@ -30,8 +30,8 @@ FEEDS = {"/feed/": "blog:feed_rss", "/feed/rss2/": "blog:feed_rss", "/feed/rss/"
 QUERY_FEEDS = {"rss2": "blog:feed_rss", "rss": "blog:feed_rss", "atom": "blog:feed_atom",
                "comments-rss2": "comments:feed"}  # fmt: skip
 HOME_PATHS = ("/", "/index.php")
-# The query forms WordPress answers on its home page; ``page_id`` stays unanswered until pages are imported.
-QUERY_KEYS = ("p", "attachment_id", "feed", "author", "tag", "category_name")
+# The query forms WordPress answers on its home page.
+QUERY_KEYS = ("p", "page_id", "attachment_id", "feed", "author", "tag", "category_name")
 # How many leading path segments may be an install's sub-directory (/blog, /sites/blog).
 MAX_BASE_DEPTH = 3
 
@@ -41,6 +41,13 @@ def _public_url(items) -> str | None:
     post_ids = list(items.values_list("object_id", flat=True)[:20])
     post = Post.objects.published().filter(pk__in=post_ids).order_by("-publish_at").first()
     return post.get_absolute_url() if post else None
+
+
+def _page_url(items) -> str | None:
+    """The address of a published page among ``items`` (ImportedItem rows), or ``None``."""
+    page_ids = list(items.values_list("object_id", flat=True)[:20])
+    page = Page.objects.published().filter(pk__in=page_ids).order_by("-updated").only("slug").first()
+    return page.get_absolute_url() if page else None
 
 
 def _strip_base(path: str) -> str:
@@ -71,6 +78,8 @@ def _query_redirect(query) -> str | None:
     items = ImportedItem.objects
     if (wp_id := query.get("p", "")).isdigit():
         return _public_url(items.posts().filter(wp_id=wp_id))
+    if (wp_id := query.get("page_id", "")).isdigit():
+        return _page_url(items.pages().filter(wp_id=wp_id))
     if (wp_id := query.get("attachment_id", "")).isdigit():
         return _public_url(items.filter(kind=ImportedItem.Kind.ATTACHMENT, wp_id=wp_id))
     if (wp_id := query.get("author", "")).isdigit():
@@ -87,6 +96,8 @@ def _path_redirect(path: str, rest: str) -> str | None:
     addressed = ImportedItem.objects.addressed()
     candidates = {path, path.rstrip("/"), rest, rest.rstrip("/")} - {""}
     if url := _public_url(addressed.filter(link_path__in=candidates)):
+        return url
+    if url := _page_url(ImportedItem.objects.pages().filter(link_path__in=candidates)):
         return url
     if name := FEEDS.get(rest):
         return reverse(name)

@@ -1,4 +1,4 @@
-"""What came from WordPress: each imported post, comment, author and attachment, its WordPress ID and
+"""What came from WordPress: each imported post, page, comment, author and attachment, its WordPress ID and
 its old address, and each site imported from with the path it was installed under."""
 
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -10,13 +10,16 @@ class ImportedItemQuerySet(models.QuerySet):
     def posts(self):
         return self.filter(kind=ImportedItem.Kind.POST)
 
+    def pages(self):
+        return self.filter(kind=ImportedItem.Kind.PAGE)
+
     def addressed(self):
         """Items whose old page redirects to a post: posts, and attachments (to the post they belong to)."""
         return self.filter(kind__in=[ImportedItem.Kind.POST, ImportedItem.Kind.ATTACHMENT])
 
 
 class ImportedItem(models.Model):
-    """One WordPress post, comment, author or attachment and the row it became here.
+    """One WordPress post, page, comment, author or attachment and the row it became here.
 
     Re-running an import finds its earlier rows through these (by site and
     WordPress ID), and the old-address redirects look up ``link_path`` and
@@ -30,6 +33,7 @@ class ImportedItem(models.Model):
         COMMENT = "comment", "Comment"
         AUTHOR = "author", "Author"
         ATTACHMENT = "attachment", "Attachment"
+        PAGE = "page", "Page"
 
     kind = models.CharField("kind", max_length=10, choices=Kind.choices)
     site = models.CharField(

@@ -3,7 +3,7 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-KINDS = ("users", "tags", "sources", "posts", "comments")
+KINDS = ("users", "tags", "sources", "posts", "pages", "comments")
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
 
 
@@ -28,6 +28,8 @@ class Report:
     not_imported: Counter = field(default_factory=Counter)
     shortcodes: Counter = field(default_factory=Counter)
     gutenberg_comments: int = 0
+    # Names of categories that had a parent in WordPress: filed as flat tags, their hierarchy not kept.
+    flattened_categories: list = field(default_factory=list)
     problems: list = field(default_factory=list)
     # Items whose batch was committed (or, in a dry run, would have been).
     saved_items: int = 0
@@ -76,6 +78,9 @@ class Report:
                 "shortcodes: "
                 + ", ".join(f"{number} [{name}]" for name, number in sorted(self.shortcodes.items()))
             )
+        if self.flattened_categories:
+            number, names = len(self.flattened_categories), ", ".join(self.flattened_categories)
+            lines.append(f"categories flattened into tags (their parent not kept): {number} ({names})")
         if self.repairs:
             lines.append("mended to be read: " + ", ".join(self.repairs))
         if self.gutenberg_comments:

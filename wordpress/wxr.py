@@ -59,6 +59,8 @@ class Term:
     kind: str
     slug: str
     name: str
+    # A category's parent's slug; this site's tags are flat, so the importer reports it.
+    parent: str = ""
 
 
 @dataclass
@@ -138,7 +140,12 @@ def _author(element) -> Author:
 def _term(element, kind: str = "") -> Term:
     fields = _fields(element)
     if kind == "category":
-        return Term("category", fields.get("wp:category_nicename", ""), fields.get("wp:cat_name", ""))
+        return Term(
+            "category",
+            fields.get("wp:category_nicename", ""),
+            fields.get("wp:cat_name", ""),
+            fields.get("wp:category_parent", ""),
+        )
     return Term("tag", fields.get("wp:tag_slug", ""), fields.get("wp:tag_name", ""))
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from blog.models import Tag
+from blog.models import Page, Tag
 from blog.rendering import ExcerptInfo, FootnoteInfo, Rendering
 from comments.models import Comment
 from tests.factories import make_comment, make_post, make_source
@@ -86,3 +86,14 @@ def test_count_queries_sees_every_query():
     """The helper counts what a page runs (a page with posts runs some), so the budgets above can fail."""
     make_post()
     assert count_queries("/") >= 2
+
+
+def test_standalone_page_costs_a_fixed_number_of_queries():
+    """A page costs one query (the page itself), however long its body."""
+    page = Page.objects.create(title="About", slug="about", body="Words.", status=Page.Status.PUBLISHED)
+
+    def add_more():
+        page.body = "\n\n".join(f"Paragraph {number} with *emphasis*." for number in range(200))
+        page.save()
+
+    assert assert_flat(page.get_absolute_url(), add_more) <= 1

@@ -158,8 +158,9 @@ class TestKitchenSink:
         assert self.post("Café & Society").summary == "A short summary."
 
     def test_skipped_items_and_shortcodes_are_counted(self):
-        """Pages, attachments, menu items and trackbacks are counted; so are shortcodes and block comments."""
-        assert "not imported, by type: attachment 1, nav_menu_item 1, page 1, trackback 1" in self.output
+        """Attachments, menu items and trackbacks are counted; so are pages, shortcodes and block comments."""
+        assert "not imported, by type: attachment 1, nav_menu_item 1, trackback 1" in self.output
+        assert "pages: 1 created, 0 updated, 0 unchanged, 0 skipped" in self.output
         assert "shortcodes: 1 [caption], 1 [embed], 1 [gallery], 1 [pullquote]" in self.output
         assert "block editor comments removed: 9" in self.output
 
