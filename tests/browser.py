@@ -52,6 +52,7 @@ PUBLIC_PAGES = [
     ("tag-index", "/tags/"),
     ("tag", "/tags/libya/"),
     ("author", "/authors/author/"),
+    ("page", "/pages/about/"),
     ("search-results", "/search/?q=arms"),
     ("search-empty", "/search/"),
     ("search-nothing-found", "/search/?q=zzyzx"),
@@ -139,6 +140,7 @@ GROUP_MIGRATIONS = [
     ("blog", "0008_editors_group"),
     ("comments", "0006_editors_and_moderators_moderate_every_comment"),
     ("wordpress", "0002_editors_import"),
+    ("blog", "0010_editors_edit_pages"),
 ]
 STAFF_PASSWORD = "e2e-only-password"
 
@@ -153,11 +155,19 @@ def restore_staff_groups():
 
 
 def load_demo_content(tmp_path):
-    """The demo's accounts (in their groups), sources, posts and comments, and the contract post."""
+    """The demo's accounts (in their groups), sources, posts and comments, the contract post and a page."""
+    from blog.models import Page
+
     restore_staff_groups()
     call_command("demo", credentials_file=str(tmp_path / "demo-logins"), stdout=StringIO())
     author = get_user_model().objects.get(username="author")
     make_contract_post(title="Every construct of the dialect", slug=CONTRACT_POST_SLUG, author=author)
+    Page.objects.create(
+        title="About",
+        slug="about",
+        status=Page.Status.PUBLISHED,
+        body="## Who writes here\n\nA reader of *old books*, with a footnote.[^1]\n\n[^1]: Like this one.",
+    )
 
 
 def log_in(browser, live_server, username):

@@ -226,6 +226,10 @@ class Importer:
             self.report.count("pages", "unchanged")
             return page
         conversion, title = self._convert(item, wp_id, kind="page")
+        if (parent := item.get("wp:post_parent")) not in ("", "0"):
+            self.report.problem(
+                "page", wp_id, f"a sub-page of page {parent} in WordPress; pages here are not nested"
+            )
         created = page is None
         page = page or Page()
         page.title, page.body = title, conversion.markdown

@@ -105,6 +105,14 @@ def test_categories_with_a_parent_are_reported_as_flattened(import_text):
     assert "categories flattened into tags (their parent not kept): 2 (Africa, Mali)" in output
 
 
+def test_sub_pages_are_imported_flat_and_reported(client, import_text):
+    """A sub-page is a page of its own, reported as not nested; its nested old path still leads to it."""
+    child = page(3, "team", extra="<wp:post_parent>2</wp:post_parent>").replace("/team/", "/about/team/")
+    output = import_text(export(pages=[page(2, "about"), child]))
+    assert "page 3: a sub-page of page 2 in WordPress; pages here are not nested" in output
+    assert_leads_to(client, "/about/team/", "/pages/team/")
+
+
 @pytest.mark.parametrize("base", ["", "/blog"], ids=["at the root", "in a sub-directory"])
 @pytest.mark.parametrize("old", ["/about/", "/about", "/?page_id=2"])
 def test_old_page_addresses_redirect_to_the_page(client, import_text, base, old):
