@@ -202,9 +202,9 @@ def test_attachment_pages_redirect_to_their_post(client, old_site, old):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("old", ["/?page_id=2", "/about/"])
-def test_pages_are_not_redirected_while_pages_are_not_imported(client, old_site, old):
-    """A page's old address is not redirected anywhere, as there is no page to go to."""
-    assert client.get(old_site + old).status_code in (200, 404)
+def test_page_addresses_redirect_to_the_imported_page(client, old_site, old):
+    """A page's ?page_id= and old path lead to the page it became, among the site's posts."""
+    assert_leads_to(client, old_site + old, "/pages/item-2/")
 
 
 @pytest.mark.django_db
