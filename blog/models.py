@@ -391,7 +391,7 @@ class Page(models.Model):
         error_messages={"unique": "Another page already uses this slug. Choose a different one."},
     )
     status = models.CharField(
-        "status", max_length=10, choices=Post.Status.choices, default=Post.Status.DRAFT, db_index=True
+        "status", max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     body = MarkdownxField("body", help_text="Markdown in the commentary dialect.")
     body_html = models.TextField("rendered body", blank=True, editable=False)
@@ -409,11 +409,15 @@ class Page(models.Model):
         return self.title
 
     def save(self, *args, rendering: Rendering | None = None, **kwargs):
-        """Render the body (unless ``rendering`` is given) and store the HTML with the page."""
-        self.body_html = (rendering or render_body(self.body)).html
+        """Render the body (unless ``rendering`` is given) and store the HTML with the page.
+
+        As for posts, a save limited by ``update_fields`` that does not name ``body`` does not re-render.
+        """
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
+        if update_fields is None or "body" in update_fields:
+            self.body_html = (rendering or render_body(self.body)).html
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
