@@ -33,11 +33,15 @@ run: demo
 	@echo ""
 	@echo "Commonplace is running at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo "Logins:"; sed 's/^/  /' .demo-logins
+	@echo "Background jobs (email, re-rendering, imports) run in a worker beside the server."
 	@echo ""
+	$(DEV_ENV) $(BIN)/python manage.py run_tasks --reload & worker=$$!; \
+	trap 'pkill -P $$worker; kill $$worker 2>/dev/null' EXIT; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production-style: DEBUG off, static files collected, migrations applied, then
-# gunicorn with gunicorn.conf.py (WEB_CONCURRENCY, GUNICORN_THREADS, BIND).
+# gunicorn with gunicorn.conf.py (WEB_CONCURRENCY, GUNICORN_THREADS, BIND) and
+# one background worker (`manage.py run_tasks`) beside it.
 # On a laptop it serves plain HTTP on $(HOST):$(PORT) with a generated key kept
 # in the git-ignored .secret-key; production sets SECRET_KEY, ALLOWED_HOSTS and
 # the rest in the environment (README).
@@ -53,6 +57,8 @@ SERVE_ENV := DEBUG=false \
 serve: install .secret-key
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input -v0
+	$(SERVE_ENV) $(BIN)/python manage.py run_tasks & worker=$$!; \
+	trap 'pkill -P $$worker; kill $$worker 2>/dev/null' EXIT; \
 	$(SERVE_ENV) $(BIN)/gunicorn -c gunicorn.conf.py
 
 # Load test (not part of CI): see bench/README.md. BENCH_DURATION=3s for a quick run,

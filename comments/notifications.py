@@ -1,25 +1,23 @@
 """Email about comments: moderators hear of held comments, subscribers of approved replies.
 
-These run after the transaction that stored the comment has committed
-(``services`` queues them with ``transaction.on_commit``), so they load the
-comment afresh. A mail server that fails is logged, never turned into an
-error page for a comment that was stored.
+These run as background jobs (``comments.tasks``), queued in the transaction
+that stored the comment, so they load the comment afresh; the messages they
+send are queued again for delivery (``jobs.mail``), which retries while the
+mail server is down. Each is safe to run twice.
 """
 
-import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from comments import conf
 from comments.models import Comment
-
-logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
 
@@ -75,14 +73,6 @@ def moderator_addresses(post):
     return sorted(addresses)
 
 
-def _send(message):
-    try:
-        message.send()
-    except Exception:
-        # Why broad: any transport error must not undo or hide a stored comment.
-        logger.exception("Could not send comment email to %s", message.to)
-
-
 def notify_moderators(comment_pk):
     """Tell the moderators a comment is waiting for them, with a link into the queue."""
     if not conf.get("NOTIFY_MODERATORS"):
@@ -99,17 +89,19 @@ def notify_moderators(comment_pk):
         "queue_url": absolute(reverse("admin:comments_comment_changelist") + "?status__exact=pending"),
         "site_name": settings.SITE_NAME,
     }
-    _send(
-        EmailMessage(
-            subject=f"[{settings.SITE_NAME}] Comment awaiting moderation on “{comment.post.title}”",
-            body=render_to_string("comments/email/moderator_notice.txt", context),
-            to=recipients,
-        )
-    )
+    EmailMessage(
+        subject=f"[{settings.SITE_NAME}] Comment awaiting moderation on “{comment.post.title}”",
+        body=render_to_string("comments/email/moderator_notice.txt", context),
+        to=recipients,
+    ).send()
 
 
+@transaction.atomic
 def notify_reply(comment_pk):
-    """Tell the author of the comment replied to, if they asked, once the reply is approved."""
+    """Tell the author of the comment replied to, if they asked, once the reply is approved.
+
+    The claim and the queued message commit together: a failure leaves the notice unclaimed for the retry.
+    """
     claimed = Comment.objects.filter(
         pk=comment_pk,
         status=Comment.Status.APPROVED,
@@ -131,14 +123,12 @@ def notify_reply(comment_pk):
         "unsubscribe_url": unsubscribe,
         "site_name": settings.SITE_NAME,
     }
-    _send(
-        EmailMessage(
-            subject=f"[{settings.SITE_NAME}] {reply.author_name} replied to you on “{reply.post.title}”",
-            body=render_to_string("comments/email/reply_notice.txt", context),
-            to=[parent.author_email],
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
-    )
+    EmailMessage(
+        subject=f"[{settings.SITE_NAME}] {reply.author_name} replied to you on “{reply.post.title}”",
+        body=render_to_string("comments/email/reply_notice.txt", context),
+        to=[parent.author_email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    ).send()

@@ -1,8 +1,9 @@
 """Writes to comments: submitting, editing, withdrawing, moderating, unsubscribing.
 
 Each function is keyword-only and atomic, runs the model's ``full_clean()``
-before saving, and queues email with ``transaction.on_commit`` so nothing is
-sent for a write that is rolled back.
+before saving, and queues email as background jobs in the same transaction,
+so nothing is sent for a write that is rolled back and nothing waits for a
+mail server.
 """
 
 from datetime import timedelta
@@ -11,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from comments import conf, notifications, signals
+from comments import conf, signals, tasks
 from comments.models import Comment
 from comments.moderation import Submission, closed_reason, decide
 
@@ -48,11 +49,11 @@ def _attach_point(parent):
 
 
 def _queue_notices(comment):
-    """After commit, tell moderators of a held comment, or a subscriber of an approved reply."""
+    """Queue the email telling moderators of a held comment, or a subscriber of an approved reply."""
     if comment.status == Comment.Status.PENDING:
-        transaction.on_commit(lambda: notifications.notify_moderators(comment.pk))
+        tasks.notify_moderators.enqueue(comment.pk)
     elif comment.status == Comment.Status.APPROVED and comment.parent_id and not comment.reply_notice_sent:
-        transaction.on_commit(lambda: notifications.notify_reply(comment.pk))
+        tasks.notify_reply.enqueue(comment.pk)
 
 
 @transaction.atomic

@@ -42,7 +42,10 @@ try:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", database_connect_timeout)
     CACHES = {"default": env.cache_config(env.get_str("CACHE_URL", default="locmem://"))}
-    globals().update(env.email_config(env.get_str("EMAIL_URL", default="console://")))
+    email = env.email_config(env.get_str("EMAIL_URL", default="console://"))
+    # Mail is queued as a background job (jobs.mail); the job sends it the way EMAIL_URL says.
+    JOBS_EMAIL_BACKEND = email.pop("EMAIL_BACKEND")
+    globals().update(email)
     DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", default="Commonplace <noreply@localhost>")
     SERVER_EMAIL = env.get_str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
     SITE_NAME = env.get_str("SITE_NAME", default="Commonplace")
@@ -85,6 +88,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "csp",
     "markdownx",
+    "django_tasks",
+    "django_tasks_db",
+    "jobs",
     "citations",
     "blog",
     "comments",
@@ -120,6 +126,12 @@ MIDDLEWARE = [
     # Innermost: the page's comment thread goes in before any other middleware sees the page.
     "comments.splice.SpliceMiddleware",
 ]
+
+EMAIL_BACKEND = "jobs.mail.QueuedEmailBackend"
+
+# Background jobs are rows in the site's own database, run by `manage.py run_tasks`
+# (the task framework of Django 6.0, through its backport for 5.2; see jobs/).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
