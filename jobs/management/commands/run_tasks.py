@@ -5,24 +5,60 @@ import os
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import connection
+from django.db import OperationalError, close_old_connections, connection
 from django.utils import timezone
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django.utils.crypto import get_random_string
 from django_tasks.base import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
 from jobs import workers
 
 
 class BeatingWorker(Worker):
-    """The task framework's database worker, which also records a heartbeat after each job."""
+    """The task framework's database worker, which records a heartbeat after each job.
+
+    Its loop is its own so that, inside a test's transaction, it leaves the
+    connection open (the library's loop closes connections it finds in a
+    transaction, as a web request would).
+    """
 
     def __init__(self, **options):
         super().__init__(**options)
         self.ran = 0
         self.failed = 0
+
+    def run(self):
+        """Run ready jobs until stopped or, in batch mode, until none is ready."""
+        while self.running:
+            if not connection.in_atomic_block:
+                close_old_connections()
+            claimed, job = self.claim_next()
+            if job is not None:
+                self.run_task(job)
+            elif claimed and self.batch:
+                return
+            elif self.running:
+                time.sleep(self.interval)
+
+    def claim_next(self):
+        """(whether the queue could be read, the job this worker claimed or None)."""
+        ready = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
+        if not self.process_all_queues:
+            ready = ready.filter(queue_name__in=self.queue_names)
+        try:
+            with exclusive_transaction(ready.db):
+                job = ready.get_locked()
+                if job is not None:
+                    job.claim(self.worker_id)
+                return True, job
+        except OperationalError as error:
+            # SQLite answers "database is locked" while another process writes: look again shortly.
+            if is_locked_database_exception(error):
+                return False, None
+            raise
 
     def run_task(self, db_task_result):
         try:
