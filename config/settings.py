@@ -89,7 +89,7 @@ INSTALLED_APPS = [
     "csp",
     "markdownx",
     "django_tasks",
-    "django_tasks_db",
+    "jobs.apps.TaskQueueConfig",
     "jobs",
     "citations",
     "blog",
