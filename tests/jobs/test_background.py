@@ -94,6 +94,6 @@ def test_failed_and_pending_jobs_show_in_the_admin_with_their_error(admin_client
 def test_the_admin_index_names_the_queue_and_its_workers(admin_client):
     """Jobs and workers appear under plain names, not the library's."""
     page = admin_client.get("/admin/").content.decode()
-    assert "Background jobs" in page and "Task results" in page
+    assert "Background jobs" in page and "Task Results" in page
     assert "Background workers" in page and "Workers" in page
     assert "Tasks Database Backend" not in page
