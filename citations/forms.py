@@ -58,7 +58,7 @@ class ImportForm(forms.Form):
     strict = forms.BooleanField(
         label="All or nothing",
         required=False,
-        help_text="Import nothing if any record cannot be read. Otherwise bad records are skipped and listed.",
+        help_text="Import nothing if a record cannot be read (otherwise bad ones are skipped and listed).",
     )
 
     def clean(self):

@@ -62,9 +62,11 @@ ENTRY_TYPES = {
     "patent": "patent",
 }
 # Entry types that are the nearest kin rather than the same thing, counted as mapped.
-NEAREST = {"booklet", "proceedings", "collection", "mvcollection", "suppbook", "inproceedings",
-           "conference", "inreference", "misc", "manual", "thesis", "phdthesis", "mastersthesis",
-           "unpublished", "audio", "movie", "music", "performance", "jurisdiction", "standard", "patent"}  # fmt: skip
+NEAREST = {
+    *("booklet", "proceedings", "collection", "mvcollection", "suppbook", "inproceedings"),
+    *("conference", "inreference", "misc", "manual", "thesis", "phdthesis", "mastersthesis"),
+    *("unpublished", "audio", "movie", "music", "performance", "jurisdiction", "standard", "patent"),
+}
 SUBTYPES = {
     ("article", "newspaper"): "article-newspaper",
     ("article", "magazine"): "article-magazine",

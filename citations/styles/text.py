@@ -166,7 +166,8 @@ def _one_date(date, *, year_only, with_year=True):
 
 
 def format_date(date, *, year_only=False):
-    """ "February 22, 2013", "Spring 2019", "ca. 1850", "1998–2001", "May–June 2019", or the literal, as HTML."""
+    """ "February 22, 2013", "Spring 2019", "ca. 1850", "1998–2001", "May–June 2019" or the literal,
+    as HTML."""
     if date.year is None:
         return esc(date.literal)
     text = _one_date(date, year_only=year_only)
