@@ -203,7 +203,7 @@ def parse_csl_date(value):
 
 
 # Variables some exporters spell their own way (Zotero's older "shortTitle").
-SPELLINGS = {"title-short": ("shortTitle",)}
+SPELLINGS = {"title-short": ("shortTitle",), "container-title-short": ("journalAbbreviation",)}
 
 
 def merge_edited(record, read, edited):

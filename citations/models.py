@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from citations import csl, styles
-from citations.styles import markup
+from citations import markup
 
 # Pandoc's citation keys: a letter (of any script), digit or underscore, then
 # word characters and internal punctuation.

@@ -116,6 +116,10 @@ TEXT_FIELDS = [
     ("venue", "event-place"),
     ("chapter", "chapter-number"),
     ("version", "version"),
+    ("pagetotal", "number-of-pages"),
+    ("shortjournal", "container-title-short"),
+    ("pubstate", "status"),
+    ("library", "archive"),
     ("annote", "note"),
 ]
 READ_ALIASES = {
@@ -221,8 +225,8 @@ def entry_to_item(entry):
     for bib_name, csl_name in DATE_FIELDS:
         if fields.get(bib_name, "").strip():
             item[csl_name] = dates.to_item(dates.read_text(fields[bib_name]))
-    if fields.get("urldate"):
-        item["accessed"] = {"raw": fields["urldate"].strip()}
+    if fields.get("urldate", "").strip():
+        item["accessed"] = dates.to_item(dates.read_text(fields["urldate"]))
     mapped = entry_type in NEAREST or entry_type not in ENTRY_TYPES
     return {name: value for name, value in item.items() if value}, mapped
 
@@ -344,8 +348,10 @@ def item_to_entry(item):
 
     def text(csl_name, bib_name=""):
         value = _plain(item.get(csl_name))
+        for spelling in csl.SPELLINGS.get(csl_name, ()):
+            value = value or _plain(item.get(spelling))
         if bib_name in TITLE_FIELDS:
-            return latex.protect_capitals(value)
+            return latex.title_to_latex(value)
         if bib_name in LIST_FIELDS and " and " in value:
             return "{" + latex.text_to_latex(value) + "}"
         return latex.text_to_latex(value)

@@ -9,15 +9,38 @@ braces the words a BibTeX style must not lower-case.
 import re
 import unicodedata
 
-from pylatexenc import latexwalker
+from pylatexenc import latexwalker, macrospec
+
+from citations import markup
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
+# The formatting commands CSL's rich text has a tag for, both ways.
+COMMANDS = {
+    "i": "textit",
+    "b": "textbf",
+    "sc": "textsc",
+    "sup": "textsuperscript",
+    "sub": "textsubscript",
+}
+_READ_AS_TAG = {**{command: tag for tag, command in COMMANDS.items()}, "emph": "i", "textsl": "i"}
+
 # pylatexenc reads \textasciicircum as the modifier letter ˆ; writers mean the caret.
+# Formatting commands become CSL's rich-text tags, so a title's italics survive.
 _context = get_default_latex_context_db()
-_context.add_context_category("commonplace", macros=[MacroTextSpec("textasciicircum", "^")], prepend=True)
+_context.add_context_category(
+    "commonplace",
+    macros=[
+        MacroTextSpec("textasciicircum", "^"),
+        *(MacroTextSpec(command, f"<{tag}>%s</{tag}>") for command, tag in _READ_AS_TAG.items()),
+    ],
+    prepend=True,
+)
 _decoder = LatexNodes2Text(latex_context=_context, math_mode="verbatim", strict_latex_spaces=True)
 # Built once: pylatexenc would otherwise rebuild its parsing context for every value.
 _walker_context = latexwalker.get_default_latex_context_db()
+_walker_context.add_context_category(
+    "commonplace", macros=[macrospec.MacroSpec(command, "{") for command in _READ_AS_TAG], prepend=True
+)
 _PLAIN = re.compile(r"[^\\{}~$`'%&#_^-]*\Z")
 _BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
 
@@ -108,6 +131,25 @@ def balanced(raw):
                 pieces.append(raw[position : match.start()])
                 position = match.end()
     pieces.append(raw[position:])
+    return "".join(pieces)
+
+
+def title_to_latex(value):
+    """A title's text as LaTeX: capitals braced (``protect_capitals``), its CSL rich text as
+    commands ("<i>x</i>" as "\\textit{x}", a nocase span as braces)."""
+    pieces, position = [], 0
+    matches = list(markup.TAG.finditer(value))
+    for match, tag in zip(matches, markup.pairs(matches), strict=True):
+        pieces.append(protect_capitals(value[position : match.start()]))
+        position = match.end()
+        if tag is None:
+            pieces.append(text_to_latex(match.group()))
+        elif match.group(1) or match.group().lower() == "</span>":
+            pieces.append("}")
+        else:
+            name = (match.group(2) or "").lower() or ("sc" if "small-caps" in match.group().lower() else "")
+            pieces.append("\\" + COMMANDS[name] + "{" if name else "{")
+    pieces.append(protect_capitals(value[position:]))
     return "".join(pieces)
 
 

@@ -93,7 +93,7 @@ def _edition(item):
     edition = edition.removesuffix("edition").removesuffix("Edition").strip()
     if not edition:
         return ""
-    return esc(edition if edition.endswith(("ed.", "ed")) else f"{edition} ed.")
+    return esc(edition if edition.split()[-1] in ("ed.", "ed") else f"{edition} ed.")
 
 
 def _book_series(item):

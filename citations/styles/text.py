@@ -5,7 +5,7 @@ import re
 
 from citations.csl import family_with_particle
 from citations.dates import MONTHS, SEASONS, read_date
-from citations.styles import markup
+from citations import markup
 
 CLOSING_MARKUP = re.compile(r"(</[a-z]+>)+$")
 

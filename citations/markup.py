@@ -13,7 +13,7 @@ the text.
 import html
 import re
 
-_TAG = re.compile(
+TAG = re.compile(
     r"""<(/?)(i|b|sc|sup|sub)>"""
     r"""|<span\s+style\s*=\s*["']\s*font-variant\s*:\s*small-caps\s*;?\s*["']\s*>"""
     r"""|<span\s+class\s*=\s*["']\s*(nocase|nodecor)\s*["']\s*>"""
@@ -38,7 +38,7 @@ def _opening(match):
     return name, _HTML[name]
 
 
-def _pairs(matches):
+def pairs(matches):
     """For each tag, its (opening, closing) HTML if it opens or closes a pair, else None.
 
     A closing tag pairs with the nearest open tag of its name; tags it skips
@@ -68,9 +68,9 @@ def _pairs(matches):
 
 def to_html(text, transform=str):
     """``text`` with its CSL markup as HTML and the rest escaped; ``transform`` applies to the words."""
-    matches = list(_TAG.finditer(text))
+    matches = list(TAG.finditer(text))
     pieces, position = [], 0
-    for match, tag in zip(matches, _pairs(matches), strict=True):
+    for match, tag in zip(matches, pairs(matches), strict=True):
         pieces.append(html.escape(transform(text[position : match.start()]), quote=False))
         pieces.append(html.escape(match.group(), quote=False) if tag is None else tag)
         position = match.end()
@@ -80,15 +80,15 @@ def to_html(text, transform=str):
 
 def to_text(text):
     """``text`` without its CSL markup: what a page's ``<title>`` or a search shows."""
-    return _TAG.sub("", text)
+    return TAG.sub("", text)
 
 
 def balance(text):
     """``text`` cut from a longer title made whole: tags left open are closed at its end, and
     closing tags whose opening was cut off are dropped (``short_title`` cuts between words)."""
-    matches = list(_TAG.finditer(text))
+    matches = list(TAG.finditer(text))
     pieces, closers, position = [], [], 0
-    for match, tag in zip(matches, _pairs(matches), strict=True):
+    for match, tag in zip(matches, pairs(matches), strict=True):
         pieces.append(text[position : match.start()])
         position = match.end()
         if tag is not None:
