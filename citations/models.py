@@ -7,8 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from citations import csl, styles
-from citations import markup
+from citations import csl, markup, styles
 
 # Pandoc's citation keys: a letter (of any script), digit or underscore, then
 # word characters and internal punctuation.

@@ -10,9 +10,9 @@ import re
 import unicodedata
 
 from pylatexenc import latexwalker, macrospec
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from citations import markup
-from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 # The formatting commands CSL's rich text has a tag for, both ways.
 COMMANDS = {

@@ -3,9 +3,9 @@
 import html
 import re
 
+from citations import markup
 from citations.csl import family_with_particle
 from citations.dates import MONTHS, SEASONS, read_date
-from citations import markup
 
 CLOSING_MARKUP = re.compile(r"(</[a-z]+>)+$")
 

@@ -56,7 +56,8 @@ THESIS = {
         (  # 14.103–5: "trans." after the title in a note, "Translated by" in the bibliography
             TRANSLATED,
             "146",
-            "Jhumpa Lahiri, <i>In Other Words</i>, trans. Ann Goldstein (New York: Alfred A. Knopf, 2016), 146.",
+            "Jhumpa Lahiri, <i>In Other Words</i>, trans. Ann Goldstein "
+            "(New York: Alfred A. Knopf, 2016), 146.",
             "Lahiri, Jhumpa. <i>In Other Words</i>. Translated by Ann Goldstein. "
             "New York: Alfred A. Knopf, 2016.",
         ),
@@ -81,7 +82,8 @@ THESIS = {
             "12",
             "Ramona Kathryn Dinkelspiel, “The Cultural Life of Cotton” (PhD diss., University of Chicago, "
             "2012), 12.",
-            "Dinkelspiel, Ramona Kathryn. “The Cultural Life of Cotton.” PhD diss., University of Chicago, 2012.",
+            "Dinkelspiel, Ramona Kathryn. “The Cultural Life of Cotton.” "
+            "PhD diss., University of Chicago, 2012.",
         ),
     ],
 )
