@@ -116,6 +116,14 @@ def _update_rows(sources, names):
         cursor.executemany(sql, rows)
 
 
+def _changed(current, source, compared):
+    """Whether importing ``source`` changes ``current``: a field, or the record it exports
+    (a source added in the admin, with no record, is unchanged by the record of its own export)."""
+    if any(getattr(current, name) != getattr(source, name) for name in compared):
+        return True
+    return current.csl != source.csl and current.as_csl() != source.as_csl()
+
+
 def import_records(records, *, strict=False):
     """Create or update a Source for each good record, by key, and report each bad one.
 
@@ -129,7 +137,7 @@ def import_records(records, *, strict=False):
     if errors and strict:
         raise ImportFailed(_shortened(errors))
     report.skipped = errors
-    compared = [*Source.RECORD_FIELDS, "names_text", "csl"]
+    compared = [*Source.RECORD_FIELDS, "names_text"]
     with transaction.atomic():
         existing = Source.objects.by_keys(source.key for source in sources)
         now = timezone.now()
@@ -140,8 +148,8 @@ def import_records(records, *, strict=False):
                 source.created = source.updated = now
                 new.append(source)
                 report.created.append(source.key)
-            elif any(getattr(current, name) != getattr(source, name) for name in compared):
-                for name in compared:
+            elif _changed(current, source, compared):
+                for name in [*compared, "csl"]:
                     setattr(current, name, getattr(source, name))
                 current.updated = now
                 changed.append(current)
@@ -149,7 +157,7 @@ def import_records(records, *, strict=False):
             else:
                 report.unchanged.append(source.key)
         Source.objects.bulk_create(new, batch_size=BATCH_SIZE)
-        _update_rows(changed, [*compared, "updated"])
+        _update_rows(changed, [*compared, "csl", "updated"])
     return report
 
 

@@ -158,3 +158,14 @@ def test_title_markup_in_a_post_s_note_passes_the_allowlist_as_formatting(client
     assert "Review of <i>Sex and the City</i> and Its Feminist Critics" in page
     assert 'H<sub>2</sub>O and <span class="small-caps">Nasa</span>' in page
     assert "&lt;i&gt;" not in page and "&lt;sub&gt;" not in page
+
+
+@pytest.mark.django_db
+def test_a_record_changed_only_beyond_the_fields_is_updated():
+    """Re-importing a record that gains a variable the admin does not show (a translator) updates it."""
+    import_file(ZOTERO, "csl-json")
+    items = json.loads(ZOTERO)
+    items[1]["translator"] = [{"family": "Roe", "given": "Ann"}]
+    report = import_file(json.dumps(items).encode(), "csl-json")
+    assert (report.updated, len(report.unchanged)) == (["gerring2012"], 13)
+    assert "trans. Ann Roe" in Source.objects.get(key="gerring2012").note(linked=False)
