@@ -8,7 +8,10 @@ import limits ends in the parser's own clear error (``FormatError``,
 refuse counts like the time to read. Any other exception propagates.
 
 Parsers: ``csl-json`` and ``bibtex`` (``citations.formats.read``),
-``bibtex-names`` (the name splitter, through ``read``), ``wxr`` (reading an
+``bibtex-names`` (the name splitter, through ``read``), ``csl-record`` (a
+read record into model fields, dates and URLs included), ``csl-dates`` (a
+date's text: EDTF, seasons, circa, ranges, literals), ``title-markup``
+(CSL rich text in titles to HTML and to LaTeX), ``wxr`` (reading an
 export), ``wordpress-html`` (a post's HTML to the dialect, shortcodes and
 footnotes included), ``wordpress-comment`` (a reader comment's HTML).
 """
@@ -28,7 +31,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from citations import formats  # noqa: E402
+from citations import dates, formats, markup  # noqa: E402
+from citations.formats.csljson import RecordError, item_to_fields  # noqa: E402
+from citations.formats.latex import title_to_latex  # noqa: E402
 from wordpress import wxr  # noqa: E402
 from wordpress.convert import convert_post  # noqa: E402
 from wordpress.htmltree import LimitError  # noqa: E402
@@ -62,6 +67,24 @@ def _bib_entries(n, body):
     """Entries of about ``len(body)`` characters each, with distinct keys, ``n`` characters in all."""
     count = max(1, n // (len(body) + 30))
     return "".join(f"@book{{k{index}, title = {{T}}, {body}}}\n" for index in range(count))
+
+
+def _record(item):
+    with contextlib.suppress(RecordError):
+        item_to_fields(item)
+
+
+def _dates(text):
+    with contextlib.suppress(ValueError):
+        dates.read_text(text)
+    with contextlib.suppress(ValueError):
+        dates.read_date({"date-parts": [[2019, 21], [2019, 22]], "literal": text, "season": 1, "circa": True})
+
+
+def _markup(text):
+    markup.to_html(text)
+    markup.balance(text)
+    title_to_latex(text)
 
 
 CITATIONS = [
@@ -117,6 +140,51 @@ CITATIONS = [
     ("bibtex", "marks-outside-entries", lambda n: _repeat("=,\n", n), read_bibtex),
     ("bibtex", "long-field", lambda n: "@book{k, title = {T}, note = {" + "x" * n + "}}", read_bibtex),
     ("bibtex", "truncated", lambda n: _bib_entries(n, "year = 2013")[: n - 5], read_bibtex),
+    (
+        "bibtex",
+        "free-text-years",
+        lambda n: _bib_entries(n, "year = {ca. January " + "1998--" * 500 + "}, date = {2019-21/..~}"),
+        read_bibtex,
+    ),
+    (
+        "bibtex",
+        "duplicate-keys",
+        lambda n: "@book{k, title = {T}}\n" * max(1, n // 22),
+        read_bibtex,
+    ),
+    (
+        "csl-record",
+        "long-url",
+        lambda n: {"id": "a", "title": "T", "URL": "www.x" + "a/" * (n // 2)},
+        _record,
+    ),
+    (
+        "csl-record",
+        "over-long-fields",
+        lambda n: {"id": "a", "title": "T" * n, "issue": "9" * n, "DOI": "https://doi.org/" + "x" * n},
+        _record,
+    ),
+    ("csl-dates", "digit-run", lambda n: "1" * n, _dates),
+    ("csl-dates", "circa-run", lambda n: _repeat("ca. ", n) + "1850", _dates),
+    ("csl-dates", "qualifier-run", lambda n: "2019" + "~" * n, _dates),
+    ("csl-dates", "range-run", lambda n: _repeat("1998--", n) + "2001", _dates),
+    ("csl-dates", "words", lambda n: _repeat("Spring ", n) + "2019", _dates),
+    ("csl-dates", "slashes", lambda n: "2019/" + _repeat("03/", n), _dates),
+    ("title-markup", "unclosed-tags", lambda n: _repeat("<i>", n), _markup),
+    (
+        "title-markup",
+        "unmatched-closers",
+        lambda n: _repeat("<b>", n // 2) + _repeat("</sup>", n // 2),
+        _markup,
+    ),
+    (
+        "title-markup",
+        "nested-pairs",
+        lambda n: _repeat("<i><b>", n // 2) + _repeat("</b></i>", n // 2),
+        _markup,
+    ),
+    ("title-markup", "spans", lambda n: _repeat('<span class="nocase">A</span>', n), _markup),
+    ("title-markup", "lt-run", lambda n: "<" * n, _markup),
     (
         "bibtex-names",
         "and-run",

@@ -37,7 +37,7 @@ class SourceAdmin(admin.ModelAdmin):
     list_display = ["key", "title", "container_title", "type", "issued_year"]
     list_filter = ["type", "issued_year"]
     search_fields = ["key", "title", "container_title", "names_text"]
-    readonly_fields = ["added_by", "created", "updated"]
+    readonly_fields = ["added_by", "created", "updated", "csl"]
     actions = ["export_csl_json", "export_bibtex"]
     fieldsets = [
         (None, {"fields": ["key", "type", "title", "short_title", "authors", "container_title", "editors"]}),
@@ -50,6 +50,7 @@ class SourceAdmin(admin.ModelAdmin):
             {"fields": ["volume", "issue", "page", "doi", "isbn", "url", "archive_url", "accessed"]},
         ),
         (None, {"fields": ["annotation", ("added_by", "created", "updated")]}),
+        ("Full record", {"fields": ["csl"], "classes": ["collapse"]}),
     ]
 
     def has_change_permission(self, request, obj=None):
@@ -129,13 +130,17 @@ class SourceAdmin(admin.ModelAdmin):
                 if form.is_valid():
                     try:
                         data = form.cleaned_data["file"].read()
-                        report = import_file(data, form.cleaned_data["format"])
+                        report = import_file(
+                            data, form.cleaned_data["format"], strict=form.cleaned_data["strict"]
+                        )
                     except ImportFailed as failure:
                         status = 400
                         for error in failure.errors:
                             form.add_error("file", error)
                     else:
                         self.message_user(request, f"Imported the file: {report}.", messages.SUCCESS)
+                        for line in report.details():
+                            self.message_user(request, line, messages.WARNING)
                         return HttpResponseRedirect(reverse("admin:citations_source_changelist"))
                 else:
                     status = 400

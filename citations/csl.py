@@ -5,29 +5,13 @@ that one record means the same thing wherever it travels.
 """
 
 import calendar
-import re
+
+from citations import dates
+from citations.dates import MONTHS
 
 # The name parts this library stores; Zotero and citeproc-js may send others
 # (``comma-suffix``, ``parse-names``), which carry no text and are dropped.
 NAME_PARTS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")
-
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTHS, 1)}
-MONTH_NUMBERS.update({name[:3].lower(): number for number, name in enumerate(MONTHS, 1)})
-MONTH_NUMBERS["sept"] = 9
 
 SUPPORTED_TYPES = (
     "article-newspaper",
@@ -210,67 +194,57 @@ def date_errors(year, month, day):
 
 def date_to_csl(year, month=None, day=None):
     """A CSL date object with as many parts as are known, or None."""
-    if year is None:
-        return None
-    return {"date-parts": [[part for part in (year, month, day) if part is not None]]}
-
-
-_ISO_DATE = re.compile(r"^(-?\d{1,4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:T.*)?$")
-_WORDS_DATE = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?(?:\s+(\d{1,2}))?,?\s+(\d{3,4})$")
-_ANY_YEAR = re.compile(r"\b(\d{4})\b")
-
-
-def _as_int(value):
-    try:
-        if isinstance(value, bool):
-            raise ValueError
-        return int(str(value).strip())
-    except ValueError:
-        raise ValueError(f"{value!r} is not a number") from None
-
-
-def parse_date_text(text):
-    """Read "2013-02-22", "February 22, 2013", "22 Feb 2013", "Spring 2013" into parts."""
-    text = " ".join(str(text).split())
-    match = _ISO_DATE.match(text)
-    if match:
-        return [int(part) for part in match.groups() if part is not None]
-    match = _WORDS_DATE.match(text)
-    if match and match.group(2).lower() in MONTH_NUMBERS:
-        day = match.group(1) or match.group(3)
-        parts = [int(match.group(4)), MONTH_NUMBERS[match.group(2).lower()]]
-        return parts + [int(day)] if day else parts
-    match = _ANY_YEAR.search(text)
-    if match:
-        return [int(match.group(1))]
-    raise ValueError(f"cannot read the date {text!r}")
+    return dates.to_csl(year, month, day)
 
 
 def parse_csl_date(value):
-    """A CSL date (``date-parts``, ``raw`` or ``literal``, or an EDTF string) as (year, month, day).
+    """A CSL date as the (year, month, day) of its start; see ``citations.dates.read_date``."""
+    return dates.read_date(value).parts
 
-    Ranges keep their start. Raises ``ValueError`` naming what could not be read.
+
+# Variables some exporters spell their own way (Zotero's older "shortTitle").
+SPELLINGS = {"title-short": ("shortTitle",), "container-title-short": ("journalAbbreviation",)}
+
+
+def merge_edited(record, read, edited):
+    """The full ``record`` with the variables edited since it was read taken over it.
+
+    ``read`` is the record as the model's fields read it, ``edited`` the same
+    fields now: a variable on which they agree was not edited, and the
+    record's own value (a season, a literal date, a numeric id, a type this
+    library formats as its nearest kin) stands; one on which they differ
+    takes the edited value, or goes if the field was emptied.
     """
-    if value in (None, "", {}):
-        return None, None, None
-    if isinstance(value, str):
-        parts = parse_date_text(value)
-    elif isinstance(value, dict):
-        date_parts = value.get("date-parts")
-        if date_parts:
-            if not isinstance(date_parts, list) or not isinstance(date_parts[0], list):
-                raise ValueError("date-parts must be a list of lists")
-            parts = [_as_int(part) for part in date_parts[0][:3] if str(part).strip()]
-        elif value.get("raw") or value.get("literal"):
-            parts = parse_date_text(value.get("raw") or value.get("literal"))
-        elif value.get("year"):
-            parts = [_as_int(value["year"])]
+    item = dict(record)
+    for variable in dict.fromkeys([*read, *edited]):
+        if read.get(variable) == edited.get(variable):
+            continue
+        for spelling in SPELLINGS.get(variable, ()):
+            item.pop(spelling, None)
+        if variable in edited:
+            item[variable] = edited[variable]
         else:
-            return None, None, None
-    else:
-        raise ValueError("a date must be an object with date-parts, raw or literal")
-    parts = (parts + [None, None, None])[:3]
-    errors = date_errors(*parts)
-    if errors:
-        raise ValueError(errors[0])
-    return tuple(parts)
+            item.pop(variable, None)
+    return item
+
+
+def _as_text(value):
+    if isinstance(value, list) and value and all(isinstance(name, dict) for name in value):
+        return [normalize_name(name) for name in value]
+    if isinstance(value, list):  # some exporters send one-element lists
+        value = value[0] if value else ""
+    if isinstance(value, bool) or value is None:
+        return ""
+    return str(value) if isinstance(value, int | float) else value
+
+
+def as_text(item):
+    """``item`` as the styles read it: numbers as digits, one-element lists as their element,
+    names normalised (``normalize_name``), other spellings under CSL's names; dates and text
+    as they are."""
+    text = {variable: _as_text(value) for variable, value in item.items()}
+    for variable, spellings in SPELLINGS.items():
+        for spelling in spellings:
+            if not text.get(variable) and text.get(spelling):
+                text[variable] = text[spelling]
+    return text

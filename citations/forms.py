@@ -55,6 +55,11 @@ class ImportForm(forms.Form):
         choices=[("", "From the file name"), ("csl-json", "CSL-JSON"), ("bibtex", "BibTeX")],
         required=False,
     )
+    strict = forms.BooleanField(
+        label="All or nothing",
+        required=False,
+        help_text="Import nothing if a record cannot be read (otherwise bad ones are skipped and listed).",
+    )
 
     def clean(self):
         cleaned = super().clean()

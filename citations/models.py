@@ -5,16 +5,17 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
-from citations import csl, styles
+from citations import csl, markup, styles
 
-# Pandoc's citation keys: a letter, digit or underscore, then word characters
-# and internal punctuation.
-CITATION_KEY_PATTERN = r"[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?"
+# Pandoc's citation keys: a letter (of any script), digit or underscore, then
+# word characters and internal punctuation.
+CITATION_KEY_PATTERN = r"\w(?:[\w:.#$%&+?<>~/-]*[\w])?"
 
 validate_citation_key = RegexValidator(
     rf"^{CITATION_KEY_PATTERN}\Z",
-    "A key starts with a letter, digit or underscore and may contain "
+    "A key starts with a letter (of any alphabet), digit or underscore and may contain "
     "letters, digits and : . # $ %% & - + ? < > ~ / inside.",  # %% as messages are %-formatted
 )
 
@@ -108,6 +109,16 @@ class Source(models.Model):
     isbn = models.CharField("ISBN", max_length=50, blank=True)
     # Not "note": that name is the method that formats a footnote.
     annotation = models.TextField("note", blank=True, help_text="A private note; not shown in citations.")
+    csl = models.JSONField(
+        "full record",
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=(
+            "The CSL-JSON item as imported, every variable kept; exports and citations "
+            "take the fields above over it where they have been edited."
+        ),
+    )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -187,8 +198,8 @@ class Source(models.Model):
 
     # CSL-JSON ---------------------------------------------------------------
 
-    def as_csl(self):
-        """This source as a CSL-JSON item (only the variables that are set)."""
+    def fields_as_csl(self):
+        """The fields above as a CSL-JSON item (only the variables that are set)."""
         item = {
             "id": self.key,
             "type": self.type,
@@ -215,13 +226,36 @@ class Source(models.Model):
         }
         return {name: value for name, value in item.items() if value}
 
+    def as_csl(self):
+        """This source as a CSL-JSON item: the full record, with the fields edited since it was
+        read taken over it. A record exported unedited is the record imported, byte for byte
+        once parsed; see ``csl.merge_edited``."""
+        if not self.csl:
+            return self.fields_as_csl()
+        from citations.formats.csljson import RecordError, item_to_fields
+
+        try:
+            read = type(self)(**item_to_fields(self.csl).fields).fields_as_csl()
+        except RecordError:  # a record this version no longer reads: the fields alone are sure
+            return self.fields_as_csl()
+        return csl.merge_edited(self.csl, read, self.fields_as_csl())
+
     @classmethod
     def from_csl(cls, item):
         """An unsaved Source built from a CSL-JSON item; see ``citations.formats.csljson``."""
         from citations.formats.csljson import item_to_fields
 
-        fields, _mapped = item_to_fields(item)
-        return cls(**fields)
+        return cls(**item_to_fields(item).fields, csl=item)
+
+    @property
+    def title_html(self):
+        """The title as HTML, its CSL markup (``<i>``, ``<sc>``…) kept as formatting."""
+        return mark_safe(markup.to_html(self.title))  # noqa: S308 (markup.to_html escapes all else)
+
+    @property
+    def title_text(self):
+        """The title without markup, for a page's ``<title>`` and descriptions."""
+        return markup.to_text(self.title)
 
     # Citing -------------------------------------------------------------------
 
@@ -232,12 +266,12 @@ class Source(models.Model):
         the full reference and the other posts citing it), unless ``linked`` is off.
         """
         href = self.get_absolute_url() if linked else None
-        return styles.get_style().note(self.as_csl(), locator, short=short, href=href)
+        return styles.get_style().note(csl.as_text(self.as_csl()), locator, short=short, href=href)
 
     def bibliography_entry(self):
         """The bibliography entry as HTML in the configured style."""
-        return styles.get_style().bibliography(self.as_csl())
+        return styles.get_style().bibliography(csl.as_text(self.as_csl()))
 
     def attribution(self):
         """Who and where, as HTML, for an excerpt's caption."""
-        return styles.get_style().attribution(self.as_csl())
+        return styles.get_style().attribution(csl.as_text(self.as_csl()))

@@ -15,21 +15,30 @@ BATCH_SIZE = 500
 
 
 class ImportFailed(ValueError):
-    """Nothing was imported: the file, or some of its records, cannot be read."""
+    """Nothing was imported: the file cannot be read, or (strictly) some of its records."""
 
     def __init__(self, errors):
         self.errors = list(errors)
         super().__init__("; ".join(self.errors))
 
 
+def _shortened(lines):
+    if len(lines) > MAX_REPORTED_ERRORS:
+        return lines[:MAX_REPORTED_ERRORS] + [f"… and {len(lines) - MAX_REPORTED_ERRORS} more."]
+    return lines
+
+
 @dataclass
 class ImportReport:
-    """What an import did, by key."""
+    """What an import did, by key: and each record not imported, and each value a field could
+    not hold as given (kept in the full record), by position."""
 
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     mapped_types: int = 0
+    skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def __str__(self):
         text = (
@@ -38,43 +47,52 @@ class ImportReport:
         )
         if self.mapped_types:
             text += f"; {self.mapped_types} with a type mapped to the nearest supported one"
+        if self.skipped:
+            text += f"; {len(self.skipped)} not imported (bad records)"
         return text
 
+    def details(self):
+        """The records not imported and the notes, one a line, cut short past a limit."""
+        return _shortened([f"Not imported: {line}" for line in self.skipped]) + _shortened(self.notes)
 
-def _validated(records):
-    """Unsaved Sources for ``records``, or ``ImportFailed`` listing every bad one."""
-    sources, errors, seen, mapped = [], [], {}, 0
+
+def _problem(record, error):
+    key = record.item.get("id") if isinstance(record.item, dict) else None
+    where = record.where.capitalize() + (f" ({key})" if key not in (None, "") else "")
+    return f"{where}: {str(error).rstrip('.')}."
+
+
+def _validated(records, report):
+    """Unsaved Sources for the good ``records``, and a message for each bad one."""
+    sources, errors, seen = [], [], {}
     for record in records:
+        if record.error:
+            errors.append(_problem(record, record.error))
+            continue
         try:
-            fields, csl_mapped = item_to_fields(record.item)
-            source = Source(**fields)
+            fields, csl_mapped, notes = item_to_fields(record.item)
+            source = Source(**fields, csl=record.item)
             source.full_clean(
                 exclude=["created", "updated"], validate_unique=False, validate_constraints=False
             )
         except RecordError as error:
-            errors.append(f"{record.where.capitalize()}: {error}.")
+            errors.append(_problem(record, error))
             continue
         except ValidationError as error:
-            key = record.item.get("id")
             problems = "; ".join(
                 f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
             )
-            errors.append(f"{record.where.capitalize()} ({key}): {problems}")
+            errors.append(_problem(record, problems))
             continue
         if source.key in seen:
-            errors.append(
-                f"{record.where.capitalize()}: the key {source.key!r} is already used by {seen[source.key]}."
-            )
+            errors.append(_problem(record, f"the key {source.key!r} is already used by {seen[source.key]}"))
             continue
         seen[source.key] = record.where
-        mapped += record.mapped or csl_mapped
+        report.mapped_types += record.mapped or csl_mapped
+        report.notes += [_problem(record, note) for note in notes]
         source.refresh_names_text()
         sources.append(source)
-    if errors:
-        if len(errors) > MAX_REPORTED_ERRORS:
-            errors = errors[:MAX_REPORTED_ERRORS] + [f"… and {len(errors) - MAX_REPORTED_ERRORS} more."]
-        raise ImportFailed(errors)
-    return sources, mapped
+    return sources, errors
 
 
 def _update_rows(sources, names):
@@ -98,14 +116,27 @@ def _update_rows(sources, names):
         cursor.executemany(sql, rows)
 
 
-def import_records(records):
-    """Create or update a Source for each record, by key; all or nothing.
+def _changed(current, source, compared):
+    """Whether importing ``source`` changes ``current``: a field, or the record it exports
+    (a source added in the admin, with no record, is unchanged by the record of its own export)."""
+    if any(getattr(current, name) != getattr(source, name) for name in compared):
+        return True
+    return current.csl != source.csl and current.as_csl() != source.as_csl()
 
-    Every record is validated before anything is written; unchanged records
-    are skipped, so importing the same file twice changes nothing.
+
+def import_records(records, *, strict=False):
+    """Create or update a Source for each good record, by key, and report each bad one.
+
+    Every record is read and validated before anything is written; with
+    ``strict``, one bad record means nothing is written (``ImportFailed``).
+    Unchanged records are skipped, so importing the same file twice changes
+    nothing.
     """
-    sources, mapped = _validated(records)
-    report = ImportReport(mapped_types=mapped)
+    report = ImportReport()
+    sources, errors = _validated(records, report)
+    if errors and strict:
+        raise ImportFailed(_shortened(errors))
+    report.skipped = errors
     compared = [*Source.RECORD_FIELDS, "names_text"]
     with transaction.atomic():
         existing = Source.objects.by_keys(source.key for source in sources)
@@ -117,8 +148,8 @@ def import_records(records):
                 source.created = source.updated = now
                 new.append(source)
                 report.created.append(source.key)
-            elif any(getattr(current, name) != getattr(source, name) for name in compared):
-                for name in compared:
+            elif _changed(current, source, compared):
+                for name in [*compared, "csl"]:
                     setattr(current, name, getattr(source, name))
                 current.updated = now
                 changed.append(current)
@@ -126,14 +157,18 @@ def import_records(records):
             else:
                 report.unchanged.append(source.key)
         Source.objects.bulk_create(new, batch_size=BATCH_SIZE)
-        _update_rows(changed, [*compared, "updated"])
+        _update_rows(changed, [*compared, "csl", "updated"])
     return report
 
 
-def import_file(data, fmt):
-    """Read ``data`` (bytes or text) in ``fmt`` and import every record in it; all or nothing."""
+def import_file(data, fmt, *, strict=False):
+    """Read ``data`` (bytes or text) in ``fmt`` and import each good record in it.
+
+    A file that cannot be read at all imports nothing (``ImportFailed``); with
+    ``strict``, neither does a file with one bad record.
+    """
     try:
         records = formats.read(data, fmt)
     except formats.FormatError as error:
         raise ImportFailed([str(error)]) from None
-    return import_records(records)
+    return import_records(records, strict=strict)

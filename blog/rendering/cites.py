@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 # The same pattern as ``citations.models.CITATION_KEY_PATTERN`` (a test keeps
 # them equal); copied so that rendering stays importable without Django.
-CITATION_KEY_PATTERN = r"[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?"
+CITATION_KEY_PATTERN = r"\w(?:[\w:.#$%&+?<>~/-]*[\w])?"
 
 _KEY_IN_TEXT = rf"(?<![\w@.])-?@(?:{CITATION_KEY_PATTERN})"
 

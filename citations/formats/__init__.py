@@ -14,12 +14,14 @@ EXTENSIONS = {".json": "csl-json", ".bib": "bibtex", ".bibtex": "bibtex"}
 
 
 class Record(NamedTuple):
-    """One record read from a file: where it stands, its CSL-JSON item, and
-    whether its type was mapped to the nearest supported one on reading."""
+    """One record read from a file: where it stands, its CSL-JSON item,
+    whether its type was mapped to the nearest supported one on reading, and
+    why it cannot be imported (empty when it can)."""
 
     where: str
     item: dict
     mapped: bool
+    error: str = ""
 
 
 class FormatError(ValueError):
@@ -49,7 +51,11 @@ def decode(data):
 
 
 def read(data, fmt):
-    """The records in a file's contents in ``fmt`` (``csl-json`` or ``bibtex``)."""
+    """The records in a file's contents in ``fmt`` (``csl-json`` or ``bibtex``).
+
+    Raises ``FormatError`` for a file that cannot be read at all; a record
+    that cannot be read is returned with its ``error``.
+    """
     if fmt not in FORMATS:
         raise FormatError(f"Unknown format {fmt!r}; use csl-json or bibtex.")
     try:

@@ -1,212 +1,155 @@
 """BibTeX and biblatex, to and from CSL-JSON items (through bibtexparser 2).
 
-Entry types map to the nearest CSL type (``entrysubtype`` tells newspaper and
-magazine articles and blog posts apart); LaTeX accents, escapes and
-protective braces are decoded with pylatexenc; names may be "Family, Given",
-"Given Family" or "{Organisation Name}". Writing escapes what LaTeX would
-read otherwise, so what is written reads back unchanged.
+Entry types map to their CSL type (``entrysubtype`` tells newspaper and
+magazine articles and blog posts apart); LaTeX is decoded by
+``citations.formats.latex``; names may be "Family, Given", "Given Family" or
+"{Organisation Name}". Reading keeps every field BibTeX shares with CSL
+(translator, edition, series, report number, thesis type, original date…);
+an entry that cannot be read is returned with its error and line, for the
+import to skip. Writing escapes what LaTeX would read otherwise, braces the
+capitals of titles and a publisher's "and", so what is written reads back
+unchanged.
 """
 
 import re
-import unicodedata
 
 import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, Field
-from pylatexenc import latexwalker
-from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, Field, ParsingFailedBlock
 
-from citations import csl
-from citations.formats import limits
+from citations import csl, dates
+from citations.formats import latex, limits
 
-# pylatexenc reads \textasciicircum as the modifier letter ˆ; writers mean the caret.
-_context = get_default_latex_context_db()
-_context.add_context_category("commonplace", macros=[MacroTextSpec("textasciicircum", "^")], prepend=True)
-_decoder = LatexNodes2Text(latex_context=_context, math_mode="verbatim", strict_latex_spaces=True)
-# Built once: pylatexenc would otherwise rebuild its parsing context for every value.
-_walker_context = latexwalker.get_default_latex_context_db()
-_PLAIN = re.compile(r"[^\\{}~$`'%&#_^-]*\Z")
 # Where bibtexparser's splitter starts a block (an entry, @string, @comment, @preamble).
 _BLOCK_START = re.compile(r"@\w*[ \t]*[{(]")
-_BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
 
-# BibTeX/biblatex entry type -> CSL type; entries marked True are the nearest
-# kin rather than the same thing, and are counted as mapped.
+# BibTeX/biblatex entry type -> CSL type.
 ENTRY_TYPES = {
-    "article": ("article-journal", False),
-    "book": ("book", False),
-    "mvbook": ("book", False),
-    "booklet": ("book", True),
-    "proceedings": ("book", True),
-    "collection": ("book", True),
-    "mvcollection": ("book", True),
-    "incollection": ("chapter", False),
-    "inbook": ("chapter", False),
-    "bookinbook": ("chapter", False),
-    "suppbook": ("chapter", True),
-    "inproceedings": ("chapter", True),
-    "conference": ("chapter", True),
-    "inreference": ("chapter", True),
-    "online": ("webpage", False),
-    "www": ("webpage", False),
-    "electronic": ("webpage", False),
-    "misc": ("webpage", True),
-    "report": ("report", False),
-    "techreport": ("report", False),
-    "manual": ("report", True),
-    "thesis": ("report", True),
-    "phdthesis": ("report", True),
-    "mastersthesis": ("report", True),
-    "unpublished": ("report", True),
-    "video": ("broadcast", False),
-    "audio": ("broadcast", True),
-    "movie": ("broadcast", True),
-    "music": ("broadcast", True),
-    "performance": ("broadcast", True),
-    "legislation": ("legislation", False),
-    "legal": ("legislation", False),
-    "jurisdiction": ("legislation", True),
-    "standard": ("legislation", True),
-    "patent": ("legislation", True),
+    "article": "article-journal",
+    "book": "book",
+    "mvbook": "book",
+    "booklet": "pamphlet",
+    "proceedings": "book",
+    "collection": "book",
+    "mvcollection": "book",
+    "incollection": "chapter",
+    "inbook": "chapter",
+    "bookinbook": "chapter",
+    "suppbook": "chapter",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "inreference": "entry",
+    "online": "webpage",
+    "www": "webpage",
+    "electronic": "webpage",
+    "report": "report",
+    "techreport": "report",
+    "manual": "report",
+    "thesis": "thesis",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "unpublished": "report",
+    "video": "broadcast",
+    "audio": "song",
+    "movie": "motion_picture",
+    "music": "song",
+    "performance": "performance",
+    "legislation": "legislation",
+    "legal": "legislation",
+    "jurisdiction": "legal_case",
+    "standard": "legislation",
+    "patent": "patent",
+}
+# Entry types that are the nearest kin rather than the same thing, counted as mapped.
+NEAREST = {
+    *("booklet", "proceedings", "collection", "mvcollection", "suppbook", "inproceedings"),
+    *("conference", "inreference", "misc", "manual", "thesis", "phdthesis", "mastersthesis"),
+    *("unpublished", "audio", "movie", "music", "performance", "jurisdiction", "standard", "patent"),
 }
 SUBTYPES = {
     ("article", "newspaper"): "article-newspaper",
     ("article", "magazine"): "article-magazine",
     ("online", "blog"): "post-weblog",
 }
+THESIS_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis", "mathesis": "Master’s thesis"}
 
 # CSL type -> (entry type, entrysubtype, the field that holds the container).
 WRITE_TYPES = {
     "article-newspaper": ("article", "newspaper", "journal"),
     "article-magazine": ("article", "magazine", "journal"),
     "article-journal": ("article", "", "journal"),
-    "book": ("book", "", "series"),
+    "book": ("book", "", "booktitle"),
     "chapter": ("incollection", "", "booktitle"),
+    "paper-conference": ("inproceedings", "", "booktitle"),
+    "entry": ("inreference", "", "booktitle"),
+    "pamphlet": ("booklet", "", "booktitle"),
     "webpage": ("online", "", "journal"),
     "post-weblog": ("online", "blog", "journal"),
-    "report": ("report", "", "series"),
-    "broadcast": ("video", "", "series"),
-    "legislation": ("legislation", "", "series"),
+    "report": ("report", "", "booktitle"),
+    "thesis": ("thesis", "", "booktitle"),
+    "broadcast": ("video", "", "booktitle"),
+    "motion_picture": ("movie", "", "booktitle"),
+    "song": ("audio", "", "booktitle"),
+    "performance": ("performance", "", "booktitle"),
+    "legislation": ("legislation", "", "booktitle"),
+    "legal_case": ("jurisdiction", "", "booktitle"),
+    "patent": ("patent", "", "booktitle"),
 }
+# Types whose "number" field is the work's own number (a report's, a patent's), not an issue.
+NUMBERED_TYPES = {"report", "thesis", "legislation", "legal_case", "patent"}
+# Types whose "number" is the number in a series (biblatex's books and chapters).
+SERIES_NUMBERED_TYPES = {"book", "chapter", "paper-conference", "entry", "pamphlet"}
 
-# Plain field <-> CSL variable, for fields that need nothing but LaTeX decoding.
+# Plain field <-> CSL variable: text, decoded from and encoded to LaTeX.
 TEXT_FIELDS = [
     ("title", "title"),
     ("shorttitle", "title-short"),
     ("volume", "volume"),
-    ("number", "issue"),
     ("pages", "page"),
-    ("publisher", "publisher"),
-    ("address", "publisher-place"),
+    ("edition", "edition"),
+    ("series", "collection-title"),
+    ("type", "genre"),
+    ("language", "language"),
+    ("abstract", "abstract"),
+    ("eventtitle", "event-title"),
+    ("venue", "event-place"),
+    ("chapter", "chapter-number"),
+    ("version", "version"),
+    ("pagetotal", "number-of-pages"),
+    ("shortjournal", "container-title-short"),
+    ("pubstate", "status"),
+    ("library", "archive"),
     ("annote", "note"),
 ]
 READ_ALIASES = {
-    "issue": ["number", "issue"],
     "publisher": ["publisher", "institution", "organization", "school"],
     "publisher-place": ["address", "location"],
     "note": ["annote", "annotation", "note"],
-    "container-title": ["journal", "journaltitle", "booktitle", "series"],
+    "container-title": ["journal", "journaltitle", "booktitle"],
+    "language": ["language", "langid"],
 }
-VERBATIM_FIELDS = [("url", "URL"), ("doi", "DOI"), ("isbn", "ISBN"), ("archiveurl", "archive_location")]
-
-
-# The accents writers use most, as combining marks: "\\'e", "\\'{e}" and "{\\'e}" all read "é".
-_ACCENT_MARKS = {
-    "'": "\u0301",
-    "`": "\u0300",
-    "^": "\u0302",
-    '"': "\u0308",
-    "~": "\u0303",
-    "=": "\u0304",
-    ".": "\u0307",
-}
-_ACCENT = re.compile(r"""\{\\(['`^"~=.])([A-Za-z])\}|\\(['`^"~=.])\{([A-Za-z])\}|\\(['`^"~=.])([A-Za-z])""")
-# What is left for pylatexenc once simple accents and protective braces are read.
-_NOT_SIMPLE = re.compile(r"[\\~$%&#_^`]|--|''|[?!]`")
-
-
-def _accented(match):
-    accent, letter = next(
-        group for group in zip(match.groups()[::2], match.groups()[1::2], strict=True) if group[0]
-    )
-    return unicodedata.normalize("NFC", letter + _ACCENT_MARKS[accent])
-
-
-def _simple(value):
-    """``value`` decoded in a few passes of C when it holds only simple accents and braces, else None.
-
-    pylatexenc takes about 10 µs a character, which a file of accented names feels.
-    """
-    text = _ACCENT.sub(_accented, value).replace("{", "").replace("}", "")
-    return None if _NOT_SIMPLE.search(text) else text
-
-
-def latex_to_text(value, *, keep_lines=False):
-    """LaTeX source as plain Unicode text: accents, escapes and braces decoded.
-
-    Line breaks are spaces in LaTeX, except in a note, whose lines are kept.
-    """
-    if _PLAIN.match(value):
-        text = value  # nothing LaTeX would change
-    elif (simple := _simple(value)) is not None:
-        text = simple
-    else:
-        walker = latexwalker.LatexWalker(value, latex_context=_walker_context, tolerant_parsing=True)
-        text = _decoder.nodelist_to_text(walker.get_latex_nodes()[0])
-    if keep_lines:
-        return "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
-    return " ".join(text.split())
-
-
-_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "%": r"\%",
-    "&": r"\&",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
-_SPECIAL_RE = re.compile(r"[\\{}%&$#_~^]|--|``|''|\?`|!`")
-
-
-def text_to_latex(value):
-    """Plain text as LaTeX that reads back the same: specials escaped, ligatures broken."""
-    return _SPECIAL_RE.sub(lambda m: _SPECIAL.get(m.group(), m.group()[0] + "{}" + m.group()[1:]), value)
-
-
-def _balanced(raw):
-    """``raw`` without its unmatched closing braces.
-
-    bibtexparser mends each by inserting "{" at the start of the word, a cost
-    quadratic in their number; LaTeX would refuse them anyway.
-    """
-    if "}" not in raw:
-        return raw
-    pieces, depth, position = [], 0, 0
-    for match in _BRACES.finditer(raw):
-        if match.group() == "{":
-            depth += 1
-        elif match.group() == "}":
-            if depth:
-                depth -= 1
-            else:
-                pieces.append(raw[position : match.start()])
-                position = match.end()
-    pieces.append(raw[position:])
-    return "".join(pieces)
+# Fields a list-reading biblatex would split at " and ": written in braces.
+LIST_FIELDS = {"publisher", "address"}
+# Title fields a sentence-case style lower-cases: their capitals are braced.
+TITLE_FIELDS = {"title", "shorttitle", "booktitle", "series"}
+VERBATIM_FIELDS = [
+    ("url", "URL"),
+    ("doi", "DOI"),
+    ("isbn", "ISBN"),
+    ("issn", "ISSN"),
+    ("archiveurl", "archive_location"),
+]
+DATE_FIELDS = [("origdate", "original-date"), ("eventdate", "event-date")]
+PUBSTATES = {"forthcoming": "forthcoming", "inpress": "in press", "submitted": "submitted"}
 
 
 def _name(raw):
-    raw = _balanced(raw.strip())
+    raw = latex.balanced(raw.strip())
     if raw.startswith("{") and raw.endswith("}") and raw.count("{") == 1:
-        return {"literal": latex_to_text(raw[1:-1])}
+        return {"literal": latex.latex_to_text(raw[1:-1])}
     parts = parse_single_name_into_parts(raw, strict=False)
-    given = latex_to_text(" ".join(parts.first))
+    given = latex.latex_to_text(" ".join(parts.first))
     # "Tocqueville, Alexis de": lower-case words after the given name are a dropping particle.
     dropping = []
     words = given.split()
@@ -214,11 +157,11 @@ def _name(raw):
         dropping.append(words.pop())
     dropping.reverse()
     name = {
-        "family": latex_to_text(" ".join(parts.last)),
+        "family": latex.latex_to_text(" ".join(parts.last)),
         "given": " ".join(words),
         "dropping-particle": " ".join(dropping),
-        "non-dropping-particle": latex_to_text(" ".join(parts.von)),
-        "suffix": latex_to_text(" ".join(parts.jr)),
+        "non-dropping-particle": latex.latex_to_text(" ".join(parts.von)),
+        "suffix": latex.latex_to_text(" ".join(parts.jr)),
     }
     return csl.normalize_name(name)
 
@@ -230,18 +173,23 @@ def _names(value, what="the names"):
 
 
 def _date(fields):
-    if fields.get("date"):
-        return {"raw": fields["date"].split("/")[0]}
-    year = fields.get("year", "").strip()
+    """The entry's date: biblatex's ``date`` (EDTF), else ``year`` (a number, a range, "n.d.",
+    "forthcoming"…) with ``month`` and ``day``, else its ``pubstate``."""
+    if fields.get("date", "").strip():
+        return dates.to_item(dates.read_text(fields["date"]))
+    year = latex.latex_to_text(fields.get("year", ""))
     if not year:
-        return None
-    month = latex_to_text(fields.get("month", "")).strip().rstrip(".").lower()
+        state = fields.get("pubstate", "").strip().lower()
+        return {"literal": PUBSTATES[state]} if state in PUBSTATES else None
+    if not year.isdigit():
+        return dates.to_item(dates.read_text(f"{latex.latex_to_text(fields.get('month', ''))} {year}"))
+    month = latex.latex_to_text(fields.get("month", "")).strip().rstrip(".").lower()
     parts = [year]
     if month:
-        parts.append(str(csl.MONTH_NUMBERS.get(month, month)))
+        parts.append(str(dates.MONTH_NUMBERS.get(month, month)))
         if fields.get("day", "").strip():
             parts.append(fields["day"].strip())
-    return {"date-parts": [parts]}
+    return {"date-parts": [[int(part) if part.isdigit() else part for part in parts]]}
 
 
 def entry_to_item(entry):
@@ -249,22 +197,37 @@ def entry_to_item(entry):
     fields = {field.key.lower(): str(field.value) for field in entry.fields}
     entry_type = entry.entry_type.lower()
     subtype = fields.get("entrysubtype", "").strip().lower()
-    kind, mapped = ENTRY_TYPES.get(entry_type, ("webpage" if fields.get("url") else "book", True))
+    kind = ENTRY_TYPES.get(entry_type, "webpage" if fields.get("url") else "book")
     kind = SUBTYPES.get((entry_type, subtype), kind)
     item = {"id": entry.key, "type": kind}
-    for csl_name in ("title", "title-short", "volume", "page"):
-        bib_name = next(bib for bib, name in TEXT_FIELDS if name == csl_name)
-        item[csl_name] = latex_to_text(fields.get(bib_name, ""))
+    for bib_name, csl_name in TEXT_FIELDS:
+        item[csl_name] = latex.latex_to_text(
+            fields.get(bib_name, ""), keep_lines=csl_name in ("note", "abstract")
+        )
     for csl_name, aliases in READ_ALIASES.items():
         value = next((fields[alias] for alias in aliases if fields.get(alias, "").strip()), "")
-        item[csl_name] = latex_to_text(value, keep_lines=csl_name == "note")
+        item[csl_name] = latex.latex_to_text(value, keep_lines=csl_name == "note")
+    if kind == "thesis" and not item["genre"]:
+        item["genre"] = THESIS_GENRES.get(entry_type, "")
+    item["genre"] = THESIS_GENRES.get(item["genre"].lower(), item["genre"])
+    number = latex.latex_to_text(fields.get("number", ""))
+    if kind in NUMBERED_TYPES:
+        item["number"], item["issue"] = number, latex.latex_to_text(fields.get("issue", ""))
+    elif kind in SERIES_NUMBERED_TYPES and item["collection-title"]:
+        item["collection-number"], item["issue"] = number, latex.latex_to_text(fields.get("issue", ""))
+    else:
+        item["issue"] = number or latex.latex_to_text(fields.get("issue", ""))
     for bib_name, csl_name in VERBATIM_FIELDS:
         item[csl_name] = fields.get(bib_name, "").strip()
-    item["author"] = _names(fields.get("author", ""), "the author field")
-    item["editor"] = _names(fields.get("editor", ""), "the editor field")
+    for role in ("author", "editor", "translator"):
+        item[role] = _names(fields.get(role, ""), f"the {role} field")
     item["issued"] = _date(fields)
-    if fields.get("urldate"):
-        item["accessed"] = {"raw": fields["urldate"].strip()}
+    for bib_name, csl_name in DATE_FIELDS:
+        if fields.get(bib_name, "").strip():
+            item[csl_name] = dates.to_item(dates.read_text(fields[bib_name]))
+    if fields.get("urldate", "").strip():
+        item["accessed"] = dates.to_item(dates.read_text(fields["urldate"]))
+    mapped = entry_type in NEAREST or entry_type not in ENTRY_TYPES
     return {name: value for name, value in item.items() if value}, mapped
 
 
@@ -277,82 +240,148 @@ def _check_limits(entry):
         limits.check_latex_depth(value, f"the {field.key} field")
 
 
-def read(text):
-    """The entries of a BibTeX file as (where, CSL-JSON item, type was mapped) records.
+def _failure(block):
+    """Why bibtexparser could not read a block, in one line."""
+    error = getattr(block, "error", None)
+    detail = str(getattr(error, "abort_reason", None) or error or "").split("\n")[0].strip()
+    if "end of file" in detail:
+        detail += " The file may be truncated."
+    return detail or "this entry cannot be parsed"
 
-    Raises ``FormatError`` naming the line of the first block that cannot be
-    parsed, of a key used twice, or of an entry whose fields cannot be read.
+
+def read(text):
+    """The entries of a BibTeX file as records (where, CSL-JSON item, type was mapped, error).
+
+    A block that cannot be parsed, an entry whose fields cannot be read and
+    the second entry with a key already used are records with an error,
+    named by line. The second of two entries with one key is not imported
+    rather than renamed: posts cite by key, so a renamed key would cite
+    nothing the author wrote, and the file stays the place to fix it.
     """
-    from citations.formats import FormatError, Record
+    from citations.formats import Record
 
     # The splitter's work grows with its blocks; count them first, in one regular expression.
     limits.check_records(sum(1 for _ in _BLOCK_START.finditer(text)))
     library = bibtexparser.parse_string(text)
-    if library.failed_blocks:
-        block = library.failed_blocks[0]
+    records, first_lines, count = [], {}, 0
+    for block in library.blocks:
         line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateBlockKeyBlock):
-            raise FormatError(f"Line {line}: the key {block.key!r} is used twice in this file.")
-        error = getattr(block, "error", None)
-        detail = str(getattr(error, "abort_reason", None) or error or "").split("\n")[0].strip()
-        if "end of file" in detail:
-            detail += " The file may be truncated."
-        raise FormatError(f"Line {line}: {detail or 'this entry cannot be parsed'}")
-    records = []
-    for index, entry in enumerate(library.entries, 1):
-        where = f"entry {index} (line {(entry.start_line or 0) + 1})"
-        try:
-            _check_limits(entry)
-            item, mapped = entry_to_item(entry)
-        except ValueError as error:
-            raise FormatError(f"{where.capitalize()}: {error}") from None
-        records.append(Record(where, item, mapped))
+            first = first_lines.get(block.key)
+            reason = f"the key {block.key!r} is used twice in this file" + (
+                f" (first at line {first})" if first else ""
+            )
+            records.append(
+                Record(f"line {line}", {"id": block.key}, False, reason + "; only the first is imported")
+            )
+        elif isinstance(block, ParsingFailedBlock):
+            records.append(Record(f"line {line}", {}, False, _failure(block)))
+        elif isinstance(block, Entry):
+            count += 1
+            where = f"entry {count} (line {line})"
+            first_lines.setdefault(block.key, line)
+            try:
+                _check_limits(block)
+                item, mapped = entry_to_item(block)
+            except ValueError as error:
+                records.append(Record(where, {"id": block.key}, False, str(error)))
+            else:
+                records.append(Record(where, item, mapped))
     return records
 
 
 def _name_to_bibtex(name):
     """ "{Organisation}", "van Gogh, Vincent", "King, Jr., Martin Luther", "Tocqueville, Alexis de"."""
+    name = csl.normalize_name(name)
     if "literal" in name:
-        return "{" + text_to_latex(name["literal"]) + "}"
-    family = text_to_latex(name.get("family", ""))
+        return "{" + latex.text_to_latex(name["literal"]) + "}"
+    family = latex.text_to_latex(name.get("family", ""))
     if family[:1].islower() or " " in family:
         family = "{" + family + "}"  # one family name, not a particle and a name
     if name.get("non-dropping-particle"):
-        family = text_to_latex(name["non-dropping-particle"]) + " " + family
-    given = text_to_latex(" ".join(filter(None, [name.get("given"), name.get("dropping-particle")])))
-    suffix = [text_to_latex(name["suffix"])] if name.get("suffix") else []
+        family = latex.text_to_latex(name["non-dropping-particle"]) + " " + family
+    given = latex.text_to_latex(" ".join(filter(None, [name.get("given"), name.get("dropping-particle")])))
+    suffix = [latex.text_to_latex(name["suffix"])] if name.get("suffix") else []
     return ", ".join([family, *suffix, given])
 
 
+def _plain(value):
+    """A CSL variable's text: numbers as digits, a one-element list as its element."""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return ""
+    return str(value)
+
+
+def _date_fields(item):
+    """``year``, and ``date`` in EDTF when the year alone does not say it all."""
+    try:
+        date = dates.read_date(item.get("issued"))
+    except ValueError:
+        return []
+    if date.year is None:
+        return [("year", latex.text_to_latex(date.literal))] if date.literal else []
+    fields = [("year", str(date.year))]
+    if not dates.is_plain(date) or date.month is not None:
+        fields.append(("date", dates.to_edtf(date)))
+    return fields
+
+
+def _entry_kind(item):
+    """The entry type and subtype an item is written as, and the CSL type they read back as."""
+    kind = item.get("type")
+    if kind not in WRITE_TYPES:
+        kind = csl.nearest_type(str(kind or ""), has_url=bool(item.get("URL")))[0]
+    entry_type, subtype, container_field = WRITE_TYPES[kind]
+    return entry_type, subtype, container_field, SUBTYPES.get((entry_type, subtype), ENTRY_TYPES[entry_type])
+
+
 def item_to_entry(item):
-    """A bibtexparser entry for a CSL-JSON item."""
-    entry_type, subtype, container_field = WRITE_TYPES.get(item.get("type"), ("misc", "", "series"))
+    """A bibtexparser entry for a CSL-JSON item, with every variable BibTeX has a field for."""
+    entry_type, subtype, container_field, read_kind = _entry_kind(item)
     fields = []
 
     def add(name, value):
         if value:
             fields.append(Field(name, value))
 
+    def text(csl_name, bib_name=""):
+        value = _plain(item.get(csl_name))
+        for spelling in csl.SPELLINGS.get(csl_name, ()):
+            value = value or _plain(item.get(spelling))
+        if bib_name in TITLE_FIELDS:
+            return latex.title_to_latex(value)
+        if bib_name in LIST_FIELDS and " and " in value:
+            return "{" + latex.text_to_latex(value) + "}"
+        return latex.text_to_latex(value)
+
     add("entrysubtype", subtype)
-    add("author", " and ".join(_name_to_bibtex(name) for name in item.get("author", [])))
-    add("editor", " and ".join(_name_to_bibtex(name) for name in item.get("editor", [])))
+    for role in ("author", "editor", "translator"):
+        names = [name for name in item.get(role) or [] if isinstance(name, dict)]
+        add(role, " and ".join(_name_to_bibtex(name) for name in names))
     for bib_name, csl_name in TEXT_FIELDS:
-        add(bib_name, text_to_latex(item.get(csl_name, "")))
+        add(bib_name, text(csl_name, bib_name))
         if bib_name == "shorttitle":
-            add(container_field, text_to_latex(item.get("container-title", "")))
-    try:
-        year, month, day = csl.parse_csl_date(item.get("issued"))
-    except ValueError:
-        year = month = day = None
-    if year is not None:
-        add("year", str(year))
-        if month:
-            add(
-                "date",
-                "-".join(
-                    f"{part:02d}" if i else f"{part:04d}" for i, part in enumerate([year, month, day]) if part
-                ),
-            )
+            add(container_field, text("container-title", container_field))
+    add("publisher", text("publisher", "publisher"))
+    add("address", text("publisher-place", "address"))
+    if read_kind in NUMBERED_TYPES:
+        add("number", text("number"))
+        add("issue", text("issue"))
+    elif read_kind in SERIES_NUMBERED_TYPES and item.get("collection-title"):
+        add("number", text("collection-number"))
+        add("issue", text("issue"))
+    else:
+        add("number", text("issue"))
+    for name, value in _date_fields(item):
+        add(name, value)
+    for bib_name, csl_name in DATE_FIELDS:
+        try:
+            date = dates.read_date(item.get(csl_name))
+        except ValueError:
+            continue
+        add(bib_name, dates.to_edtf(date) if date.year is not None else "")
     try:
         accessed = csl.parse_csl_date(item.get("accessed"))
     except ValueError:
@@ -360,8 +389,8 @@ def item_to_entry(item):
     if None not in accessed:
         add("urldate", "{:04d}-{:02d}-{:02d}".format(*accessed))
     for bib_name, csl_name in VERBATIM_FIELDS:
-        add(bib_name, item.get(csl_name, ""))
-    return Entry(entry_type, item["id"], fields)
+        add(bib_name, _plain(item.get(csl_name)))
+    return Entry(entry_type, str(item["id"]), fields)
 
 
 def write(items):

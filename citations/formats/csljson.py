@@ -1,9 +1,23 @@
-"""CSL-JSON, as Zotero, Pandoc and citeproc write it, to and from model fields."""
+"""CSL-JSON, as Zotero, Pandoc and citeproc write it, to and from model fields.
+
+A record is read whole: the model's fields are what the admin edits and
+the styles index, and the item itself is kept beside them (``Source.csl``),
+so variables the fields have no room for (translator, edition, series,
+genre…) and forms they cannot hold (seasons, ranges, literal dates,
+over-long values) survive untouched. ``item_to_fields`` is therefore
+lenient: what a field cannot hold is left out of the field, with a note,
+and only what makes a record unusable (no key, no title, an impossible
+date, names that are not names) is a ``RecordError``.
+"""
 
 import datetime
 import json
+from functools import cache
+from typing import NamedTuple
 
-from citations import csl
+from django.core.exceptions import ValidationError
+
+from citations import csl, dates
 from citations.formats import limits
 
 TEXT_VARIABLES = {
@@ -20,14 +34,30 @@ TEXT_VARIABLES = {
     "ISBN": "isbn",
     "note": "annotation",
 }
+# Zotero's older exports spell some variables their own way.
+ALIASES = {"title-short": "shortTitle"}
 
 
 class RecordError(ValueError):
     """One record that cannot be read."""
 
 
+class Fields(NamedTuple):
+    """A record read into model fields: the values, whether its type was mapped to the
+    nearest supported one, and notes on what the fields could not hold as given."""
+
+    fields: dict
+    mapped: bool
+    notes: list
+
+
 def read(text):
-    """The items in a CSL-JSON file (a list of objects, or one), each with where it stands."""
+    """The items in a CSL-JSON file (a list of objects, or one), each with where it stands.
+
+    The file as a whole is refused (``FormatError``) when it is not JSON,
+    nests too deep for the decoder or holds too many records; a record beyond
+    a limit of its own is returned with the error, for the import to skip.
+    """
     from citations.formats import FormatError, Record
 
     try:
@@ -46,12 +76,18 @@ def read(text):
     if not isinstance(data, list):
         raise FormatError("A CSL-JSON file holds a list of records.")
     limits.check_records(len(data))
+    records = []
     for index, item in enumerate(data, 1):
-        limits.check_json(item, f"Record {index}")
-        for variable in ("author", "editor"):
-            if isinstance(item, dict) and isinstance(item.get(variable), list):
-                limits.check_names(len(item[variable]), f"Record {index}: the {variable} list")
-    return [Record(f"record {index}", item, False) for index, item in enumerate(data, 1)]
+        try:
+            limits.check_json(item, "the record")
+            for variable in ("author", "editor"):
+                if isinstance(item, dict) and isinstance(item.get(variable), list):
+                    limits.check_names(len(item[variable]), f"the {variable} list")
+        except limits.LimitError as error:
+            records.append(Record(f"record {index}", item, False, str(error)))
+            continue
+        records.append(Record(f"record {index}", item, False))
+    return records
 
 
 def write(items):
@@ -83,43 +119,105 @@ def _names(value, variable):
     return names
 
 
-def item_to_fields(item):
-    """Model field values from a CSL-JSON item, and whether its type had to be mapped.
+@cache
+def _model_fields():
+    from citations.models import Source
 
-    Raises ``RecordError`` for what no field can hold; field-level checks
-    (lengths, URLs, the key's characters) are the model's ``full_clean``.
+    return {field.name: field for field in Source._meta.get_fields() if hasattr(field, "max_length")}
+
+
+def _fitted(name, value, notes):
+    """``value`` cut to the field's length, with a note; the item keeps the whole."""
+    limit = _model_fields()[name].max_length
+    if limit and len(value) > limit:
+        notes.append(
+            f"{name.replace('_', ' ')} shortened to {limit} characters here (kept whole in the record)"
+        )
+        return value[: limit - 1].rstrip() + "…"
+    return value
+
+
+def _url(name, value, notes):
+    """A link the field accepts: a bare "www.example.org/x" gets https://; anything else that is
+    not a valid http(s) address, or too long, is left out of the field, with a note."""
+    candidates = value.split()
+    address = candidates[0] if candidates else ""
+    if address and "://" not in address and "." in address.split("/")[0]:
+        address = "https://" + address
+    try:
+        _model_fields()[name].run_validators(address)
+    except ValidationError:
+        if value:
+            notes.append(
+                f"{name.replace('_', ' ')} {value[:80]!r} is not a web address; kept in the record only"
+            )
+        return ""
+    if address and address != value:
+        notes.append(f"{name.replace('_', ' ')} {value[:80]!r} read as {address[:80]}")
+    return address
+
+
+def _doi(value):
+    if value.lower().startswith(("http://", "https://", "doi:")):
+        return value.split("doi.org/", 1)[-1].removeprefix("doi:").removeprefix("DOI:").strip()
+    return value
+
+
+def _text_fields(item, notes):
+    fields = {}
+    for variable, field in TEXT_VARIABLES.items():
+        value = item.get(variable)
+        if value in (None, "") and variable in ALIASES:
+            value = item.get(ALIASES[variable])
+        try:
+            text = _text(value or "", keep_lines=field == "annotation")
+        except RecordError as error:
+            if field == "title":
+                raise RecordError(f"{variable}: {error}") from None
+            notes.append(f"{variable}: {error}; kept in the record only")
+            text = ""
+        if field == "doi":
+            text = _doi(text)
+        fields[field] = _url(field, text, notes) if field == "url" else _fitted(field, text, notes)
+    return fields
+
+
+def item_to_fields(item):
+    """Model field values from a CSL-JSON item (``Fields``: values, type mapped, notes).
+
+    Raises ``RecordError`` for a record no source can be made of; the key's
+    characters and length are the model's ``full_clean``.
     """
     if not isinstance(item, dict):
         raise RecordError("a record must be an object")
     key = item.get("id")
-    if key in (None, ""):
+    if key in (None, "") or isinstance(key, bool | dict | list):
         raise RecordError("the record has no id (citation key)")
     if not str(item.get("title") or "").strip():
         raise RecordError("the record has no title")
+    notes = []
     kind, mapped = csl.nearest_type(str(item.get("type", "")), has_url=bool(item.get("URL")))
-    fields = {"key": str(key).strip(), "type": kind}
-    for variable, field in TEXT_VARIABLES.items():
-        try:
-            fields[field] = _text(item.get(variable) or "", keep_lines=field == "annotation")
-        except RecordError as error:
-            raise RecordError(f"{variable}: {error}") from None
+    fields = {"key": str(key).strip(), "type": kind, **_text_fields(item, notes)}
     fields["authors"] = _names(item.get("author"), "author")
     fields["editors"] = _names(item.get("editor"), "editor")
     try:
-        fields["issued_year"], fields["issued_month"], fields["issued_day"] = csl.parse_csl_date(
-            item.get("issued")
-        )
+        issued = dates.read_date(item.get("issued"))
     except (ValueError, TypeError) as error:
         raise RecordError(f"issued: {error}") from None
+    fields["issued_year"], fields["issued_month"], fields["issued_day"] = issued.parts
     try:
-        year, month, day = csl.parse_csl_date(item.get("accessed"))
+        accessed = dates.read_date(item.get("accessed"))
     except (ValueError, TypeError) as error:
-        raise RecordError(f"accessed: {error}") from None
-    if year is not None and (month is None or day is None):
-        raise RecordError("accessed: needs a year, month and day")
-    fields["accessed"] = datetime.date(year, month, day) if year is not None and year > 0 else None
-    archive = _text(item.get("archive_location") or "")
-    fields["archive_url"] = archive if archive.startswith(("http://", "https://")) else ""
+        notes.append(f"accessed: {error} Kept in the record only")
+        accessed = dates.EMPTY
+    whole_day = accessed.day is not None and accessed.year > 0
+    fields["accessed"] = datetime.date(*accessed.parts) if whole_day else None
+    archive = (
+        _text(item.get("archive_location") or "") if isinstance(item.get("archive_location"), str) else ""
+    )
+    fields["archive_url"] = (
+        _url("archive_url", archive, []) if archive.startswith(("http://", "https://")) else ""
+    )
     if any("\x00" in str(value) for value in fields.values()):
         raise RecordError("the record contains a NUL character")
-    return fields, mapped
+    return Fields(fields, mapped, notes)

@@ -8,6 +8,7 @@ periodicals, books and blogs that contain them, are italic; website names
 and report series stay roman (14.206, 14.123).
 """
 
+from citations.csl import nearest_type
 from citations.styles.text import (
     bibliography_names,
     date_text,
@@ -22,6 +23,7 @@ from citations.styles.text import (
     sentence,
     short_names,
     short_title,
+    title_html,
 )
 
 QUOTED_TYPES = {
@@ -35,10 +37,16 @@ QUOTED_TYPES = {
 BOOK_LIKE_TYPES = {"book", "report", "legislation"}
 
 
+def _kind(item):
+    """The type whose forms the item takes: its own, or the nearest this style formats."""
+    return nearest_type(str(item.get("type", "")), has_url=bool(item.get("URL")))[0]
+
+
 def _title(item, text=None, href=None):
     text = item.get("title", "") if text is None else text
-    kind = item.get("type")
-    if kind in QUOTED_TYPES or (kind == "broadcast" and item.get("container-title")):
+    kind = _kind(item)
+    thesis = item.get("type") == "thesis"  # unpublished: quoted (14.211)
+    if kind in QUOTED_TYPES or thesis or (kind == "broadcast" and item.get("container-title")):
         return quoted(text, href)
     return italic(text, href)
 
@@ -53,17 +61,51 @@ def _creators(item, *, bibliography=False):
     if item.get("author"):
         return names(item["author"])
     editors = item.get("editor") or []
-    if editors and item.get("type") in BOOK_LIKE_TYPES:
+    if editors and _kind(item) in BOOK_LIKE_TYPES:
         return f"{names(editors)}, {_editor_label(editors)}"
     return ""
 
 
-def _edited_by(item, *, bibliography=False):
-    """ "ed. Elizabeth P. Peabody" in a note, "edited by …" in a bibliography."""
+def _contributors(item, *, bibliography=False):
+    """Editors and translators after the title (CMOS 17 14.103–5): "ed. Elizabeth P. Peabody",
+    "trans. Ann Goldstein" in a note, "edited by …", "translated by …" in a bibliography.
+
+    Editors who stand in the author's place (before the title) are not repeated.
+    """
     editors = item.get("editor") or []
-    if not editors or (not item.get("author") and item.get("type") in BOOK_LIKE_TYPES):
+    if not item.get("author") and _kind(item) in BOOK_LIKE_TYPES:
+        editors = []
+    translators = item.get("translator") or []
+    if bibliography:
+        roles = [("edited by ", editors), ("translated by ", translators)]
+        return [label + listed_names(names) for label, names in roles if names]
+    roles = [("ed. ", editors), ("trans. ", translators)]
+    return [label + note_names(names) for label, names in roles if names]
+
+
+def _edition(item):
+    """ "2nd ed.", "rev. ed." (CMOS 17 14.112–13): a bare number becomes an ordinal."""
+    edition = " ".join(str(item.get("edition") or "").split())
+    if edition.isdigit():
+        number = int(edition)
+        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        return f"{number}{suffix} ed."
+    edition = edition.removesuffix("edition").removesuffix("Edition").strip()
+    if not edition:
         return ""
-    return "edited by " + listed_names(editors) if bibliography else "ed. " + note_names(editors)
+    return esc(edition if edition.split()[-1] in ("ed.", "ed") else f"{edition} ed.")
+
+
+def _book_series(item):
+    """A book's series and number, roman, before the facts of publication (CMOS 17 14.123)."""
+    title = item.get("collection-title", "")
+    return (
+        " ".join(filter(None, [title_html(title), esc(item.get("collection-number", ""))])) if title else ""
+    )
+
+
+def _capitalised(text):
+    return text[:1].upper() + text[1:]
 
 
 def _publication_facts(item, *, year_only=True):
@@ -84,11 +126,11 @@ def _when(item):
 
 def _container(item):
     container = item.get("container-title", "")
-    kind = item.get("type")
+    kind = _kind(item)
     if not container:
         return ""
     if kind == "webpage" or kind in BOOK_LIKE_TYPES:
-        return esc(container)
+        return title_html(container)
     text = italic(container)
     if kind == "post-weblog" and "blog" not in container.lower():
         text += " (blog)"
@@ -109,8 +151,26 @@ def _journal(item, pages_or_locator):
 
 
 def _series(item):
-    """A report's or document's series and number: "NBER Working Paper 12345" (14.123)."""
-    return " ".join(filter(None, [_container(item), esc(item.get("issue", ""))]))
+    """A report's or document's series and number: "NBER Working Paper 12345" (CMOS 17 14.123).
+
+    Zotero keeps a report's series in ``collection-title`` and its number in
+    ``number``; older records use the container and the issue.
+    """
+    series = title_html(item["collection-title"]) if item.get("collection-title") else _container(item)
+    return " ".join(filter(None, [series, esc(item.get("number") or item.get("issue") or "")]))
+
+
+def _thesis(item):
+    """ "PhD diss., University of Chicago, 2012" (CMOS 17 14.211): the genre, the school, the year."""
+    genre = " ".join(str(item.get("genre") or "").split())
+    folded = genre.casefold().replace(".", "")
+    if "phd" in folded or "doctor" in folded:
+        genre = "PhD diss."
+    elif "master" in folded:
+        genre = "master’s thesis"
+    return sentence(
+        esc(genre or "thesis"), esc(item.get("publisher", "")), date_text(item, year_only=True), end=""
+    )
 
 
 def note(item, locator_text="", *, short=False, href=None):
@@ -122,9 +182,12 @@ def note(item, locator_text="", *, short=False, href=None):
     if short:
         names = short_names(item.get("author") or item.get("editor") or [])
         return sentence(names, _title(item, short_title(item), href), where)
-    kind = item.get("type")
+    kind = _kind(item)
     creators, title = _creators(item), _title(item, href=href)
-    if kind == "article-journal":
+    if item.get("type") == "thesis":
+        title = sentence(title, *_contributors(item), end="") + f" ({_thesis(item)})"
+        body = []
+    elif kind == "article-journal":
         body = [_journal(item, where or esc(pages(item.get("page", ""))))]
         where = ""
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
@@ -132,7 +195,7 @@ def note(item, locator_text="", *, short=False, href=None):
     elif kind == "chapter":
         container = f"in {_container(item)}" if item.get("container-title") else ""
         facts = _publication_facts(item)
-        body = [sentence(container, _edited_by(item), end="") + (f" ({facts})" if facts else "")]
+        body = [sentence(container, *_contributors(item), end="") + (f" ({facts})" if facts else "")]
         where = where or esc(pages(item.get("page", "")))
     elif kind == "webpage":
         body = [_container(item), esc(item.get("publisher", "")), _when(item)]
@@ -140,25 +203,31 @@ def note(item, locator_text="", *, short=False, href=None):
         body = [_container(item), esc(item.get("publisher", "")), date_text(item)]
     else:
         volume = f"vol. {esc(item['volume'])}" if item.get("volume") and kind == "book" else ""
-        series = _series(item) if kind != "book" else ""
+        series = _series(item) if kind != "book" else _book_series(item)
         facts = _publication_facts(item, year_only=kind == "book")
-        title = sentence(title, _edited_by(item), volume, series, end="") + (f" ({facts})" if facts else "")
+        title = sentence(title, *_contributors(item), _edition(item), volume, series, end="")
+        title += f" ({facts})" if facts else ""
         body = []
     return sentence(creators, title, *body, where, links(item))
 
 
 def bibliography(item):
     """The bibliography entry for ``item`` (14.68–14.69): first author inverted, periods between."""
-    kind = item.get("type")
+    kind = _kind(item)
     parts = [_creators(item, bibliography=True), _title(item)]
-    if kind == "article-journal":
+    if item.get("type") == "thesis":
+        parts += [_capitalised(piece) for piece in _contributors(item, bibliography=True)]
+        parts.append(_capitalised(_thesis(item)))
+    elif kind == "article-journal":
         parts.append(_journal(item, esc(pages(item.get("page", "")))))
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
         parts.append(sentence(_container(item), date_text(item) or _when(item), end=""))
     elif kind == "chapter":
         container = f"In {_container(item)}" if item.get("container-title") else ""
         parts.append(
-            sentence(container, _edited_by(item, bibliography=True), esc(pages(item.get("page", ""))), end="")
+            sentence(
+                container, *_contributors(item, bibliography=True), esc(pages(item.get("page", ""))), end=""
+            )
         )
         parts.append(_publication_facts(item))
     elif kind == "webpage":
@@ -167,12 +236,11 @@ def bibliography(item):
     elif kind == "broadcast":
         parts += [_container(item), sentence(esc(item.get("publisher", "")), date_text(item), end="")]
     else:
-        edited = _edited_by(item, bibliography=True)
-        parts.append(edited[:1].upper() + edited[1:])
+        parts += [_capitalised(piece) for piece in _contributors(item, bibliography=True)]
+        parts.append(_capitalised(_edition(item)))
         if item.get("volume") and kind == "book":
             parts.append(f"Vol. {esc(item['volume'])}")
-        if kind != "book":
-            parts.append(_series(item))
+        parts.append(_series(item) if kind != "book" else _book_series(item))
         parts.append(_publication_facts(item, year_only=kind == "book"))
     parts.append(links(item))
     return sentence(*parts, separator=". ")
@@ -181,4 +249,4 @@ def bibliography(item):
 def attribution(item):
     """Who and where, for an excerpt's caption: "Drew Hinshaw and Margaret Coker, <cite>…</cite>"."""
     where = item.get("container-title") or item.get("title", "")
-    return sentence(_creators(item), f"<cite>{esc(where)}</cite>" if where else "", end="")
+    return sentence(_creators(item), f"<cite>{title_html(where)}</cite>" if where else "", end="")

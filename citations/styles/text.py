@@ -3,7 +3,9 @@
 import html
 import re
 
-from citations.csl import MONTHS, family_with_particle, parse_csl_date
+from citations import markup
+from citations.csl import family_with_particle
+from citations.dates import MONTHS, SEASONS, read_date
 
 CLOSING_MARKUP = re.compile(r"(</[a-z]+>)+$")
 
@@ -29,14 +31,23 @@ def smart_quotes(text, *, nested=False):
     return text
 
 
+def title_html(title, *, nested=False):
+    """A title as HTML: its CSL markup (``<i>``, ``<sc>``…) kept as formatting, the rest escaped."""
+    return markup.to_html(title, lambda text: smart_quotes(text, nested=nested))
+
+
 def quoted(title, href=None):
     """A title in curly double quotes, HTML-escaped, linked to ``href`` if given."""
-    return f"“{linked(esc(smart_quotes(title, nested=True)), href)}”"
+    return f"“{linked(title_html(title, nested=True), href)}”"
 
 
 def italic(title, href=None):
-    """A title in italics, HTML-escaped, linked to ``href`` if given."""
-    return f"<i>{linked(esc(smart_quotes(title)), href)}</i>"
+    """A title in italics, HTML-escaped, linked to ``href`` if given.
+
+    A title inside it marked ``<i>`` is nested italics, which the stylesheet
+    sets in roman (CMOS 8.171).
+    """
+    return f"<i>{linked(title_html(title), href)}</i>"
 
 
 def linked(html, href):
@@ -141,19 +152,42 @@ def bibliography_names(names):
     return esc(and_list(written))
 
 
+def _one_date(date, *, year_only, with_year=True):
+    year = str(date.year) if with_year else ""
+    if year_only:
+        return year
+    if date.season is not None:
+        return f"{SEASONS[date.season - 1]} {year}".strip()
+    if date.month is None:
+        return year
+    if date.day is None:
+        return f"{MONTHS[date.month - 1]} {year}".strip()
+    return f"{MONTHS[date.month - 1]} {date.day}, {year}".rstrip(", ")
+
+
+def format_date(date, *, year_only=False):
+    """ "February 22, 2013", "Spring 2019", "ca. 1850", "1998–2001", "May–June 2019" or the literal,
+    as HTML."""
+    if date.year is None:
+        return esc(date.literal)
+    text = _one_date(date, year_only=year_only)
+    if date.end is not None:
+        end = _one_date(date.end, year_only=year_only)
+        same_year = date.end.year == date.year and not year_only and (date.month or date.season)
+        start = _one_date(date, year_only=year_only, with_year=False) if same_year else text
+        if end != text:
+            text = f"{start}–{end}"
+    elif date.open_end:
+        text += "–"
+    return f"ca. {text}" if date.circa else text
+
+
 def date_text(item, variable="issued", *, year_only=False):
-    """ "February 22, 2013", "February 2013" or "2013" from a CSL date variable."""
+    """A CSL date variable as the styles print it (``format_date``); empty when there is none."""
     try:
-        year, month, day = parse_csl_date(item.get(variable))
+        return format_date(read_date(item.get(variable)), year_only=year_only)
     except ValueError:
         return ""
-    if year is None:
-        return ""
-    if year_only or month is None:
-        return str(year)
-    if day is None:
-        return f"{MONTHS[month - 1]} {year}"
-    return f"{MONTHS[month - 1]} {day}, {year}"
 
 
 LOCATOR_LABEL = re.compile(r"^\s*(?:pp?\.?|pages?)\s+(?=\S)", re.IGNORECASE)
@@ -194,6 +228,8 @@ def doi_url(doi):
 def links(item):
     """The DOI (preferred, 14.8) or URL, then the archived copy, as HTML."""
     address = doi_url(item["DOI"]) if item.get("DOI") else item.get("URL", "")
+    if address and "://" not in address:  # "www.example.org/x", as some records hold it
+        address = "https://" + address
     archive = item.get("archive_location", "")
     if not archive.startswith(("http://", "https://")):
         archive = ""
@@ -229,4 +265,4 @@ def short_title(item):
             4,
         )
         words = words[:cut]
-    return " ".join(words).rstrip(",;") or title
+    return markup.balance(" ".join(words).rstrip(",;")) or title

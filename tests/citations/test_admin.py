@@ -29,8 +29,8 @@ def staff_client(*codenames):
     return client
 
 
-def upload(name, content):
-    return {"file": SimpleUploadedFile(name, content), "format": ""}
+def upload(name, content, **fields):
+    return {"file": SimpleUploadedFile(name, content), "format": "", **fields}
 
 
 def form_data(**overrides):
@@ -133,7 +133,7 @@ def test_upload_imports_a_file_and_reports_counts(admin_client):
     [
         ("library.json", b'[{"id": "a", "title": "T"', "Not valid JSON"),
         ("library.json", b"[{}]\x00", "NUL byte"),
-        ("library.bib", b"@book{a, title={A}}\n@book{a, title={B}}", "Line 2: the key"),
+        ("library.bib", b"@book{a, title={A}}\n@book{a, title={B}}", "Line 2 (a): the key"),
         (
             "library.json",
             b'[{"id": "a", "title": "T", "issued": {"date-parts": [[2013, 2, 31]]}}]',
@@ -143,11 +143,25 @@ def test_upload_imports_a_file_and_reports_counts(admin_client):
     ],
 )
 def test_a_bad_upload_is_explained_and_nothing_is_imported(admin_client, name, content, message):
-    """A malformed or binary file, or one with a bad record, gets a readable 400 and imports nothing."""
-    response = admin_client.post(IMPORT, upload(name, content))
+    """A malformed or binary file, or (all or nothing) one with a bad record, gets a readable 400
+    and imports nothing."""
+    response = admin_client.post(IMPORT, upload(name, content, strict="on"))
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Source.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_upload_imports_the_good_records_and_lists_the_bad_ones(admin_client):
+    """Without "all or nothing", each good record is imported and each bad one named with its line."""
+    content = b"@book{a, title={A}}\n@book{a, title={B}}\n@book{c, title={C}, year={n.d.}}\n"
+    response = admin_client.post(IMPORT, upload("library.bib", content), follow=True)
+    page = response.content.decode()
+    assert "2 created, 0 updated, 0 skipped (unchanged); 1 not imported (bad records)" in page
+    assert (
+        "Not imported: Line 2 (a): the key &#x27;a&#x27; is used twice in this file (first at line 1)" in page
+    )
+    assert sorted(Source.objects.values_list("key", "title")) == [("a", "A"), ("c", "C")]
 
 
 @pytest.mark.django_db

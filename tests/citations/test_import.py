@@ -1,4 +1,5 @@
-"""Importing a file is all or nothing, by key, and reports what it did; commands import and export."""
+"""Importing a file by key: each good record imported, each bad one skipped and named (or, strictly,
+all or nothing); the report says what it did; commands import and export."""
 
 import json
 from io import StringIO
@@ -61,6 +62,42 @@ def test_imported_sources_are_searchable_by_name_and_format_the_seed_note():
 
 
 @pytest.mark.django_db
+def test_bad_records_are_skipped_and_named_with_their_position():
+    """Each good record is imported; each bad one is reported with its position, key and reason."""
+    records = [SEED[0], {"type": "book", "title": "No key"}, {**SEED[1], "id": "bad key!"}, SEED[1]]
+    report = import_file(as_json(records), "csl-json")
+    assert report.created == ["hinshaw2013", "mill1859"]
+    assert report.skipped == [
+        "Record 2: the record has no id (citation key).",
+        "Record 3 (bad key!): key: A key starts with a letter (of any alphabet), digit or underscore "
+        "and may contain letters, digits and : . # $ % & - + ? < > ~ / inside.",
+    ]
+    assert str(report).endswith("; 2 not imported (bad records)")
+
+
+@pytest.mark.django_db
+def test_a_key_used_twice_keeps_the_first_record_and_names_the_second():
+    """The second record with a key is skipped, not renamed: posts cite the key the file gives."""
+    report = import_file(as_json([SEED[1], {**SEED[1], "title": "Another"}]), "csl-json")
+    assert report.skipped == ["Record 2 (mill1859): the key 'mill1859' is already used by record 1."]
+    assert Source.objects.get(key="mill1859").title == "On Liberty"
+
+
+@pytest.mark.django_db
+def test_values_the_fields_cannot_hold_are_kept_in_the_record_with_a_note():
+    """An over-long title is shortened in the field but kept whole; a URL without a scheme gets https."""
+    long_title = "A title " * 70
+    records = [{**SEED[1], "title": long_title, "URL": "www.gutenberg.org/ebooks/34901"}]
+    report = import_file(as_json(records), "csl-json")
+    source = Source.objects.get(key="mill1859")
+    assert len(source.title) == 500 and source.title.endswith("…")
+    assert source.url == "https://www.gutenberg.org/ebooks/34901"
+    assert source.as_csl()["title"] == long_title
+    assert source.as_csl()["URL"] == "www.gutenberg.org/ebooks/34901"
+    assert len(report.notes) == 2 and report.notes[0].startswith("Record 1 (mill1859): title shortened")
+
+
+@pytest.mark.django_db
 def test_mapped_types_are_counted():
     """Records whose type was mapped to a supported one are counted in the report."""
     report = import_file(as_json([{"id": "t", "type": "thesis", "title": "T"}]), "csl-json")
@@ -73,18 +110,20 @@ def test_mapped_types_are_counted():
     ("records", "message"),
     [
         ([SEED[0], {"type": "book", "title": "No key"}], "Record 2: the record has no id"),
-        ([SEED[0], {"id": "x", "type": "book"}], "Record 2: the record has no title"),
-        ([SEED[0], {**SEED[1], "issued": {"date-parts": [[1859, 2, 30]]}}], "Record 2: issued: February"),
+        ([SEED[0], {"id": "x", "type": "book"}], "Record 2 (x): the record has no title"),
+        (
+            [SEED[0], {**SEED[1], "issued": {"date-parts": [[1859, 2, 30]]}}],
+            "Record 2 (mill1859): issued: February",
+        ),
         ([SEED[0], {**SEED[1], "id": "bad key!"}], "Record 2 (bad key!): key:"),
-        ([SEED[0], {**SEED[1], "URL": "not a url"}], "Record 2 (mill1859): url:"),
-        ([SEED[0], SEED[0]], "Record 2: the key 'hinshaw2013' is already used by record 1"),
-        ([SEED[0], {**SEED[1], "title": "x" * 501}], "title: Ensure this value has at most 500"),
+        ([SEED[0], {**SEED[1], "id": "k" * 101}], "key: Ensure this value has at most 100"),
+        ([SEED[0], SEED[0]], "Record 2 (hinshaw2013): the key 'hinshaw2013' is already used by record 1"),
     ],
 )
-def test_one_bad_record_means_nothing_is_imported(records, message):
-    """A bad record is reported with its position, and no record of the file is written."""
+def test_strictly_one_bad_record_means_nothing_is_imported(records, message):
+    """With ``strict``, a bad record is reported with its position, and no record of the file is written."""
     with pytest.raises(ImportFailed) as failure:
-        import_file(as_json(records), "csl-json")
+        import_file(as_json(records), "csl-json", strict=True)
     assert any(message in error for error in failure.value.errors), failure.value.errors
     assert not Source.objects.exists()
 
@@ -93,17 +132,27 @@ def test_one_bad_record_means_nothing_is_imported(records, message):
 def test_every_bad_record_is_reported_up_to_a_limit():
     """Each bad record is named, and a long list is cut short."""
     with pytest.raises(ImportFailed) as failure:
-        import_file(as_json([{"id": f"k{n}"} for n in range(30)]), "csl-json")
+        import_file(as_json([{"id": f"k{n}"} for n in range(30)]), "csl-json", strict=True)
     assert len(failure.value.errors) == 21
     assert failure.value.errors[-1] == "… and 10 more."
 
 
+BROKEN_BIBTEX = b"@book{good, title = {Good}, year = 2000}\n\n@book{bad, title = {Bad}\n@book{c, title={C}}\n"
+
+
 @pytest.mark.django_db
-def test_a_bibtex_file_with_a_broken_entry_imports_nothing():
-    """A BibTeX syntax error is reported with its line and nothing is imported."""
-    text = b"@book{good, title = {Good}, year = 2000}\n\n@book{bad, title = {Bad}\n@book{c, title={C}}\n"
+def test_a_bibtex_file_with_a_broken_entry_imports_the_others():
+    """A BibTeX syntax error is reported with its line; the entries around it are imported."""
+    report = import_file(BROKEN_BIBTEX, "bibtex")
+    assert report.created == ["good", "c"]
+    assert report.skipped[0].startswith("Line 3: Unexpected block start")
+
+
+@pytest.mark.django_db
+def test_strictly_a_bibtex_file_with_a_broken_entry_imports_nothing():
+    """With ``strict``, a BibTeX syntax error is reported with its line and nothing is imported."""
     with pytest.raises(ImportFailed, match="Line 3"):
-        import_file(text, "bibtex")
+        import_file(BROKEN_BIBTEX, "bibtex", strict=True)
     assert not Source.objects.exists()
 
 
@@ -116,6 +165,24 @@ def test_import_sources_command_reports_counts(tmp_path):
     call_command("import_sources", str(path), stdout=out)
     assert out.getvalue().strip() == "library.bib: 1 created, 0 updated, 0 skipped (unchanged)."
     assert Source.objects.get(key="darwin1859").authors == [{"family": "Darwin", "given": "Charles"}]
+
+
+@pytest.mark.django_db
+def test_import_sources_command_lists_the_records_it_skipped(tmp_path):
+    """``import_sources`` names each bad record; ``--strict`` imports nothing and fails."""
+    path = tmp_path / "library.bib"
+    path.write_bytes(BROKEN_BIBTEX)
+    out = StringIO()
+    call_command("import_sources", str(path), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert (
+        lines[0] == "library.bib: 2 created, 0 updated, 0 skipped (unchanged); 1 not imported (bad records)."
+    )
+    assert lines[1].startswith("  Not imported: Line 3: Unexpected block start")
+    Source.objects.all().delete()
+    with pytest.raises(CommandError, match="nothing was imported: Line 3"):
+        call_command("import_sources", str(path), strict=True)
+    assert not Source.objects.exists()
 
 
 @pytest.mark.django_db

@@ -1,0 +1,165 @@
+"""LaTeX in BibTeX values, to plain Unicode text and back.
+
+Accents, escapes and protective braces are decoded (simple accents in a few
+passes of C, the rest with pylatexenc); writing escapes what LaTeX would read
+otherwise, so what is written reads back unchanged. ``protect_capitals``
+braces the words a BibTeX style must not lower-case.
+"""
+
+import re
+import unicodedata
+
+from pylatexenc import latexwalker, macrospec
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+from citations import markup
+
+# The formatting commands CSL's rich text has a tag for, both ways.
+COMMANDS = {
+    "i": "textit",
+    "b": "textbf",
+    "sc": "textsc",
+    "sup": "textsuperscript",
+    "sub": "textsubscript",
+}
+_READ_AS_TAG = {**{command: tag for tag, command in COMMANDS.items()}, "emph": "i", "textsl": "i"}
+
+# pylatexenc reads \textasciicircum as the modifier letter ˆ; writers mean the caret.
+# Formatting commands become CSL's rich-text tags, so a title's italics survive.
+_context = get_default_latex_context_db()
+_context.add_context_category(
+    "commonplace",
+    macros=[
+        MacroTextSpec("textasciicircum", "^"),
+        *(MacroTextSpec(command, f"<{tag}>%s</{tag}>") for command, tag in _READ_AS_TAG.items()),
+    ],
+    prepend=True,
+)
+_decoder = LatexNodes2Text(latex_context=_context, math_mode="verbatim", strict_latex_spaces=True)
+# Built once: pylatexenc would otherwise rebuild its parsing context for every value.
+_walker_context = latexwalker.get_default_latex_context_db()
+_walker_context.add_context_category(
+    "commonplace", macros=[macrospec.MacroSpec(command, "{") for command in _READ_AS_TAG], prepend=True
+)
+_PLAIN = re.compile(r"[^\\{}~$`'%&#_^-]*\Z")
+_BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
+
+# The accents writers use most, as combining marks: "\\'e", "\\'{e}" and "{\\'e}" all read "é".
+_ACCENT_MARKS = {
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+}
+_ACCENT = re.compile(r"""\{\\(['`^"~=.])([A-Za-z])\}|\\(['`^"~=.])\{([A-Za-z])\}|\\(['`^"~=.])([A-Za-z])""")
+# What is left for pylatexenc once simple accents and protective braces are read.
+_NOT_SIMPLE = re.compile(r"[\\~$%&#_^`]|--|''|[?!]`")
+
+
+def _accented(match):
+    accent, letter = next(
+        group for group in zip(match.groups()[::2], match.groups()[1::2], strict=True) if group[0]
+    )
+    return unicodedata.normalize("NFC", letter + _ACCENT_MARKS[accent])
+
+
+def _simple(value):
+    """``value`` decoded in a few passes of C when it holds only simple accents and braces, else None.
+
+    pylatexenc takes about 10 µs a character, which a file of accented names feels.
+    """
+    text = _ACCENT.sub(_accented, value).replace("{", "").replace("}", "")
+    return None if _NOT_SIMPLE.search(text) else text
+
+
+def latex_to_text(value, *, keep_lines=False):
+    """LaTeX source as plain Unicode text: accents, escapes and braces decoded.
+
+    Line breaks are spaces in LaTeX, except in a note, whose lines are kept.
+    """
+    if _PLAIN.match(value):
+        text = value  # nothing LaTeX would change
+    elif (simple := _simple(value)) is not None:
+        text = simple
+    else:
+        walker = latexwalker.LatexWalker(value, latex_context=_walker_context, tolerant_parsing=True)
+        text = _decoder.nodelist_to_text(walker.get_latex_nodes()[0])
+    if keep_lines:
+        return "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
+    return " ".join(text.split())
+
+
+_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_SPECIAL_RE = re.compile(r"[\\{}%&$#_~^]|--|``|''|\?`|!`")
+
+
+def text_to_latex(value):
+    """Plain text as LaTeX that reads back the same: specials escaped, ligatures broken."""
+    return _SPECIAL_RE.sub(lambda m: _SPECIAL.get(m.group(), m.group()[0] + "{}" + m.group()[1:]), value)
+
+
+def balanced(raw):
+    """``raw`` without its unmatched closing braces.
+
+    bibtexparser mends each by inserting "{" at the start of the word, a cost
+    quadratic in their number; LaTeX would refuse them anyway.
+    """
+    if "}" not in raw:
+        return raw
+    pieces, depth, position = [], 0, 0
+    for match in _BRACES.finditer(raw):
+        if match.group() == "{":
+            depth += 1
+        elif match.group() == "}":
+            if depth:
+                depth -= 1
+            else:
+                pieces.append(raw[position : match.start()])
+                position = match.end()
+    pieces.append(raw[position:])
+    return "".join(pieces)
+
+
+def title_to_latex(value):
+    """A title's text as LaTeX: capitals braced (``protect_capitals``), its CSL rich text as
+    commands ("<i>x</i>" as "\\textit{x}", a nocase span as braces)."""
+    pieces, position = [], 0
+    matches = list(markup.TAG.finditer(value))
+    for match, tag in zip(matches, markup.pairs(matches), strict=True):
+        pieces.append(protect_capitals(value[position : match.start()]))
+        position = match.end()
+        if tag is None:
+            pieces.append(text_to_latex(match.group()))
+        elif match.group(1) or match.group().lower() == "</span>":
+            pieces.append("}")
+        else:
+            name = (match.group(2) or "").lower() or ("sc" if "small-caps" in match.group().lower() else "")
+            pieces.append("\\" + COMMANDS[name] + "{" if name else "{")
+    pieces.append(protect_capitals(value[position:]))
+    return "".join(pieces)
+
+
+def protect_capitals(value):
+    """Plain text as LaTeX with each word holding a capital in braces: "{Jerusalem} and the {Crusades}".
+
+    BibTeX styles that set titles in sentence case lower-case every unbraced
+    letter after the first; braces keep proper nouns and acronyms as written.
+    """
+    return " ".join(
+        "{" + text_to_latex(word) + "}" if any(c.isupper() for c in word) else text_to_latex(word)
+        for word in value.split(" ")
+    )
