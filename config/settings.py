@@ -117,8 +117,8 @@ MIDDLEWARE = [
     "config.guard.RequestGuardMiddleware",
     # Late, so it sees the final 404 of an old WordPress address (as contrib.redirects' fallback does).
     "wordpress.middleware.WordPressRedirectMiddleware",
-    # Innermost: the page's comment thread goes in before any other middleware sees the page.
-    "comments.splice.SpliceMiddleware",
+    # Innermost: the late parts of a page (blog.splice) go in before any other middleware sees it.
+    "blog.splice.SpliceMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -170,7 +170,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The page cache (pagecache/): the cache that holds pages and the generation,
-# the paths never cached, and the models whose changes retire every page.
+# the paths never cached, the models whose changes retire every page (apps
+# such as comments add their own), and what says when the pages next change
+# by themselves (a scheduled post going public).
 PAGECACHE_ALIAS = "default"
 PAGECACHE_EXCLUDED_PATHS = [
     "/" + STATIC_URL.lstrip("/"),
@@ -179,18 +181,16 @@ PAGECACHE_EXCLUDED_PATHS = [
     "/markdownx/",
     "/preview/",
     "/healthz",
-    "/comments/post/",
-    "/comments/unsubscribe/",
 ]
 PAGECACHE_MODELS = [
     "blog.Post",
     "blog.Tag",
     "citations.Source",
-    "comments.Comment",
     "auth.User",
 ]
+PAGECACHE_NEXT_CHANGE = "blog.selectors.next_publication"
 
-# A refused form gets a readable page in the site's style (and a comment its text back).
+# A refused form gets a readable page in the site's style (a view may name its own: config.csrf).
 CSRF_FAILURE_VIEW = "config.csrf.csrf_failure"
 
 # Bodies are Markdown written by hand; 2.5 MB of form data is far beyond any
