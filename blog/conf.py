@@ -1,15 +1,16 @@
 """The blog app's settings, with their defaults, in one place.
 
 Each setting is read, at the moment it is used, from Django's settings as
-``BLOG_<NAME>``, then from the environment variable of the same name, then
-from the default below. The limits bound the work one post body asks of the
-rendering pipeline (see ``blog.rendering.limits``); a body over one is a
-form error naming it, and a stored one still renders (as plain text where
-it is over).
+``BLOG_<NAME>``, else taken from the default below (``config/settings.py``
+sets it from the environment variable of the same name). The limits bound
+the work one post body asks of the rendering pipeline (see
+``blog.rendering.limits``); a body over one is a form error naming it, and a
+stored one still renders (as plain text where it is over).
 """
 
+from django.conf import settings
+
 from blog.rendering.limits import Limits
-from config.appconf import AppSettings
 
 DEFAULTS = {
     # The longest post body, in characters (a 1 MB post fits).
@@ -34,7 +35,9 @@ DEFAULTS = {
 }
 
 
-get = AppSettings("BLOG", DEFAULTS, minimum=1).get
+def get(name):
+    """The setting ``BLOG_<name>``: from Django's settings, else its default."""
+    return getattr(settings, f"BLOG_{name}", DEFAULTS[name])
 
 
 def render_limits() -> Limits:

@@ -44,3 +44,8 @@ def citing_posts(source, now=None):
             )
         )
     )
+
+
+def next_publication():
+    """When the earliest scheduled post goes public (``PAGECACHE_NEXT_CHANGE``), or None."""
+    return Post.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()

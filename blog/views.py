@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
 
+from blog import hooks
 from blog.models import Page, Post, Tag
 from blog.permissions import posts_visible_to
 from blog.search import SearchForm, search_posts, snippet_segments
@@ -39,10 +40,16 @@ def listed_posts():
     )
 
 
+def listed_page(request, posts):
+    """The page of ``posts`` the request asks for, with what other apps show fetched (``blog.hooks``)."""
+    page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    hooks.prepare_posts(page_obj)
+    return page_obj
+
+
 def post_list(request):
     """The newest published posts. Template ``blog/post_list.html``, context ``page_obj``."""
-    page_obj = Paginator(listed_posts(), POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "blog/post_list.html", {"page_obj": page_obj})
+    return render(request, "blog/post_list.html", {"page_obj": listed_page(request, listed_posts())})
 
 
 def post_detail(request, year, month, day, slug):
@@ -109,6 +116,12 @@ class PublishedDates:
     def get_queryset(self):
         return listed_posts()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context.get("page_obj") is not None:
+            hooks.prepare_posts(context["page_obj"])
+        return context
+
 
 class ArchiveIndex(PublishedDates, ArchiveIndexView):
     """Every month with posts, by year. Template ``blog/post_archive.html``, context ``date_list``."""
@@ -153,7 +166,7 @@ def tag_list(request):
 def tag_detail(request, slug):
     """Published posts under one tag. Template ``blog/tag_detail.html``, context ``tag``, ``page_obj``."""
     tag = get_object_or_404(Tag, slug=slug)
-    page_obj = Paginator(listed_posts().filter(tags=tag), POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = listed_page(request, listed_posts().filter(tags=tag))
     return render(request, "blog/tag_detail.html", {"tag": tag, "page_obj": page_obj})
 
 
@@ -163,9 +176,7 @@ def author_detail(request, username):
     Template ``blog/author_detail.html``, context ``author`` and ``page_obj``.
     """
     author = get_object_or_404(get_user_model(), username=username)
-    page_obj = Paginator(listed_posts().filter(author=author), POSTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page_obj = listed_page(request, listed_posts().filter(author=author))
     if not page_obj.paginator.count:
         raise Http404("No published posts by this author.")
     return render(request, "blog/author_detail.html", {"author": author, "page_obj": page_obj})
@@ -182,7 +193,7 @@ def search(request):
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
         results = search_posts(listed_posts(), query)
-        page_obj = Paginator(results, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = listed_page(request, results)
         for post in page_obj:
             post.segments = snippet_segments(post, query)
         context.update(query=query, page_obj=page_obj)

@@ -1,9 +1,12 @@
 """Admin for the source library: editing, searching, importing and exporting sources.
 
-Where a source is cited is the blog's knowledge, not this app's: the blog
-subclasses ``SourceAdmin`` and re-registers it with a "where cited" field, and
-uses ``download`` to export the sources of chosen posts.
+Where a source is cited is the blog's knowledge, not this app's: a source's
+page shows the read-only panels other apps add with ``add_panel`` (the
+blog's "Where cited"), and the blog uses ``download`` to export the sources
+of chosen posts.
 """
+
+from typing import NamedTuple
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -31,9 +34,27 @@ def download(sources, fmt):
     return response
 
 
+class Panel(NamedTuple):
+    """A read-only section of a source's change page: ``rows`` of (label, contents), where
+    ``contents(request, source)`` gives the HTML shown for that reader."""
+
+    title: str
+    rows: tuple
+
+
+# By title: the panels other apps add (see add_panel), shown after the source's own fields.
+panels = {}
+
+
+def add_panel(title, *rows):
+    """Show a read-only section ``title`` on every source's change page; ``rows`` as ``Panel`` has them."""
+    panels[title] = Panel(title, rows)
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     form = SourceAdminForm
+    change_form_template = "admin/citations/source/change_form.html"
     list_display = ["key", "title", "container_title", "type", "issued_year"]
     list_filter = ["type", "issued_year"]
     search_fields = ["key", "title", "container_title", "names_text"]
@@ -76,6 +97,14 @@ class SourceAdmin(admin.ModelAdmin):
         return super().changelist_view(
             request, {"may_import": self.may_import(request), **(extra_context or {})}
         )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["panels"] = [
+                (panel.title, [(label, contents(request, obj)) for label, contents in panel.rows])
+                for panel in panels.values()
+            ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -1,14 +1,14 @@
 """The citations app's settings, with their defaults, in one place.
 
 Each setting is read, when it is used, from Django's settings as
-``CITATIONS_<NAME>``, then from the environment variable of the same name,
-then from the default below (``config.appconf``). The import limits keep
+``CITATIONS_<NAME>``, else taken from the default below (``config/settings.py``
+sets it from the environment variable of the same name). The import limits keep
 the work of reading a hostile file bounded: the parsers run in time linear in
 their input, and these bound what linear alone does not (nesting, the size of
 one value, the count of records and names).
 """
 
-from config.appconf import AppSettings
+from django.conf import settings
 
 DEFAULTS = {
     # The largest CSL-JSON or BibTeX file an import accepts, in bytes.
@@ -24,4 +24,6 @@ DEFAULTS = {
 }
 
 
-get = AppSettings("CITATIONS", DEFAULTS, minimum=1).get
+def get(name):
+    """The setting ``CITATIONS_<name>``: from Django's settings, else its default."""
+    return getattr(settings, f"CITATIONS_{name}", DEFAULTS[name])

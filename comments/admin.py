@@ -1,4 +1,4 @@
-"""The moderation queue, and pending-comment counts on the admin's post list.
+"""The moderation queue; on the blog's post admin, pending-comment counts and the comments switch.
 
 Moderators and editors (``comments.moderate_every_comment``) see every
 comment; an author sees and moderates only the comments on their own posts,
@@ -14,8 +14,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from blog.admin.posts import PostAdmin as BlogPostAdmin
-from blog.models import Post
+from blog.admin import posts as posts_admin
 from comments import services
 from comments.models import Comment
 from comments.selectors import comment_count
@@ -134,27 +133,19 @@ class CommentAdmin(admin.ModelAdmin):
             services.comment_moderate(comments=[obj], status=new_status, moderator=request.user)
 
 
-admin.site.unregister(Post)
+@admin.display(description="pending comments", ordering="pending_comment_count")
+def pending_comments(post):
+    """A post's count of comments awaiting moderation, linked to them in the queue."""
+    if not post.pending_comment_count:
+        return "0"
+    url = reverse("admin:comments_comment_changelist")
+    return format_html(
+        '<a href="{}?post__id__exact={}&amp;status__exact=pending">{}</a>',
+        url,
+        post.pk,
+        post.pending_comment_count,
+    )
 
 
-@admin.register(Post)
-class PostAdmin(BlogPostAdmin):
-    """Blog's post admin, with each post's count of comments awaiting moderation."""
-
-    list_display = [*BlogPostAdmin.list_display, "pending_comments"]
-
-    def get_queryset(self, request):
-        pending = comment_count(Comment.Status.PENDING)
-        return super().get_queryset(request).annotate(pending_comment_count=pending)
-
-    @admin.display(description="pending comments", ordering="pending_comment_count")
-    def pending_comments(self, obj):
-        if not obj.pending_comment_count:
-            return "0"
-        url = reverse("admin:comments_comment_changelist")
-        return format_html(
-            '<a href="{}?post__id__exact={}&amp;status__exact=pending">{}</a>',
-            url,
-            obj.pk,
-            obj.pending_comment_count,
-        )
+posts_admin.add_column(pending_comments, pending_comment_count=comment_count(Comment.Status.PENDING))
+posts_admin.add_fields("Publishing", "comments_enabled")

@@ -1,13 +1,15 @@
 """The comments app's settings, with their defaults, in one place.
 
 Each setting is read, at the moment it is used, from Django's settings as
-``COMMENTS_<NAME>``, then from the environment variable of the same name, then
-from the default below. Reading late lets tests use ``override_settings`` and
-lets a deployment tune moderation without touching code.
+``COMMENTS_<NAME>``, else taken from the default below (``config/settings.py``
+sets it from the environment variable of the same name). Reading late lets
+tests use ``override_settings`` and lets a deployment tune moderation
+without touching code.
 """
 
+from django.conf import settings
+
 from blog.rendering.limits import Limits
-from config.appconf import AppSettings
 
 DEFAULTS = {
     # Threads nest at most this many levels; a deeper reply joins its parent's level.
@@ -52,7 +54,10 @@ DEFAULTS = {
     "NOTIFY_MODERATORS": True,
 }
 
-get = AppSettings("COMMENTS", DEFAULTS).get
+
+def get(name):
+    """The setting ``COMMENTS_<name>``: from Django's settings, else its default."""
+    return getattr(settings, f"COMMENTS_{name}", DEFAULTS[name])
 
 
 def render_limits():

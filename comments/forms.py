@@ -23,6 +23,13 @@ def make_form_token(post_pk, at=None):
     return signing.dumps({"post": post_pk, "at": time.time() if at is None else at}, salt=TOKEN_SALT)
 
 
+def form_token_post(data):
+    """The post a form token's signed ``data`` was made for, or None if it is not a form token."""
+    if isinstance(data, dict) and isinstance(data.get("post"), int):
+        return data["post"]
+    return None
+
+
 class FormTokenExpired(ValueError):
     """The form was served longer ago than ``COMMENTS_FORM_MAX_AGE_SECONDS``."""
 

@@ -10,11 +10,12 @@ import ipaddress
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from blog.models import Post
-from comments import conf, cookies, notifications, ratelimit, services
+from comments import conf, cookies, csrf, notifications, ratelimit, services
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
 from comments.unavailable import comment_form_kept, edit_form_kept, keeps_text_when_unavailable
@@ -119,6 +120,11 @@ def post_comment(request, post_id):
     return response
 
 
+# A comment refused by the CSRF check comes back with its text (CSRF_FAILURE_VIEW reads this, as
+# CsrfViewMiddleware reads csrf_exempt).
+post_comment.csrf_failure = csrf.comment_refused
+
+
 def own_comment(request, pk):
     """The comment ``pk`` if this browser wrote it and may still change it; else PermissionDenied."""
     comment = get_object_or_404(
@@ -197,7 +203,9 @@ def not_yours(request, pk):
 
 # Mail clients send RFC 8058 one-click unsubscribes as a POST with no CSRF token.
 # The signed token in the URL is what authorises the request, and all it can
-# do is stop email, so a forged cross-site POST gains an attacker nothing.
+# do is stop email, so a forged cross-site POST gains an attacker nothing. No cache
+# (the page cache included) keeps the page: it shows part of the reader's address.
+@never_cache
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):

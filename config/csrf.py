@@ -1,24 +1,19 @@
 """The page shown when a form fails Django's CSRF check (``CSRF_FAILURE_VIEW``).
 
-A reader whose comment is refused this way, usually because the page sat open
-for a long time or cookies are blocked, gets their text back in a fresh form
-instead of a bare "403 Forbidden".
+A refused form usually means the page sat open for a long time or cookies
+are blocked: the reader gets ``403_csrf.html`` saying so in the site's style,
+instead of a bare "403 Forbidden". A view whose form deserves more names its
+own page in a ``csrf_failure`` attribute, as a view says ``csrf_exempt``
+(the comment form's view gives the reader their text back in a fresh form).
 """
 
 from django.shortcuts import render
 
 
 def csrf_failure(request, reason=""):
-    """Template ``403_csrf.html``; context ``post`` and ``form``, the comment form refilled, if it was one."""
-    from comments.forms import CommentForm
-    from comments.views import published_post
-
-    context = {}
+    """The refused view's own ``csrf_failure`` page if it has one, else template ``403_csrf.html``."""
     match = request.resolver_match
-    if match is not None and match.view_name == "comments:post" and request.method == "POST":
-        post = published_post(match.kwargs["post_id"])
-        initial = {
-            name: request.POST.get(name, "") for name in ["name", "email", "website", "body", "parent"]
-        }
-        context = {"post": post, "form": CommentForm(post=post, initial=initial)}
-    return render(request, "403_csrf.html", context, status=403)
+    own_page = getattr(match.func, "csrf_failure", None) if match is not None else None
+    if own_page is not None:
+        return own_page(request, reason)
+    return render(request, "403_csrf.html", status=403)

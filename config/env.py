@@ -56,6 +56,16 @@ def get_list(name, default=()):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def given(read, *, names, **options):
+    """The variables among ``names`` that are set, each read by ``read`` (``get_int``, ``get_list``…).
+
+    For an app's own settings, whose defaults live in the app (``<app>/conf.py``):
+    a variable that is not set leaves the app's default alone.
+    """
+    values = {name: read(name, None, **options) for name in names if name in os.environ}
+    return {name: value for name, value in values.items() if value is not None}
+
+
 def get_url(name, default=""):
     """Return an absolute http(s) URL without its trailing slash."""
     value = get_str(name, default).rstrip("/")

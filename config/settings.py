@@ -56,7 +56,6 @@ try:
     TIME_ZONE = env.get_str("TIME_ZONE", default="UTC")
     LOG_LEVEL = env.get_str("LOG_LEVEL", default="INFO").upper()
     CITATION_STYLE = env.get_str("CITATION_STYLE", default="chicago-note")
-    CITATIONS_IMPORT_MAX_BYTES = env.get_int("CITATIONS_IMPORT_MAX_BYTES", default=10_485_760, minimum=1)
     # The largest request body, files included (config.guard): above the largest upload
     # (a 20 MB WordPress export) with room for the form around it.
     REQUEST_MAX_BYTES = env.get_int("REQUEST_MAX_BYTES", default=33_554_432, minimum=1)
@@ -70,6 +69,32 @@ try:
     PAGECACHE_IGNORED_COOKIES = env.get_list("PAGE_CACHE_IGNORED_COOKIES")
     # Each worker also keeps the pages it serves most, up to this many bytes (pagecache/local.py).
     PAGECACHE_LOCAL_BYTES = env.get_int("PAGE_CACHE_LOCAL_BYTES", default=33_554_432, minimum=0)
+    # Each app's own settings (defaults and meaning in <app>/conf.py, README lists them): a
+    # variable of the same name sets one, read as its default's type; unset, the default holds.
+    globals().update(
+        env.given(env.get_int, minimum=1, names=[
+            "BLOG_MAX_BODY_LENGTH", "BLOG_MAX_LINES", "BLOG_MAX_BLOCK_LINES", "BLOG_MAX_NESTING",
+            "BLOG_MAX_NOTES", "BLOG_MAX_NOTE_REFERENCES", "BLOG_MAX_CITATION_KEYS", "BLOG_MAX_PARAGRAPHS",
+            "BLOG_MAX_FORMATTING", "BLOG_MAX_UNCLOSED_TAGS",
+            "CITATIONS_IMPORT_MAX_BYTES", "CITATIONS_IMPORT_MAX_RECORDS", "CITATIONS_IMPORT_MAX_DEPTH",
+            "CITATIONS_IMPORT_MAX_FIELD_LENGTH", "CITATIONS_IMPORT_MAX_NAMES",
+            "WORDPRESS_IMPORT_MAX_UPLOAD_SIZE", "WORDPRESS_IMPORT_MAX_XML_DEPTH",
+            "WORDPRESS_IMPORT_MAX_HTML_DEPTH", "WORDPRESS_IMPORT_MAX_CONTENT_LENGTH",
+            "WORDPRESS_IMPORT_BATCH_SIZE", "WORDPRESS_IMPORT_MEDIA_MAX_BYTES",
+            "WORDPRESS_IMPORT_MEDIA_TIMEOUT",
+        ])
+        | env.given(env.get_int, minimum=0, names=[
+            "COMMENTS_MAX_DEPTH", "COMMENTS_MAX_LENGTH", "COMMENTS_MAX_PARAGRAPHS", "COMMENTS_MAX_FORMATTING",
+            "COMMENTS_EDIT_MINUTES", "COMMENTS_HOLD_LINKS", "COMMENTS_MIN_SECONDS",
+            "COMMENTS_FORM_MAX_AGE_SECONDS", "COMMENTS_RATE_WINDOW_SECONDS", "COMMENTS_RATE_LIMIT",
+            "COMMENTS_RATE_LIMIT_NETWORK", "COMMENTS_EDIT_RATE_LIMIT", "COMMENTS_EDIT_RATE_LIMIT_NETWORK",
+            "COMMENTS_UNSUBSCRIBE_RATE_LIMIT", "COMMENTS_UNSUBSCRIBE_RATE_LIMIT_NETWORK",
+            "COMMENTS_UNSUBSCRIBE_LINK_DAYS", "COMMENTS_CLOSE_AFTER_DAYS",
+        ])
+        | env.given(env.get_list, names=["COMMENTS_HOLD_WORDS", "COMMENTS_SPAM_WORDS"])
+        | env.given(env.get_str, names=["COMMENTS_IP_HEADER"])
+        | env.given(env.get_bool, names=["COMMENTS_NOTIFY_MODERATORS"])
+    )  # fmt: skip
     # Read here so a malformed value stops start-up; applied below when DEBUG is off.
     ssl_redirect = env.get_bool("SECURE_SSL_REDIRECT", default=True)
     hsts_seconds = env.get_int("SECURE_HSTS_SECONDS", default=31_536_000, minimum=0)
@@ -123,8 +148,8 @@ MIDDLEWARE = [
     "config.guard.RequestGuardMiddleware",
     # Late, so it sees the final 404 of an old WordPress address (as contrib.redirects' fallback does).
     "wordpress.middleware.WordPressRedirectMiddleware",
-    # Innermost: the page's comment thread goes in before any other middleware sees the page.
-    "comments.splice.SpliceMiddleware",
+    # Innermost: the late parts of a page (blog.splice) go in before any other middleware sees it.
+    "blog.splice.SpliceMiddleware",
 ]
 
 EMAIL_BACKEND = "jobs.mail.QueuedEmailBackend"
@@ -182,7 +207,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The page cache (pagecache/): the cache that holds pages and the generation,
-# the paths never cached, and the models whose changes retire every page.
+# the paths never cached, the models whose changes retire every page (apps
+# such as comments add their own), and what says when the pages next change
+# by themselves (a scheduled post going public).
 PAGECACHE_ALIAS = "default"
 PAGECACHE_EXCLUDED_PATHS = [
     "/" + STATIC_URL.lstrip("/"),
@@ -191,18 +218,16 @@ PAGECACHE_EXCLUDED_PATHS = [
     "/markdownx/",
     "/preview/",
     "/healthz",
-    "/comments/post/",
-    "/comments/unsubscribe/",
 ]
 PAGECACHE_MODELS = [
     "blog.Post",
     "blog.Tag",
     "citations.Source",
-    "comments.Comment",
     "auth.User",
 ]
+PAGECACHE_NEXT_CHANGE = "blog.selectors.next_publication"
 
-# A refused form gets a readable page in the site's style (and a comment its text back).
+# A refused form gets a readable page in the site's style (a view may name its own: config.csrf).
 CSRF_FAILURE_VIEW = "config.csrf.csrf_failure"
 
 # Bodies are Markdown written by hand; 2.5 MB of form data is far beyond any

@@ -1,8 +1,10 @@
 """The site's URLs: admin, editor endpoints, sources, comments, sitemap, robots, then the blog.
 
+Comments' URLs are mounted only when the app is installed: the blog works without it.
 Errors are answered by ``config.errors`` (404 by Django's own view, with ``404.html``).
 """
 
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -20,7 +22,7 @@ urlpatterns = [
     # (citations knows nothing of posts), on the same path as citations:source_detail.
     path("sources/<path:key>/", blog_views.SourceDetailView.as_view(), name="source_detail_cited_in"),
     path("sources/", include("citations.urls")),
-    path("comments/", include("comments.urls")),
+    *([path("comments/", include("comments.urls"))] if apps.is_installed("comments") else []),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("blog.urls")),

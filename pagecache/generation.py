@@ -3,7 +3,8 @@
 Every cached page is stored under the generation it was rendered in. The
 generation lives in the shared cache, so bumping it on one application server
 retires every cached page on all of them at once. It also records when it
-began (the site's Last-Modified) and when the next scheduled post goes public:
+began (the site's Last-Modified) and when the pages next change by themselves,
+as when a scheduled post goes public (``PAGECACHE_NEXT_CHANGE`` says when):
 that moment retires it too, without anyone saving anything. With Redis, a
 bump is also announced, so each process keeps its own copy of the current
 generation instead of reading it per request (``pagecache.subscription``).
@@ -18,8 +19,8 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
+from django.utils.module_loading import import_string
 
-from blog.models import Post
 from pagecache.subscription import Subscription, redis_client
 
 KEY = "pagecache:generation"
@@ -60,9 +61,14 @@ def known():
 
 
 def next_due():
-    """When the earliest scheduled post becomes public (epoch seconds), or None."""
-    first = Post.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
-    return first.timestamp() if first else None
+    """When the public pages next change by themselves (epoch seconds), or None.
+
+    ``PAGECACHE_NEXT_CHANGE`` names a function returning that moment (an
+    aware datetime, or None), such as when the next scheduled post goes public.
+    """
+    path = settings.PAGECACHE_NEXT_CHANGE
+    moment = import_string(path)() if path else None
+    return moment.timestamp() if moment else None
 
 
 def bump():

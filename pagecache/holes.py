@@ -1,28 +1,39 @@
 """The per-visitor values inside a cached page, cut out when it is stored and filled in when served.
 
-A page with a form carries two values that must not be shared between
-visitors: Django's CSRF token, and the comment form's signed timestamp (which
-tells a person from a bot that posts the instant it gets the form). Storing a
+A page with a form carries values that must not be shared between visitors:
+Django's CSRF token, and the signed values that apps add with
+``add_signed_value`` (the comment form's signed timestamp, which tells a
+person from a bot that posts the instant it gets the form). Storing a
 page cuts them out, leaving "holes"; serving it fills each hole with a value
 made for this visitor now. The CSRF hole gets what ``get_token(request)``
 would give: a fresh mask of the visitor's own CSRF secret (one is made and
 set as a cookie when they have none), so the form validates for them exactly
-as if the page had been rendered for them. The timestamp is made once a
-second per post and shared by everyone served in that second.
+as if the page had been rendered for them. A signed value is made once a
+second per argument (the comment form's post) and shared by everyone
+served in that second.
 """
 
 import re
 import secrets
 import time
+from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.core import signing
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, _unmask_cipher_token
 
-from comments.forms import TOKEN_SALT, make_form_token
-
 CSRF = "csrf"
-COMMENT_TOKEN = "comment-token"
+
+
+class SignedValue(NamedTuple):
+    salt: str
+    argument: Callable  # the signed data → what it was made for, or None if it is not one of these
+    make: Callable  # (argument, at=epoch second) → a fresh signed value
+
+
+# By kind: the signed values other apps put in their forms (see add_signed_value).
+SIGNED_VALUES = {}
 
 # A masked CSRF token is 64 letters and digits; a signed form token is
 # base64 and colons inside an attribute value.
@@ -40,19 +51,33 @@ def _csrf_spans(content, request):
             yield match.start(), match.end(), (CSRF, None)
 
 
-def _comment_token_spans(content):
+def add_signed_value(kind, *, salt, argument, make):
+    """Cut out of stored pages the values signed with ``salt``, and fill in fresh ones made by ``make``.
+
+    ``argument(data)`` says what a value's signed data was made for (None if
+    it is not one of these); ``make(argument, at=second)`` makes a new one.
+    """
+    SIGNED_VALUES[kind] = SignedValue(salt, argument, make)
+
+
+def _signed_spans(content):
+    if not SIGNED_VALUES:
+        return
     for match in SIGNED_CANDIDATE.finditer(content):
-        try:
-            data = signing.loads(match.group(1).decode(), salt=TOKEN_SALT)
-        except signing.BadSignature:
-            continue
-        if isinstance(data, dict) and isinstance(data.get("post"), int):
-            yield match.start(1), match.end(1), (COMMENT_TOKEN, data["post"])
+        for kind, signed in SIGNED_VALUES.items():
+            try:
+                data = signing.loads(match.group(1).decode(), salt=signed.salt)
+            except signing.BadSignature:
+                continue
+            argument = signed.argument(data)
+            if argument is not None:
+                yield match.start(1), match.end(1), (kind, argument)
+                break
 
 
 def cut(content, request):
     """Split ``content`` into a list of byte strings and ``(kind, argument)`` holes."""
-    spans = sorted([*_csrf_spans(content, request), *_comment_token_spans(content)])
+    spans = sorted([*_csrf_spans(content, request), *_signed_spans(content)])
     parts, position = [], 0
     for start, end, hole in spans:
         parts += [content[position:start], hole]
@@ -70,17 +95,17 @@ def _value(hole, request):
     kind, argument = hole
     if kind == CSRF:
         return csrf_token(request).encode()
-    return _form_token(argument, int(time.time())).encode()
+    return _signed_value(kind, argument, int(time.time())).encode()
 
 
 @lru_cache(maxsize=1024)
-def _form_token(post_pk, second):
-    """The comment form's signed timestamp, made once a second per post and shared by that second's visitors.
+def _signed_value(kind, argument, second):
+    """A signed value, made once a second per argument and shared by that second's visitors.
 
-    It reads up to a second older than it is, which only makes the haste
-    rule (``COMMENTS_MIN_SECONDS``) that much more lenient.
+    The comment form's timestamp then reads up to a second older than it is,
+    which only makes the haste rule (``COMMENTS_MIN_SECONDS``) that much more lenient.
     """
-    return make_form_token(post_pk, at=second)
+    return SIGNED_VALUES[kind].make(argument, at=second)
 
 
 # Byte b < 248 becomes letter b % 62 (248 is 4 × 62); bytes of 248 and over are dropped,

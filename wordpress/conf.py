@@ -1,12 +1,13 @@
 """The WordPress importer's settings, with their defaults, in one place.
 
 Each setting is read, when it is used, from Django's settings as
-``WORDPRESS_<NAME>``, then from the environment variable of the same name,
-then from the default below (``config.appconf``). The converters run in
+``WORDPRESS_<NAME>``, else taken from the default below (``config/settings.py``
+sets it from the environment variable of the same name). The converters run in
 time linear in their input; these limits bound what linear alone does not.
 """
 
-from config.appconf import AppSettings
+from django.conf import settings
+
 from wordpress import htmltree
 
 DEFAULTS = {
@@ -27,4 +28,6 @@ DEFAULTS = {
 }
 
 
-get = AppSettings("WORDPRESS", DEFAULTS, minimum=1).get
+def get(name):
+    """The setting ``WORDPRESS_<name>``: from Django's settings, else its default."""
+    return getattr(settings, f"WORDPRESS_{name}", DEFAULTS[name])

@@ -1,7 +1,14 @@
-"""Admin for posts: the markdownx editor, list figures, the outline of derived rows, previews."""
+"""Admin for posts: the markdownx editor, list figures, the outline of derived rows, previews.
 
+Other apps extend it without the blog knowing them, through ``add_column``
+(a column of the post list, with the annotation it reads) and ``add_fields``
+(fields of ``Post`` shown in one of the form's sections).
+"""
+
+from collections.abc import Callable
 from itertools import groupby
 from operator import attrgetter
+from typing import NamedTuple
 
 from django import forms
 from django.contrib import admin
@@ -22,10 +29,7 @@ class PostAdminForm(forms.ModelForm):
 
     class Meta:
         model = Post
-        fields = [
-            "title", "slug", "summary", "body", "tags",
-            "author", "status", "publish_at", "comments_enabled",
-        ]  # fmt: skip
+        fields = ["title", "slug", "summary", "body", "tags", "author", "status", "publish_at"]
         widgets = {"body": AdminMarkdownxWidget}
 
     def __init__(self, *args, **kwargs):
@@ -60,6 +64,27 @@ class StateFilter(admin.SimpleListFilter):
         }.get(self.value(), queryset.all)()
 
 
+class Column(NamedTuple):
+    display: Callable  # an ``@admin.display`` function of a post
+    annotations: dict  # what it reads, annotated on the admin's queryset
+
+
+# What other apps add to the post admin: columns of the list, and fields by the title of their section.
+columns = {}
+fields = {}
+
+
+def add_column(display, **annotations):
+    """Show ``display(post)`` as a column of the post list, each post annotated with ``annotations``."""
+    columns[display.__name__] = Column(display, annotations)
+
+
+def add_fields(section, *names):
+    """Show the ``Post`` fields ``names`` at the end of the form's section titled ``section``."""
+    shown = fields.setdefault(section, [])
+    shown += [name for name in names if name not in shown]
+
+
 @admin.register(Post)
 class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
     form = PostAdminForm
@@ -79,7 +104,7 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
     readonly_fields = ["outline", "word_count", "quoted", "created", "updated"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "tags"]}),
-        ("Publishing", {"fields": ["author", "status", "publish_at", "comments_enabled"]}),
+        ("Publishing", {"fields": ["author", "status", "publish_at"]}),
         (
             "Outline",
             {
@@ -95,7 +120,19 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
     # reach only their own posts; the object checks below say the same again for any other caller.
 
     def get_queryset(self, request):
-        return posts_visible_to(request.user, super().get_queryset(request)).prefetch_related("tags")
+        queryset = posts_visible_to(request.user, super().get_queryset(request)).prefetch_related("tags")
+        for column in columns.values():
+            queryset = queryset.annotate(**column.annotations)
+        return queryset
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), *(column.display for column in columns.values())]
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (title, {**options, "fields": [*options["fields"], *fields.get(title, [])]})
+            for title, options in super().get_fieldsets(request, obj)
+        ]
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and (obj is None or may_edit_post(request.user, obj))

@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 
-from blog import seo
+from blog import hooks, seo
 
 register = template.Library()
 
@@ -56,3 +56,21 @@ def canonical_url(context):
     if page_obj is not None and page_obj.number > 1:
         url += f"?page={page_obj.number}"
     return url
+
+
+@register.simple_tag(takes_context=True)
+def post_sections(context):
+    """The sections other apps show after a post's body (``blog.hooks.post_sections``), with this context."""
+    return _render_each(context, hooks.post_sections)
+
+
+@register.simple_tag(takes_context=True)
+def summary_extras(context):
+    """What other apps show in a post's summary (``blog.hooks.summary_extras``), with this context."""
+    return _render_each(context, hooks.summary_extras)
+
+
+def _render_each(context, template_names):
+    # As {% include %} renders: the same context, templates from the same engine (and its cache).
+    engine = context.template.engine
+    return mark_safe("".join(engine.get_template(name).render(context) for name in template_names))

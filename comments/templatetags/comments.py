@@ -1,11 +1,12 @@
-"""``{% comments_section post %}`` for a post page; comment counts for lists of posts.
+"""``{% comments_section post %}`` for a post page, and how comments and their counts are written.
 
 The tags only hand over to ``comments.selectors``, which do the reading.
 """
 
 from django import template
 
-from comments import field_html, selectors, splice
+from blog import splice
+from comments import field_html, selectors
 
 register = template.Library()
 
@@ -14,7 +15,7 @@ register = template.Library()
 def comments_section(context, post):
     """A post's comment thread and form (one query for the comments, whatever their number).
 
-    The thread itself goes into the page after rendering (``comments.splice``).
+    The thread itself goes into the page after rendering (``blog.splice``).
     """
     request = context["request"]
     section = selectors.thread_for(post, request)
@@ -33,13 +34,6 @@ def field_group(bound_field):
 def field_widget(bound_field):
     """What ``{{ field }}`` renders, written without the template engine."""
     return field_html.widget(bound_field)
-
-
-@register.simple_tag
-def attach_comment_counts(posts):
-    """Give each post in ``posts`` (a list or a page) its ``approved_comment_count``, in one query."""
-    selectors.attach_comment_counts(posts)
-    return ""
 
 
 @register.filter

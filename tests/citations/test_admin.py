@@ -213,3 +213,22 @@ def test_export_url_downloads_the_whole_library(admin_client):
     assert admin_client.get(EXPORT, {"format": "bibtex"}).content.count(b"@") == 2
     assert admin_client.get(EXPORT, {"format": "pdf"}).status_code == 400
     assert staff_client().get(EXPORT).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_panel_another_app_adds_shows_on_a_sources_page_for_that_reader(
+    admin_client, admin_user, monkeypatch
+):
+    """A panel added with ``add_panel`` is a read-only section of the change page, rendered per request."""
+    from citations import admin as citations_admin
+
+    monkeypatch.setattr(citations_admin, "panels", {})
+    citations_admin.add_panel(
+        "Elsewhere", ("seen by", lambda request, source: f"{request.user} sees {source.key}")
+    )
+    source = make_source(key="panelled", title="Panelled")
+    page = admin_client.get(reverse("admin:citations_source_change", args=[source.pk])).content.decode()
+    assert '<h2 id="panel-1-heading" class="fieldset-heading">Elsewhere</h2>' in page
+    assert "<label>Seen by:</label>" in page
+    assert f'<div class="readonly">{admin_user.username} sees {source.key}</div>' in page
+    assert "Elsewhere" not in admin_client.get(reverse("admin:citations_source_add")).content.decode()

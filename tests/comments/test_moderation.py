@@ -16,6 +16,7 @@ from comments.moderation import (
     count_links,
     decide,
 )
+from tests.environment import settings_under
 
 RULES = Rules(hold_links=2, hold_words=("bitcoin", "203.0.113."), spam_words=("viagra",), min_seconds=3)
 
@@ -87,9 +88,10 @@ def test_rules_come_from_settings():
 
 
 def test_rules_come_from_the_environment(monkeypatch):
-    """A COMMENTS_* environment variable sets a rule when Django's settings do not."""
-    monkeypatch.setenv("COMMENTS_SPAM_WORDS", "lottery, prize")
-    assert decide(Submission(body="Claim your PRIZE")).reason == "spam word “prize” in body"
+    """A COMMENTS_* environment variable sets the rule's setting when the site starts."""
+    words = settings_under(monkeypatch, COMMENTS_SPAM_WORDS="lottery, prize")["COMMENTS_SPAM_WORDS"]
+    with override_settings(COMMENTS_SPAM_WORDS=words):
+        assert decide(Submission(body="Claim your PRIZE")).reason == "spam word “prize” in body"
 
 
 NOW = datetime(2025, 6, 1, tzinfo=UTC)

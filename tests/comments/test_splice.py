@@ -4,16 +4,16 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from blog.splice import splice
 from comments.models import Comment
-from comments.splice import splice
 from tests.factories import comment_form_data, make_comment, make_post
 
 pytestmark = pytest.mark.django_db
 
 
 def test_splice_replaces_each_marker_once():
-    content = b"<p>a</p><!--thread-1--><p>b</p><!--thread-2-->"
-    spliced = {b"<!--thread-1-->": "<li>één</li>".encode(), b"<!--thread-2-->": b""}
+    content = b"<p>a</p><!--spliced-1--><p>b</p><!--spliced-2-->"
+    spliced = {b"<!--spliced-1-->": "<li>één</li>".encode(), b"<!--spliced-2-->": b""}
     assert splice(content, spliced) == "<p>a</p><li>één</li><p>b</p>".encode()
 
 
@@ -25,17 +25,17 @@ def test_the_post_page_holds_the_whole_thread_and_no_placeholder():
     content = response.content.decode()
     for number in range(3):
         assert content.count(f"Comment number {number}, “quoted” ✓.") == 1
-    assert "<!--thread-" not in content
+    assert "<!--spliced-" not in content
     assert int(response["Content-Length"]) == len(response.content)
 
 
 def test_a_comment_that_looks_like_a_placeholder_cannot_stand_for_one():
     """Comments lose HTML comments to the allowlist, and a marker's name is random anyway."""
     post = make_post()
-    make_comment(post=post, body="Try <!--thread-0123456789abcdef--> here.", status=Comment.Status.APPROVED)
+    make_comment(post=post, body="Try <!--spliced-0123456789abcdef--> here.", status=Comment.Status.APPROVED)
     content = Client().get(post.get_absolute_url()).content.decode()
     assert content.count(" here.") == 1
-    assert "<!--thread-" not in content
+    assert "<!--spliced-" not in content
 
 
 def test_a_commenter_with_comments_of_their_own_gets_their_thread_spliced_too():
@@ -47,11 +47,11 @@ def test_a_commenter_with_comments_of_their_own_gets_their_thread_spliced_too():
     content = client.get(post.get_absolute_url()).content.decode()
     assert content.count("My comment, held for a moderator.") == 1
     assert content.count("Someone else’s approved comment.") == 1
-    assert "<!--thread-" not in content
+    assert "<!--spliced-" not in content
 
 
 def test_a_page_without_comments_has_no_placeholder():
     post = make_post()
     content = Client().get(post.get_absolute_url()).content.decode()
-    assert "<!--thread-" not in content
+    assert "<!--spliced-" not in content
     assert "No comments" in content

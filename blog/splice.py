@@ -1,11 +1,12 @@
-"""Put a comment thread into its page after the page is rendered, not while.
+"""Put a large piece of a page in after the page is rendered, not while.
 
 The template engine joins each node's output into a new string at every
 level of nesting (an ``if``, an inclusion tag, an include, a block, the base
-template), so a 200-comment thread of 200 KB inside the comment section was
-copied a dozen times: 2 ms of a 10 ms post page. The section holds a short
-placeholder instead, and ``SpliceMiddleware`` swaps the thread's UTF-8
-bytes in, once, in the finished response.
+template), so a 200-comment thread of 200 KB inside a post's comment section
+was copied a dozen times: 2 ms of a 10 ms post page. A section that another
+app adds to a post page (``blog.hooks``) renders a short placeholder instead,
+and ``SpliceMiddleware`` swaps the HTML's UTF-8 bytes in, once, in the
+finished response.
 """
 
 import secrets
@@ -19,7 +20,7 @@ def placeholder(request, html):
     The marker is an HTML comment with a random name, so nothing a reader
     writes can stand for it.
     """
-    marker = f"<!--thread-{secrets.token_hex(8)}-->"
+    marker = f"<!--spliced-{secrets.token_hex(8)}-->"
     request.__dict__.setdefault("_spliced_html", {})[marker.encode()] = html.encode()
     return SafeString(marker)
 
