@@ -1,6 +1,9 @@
-"""The jobs app's settings, with their defaults (read as ``JOBS_<NAME>``, then the environment)."""
+"""The jobs app's settings, with their defaults (read as ``JOBS_<NAME>`` from Django's settings).
 
-from config.appconf import AppSettings
+``config/settings.py`` sets one from the environment variable of the same name.
+"""
+
+from django.conf import settings
 
 DEFAULTS = {
     # A job that raises is run again, up to this many attempts in all.
@@ -13,9 +16,9 @@ DEFAULTS = {
     # WORKER_TIMEOUT_SECONDS is taken for dead, and the job it was running is queued again.
     "HEARTBEAT_SECONDS": 5,
     "WORKER_TIMEOUT_SECONDS": 60,
-    # How email leaves once its job runs: Django's SMTP backend (EMAIL_HOST, EMAIL_PORT, ...)
-    # unless set to another email backend's dotted path.
-    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
 }
 
-get = AppSettings("JOBS", DEFAULTS, minimum=1).get
+
+def get(name):
+    """The setting ``JOBS_<name>``: from Django's settings, else its default."""
+    return getattr(settings, f"JOBS_{name}", DEFAULTS[name])

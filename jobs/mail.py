@@ -2,17 +2,18 @@
 
 ``EMAIL_BACKEND = "jobs.mail.QueuedEmailBackend"`` turns every ``send()`` into
 a ``deliver_email`` job in the sender's transaction; the job hands the message
-to ``JOBS_EMAIL_BACKEND`` (SMTP by default) and, while the mail server is
+to the backend named by ``JOBS_EMAIL_BACKEND`` (which ``config/settings.py``
+sets from ``EMAIL_URL``; SMTP when unset) and, while the mail server is
 down, retries with backoff, so no message is lost to an outage.
 """
 
 import base64
 from email.mime.base import MIMEBase
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 
-from jobs import conf
 from jobs.background import background
 
 
@@ -69,7 +70,8 @@ def message_from_json(data):
 @background
 def deliver_email(data):
     """Send one queued message; a transport error raises, so the job is tried again later."""
-    with get_connection(conf.get("EMAIL_BACKEND"), fail_silently=False) as connection:
+    backend = getattr(settings, "JOBS_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    with get_connection(backend, fail_silently=False) as connection:
         connection.send_messages([message_from_json(data)])
 
 

@@ -7,6 +7,7 @@ from django.test import override_settings
 from blog import conf as blog_conf
 from citations import conf as citations_conf
 from comments import conf as comments_conf
+from jobs import conf as jobs_conf
 from tests.environment import settings_under
 from wordpress import conf as wordpress_conf
 
@@ -14,6 +15,7 @@ APPS = {
     "BLOG": blog_conf,
     "CITATIONS": citations_conf,
     "COMMENTS": comments_conf,
+    "JOBS": jobs_conf,
     "WORDPRESS": wordpress_conf,
 }
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["citations", "blog", "comments", "wordpress", "demo", "pagecache"]
+APPS = ["citations", "blog", "comments", "wordpress", "demo", "pagecache", "jobs"]
 
 
 def imports_of(paths, forbidden):
@@ -38,11 +38,12 @@ def imports_of(paths, forbidden):
         ("citations", {"blog", "comments", "wordpress", "demo", "pagecache"}),
         ("blog", {"comments", "wordpress", "demo", "pagecache"}),
         ("pagecache", {"citations", "blog", "comments", "wordpress", "demo"}),
+        ("jobs", {"citations", "blog", "comments", "wordpress", "demo", "pagecache"}),
         ("config", {"comments", "wordpress", "demo"}),
     ],
 )
 def test_a_package_imports_nothing_from_the_apps_that_build_on_it(package, forbidden):
-    """citations knows no posts, blog no comments, the page cache no app, config no optional app."""
+    """citations knows no posts, blog no comments, the page cache and jobs no app, config no optional app."""
     assert imports_of(sorted((ROOT / package).rglob("*.py")), forbidden) == []
 
 
