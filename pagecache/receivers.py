@@ -2,7 +2,8 @@
 
 Saving, deleting or re-tagging a post, tag, source, comment or author bumps
 the generation once the transaction commits (a rolled-back change bumps
-nothing, and no server can cache the old page again after the bump). A
+nothing, and no server can cache the old page again after the bump); a
+transaction that saves many rows bumps once (``generation.retire``). A
 post's excerpts, asides and footnotes change only inside ``Post.save``, so
 the post's own signal covers them; receivers on them would also stop their
 bulk deletes from being fast.
@@ -10,7 +11,6 @@ bulk deletes from being fast.
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from comments.models import Comment
@@ -19,7 +19,7 @@ from pagecache import generation
 
 
 def schedule_bump(**kwargs):
-    transaction.on_commit(generation.bump_quietly, robust=True)
+    generation.retire()
 
 
 def on_save(sender, instance, created=False, update_fields=None, **kwargs):
