@@ -17,7 +17,7 @@ def page_cache(settings):
 
 @pytest.fixture
 def bumps(monkeypatch):
-    """The generations started from now on, as a list that grows with each bump (each one retires every page)."""
+    """The generations started from now on: a list that grows with each bump (each retires every page)."""
     started = []
     bump = generation.bump
 

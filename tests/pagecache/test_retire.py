@@ -1,4 +1,4 @@
-"""Retiring the cached pages: once per transaction however many rows it saves, once per ``deferred()`` block."""
+"""Cached pages retire once per transaction however many rows it saves, and once per ``deferred()`` block."""
 
 import pytest
 from django.db import transaction
@@ -51,7 +51,7 @@ def test_each_transaction_outside_a_deferral_retires_the_pages(bumps):
 
 
 def test_a_deferred_block_retires_once_at_its_end(bumps):
-    """Batches committed inside ``deferred()`` leave the cached pages until the block ends, then retire them once."""
+    """Batches committed inside ``deferred()`` leave the cached pages until it ends, then retire them once."""
     posts = [make_post(title=f"Old {number}") for number in range(4)]
     warm("/")
     bumps.clear()
@@ -84,10 +84,9 @@ def test_a_deferred_block_whose_changes_roll_back_retires_nothing(bumps):
     post = make_post(title="Steady")
     warm("/")
     bumps.clear()
-    with deferred():
-        with transaction.atomic():
-            retitle(post, "Rolled back")
-            transaction.set_rollback(True)
+    with deferred(), transaction.atomic():
+        retitle(post, "Rolled back")
+        transaction.set_rollback(True)
     assert bumps == []
     assert Client().get("/")["X-Page-Cache"] == "hit"
 
