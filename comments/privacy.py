@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from comments import signals
+from comments import published
 from comments.models import Comment
 
 ANONYMOUS = "Anonymous"
@@ -49,22 +49,22 @@ def commenter_export(*, email: str) -> dict:
 
 @transaction.atomic
 def commenter_erase(*, email: str) -> int:
-    """Anonymise every comment written from ``email``; return how many."""
-    erased = (
-        Comment.objects.by_email(email)
-        .select_for_update()
-        .update(
-            author_name=ANONYMOUS,
-            author_email="",
-            author_url="",
-            user=None,
-            ip_address=None,
-            user_agent="",
-            notify_replies=False,
-        )
+    """Anonymise every comment written from ``email``; return how many.
+
+    The pages showing them show the new name as soon as the erasure commits.
+    """
+    comments = Comment.objects.by_email(email)
+    post_ids = set(comments.select_for_update().values_list("post_id", flat=True))
+    erased = comments.update(
+        author_name=ANONYMOUS,
+        author_email="",
+        author_url="",
+        user=None,
+        ip_address=None,
+        user_agent="",
+        notify_replies=False,
     )
-    if erased:
-        signals.comments_changed.send(sender=Comment, comments=None)
+    published.changed(post_ids, fields=["author_name", "author_url"])
     return erased
 
 
@@ -73,4 +73,6 @@ def purge_ips(*, days: int, now=None) -> int:
     """Clear the IP address and user agent of comments older than ``days``; return how many."""
     cutoff = (now or timezone.now()) - timedelta(days=days)
     stale = Comment.objects.filter(created__lt=cutoff).exclude(ip_address=None, user_agent="")
-    return stale.update(ip_address=None, user_agent="")
+    purged = stale.update(ip_address=None, user_agent="")
+    published.changed(fields=["ip_address", "user_agent"])
+    return purged

@@ -7,42 +7,77 @@ own sees the same one. So its HTML is stored (``PublishedThread``) and a
 page reads one row. A reader with comments of their own (held ones they
 may see, recent ones they may edit) gets the thread rendered for them.
 
+This module owns the stored threads: every writer of comments (the views'
+services, moderation, the admin, privacy erasure, the WordPress importer)
+calls ``changed()`` in its transaction, directly or through the model's
+save and delete signals, and nothing else writes them.
+
 Staleness is kept out by a version, not by timing:
 
-- ``invalidate`` runs inside the transaction that changes comments: it bumps
-  the thread's ``version`` and clears its ``stamp``.
+- ``changed`` runs inside the transaction that changes comments: it bumps
+  the threads' ``version`` and clears their ``stamp``, and sends
+  ``comments_changed`` so the pages showing them retire when it commits.
 - A reader who finds the thread stale (or missing) notes its version, reads
   the comments, renders them, and stores the result only if the version is
   still the one it noted. A change committed meanwhile bumped it, so a render
   from older rows is never stored.
-- The ``stamp`` names what else the HTML depends on: whether comments are
-  closed (Reply links), the time zone and language of its dates, and the
-  markup's version. When any of them differs, the next reader renders again.
+- The ``stamp`` records what else the HTML was made from: the markup's
+  version, whether comments are closed (Reply links), and the time zone and
+  language of its dates. When any of them differs, the next reader renders
+  again. Nothing else is read while rendering: a comment's depth and parent
+  are stored with it when written (``COMMENTS_MAX_DEPTH`` applies then), and
+  its body's HTML is rendered when it is saved.
 """
 
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
-from comments.models import PublishedThread
+from comments.models import Comment, PublishedThread
+from comments.signals import comments_changed
 from comments.thread import render_thread
 
 # Bump when comments.thread's markup changes, so stored threads are rendered again.
-MARKUP_VERSION = "2"
+MARKUP_VERSION = "3"
+# What of a comment its thread shows (as a field's name or attname); a change to
+# anything else (an IP address, a subscription) changes no page.
+SHOWN_FIELDS = frozenset(
+    {"post", "post_id", "parent", "parent_id", "depth", "status", "created", "edited"}
+    | {"author_name", "author_url", "body", "body_html"}
+)
 
 
 def stamp(closed):
-    """What a thread rendered now, with comments ``closed`` or not, depends on besides the comments."""
-    zone = timezone.get_current_timezone_name()
-    return f"{MARKUP_VERSION}|{'closed' if closed else 'open'}|{zone}|{translation.get_language()}"
+    """What a thread rendered now, with comments ``closed`` or not, is made from besides the comments."""
+    return " ".join(
+        [
+            f"markup={MARKUP_VERSION}",
+            f"closed={int(bool(closed))}",
+            f"zone={timezone.get_current_timezone_name()}",
+            f"language={translation.get_language()}",
+        ]
+    )
 
 
-def invalidate(post_ids=None):
-    """Mark the threads of ``post_ids`` (all when None) stale, inside the transaction that changes them."""
+def changed(post_ids=None, fields=None):
+    """Announce a change to the comments of ``post_ids`` (every post when None), inside its transaction.
+
+    The stored threads of those posts are rendered again by their next
+    reader, and ``comments_changed`` tells the pages that show them (the page
+    cache retires them once the transaction commits). ``fields``, when
+    given, names what changed: if a thread shows none of it, nothing is
+    announced.
+    """
+    if fields is not None and not SHOWN_FIELDS.intersection(fields):
+        return
     threads = PublishedThread.objects.all()
     if post_ids is not None:
+        post_ids = set(post_ids)
+        if not post_ids:
+            return
         threads = threads.filter(post_id__in=post_ids)
     threads.update(version=F("version") + 1, stamp="")
+    comments_changed.send(sender=Comment, post_ids=post_ids)
 
 
 def public_thread(post, closed, render_rows):

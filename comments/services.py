@@ -1,7 +1,9 @@
 """Writes to comments: submitting, editing, withdrawing, moderating, unsubscribing.
 
 Each function is keyword-only and atomic, runs the model's ``full_clean()``
-before saving, and queues email as background jobs in the same transaction,
+before saving, announces what it changed (``published.changed``, which the
+model's save signal calls for a single save), and queues email as
+background jobs in the same transaction,
 so nothing is sent for a write that is rolled back and nothing waits for a
 mail server.
 """
@@ -12,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from comments import conf, signals, tasks
+from comments import conf, published, tasks
 from comments.models import Comment
 from comments.moderation import Submission, closed_reason, decide
 
@@ -199,9 +201,9 @@ def comment_moderate(*, comments, status: str, moderator, reason: str = "") -> i
         comment.status_reason = (reason or f"{label} by {who}")[:300]
         comment.moderated_by = moderator
         comment.moderated_at = now
-    Comment.objects.bulk_update(changing, ["status", "status_reason", "moderated_by", "moderated_at"])
-    if changing:
-        signals.comments_changed.send(sender=Comment, comments=changing)
+    fields = ["status", "status_reason", "moderated_by", "moderated_at"]
+    Comment.objects.bulk_update(changing, fields)
+    published.changed({comment.post_id for comment in changing}, fields=fields)
     for comment in changing:
         if status == Comment.Status.APPROVED:
             _queue_notices(comment)
@@ -211,4 +213,6 @@ def comment_moderate(*, comments, status: str, moderator, reason: str = "") -> i
 @transaction.atomic
 def unsubscribe(*, email: str) -> int:
     """Stop reply notices to ``email`` on every comment; return how many subscriptions ended."""
-    return Comment.objects.by_email(email).filter(notify_replies=True).update(notify_replies=False)
+    ended = Comment.objects.by_email(email).filter(notify_replies=True).update(notify_replies=False)
+    published.changed(fields=["notify_replies"])
+    return ended

@@ -4,14 +4,14 @@ Saving, deleting or re-tagging an instance of a watched model (the site's
 ``PAGECACHE_MODELS``, and those apps add with ``watch``) bumps the generation
 once the transaction commits, and so does a signal apps add with
 ``watch_signal`` (a rolled-back change bumps nothing, and no server can cache
-the old page again after the bump). A post's excerpts, asides and footnotes
+the old page again after the bump); a transaction that saves many rows
+bumps once (``generation.retire``). A post's excerpts, asides and footnotes
 change only inside ``Post.save``, so the post's own signal covers them;
 receivers on them would also stop their bulk deletes from being fast.
 """
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from pagecache import generation
@@ -21,7 +21,7 @@ _unless = {}
 
 
 def schedule_bump(**kwargs):
-    transaction.on_commit(generation.bump_quietly, robust=True)
+    generation.retire()
 
 
 def on_save(sender, instance, created=False, update_fields=None, **kwargs):

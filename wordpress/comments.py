@@ -3,7 +3,9 @@
 Comments are checked in Python first (date, status, parent), so a bad one is
 reported and skipped without a write; the rest are queued and written for
 many posts at once, level by level (parents before replies), with
-``bulk_create`` in one savepoint per batch. Threads deeper than the site's
+``bulk_create`` in one savepoint per batch, which skip the model's signals,
+so each batch announces the posts whose comments it changed
+(``comments.published.changed``). Threads deeper than the site's
 ``COMMENTS_MAX_DEPTH`` join their parent's level, as replies made here do.
 """
 
@@ -16,7 +18,7 @@ from django.core.validators import URLValidator, validate_email
 from django.db import DatabaseError, transaction
 
 from blog.rendering import render_comment
-from comments import conf
+from comments import conf, published
 from comments.models import Comment
 from comments.text import clean_line
 from wordpress import conf as wordpress_conf
@@ -93,11 +95,14 @@ class CommentImporter:
         self.pending, self.pending_count = {}, 0
         try:
             with transaction.atomic():
-                local, created = {}, []
+                local, created, updated = {}, [], []
                 for level in levels:
-                    created.extend(self._write(level, local))
+                    new, changed = self._write(level, local)
+                    created.extend(new)
+                    updated.extend(changed)
                 # auto_now_add stamps bulk_create's rows with the present; the WordPress dates go in after.
                 Comment.objects.bulk_update(created, ["created"], batch_size=500)
+                published.changed({comment.post_id for comment in [*created, *updated]})
         except (DatabaseError, ValidationError) as error:
             for level in levels:
                 for entry in level:
@@ -147,7 +152,7 @@ class CommentImporter:
                 wp_id, "website", fields.get("wp:comment_author_url", ""), validate_url
             ),
             "body": body,
-            "body_html": render_comment(body),
+            "body_html": render_comment(body, conf.render_limits()),
             "status": status,
             "status_reason": IMPORTED,
             "created": created,
@@ -223,8 +228,8 @@ class CommentImporter:
             levels.setdefault(entry.depth, []).append(entry)
         return [levels[depth] for depth in sorted(levels)]
 
-    def _write(self, level: list[Entry], local: dict) -> list[Comment]:
-        """Create, update or leave each comment of one thread level; returns the comments created.
+    def _write(self, level: list[Entry], local: dict) -> tuple[list[Comment], list[Comment]]:
+        """Create, update or leave each comment of one thread level; returns those created and updated.
 
         ``local`` maps the WordPress IDs of the comments written so far to their pks.
         """
@@ -262,7 +267,7 @@ class CommentImporter:
             local[entry.wp_id] = comment.pk
         self.report.count("comments", "created", len(new))
         self._map(new, changed, local)
-        return created
+        return created, updates
 
     def _map(self, new, changed, local) -> None:
         mappings, site = self.importer.mappings, self.importer.site

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client, override_settings
+from django.utils.safestring import SafeString
 
 from comments import published
 from comments.models import Comment, PublishedThread
@@ -110,3 +111,14 @@ def test_a_render_from_rows_older_than_a_concurrent_change_is_not_stored():
     assert PublishedThread.objects.get(post=post).stamp == ""
     assert page_thread(post) == fresh_thread(post)
     assert page_thread(post).count('class="comment"') == 2
+
+
+def test_a_thread_stored_by_older_markup_is_rendered_again(monkeypatch):
+    """A stored thread records its markup's version: served until the version changes, then rendered anew."""
+    post = make_post()
+    make_comment(post=post, status=APPROVED, body="Stored words.")
+    stored = page_thread(post)
+    monkeypatch.setattr(published, "render_thread", lambda roots, closed: SafeString("<li>New markup</li>"))
+    assert page_thread(post) == stored
+    monkeypatch.setattr(published, "MARKUP_VERSION", "next")
+    assert page_thread(post) == "<li>New markup</li>"

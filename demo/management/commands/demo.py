@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from blog.models import Post, Tag
 from citations.models import Source
 from citations.services import import_file
+from comments import published
 from comments.models import Comment
 from comments.services import comment_moderate, comment_submit
 from demo.content import CONTENT_DIR, demo_posts
@@ -167,6 +168,7 @@ class Command(BaseCommand):
                 created=post.publish_at + timedelta(hours=offset + 1)
             )
             created.append(comment)
+        published.changed([post.pk], fields=["created"])
 
     def write_credentials(self, path, new_logins):
         import os

@@ -1,0 +1,29 @@
+"""Fixtures shared by the apps' tests: the page cache on, and a count of its retirements."""
+
+import pytest
+from django.core.cache import cache
+
+from pagecache import generation
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Turn the page cache on (the test settings turn it off) with an empty cache."""
+    settings.PAGECACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def bumps(monkeypatch):
+    """The generations started from now on: a list that grows with each bump (each retires every page)."""
+    started = []
+    bump = generation.bump
+
+    def counted():
+        started.append(bump())
+        return started[-1]
+
+    monkeypatch.setattr(generation, "bump", counted)
+    return started
