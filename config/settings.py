@@ -60,8 +60,6 @@ try:
     # The largest request body, files included (config.guard): above the largest upload
     # (a 20 MB WordPress export) with room for the form around it.
     REQUEST_MAX_BYTES = env.get_int("REQUEST_MAX_BYTES", default=33_554_432, minimum=1)
-    # Uploaded images may have at most this many pixels (40 megapixels decode to 160 MB at most).
-    MARKDOWNX_UPLOAD_MAX_PIXELS = env.get_int("MARKDOWNX_UPLOAD_MAX_PIXELS", default=40_000_000, minimum=1)
     MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
     STATIC_ROOT = Path(env.get_str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
     # Whole-page caching of anonymous GETs (pagecache/); PAGE_CACHE=false turns it off.
@@ -212,8 +210,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # markdownx: the admin's live preview calls the same pipeline as the public
 # page, with the library's sources; blog.editor serves it to staff only.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "blog.live_preview.markdownify"
-MARKDOWNX_MEDIA_PATH = "uploads/%Y/%m/"
-MARKDOWNX_UPLOAD_MAX_SIZE = 2 * 1024 * 1024
+# Uploads are judged and stored by blog.editor (BLOG_IMAGE_* in blog/conf.py).
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"]
 MARKDOWNX_SERVER_CALL_LATENCY = 500
 
