@@ -42,6 +42,15 @@ class PostAdminForm(forms.ModelForm):
             )
         return body
 
+    def clean(self):
+        """A published post (or page) needs what a draft may lack: alt text on every image."""
+        cleaned_data = super().clean()
+        rendering = getattr(self, "rendering", None)
+        if rendering and cleaned_data.get("status") == Post.Status.PUBLISHED:
+            for message in rendering.publish_errors:
+                self.add_error("body", forms.ValidationError(message, code="unpublishable"))
+        return cleaned_data
+
 
 class StateFilter(admin.SimpleListFilter):
     """Draft, scheduled or published (and public), as authors think of a post."""
