@@ -61,6 +61,10 @@ try:
     # (a 20 MB WordPress export) with room for the form around it.
     REQUEST_MAX_BYTES = env.get_int("REQUEST_MAX_BYTES", default=33_554_432, minimum=1)
     MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+    # The site itself serves MEDIA_ROOT at MEDIA_URL (config.media): make run and make serve.
+    SERVE_MEDIA = env.get_bool("SERVE_MEDIA", default=DEBUG)
+    # Where uploads are kept: the local folder, or an S3-compatible bucket (django-storages).
+    MEDIA_STORAGE = env.media_storage_config(env.get_str("MEDIA_STORAGE", default="filesystem"))
     STATIC_ROOT = Path(env.get_str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
     # Whole-page caching of anonymous GETs (pagecache/); PAGE_CACHE=false turns it off.
     PAGECACHE_ENABLED = env.get_bool("PAGE_CACHE", default=True)
@@ -165,7 +169,7 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

@@ -131,7 +131,7 @@ class TestUploadEndpoint:
         assert response.json() == {"image": ["BMP images are not accepted; upload GIF, JPEG, PNG, WEBP."]}
 
     def test_a_file_over_the_size_limit_is_refused(self, author_client, media_root, settings):
-        """An image bigger than BLOG_IMAGE_MAX_BYTES is refused with a 413 naming the sizes and the setting."""
+        """An image bigger than BLOG_IMAGE_MAX_BYTES is refused: a 413 naming the size and the setting."""
         settings.BLOG_IMAGE_MAX_BYTES = 4000
         response = author_client.post(UPLOAD_URL, {"image": png_file(size=(64, 64))})
         assert response.status_code == 413
