@@ -20,6 +20,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import path
 from django.views import View
 from markdownx.views import MarkdownifyView
+from markdownx.widgets import AdminMarkdownxWidget
 from PIL import Image
 
 from blog import conf
@@ -40,6 +41,14 @@ class StaffOnlyMixin:
         if not may_write_posts(request.user):
             raise PermissionDenied("Only staff who write posts may use the editor.")
         return super().dispatch(request, *args, **kwargs)
+
+
+class BodyWidget(AdminMarkdownxWidget):
+    """markdownx's admin editor with the image panel: upload, alt text, the server's reasons."""
+
+    class Media:
+        js = ["admin/blog/editor-images.js"]
+        css = {"all": ["admin/blog/editor-images.css"]}
 
 
 class StaffMarkdownifyView(StaffOnlyMixin, MarkdownifyView):

@@ -6,10 +6,10 @@ from operator import attrgetter
 from django import forms
 from django.contrib import admin
 from django.template.loader import render_to_string
-from markdownx.widgets import AdminMarkdownxWidget
 
 from blog import conf
 from blog.admin.revisions import RevisionAdminMixin
+from blog.editor import BodyWidget
 from blog.models import Post, render_body
 from blog.permissions import may_edit_others_posts, may_edit_post, post_author_choices, posts_visible_to
 from blog.selectors import sources_cited_in
@@ -26,7 +26,7 @@ class PostAdminForm(forms.ModelForm):
             "title", "slug", "summary", "body", "tags",
             "author", "status", "publish_at", "comments_enabled",
         ]  # fmt: skip
-        widgets = {"body": AdminMarkdownxWidget}
+        widgets = {"body": BodyWidget}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
