@@ -43,12 +43,14 @@ run: demo
 # gunicorn with gunicorn.conf.py (WEB_CONCURRENCY, GUNICORN_THREADS, BIND) and
 # one background worker (`manage.py run_tasks`) beside it.
 # On a laptop it serves plain HTTP on $(HOST):$(PORT) with a generated key kept
-# in the git-ignored .secret-key; production sets SECRET_KEY, ALLOWED_HOSTS and
-# the rest in the environment (README).
+# in the git-ignored .secret-key, and serves uploads from media/ itself
+# (SERVE_MEDIA); production sets SECRET_KEY, ALLOWED_HOSTS and the rest in the
+# environment (README).
 SERVE_ENV := DEBUG=false \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret-key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}" \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
+	SERVE_MEDIA="$${SERVE_MEDIA:-true}" \
 	BIND="$${BIND:-$(HOST):$(PORT)}"
 
 .secret-key:

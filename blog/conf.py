@@ -32,6 +32,13 @@ DEFAULTS = {
     "MAX_FORMATTING": 50_000,
     # "<" followed by a letter with no ">" anywhere after it (each is read to the end of the text).
     "MAX_UNCLOSED_TAGS": 20,
+    # The largest image file the editor accepts, in bytes.
+    "IMAGE_MAX_BYTES": 10 * 1024 * 1024,
+    # Pixels (width × height, summed over an animation's frames) an image may have: decoding
+    # 40 megapixels takes at most 160 MB, and a small file claiming more is a decompression bomb.
+    "IMAGE_MAX_PIXELS": 40_000_000,
+    # Where uploads are stored in the default storage, through strftime (uploads/2026/11/).
+    "IMAGE_UPLOAD_DIRECTORY": "uploads/%Y/%m",
 }
 
 

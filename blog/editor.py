@@ -1,12 +1,13 @@
 """markdownx's preview and upload endpoints, answering only staff who may write posts.
 
-These wrap markdownx's own views under ``/markdownx/`` (the paths its widget
-calls). Anyone else gets 403; CSRF protection stays on. Uploads are checked
-by content, not by the type the browser claims, against
-``MARKDOWNX_UPLOAD_MAX_SIZE``, ``MARKDOWNX_UPLOAD_CONTENT_TYPES`` and
-``MARKDOWNX_UPLOAD_MAX_PIXELS``, and decoded whole before anything is saved:
-a file that is not an image, a truncated one, or a decompression bomb (a small
-file claiming a huge picture) is a 400 naming the problem, never a 500.
+They sit under ``/markdownx/`` (the paths its widget calls). Anyone else gets
+403; CSRF protection stays on. Uploads are checked by content, not by the
+type the browser claims, against ``BLOG_IMAGE_MAX_BYTES``,
+``MARKDOWNX_UPLOAD_CONTENT_TYPES`` and ``BLOG_IMAGE_MAX_PIXELS``, and decoded
+whole before anything is saved: a file that is not an image, a truncated one,
+or a decompression bomb (a small file claiming a huge picture) is a 4xx
+naming the problem, never a 500. What is kept is a clean copy without
+metadata, in a dated folder (``blog.images``).
 """
 
 import warnings
@@ -15,11 +16,15 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest, JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.urls import path
-from markdownx.exceptions import MarkdownxImageUploadError
-from markdownx.forms import ImageForm
-from markdownx.views import ImageUploadView, MarkdownifyView
+from django.views import View
+from markdownx.views import MarkdownifyView
+from markdownx.widgets import AdminMarkdownxWidget
 from PIL import Image
+
+from blog import conf
+from blog.images import store_image
 
 # Multipart framing around the file; a request bigger than the limit plus
 # this is refused before the file is read.
@@ -38,6 +43,14 @@ class StaffOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+class BodyWidget(AdminMarkdownxWidget):
+    """markdownx's admin editor with the image panel: upload, alt text, the server's reasons."""
+
+    class Media:
+        js = ["admin/blog/editor-images.js"]
+        css = {"all": ["admin/blog/editor-images.css"]}
+
+
 class StaffMarkdownifyView(StaffOnlyMixin, MarkdownifyView):
     """Live preview of a post body (POST ``content``); answers HTML."""
 
@@ -48,8 +61,13 @@ class StaffMarkdownifyView(StaffOnlyMixin, MarkdownifyView):
 
 
 def max_pixels() -> int:
-    """The most pixels (width × height) an uploaded image may have (``MARKDOWNX_UPLOAD_MAX_PIXELS``)."""
-    return settings.MARKDOWNX_UPLOAD_MAX_PIXELS
+    """The most pixels an uploaded image may have, over all its frames (``BLOG_IMAGE_MAX_PIXELS``)."""
+    return conf.get("IMAGE_MAX_PIXELS")
+
+
+def max_bytes() -> int:
+    """The largest image file the editor accepts (``BLOG_IMAGE_MAX_BYTES``)."""
+    return conf.get("IMAGE_MAX_BYTES")
 
 
 def _megapixels(pixels: int) -> str:
@@ -58,84 +76,85 @@ def _megapixels(pixels: int) -> str:
     return f"{pixels / 1_000_000:.3g}"
 
 
-class PixelLimitedImageField(forms.ImageField):
-    """An image field that names the pixel limit, where Pillow's bomb check says only "invalid"."""
-
-    def to_python(self, data):
-        try:
-            # Pillow warns between its own limit and twice it; this field refuses such images anyway.
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-                upload = super().to_python(data)
-        except forms.ValidationError as error:
-            if isinstance(error.__cause__, Image.DecompressionBombError):
-                raise forms.ValidationError(_too_many_pixels(), code="too_many_pixels") from None
-            raise
-        if upload is not None:
-            width, height = upload.image.size
-            if width * height > max_pixels():
-                raise forms.ValidationError(_too_many_pixels(width, height), code="too_many_pixels")
-        return upload
-
-
-def _too_many_pixels(width=None, height=None) -> str:
-    limit = f"the limit is {_megapixels(max_pixels())} megapixels (MARKDOWNX_UPLOAD_MAX_PIXELS)"
+def _too_many_pixels(width=None, height=None, frames=1) -> str:
+    limit = f"the limit is {_megapixels(max_pixels())} megapixels (BLOG_IMAGE_MAX_PIXELS)"
     if width is None:
         return f"The image has far more pixels than allowed; {limit}."
-    return f"The image is {width:,} × {height:,} pixels ({_megapixels(width * height)} megapixels); {limit}."
+    pixels = width * height * frames
+    shape = f"{width:,} × {height:,} pixels" + (f" in {frames:,} frames" if frames > 1 else "")
+    return f"The image is {shape} ({_megapixels(pixels)} megapixels); {limit}."
 
 
-class ImageUploadForm(ImageForm):
-    """markdownx's upload form, judging the file by what Pillow finds in it."""
+def _too_large(size: int) -> str:
+    limit = filesizeformat(max_bytes())
+    return f"The file is {filesizeformat(size)}; the limit is {limit} (BLOG_IMAGE_MAX_BYTES)."
 
-    image = PixelLimitedImageField(label="image")
 
-    def clean(self):
-        upload = self.cleaned_data.get("image")
-        if not upload:
-            raise MarkdownxImageUploadError.not_uploaded()
-        if upload.size > settings.MARKDOWNX_UPLOAD_MAX_SIZE:
-            raise MarkdownxImageUploadError.invalid_size(
-                current=upload.size, expected=settings.MARKDOWNX_UPLOAD_MAX_SIZE
-            )
-        content_type = Image.MIME.get(upload.image.format)
-        if content_type not in settings.MARKDOWNX_UPLOAD_CONTENT_TYPES:
-            raise MarkdownxImageUploadError.unsupported_format()
-        # Pillow's verify() reads a PNG's chunks but not a JPEG's data: decode the whole
-        # picture (within the pixel limit) so a truncated file is refused here, not in save().
+class ImageUploadForm(forms.Form):
+    """An image from the editor, judged by what Pillow finds in it and decoded whole before it is kept."""
+
+    image = forms.FileField(label="image")
+
+    def clean_image(self):
+        upload = self.cleaned_data["image"]
+        if upload.size > max_bytes():
+            raise forms.ValidationError(_too_large(upload.size), code="too_large")
         try:
-            upload.seek(0)
-            with Image.open(upload) as image:
-                image.load()
+            # Pillow warns between its own limit and twice it; the limit below refuses such images anyway.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                image = Image.open(upload)
+                width, height = image.size
+                frames = getattr(image, "n_frames", 1)
+        except Image.DecompressionBombError:
+            raise forms.ValidationError(_too_many_pixels(), code="too_many_pixels") from None
+        except (OSError, SyntaxError, ValueError):
+            raise forms.ValidationError(
+                "The file is not an image (JPEG, PNG, GIF or WebP) that can be read.", code="not_an_image"
+            ) from None
+        if width * height * frames > max_pixels():
+            raise forms.ValidationError(_too_many_pixels(width, height, frames), code="too_many_pixels")
+        if Image.MIME.get(image.format) not in settings.MARKDOWNX_UPLOAD_CONTENT_TYPES:
+            types = settings.MARKDOWNX_UPLOAD_CONTENT_TYPES
+            allowed = ", ".join(sorted(kind.removeprefix("image/").upper() for kind in types))
+            raise forms.ValidationError(
+                f"{image.format} images are not accepted; upload {allowed}.", code="unsupported_format"
+            )
+        # Decode the whole picture (within the pixel limit) so a truncated file is refused here.
+        try:
+            image.load()
+            self.picture = image
         except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-            self.add_error("image", "The image is truncated or damaged; it cannot be read.")
-            return upload
-        finally:
-            upload.seek(0)
-        # markdownx saves by the declared type; make it the real one.
-        upload.content_type = content_type
+            raise forms.ValidationError(
+                "The image is truncated or damaged; it cannot be read.", code="damaged"
+            ) from None
         return upload
 
+    def save(self) -> str:
+        """Store a clean copy of the image; returns its URL."""
+        return store_image(self.cleaned_data["image"], self.picture)
 
-class StaffImageUploadView(StaffOnlyMixin, ImageUploadView):
-    """Image upload from the editor; answers JSON ``{"image_code": …}`` or 4xx with the errors."""
 
-    form_class = ImageUploadForm
+class StaffImageUploadView(StaffOnlyMixin, View):
+    """Image upload from the editor (POST ``image``).
+
+    Answers JSON: ``{"image_code": "![](url)", "url": …, "name": …}``, or a 4xx
+    with ``{"image": [reasons]}``, which the editor's script shows beside the text.
+    """
 
     def post(self, request, *args, **kwargs):
         length = request.META.get("CONTENT_LENGTH") or "0"
         if not length.isdigit():
             return JsonResponse({"image": ["Content-Length is not a number."]}, status=400)
-        if int(length) > settings.MARKDOWNX_UPLOAD_MAX_SIZE + UPLOAD_OVERHEAD:
-            limit = settings.MARKDOWNX_UPLOAD_MAX_SIZE // 1024
-            return JsonResponse({"image": [f"The file is too large; the limit is {limit} KB."]}, status=413)
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        return JsonResponse(form.errors, status=400)
-
-    def form_valid(self, form):
-        return JsonResponse({"image_code": f"![]({form.save(commit=True)})"})
+        if int(length) > max_bytes() + UPLOAD_OVERHEAD:
+            return JsonResponse({"image": [_too_large(int(length))]}, status=413)
+        form = ImageUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            status = 413 if form.has_error("image", "too_large") else 400
+            return JsonResponse(form.errors, status=status)
+        url = form.save()
+        name = form.cleaned_data["image"].name
+        return JsonResponse({"image_code": f"![]({url})", "url": url, "name": name})
 
 
 urlpatterns = [

@@ -9,19 +9,18 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 
 from blog import conf
-from blog.rendering import Limits, Rendering, keys_to_fetch, render_post
+from blog.images import stored_image_size
+from blog.rendering import Rendering, keys_to_fetch, render_post
 from blog.search import post_search_vector
 from blog.seo import source_json_ld
 from citations.models import Source
 
 
 def render_body(text: str) -> Rendering:
-    """Render ``text`` with the library's sources: one query for the cited keys, then the pure pipeline."""
+    """Render ``text`` with the library's sources (one query for the cited keys) and the sizes of
+    images in the site's storage, through the pure pipeline."""
     sources = Source.objects.in_bulk(keys_to_fetch(text), field_name="key")
-    limits = conf.render_limits()
-    if limits == Limits():  # the pipeline's defaults: the plain two-argument call tests stand in for
-        return render_post(text, sources)
-    return render_post(text, sources, limits)
+    return render_post(text, sources, conf.render_limits(), image_size=stored_image_size)
 
 
 class Tag(models.Model):

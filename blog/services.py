@@ -72,13 +72,15 @@ def post_restore_revision(*, revision: Revision, user) -> Revision:
     """Put ``revision``'s title, summary and body back on its post; the restore is a revision too.
 
     Raises ``ValidationError`` (naming the problems) when the old text no
-    longer renders cleanly, for instance because it cites a source since removed.
+    longer renders cleanly, for instance because it cites a source since removed, or
+    when the post is published and the old text has an image without alt text.
     """
     post = Post.objects.select_for_update().get(pk=revision.post_id)
     post.title, post.summary, post.body = _text(revision)
     rendering = render_body(post.body)
-    if rendering.errors:
-        raise ValidationError(rendering.errors)
+    published = post.status == Post.Status.PUBLISHED
+    if problems := rendering.errors + (rendering.publish_errors if published else []):
+        raise ValidationError(problems)
     when = formats.date_format(timezone.localtime(revision.created), "DATETIME_FORMAT")
     return post_save_with_body(
         post=post,

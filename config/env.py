@@ -155,3 +155,34 @@ def email_config(url):
     raise ImproperlyConfigured(
         f"EMAIL_URL must be console://, locmem:// or smtp://USER:PASSWORD@HOST:PORT, got {url!r}."
     )
+
+
+def media_storage_config(kind):
+    """Turn ``MEDIA_STORAGE`` into a ``STORAGES['default']`` entry.
+
+    ``filesystem`` (the default) keeps uploads in ``MEDIA_ROOT``. ``s3`` keeps
+    them in an S3-compatible bucket through django-storages (installed
+    separately), named by ``AWS_STORAGE_BUCKET_NAME`` with the optional
+    ``AWS_S3_ENDPOINT_URL``, ``AWS_S3_REGION_NAME``, ``AWS_S3_CUSTOM_DOMAIN``
+    and ``AWS_LOCATION``. The keys (``AWS_ACCESS_KEY_ID``,
+    ``AWS_SECRET_ACCESS_KEY``) stay in the environment, where boto3 reads
+    them. Images in posts are public: URLs are plain (not signed), and an
+    existing name is never overwritten.
+    """
+    if kind == "filesystem":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind != "s3":
+        raise ImproperlyConfigured(f"MEDIA_STORAGE must be filesystem or s3, got {kind!r}.")
+    bucket = get_str("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        raise ImproperlyConfigured("AWS_STORAGE_BUCKET_NAME is required when MEDIA_STORAGE is s3.")
+    options = {"bucket_name": bucket, "querystring_auth": False, "file_overwrite": False}
+    for option, name in [
+        ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
+        ("region_name", "AWS_S3_REGION_NAME"),
+        ("custom_domain", "AWS_S3_CUSTOM_DOMAIN"),
+        ("location", "AWS_LOCATION"),
+    ]:
+        if value := get_str(name):
+            options[option] = value
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

@@ -59,9 +59,11 @@ try:
     # The largest request body, files included (config.guard): above the largest upload
     # (a 20 MB WordPress export) with room for the form around it.
     REQUEST_MAX_BYTES = env.get_int("REQUEST_MAX_BYTES", default=33_554_432, minimum=1)
-    # Uploaded images may have at most this many pixels (40 megapixels decode to 160 MB at most).
-    MARKDOWNX_UPLOAD_MAX_PIXELS = env.get_int("MARKDOWNX_UPLOAD_MAX_PIXELS", default=40_000_000, minimum=1)
     MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+    # The site itself serves MEDIA_ROOT at MEDIA_URL (config.media): make run and make serve.
+    SERVE_MEDIA = env.get_bool("SERVE_MEDIA", default=DEBUG)
+    # Where uploads are kept: the local folder, or an S3-compatible bucket (django-storages).
+    MEDIA_STORAGE = env.media_storage_config(env.get_str("MEDIA_STORAGE", default="filesystem"))
     STATIC_ROOT = Path(env.get_str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
     # Whole-page caching of anonymous GETs (pagecache/); PAGE_CACHE=false turns it off.
     PAGECACHE_ENABLED = env.get_bool("PAGE_CACHE", default=True)
@@ -75,7 +77,7 @@ try:
         env.given(env.get_int, minimum=1, names=[
             "BLOG_MAX_BODY_LENGTH", "BLOG_MAX_LINES", "BLOG_MAX_BLOCK_LINES", "BLOG_MAX_NESTING",
             "BLOG_MAX_NOTES", "BLOG_MAX_NOTE_REFERENCES", "BLOG_MAX_CITATION_KEYS", "BLOG_MAX_PARAGRAPHS",
-            "BLOG_MAX_FORMATTING", "BLOG_MAX_UNCLOSED_TAGS",
+            "BLOG_MAX_FORMATTING", "BLOG_MAX_UNCLOSED_TAGS", "BLOG_IMAGE_MAX_BYTES", "BLOG_IMAGE_MAX_PIXELS",
             "CITATIONS_IMPORT_MAX_BYTES", "CITATIONS_IMPORT_MAX_RECORDS", "CITATIONS_IMPORT_MAX_DEPTH",
             "CITATIONS_IMPORT_MAX_FIELD_LENGTH", "CITATIONS_IMPORT_MAX_NAMES",
             "WORDPRESS_IMPORT_MAX_UPLOAD_SIZE", "WORDPRESS_IMPORT_MAX_XML_DEPTH",
@@ -94,7 +96,7 @@ try:
             "COMMENTS_UNSUBSCRIBE_LINK_DAYS", "COMMENTS_CLOSE_AFTER_DAYS",
         ])
         | env.given(env.get_list, names=["COMMENTS_HOLD_WORDS", "COMMENTS_SPAM_WORDS"])
-        | env.given(env.get_str, names=["COMMENTS_IP_HEADER"])
+        | env.given(env.get_str, names=["COMMENTS_IP_HEADER", "BLOG_IMAGE_UPLOAD_DIRECTORY"])
         | env.given(env.get_bool, names=["COMMENTS_NOTIFY_MODERATORS"])
     )  # fmt: skip
     # Read here so a malformed value stops start-up; applied below when DEBUG is off.
@@ -194,7 +196,7 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -239,8 +241,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # markdownx: the admin's live preview calls the same pipeline as the public
 # page, with the library's sources; blog.editor serves it to staff only.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "blog.live_preview.markdownify"
-MARKDOWNX_MEDIA_PATH = "uploads/%Y/%m/"
-MARKDOWNX_UPLOAD_MAX_SIZE = 2 * 1024 * 1024
+# Uploads are judged and stored by blog.editor (BLOG_IMAGE_* in blog/conf.py).
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"]
 MARKDOWNX_SERVER_CALL_LATENCY = 500
 

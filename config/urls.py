@@ -1,10 +1,11 @@
-"""The site's URLs: admin, editor endpoints, sources, comments, sitemap, robots, then the blog.
+"""The site's URLs: media, admin, editor endpoints, sources, comments, sitemap, robots, then the blog.
 
 Comments' URLs are mounted only when the app is installed: the blog works without it.
 Errors are answered by ``config.errors`` (404 by Django's own view, with ``404.html``).
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -13,6 +14,7 @@ from django.views.generic import TemplateView
 from blog import views as blog_views
 from blog.sitemaps import SITEMAPS
 from config.health import healthz
+from config.media import serve_media
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -27,6 +29,10 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("blog.urls")),
 ]
+
+# Uploads, when they are on this site's disk (config.media; SERVE_MEDIA says whether it answers).
+if settings.MEDIA_URL.startswith("/"):
+    urlpatterns.insert(0, path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_media, name="media"))
 
 handler400 = "config.errors.bad_request"
 handler403 = "config.errors.permission_denied"

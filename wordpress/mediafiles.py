@@ -8,7 +8,7 @@ already stored is used as it is: importing again downloads nothing, and an
 import without copying still points posts at the copies an earlier one made.
 
 Only images are kept, each decoded whole by Pillow within
-``MARKDOWNX_UPLOAD_MAX_PIXELS`` and ``WORDPRESS_IMPORT_MEDIA_MAX_BYTES``, as
+``BLOG_IMAGE_MAX_PIXELS`` and ``WORDPRESS_IMPORT_MEDIA_MAX_BYTES``, as
 the editor's upload does. Downloads go only to the export's own hosts (and
 those the importing user names), over http or https, never to a private,
 loopback or link-local address unless the user named that host; redirects
@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.text import get_valid_filename
 from PIL import Image
 
+from blog import conf as blog_conf
 from wordpress import conf, lenient, media, wxr
 
 UPLOADS = "wp-content/uploads/"
@@ -69,13 +69,13 @@ def _check_image(data: bytes) -> None:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
                 width, height = image.size
-                if width * height > settings.MARKDOWNX_UPLOAD_MAX_PIXELS:
-                    raise CopyError(f"{width} × {height} pixels, over MARKDOWNX_UPLOAD_MAX_PIXELS")
+                if width * height > blog_conf.get("IMAGE_MAX_PIXELS"):
+                    raise CopyError(f"{width} × {height} pixels, over BLOG_IMAGE_MAX_PIXELS")
                 image.load()
     except CopyError:
         raise
     except Image.DecompressionBombError:
-        raise CopyError("far more pixels than MARKDOWNX_UPLOAD_MAX_PIXELS allows") from None
+        raise CopyError("far more pixels than BLOG_IMAGE_MAX_PIXELS allows") from None
     except (OSError, SyntaxError, ValueError) as error:
         raise CopyError(f"not an image Pillow can read ({error})") from None
 

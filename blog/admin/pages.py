@@ -1,9 +1,9 @@
 """Admin for standalone pages: editors' work (the Editors group holds page permissions, Authors not)."""
 
 from django.contrib import admin
-from markdownx.widgets import AdminMarkdownxWidget
 
 from blog.admin.posts import PostAdminForm
+from blog.editor import BodyWidget
 from blog.models import Page
 
 
@@ -13,7 +13,7 @@ class PageAdminForm(PostAdminForm):
     class Meta:
         model = Page
         fields = ["title", "slug", "status", "body"]
-        widgets = {"body": AdminMarkdownxWidget}
+        widgets = {"body": BodyWidget}
 
 
 @admin.register(Page)

@@ -13,10 +13,10 @@ from typing import NamedTuple
 from django import forms
 from django.contrib import admin
 from django.template.loader import render_to_string
-from markdownx.widgets import AdminMarkdownxWidget
 
 from blog import conf
 from blog.admin.revisions import RevisionAdminMixin
+from blog.editor import BodyWidget
 from blog.models import Post, render_body
 from blog.permissions import may_edit_others_posts, may_edit_post, post_author_choices, posts_visible_to
 from blog.selectors import sources_cited_in
@@ -30,7 +30,7 @@ class PostAdminForm(forms.ModelForm):
     class Meta:
         model = Post
         fields = ["title", "slug", "summary", "body", "tags", "author", "status", "publish_at"]
-        widgets = {"body": AdminMarkdownxWidget}
+        widgets = {"body": BodyWidget}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,6 +45,15 @@ class PostAdminForm(forms.ModelForm):
                 [forms.ValidationError(message, code="dialect") for message in self.rendering.errors]
             )
         return body
+
+    def clean(self):
+        """A published post (or page) needs what a draft may lack: alt text on every image."""
+        cleaned_data = super().clean()
+        rendering = getattr(self, "rendering", None)
+        if rendering and cleaned_data.get("status") == Post.Status.PUBLISHED:
+            for message in rendering.publish_errors:
+                self.add_error("body", forms.ValidationError(message, code="unpublishable"))
+        return cleaned_data
 
 
 class StateFilter(admin.SimpleListFilter):

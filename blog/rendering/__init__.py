@@ -16,18 +16,19 @@ footnote references), ``notes`` (one numbered sequence, final markup),
 syntax), ``brackets`` (linear-time bracket matching for Python-Markdown's
 link patterns), ``tables`` and ``wide`` (linear time where Python-Markdown
 is quadratic), ``limits`` (what one text may ask), ``sanitize`` (the two
-allowlists).
+allowlists), ``images`` (lazy loading, sizes, alt text).
 """
 
 from blog.rendering.limits import Limits
 from blog.rendering.pipeline import citation_keys, keys_to_fetch, render_comment, render_post
-from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, Rendering
+from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, ImageInfo, Rendering
 
 __all__ = [
     "AsideInfo",
     "Citable",
     "ExcerptInfo",
     "FootnoteInfo",
+    "ImageInfo",
     "Limits",
     "Rendering",
     "citation_keys",

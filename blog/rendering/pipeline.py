@@ -17,6 +17,7 @@ from blog.rendering import brackets, plain, tables, wide
 from blog.rendering.anchors import AnchorExtension
 from blog.rendering.cites import KEY_IN_TEXT_RE
 from blog.rendering.extension import CommentaryExtension
+from blog.rendering.images import SizeLookup
 from blog.rendering.limits import Limits, flatten, over_formatting, over_length
 from blog.rendering.sanitize import clean_author_html, clean_reader_html
 from blog.rendering.scripts import ScriptsExtension
@@ -88,14 +89,19 @@ def _fallback_html(text):
 
 
 def render_post(
-    text: str, sources: Mapping[str, Citable] | None = None, limits: Limits | None = None
+    text: str,
+    sources: Mapping[str, Citable] | None = None,
+    limits: Limits | None = None,
+    *,
+    image_size: SizeLookup | None = None,
 ) -> Rendering:
     """Render a post body written in the commentary dialect.
 
     ``sources`` maps citation keys to ``Citable`` objects (fetch them first
-    with ``citation_keys``). Never raises: problems an author can fix are in
-    ``errors``; a text over ``limits``, or one the pipeline itself fails
-    on, is shown as plain text.
+    with ``citation_keys``); ``image_size`` gives an image's width and height
+    from its address, when known. Never raises: problems an author can fix
+    are in ``errors`` (and ``publish_errors``); a text over ``limits``, or one
+    the pipeline itself fails on, is shown as plain text.
     """
     text = _clean_input(text)
     limits = limits or Limits()
@@ -114,8 +120,10 @@ def render_post(
     outline = state.outline
     if outline is None:  # Python-Markdown skips blank text altogether
         return Rendering(html="", errors=state.errors)
+    images = []
     return Rendering(
-        html=clean_author_html(html),
+        html=clean_author_html(html, image_size=image_size, images=images),
+        images=images,
         excerpts=outline.excerpts,
         asides=outline.asides,
         interpolations=outline.interpolations,

@@ -15,6 +15,8 @@ from bleach.html5lib_shim import allowed_protocols, getTreeWalker
 from bleach.linkifier import TLDS, LinkifyFilter
 from bleach.sanitizer import Cleaner
 
+from blog.rendering.images import ImageFilter
+
 AUTHOR_TAGS = frozenset(
     {
         "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "div", "dl", "dt",
@@ -27,7 +29,7 @@ AUTHOR_ATTRIBUTES = {
     "*": ["class", "id", "title", "lang", "aria-label", "aria-hidden", "role"],
     "a": ["href", "rel", "aria-describedby"],
     "blockquote": ["cite"],
-    "img": ["src", "alt", "width", "height", "loading"],
+    "img": ["src", "alt", "width", "height", "loading", "decoding"],
     "td": ["colspan", "rowspan"],
     "th": ["colspan", "rowspan", "scope"],
     "ol": ["start"],
@@ -115,9 +117,16 @@ def _reader_cleaner():
     return _local.reader
 
 
-def clean_author_html(html):
-    """Sanitize HTML the pipeline produced from an author's Markdown."""
-    return _author_cleaner().clean(html)
+def clean_author_html(html, *, image_size=None, images=None):
+    """Sanitize HTML the pipeline produced from an author's Markdown.
+
+    Its images are completed by ``ImageFilter`` (sizes from ``image_size``)
+    and listed in ``images``, when a list is given.
+    """
+    cleaner = _author_cleaner()
+    found = images if images is not None else []
+    cleaner.filters = [partial(ImageFilter, size=image_size, found=found)]
+    return cleaner.clean(html)
 
 
 def clean_reader_html(html):

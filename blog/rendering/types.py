@@ -7,6 +7,7 @@ with paragraphs separated by a blank line.
 
 from dataclasses import dataclass, field
 from typing import Protocol
+from urllib.parse import unquote, urlsplit
 
 
 class Citable(Protocol):
@@ -72,6 +73,21 @@ class FootnoteInfo:
 
 
 @dataclass(frozen=True)
+class ImageInfo:
+    """An image in the page, in reading order, with its address and its alt text ("" when none)."""
+
+    position: int
+    src: str
+    alt: str
+
+    @property
+    def name(self) -> str:
+        """What an author knows the image by: the last part of its address."""
+        path = unquote(urlsplit(self.src).path).rstrip("/")
+        return path.rsplit("/", 1)[-1] or self.src
+
+
+@dataclass(frozen=True)
 class Rendering:
     """Sanitized HTML and the structure the pipeline found in the text."""
 
@@ -83,3 +99,14 @@ class Rendering:
     errors: list[str] = field(default_factory=list)
     word_count: int = 0
     quoted_word_count: int = 0
+    images: list[ImageInfo] = field(default_factory=list)
+
+    @property
+    def publish_errors(self) -> list[str]:
+        """Problems a draft may keep but a published post may not: images without alt text."""
+        return [
+            f"Image {image.position} ({image.name}) has no alt text. Describe it for readers who cannot "
+            f"see it, between the brackets: ![a grey cat asleep on a keyboard]({image.src})."
+            for image in self.images
+            if not image.alt.strip()
+        ]

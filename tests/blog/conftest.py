@@ -14,7 +14,9 @@ def pipeline(monkeypatch):
     """
 
     def use(function):
-        monkeypatch.setattr("blog.models.render_post", function)
+        monkeypatch.setattr(
+            "blog.models.render_post", lambda text, sources, *args, **kwargs: function(text, sources)
+        )
 
     return use
 

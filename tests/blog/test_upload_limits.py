@@ -61,19 +61,19 @@ class TestImageLimits:
         assert response.status_code == 400
         message = response.json()["image"][0]
         assert "12,000 × 12,000 pixels (144 megapixels)" in message
-        assert "40 megapixels (MARKDOWNX_UPLOAD_MAX_PIXELS)" in message
+        assert "40 megapixels (BLOG_IMAGE_MAX_PIXELS)" in message
         assert not any(media_root.rglob("*"))
 
     def test_a_bomb_past_pillows_own_limit_gets_the_same_clear_answer(self, author_client, media_root):
         """A picture past Pillow's decompression-bomb error is refused with the setting's limit."""
         response = post(author_client, named(png_claiming(30_000, 30_000), "bomb.png"))
         assert response.status_code == 400
-        assert "MARKDOWNX_UPLOAD_MAX_PIXELS" in response.json()["image"][0]
+        assert "BLOG_IMAGE_MAX_PIXELS" in response.json()["image"][0]
         assert not any(media_root.rglob("*"))
 
     def test_the_pixel_limit_is_a_setting(self, author_client, media_root, settings):
-        """MARKDOWNX_UPLOAD_MAX_PIXELS lowers the limit; an image within it is stored."""
-        settings.MARKDOWNX_UPLOAD_MAX_PIXELS = 1000
+        """BLOG_IMAGE_MAX_PIXELS lowers the limit; an image within it is stored."""
+        settings.BLOG_IMAGE_MAX_PIXELS = 1000
         response = post(author_client, named(image_bytes("PNG", (40, 40)), "big.png"))
         assert response.status_code == 400
         assert (

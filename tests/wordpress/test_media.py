@@ -64,7 +64,7 @@ def test_converted_images_render_as_images():
     """The dialect renders what the converter writes as an image with its alt text."""
     markdown = md('[caption caption="Cap"]<img src="https://o.example/s.jpg" alt="Sun">[/caption]')
     html = render_post(markdown).html
-    assert '<img alt="Sun" src="https://o.example/s.jpg">' in html
+    assert '<img alt="Sun" src="https://o.example/s.jpg" loading="lazy" decoding="async">' in html
     assert "<em>Cap</em>" in html
 
 
