@@ -10,16 +10,15 @@ bulk deletes from being fast.
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from comments.models import Comment
 from comments.signals import comments_changed
-from pagecache import generation
+from pagecache import retirement
 
 
 def schedule_bump(**kwargs):
-    transaction.on_commit(generation.bump_quietly, robust=True)
+    retirement.retire_on_commit()
 
 
 def on_save(sender, instance, created=False, update_fields=None, **kwargs):
