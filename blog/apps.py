@@ -1,6 +1,7 @@
 """The blog app: posts, tags, derived rows and revisions."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class BlogConfig(AppConfig):
@@ -8,4 +9,6 @@ class BlogConfig(AppConfig):
     verbose_name = "Blog"
 
     def ready(self):
-        from blog import receivers  # noqa: F401  (connects the signal receivers)
+        from blog import receivers  # connects the signal receivers
+
+        post_migrate.connect(receivers.rerender_stale_after_migrate, sender=self)

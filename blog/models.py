@@ -12,15 +12,21 @@ from blog import conf
 from blog.images import stored_image_size
 from blog.rendering import Rendering, keys_to_fetch, render_post
 from blog.search import post_search_vector
-from blog.seo import source_json_ld
 from citations.models import Source
 
 
 def render_body(text: str) -> Rendering:
     """Render ``text`` with the library's sources (one query for the cited keys) and the sizes of
     images in the site's storage, through the pure pipeline."""
-    sources = Source.objects.in_bulk(keys_to_fetch(text), field_name="key")
-    return render_post(text, sources, conf.render_limits(), image_size=stored_image_size)
+    return render_bodies([text])[0][0]
+
+
+def render_bodies(texts: list[str]) -> tuple[list[Rendering], dict[str, Source]]:
+    """Render each of ``texts``, with one query for every key they cite; also return the sources fetched."""
+    keys = set().union(*(keys_to_fetch(text) for text in texts))
+    sources = Source.objects.in_bulk(keys, field_name="key") if keys else {}
+    limits = conf.render_limits()
+    return [render_post(text, sources, limits, image_size=stored_image_size) for text in texts], sources
 
 
 class Tag(models.Model):
@@ -68,8 +74,9 @@ class PostQuerySet(models.QuerySet):
 class Post(models.Model):
     """A blog post written in the commentary dialect.
 
-    Saving renders the body (with the library's sources) and stores the HTML,
-    the word counts and the derived excerpt, aside and footnote rows in one
+    Saving renders the body (with the library's sources) and stores, through
+    ``blog.derived``, the HTML, the word counts, the cited works, the derived
+    excerpt, aside and footnote rows and the search document in one
     transaction; public pages only ever show the stored HTML.
     """
 
@@ -122,6 +129,14 @@ class Post(models.Model):
         editable=False,
         help_text="Title, summary and body as PostgreSQL full-text search reads them; kept by save().",
     )
+    rendered_with = models.CharField(
+        "rendered with",
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="What the stored rendering was made with: pipeline version, citation style and the "
+        "settings it depends on. One that differs from today's (or is empty) is rebuilt; see blog.derived.",
+    )
 
     objects = PostQuerySet.as_manager()
 
@@ -143,6 +158,8 @@ class Post(models.Model):
         A save limited by ``update_fields`` that names neither ``body`` nor
         ``body_html`` does not re-render.
         """
+        from blog import derived  # the owner of renderings builds on this module
+
         update_fields = kwargs.get("update_fields")
         searchable = update_fields is None or bool({"title", "summary", "body"} & set(update_fields))
         if update_fields is not None and not {"body", "body_html"} & set(update_fields):
@@ -152,17 +169,13 @@ class Post(models.Model):
                     Post.objects.filter(pk=self.pk).refresh_search_documents()
             return
         rendering = rendering or render_body(self.body)
-        sources = cited_sources(rendering)
-        self.body_html = rendering.html
-        self.word_count = rendering.word_count
-        self.quoted_word_count = rendering.quoted_word_count
-        self.cited_works = [source_json_ld(source) for _, source in sorted(sources.items())]
+        sources = derived.cited_sources(rendering)
+        derived.fill_post(self, rendering, sources)
         if update_fields is not None:
-            derived = {"body_html", "word_count", "quoted_word_count", "cited_works"}
-            kwargs["update_fields"] = {*update_fields, *derived}
+            kwargs["update_fields"] = {*update_fields, *derived.POST_FIELDS}
         with transaction.atomic():
             super().save(*args, **kwargs)
-            self._rebuild_derived_rows(rendering, sources)
+            derived.rebuild_rows([(self, rendering)], sources)
             Post.objects.filter(pk=self.pk).refresh_search_documents()
 
     def get_absolute_url(self):
@@ -193,61 +206,6 @@ class Post(models.Model):
     def quoted_percent(self):
         """How much of the post is quotation, as a whole percentage."""
         return round(100 * self.quoted_word_count / self.word_count) if self.word_count else 0
-
-    def _rebuild_derived_rows(self, rendering: Rendering, sources: dict[str, Source]):
-        """Replace this post's excerpts, asides and footnotes with those found in ``rendering``."""
-        self.asides.all().delete()
-        self.excerpts.all().delete()
-        self.footnotes.all().delete()
-        excerpts = Excerpt.objects.bulk_create(
-            Excerpt(
-                post=self,
-                position=info.position,
-                source=sources.get(info.source_key),
-                locator=info.locator,
-                text=info.text,
-                word_count=info.word_count,
-                omissions=info.omissions,
-            )
-            for info in rendering.excerpts
-        )
-        by_position = {excerpt.position: excerpt for excerpt in excerpts}
-        Aside.objects.bulk_create(
-            Aside(
-                post=self,
-                excerpt=by_position.get(info.excerpt_position),
-                position=info.position,
-                label=info.label,
-                text=info.text,
-            )
-            for info in rendering.asides
-        )
-        # A note citing several sources ("[see @a, 3; @b]") gets a row for each,
-        # so every one of them knows the post cites it; the locator belongs to the first.
-        Footnote.objects.bulk_create(
-            Footnote(
-                post=self,
-                number=info.number,
-                source=sources.get(key) if key else None,
-                locator=info.locator if index == 0 else "",
-                note_html=info.html,
-            )
-            for info in rendering.footnotes
-            for index, key in enumerate(footnote_source_keys(info) or [None])
-        )
-
-
-def cited_sources(rendering: Rendering) -> dict[str, Source]:
-    """The library's sources that ``rendering`` quotes or cites, by key (one query, none if it cites none)."""
-    keys = {info.source_key for info in rendering.excerpts if info.source_key}
-    keys.update(key for info in rendering.footnotes for key in footnote_source_keys(info))
-    return Source.objects.in_bulk(keys, field_name="key") if keys else {}
-
-
-def footnote_source_keys(info) -> list[str]:
-    """Every source a note cites, its first (``source_key``) first."""
-    keys = [info.source_key] if info.source_key else []
-    return keys + [key for key in info.source_keys if key not in keys]
 
 
 class Excerpt(models.Model):
@@ -394,6 +352,13 @@ class Page(models.Model):
     )
     body = MarkdownxField("body", help_text="Markdown in the commentary dialect.")
     body_html = models.TextField("rendered body", blank=True, editable=False)
+    rendered_with = models.CharField(
+        "rendered with",
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="What the stored HTML was made with, as for posts; see blog.derived.",
+    )
     created = models.DateTimeField("created", auto_now_add=True)
     updated = models.DateTimeField("updated", auto_now=True)
 
@@ -412,11 +377,13 @@ class Page(models.Model):
 
         As for posts, a save limited by ``update_fields`` that does not name ``body`` does not re-render.
         """
+        from blog import derived  # the owner of renderings builds on this module
+
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "body" in update_fields:
-            self.body_html = (rendering or render_body(self.body)).html
+            derived.fill_page(self, rendering or render_body(self.body))
             if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "body_html"}
+                kwargs["update_fields"] = {*update_fields, *derived.PAGE_FIELDS}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

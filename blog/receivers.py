@@ -1,14 +1,44 @@
-"""Decoupled side effects: a changed source re-renders the posts that cite it."""
+"""Decoupled side effects: a changed source, or a stale rendering after a deploy, queues a re-render."""
 
+from django.apps import apps as global_apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from blog.services import posts_rerender_citing
+from blog import derived, tasks
 from citations.models import Source
+from citations.signals import sources_changed
 
 
 @receiver(post_save, sender=Source, dispatch_uid="blog.rerender_posts_citing_source")
 def rerender_posts_citing_source(sender, instance, raw=False, **kwargs):
-    """Footnotes and captions are stored HTML, so a corrected title must reach the posts citing it."""
+    """Footnotes, captions and cited works are stored, so a corrected title must reach the posts citing it.
+
+    In the background: the save answers at once however many posts cite the source.
+    """
     if not raw:
-        posts_rerender_citing(instance)
+        tasks.rerender_citing.enqueue([instance.key])
+
+
+@receiver(sources_changed, dispatch_uid="blog.rerender_posts_citing_sources")
+def rerender_posts_citing_sources(sender, keys, **kwargs):
+    """An import that created or changed many sources queues one job for all of them."""
+    tasks.rerender_citing.enqueue(sorted(keys))
+
+
+def rerender_stale_after_migrate(sender, using, apps=global_apps, **kwargs):
+    """After ``migrate`` (a deploy), queue a rebuild of what a new dialect, style or setting made stale.
+
+    ``apps`` is the migrated state (``flush`` sends none: the models as they
+    are): nothing is asked of a database migrated back before the stamp or
+    without the job table.
+    """
+    try:
+        apps.get_model("django_tasks_database", "DBTaskResult")
+        stamped = [apps.get_model("blog", name) for name in ("Post", "Page")]
+        for model in stamped:
+            model._meta.get_field("rendered_with")
+    except (LookupError, FieldDoesNotExist):
+        return
+    if any(derived.stale(model.objects.using(using)).exists() for model in stamped):
+        tasks.rerender_stale.enqueue()

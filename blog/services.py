@@ -1,4 +1,4 @@
-"""Writes that span a post and its history: saving with revisions, restoring, re-rendering.
+"""Writes that span a post and its history: saving with revisions, restoring.
 
 ``Post.save()`` renders the body and rebuilds the derived rows in one
 transaction; the functions here add what a save by a person needs on top:
@@ -7,12 +7,10 @@ the text it replaces is kept as a ``Revision``, with who and when.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import formats, timezone
 
 from blog.models import Post, Revision, render_body
 from blog.rendering import Rendering
-from blog.selectors import citing
 
 TEXT_FIELDS = ("title", "summary", "body")
 
@@ -89,16 +87,3 @@ def post_restore_revision(*, revision: Revision, user) -> Revision:
         note=f"Restored the revision saved {when}.",
         always_record=True,
     )
-
-
-def posts_rerender_citing(source) -> int:
-    """Re-render every post that cites or quotes ``source``, or names its key; returns how many.
-
-    The text is unchanged, so no revision is kept and ``updated`` stays as it was.
-    """
-    names_key = Q(body__contains=f"@{source.key}")
-    post_ids = list(Post.objects.filter(citing(source) | names_key).values_list("pk", flat=True))
-    with transaction.atomic():
-        for post in Post.objects.select_for_update().filter(pk__in=post_ids).order_by("pk"):
-            post.save(update_fields=["body_html"])
-    return len(post_ids)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from citations import formats
 from citations.formats.csljson import RecordError, item_to_fields
 from citations.models import Source
+from citations.signals import sources_changed
 
 MAX_REPORTED_ERRORS = 20
 BATCH_SIZE = 500
@@ -158,6 +159,8 @@ def import_records(records, *, strict=False):
                 report.unchanged.append(source.key)
         Source.objects.bulk_create(new, batch_size=BATCH_SIZE)
         _update_rows(changed, [*compared, "csl", "updated"])
+        if new or changed:
+            sources_changed.send(sender=Source, keys=[*report.created, *report.updated])
     return report
 
 

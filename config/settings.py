@@ -229,6 +229,9 @@ PAGECACHE_MODELS = [
     "citations.Source",
     "auth.User",
 ]
+# Signals of bulk writes that skip the models' own save signals (an app that
+# knows the page cache may also register its own: comments does).
+PAGECACHE_SIGNALS = ["blog.signals.renderings_changed"]
 PAGECACHE_NEXT_CHANGE = "blog.selectors.next_publication"
 
 # A refused form gets a readable page in the site's style (a view may name its own: config.csrf).

@@ -13,6 +13,7 @@ receivers on them would also stop their bulk deletes from being fast.
 from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.module_loading import import_string
 
 from pagecache import generation
 
@@ -59,3 +60,5 @@ def watch_signal(signal):
 def connect():
     for label in settings.PAGECACHE_MODELS:
         watch(apps.get_model(label))
+    for path in getattr(settings, "PAGECACHE_SIGNALS", []):
+        watch_signal(import_string(path))

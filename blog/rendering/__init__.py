@@ -23,6 +23,12 @@ from blog.rendering.limits import Limits
 from blog.rendering.pipeline import citation_keys, keys_to_fetch, render_comment, render_post
 from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, ImageInfo, Rendering
 
+# The version of the dialect's output. Bump it with any change to this package
+# that changes the HTML, notes or structure a stored post would get: every
+# stored rendering then counts as stale (``blog.derived.stamp``) and is
+# rebuilt in the background after the next ``migrate``, or by ``manage.py rerender``.
+VERSION = 1
+
 __all__ = [
     "AsideInfo",
     "Citable",
@@ -31,6 +37,7 @@ __all__ = [
     "ImageInfo",
     "Limits",
     "Rendering",
+    "VERSION",
     "citation_keys",
     "keys_to_fetch",
     "render_comment",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from blog.models import Aside, Excerpt, Footnote, Post, render_body
 from blog.rendering import Rendering, render_post
 from tests.factories import make_post, make_rendering, make_source
+from tests.queue import run_jobs
 
 
 @pytest.mark.django_db
@@ -111,7 +112,7 @@ class TestDerivedRows:
 @pytest.mark.django_db
 class TestSourceChanges:
     def test_changing_a_source_rerenders_the_posts_citing_it(self, pipeline):
-        """A corrected source title reaches the stored HTML of posts citing it; ``updated`` stays."""
+        """A corrected title reaches the HTML of citing posts in the background; ``updated`` stays."""
         source = make_source(key="fixme", title="Tyop")
 
         def render(text, sources):
@@ -123,6 +124,7 @@ class TestSourceChanges:
         updated = Post.objects.get(pk=post.pk).updated
         source.title = "Typo"
         source.save()
+        run_jobs()
         post.refresh_from_db()
         assert post.body_html == "<p>Typo</p>"
         assert post.updated == updated
@@ -132,6 +134,7 @@ class TestSourceChanges:
         pipeline(lambda text, sources: Rendering(html=f"<p>{sorted(sources)}</p>"))
         post = make_post(body="See [@later].")
         make_source(key="later")
+        run_jobs()
         post.refresh_from_db()
         assert post.body_html == "<p>['later']</p>"
 

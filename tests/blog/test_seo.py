@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from blog.models import Tag
 from tests.factories import make_post, make_source
+from tests.queue import run_jobs
 from tests.site.contract import make_contract_post
 
 pytestmark = pytest.mark.django_db
@@ -84,12 +85,13 @@ def test_json_ld_is_a_blog_posting_citing_its_sources(client):
 
 
 def test_json_ld_citations_follow_a_corrected_source_and_list_quoted_sources(client):
-    """The stored citations change when a source is corrected, and include sources only quoted."""
+    """The stored citations change once the re-render a corrected source queues has run; quoted count too."""
     source = make_source(key="hinshaw2013", title="Defenders Outgunned")
     make_source(key="abc", title="Quoted only")
     post = make_post(body="A report[@hinshaw2013].\n\n> Words.\n>\n> — [@abc]\n")
     source.title = "Defenders Outgunned By Islamists In Desert"
     source.save()
+    run_jobs()
     data = json_ld(client.get(post.get_absolute_url()).content.decode())
     assert [work["name"] for work in data["citation"]] == [
         "Quoted only",
