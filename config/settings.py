@@ -64,6 +64,10 @@ try:
     MARKDOWNX_UPLOAD_MAX_PIXELS = env.get_int("MARKDOWNX_UPLOAD_MAX_PIXELS", default=40_000_000, minimum=1)
     MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
     STATIC_ROOT = Path(env.get_str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
+    # Files uploaded for an import wait here for the worker (imports/): never served, so outside MEDIA_ROOT.
+    IMPORTS_UPLOAD_DIR = Path(
+        env.get_str("IMPORTS_UPLOAD_DIR", default=str(BASE_DIR / "private" / "imports"))
+    )
     # Whole-page caching of anonymous GETs (pagecache/); PAGE_CACHE=false turns it off.
     PAGECACHE_ENABLED = env.get_bool("PAGE_CACHE", default=True)
     PAGECACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", default=600, minimum=1)
@@ -91,6 +95,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "jobs",
+    "imports",
     "citations",
     "blog",
     "comments",
