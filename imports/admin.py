@@ -6,7 +6,7 @@ files); a person sees the runs of the kinds they may start.
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
@@ -21,12 +21,11 @@ REFRESH_SECONDS = 2
 class ImportRunAdmin(admin.ModelAdmin):
     list_display = ["filename", "kind_label", "status", "progress_or_summary", "started_by", "created"]
     list_filter = ["status", "kind"]
-    list_select_related = ["started_by"]
     search_fields = ["filename"]
 
     def get_queryset(self, request):
         names = [kind.name for kind in kinds.allowed(request.user)]
-        return super().get_queryset(request).filter(kind__in=names)
+        return super().get_queryset(request).filter(kind__in=names).select_related("started_by")
 
     def has_module_permission(self, request):
         return bool(kinds.allowed(request.user))
@@ -68,11 +67,14 @@ class ImportRunAdmin(admin.ModelAdmin):
         Template ``admin/imports/importrun/run.html``; context: ``run``, ``kind``, ``refresh``
         (seconds, while it runs) and the admin's usual context.
         """
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        # Only the runs of kinds this person may start: another kind's run is not found.
         run = self.get_object(request, object_id)
         if run is None:
             raise Http404("No such import.")
-        if not self.has_view_permission(request, run):
-            raise PermissionDenied
         kind = kinds.KINDS.get(run.kind)
         context = {
             **self.admin_site.each_context(request),
