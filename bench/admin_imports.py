@@ -64,17 +64,19 @@ def follow(client, label, upload_url, data, database_url):
         if status := re.search(r"Status: <strong>(\w+)</strong>", text):
             percent = re.search(r"(\d+)% of the file read", text)
             items = re.search(r"(\d+) items? saved", text)
-            samples.append(
+            sample = (
                 f"{status.group(1)}"
                 + (f" {percent.group(1)}%" if percent else "")
                 + (f" {items.group(1)} items" if items else "")
             )
+            if not samples or samples[-1] != sample:
+                samples.append(sample)
     run.refresh_from_db()
     job = (run.finished - run.started).total_seconds()
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"  job: {run.status} in {job:.1f} s; worker peak RSS so far {peak:.0f} MB")
     print(
-        f"  import page while running (every 2 s; slowest answer {slowest * 1000:.0f} ms): "
+        f"  import page while running (every 2 s, changes; slowest answer {slowest * 1000:.0f} ms): "
         + ", ".join(samples)
     )
     print("  " + (run.summary or run.error))
