@@ -8,7 +8,7 @@ of chosen posts.
 
 from typing import NamedTuple
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpResponse, HttpResponseRedirect
@@ -20,7 +20,7 @@ from citations import exports
 from citations.forms import ImportForm, SourceAdminForm, import_max_bytes
 from citations.models import Source
 from citations.permissions import may_edit_others_sources, may_edit_source
-from citations.services import ImportFailed, import_file
+from imports import services
 
 # Room for the multipart envelope around a file at the size limit.
 UPLOAD_OVERHEAD = 64 * 1024
@@ -144,7 +144,10 @@ class SourceAdmin(admin.ModelAdmin):
         return download(Source.objects.all(), fmt)
 
     def import_view(self, request):
-        """Upload a CSL-JSON or BibTeX file. Template ``admin/citations/source/import_form.html``."""
+        """Upload a CSL-JSON or BibTeX file for the worker to import; the answer is the import's page.
+
+        Template ``admin/citations/source/import_form.html``.
+        """
         if not self.may_import(request):
             raise PermissionDenied
         form, errors, status = ImportForm(), [], 200
@@ -157,20 +160,10 @@ class SourceAdmin(admin.ModelAdmin):
             else:
                 form = ImportForm(request.POST, request.FILES)
                 if form.is_valid():
-                    try:
-                        data = form.cleaned_data["file"].read()
-                        report = import_file(
-                            data, form.cleaned_data["format"], strict=form.cleaned_data["strict"]
-                        )
-                    except ImportFailed as failure:
-                        status = 400
-                        for error in failure.errors:
-                            form.add_error("file", error)
-                    else:
-                        self.message_user(request, f"Imported the file: {report}.", messages.SUCCESS)
-                        for line in report.details():
-                            self.message_user(request, line, messages.WARNING)
-                        return HttpResponseRedirect(reverse("admin:citations_source_changelist"))
+                    # The worker imports it (citations.runs); its page shows the result.
+                    options = {"format": form.cleaned_data["format"], "strict": form.cleaned_data["strict"]}
+                    run = services.start("sources", form.cleaned_data["file"], request.user, options)
+                    return HttpResponseRedirect(reverse("admin:imports_importrun_change", args=[run.pk]))
                 else:
                     status = 400
         context = {

@@ -12,7 +12,9 @@ NUL in form fields is left to the forms, whose text fields refuse it with a
 message beside the field, so a reader keeps their text.
 
 A request whose ``Content-Length`` is over ``REQUEST_MAX_BYTES`` is answered
-413, naming the limit, before anything reads its body. Django's own limits on
+413, naming the limit, before anything reads its body, unless a signed-in
+staff member sends it to a view marked ``takes_large_uploads`` (the admin's
+imports), within that view's own limit. Django's own limits on
 form data (``DATA_UPLOAD_MAX_MEMORY_SIZE`` and the field and file counts)
 are answered 413 by ``config.errors.bad_request``.
 """
@@ -21,6 +23,7 @@ from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.urls import Resolver404, resolve
 
 from config.errors import error_page, too_large
 
@@ -54,6 +57,28 @@ def problem(request) -> str | None:
     return None
 
 
+def takes_large_uploads(limit):
+    """Mark a view as taking request bodies of up to ``limit()`` bytes from signed-in staff."""
+
+    def mark(view):
+        view.max_request_bytes = limit
+        return view
+
+    return mark
+
+
+def body_limit(request) -> int:
+    """The largest body ``request`` may send: ``REQUEST_MAX_BYTES``, or more for staff uploading an import."""
+    try:
+        limit = getattr(resolve(request.path_info).func, "max_request_bytes", None)
+    except Resolver404:
+        limit = None
+    user = getattr(request, "user", None)
+    if limit is None or not (user and user.is_active and user.is_staff):
+        return settings.REQUEST_MAX_BYTES
+    return max(settings.REQUEST_MAX_BYTES, limit())
+
+
 class RequestGuardMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -61,7 +86,9 @@ class RequestGuardMiddleware:
     def __call__(self, request):
         length = request.META.get("CONTENT_LENGTH") or ""
         if length.isdigit() and int(length) > settings.REQUEST_MAX_BYTES:
-            return too_large(request, f"{filesizeformat(settings.REQUEST_MAX_BYTES)} for one request")
+            limit = body_limit(request)
+            if int(length) > limit:
+                return too_large(request, f"{filesizeformat(limit)} for one request")
         if reason := problem(request):
             return error_page(request, "400.html", 400, {"reason": reason})
         return self.get_response(request)

@@ -65,6 +65,10 @@ try:
     # Where uploads are kept: the local folder, or an S3-compatible bucket (django-storages).
     MEDIA_STORAGE = env.media_storage_config(env.get_str("MEDIA_STORAGE", default="filesystem"))
     STATIC_ROOT = Path(env.get_str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
+    # Files uploaded for an import wait here for the worker (imports/): never served, so outside MEDIA_ROOT.
+    IMPORTS_UPLOAD_DIR = Path(
+        env.get_str("IMPORTS_UPLOAD_DIR", default=str(BASE_DIR / "private" / "imports"))
+    )
     # Whole-page caching of anonymous GETs (pagecache/); PAGE_CACHE=false turns it off.
     PAGECACHE_ENABLED = env.get_bool("PAGE_CACHE", default=True)
     PAGECACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", default=600, minimum=1)
@@ -120,6 +124,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "jobs.apps.TaskQueueConfig",
     "jobs",
+    "imports",
     "citations",
     "blog",
     "comments",

@@ -4,7 +4,11 @@ The environment still chooses the database (``DATABASE_URL``), so the same
 suite runs on SQLite and on PostgreSQL.
 """
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("EMAIL_URL", "locmem://")
@@ -19,3 +23,8 @@ WHITENOISE_AUTOREFRESH = True
 # Pages are served fresh unless a test turns the page cache on: most tests
 # change rows inside a transaction that never commits, so nothing retires pages.
 PAGECACHE_ENABLED = False
+# Files uploaded for imports wait in a directory of this run's own, removed when it ends
+# (unless the environment names one, as bench/admin_imports.py does for its worker process).
+if "IMPORTS_UPLOAD_DIR" not in os.environ:
+    IMPORTS_UPLOAD_DIR = Path(tempfile.mkdtemp(prefix="commonplace-imports-"))
+    atexit.register(shutil.rmtree, IMPORTS_UPLOAD_DIR, ignore_errors=True)

@@ -2,14 +2,15 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 
-from wordpress.forms import ImportForm
-from wordpress.importer import ImportStopped, import_wxr
-from wordpress.mediafiles import MediaOptions
+from config.guard import takes_large_uploads
+from imports import services
+from wordpress.forms import ImportForm, max_request_bytes
 from wordpress.models import ImportedItem
-from wordpress.wxr import WXRError
+from wordpress.runs import options_from_form
 
 # An import publishes posts under other accounts' names: an editor's work (WordPress's import
 # needs an administrator). add_importeditem is held by the Editors group and superusers.
@@ -38,38 +39,26 @@ class ImportedItemAdmin(admin.ModelAdmin):
         )
 
     def get_urls(self):
-        upload = self.admin_site.admin_view(self.import_view)
+        upload = takes_large_uploads(max_request_bytes)(self.admin_site.admin_view(self.import_view))
         return [path("import/", upload, name="wordpress_import"), *super().get_urls()]
 
     def import_view(self, request):
-        """Upload a WXR file and import it; shows the report.
+        """Upload a WXR file; the worker imports it, and the answer is the import's page.
 
-        Template ``admin/wordpress/import.html``; context: ``form``, ``report``
-        (a list of lines, after an import) and the admin's usual context.
+        Template ``admin/wordpress/import.html``; context: ``form`` and the admin's usual context.
         """
         if not self.may_import(request):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
-        report = None
         if request.method == "POST" and form.is_valid():
-            try:
-                report = import_wxr(
-                    form.cleaned_data["export"],
-                    dry_run=form.cleaned_data["dry_run"],
-                    assign_to=form.cleaned_data["assign_to"],
-                    imported_by=request.user,
-                    media=MediaOptions(copy=form.cleaned_data["media"]),
-                )
-            except ImportStopped as error:
-                form.add_error("export", str(error))
-                report = error.report
-            except WXRError as error:
-                form.add_error("export", f"{error} Nothing was imported.")
+            run = services.start(
+                "wordpress", form.cleaned_data["export"], request.user, options_from_form(form.cleaned_data)
+            )
+            return HttpResponseRedirect(reverse("admin:imports_importrun_change", args=[run.pk]))
         context = {
             **self.admin_site.each_context(request),
             "title": "Import from WordPress",
             "opts": self.model._meta,
             "form": form,
-            "report": report.lines() if report else None,
         }
         return TemplateResponse(request, "admin/wordpress/import.html", context)

@@ -11,8 +11,9 @@ from django.conf import settings
 from wordpress import htmltree
 
 DEFAULTS = {
-    # The largest export the admin's upload accepts, in bytes (the command reads any size).
-    "IMPORT_MAX_UPLOAD_SIZE": 20 * 1024 * 1024,
+    # The largest export the admin's upload accepts, in bytes (the command reads any size). The worker
+    # imports it in bounded memory; the file waits in IMPORTS_UPLOAD_DIR meanwhile.
+    "IMPORT_MAX_UPLOAD_SIZE": 512 * 1024 * 1024,
     # Elements of the export's XML nest at most this deep (a WordPress export needs 6).
     "IMPORT_MAX_XML_DEPTH": 32,
     # Elements (and shortcodes) of a post's or comment's HTML nest at most this deep.

@@ -12,6 +12,11 @@ def max_upload_size() -> int:
     return conf.get("IMPORT_MAX_UPLOAD_SIZE")
 
 
+def max_request_bytes() -> int:
+    """The largest upload request: the export with room for the form around it."""
+    return max_upload_size() + 64 * 1024
+
+
 class ImportForm(forms.Form):
     export = forms.FileField(
         label="WordPress export",
@@ -29,7 +34,7 @@ class ImportForm(forms.Form):
         label="Copy media",
         required=False,
         help_text="Download the images posts use, and the attachments, from the old site into this site's "
-        "storage. A large site is better imported with “python manage.py import_wxr FILE --media”.",
+        "storage.",
     )
     dry_run = forms.BooleanField(
         label="Dry run", required=False, help_text="Show what the import would do, and save nothing."

@@ -334,13 +334,16 @@ class Importer:
         )
 
 
-def import_wxr(source, *, dry_run: bool = False, assign_to=None, imported_by=None, media=None) -> Report:
+def import_wxr(
+    source, *, dry_run: bool = False, assign_to=None, imported_by=None, media=None, progress=None
+) -> Report:
     """Import the export in ``source`` (a path or binary file); returns the report.
 
     Posts and the export's authors' comments go to ``assign_to`` when given,
     else to accounts the import creates (never to an existing staff account);
     sources it adds are recorded as added by ``imported_by``. ``media`` (``MediaOptions``)
-    says whether and from where the images are copied. Raises
+    says whether and from where the images are copied. ``progress``, if given, is
+    called with the report after each batch is saved (the admin shows it). Raises
     ``wxr.WXRError`` (and imports nothing) when the file cannot be read as an
     export, and ``ImportStopped`` when it stops being readable after some
     batches were saved.
@@ -352,7 +355,9 @@ def import_wxr(source, *, dry_run: bool = False, assign_to=None, imported_by=Non
     records = wxr.read(source, max_depth=conf.get("IMPORT_MAX_XML_DEPTH"), repairs=repairs)
     try:
         with transaction.atomic() if dry_run else nullcontext():
-            _import_batches(records, report, assign_to=assign_to, imported_by=imported_by, media=media)
+            _import_batches(
+                records, report, assign_to=assign_to, imported_by=imported_by, media=media, progress=progress
+            )
             if dry_run:
                 transaction.set_rollback(True)
     except wxr.WXRError as error:
@@ -369,7 +374,7 @@ def import_wxr(source, *, dry_run: bool = False, assign_to=None, imported_by=Non
     return report
 
 
-def _import_batches(records, report: Report, *, assign_to, imported_by, media) -> None:
+def _import_batches(records, report: Report, *, assign_to, imported_by, media, progress=None) -> None:
     """Import ``records`` a batch of items per transaction (a savepoint each in a dry run)."""
     size, importer, finished = conf.get("IMPORT_BATCH_SIZE"), None, False
     while not finished:
@@ -395,3 +400,5 @@ def _import_batches(records, report: Report, *, assign_to, imported_by, media) -
                 importer.comments.flush()
         report.saved_items += items
         report.checkpoint()
+        if progress is not None:
+            progress(report)

@@ -7,10 +7,12 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from citations.admin import SourceAdmin
 from citations.models import Source
 from tests.factories import make_source, make_user
+from tests.imports.pages import finished_page, run_page
 
 CHANGELIST = reverse("admin:citations_source_changelist")
 IMPORT = reverse("admin:citations_source_import")
@@ -120,11 +122,15 @@ def test_source_admin_offers_search_fields_for_other_admins_autocomplete():
 
 @pytest.mark.django_db
 def test_upload_imports_a_file_and_reports_counts(admin_client):
-    """Uploading a CSL-JSON file imports it and reports created, updated and skipped counts."""
-    response = admin_client.post(IMPORT, upload("library.json", SEED), follow=True)
-    assert response.redirect_chain[-1][0] == CHANGELIST
-    assert "1 created, 0 updated, 0 skipped (unchanged)" in response.content.decode()
-    assert Source.objects.filter(key="hinshaw2013").exists()
+    """An upload answers at once with the import's page, nothing imported yet; once the worker has run,
+    the page reports created, updated and skipped counts and the source has its public page."""
+    response = admin_client.post(IMPORT, upload("library.json", SEED))
+    assert "queued" in admin_client.get(run_page(response)).content.decode()
+    assert not Source.objects.exists()
+    page = finished_page(admin_client, response)
+    assert "library.json: 1 created, 0 updated, 0 skipped (unchanged)." in page
+    source = Source.objects.get(key="hinshaw2013")
+    assert "Defenders Outgunned" in Client().get(source.get_absolute_url()).content.decode()
 
 
 @pytest.mark.django_db
@@ -139,15 +145,14 @@ def test_upload_imports_a_file_and_reports_counts(admin_client):
             b'[{"id": "a", "title": "T", "issued": {"date-parts": [[2013, 2, 31]]}}]',
             "no day 31",
         ),
-        ("library.pdf", b"%PDF", "Choose a format"),
     ],
 )
 def test_a_bad_upload_is_explained_and_nothing_is_imported(admin_client, name, content, message):
-    """A malformed or binary file, or (all or nothing) one with a bad record, gets a readable 400
-    and imports nothing."""
-    response = admin_client.post(IMPORT, upload(name, content, strict="on"))
-    assert response.status_code == 400
-    assert message in response.content.decode()
+    """A malformed or binary file, or (all or nothing) one with a bad record, fails its import with the
+    reason on its page, and imports nothing."""
+    page = finished_page(admin_client, admin_client.post(IMPORT, upload(name, content, strict="on")))
+    assert "failed" in page and "Nothing was imported:" in page
+    assert escape(message) in page
     assert not Source.objects.exists()
 
 
@@ -155,13 +160,18 @@ def test_a_bad_upload_is_explained_and_nothing_is_imported(admin_client, name, c
 def test_an_upload_imports_the_good_records_and_lists_the_bad_ones(admin_client):
     """Without "all or nothing", each good record is imported and each bad one named with its line."""
     content = b"@book{a, title={A}}\n@book{a, title={B}}\n@book{c, title={C}, year={n.d.}}\n"
-    response = admin_client.post(IMPORT, upload("library.bib", content), follow=True)
-    page = response.content.decode()
+    page = finished_page(admin_client, admin_client.post(IMPORT, upload("library.bib", content)))
     assert "2 created, 0 updated, 0 skipped (unchanged); 1 not imported (bad records)" in page
-    assert (
-        "Not imported: Line 2 (a): the key &#x27;a&#x27; is used twice in this file (first at line 1)" in page
-    )
+    assert "Line 2 (a): the key &#x27;a&#x27; is used twice in this file (first at line 1)" in page
     assert sorted(Source.objects.values_list("key", "title")) == [("a", "A"), ("c", "C")]
+
+
+@pytest.mark.django_db
+def test_a_file_of_unknown_format_is_refused_by_the_form(admin_client):
+    """A file whose name says no format, with none chosen, is a 400 naming the choice; nothing is queued."""
+    response = admin_client.post(IMPORT, upload("library.pdf", b"%PDF"))
+    assert response.status_code == 400
+    assert "Choose a format" in response.content.decode()
 
 
 @pytest.mark.django_db

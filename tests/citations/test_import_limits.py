@@ -22,6 +22,7 @@ from citations import formats
 from citations.formats.latex import latex_to_text
 from citations.models import Source
 from citations.services import ImportFailed, import_file
+from tests.imports.pages import finished_page
 
 IMPORT = reverse("admin:citations_source_import")
 DEPTH, NAMES = "CITATIONS_IMPORT_MAX_DEPTH", "CITATIONS_IMPORT_MAX_NAMES"
@@ -195,12 +196,11 @@ def test_a_truncated_file_is_a_clear_error(fmt, text, message):
 
 
 @pytest.mark.django_db
-def test_a_deeply_nested_upload_is_an_error_beside_the_file_field(admin_client):
-    """The admin answers a nested file with a 400 and the reason beside the file; nothing is imported."""
+def test_a_deeply_nested_upload_fails_its_import_naming_the_limit(admin_client):
+    """A nested file fails its import, the page naming the limit; nothing is imported."""
     upload = SimpleUploadedFile("library.json", b"[" * 100_000 + b"]" * 100_000)
-    response = admin_client.post(IMPORT, {"file": upload})
-    assert response.status_code == 400
-    assert "CITATIONS_IMPORT_MAX_DEPTH" in response.context["form"].errors["file"][0]
+    page = finished_page(admin_client, admin_client.post(IMPORT, {"file": upload}))
+    assert "CITATIONS_IMPORT_MAX_DEPTH" in page
     assert not Source.objects.exists()
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["citations", "blog", "comments", "wordpress", "demo", "pagecache", "jobs"]
+APPS = ["citations", "blog", "comments", "wordpress", "demo", "pagecache", "jobs", "imports"]
 
 
 def imports_of(paths, forbidden):
@@ -38,7 +38,8 @@ def imports_of(paths, forbidden):
         ("citations", {"blog", "comments", "wordpress", "demo", "pagecache"}),
         ("blog", {"comments", "wordpress", "demo", "pagecache"}),
         ("pagecache", {"citations", "blog", "comments", "wordpress", "demo"}),
-        ("jobs", {"citations", "blog", "comments", "wordpress", "demo", "pagecache"}),
+        ("jobs", {"citations", "blog", "comments", "wordpress", "demo", "pagecache", "imports"}),
+        ("imports", {"citations", "blog", "comments", "wordpress", "demo", "pagecache"}),
         ("config", {"comments", "wordpress", "demo"}),
     ],
 )

@@ -14,6 +14,8 @@ from blog.models import Post
 from comments.models import Comment
 from comments.services import is_known_commenter
 from tests.factories import make_team
+from tests.imports.pages import run_page
+from tests.queue import run_jobs
 from wordpress.comments import HELD_AS_STAFF
 
 URL = reverse("admin:wordpress_import")
@@ -27,8 +29,13 @@ def client_for(user):
 
 
 def upload(client, export_path, name="impersonation", **data):
+    """Upload an export; once the worker has imported it, its import page (or the refused form)."""
     with open(export_path(name), "rb") as export:
-        return client.post(URL, {"export": export, **data})
+        response = client.post(URL, {"export": export, **data})
+    if response.status_code != 302:
+        return response
+    run_jobs()
+    return client.get(run_page(response))
 
 
 def comment(wp_text):
