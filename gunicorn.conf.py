@@ -25,7 +25,7 @@ try:
     preload_app = env.get_bool("GUNICORN_PRELOAD", default=True)
     forwarded_allow_ips = env.get_str("FORWARDED_ALLOW_IPS", default="127.0.0.1")
     accesslog = env.get_str("GUNICORN_ACCESS_LOG", default="-") or None
-    cache_url = env.get_str("CACHE_URL", default="locmem://")
+    cache_url = env.get_str("CACHE_URL", default="file://")  # the settings' default: a shared file cache
 except ImproperlyConfigured as error:
     sys.exit(f"Configuration error: {error}")
 
@@ -60,7 +60,8 @@ def post_fork(server, worker):
 
 # Each worker's local-memory cache is its own: a change seen by one worker
 # would not retire the pages the others keep. Several workers need a shared
-# cache (CACHE_URL=redis://...) for the page cache; without one it is off.
+# cache (the default file cache, or CACHE_URL=redis://...) for the page cache;
+# with locmem:// it is off.
 if workers > 1 and cache_url.split("://", 1)[0] in {"locmem", ""}:
     raw_env = ["PAGE_CACHE=false"]
     print(

@@ -98,10 +98,17 @@ REDIS_TIMEOUT_SECONDS = 1
 def cache_config(url):
     """Turn ``CACHE_URL`` into a ``CACHES['default']`` entry.
 
-    ``locmem://`` (the default) keeps a per-process cache; ``redis://`` shares
-    one between application servers; ``dummy://`` turns caching off.
+    ``file:///PATH`` (the default, in the project's ``.cache/``) is shared by
+    the processes of one machine: web server, worker and commands;
+    ``locmem://`` keeps a per-process cache; ``redis://`` shares one between
+    application servers; ``dummy://`` turns caching off.
     """
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme == "file":
+        location = url.split("://", 1)[1]
+        if not location.startswith("/"):
+            raise ImproperlyConfigured(f"CACHE_URL must name an absolute directory (file:///PATH): {url!r}.")
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": location}
     if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if scheme == "dummy":
@@ -117,7 +124,8 @@ def cache_config(url):
             "LOCATION": url.split("://", 1)[1],
         }
     raise ImproperlyConfigured(
-        f"CACHE_URL must be locmem://, dummy://, redis://HOST:PORT/DB or memcached://HOST:PORT, got {url!r}."
+        "CACHE_URL must be file:///PATH, locmem://, dummy://, redis://HOST:PORT/DB or memcached://HOST:PORT, "
+        f"got {url!r}."
     )
 
 

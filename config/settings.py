@@ -41,7 +41,9 @@ try:
     database_connect_timeout = env.get_int("DATABASE_CONNECT_TIMEOUT", default=5, minimum=2)
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", database_connect_timeout)
-    CACHES = {"default": env.cache_config(env.get_str("CACHE_URL", default="locmem://"))}
+    # One machine's processes (web server, worker, commands) share the default
+    # file cache, so a change any of them makes retires the pages all serve.
+    CACHES = {"default": env.cache_config(env.get_str("CACHE_URL", default=f"file://{BASE_DIR / '.cache'}"))}
     email = env.email_config(env.get_str("EMAIL_URL", default="console://"))
     # Mail is queued as a background job (jobs.mail); the job sends it the way EMAIL_URL says.
     JOBS_EMAIL_BACKEND = email.pop("EMAIL_BACKEND")

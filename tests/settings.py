@@ -12,6 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("EMAIL_URL", "locmem://")
+os.environ.setdefault("CACHE_URL", "locmem://")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
 from config.settings import *  # noqa: E402,F403

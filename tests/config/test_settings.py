@@ -69,7 +69,13 @@ class TestValues:
         assert env.get_url("SITE_URL") == "https://example.com"
 
     def test_cache_url_chooses_the_backend(self):
-        """locmem and dummy choose Django's own cache backends; redis its subclass reusing clients."""
+        """file, locmem and dummy choose Django's own cache backends; redis its subclass reusing clients."""
+        assert env.cache_config("file:///var/cache/site") == {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": "/var/cache/site",
+        }
+        with pytest.raises(ImproperlyConfigured, match="absolute directory"):
+            env.cache_config("file://relative/dir")
         assert env.cache_config("locmem://")["BACKEND"].endswith("LocMemCache")
         assert env.cache_config("dummy://")["BACKEND"].endswith("DummyCache")
         redis = env.cache_config("redis://127.0.0.1:6379/1")
