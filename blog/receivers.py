@@ -1,4 +1,4 @@
-"""Decoupled side effects: a changed source, or a stale rendering after a deploy, queues a re-render."""
+"""Decoupled side effects: a changed source, or what a deploy or restart made stale, queues a re-render."""
 
 from django.apps import apps as global_apps
 from django.core.exceptions import FieldDoesNotExist
@@ -6,8 +6,10 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from blog import derived, tasks
+from blog.models import Page, Post
 from citations.models import Source
 from citations.signals import sources_changed
+from jobs.signals import worker_started
 
 
 @receiver(post_save, sender=Source, dispatch_uid="blog.rerender_posts_citing_source")
@@ -24,6 +26,13 @@ def rerender_posts_citing_source(sender, instance, raw=False, **kwargs):
 def rerender_posts_citing_sources(sender, keys, **kwargs):
     """An import that created or changed many sources queues one job for all of them."""
     tasks.rerender_citing.enqueue(sorted(keys))
+
+
+@receiver(worker_started, dispatch_uid="blog.rerender_stale_when_a_worker_starts")
+def rerender_stale_when_a_worker_starts(sender, **kwargs):
+    """A restart with a new ``CITATION_STYLE`` or limit but no ``migrate`` still rebuilds what is stale."""
+    if derived.stale(Post.objects.all()).exists() or derived.stale(Page.objects.all()).exists():
+        tasks.rerender_stale.enqueue()
 
 
 def rerender_stale_after_migrate(sender, using, apps=global_apps, **kwargs):

@@ -25,6 +25,7 @@ from blog.models import Page, Post
 from citations import formats
 from citations.services import import_file
 from citations.styles import STYLES
+from jobs.signals import worker_started
 from tests.factories import make_post, make_source
 from tests.queue import run_jobs
 
@@ -210,6 +211,20 @@ class TestStaleRenderings:
         with committed():
             run_jobs()
         assert "SHOUTED QUIET TITLE" in read(post.get_absolute_url()).content.decode()
+
+    def test_a_worker_starting_queues_a_rebuild_of_stale_renderings(self, shouting, committed):
+        """A restart under a new style without ``migrate``: the worker, starting, brings every page to it."""
+        make_source(key="k", title="Quiet title")
+        post = citing_post("k")
+        run_jobs()
+        shouting()
+        worker_started.send(sender=None, worker_id="starting")
+        assert queued() == 1
+        with committed():
+            run_jobs()
+        assert "SHOUTED QUIET TITLE" in read(post.get_absolute_url()).content.decode()
+        worker_started.send(sender=None, worker_id="again")
+        assert queued() == 0
 
     def test_migrate_queues_nothing_when_every_rendering_is_current(self):
         """A migrate that changes nothing the renderings depend on leaves the queue empty."""

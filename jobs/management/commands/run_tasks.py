@@ -14,7 +14,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
-from jobs import workers
+from jobs import signals, workers
 
 
 class BeatingWorker(Worker):
@@ -124,6 +124,7 @@ class Command(BaseCommand):
         """Run jobs until SIGINT or SIGTERM, which finish the job in hand first."""
         workers.beat(worker.worker_id)
         workers.requeue_abandoned()
+        signals.worker_started.send(sender=self.__class__, worker_id=worker.worker_id)
         heartbeat = workers.Heartbeat(worker.worker_id)
         heartbeat.start()
         if self.verbosity:
