@@ -11,7 +11,6 @@ from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.db.models.signals import post_migrate
@@ -29,18 +28,9 @@ from jobs.signals import worker_started
 from tests.factories import make_post, make_source
 from tests.queue import run_jobs
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 OLD, NEW = "Defenders Outgunned", "Islamists Hold the Desert"
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    """The page cache on (the test settings turn it off), empty."""
-    settings.PAGECACHE_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
