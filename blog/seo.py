@@ -7,13 +7,15 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from blog.rendering import without_sidenotes
+
 # Footnote references and the notes themselves make no sense out of context.
 _NOTES = re.compile(r"<sup\b[^>]*>.*?</sup>|<section class=\"footnotes\".*?</section>", re.DOTALL)
 
 
 def opening_words(html, words=60):
     """The opening words of a rendered post as plain text."""
-    first = html.split("</p>", 1)[0]
+    first = without_sidenotes(html).split("</p>", 1)[0]
     text = html_entities.unescape(strip_tags(_NOTES.sub("", first)))
     return Truncator(" ".join(text.split())).words(int(words))
 
