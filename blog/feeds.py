@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from blog.models import Post, Tag
+from blog.rendering import without_sidenotes
 from blog.seo import absolute_url
 
 FEED_LENGTH = 20
@@ -18,7 +19,12 @@ _RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(#|/(?!/))')
 
 
 def absolutize_links(html, page_url):
-    """Make fragment links point into ``page_url`` and root-relative links into the site."""
+    """Make fragment links point into ``page_url`` and root-relative links into the site.
+
+    Sidenotes are left out: a feed reader shows no stylesheet, so the notes
+    are read once, in the list at the end.
+    """
+    html = without_sidenotes(html)
 
     def replace(match):
         attribute, start = match.groups()

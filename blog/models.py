@@ -185,6 +185,12 @@ class Post(models.Model):
             kwargs={"year": day.year, "month": day.month, "day": day.day, "slug": self.slug},
         )
 
+    def get_cite_url(self, extension):
+        """The address of the post's citation file: ``bib``, ``json`` or ``ris`` (``blog.cite``)."""
+        day = timezone.localdate(self.publish_at)
+        kwargs = {"year": day.year, "month": day.month, "day": day.day, "slug": self.slug}
+        return reverse("blog:post_cite", kwargs={**kwargs, "extension": extension})
+
     def get_preview_url(self):
         """The staff-only preview on the public template, for drafts and scheduled posts."""
         return reverse("blog:post_preview", kwargs={"pk": self.pk})

@@ -4,8 +4,11 @@ import html as html_entities
 import re
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+
+from blog.rendering import without_sidenotes
 
 # Footnote references and the notes themselves make no sense out of context.
 _NOTES = re.compile(r"<sup\b[^>]*>.*?</sup>|<section class=\"footnotes\".*?</section>", re.DOTALL)
@@ -13,7 +16,7 @@ _NOTES = re.compile(r"<sup\b[^>]*>.*?</sup>|<section class=\"footnotes\".*?</sec
 
 def opening_words(html, words=60):
     """The opening words of a rendered post as plain text."""
-    first = html.split("</p>", 1)[0]
+    first = without_sidenotes(html).split("</p>", 1)[0]
     text = html_entities.unescape(strip_tags(_NOTES.sub("", first)))
     return Truncator(" ".join(text.split())).words(int(words))
 
@@ -23,23 +26,82 @@ def absolute_url(path):
     return settings.SITE_URL.rstrip("/") + "/" + path.lstrip("/")
 
 
-def _person(name):
-    literal = name.get("literal") or " ".join(filter(None, [name.get("given"), name.get("family")]))
-    return {"@type": "Person", "name": literal}
+# schema.org types for CSL types; anything else is a CreativeWork.
+SCHEMA_TYPES = {
+    "article-journal": "ScholarlyArticle",
+    "paper-conference": "ScholarlyArticle",
+    "article-newspaper": "NewsArticle",
+    "article-magazine": "Article",
+    "book": "Book",
+    "chapter": "Chapter",
+    "report": "Report",
+    "thesis": "Thesis",
+    "webpage": "WebPage",
+    "post-weblog": "BlogPosting",
+    "legislation": "Legislation",
+    "dataset": "Dataset",
+    "motion_picture": "Movie",
+    "broadcast": "Episode",
+    "song": "MusicRecording",
+}
+# What holds a work of each type, when the record names it.
+CONTAINER_TYPES = {
+    "article-journal": "Periodical",
+    "article-newspaper": "Newspaper",
+    "article-magazine": "Periodical",
+    "chapter": "Book",
+    "post-weblog": "Blog",
+    "webpage": "WebSite",
+}
+
+
+def agent(name):
+    """A CSL name as a schema.org ``Person``, or an ``Organization`` for a name given only whole.
+
+    CSL (and Zotero) write an institution as one literal name and a person
+    as given and family names.
+    """
+    if not isinstance(name, dict):
+        return {"@type": "Person", "name": str(name)}
+    if name.get("literal") and not name.get("family"):
+        return {"@type": "Organization", "name": name["literal"]}
+    family = " ".join(filter(None, [name.get("non-dropping-particle"), name.get("family")]))
+    person = {"@type": "Person", "name": " ".join(filter(None, [name.get("given"), family]))}
+    if name.get("given"):
+        person["givenName"] = name["given"]
+    if family:
+        person["familyName"] = family
+    return person
 
 
 def source_json_ld(source):
-    """A cited source as a schema.org ``CreativeWork``."""
-    work = {"@type": "CreativeWork", "name": source.title}
+    """A cited source as a schema.org work of its type, with its DOI as identifier and ``sameAs``."""
+    kind = source.type
+    work = {"@type": SCHEMA_TYPES.get(kind, "CreativeWork"), "name": source.title}
     if source.url:
         work["url"] = source.url
     if source.authors:
-        work["author"] = [_person(name) for name in source.authors]
+        work["author"] = [agent(name) for name in source.authors]
+    if source.editors:
+        work["editor"] = [agent(name) for name in source.editors]
     if source.container_title:
-        work["isPartOf"] = {"@type": "CreativeWork", "name": source.container_title}
+        work["isPartOf"] = {
+            "@type": CONTAINER_TYPES.get(kind, "CreativeWork"),
+            "name": source.container_title,
+        }
+    if source.publisher:
+        work["publisher"] = {"@type": "Organization", "name": source.publisher}
     if source.issued_year:
         parts = [source.issued_year, source.issued_month, source.issued_day]
         work["datePublished"] = "-".join(f"{part:02d}" for part in parts if part)
+    if source.doi:
+        doi = source.doi.split("doi.org/", 1)[-1].removeprefix("doi:").strip()
+        work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": doi}
+        work["sameAs"] = f"https://doi.org/{doi}"
+    if source.isbn:
+        work["isbn"] = source.isbn
+    if source.page:
+        work["pagination"] = source.page
     return work
 
 
@@ -51,17 +113,29 @@ def post_description(post, words=40):
 def post_json_ld(post):
     """The schema.org ``BlogPosting`` of a post, with a ``citation`` per cited source (stored by save)."""
     author = post.author
+    url = absolute_url(post.get_absolute_url())
+    site = absolute_url("/")
     data = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
+        "@id": url,
+        "url": url,
+        "identifier": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "headline": post.title,
-        "url": absolute_url(post.get_absolute_url()),
-        "mainEntityOfPage": absolute_url(post.get_absolute_url()),
+        "name": post.title,
+        "inLanguage": "en",
         "datePublished": post.publish_at.isoformat(),
         "dateModified": post.updated.isoformat(),
-        "author": {"@type": "Person", "name": author.get_full_name() or author.get_username()},
-        "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": settings.SITE_URL},
+        "author": {
+            "@type": "Person",
+            "name": author.get_full_name() or author.get_username(),
+            "url": absolute_url(reverse("blog:author_detail", kwargs={"username": author.get_username()})),
+        },
+        "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": site},
+        "isPartOf": {"@type": "Blog", "@id": site, "name": settings.SITE_NAME, "url": site},
         "keywords": [tag.name for tag in post.tags.all()],
+        "wordCount": post.word_count,
     }
     if post.summary:
         data["description"] = post.summary

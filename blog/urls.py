@@ -29,7 +29,20 @@ class UnicodeSlugConverter:
         return value
 
 
+class CiteExtensionConverter:
+    """The extension of a post's citation file (``blog.cite.DOWNLOADS``)."""
+
+    regex = "bib|json|ris"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
 register_converter(TwoDigitConverter, "dd")
+register_converter(CiteExtensionConverter, "citeext")
 register_converter(UnicodeSlugConverter, "uslug")
 
 app_name = "blog"
@@ -51,4 +64,9 @@ urlpatterns = [
     path("<int:year>/", views.YearArchive.as_view(), name="archive_year"),
     path("<int:year>/<dd:month>/", views.MonthArchive.as_view(), name="archive_month"),
     path("<int:year>/<dd:month>/<dd:day>/<uslug:slug>/", views.post_detail, name="post_detail"),
+    path(
+        "<int:year>/<dd:month>/<dd:day>/<uslug:slug>/cite.<citeext:extension>",
+        views.post_cite,
+        name="post_cite",
+    ),
 ]

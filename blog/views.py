@@ -9,13 +9,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
 
-from blog import hooks
+from blog import cite, hooks
 from blog.models import Page, Post, Tag
 from blog.permissions import posts_visible_to
 from blog.search import SearchForm, search_posts, snippet_segments
@@ -56,16 +57,45 @@ def post_detail(request, year, month, day, slug):
     """One post by its permalink; an address with the wrong date redirects to the right one.
 
     Template ``blog/post_detail.html``, context ``post``, ``description`` (for
-    the meta tags) and ``json_ld`` (the schema.org ``BlogPosting``).
+    the meta tags), ``json_ld`` (the schema.org ``BlogPosting``), ``citation``
+    (the post in the site's style), ``citation_meta`` (the ``citation_*`` tags)
+    and ``citation_downloads`` (label and address of each file).
     """
-    # Slugs are unique: the date in the address is only checked, and a wrong
-    # one (an old link to a post whose date changed) is sent to the right one.
     post = get_object_or_404(listed_posts(), slug=slug)
-    published_on = timezone.localdate(post.publish_at)
-    if (published_on.year, published_on.month, published_on.day) != (year, month, day):
+    if not dated(post, year, month, day):
         return redirect(post, permanent=True)
-    context = {"post": post, "description": post_description(post), "json_ld": post_json_ld(post)}
+    context = {
+        "post": post,
+        "description": post_description(post),
+        "json_ld": post_json_ld(post),
+        "citation": cite.citation_html(post),
+        "citation_meta": cite.meta_tags(post),
+        "citation_downloads": cite.downloads(post),
+    }
     return render(request, "blog/post_detail.html", context)
+
+
+def dated(post, year, month, day):
+    """Whether the address's date is the post's.
+
+    Slugs are unique: the date in the address is only checked, and a wrong
+    one (an old link to a post whose date changed) is sent to the right one.
+    """
+    published_on = timezone.localdate(post.publish_at)
+    return (published_on.year, published_on.month, published_on.day) == (year, month, day)
+
+
+def post_cite(request, year, month, day, slug, extension):
+    """A post's citation as a BibTeX, CSL-JSON or RIS file (``blog.cite``), downloaded by name."""
+    post = get_object_or_404(
+        Post.objects.published().defer("body", "search_document").select_related("author"), slug=slug
+    )
+    if not dated(post, year, month, day):
+        return redirect(post.get_cite_url(extension), permanent=True)
+    text, content_type, filename = cite.citation_file(post, extension)
+    response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response
 
 
 def page_detail(request, slug):

@@ -12,7 +12,9 @@ The dialect, module by module: ``excerpts`` (attributed blockquotes; a
 blockquote without attribution stays plain and is not recorded), ``inline``
 (asides anywhere, interpolations and omissions inside excerpts, citations,
 footnote references), ``notes`` (one numbered sequence, final markup),
-``outline`` (the ``Rendering`` structure), ``cites`` (Pandoc citation
+``outline`` (the ``Rendering`` structure), ``sidenotes`` (each note's copy
+beside its references, for the margin), ``links`` (links showing their own
+address), ``cites`` (Pandoc citation
 syntax), ``brackets`` (linear-time bracket matching for Python-Markdown's
 link patterns), ``tables`` and ``wide`` (linear time where Python-Markdown
 is quadratic), ``limits`` (what one text may ask), ``sanitize`` (the two
@@ -21,13 +23,14 @@ allowlists), ``images`` (lazy loading, sizes, alt text).
 
 from blog.rendering.limits import Limits
 from blog.rendering.pipeline import citation_keys, keys_to_fetch, render_comment, render_post
+from blog.rendering.sidenotes import without_sidenotes
 from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, ImageInfo, Rendering
 
 # The version of the dialect's output. Bump it with any change to this package
 # that changes the HTML, notes or structure a stored post would get: every
 # stored rendering then counts as stale (``blog.derived.stamp``) and is
 # rebuilt in the background after the next ``migrate``, or by ``manage.py rerender``.
-VERSION = 1
+VERSION = 2
 
 __all__ = [
     "AsideInfo",
@@ -42,4 +45,5 @@ __all__ = [
     "keys_to_fetch",
     "render_comment",
     "render_post",
+    "without_sidenotes",
 ]

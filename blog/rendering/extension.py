@@ -9,7 +9,8 @@ pass is 20, smart punctuation 6, unescaping 0):
 - 20 inline patterns from ``inline.py`` mark asides, citations and the rest;
 - 15 ``notes``: number notes in reading order, build ``section.footnotes``,
   give the marked elements their final tags and classes;
-- -10 ``outline``: read the finished tree into the ``Rendering`` structure.
+- -10 ``outline``: read the finished tree into the ``Rendering`` structure;
+- -20 ``sidenotes``: copy each note after its references, for the margin.
 """
 
 import xml.etree.ElementTree as etree
@@ -26,6 +27,7 @@ from blog.rendering.excerpts import ExcerptTreeprocessor, SeparateBlockQuoteProc
 from blog.rendering.limits import MAX_MESSAGES, Limits
 from blog.rendering.notes import NotesTreeprocessor
 from blog.rendering.outline import OutlineTreeprocessor
+from blog.rendering.sidenotes import SidenotesTreeprocessor
 
 
 class RenderState:
@@ -137,6 +139,7 @@ class CommentaryExtension(Extension):
         md.treeprocessors.register(DefinitionsTreeprocessor(md, self), "cp-definitions", 24)
         md.treeprocessors.register(NotesTreeprocessor(md, self), "notes", 15)
         md.treeprocessors.register(OutlineTreeprocessor(md, self), "outline", -10)
+        md.treeprocessors.register(SidenotesTreeprocessor(md, self), "sidenotes", -20)
 
     def setFootnote(self, label, text):  # noqa: N802 (the name FootnoteBlockProcessor calls)
         """Keep a ``[^label]:`` definition's Markdown; the first of two with one label wins."""

@@ -16,6 +16,7 @@ from bleach.linkifier import TLDS, LinkifyFilter
 from bleach.sanitizer import Cleaner
 
 from blog.rendering.images import ImageFilter
+from blog.rendering.links import AddressLinkFilter
 
 AUTHOR_TAGS = frozenset(
     {
@@ -33,6 +34,7 @@ AUTHOR_ATTRIBUTES = {
     "td": ["colspan", "rowspan"],
     "th": ["colspan", "rowspan", "scope"],
     "ol": ["start"],
+    "li": ["value"],
 }
 PROTOCOLS = frozenset({"http", "https", "mailto"})
 
@@ -121,11 +123,12 @@ def clean_author_html(html, *, image_size=None, images=None):
     """Sanitize HTML the pipeline produced from an author's Markdown.
 
     Its images are completed by ``ImageFilter`` (sizes from ``image_size``)
-    and listed in ``images``, when a list is given.
+    and listed in ``images``, when a list is given; links that show their own
+    address are marked by ``AddressLinkFilter``.
     """
     cleaner = _author_cleaner()
     found = images if images is not None else []
-    cleaner.filters = [partial(ImageFilter, size=image_size, found=found)]
+    cleaner.filters = [partial(ImageFilter, size=image_size, found=found), AddressLinkFilter]
     return cleaner.clean(html)
 
 

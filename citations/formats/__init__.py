@@ -7,9 +7,11 @@ model fields.
 
 from typing import NamedTuple
 
-from citations.formats import bibtex, csljson, limits
+from citations.formats import bibtex, csljson, limits, ris
 
 FORMATS = {"csl-json": csljson, "bibtex": bibtex}
+# Formats written but not read: RIS, for reference managers.
+WRITERS = {**FORMATS, "ris": ris}
 EXTENSIONS = {".json": "csl-json", ".bib": "bibtex", ".bibtex": "bibtex"}
 
 
@@ -66,7 +68,7 @@ def read(data, fmt):
 
 
 def write(items, fmt):
-    """CSL-JSON items as a file's text in ``fmt``."""
-    if fmt not in FORMATS:
-        raise FormatError(f"Unknown format {fmt!r}; use csl-json or bibtex.")
-    return FORMATS[fmt].write(items)
+    """CSL-JSON items as a file's text in ``fmt`` (``csl-json``, ``bibtex`` or ``ris``)."""
+    if fmt not in WRITERS:
+        raise FormatError(f"Unknown format {fmt!r}; use csl-json, bibtex or ris.")
+    return WRITERS[fmt].write(items)

@@ -52,7 +52,7 @@ def test_list_pages_have_canonical_links(client):
 
 
 def test_json_ld_is_a_blog_posting_citing_its_sources(client):
-    """The post's JSON-LD is a BlogPosting with a citation entry for each source cited."""
+    """The post's JSON-LD is a BlogPosting citing each source it cites, typed as the source is."""
     make_source(
         key="hinshaw2013",
         title="Defenders Outgunned By Islamists In Desert",
@@ -71,17 +71,59 @@ def test_json_ld_is_a_blog_posting_citing_its_sources(client):
     assert data["url"] == "https://blog.example" + post.get_absolute_url()
     assert data["citation"] == [
         {
-            "@type": "CreativeWork",
+            "@type": "NewsArticle",
             "name": "Defenders Outgunned By Islamists In Desert",
             "url": "https://www.wsj.com/articles/x",
             "author": [
-                {"@type": "Person", "name": "Drew Hinshaw"},
-                {"@type": "Person", "name": "Margaret Coker"},
+                {"@type": "Person", "name": "Drew Hinshaw", "givenName": "Drew", "familyName": "Hinshaw"},
+                {"@type": "Person", "name": "Margaret Coker", "givenName": "Margaret", "familyName": "Coker"},
             ],
-            "isPartOf": {"@type": "CreativeWork", "name": "The Wall Street Journal"},
+            "isPartOf": {"@type": "Newspaper", "name": "The Wall Street Journal"},
             "datePublished": "2013-02-22",
         }
     ]
+
+
+def test_json_ld_types_organisations_and_scholarly_works_and_gives_dois(client):
+    """An institution is an Organization, a journal article a ScholarlyArticle with its DOI as identifier."""
+    make_source(
+        key="who2020",
+        type="article-journal",
+        title="A study",
+        container_title="The Lancet",
+        authors=[{"literal": "World Health Organization"}, {"given": "Ann", "family": "Lee"}],
+        doi="10.1000/xyz123",
+        issued_year=2020,
+    )
+    make_source(key="book", type="book", title="A book", publisher="Penguin", isbn="9780140449136")
+    post = make_post(body="A study[@who2020] and a book[@book].")
+    works = {
+        work["name"]: work
+        for work in json_ld(client.get(post.get_absolute_url()).content.decode())["citation"]
+    }
+    study = works["A study"]
+    assert study["@type"] == "ScholarlyArticle"
+    assert [author["@type"] for author in study["author"]] == ["Organization", "Person"]
+    assert study["identifier"] == {"@type": "PropertyValue", "propertyID": "DOI", "value": "10.1000/xyz123"}
+    assert study["sameAs"] == "https://doi.org/10.1000/xyz123"
+    assert study["isPartOf"] == {"@type": "Periodical", "name": "The Lancet"}
+    assert works["A book"]["@type"] == "Book"
+    assert works["A book"]["isbn"] == "9780140449136"
+    assert works["A book"]["publisher"] == {"@type": "Organization", "name": "Penguin"}
+
+
+def test_json_ld_names_the_post_its_author_and_the_blog(client):
+    """The post has its own @id, its author a Person with the author page, the blog as what it is part of."""
+    post = make_post(title="Outgunned")
+    data = json_ld(client.get(post.get_absolute_url()).content.decode())
+    url = "https://blog.example" + post.get_absolute_url()
+    assert (data["@id"], data["url"], data["mainEntityOfPage"]["@id"]) == (url, url, url)
+    username = post.author.get_username()
+    assert data["author"]["@type"] == "Person"
+    assert data["author"]["url"] == f"https://blog.example/authors/{username}/"
+    assert data["isPartOf"]["@type"] == "Blog" and data["isPartOf"]["url"] == "https://blog.example/"
+    assert data["datePublished"] == post.publish_at.isoformat()
+    assert data["dateModified"] == post.updated.isoformat()
 
 
 def test_json_ld_citations_follow_a_corrected_source_and_list_quoted_sources(client):

@@ -42,13 +42,12 @@ def test_reader_reads_the_example_post(live_server, demo_content, page):
     assert page.get_by_role("link", name="Ada Author").is_visible()
 
 
-@pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
 @pytest.mark.parametrize(
     "slug", [CONTRACT_POST_SLUG, "gaddafis-arsenal-malis-war", "liberty-is-to-faction-what-air-is-to-fire"]
 )
-def test_reader_follows_a_footnote_and_its_back_link(live_server, demo_content, page, viewport, slug):
-    """Following a footnote reference shows the note; its back-link returns to the reference."""
-    page.set_viewport_size(viewport)
+def test_reader_follows_a_footnote_and_its_back_link_on_a_phone(live_server, demo_content, page, slug):
+    """On a phone, following a footnote reference shows the note; its back-link returns to the reference."""
+    page.set_viewport_size(PHONE)
     page.goto(post_url(live_server, slug))
     reference = page.locator(".post-body sup a[href^='#']").first
     reference_id = reference.evaluate("a => a.closest('[id]').id")
@@ -59,6 +58,21 @@ def test_reader_follows_a_footnote_and_its_back_link(live_server, demo_content, 
     page.locator(f"{id_selector(note_id)} a[href='#{reference_id}']").click()
     assert page.evaluate("location.hash") == f"#{reference_id}"
     assert in_viewport(page, id_selector(reference_id))
+
+
+@pytest.mark.parametrize(
+    "slug", [CONTRACT_POST_SLUG, "gaddafis-arsenal-malis-war", "liberty-is-to-faction-what-air-is-to-fire"]
+)
+def test_on_wide_screens_each_reference_has_its_note_beside_it(live_server, demo_content, page, slug):
+    """On a wide screen the note a reference calls is on screen beside it, without following the link."""
+    page.goto(post_url(live_server, slug))
+    reference = page.locator(".post-body sup[id^='fnref']").first
+    reference.scroll_into_view_if_needed()
+    sidenote = reference.locator("xpath=following-sibling::span[1]")
+    assert "sidenote" in sidenote.get_attribute("class")
+    assert sidenote.is_visible()
+    assert sidenote.get_attribute("aria-label") == "Note " + reference.inner_text()
+    assert sidenote.bounding_box()["x"] > reference.bounding_box()["x"]
 
 
 def test_reader_searches_and_finds_the_example_post(live_server, demo_content, page):
@@ -76,18 +90,20 @@ def test_reader_searches_and_finds_the_example_post(live_server, demo_content, p
 def test_sidenotes_sit_beside_the_text_on_wide_screens_and_below_it_on_phones(
     live_server, demo_content, page
 ):
-    """Without JavaScript the notes move into the margin at 1400px and follow the text at 390px."""
+    """Without JavaScript the notes are in the margin at 1400px and in the list after the text at 390px."""
     url = post_url(live_server, CONTRACT_POST_SLUG)
     page.goto(url)
     text = page.locator(".post-body > p").first.bounding_box()
-    notes = page.locator(".post-body > .footnotes").bounding_box()
-    assert notes["x"] > text["x"] + text["width"]
-    assert notes["y"] < text["y"] + 200
+    note = page.locator(".post-body > p .sidenote").first.bounding_box()
+    assert note["x"] > text["x"] + text["width"]
+    assert note["y"] < text["y"] + 200
+    assert page.locator(".post-body > .footnotes").is_hidden()
     page.set_viewport_size(PHONE)
     page.goto(url)
     last_text = page.locator(".post-body > p").last.bounding_box()
     notes = page.locator(".post-body > .footnotes").bounding_box()
     assert notes["y"] > last_text["y"]
+    assert page.locator(".sidenote").first.is_hidden()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -9,7 +9,11 @@ from blog.models import Post
 
 CONTRACT_BODY_HTML = """\
 <p>Here is yet another report, this one from yesterday’s <em>Wall Street Journal</em>\
-<sup id="fnref-1"><a href="#fn-1" class="footnote-ref">1</a></sup>, \
+<sup id="fnref-1"><a href="#fn-1" class="footnote-ref">1</a></sup>\
+<span class="sidenote" role="note" aria-label="Note 1">\
+<span class="sidenote-number" aria-hidden="true">1</span> \
+Drew Hinshaw and Margaret Coker, “Defenders Outgunned By Islamists In Desert,” \
+<i>The Wall Street Journal</i>, February 22, 2013.</span>, \
 on how NATO’s failure to secure Moammar Gaddafi’s weapon stockpiles has led to war elsewhere in Africa:</p>
 <figure class="excerpt">
 <blockquote cite="https://www.wsj.com/articles/SB10001424127887323495104578314652516014544">
@@ -27,17 +31,25 @@ to secure all weapons stockpiles. <span class="aside">[<span class="aside-label"
 A little late.]</span></p>
 </blockquote>
 <figcaption>Drew Hinshaw and Margaret Coker, <i>The Wall Street Journal</i>\
-<sup id="fnref-1-2"><a href="#fn-1" class="footnote-ref">1</a></sup></figcaption>
+<sup id="fnref-1-2"><a href="#fn-1" class="footnote-ref">1</a></sup>\
+<span class="sidenote" role="note" aria-label="Note 1">\
+<span class="sidenote-number" aria-hidden="true">1</span> \
+Drew Hinshaw and Margaret Coker, “Defenders Outgunned By Islamists In Desert,” \
+<i>The Wall Street Journal</i>, February 22, 2013.</span></figcaption>
 </figure>
 <p>Not one of the finest moments of the Obama administration’s foreign policy.\
-<sup id="fnref-2"><a href="#fn-2" class="footnote-ref">2</a></sup></p>
-<section class="footnotes">
+<sup id="fnref-2"><a href="#fn-2" class="footnote-ref">2</a></sup>\
+<span class="sidenote" role="note" aria-label="Note 2">\
+<span class="sidenote-number" aria-hidden="true">2</span> \
+A plain note, numbered in the same sequence as the citations.</span></p>
+<section class="footnotes sidenoted">
 <ol>
-<li id="fn-1"><p>Drew Hinshaw and Margaret Coker, “Defenders Outgunned By Islamists In Desert,” \
+<li id="fn-1" class="sidenoted" value="1"><p>Drew Hinshaw and Margaret Coker, \
+“Defenders Outgunned By Islamists In Desert,” \
 <i>The Wall Street Journal</i>, February 22, 2013. <a href="#fnref-1" class="footnote-backref" \
 aria-label="Back to reference 1">↩</a> <a href="#fnref-1-2" class="footnote-backref" \
 aria-label="Back to reference 1, second use">↩</a></p></li>
-<li id="fn-2"><p>A plain note, numbered in the same sequence as the citations. \
+<li id="fn-2" class="sidenoted" value="2"><p>A plain note, numbered in the same sequence as the citations. \
 <a href="#fnref-2" class="footnote-backref" aria-label="Back to reference 2">↩</a></p></li>
 </ol>
 </section>
