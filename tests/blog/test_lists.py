@@ -16,7 +16,7 @@ def titles(response):
 
 @pytest.mark.parametrize("size", [20, 200])
 def test_list_pages_cost_the_same_queries_at_any_size(client, django_assert_num_queries, size):
-    """Home (first and last page), archive index, a year, a month and a tag run fixed queries for 20 as for 200."""
+    """Home (first, last page), archives (index, year, month) and tags cost the same for 20 posts as 200."""
     tag = Tag.objects.create(name="Mali", slug="mali")
     start = timezone.make_aware(timezone.datetime(2020, 12, 15, 12))
     build_archive(size, tag=tag, start=start)
