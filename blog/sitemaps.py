@@ -25,7 +25,7 @@ class SitemapSection(Sitemap):
     """A section on ``settings.SITE_URL``, whatever host the request came in on, read a file at a time."""
 
     # Well under the protocol's 50,000, so that one file is quick to build and to fetch.
-    limit = 5_000
+    limit = 1_000
     name = None
 
     def get_protocol(self, protocol=None):
