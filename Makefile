@@ -7,7 +7,7 @@ PORT ?= 8000
 # The development server runs with DEBUG on; production sets its own environment.
 DEV_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: install demo run serve bench test lint format clean
+.PHONY: install demo run serve bench bench-scale test lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
@@ -67,6 +67,11 @@ serve: install .secret-key
 # PEERS=wordpress to compare with WordPress on 127.0.0.1:8081.
 bench: install
 	$(BIN)/python -m bench.run
+
+# Every public page at growing archive sizes on PostgreSQL (not part of CI): bench/scale.py.
+# DATABASE_URL=postgres://… BENCH_SIZES=1000,10000,50000 make bench-scale
+bench-scale: install
+	$(BIN)/python bench/scale.py
 
 lint: install
 	$(BIN)/ruff check .

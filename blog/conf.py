@@ -39,6 +39,12 @@ DEFAULTS = {
     "IMAGE_MAX_PIXELS": 40_000_000,
     # Where uploads are stored in the default storage, through strftime (uploads/2026/11/).
     "IMAGE_UPLOAD_DIRECTORY": "uploads/%Y/%m",
+    # How long a list's count and the archive's months are kept in Django's cache; a change to a
+    # post or tag retires them at once, and this bounds what bulk writes and due scheduled posts wait.
+    "LIST_CACHE_SECONDS": 60,
+    # A search ranks at most this many matching posts, the newest: a word found in every post
+    # costs what this many do (a rarer word has all its matches ranked).
+    "SEARCH_CANDIDATES": 1_000,
 }
 
 

@@ -147,7 +147,12 @@ class Post(models.Model):
         # WordPress's edit_others_posts: authors hold change_post for their own posts only.
         permissions = [("edit_others_posts", "Can edit, publish and reassign everyone's posts")]
         # Full-text search (PostgreSQL only; see blog.search and migration 0005).
-        indexes = [GinIndex(fields=["search_document"], name="blog_post_search_document")]
+        indexes = [
+            GinIndex(fields=["search_document"], name="blog_post_search_document"),
+            # Lists, counts, deep pages and the archive's months read published posts in this
+            # order from the index alone (blog.lists); PostgreSQL scans it either way.
+            models.Index(fields=["status", "publish_at", "id"], name="blog_post_published"),
+        ]
 
     def __str__(self):
         return self.title

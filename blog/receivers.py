@@ -1,12 +1,15 @@
-"""Decoupled side effects: a changed source, or what a deploy or restart made stale, queues a re-render."""
+"""Decoupled side effects: a changed source, or what a deploy or restart made stale, queues a re-render;
+a changed post or tag retires the lists' cached counts (``blog.lists``).
+"""
 
 from django.apps import apps as global_apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models.signals import post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from blog import derived, tasks
-from blog.models import Page, Post
+from blog import derived, lists, tasks
+from blog.models import Page, Post, Tag
 from citations.models import Source
 from citations.signals import sources_changed
 from jobs.signals import worker_started
@@ -51,3 +54,17 @@ def rerender_stale_after_migrate(sender, using, apps=global_apps, **kwargs):
         return
     if any(derived.stale(model.objects.using(using)).exists() for model in stamped):
         tasks.rerender_stale.enqueue()
+
+
+@receiver(post_save, sender=Post, dispatch_uid="blog.retire_lists_post_saved")
+@receiver(post_delete, sender=Post, dispatch_uid="blog.retire_lists_post_deleted")
+@receiver(post_delete, sender=Tag, dispatch_uid="blog.retire_lists_tag_deleted")
+@receiver(m2m_changed, sender=Post.tags.through, dispatch_uid="blog.retire_lists_tags_changed")
+def retire_cached_lists(sender, **kwargs):
+    """Counts and months change with posts: forget them now, and again once the change commits.
+
+    Now, for this process's next page; after the commit, because another
+    request may have cached the old figures in between.
+    """
+    lists.retire()
+    transaction.on_commit(lists.retire, robust=True)

@@ -1,9 +1,10 @@
 """Full-text search over published posts.
 
 On PostgreSQL: a weighted ``SearchVector`` over title, summary and body (the
-body's Markdown holds the excerpts and asides), ranked with ``SearchRank``
-and matched through a GIN index; the vector is stored in ``Post.search_document``
-on save, so a search computes none. Elsewhere (SQLite): a plain
+body's Markdown holds the excerpts and asides), matched through a GIN index,
+the newest ``BLOG_SEARCH_CANDIDATES`` matches ranked with ``SearchRank``;
+the vector is stored in ``Post.search_document`` on save, so a search computes none.
+Elsewhere (SQLite): a plain
 case-insensitive match. Snippets come back as ``(text, is_match)`` segments
 so templates can mark matches without trusting any HTML.
 
@@ -21,6 +22,8 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import F, Q
 from django.db.models.functions import Left
+
+from blog import conf
 
 SEARCH_CONFIG = "english"
 SEARCH_MAX_LENGTH = 200
@@ -68,15 +71,25 @@ def uses_full_text_search():
 
 
 def search_posts(posts, query):
-    """The posts in ``posts`` that match ``query``, best first, each with ``snippet``.
+    """The posts in ``posts`` that match ``query``, best first, each with ``headline`` on PostgreSQL.
+
+    On PostgreSQL they are the best of the newest ``BLOG_SEARCH_CANDIDATES``
+    matches: all matches of a rarer word.
 
     ``posts`` is a queryset (already limited to what the reader may see);
     the result is a queryset annotated for the template.
     """
     if uses_full_text_search():
         search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        return (
+        # Rank only the newest matches the GIN index finds: ts_rank reads each post's whole
+        # vector, so ranking a word found in every post would read the archive.
+        candidates = (
             posts.filter(search_document=search_query)
+            .order_by("-publish_at", "-pk")
+            .values("pk")[: conf.get("SEARCH_CANDIDATES")]
+        )
+        return (
+            posts.filter(pk__in=candidates)
             .annotate(
                 rank=SearchRank(F("search_document"), search_query),
                 headline=SearchHeadline(
@@ -89,12 +102,13 @@ def search_posts(posts, query):
                     min_words=SNIPPET_WORDS // 2,
                 ),
             )
-            .order_by("-rank", "-publish_at")
+            .order_by("-rank", "-publish_at", "-pk")
         )
     match = Q()
     for word in query_words(query):
         match &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
-    return posts.filter(match).order_by("-publish_at")
+    # The snippet is cut from the body here, so read it with the posts rather than one post at a time.
+    return posts.filter(match).defer(None).defer("search_document").order_by("-publish_at", "-pk")
 
 
 def query_words(query):

@@ -1,8 +1,10 @@
 """Reads across a post's relations, shaped so templates trigger no queries."""
 
-from django.db.models import Prefetch, Q
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from blog.models import Excerpt, Footnote, Post
+from blog import lists
+from blog.models import Excerpt, Footnote, Post, Tag
 from citations.models import Source
 
 
@@ -35,6 +37,7 @@ def citing_posts(source, now=None):
     return (
         Post.objects.published(now)
         .filter(citing(source))
+        .order_by("-publish_at", "-pk")
         .select_related("author")
         .prefetch_related(
             Prefetch(
@@ -49,3 +52,40 @@ def citing_posts(source, now=None):
 def next_publication():
     """When the earliest scheduled post goes public (``PAGECACHE_NEXT_CHANGE``), or None."""
     return Post.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
+
+
+def archive_months():
+    """The first moment of every month with published posts, newest first (cached: ``blog.lists``)."""
+    return lists.cached(
+        "months", lambda: list(Post.objects.published().datetimes("publish_at", "month", order="DESC"))
+    )
+
+
+def tags_in_use(now=None):
+    """Tags with at least one published post, by name.
+
+    ``EXISTS`` stops at a tag's first published post, where counting them
+    all would aggregate every tagging of the archive.
+    """
+    published = Post.tags.through.objects.filter(tag=OuterRef("pk"), post__in=Post.objects.published(now))
+    return Tag.objects.filter(Exists(published)).order_by("name")
+
+
+def count_published_posts(tags, now=None):
+    """``tags`` (a page of them) as a list, each with ``post_count``, its published posts, in one query."""
+    tags = list(tags)
+    counts = dict(
+        Post.tags.through.objects.filter(tag__in=tags, post__in=Post.objects.published(now))
+        .values("tag")
+        .annotate(count=Count("post"))
+        .values_list("tag", "count")
+    )
+    for tag in tags:
+        tag.post_count = counts.get(tag.pk, 0)
+    return tags
+
+
+def authors_in_use(now=None):
+    """Accounts with at least one published post, by username."""
+    published = Post.objects.published(now).filter(author=OuterRef("pk"))
+    return get_user_model().objects.filter(Exists(published)).order_by(get_user_model().USERNAME_FIELD)

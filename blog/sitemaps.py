@@ -1,17 +1,32 @@
-"""sitemap.xml: published posts and pages, tags with published posts, archives and list pages."""
+"""The sitemap: an index (``/sitemap.xml``) of sections, in files of ``SitemapSection.limit`` addresses.
+
+Sections: the list pages, published posts and pages, tags and authors with
+published posts, archives, and the sources' pages. Every file costs what it
+lists: items are read a file at a time (``blog.lists.ListPaginator``, whose
+counts are cached), each address and ``lastmod`` comes from the item's own
+columns, and a section's latest ``lastmod`` is one cached aggregate, never a
+walk over its items.
+"""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models.functions import TruncMonth, TruncYear
+from django.db.models import Max
 from django.urls import reverse
 
-from blog.models import Page, Post, Tag
+from blog import lists
+from blog.models import Page, Post
+from blog.selectors import archive_months, authors_in_use, tags_in_use
+from citations.models import Source
 
 
-class CanonicalSitemap(Sitemap):
-    """Locations on ``settings.SITE_URL``, whatever host the request came in on."""
+class SitemapSection(Sitemap):
+    """A section on ``settings.SITE_URL``, whatever host the request came in on, read a file at a time."""
+
+    # Well under the protocol's 50,000, so that one file is quick to build and to fetch.
+    limit = 1_000
+    name = None
 
     def get_protocol(self, protocol=None):
         return urlsplit(settings.SITE_URL).scheme
@@ -19,53 +34,91 @@ class CanonicalSitemap(Sitemap):
     def get_domain(self, site=None):
         return urlsplit(settings.SITE_URL).netloc
 
+    @property
+    def paginator(self):
+        return lists.ListPaginator(self.items(), self.limit, count_name=f"sitemap:{self.name}")
 
-class PostSitemap(CanonicalSitemap):
+
+class LastModifiedSection(SitemapSection):
+    """A section whose items have an ``updated`` column: each item's ``lastmod``, and the section's latest."""
+
+    def lastmod(self, item):
+        return item.updated
+
+    def get_latest_lastmod(self):
+        return lists.cached(
+            f"sitemap-lastmod:{self.name}", lambda: self.items().aggregate(latest=Max("updated"))["latest"]
+        )
+
+
+class PostSitemap(LastModifiedSection):
+    name = "posts"
     changefreq = "monthly"
     priority = 0.8
 
     def items(self):
-        return Post.objects.published().only("slug", "publish_at", "updated").order_by("-publish_at")
-
-    def lastmod(self, post):
-        return post.updated
+        return Post.objects.published().only("slug", "publish_at", "updated").order_by("-publish_at", "-pk")
 
 
-class StandalonePageSitemap(CanonicalSitemap):
+class StandalonePageSitemap(LastModifiedSection):
     """Published pages (About, Colophon…)."""
 
+    name = "standalone"
     changefreq = "monthly"
     priority = 0.5
 
     def items(self):
         return Page.objects.published().only("slug", "updated").order_by("slug")
 
-    def lastmod(self, page):
-        return page.updated
+
+class SourceSitemap(LastModifiedSection):
+    """Every source's page, with the posts that cite it."""
+
+    name = "sources"
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        return Source.objects.only("key", "updated").order_by("key")
 
 
-class TagSitemap(CanonicalSitemap):
+class TagSitemap(SitemapSection):
+    name = "tags"
     changefreq = "weekly"
     priority = 0.4
 
     def items(self):
-        return Tag.objects.filter(posts__in=Post.objects.published()).distinct().order_by("name")
+        return tags_in_use().only("slug")
 
     def location(self, tag):
         return reverse("blog:tag_detail", kwargs={"slug": tag.slug})
 
 
-class ArchiveSitemap(CanonicalSitemap):
-    """Every year and month with published posts."""
+class AuthorSitemap(SitemapSection):
+    """The page of every author with published posts."""
 
+    name = "authors"
+    changefreq = "weekly"
+    priority = 0.3
+
+    def items(self):
+        return authors_in_use()
+
+    def location(self, author):
+        return reverse("blog:author_detail", kwargs={"username": author.get_username()})
+
+
+class ArchiveSitemap(SitemapSection):
+    """Every year and month with published posts (from the archive's cached months)."""
+
+    name = "archives"
     changefreq = "monthly"
     priority = 0.3
 
     def items(self):
-        published = Post.objects.published()
-        years = published.annotate(period=TruncYear("publish_at")).values_list("period", flat=True)
-        months = published.annotate(period=TruncMonth("publish_at")).values_list("period", flat=True)
-        return [("year", day) for day in sorted(set(years))] + [("month", day) for day in sorted(set(months))]
+        months = sorted(archive_months())
+        years = sorted({month.replace(month=1) for month in months})
+        return [("year", day) for day in years] + [("month", day) for day in months]
 
     def location(self, item):
         kind, day = item
@@ -74,23 +127,29 @@ class ArchiveSitemap(CanonicalSitemap):
         return reverse("blog:archive_month", kwargs={"year": day.year, "month": day.month})
 
 
-class PageSitemap(CanonicalSitemap):
+class PageSitemap(SitemapSection):
     """The list pages that always exist."""
 
+    name = "pages"
     changefreq = "daily"
     priority = 0.5
 
     def items(self):
-        return ["blog:post_list", "blog:archive_index", "blog:tag_list"]
+        return ["blog:post_list", "blog:archive_index", "blog:tag_list", "citations:source_list"]
 
     def location(self, name):
         return reverse(name)
 
 
 SITEMAPS = {
-    "pages": PageSitemap,
-    "posts": PostSitemap,
-    "standalone": StandalonePageSitemap,
-    "tags": TagSitemap,
-    "archives": ArchiveSitemap,
+    section.name: section
+    for section in (
+        PageSitemap,
+        PostSitemap,
+        StandalonePageSitemap,
+        TagSitemap,
+        AuthorSitemap,
+        ArchiveSitemap,
+        SourceSitemap,
+    )
 }

@@ -8,7 +8,6 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,40 +16,49 @@ from django.views.decorators.cache import never_cache
 from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
 
 from blog import cite, hooks
+from blog.lists import ListPaginator
 from blog.models import Page, Post, Tag
 from blog.permissions import posts_visible_to
 from blog.search import SearchForm, search_posts, snippet_segments
-from blog.selectors import citing_posts
+from blog.selectors import archive_months, citing_posts, count_published_posts, tags_in_use
 from blog.seo import post_description, post_json_ld
 from citations import views as citations_views
 
 POSTS_PER_PAGE = 10
+TAGS_PER_PAGE = 100
+CITING_POSTS_PER_PAGE = 20
 
 
 def listed_posts():
     """Published posts with what a list shows (author, tags) fetched up front.
 
     Pages show the stored HTML, never the Markdown or the search document,
-    which can be as long again.
+    which can be as long again. The key breaks ties of date, so pages never
+    share or lose a post; ``blog_post_published`` indexes this order.
     """
     return (
         Post.objects.published()
+        .order_by("-publish_at", "-pk")
         .defer("body", "search_document")
         .select_related("author")
         .prefetch_related("tags")
     )
 
 
-def listed_page(request, posts):
-    """The page of ``posts`` the request asks for, with what other apps show fetched (``blog.hooks``)."""
-    page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+def listed_page(request, posts, count_name=None):
+    """The page of ``posts`` the request asks for, with what other apps show fetched (``blog.hooks``).
+
+    ``count_name`` names the list for its cached count (``blog.lists``); without it the count is fresh.
+    """
+    paginator = ListPaginator(posts, POSTS_PER_PAGE, count_name=count_name)
+    page_obj = paginator.get_page(request.GET.get("page"))
     hooks.prepare_posts(page_obj)
     return page_obj
 
 
 def post_list(request):
     """The newest published posts. Template ``blog/post_list.html``, context ``page_obj``."""
-    return render(request, "blog/post_list.html", {"page_obj": listed_page(request, listed_posts())})
+    return render(request, "blog/post_list.html", {"page_obj": listed_page(request, listed_posts(), "home")})
 
 
 def post_detail(request, year, month, day, slug):
@@ -123,14 +131,15 @@ class SourceDetailView(citations_views.SourceDetailView):
     """A source's page, extended with the published posts that cite or quote it.
 
     Template ``blog/source_detail.html`` (fills ``citations/source_detail.html``'s
-    ``cited_in`` block); context adds ``citing_posts``.
+    ``cited_in`` block); context adds ``citing_posts``, a page of them, also as ``page_obj``.
     """
 
     template_name = "blog/source_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["citing_posts"] = citing_posts(self.object)
+        paginator = Paginator(citing_posts(self.object), CITING_POSTS_PER_PAGE)
+        context["citing_posts"] = context["page_obj"] = paginator.get_page(self.request.GET.get("page"))
         return context
 
 
@@ -141,10 +150,18 @@ class PublishedDates:
     allow_future = False
     allow_empty = False
     paginate_by = POSTS_PER_PAGE
+    paginator_class = ListPaginator
     month_format = "%m"
 
     def get_queryset(self):
         return listed_posts()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, count_name=self.count_name(), **kwargs)
+
+    def count_name(self):
+        """The name the list's count is cached under (``blog.lists``)."""
+        raise NotImplementedError
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -162,9 +179,8 @@ class ArchiveIndex(PublishedDates, ArchiveIndexView):
     template_name = "blog/post_archive.html"
 
     def get_dated_items(self):
-        date_list, _, extra = super().get_dated_items()
-        # The index lists months, not posts: skip fetching every post.
-        return date_list, Post.objects.none(), extra
+        # The index lists months, not posts: none are fetched, and the months are cached.
+        return archive_months(), Post.objects.none(), {}
 
 
 class YearArchive(PublishedDates, YearArchiveView):
@@ -172,31 +188,34 @@ class YearArchive(PublishedDates, YearArchiveView):
 
     make_object_list = True
 
+    def count_name(self):
+        return f"year:{self.get_year()}"
+
 
 class MonthArchive(PublishedDates, MonthArchiveView):
     """Posts of one month. Template ``blog/post_archive_month.html``, context ``page_obj``, ``month``."""
 
+    def count_name(self):
+        return f"month:{self.get_year()}-{self.get_month()}"
+
 
 def tag_list(request):
-    """Every tag with published posts. Template ``blog/tag_list.html``, context ``tags``."""
+    """Tags with published posts, by name, a page at a time, each with its count of posts.
+
+    Template ``blog/tag_list.html``, context ``page_obj`` (of tags, each with ``post_count``).
+    """
     now = timezone.now()
-    tags = (
-        Tag.objects.annotate(
-            post_count=Count(
-                "posts",
-                filter=Q(posts__status=Post.Status.PUBLISHED, posts__publish_at__lte=now),
-            )
-        )
-        .filter(post_count__gt=0)
-        .order_by("name")
+    page_obj = ListPaginator(tags_in_use(now), TAGS_PER_PAGE, count_name="tags").get_page(
+        request.GET.get("page")
     )
-    return render(request, "blog/tag_list.html", {"tags": tags})
+    page_obj.object_list = count_published_posts(page_obj.object_list, now)
+    return render(request, "blog/tag_list.html", {"page_obj": page_obj})
 
 
 def tag_detail(request, slug):
     """Published posts under one tag. Template ``blog/tag_detail.html``, context ``tag``, ``page_obj``."""
     tag = get_object_or_404(Tag, slug=slug)
-    page_obj = listed_page(request, listed_posts().filter(tags=tag))
+    page_obj = listed_page(request, listed_posts().filter(tags=tag), f"tag:{tag.pk}")
     return render(request, "blog/tag_detail.html", {"tag": tag, "page_obj": page_obj})
 
 
@@ -206,7 +225,7 @@ def author_detail(request, username):
     Template ``blog/author_detail.html``, context ``author`` and ``page_obj``.
     """
     author = get_object_or_404(get_user_model(), username=username)
-    page_obj = listed_page(request, listed_posts().filter(author=author))
+    page_obj = listed_page(request, listed_posts().filter(author=author), f"author:{author.pk}")
     if not page_obj.paginator.count:
         raise Http404("No published posts by this author.")
     return render(request, "blog/author_detail.html", {"author": author, "page_obj": page_obj})

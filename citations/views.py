@@ -11,14 +11,15 @@ from citations.models import Source
 
 
 class SourceListView(ListView):
-    """Every source, grouped by publication and by author.
+    """The sources by title, a page at a time, that page grouped by publication and by author.
 
-    Template ``citations/source_list.html``; context ``sources``,
-    ``by_publication`` and ``by_author`` (lists of (heading, sources)).
+    Template ``citations/source_list.html``; context ``sources`` (the page's),
+    ``page_obj``, ``by_publication`` and ``by_author`` (lists of (heading, sources)).
     """
 
     model = Source
     context_object_name = "sources"
+    paginate_by = 100
 
     def get_queryset(self):
         return Source.objects.order_by("title", "key")

@@ -1,4 +1,4 @@
-"""The site's URLs: media, admin, editor endpoints, sources, comments, sitemap, robots, then the blog.
+"""The site's URLs: media, admin, editor endpoints, sources, comments, sitemaps, robots, then the blog.
 
 Comments' URLs are mounted only when the app is installed: the blog works without it.
 Errors are answered by ``config.errors`` (404 by Django's own view, with ``404.html``).
@@ -7,7 +7,7 @@ Errors are answered by ``config.errors`` (404 by Django's own view, with ``404.h
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
@@ -25,7 +25,9 @@ urlpatterns = [
     path("sources/<path:key>/", blog_views.SourceDetailView.as_view(), name="source_detail_cited_in"),
     path("sources/", include("citations.urls")),
     *([path("comments/", include("comments.urls"))] if apps.is_installed("comments") else []),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of sections, each served in files of at most SitemapSection.limit addresses (?p=2…).
+    path("sitemap.xml", index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("blog.urls")),
 ]

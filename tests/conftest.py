@@ -1,9 +1,15 @@
-"""Fixtures shared by the apps' tests: the page cache on, and a count of its retirements."""
+"""Fixtures shared by the apps' tests: an empty cache, the page cache on, and a count of its retirements."""
 
 import pytest
 from django.core.cache import cache
 
 from pagecache import generation
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: a rolled-back test leaves counts that no signal retired."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from blog.models import Post
 from blog.search import SEARCH_MAX_LENGTH, search_posts, snippet_segments
+from tests.blog.archive_builder import build_archive
 from tests.factories import make_post
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +136,28 @@ def test_an_edited_title_is_searchable_at_once_on_postgresql():
     post.title = "Recoilless rifles"
     post.save(update_fields=["title"])
     assert list(search_posts(Post.objects.published(), "recoilless")) == [post]
+
+
+@pytest.mark.postgres
+def test_a_common_word_ranks_only_the_newest_candidates_on_postgresql(client, settings):
+    """With three candidates, a word in five posts ranks the newest three; a word in two ranks both."""
+    if connection.vendor != "postgresql":
+        pytest.skip("ranking is PostgreSQL full-text search")
+    settings.BLOG_SEARCH_CANDIDATES = 3
+    now = timezone.now()
+    for days, title in enumerate(["Drones one", "Drones two", "Drones three", "Drones four", "Drones five"]):
+        make_post(title=title, body="Drones.", publish_at=now - timedelta(days=days + 1))
+    make_post(title="Rare words", body="Drones and ballistics.", publish_at=now - timedelta(days=10))
+    make_post(title="Ballistics explained", body="Ballistics.", publish_at=now - timedelta(days=11))
+    assert sorted(titles(client.get(SEARCH, {"q": "drones"}))) == ["Drones one", "Drones three", "Drones two"]
+    assert titles(client.get(SEARCH, {"q": "ballistics"})) == ["Ballistics explained", "Rare words"]
+
+
+@pytest.mark.parametrize("size", [20, 200])
+def test_a_common_word_costs_the_same_queries_at_any_size(client, django_assert_num_queries, settings, size):
+    """A word in every post costs a fixed number of queries for 20 posts as for 200."""
+    settings.BLOG_SEARCH_CANDIDATES = 15
+    build_archive(size)
+    with django_assert_num_queries(4):
+        response = client.get(SEARCH, {"q": "archive"})
+    assert len(titles(response)) == 10

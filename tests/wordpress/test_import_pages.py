@@ -77,4 +77,5 @@ def test_an_import_retires_the_cached_pages_once_per_batch(tmp_path, settings, b
     assert "posts: 250 created" in run(tmp_path, export(250))
     assert len(bumps) == 3
     home = Client().get("/")
-    assert home["X-Page-Cache"] == "miss" and "Post 1</a>" in home.content.decode()
+    # All share one date: the last imported is the newest.
+    assert home["X-Page-Cache"] == "miss" and "Post 250</a>" in home.content.decode()
