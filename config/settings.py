@@ -183,6 +183,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
+                # The admin header's count of comments awaiting moderation.
+                "comments.context_processors.moderation",
             ],
         },
     },
