@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from blog.models import Post
+from comments.rules import RULE
 
 
 class CommentQuerySet(models.QuerySet):
@@ -105,6 +106,8 @@ class Comment(models.Model):
             models.Index(Lower("author_email"), name="comment_email_idx"),
             # The moderation queue: one status, newest first (and the pending count).
             models.Index(fields=["status", "created", "id"], name="comment_queue_idx"),
+            # The queue's filter by rule, newest first.
+            models.Index(RULE, models.F("created"), models.F("id"), name="comment_rule_idx"),
             # "Everything from this address or network" (PostgreSQL's inet <<= uses it as a range).
             models.Index(fields=["ip_address"], name="comment_address_idx"),
         ]
@@ -198,3 +201,17 @@ class CommentEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} comment {self.comment_id}"
+
+
+class ModeratorDigest(models.Model):
+    """One period's digest email to moderators (``COMMENTS_MODERATOR_DIGEST``): queued once, sent once."""
+
+    due = models.DateTimeField("due", unique=True, help_text="When the period ends and the digest goes out.")
+    sent_at = models.DateTimeField("sent", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "moderator digest"
+        verbose_name_plural = "moderator digests"
+
+    def __str__(self):
+        return f"Moderator digest due {self.due:%Y-%m-%d %H:%M}"

@@ -12,28 +12,16 @@ from django.contrib import admin
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import F, Lookup, Q
+from django.db.models import F, Lookup
 from django.utils.functional import cached_property
 
 from blog.models import Post
 from comments.models import Comment
+from comments.rules import RULE, RULES
 
 # Past this many rows the queue says "10,000 or more" rather than counting them.
 COUNT_CAP = 10_000
 PENDING_COUNT_SECONDS = 30
-
-# The rules ``comments.moderation.decide`` gives as reasons, found by the words of each reason.
-RULES = {
-    "links": ("Too many links", Q(status_reason__contains="links (holding at")),
-    "hold-word": ("A hold word", Q(status_reason__contains="hold word “")),
-    "spam-word": ("A spam word", Q(status_reason__contains="spam word “")),
-    "honeypot": ("The honeypot", Q(status_reason__contains="honeypot field was filled in")),
-    "too-fast": ("Sent too fast", Q(status_reason__contains="after the form was served")),
-    "first": ("First comment from the address", Q(status_reason__contains="first comment from this email")),
-    "known": ("Known address (approved)", Q(status_reason__contains="has an approved comment")),
-    "edited": ("Edited by its writer", Q(status_reason__startswith="edited by its author")),
-    "person": ("A moderator's decision", Q(moderated_at__isnull=False)),
-}
 
 
 def network_of(address):
@@ -131,11 +119,11 @@ class RuleFilter(admin.SimpleListFilter):
     parameter_name = "rule"
 
     def lookups(self, request, model_admin):
-        return [(key, label) for key, (label, _) in RULES.items()]
+        return [(code, label) for code, label, _ in RULES]
 
     def queryset(self, request, queryset):
-        if self.value() in RULES:
-            return queryset.filter(RULES[self.value()][1])
+        if self.value():
+            return queryset.alias(rule=RULE).filter(rule=self.value())
         return queryset
 
 
@@ -175,8 +163,8 @@ class AddressFilter(SearchBoxFilter):
 class QueuePaginator(Paginator):
     """A paginator that counts at most ``COUNT_CAP`` rows.
 
-    Beyond the cap, an unfiltered queue on PostgreSQL takes the planner's row
-    estimate; anything else says the cap. Pages past it are not linked, and
+    An unfiltered queue on PostgreSQL past the cap takes the planner's row
+    estimate without counting; anything else past it says the cap. Pages past it are not linked, and
     nobody reads 200 pages of comments: they filter.
     """
 
@@ -184,11 +172,15 @@ class QueuePaginator(Paginator):
 
     @cached_property
     def count(self):
+        estimate = self.estimate()
+        if estimate is not None and estimate > COUNT_CAP:
+            self.at_least = True
+            return estimate
         counted = self.object_list.order_by()[: COUNT_CAP + 1].count()
         if counted <= COUNT_CAP:
             return counted
         self.at_least = True
-        return max(self.estimate() or 0, COUNT_CAP)
+        return COUNT_CAP
 
     def estimate(self):
         queryset = self.object_list

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from comments.models import Comment, CommentEvent
@@ -293,11 +294,15 @@ def build_queue(size):
     "query",
     [{}, {"status__exact": "pending"}, {"rule": "first", "address": "203.0.1.0/24"}, {"post": "1"}],
 )
-def test_the_queue_costs_the_same_queries_at_any_size(client, moderator, django_assert_num_queries, size, query):
+def test_the_queue_costs_the_same_queries_at_any_size(
+    client, moderator, django_assert_num_queries, size, query
+):
     """The queue's page costs the same queries with 20 or 200 comments, filtered or not."""
     build_queue(size)
     client.get(CHANGELIST, query)  # the pending count is cached for a few seconds, as on a busy queue
-    expected = 6 + ("post" in query)
+    # Sessions, user, permissions (2), the capped count, the rows; the chosen post's title; on
+    # PostgreSQL the unfiltered queue reads the table's estimated size first.
+    expected = 6 + ("post" in query) + (connection.vendor == "postgresql" and not query)
     with django_assert_num_queries(expected):
         assert client.get(CHANGELIST, query).status_code == 200
 
