@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from blog.admin import posts as posts_admin
 from comments import history, queue, services
+from comments.email_actions import email_action
 from comments.models import Comment
 from comments.queue import AddressFilter, PostFilter, QueuePaginator, RuleFilter, network_of
 from comments.queue import moderates_every_comment as is_moderator
@@ -134,6 +135,8 @@ class CommentAdmin(admin.ModelAdmin):
     def get_urls(self):
         moderate = self.admin_site.admin_view(require_POST(self.moderate_view))
         return [
+            # Signed links from moderators' email: the link is the credential, no sign-in needed.
+            path("email/<str:token>/", email_action, name="comments_comment_email_action"),
             path("<path:object_id>/moderate/", moderate, name="comments_comment_moderate"),
             *super().get_urls(),
         ]
@@ -170,7 +173,7 @@ class CommentAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         comment = self.get_object(request, object_id)
         if comment is not None and self.has_view_permission(request, comment):
-            replies = comment.replies.select_related("post").order_by("created", "pk")[:50]
+            replies = comment.replies.order_by("created", "pk")[:50]
             extra_context = {
                 **(extra_context or {}),
                 "thread_parent": comment.parent,

@@ -101,6 +101,8 @@
     if (!form) return;
     form.addEventListener("submit", onSubmit);
     document.addEventListener("keydown", onKey);
+    var keys = document.getElementById("comment-keys");
+    if (keys) keys.hidden = false;
     rows().forEach(function (row, index) {
       row.addEventListener("click", function () {
         if (current !== index) select(index);
