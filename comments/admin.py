@@ -4,39 +4,57 @@ Moderators and editors (``comments.moderate_every_comment``) see every
 comment; an author sees and moderates only the comments on their own posts,
 as in WordPress. Nobody adds or deletes comments here: readers
 write them, and moderation only changes their status, through
-``comments.services``.
+``comments.services``, which records each decision in the comment's history.
+
+The queue is a workbench: each row shows the comment as readers see it, who
+wrote it from where, and buttons that decide it (``moderate_view``, a POST
+that returns to the same filtered page, or answers JSON to the queue's
+script, ``admin/comments/queue.js``). Its cost is bounded (``comments.queue``).
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.options import ShowFacets
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Case, IntegerField, Value, When
-from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.text import Truncator
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 
 from blog.admin import posts as posts_admin
-from comments import services
+from comments import history, queue, services
+from comments.email_actions import email_action
 from comments.models import Comment
+from comments.queue import AddressFilter, PostFilter, QueuePaginator, RuleFilter, network_of
+from comments.queue import moderates_every_comment as is_moderator
 from comments.selectors import comment_count
 
-# The queue's order: what needs a decision first.
-QUEUE_RANK = Case(
-    When(status=Comment.Status.PENDING, then=Value(0)),
-    When(status=Comment.Status.SPAM, then=Value(2)),
-    When(status=Comment.Status.REMOVED, then=Value(3)),
-    default=Value(1),
-    output_field=IntegerField(),
-)
-
-
-def is_moderator(user):
-    """Whether ``user`` moderates the comments on every post, not only on their own."""
-    return user.is_active and user.has_perm("comments.moderate_every_comment")
+# The per-row buttons: (status, label, keyboard shortcut), as WordPress names them.
+ROW_ACTIONS = [
+    (Comment.Status.APPROVED, "Approve", "a"),
+    (Comment.Status.PENDING, "Unapprove", "u"),
+    (Comment.Status.SPAM, "Spam", "s"),
+    (Comment.Status.REMOVED, "Trash", "d"),
+]
+# Related rows' long texts, which no row of the queue shows.
+UNSHOWN = [
+    "post__body",
+    "post__body_html",
+    "post__summary",
+    "post__cited_works",
+    "post__search_document",
+    "parent__body",
+    "parent__body_html",
+    "parent__user_agent",
+]
 
 
 def _moderation_action(status, description):
     def action(modeladmin, request, queryset):
         changed = services.comment_moderate(comments=queryset, status=status, moderator=request.user)
+        queue.forget_pending_count(request.user)
         modeladmin.message_user(request, f"{changed} comment{'s' if changed != 1 else ''} {description}.")
 
     action.__name__ = f"mark_{status}"
@@ -47,12 +65,17 @@ def _moderation_action(status, description):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "commenter", "post", "status", "status_reason", "created", "ip_address"]
-    list_display_links = ["excerpt"]
-    list_filter = ["status", ("post", admin.RelatedOnlyFieldListFilter), "created"]
-    list_select_related = ["post"]
+    list_display = ["commenter", "comment", "in_response_to", "created"]
+    list_display_links = ["created"]
+    list_filter = ["status", PostFilter, RuleFilter, AddressFilter, "created"]
+    list_select_related = ["post", "parent"]
+    list_per_page = 50
+    sortable_by = ["created"]
     search_fields = ["author_name", "author_email", "body", "ip_address"]
-    date_hierarchy = "created"
+    search_help_text = "Name, email, text or IP address (searching text reads every comment: filter first)."
+    show_full_result_count = False
+    show_facets = ShowFacets.NEVER
+    paginator = QueuePaginator
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = [
         _moderation_action(Comment.Status.APPROVED, "approved"),
@@ -61,7 +84,7 @@ class CommentAdmin(admin.ModelAdmin):
         _moderation_action(Comment.Status.PENDING, "sent back to pending"),
     ]
     fieldsets = [
-        (None, {"fields": ["post", "parent_link", "status", "status_reason", "body"]}),
+        (None, {"fields": ["post", "parent_link", "status", "status_reason", "rendered", "body"]}),
         ("Commenter", {"fields": ["author_name", "author_email", "author_url", "user", "notify_replies"]}),
         (
             "Record",
@@ -72,6 +95,7 @@ class CommentAdmin(admin.ModelAdmin):
         "post",
         "parent_link",
         "status_reason",
+        "rendered",
         "user",
         "created",
         "edited",
@@ -82,13 +106,14 @@ class CommentAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
+        queryset = super().get_queryset(request).select_related("post", "parent").defer(*UNSHOWN)
         if not is_moderator(request.user):
             queryset = queryset.filter(post__author=request.user)
         return queryset
 
     def get_ordering(self, request):
-        return [QUEUE_RANK.asc(), "-created"]
+        # Newest first, as WordPress lists them: an indexed order (with the status filter, comment_queue_idx).
+        return ["-created"]
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and self._may_moderate(request, obj)
@@ -107,14 +132,139 @@ class CommentAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="comment")
-    def excerpt(self, obj):
-        return Truncator(obj.body).chars(80)
+    def get_urls(self):
+        moderate = self.admin_site.admin_view(require_POST(self.moderate_view))
+        return [
+            # Signed links from moderators' email: the link is the credential, no sign-in needed.
+            path("email/<str:token>/", email_action, name="comments_comment_email_action"),
+            path("<path:object_id>/moderate/", moderate, name="comments_comment_moderate"),
+            *super().get_urls(),
+        ]
 
-    @admin.display(description="name", ordering="author_name")
+    def moderate_view(self, request, object_id):
+        """Give one comment the status its row's button sends, then go back to the page it was on.
+
+        A script asking for JSON gets the comment's new status instead of the redirect.
+        """
+        comment = self.get_object(request, object_id)
+        if comment is None:
+            raise Http404("No such comment, or not one of yours to moderate.")
+        if not self.has_change_permission(request, comment):
+            raise PermissionDenied
+        status = request.POST.get("status", "")
+        if status not in Comment.Status.values:
+            return HttpResponseBadRequest("Choose approve, unapprove, spam or trash.")
+        services.comment_moderate(comments=[comment], status=status, moderator=request.user)
+        queue.forget_pending_count(request.user)
+        label = Comment.Status(status).label.lower()
+        message = f"The comment by {comment.author_name} is now {label}."
+        if "application/json" in request.headers.get("Accept", ""):
+            return JsonResponse({"id": comment.pk, "status": status, "label": label, "message": message})
+        self.message_user(request, message, messages.SUCCESS)
+        return HttpResponseRedirect(self.back_to_queue(request))
+
+    def back_to_queue(self, request):
+        """The filtered queue page the button was pressed on (never another site's page)."""
+        queue = reverse("admin:comments_comment_changelist")
+        back = request.POST.get("next", "")
+        allowed = url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure())
+        return back if allowed and back.startswith(queue) else queue
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        comment = self.get_object(request, object_id)
+        if comment is not None and self.has_view_permission(request, comment):
+            replies = comment.replies.order_by("created", "pk")[:50]
+            extra_context = {
+                **(extra_context or {}),
+                "thread_parent": comment.parent,
+                "thread_replies": replies,
+                "history": history.events_for(comment),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description="name")
     def commenter(self, obj):
-        # Isolated, so a name's direction cannot reorder the columns beside it.
-        return format_html("<bdi>{}</bdi>", obj.author_name)
+        """Name, email, website and address, with links to everything from the address and its network."""
+        parts = [format_html('<strong class="comment-name"><bdi>{}</bdi></strong>', obj.author_name)]
+        if obj.author_email:
+            parts.append(format_html('<a href="mailto:{0}">{0}</a>', obj.author_email))
+        if obj.author_url.startswith(("http://", "https://")):
+            parts.append(
+                format_html('<a href="{0}" rel="nofollow noopener noreferrer">{0}</a>', obj.author_url)
+            )
+        if obj.ip_address:
+            queue = reverse("admin:comments_comment_changelist")
+            network = network_of(obj.ip_address)
+            parts.append(
+                format_html(
+                    '<span class="comment-address">{}</span> <a href="{}?address={}">everything from it</a>'
+                    ' · <a href="{}?address={}">from {}</a>',
+                    obj.ip_address,
+                    queue,
+                    obj.ip_address,
+                    queue,
+                    network,
+                    network,
+                )
+            )
+        return format_html_join("", '<span class="comment-who">{}</span>', ((part,) for part in parts))
+
+    @admin.display(description="comment")
+    def comment(self, obj):
+        """The comment as readers see it, why it has its status, and the buttons that change it."""
+        parent = ""
+        if obj.parent_id:
+            parent = format_html(
+                '<p class="comment-parent">In reply to <a href="{}"><bdi>{}</bdi></a></p>',
+                reverse("admin:comments_comment_change", args=[obj.parent_id]),
+                obj.parent.author_name,
+            )
+        return format_html(
+            '{}<p class="comment-state comment-status-{}"><strong>{}</strong> {}</p>'
+            '<div class="comment-rendered">{}</div><div class="comment-row-actions">{}</div>',
+            parent,
+            obj.status,
+            obj.get_status_display(),
+            f"— {obj.status_reason}" if obj.status_reason else "",
+            self.rendered(obj),
+            self.row_actions(obj),
+        )
+
+    def row_actions(self, obj):
+        """Buttons of the page's one row-action form (outside the bulk form), and the reply and edit links."""
+        url = reverse("admin:comments_comment_moderate", args=[obj.pk])
+        buttons = format_html_join(
+            " ",
+            '<button type="submit" form="comment-row-action" formaction="{}" name="status" value="{}"'
+            ' data-key="{}" class="comment-action-{}">{}</button>',
+            ((url, status, key, status, label) for status, label, key in ROW_ACTIONS if status != obj.status),
+        )
+        reply = ""
+        if obj.status == Comment.Status.APPROVED:
+            reply = format_html(
+                '<a href="{}?replyto={}#comment-form" data-key="r">Reply</a>',
+                obj.post.get_absolute_url(),
+                obj.pk,
+            )
+        edit = format_html(
+            '<a href="{}">Edit · history</a>', reverse("admin:comments_comment_change", args=[obj.pk])
+        )
+        return format_html("{} {} {}", buttons, reply, edit)
+
+    @admin.display(description="in response to")
+    def in_response_to(self, obj):
+        return format_html(
+            '<a href="{}?post={}">{}</a> <a href="{}" class="comment-view-post">view post</a>',
+            reverse("admin:comments_comment_changelist"),
+            obj.post_id,
+            obj.post.title,
+            obj.post.get_absolute_url(),
+        )
+
+    @admin.display(description="as readers see it")
+    def rendered(self, obj):
+        # body_html is blog.rendering.render_comment's sanitized output, stored when the comment was saved.
+        return mark_safe(obj.body_html)  # noqa: S308
 
     @admin.display(description="in reply to")
     def parent_link(self, obj):
@@ -124,11 +274,19 @@ class CommentAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">comment #{}</a>', url, obj.parent_id)
 
     def save_model(self, request, obj, form, change):
-        """Save edits; a status changed in the form goes through the service, to record who and when."""
+        """Save edits, recorded with the previous text; a changed status goes through the service."""
         new_status = obj.status
         if "status" in form.changed_data:
             obj.status = form.initial["status"]
         super().save_model(request, obj, form, change)
+        if change:
+            history.record_edit(
+                obj,
+                previous_status=form.initial["status"],
+                previous_body=form.initial["body"],
+                changed=form.changed_data,
+                actor=request.user,
+            )
         if new_status != obj.status:
             services.comment_moderate(comments=[obj], status=new_status, moderator=request.user)
 
@@ -140,7 +298,7 @@ def pending_comments(post):
         return "0"
     url = reverse("admin:comments_comment_changelist")
     return format_html(
-        '<a href="{}?post__id__exact={}&amp;status__exact=pending">{}</a>',
+        '<a href="{}?post={}&amp;status__exact=pending">{}</a>',
         url,
         post.pk,
         post.pending_comment_count,

@@ -52,12 +52,23 @@ DEFAULTS = {
     "IP_HEADER": "REMOTE_ADDR",
     # Email moderators (and the post's author) when a comment awaits them.
     "NOTIFY_MODERATORS": True,
+    # "each": an email per held comment; "hourly" or "daily": one digest of everything waiting,
+    # sent at the end of each hour (or local day) in which a comment was held.
+    "MODERATOR_DIGEST": "each",
+    # The approve and spam links in moderators' email work for this many days.
+    "MODERATION_LINK_DAYS": 7,
 }
 
 
 def get(name):
     """The setting ``COMMENTS_<name>``: from Django's settings, else its default."""
     return getattr(settings, f"COMMENTS_{name}", DEFAULTS[name])
+
+
+def moderator_digest():
+    """``MODERATOR_DIGEST`` as "each", "hourly" or "daily"; anything else is taken as "each"."""
+    value = str(get("MODERATOR_DIGEST")).strip().lower()
+    return value if value in {"hourly", "daily"} else "each"
 
 
 def render_limits():

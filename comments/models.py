@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from blog.models import Post
+from comments.rules import RULE
 
 
 class CommentQuerySet(models.QuerySet):
@@ -103,6 +104,12 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["post", "status", "created"], name="comment_thread_idx"),
             models.Index(Lower("author_email"), name="comment_email_idx"),
+            # The moderation queue: one status, newest first (and the pending count).
+            models.Index(fields=["status", "created", "id"], name="comment_queue_idx"),
+            # The queue's filter by rule, newest first.
+            models.Index(RULE, models.F("created"), models.F("id"), name="comment_rule_idx"),
+            # "Everything from this address or network" (PostgreSQL's inet <<= uses it as a range).
+            models.Index(fields=["ip_address"], name="comment_address_idx"),
         ]
 
     def __str__(self):
@@ -150,3 +157,61 @@ class PublishedThread(models.Model):
 
     def __str__(self):
         return f"Comments on {self.post_id}"
+
+
+class CommentEvent(models.Model):
+    """One moderation decision or staff edit of a comment: who, when, and what it was before.
+
+    Written by ``comments.history``; never changed afterwards. Readers' own
+    edits are not events: the comment's ``edited`` time records them.
+    """
+
+    class Action(models.TextChoices):
+        APPROVED = "approved", "Approved"
+        SPAM = "spam", "Marked as spam"
+        REMOVED = "removed", "Removed"
+        PENDING = "pending", "Sent back to pending"
+        EDITED = "edited", "Edited"
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="events", verbose_name="comment"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="by",
+        help_text="Empty for a decision made by no one signed in (a rule, a signed email link's owner gone).",
+    )
+    created = models.DateTimeField("when", auto_now_add=True)
+    action = models.CharField("action", max_length=10, choices=Action.choices)
+    previous_status = models.CharField("status before", max_length=10, choices=Comment.Status.choices)
+    previous_body = models.TextField(
+        "text before", blank=True, help_text="The comment's text before an edit; empty for a decision."
+    )
+    note = models.CharField("note", max_length=300, blank=True, help_text="What else changed, or how.")
+
+    class Meta:
+        verbose_name = "moderation event"
+        verbose_name_plural = "moderation events"
+        ordering = ["created", "pk"]
+        indexes = [models.Index(fields=["comment", "created"], name="comment_event_idx")]
+
+    def __str__(self):
+        return f"{self.get_action_display()} comment {self.comment_id}"
+
+
+class ModeratorDigest(models.Model):
+    """One period's digest email to moderators (``COMMENTS_MODERATOR_DIGEST``): queued once, sent once."""
+
+    due = models.DateTimeField("due", unique=True, help_text="When the period ends and the digest goes out.")
+    sent_at = models.DateTimeField("sent", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "moderator digest"
+        verbose_name_plural = "moderator digests"
+
+    def __str__(self):
+        return f"Moderator digest due {self.due:%Y-%m-%d %H:%M}"

@@ -1,23 +1,33 @@
 """Email about comments: moderators hear of held comments, subscribers of approved replies.
 
+Moderators hear of each held comment, or (``COMMENTS_MODERATOR_DIGEST``
+hourly or daily) of everything waiting, once per period in which something
+new was held; each message is addressed to one person and carries their own
+signed approve and spam links (``comments.moderation_links``).
+
 These run as background jobs (``comments.tasks``), queued in the transaction
 that stored the comment, so they load the comment afresh; the messages they
 send are queued again for delivery (``jobs.mail``), which retries while the
 mail server is down. Each is safe to run twice.
 """
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
-from comments import conf
-from comments.models import Comment
+from comments import conf, moderation_links
+from comments.models import Comment, ModeratorDigest
+
+# A digest lists at most this many waiting comments, newest first, then links to the rest.
+DIGEST_MAX_COMMENTS = 50
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
 
@@ -64,36 +74,94 @@ def partly_hidden(email):
     return f"{local[:1]}…@{domain}"
 
 
-def moderator_addresses(post):
-    """Active moderators' addresses, and the post's author's: those who can act on the comment."""
-    users = get_user_model().objects.filter(is_active=True, groups__name="Moderators").exclude(email="")
-    addresses = {user.email for user in users}
+def moderators():
+    """Active members of Moderators with an address."""
+    return list(get_user_model().objects.filter(is_active=True, groups__name="Moderators").exclude(email=""))
+
+
+def moderators_of(post, group=None):
+    """The moderators (``group``, else looked up) and the post's author: those to tell of a comment on it."""
+    recipients = {user.email.lower(): user for user in (moderators() if group is None else group)}
     if post.author.is_active and post.author.email:
-        addresses.add(post.author.email)
-    return sorted(addresses)
+        recipients.setdefault(post.author.email.lower(), post.author)
+    return [recipients[address] for address in sorted(recipients)]
+
+
+def actions_for(comment, user):
+    """``(label, link)`` for each one-click decision ``user`` may make on ``comment`` from their email."""
+    if not moderation_links.may_moderate(user, comment):
+        return []
+    return [
+        (label, absolute(moderation_links.path(comment, action, user)))
+        for action, label in moderation_links.ACTIONS.items()
+    ]
+
+
+def queue_url():
+    return absolute(reverse("admin:comments_comment_changelist") + "?status__exact=pending")
 
 
 def notify_moderators(comment_pk):
-    """Tell the moderators a comment is waiting for them, with a link into the queue."""
+    """Tell each moderator a comment is waiting, with their own approve and spam links."""
     if not conf.get("NOTIFY_MODERATORS"):
         return
     comment = Comment.objects.select_related("post__author").filter(pk=comment_pk).first()
     if comment is None or comment.status != Comment.Status.PENDING:
         return
-    recipients = moderator_addresses(comment.post)
-    if not recipients:
+    for user in moderators_of(comment.post):
+        context = {
+            "comment": comment,
+            "actions": actions_for(comment, user),
+            "review_url": absolute(reverse("admin:comments_comment_change", args=[comment.pk])),
+            "queue_url": queue_url(),
+            "site_name": settings.SITE_NAME,
+        }
+        EmailMessage(
+            subject=f"[{settings.SITE_NAME}] Comment awaiting moderation on “{comment.post.title}”",
+            body=render_to_string("comments/email/moderator_notice.txt", context),
+            to=[user.email],
+        ).send()
+
+
+def digest_due(now, period):
+    """When the digest of the period holding ``now`` goes out: the next full hour, or local midnight."""
+    if period == "hourly":
+        return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    return timezone.make_aware(datetime.combine(timezone.localdate(now) + timedelta(days=1), time()))
+
+
+@transaction.atomic
+def send_moderator_digest(digest_pk):
+    """Tell each moderator what is waiting now, with one-click links; once per digest.
+
+    The claim and the queued messages commit together: a failure leaves the digest unclaimed for the retry.
+    """
+    if not ModeratorDigest.objects.filter(pk=digest_pk, sent_at=None).update(sent_at=timezone.now()):
         return
-    context = {
-        "comment": comment,
-        "review_url": absolute(reverse("admin:comments_comment_change", args=[comment.pk])),
-        "queue_url": absolute(reverse("admin:comments_comment_changelist") + "?status__exact=pending"),
-        "site_name": settings.SITE_NAME,
-    }
-    EmailMessage(
-        subject=f"[{settings.SITE_NAME}] Comment awaiting moderation on “{comment.post.title}”",
-        body=render_to_string("comments/email/moderator_notice.txt", context),
-        to=recipients,
-    ).send()
+    pending = Comment.objects.filter(status=Comment.Status.PENDING).select_related("post__author")
+    total = pending.count()
+    if not total:
+        return
+    waiting = list(pending.order_by("-created", "-pk")[:DIGEST_MAX_COMMENTS])
+    group, everyone = moderators(), {}
+    for comment in waiting:
+        for user in moderators_of(comment.post, group):
+            everyone.setdefault(user.email.lower(), (user, []))[1].append(comment)
+    for user, comments in everyone.values():
+        context = {
+            "items": [(comment, actions_for(comment, user)) for comment in comments],
+            # A post's author hears only of the comments on their posts.
+            "total": total if user in group else len(comments),
+            "shown": len(waiting) if user in group else len(comments),
+            "queue_url": queue_url(),
+            "site_name": settings.SITE_NAME,
+        }
+        EmailMessage(
+            subject=f"[{settings.SITE_NAME}] {context['total']} comment{pluralize(context['total'])} "
+            "awaiting moderation",
+            body=render_to_string("comments/email/moderator_digest.txt", context),
+            to=[user.email],
+        ).send()
 
 
 @transaction.atomic

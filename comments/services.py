@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from comments import conf, published, tasks
+from comments import conf, history, published, tasks
 from comments.models import Comment
 from comments.moderation import Submission, closed_reason, decide
 
@@ -186,8 +186,9 @@ def comment_withdraw(*, comment: Comment) -> Comment:
 def comment_moderate(*, comments, status: str, moderator, reason: str = "") -> int:
     """Give ``comments`` (a queryset or iterable) a new status, recording who and when.
 
-    Returns how many changed. Comments already in ``status`` are left as they
-    are. Replies that become approved notify their parent's subscriber once.
+    Returns how many changed, each recorded in the comment's history.
+    Comments already in ``status`` are left as they are. Replies that become
+    approved notify their parent's subscriber once.
     """
     if status not in Comment.Status.values:
         raise ValidationError(f"Unknown status {status!r}.")
@@ -196,6 +197,7 @@ def comment_moderate(*, comments, status: str, moderator, reason: str = "") -> i
     label = Comment.Status(status).label.lower()
     who = moderator.get_username() if moderator else "the system"
     changing = list(Comment.objects.select_for_update().filter(pk__in=pks).exclude(status=status))
+    history.record_decisions(changing, status=status, actor=moderator, note=reason)
     for comment in changing:
         comment.status = status
         comment.status_reason = (reason or f"{label} by {who}")[:300]

@@ -1,16 +1,38 @@
 """The comments app's background jobs: the email about comments, composed and sent off the request path."""
 
-from comments import notifications
+from django.db import transaction
+from django.utils import timezone
+
+from comments import conf, notifications
+from comments.models import ModeratorDigest
 from jobs.background import background
 
 
 @background
 def notify_moderators(comment_pk):
-    """Tell moderators of a held comment (``notifications.notify_moderators``)."""
-    notifications.notify_moderators(comment_pk)
+    """Tell moderators of a held comment now, or in the period's digest (``COMMENTS_MODERATOR_DIGEST``)."""
+    if conf.moderator_digest() == "each":
+        notifications.notify_moderators(comment_pk)
+    elif conf.get("NOTIFY_MODERATORS"):
+        schedule_digest()
 
 
 @background
 def notify_reply(comment_pk):
     """Tell a subscriber of an approved reply (``notifications.notify_reply``)."""
     notifications.notify_reply(comment_pk)
+
+
+@background
+def send_moderator_digest(digest_pk):
+    """Send a period's digest of waiting comments (``notifications.send_moderator_digest``)."""
+    notifications.send_moderator_digest(digest_pk)
+
+
+@transaction.atomic
+def schedule_digest(now=None):
+    """Queue the digest of the period holding ``now``, once however many comments are held in it."""
+    due = notifications.digest_due(now or timezone.now(), conf.moderator_digest())
+    digest, created = ModeratorDigest.objects.get_or_create(due=due)
+    if created:
+        send_moderator_digest.using(run_after=due).enqueue(digest.pk)

@@ -92,7 +92,7 @@ try:
             "WORDPRESS_IMPORT_BATCH_SIZE", "WORDPRESS_IMPORT_MEDIA_MAX_BYTES",
             "WORDPRESS_IMPORT_MEDIA_TIMEOUT",
             "JOBS_ATTEMPTS", "JOBS_BACKOFF_SECONDS", "JOBS_BACKOFF_MAX_SECONDS", "JOBS_HEARTBEAT_SECONDS",
-            "JOBS_WORKER_TIMEOUT_SECONDS",
+            "JOBS_WORKER_TIMEOUT_SECONDS", "COMMENTS_MODERATION_LINK_DAYS",
         ])
         | env.given(env.get_int, minimum=0, names=[
             "COMMENTS_MAX_DEPTH", "COMMENTS_MAX_LENGTH", "COMMENTS_MAX_PARAGRAPHS", "COMMENTS_MAX_FORMATTING",
@@ -103,7 +103,9 @@ try:
             "COMMENTS_UNSUBSCRIBE_LINK_DAYS", "COMMENTS_CLOSE_AFTER_DAYS",
         ])
         | env.given(env.get_list, names=["COMMENTS_HOLD_WORDS", "COMMENTS_SPAM_WORDS"])
-        | env.given(env.get_str, names=["COMMENTS_IP_HEADER", "BLOG_IMAGE_UPLOAD_DIRECTORY"])
+        | env.given(env.get_str, names=[
+            "COMMENTS_IP_HEADER", "COMMENTS_MODERATOR_DIGEST", "BLOG_IMAGE_UPLOAD_DIRECTORY",
+        ])
         | env.given(env.get_bool, names=["COMMENTS_NOTIFY_MODERATORS"])
     )  # fmt: skip
     # Read here so a malformed value stops start-up; applied below when DEBUG is off.
@@ -184,6 +186,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
+                # The admin header's count of comments awaiting moderation.
+                "comments.context_processors.moderation",
             ],
         },
     },
