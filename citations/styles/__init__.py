@@ -1,7 +1,9 @@
 """Citation styles: pure functions from a CSL-JSON item to HTML.
 
-A style is a module with ``note(item, locator="", *, short=False, href=None)``,
-``bibliography(item)`` and ``attribution(item)``, each returning HTML text in
+A style is a module with ``note(item, locator="", *, short=False, href=None,
+label="page", suppress_author=False)``, ``narrative(item, *, short=False)``
+(the author as running text names them), ``bibliography(item)`` and
+``attribution(item)``, each returning HTML text in
 which every value from the item has been escaped. ``CITATION_STYLE`` names the
 site's style; ``get_style()`` returns it.
 """
@@ -28,8 +30,15 @@ class Style:
 
     # The style modules escape every value taken from the item (see
     # ``styles.text``), so what they return is markup of our own making.
-    def note(self, item, locator="", *, short=False, href=None):
-        return mark_safe(self.module.note(item, locator, short=short, href=href))
+    def note(self, item, locator="", *, short=False, href=None, label="page", suppress_author=False):
+        return mark_safe(
+            self.module.note(
+                item, locator, short=short, href=href, label=label, suppress_author=suppress_author
+            )
+        )
+
+    def narrative(self, item, *, short=False):
+        return mark_safe(self.module.narrative(item, short=short))
 
     def bibliography(self, item):
         return mark_safe(self.module.bibliography(item))

@@ -173,17 +173,19 @@ def _thesis(item):
     )
 
 
-def note(item, locator_text="", *, short=False, href=None):
+def note(item, locator_text="", *, short=False, href=None, label="page", suppress_author=False):
     """The note for ``item``: full, or short (author's surname and short title, 14.29).
 
     With ``href``, the title links there (the site's page about the source).
+    ``label`` names the locator's kind (CSL: ``page``, ``chapter``…);
+    ``suppress_author`` leaves the author out, for a text that names them.
     """
-    where = locator(locator_text)
+    where = locator(locator_text, label)
     if short:
-        names = short_names(item.get("author") or item.get("editor") or [])
+        names = "" if suppress_author else short_names(item.get("author") or item.get("editor") or [])
         return sentence(names, _title(item, short_title(item), href), where)
     kind = _kind(item)
-    creators, title = _creators(item), _title(item, href=href)
+    creators, title = "" if suppress_author else _creators(item), _title(item, href=href)
     if item.get("type") == "thesis":
         title = sentence(title, *_contributors(item), end="") + f" ({_thesis(item)})"
         body = []
@@ -244,6 +246,15 @@ def bibliography(item):
         parts.append(_publication_facts(item, year_only=kind == "book"))
     parts.append(links(item))
     return sentence(*parts, separator=". ")
+
+
+def narrative(item, *, short=False):
+    """The author as running text names them: "Drew Hinshaw and Margaret Coker", later "Hinshaw and
+    Coker" (four or more: the first and "et al."); a work without one, by its title."""
+    names = item.get("author") or item.get("editor") or []
+    if names:
+        return short_names(names) if short else note_names(names)
+    return _title(item, short_title(item) if short else None)
 
 
 def attribution(item):

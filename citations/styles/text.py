@@ -191,6 +191,25 @@ def date_text(item, variable="issued", *, year_only=False):
 
 
 LOCATOR_LABEL = re.compile(r"^\s*(?:pp?\.?|pages?)\s+(?=\S)", re.IGNORECASE)
+# CSL's short terms for locators (singular, plural), as the Chicago styles print them (CMOS 10.43).
+LOCATOR_TERMS = {
+    "book": ("bk.", "bks."),
+    "chapter": ("chap.", "chaps."),
+    "column": ("col.", "cols."),
+    "figure": ("fig.", "figs."),
+    "folio": ("fol.", "fols."),
+    "issue": ("no.", "nos."),
+    "line": ("l.", "ll."),
+    "note": ("n.", "nn."),
+    "opus": ("op.", "opp."),
+    "paragraph": ("para.", "paras."),
+    "part": ("pt.", "pts."),
+    "section": ("sec.", "secs."),
+    "sub verbo": ("s.v.", "s.vv."),
+    "verse": ("v.", "vv."),
+    "volume": ("vol.", "vols."),
+}
+PLURAL_LOCATOR = re.compile(r"[-–—,&]|\band\b")
 RANGE = re.compile(r"\b(\d+)\s*(?:-{1,2}|–)\s*(\d+)\b")
 
 
@@ -211,9 +230,16 @@ def pages(text):
     return RANGE.sub(lambda match: _abbreviated(match.group(1), match.group(2)), str(text).strip())
 
 
-def locator(text):
-    """A note's locator: page labels dropped (Chicago cites bare page numbers), ranges abbreviated."""
-    return esc(pages(LOCATOR_LABEL.sub("", text or "")))
+def locator(text, label="page"):
+    """A note's locator: pages bare (Chicago cites page numbers alone, and drops a "p." written
+    into the value), other labels abbreviated ("chap. 3", "secs. 4–5"), ranges abbreviated (9.61)."""
+    text = str(text or "").strip()
+    if not text:
+        return ""
+    if label == "page" or label not in LOCATOR_TERMS:
+        return esc(pages(LOCATOR_LABEL.sub("", text)))
+    singular, plural = LOCATOR_TERMS[label]
+    return esc(f"{plural if PLURAL_LOCATOR.search(text) else singular} {pages(text)}")
 
 
 def link(url):
