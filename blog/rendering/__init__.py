@@ -27,8 +27,9 @@ from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, 
 # that changes the HTML, notes or structure a stored post would get: every
 # stored rendering then counts as stale (``blog.derived.stamp``) and is
 # rebuilt in the background after the next ``migrate``, or by ``manage.py rerender``.
-# 2: Pandoc's whole citation syntax (narrative @key, [-@key], suffixes, locator labels) and a new
-# short note for every later citation instead of a reused note number.
+# 2: Pandoc's whole citation syntax (narrative @key, [-@key], suffixes, locator labels), a new
+# short note for every later citation instead of a reused note number, and Chicago's notes with
+# headline-style titles (a style's output is part of the stored notes).
 VERSION = 2
 
 __all__ = [

@@ -5,10 +5,12 @@ their elements with commas and put the facts of publication of books in
 parentheses; bibliography entries join them with periods. Titles of works
 that appear inside another are quoted; titles of whole works, and the
 periodicals, books and blogs that contain them, are italic; website names
-and report series stay roman (14.206, 14.123).
+and report series stay roman (14.206, 14.123). English titles stored in
+sentence case are printed in headline style (8.159, ``capitals``).
 """
 
 from citations.csl import nearest_type
+from citations.styles.capitals import headline
 from citations.styles.text import (
     bibliography_names,
     date_text,
@@ -35,6 +37,19 @@ QUOTED_TYPES = {
     "post-weblog",
 }
 BOOK_LIKE_TYPES = {"book", "report", "legislation"}
+
+
+TITLE_VARIABLES = ("title", "title-short", "container-title", "collection-title")
+
+
+def headline_titles(item):
+    """``item`` with its titles in headline style (CMOS 17 8.159, 14.89), unless it is not in English:
+    titles in other languages keep the sentence style they are written in (CMOS chapter 11)."""
+    language = str(item.get("language") or "en").lower()
+    if not language.startswith("en"):
+        return item
+    titles = {name: headline(item[name]) for name in TITLE_VARIABLES if isinstance(item.get(name), str)}
+    return {**item, **titles}
 
 
 def _kind(item):
@@ -180,6 +195,7 @@ def note(item, locator_text="", *, short=False, href=None, label="page", suppres
     ``label`` names the locator's kind (CSL: ``page``, ``chapter``…);
     ``suppress_author`` leaves the author out, for a text that names them.
     """
+    item = headline_titles(item)
     where = locator(locator_text, label)
     if short:
         names = "" if suppress_author else short_names(item.get("author") or item.get("editor") or [])
@@ -215,6 +231,7 @@ def note(item, locator_text="", *, short=False, href=None, label="page", suppres
 
 def bibliography(item):
     """The bibliography entry for ``item`` (14.68–14.69): first author inverted, periods between."""
+    item = headline_titles(item)
     kind = _kind(item)
     parts = [_creators(item, bibliography=True), _title(item)]
     if item.get("type") == "thesis":
@@ -251,6 +268,7 @@ def bibliography(item):
 def narrative(item, *, short=False):
     """The author as running text names them: "Drew Hinshaw and Margaret Coker", later "Hinshaw and
     Coker" (four or more: the first and "et al."); a work without one, by its title."""
+    item = headline_titles(item)
     names = item.get("author") or item.get("editor") or []
     if names:
         return short_names(names) if short else note_names(names)
@@ -259,5 +277,6 @@ def narrative(item, *, short=False):
 
 def attribution(item):
     """Who and where, for an excerpt's caption: "Drew Hinshaw and Margaret Coker, <cite>…</cite>"."""
+    item = headline_titles(item)
     where = item.get("container-title") or item.get("title", "")
     return sentence(_creators(item), f"<cite>{title_html(where)}</cite>" if where else "", end="")

@@ -315,13 +315,13 @@ def test_particles_suffixes_and_organisations_are_ordered_as_chicago_says():
 
 
 def test_titles_are_html_escaped():
-    """Markup in a title is shown as text, never interpreted."""
+    """Markup in a title is shown as text, never interpreted (and its words take headline capitals)."""
     item = {
         "type": "article-newspaper",
         "title": "<script>alert(1)</script> & AT&T",
         "container-title": "<b>",
     }
-    assert chicago.note(item) == "“&lt;script&gt;alert(1)&lt;/script&gt; &amp; AT&amp;T,” <i>&lt;b&gt;</i>."
+    assert chicago.note(item) == "“&lt;Script&gt;Alert(1)&lt;/Script&gt; &amp; AT&amp;T,” <i>&lt;b&gt;</i>."
 
 
 def test_a_question_mark_ending_a_title_takes_no_comma_or_period():
