@@ -29,7 +29,7 @@ from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, 
 # rebuilt in the background after the next ``migrate``, or by ``manage.py rerender``.
 # 2: Pandoc's whole citation syntax (narrative @key, [-@key], suffixes, locator labels), a new
 # short note for every later citation instead of a reused note number, and Chicago's notes with
-# headline-style titles (a style's output is part of the stored notes).
+# headline-style titles, "n.d." and court cases (a style's output is part of the stored notes).
 VERSION = 2
 
 __all__ = [

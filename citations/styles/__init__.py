@@ -3,8 +3,9 @@
 A style is a module with ``note(item, locator="", *, short=False, href=None,
 label="page", suppress_author=False)``, ``narrative(item, *, short=False)``
 (the author as running text names them), ``bibliography(item)`` and
-``attribution(item)``, each returning HTML text in
-which every value from the item has been escaped. ``CITATION_STYLE`` names the
+``attribution(item)``, each returning HTML text in which every value from
+the item has been escaped, and ``sort_key(item)``, where the item's
+bibliography entry files. ``CITATION_STYLE`` names the
 site's style; ``get_style()`` returns it.
 """
 
@@ -42,6 +43,9 @@ class Style:
 
     def bibliography(self, item):
         return mark_safe(self.module.bibliography(item))
+
+    def sort_key(self, item):
+        return self.module.sort_key(item)
 
     def attribution(self, item):
         return mark_safe(self.module.attribution(item))

@@ -12,8 +12,10 @@ with a capital anywhere (a proper noun in a sentence-case title, an acronym,
 (``markup.runs``). A hyphenated compound (8.161) has its first part
 capitalised and each later one but the minor words, unless the first part
 is a prefix that cannot stand alone (anti-, pre-, non-…), whose second part
-stays lowercase. A preposition used as an adverb ("Look Up") cannot be told
-from text alone and stays lowercase unless it ends the title.
+stays lowercase. A preposition used as an adverb ("Turn Down") cannot be told
+from text alone: "up", "down", "out" and "off" count as adverbs unless an
+article or a determiner follows ("Heats Up Race", "down the Road"); the rest
+stay lowercase unless they end the title.
 """
 
 import re
@@ -32,6 +34,10 @@ PREPOSITIONS = {
     *("toward", "towards", "under", "underneath", "unlike", "until", "unto", "up", "upon", "v"),
     *("versus", "via", "vs", "with", "within", "without"),
 }
+# Prepositions that, before anything but a determiner, are adverbs of a phrasal verb ("Heats Up
+# Race", but "down the Road"): capitalised then (8.159 rule 3).
+ADVERBS = {"up", "down", "out", "off"}
+DETERMINERS = ARTICLES | {"his", "her", "its", "my", "our", "their", "your", "this", "that", "these", "those"}
 PARTICLES = {"de", "del", "della", "der", "des", "di", "du", "van", "von"}
 MINOR_WORDS = ARTICLES | CONJUNCTIONS | PREPOSITIONS | PARTICLES | {"to", "as"}
 # Prefixes that cannot stand alone as words (8.161: "anti, pre, etc."); "self" and "under" can.
@@ -52,12 +58,19 @@ def _capitalised(word):
     return first + word[1:] if word.islower() and len(first) == 1 else word
 
 
-def _compound(word, *, edge):
-    """A word's headline form; hyphenated compounds per 8.161."""
+def _minor(word, following):
+    lowered = word.lower()
+    if lowered in ADVERBS:
+        return following in DETERMINERS
+    return lowered in MINOR_WORDS
+
+
+def _compound(word, *, edge, following=""):
+    """A word's headline form, ``following`` the next word lowercased; hyphenated compounds per 8.161."""
     parts = word.split("-")
     first = parts[0]
     if len(parts) == 1:
-        return _capitalised(first) if edge or first.lower() not in MINOR_WORDS else first
+        return _capitalised(first) if edge or not _minor(first, following) else first
     if first.lower() in PREFIXES:
         return "-".join([_capitalised(first), *parts[1:]])
     rest = [part if part.lower() in MINOR_WORDS else _capitalised(part) for part in parts[1:-1]]
@@ -83,7 +96,8 @@ def headline(title):
         edge = index == 0 or index == len(words) - 1 or BREAK.search(before) or BREAK.search(after)
         if not all(editable[match.start() : match.end()]):
             continue
-        word = _compound(match.group(), edge=bool(edge))
+        following = words[index + 1].group().lower() if index + 1 < len(words) else ""
+        word = _compound(match.group(), edge=bool(edge), following=following)
         out[match.start() : match.end()] = word
     result, position, text = [], 0, "".join(out)
     for piece, kind in pieces:

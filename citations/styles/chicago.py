@@ -10,6 +10,7 @@ sentence case are printed in headline style (8.159, ``capitals``).
 """
 
 from citations.csl import nearest_type
+from citations.styles import cases, order
 from citations.styles.capitals import headline
 from citations.styles.text import (
     bibliography_names,
@@ -123,20 +124,25 @@ def _capitalised(text):
     return text[:1].upper() + text[1:]
 
 
+def _dated(item, *, year_only=False):
+    """The date of publication, or "n.d." for a work without one (CMOS 17 14.145)."""
+    return date_text(item, year_only=year_only) or "n.d."
+
+
 def _publication_facts(item, *, year_only=True):
-    """ "New York: Penguin Press, 2016" (14.127–14.128)."""
+    """ "New York: Penguin Press, 2016", or "n.d." where the year would be (14.127–14.128, 14.145)."""
     place, publisher = esc(item.get("publisher-place", "")), esc(item.get("publisher", ""))
     imprint = f"{place}: {publisher}" if place and publisher else place or publisher
-    return sentence(imprint, date_text(item, year_only=year_only), end="")
+    return sentence(imprint, _dated(item, year_only=year_only), end="")
 
 
 def _when(item):
-    """The date of a web page, or when it was seen if it has none (14.205)."""
+    """The date of a web page or an article, or when it was seen if it has none (14.205), or "n.d."."""
     issued = date_text(item)
     if issued:
         return issued
     accessed = date_text(item, "accessed")
-    return f"accessed {accessed}" if accessed else ""
+    return f"accessed {accessed}" if accessed else "n.d."
 
 
 def _container(item):
@@ -157,9 +163,7 @@ def _journal(item, pages_or_locator):
     text = sentence(_container(item) + (f" {esc(item['volume'])}" if item.get("volume") else ""), end="")
     if item.get("issue"):
         text = sentence(text, f"no. {esc(item['issue'])}", end="")
-    when = date_text(item)
-    if when:
-        text += f" ({when})"
+    text += f" ({_dated(item)})"
     if pages_or_locator:
         text += f": {pages_or_locator}"
     return text
@@ -184,7 +188,7 @@ def _thesis(item):
     elif "master" in folded:
         genre = "master’s thesis"
     return sentence(
-        esc(genre or "thesis"), esc(item.get("publisher", "")), date_text(item, year_only=True), end=""
+        esc(genre or "thesis"), esc(item.get("publisher", "")), _dated(item, year_only=True), end=""
     )
 
 
@@ -197,6 +201,8 @@ def note(item, locator_text="", *, short=False, href=None, label="page", suppres
     """
     item = headline_titles(item)
     where = locator(locator_text, label)
+    if item.get("type") == "legal_case":
+        return cases.note(item, where, short=short, href=href)
     if short:
         names = "" if suppress_author else short_names(item.get("author") or item.get("editor") or [])
         return sentence(names, _title(item, short_title(item), href), where)
@@ -209,7 +215,7 @@ def note(item, locator_text="", *, short=False, href=None, label="page", suppres
         body = [_journal(item, where or esc(pages(item.get("page", ""))))]
         where = ""
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
-        body = [_container(item), date_text(item) or _when(item)]
+        body = [_container(item), _when(item)]
     elif kind == "chapter":
         container = f"in {_container(item)}" if item.get("container-title") else ""
         facts = _publication_facts(item)
@@ -218,7 +224,7 @@ def note(item, locator_text="", *, short=False, href=None, label="page", suppres
     elif kind == "webpage":
         body = [_container(item), esc(item.get("publisher", "")), _when(item)]
     elif kind == "broadcast":
-        body = [_container(item), esc(item.get("publisher", "")), date_text(item)]
+        body = [_container(item), esc(item.get("publisher", "")), _dated(item)]
     else:
         volume = f"vol. {esc(item['volume'])}" if item.get("volume") and kind == "book" else ""
         series = _series(item) if kind != "book" else _book_series(item)
@@ -230,17 +236,25 @@ def note(item, locator_text="", *, short=False, href=None, label="page", suppres
 
 
 def bibliography(item):
-    """The bibliography entry for ``item`` (14.68–14.69): first author inverted, periods between."""
+    """The bibliography entry for ``item`` (14.68–14.69): first author inverted, periods between.
+
+    An unsigned newspaper or magazine article is listed under the periodical, which stands in
+    the author's place (14.207): "<i>New York Times</i>. “In Texas, Ad Heats Up Race.” July 30, 2002."
+    """
     item = headline_titles(item)
     kind = _kind(item)
+    if item.get("type") == "legal_case":
+        return cases.bibliography(item)
     parts = [_creators(item, bibliography=True), _title(item)]
+    if kind in ("article-newspaper", "article-magazine") and not parts[0] and item.get("container-title"):
+        return sentence(_container(item), parts[1], _when(item), links(item), separator=". ")
     if item.get("type") == "thesis":
         parts += [_capitalised(piece) for piece in _contributors(item, bibliography=True)]
         parts.append(_capitalised(_thesis(item)))
     elif kind == "article-journal":
         parts.append(_journal(item, esc(pages(item.get("page", "")))))
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
-        parts.append(sentence(_container(item), date_text(item) or _when(item), end=""))
+        parts.append(sentence(_container(item), _when(item), end=""))
     elif kind == "chapter":
         container = f"In {_container(item)}" if item.get("container-title") else ""
         parts.append(
@@ -251,9 +265,13 @@ def bibliography(item):
         parts.append(_publication_facts(item))
     elif kind == "webpage":
         when = _when(item)
-        parts += [_container(item), esc(item.get("publisher", "")), when[:1].upper() + when[1:]]
+        parts += [
+            _container(item),
+            esc(item.get("publisher", "")),
+            _capitalised(when) if when != "n.d." else when,
+        ]
     elif kind == "broadcast":
-        parts += [_container(item), sentence(esc(item.get("publisher", "")), date_text(item), end="")]
+        parts += [_container(item), sentence(esc(item.get("publisher", "")), _dated(item), end="")]
     else:
         parts += [_capitalised(piece) for piece in _contributors(item, bibliography=True)]
         parts.append(_capitalised(_edition(item)))
@@ -263,6 +281,11 @@ def bibliography(item):
         parts.append(_publication_facts(item, year_only=kind == "book"))
     parts.append(links(item))
     return sentence(*parts, separator=". ")
+
+
+def sort_key(item):
+    """Where the bibliography entry files (``order.sort_key``): unsigned articles under the periodical."""
+    return order.sort_key(item)
 
 
 def narrative(item, *, short=False):

@@ -12,3 +12,4 @@ def note(item, locator_text="", *, short=False, href=None, label="page", suppres
 bibliography = chicago.bibliography
 attribution = chicago.attribution
 narrative = chicago.narrative
+sort_key = chicago.sort_key

@@ -92,5 +92,16 @@ def test_notes_and_bibliography_print_titles_in_headline_style():
 
 def test_titles_in_other_languages_keep_their_sentence_style():
     """A record whose language is not English keeps the capitals it was written with (CMOS chapter 11)."""
-    item = {"type": "book", "title": "La vie mode d’emploi", "language": "fr"}
-    assert chicago.note(item) == "<i>La vie mode d’emploi</i>."
+    item = {
+        "type": "book",
+        "title": "La vie mode d’emploi",
+        "language": "fr",
+        "issued": {"date-parts": [[1978]]},
+    }
+    assert chicago.note(item) == "<i>La vie mode d’emploi</i> (1978)."
+
+
+def test_up_down_out_and_off_before_a_noun_are_adverbs():
+    """8.159 rule 3's adverbial prepositions: "up" in "Heats Up Race" is capitalised, "down" before
+    "the" stays a lowercase preposition."""
+    assert headline("ad heats up race, walking down the road") == "Ad Heats Up Race, Walking down the Road"

@@ -139,5 +139,6 @@ def test_title_markup_is_formatting_and_a_title_within_an_italic_title_is_nested
         "title": 'On <i>Hamlet</i>: H<sub>2</sub>O, <sc>Nasa</sc> & <span class="nocase">iPod</span> <b>',
     }
     assert chicago.note(item) == (
-        '<i>On <i>Hamlet</i>: H<sub>2</sub>O, <span class="small-caps">Nasa</span> &amp; iPod &lt;b&gt;</i>.'
+        '<i>On <i>Hamlet</i>: H<sub>2</sub>O, <span class="small-caps">Nasa</span> &amp; iPod &lt;b&gt;</i>'
+        " (n.d.)."
     )
