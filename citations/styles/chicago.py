@@ -1,4 +1,6 @@
-"""Chicago notes and bibliography (The Chicago Manual of Style, 17th ed., chapter 14).
+"""Chicago notes and bibliography (The Chicago Manual of Style, 18th and 17th eds., chapter 14).
+
+Every function takes ``edition`` (``editions``: the 18th unless said), for the rules that changed.
 
 Each type has a full note, a short note and a bibliography entry. Notes join
 their elements with commas and put the facts of publication of books in
@@ -12,19 +14,16 @@ sentence case are printed in headline style (8.159, ``capitals``).
 from citations.csl import nearest_type
 from citations.styles import cases, order
 from citations.styles.capitals import headline
+from citations.styles.editions import EIGHTEENTH
 from citations.styles.text import (
-    bibliography_names,
     date_text,
     esc,
     italic,
     links,
-    listed_names,
     locator,
-    note_names,
     pages,
     quoted,
     sentence,
-    short_names,
     short_title,
     title_html,
 )
@@ -71,9 +70,9 @@ def _editor_label(editors):
     return "eds." if len(editors) > 1 else "ed."
 
 
-def _creators(item, *, bibliography=False):
+def _creators(item, edition, *, bibliography=False):
     """Authors, or, for a work with none, its editors labelled ed./eds. (14.103)."""
-    names = bibliography_names if bibliography else note_names
+    names = edition.bibliography_names if bibliography else edition.note_names
     if item.get("author"):
         return names(item["author"])
     editors = item.get("editor") or []
@@ -82,7 +81,7 @@ def _creators(item, *, bibliography=False):
     return ""
 
 
-def _contributors(item, *, bibliography=False):
+def _contributors(item, edition, *, bibliography=False):
     """Editors and translators after the title (CMOS 17 14.103–5): "ed. Elizabeth P. Peabody",
     "trans. Ann Goldstein" in a note, "edited by …", "translated by …" in a bibliography.
 
@@ -94,9 +93,9 @@ def _contributors(item, *, bibliography=False):
     translators = item.get("translator") or []
     if bibliography:
         roles = [("edited by ", editors), ("translated by ", translators)]
-        return [label + listed_names(names) for label, names in roles if names]
+        return [label + edition.listed_names(names) for label, names in roles if names]
     roles = [("ed. ", editors), ("trans. ", translators)]
-    return [label + note_names(names) for label, names in roles if names]
+    return [label + edition.note_names(names) for label, names in roles if names]
 
 
 def _edition(item):
@@ -129,9 +128,11 @@ def _dated(item, *, year_only=False):
     return date_text(item, year_only=year_only) or "n.d."
 
 
-def _publication_facts(item, *, year_only=True):
-    """ "New York: Penguin Press, 2016", or "n.d." where the year would be (14.127–14.128, 14.145)."""
-    place, publisher = esc(item.get("publisher-place", "")), esc(item.get("publisher", ""))
+def _publication_facts(item, edition, *, year_only=True):
+    """ "New York: Penguin Press, 2016" (18th ed.: "Penguin Press, 2016"), or "n.d." where the year
+    would be (14.127–14.128, 14.145)."""
+    place = esc(item.get("publisher-place", "")) if edition.place_of_publication else ""
+    publisher = esc(item.get("publisher", ""))
     imprint = f"{place}: {publisher}" if place and publisher else place or publisher
     return sentence(imprint, _dated(item, year_only=year_only), end="")
 
@@ -192,24 +193,27 @@ def _thesis(item):
     )
 
 
-def note(item, locator_text="", *, short=False, href=None, label="page", suppress_author=False):
+def note(
+    item, locator_text="", *, short=False, href=None, label="page", suppress_author=False, edition=EIGHTEENTH
+):
     """The note for ``item``: full, or short (author's surname and short title, 14.29).
 
     With ``href``, the title links there (the site's page about the source).
     ``label`` names the locator's kind (CSL: ``page``, ``chapter``…);
     ``suppress_author`` leaves the author out, for a text that names them.
+    ``edition`` is the Manual's (``editions``), the 18th unless said.
     """
     item = headline_titles(item)
     where = locator(locator_text, label)
     if item.get("type") == "legal_case":
         return cases.note(item, where, short=short, href=href)
     if short:
-        names = "" if suppress_author else short_names(item.get("author") or item.get("editor") or [])
+        names = "" if suppress_author else edition.short_names(item.get("author") or item.get("editor") or [])
         return sentence(names, _title(item, short_title(item), href), where)
     kind = _kind(item)
-    creators, title = "" if suppress_author else _creators(item), _title(item, href=href)
+    creators, title = "" if suppress_author else _creators(item, edition), _title(item, href=href)
     if item.get("type") == "thesis":
-        title = sentence(title, *_contributors(item), end="") + f" ({_thesis(item)})"
+        title = sentence(title, *_contributors(item, edition), end="") + f" ({_thesis(item)})"
         body = []
     elif kind == "article-journal":
         body = [_journal(item, where or esc(pages(item.get("page", ""))))]
@@ -218,8 +222,8 @@ def note(item, locator_text="", *, short=False, href=None, label="page", suppres
         body = [_container(item), _when(item)]
     elif kind == "chapter":
         container = f"in {_container(item)}" if item.get("container-title") else ""
-        facts = _publication_facts(item)
-        body = [sentence(container, *_contributors(item), end="") + (f" ({facts})" if facts else "")]
+        facts = _publication_facts(item, edition)
+        body = [sentence(container, *_contributors(item, edition), end="") + (f" ({facts})" if facts else "")]
         where = where or esc(pages(item.get("page", "")))
     elif kind == "webpage":
         body = [_container(item), esc(item.get("publisher", "")), _when(item)]
@@ -228,14 +232,14 @@ def note(item, locator_text="", *, short=False, href=None, label="page", suppres
     else:
         volume = f"vol. {esc(item['volume'])}" if item.get("volume") and kind == "book" else ""
         series = _series(item) if kind != "book" else _book_series(item)
-        facts = _publication_facts(item, year_only=kind == "book")
-        title = sentence(title, *_contributors(item), _edition(item), volume, series, end="")
+        facts = _publication_facts(item, edition, year_only=kind == "book")
+        title = sentence(title, *_contributors(item, edition), _edition(item), volume, series, end="")
         title += f" ({facts})" if facts else ""
         body = []
     return sentence(creators, title, *body, where, links(item))
 
 
-def bibliography(item):
+def bibliography(item, *, edition=EIGHTEENTH):
     """The bibliography entry for ``item`` (14.68–14.69): first author inverted, periods between.
 
     An unsigned newspaper or magazine article is listed under the periodical, which stands in
@@ -245,11 +249,11 @@ def bibliography(item):
     kind = _kind(item)
     if item.get("type") == "legal_case":
         return cases.bibliography(item)
-    parts = [_creators(item, bibliography=True), _title(item)]
+    parts = [_creators(item, edition, bibliography=True), _title(item)]
     if kind in ("article-newspaper", "article-magazine") and not parts[0] and item.get("container-title"):
         return sentence(_container(item), parts[1], _when(item), links(item), separator=". ")
     if item.get("type") == "thesis":
-        parts += [_capitalised(piece) for piece in _contributors(item, bibliography=True)]
+        parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_thesis(item)))
     elif kind == "article-journal":
         parts.append(_journal(item, esc(pages(item.get("page", "")))))
@@ -259,10 +263,13 @@ def bibliography(item):
         container = f"In {_container(item)}" if item.get("container-title") else ""
         parts.append(
             sentence(
-                container, *_contributors(item, bibliography=True), esc(pages(item.get("page", ""))), end=""
+                container,
+                *_contributors(item, edition, bibliography=True),
+                esc(pages(item.get("page", ""))),
+                end="",
             )
         )
-        parts.append(_publication_facts(item))
+        parts.append(_publication_facts(item, edition))
     elif kind == "webpage":
         when = _when(item)
         parts += [
@@ -273,33 +280,33 @@ def bibliography(item):
     elif kind == "broadcast":
         parts += [_container(item), sentence(esc(item.get("publisher", "")), _dated(item), end="")]
     else:
-        parts += [_capitalised(piece) for piece in _contributors(item, bibliography=True)]
+        parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_edition(item)))
         if item.get("volume") and kind == "book":
             parts.append(f"Vol. {esc(item['volume'])}")
         parts.append(_series(item) if kind != "book" else _book_series(item))
-        parts.append(_publication_facts(item, year_only=kind == "book"))
+        parts.append(_publication_facts(item, edition, year_only=kind == "book"))
     parts.append(links(item))
     return sentence(*parts, separator=". ")
 
 
-def sort_key(item):
+def sort_key(item, *, edition=EIGHTEENTH):
     """Where the bibliography entry files (``order.sort_key``): unsigned articles under the periodical."""
     return order.sort_key(item)
 
 
-def narrative(item, *, short=False):
+def narrative(item, *, short=False, edition=EIGHTEENTH):
     """The author as running text names them: "Drew Hinshaw and Margaret Coker", later "Hinshaw and
     Coker" (four or more: the first and "et al."); a work without one, by its title."""
     item = headline_titles(item)
     names = item.get("author") or item.get("editor") or []
     if names:
-        return short_names(names) if short else note_names(names)
+        return edition.short_names(names) if short else edition.note_names(names)
     return _title(item, short_title(item) if short else None)
 
 
-def attribution(item):
+def attribution(item, *, edition=EIGHTEENTH):
     """Who and where, for an excerpt's caption: "Drew Hinshaw and Margaret Coker, <cite>…</cite>"."""
     item = headline_titles(item)
     where = item.get("container-title") or item.get("title", "")
-    return sentence(_creators(item), f"<cite>{title_html(where)}</cite>" if where else "", end="")
+    return sentence(_creators(item, edition), f"<cite>{title_html(where)}</cite>" if where else "", end="")

@@ -119,34 +119,37 @@ def and_list(items):
     return ", ".join(items[:-1]) + ", and " + items[-1]
 
 
-def note_names(names):
-    """Names for a full note: given name first; four or more give the first et al. (14.76)."""
-    if len(names) >= 4:
+def note_names(names, *, et_al_from=4):
+    """Names for a full note: given name first; four (18th ed.: three) or more give the first
+    et al. (14.76)."""
+    if len(names) >= et_al_from:
         return f"{esc(given_first(names[0]))} et al."
     return esc(and_list([given_first(name) for name in names]))
 
 
-def short_names(names):
-    """Names for a short note: family names only; four or more give the first et al."""
-    if len(names) >= 4:
+def short_names(names, *, et_al_from=4):
+    """Names for a short note: family names only; as many as ``note_names`` takes give the first et al."""
+    if len(names) >= et_al_from:
         return f"{esc(family_with_particle(names[0]))} et al."
     return esc(and_list([family_with_particle(name) for name in names]))
 
 
-def listed_names(names):
-    """Every name, given name first, as a bibliography lists editors; more than ten give seven et al."""
-    if len(names) > 10:
-        return esc(", ".join(given_first(name) for name in names[:7]) + ", et al.")
+def listed_names(names, *, listed=10, kept=7):
+    """Every name, given name first, as a bibliography lists editors; more than ``listed`` give the
+    first ``kept`` and et al."""
+    if len(names) > listed:
+        return esc(", ".join(given_first(name) for name in names[:kept]) + ", et al.")
     return esc(and_list([given_first(name) for name in names]))
 
 
-def bibliography_names(names):
-    """Names for a bibliography: the first inverted; more than ten give seven et al. (14.76)."""
+def bibliography_names(names, *, listed=10, kept=7):
+    """Names for a bibliography: the first inverted; more than ``listed`` (17th ed.: ten; 18th: six)
+    give the first ``kept`` (seven; three) and et al. (14.76)."""
     if not names:
         return ""
     written = [family_first(names[0])] + [given_first(name) for name in names[1:]]
-    if len(names) > 10:
-        return esc(", ".join(written[:7]) + ", et al.")
+    if len(names) > listed:
+        return esc(", ".join(written[:kept]) + ", et al.")
     if len(written) == 2:
         return esc(f"{written[0]}, and {written[1]}")
     return esc(and_list(written))

@@ -58,8 +58,8 @@ def test_undated_works_say_n_d():
         "publisher": "Rand",
         "author": [{"given": "Ann", "family": "Roe"}],
     }
-    assert chicago.note(book, "4") == "Ann Roe, <i>A Pamphlet</i> (Boston: Rand, n.d.), 4."
-    assert chicago.bibliography(book) == "Roe, Ann. <i>A Pamphlet</i>. Boston: Rand, n.d."
+    assert chicago.note(book, "4") == "Ann Roe, <i>A Pamphlet</i> (Rand, n.d.), 4."
+    assert chicago.bibliography(book) == "Roe, Ann. <i>A Pamphlet</i>. Rand, n.d."
     article = {"type": "article-journal", "title": "T", "container-title": "Isis", "volume": "3"}
     assert chicago.note(article) == "“T,” <i>Isis</i> 3 (n.d.)."
 
