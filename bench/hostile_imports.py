@@ -11,7 +11,8 @@ Parsers: ``csl-json`` and ``bibtex`` (``citations.formats.read``),
 ``bibtex-names`` (the name splitter, through ``read``), ``csl-record`` (a
 read record into model fields, dates and URLs included), ``csl-dates`` (a
 date's text: EDTF, seasons, circa, ranges, literals), ``title-markup``
-(CSL rich text in titles to HTML and to LaTeX), ``wxr`` (reading an
+(CSL rich text in titles to HTML and to LaTeX), ``title-capitals`` (a
+title in headline style), ``wxr`` (reading an
 export), ``wordpress-html`` (a post's HTML to the dialect, shortcodes and
 footnotes included), ``wordpress-comment`` (a reader comment's HTML).
 """
@@ -34,6 +35,7 @@ django.setup()
 from citations import dates, formats, markup  # noqa: E402
 from citations.formats.csljson import RecordError, item_to_fields  # noqa: E402
 from citations.formats.latex import title_to_latex  # noqa: E402
+from citations.styles.capitals import headline  # noqa: E402
 from wordpress import wxr  # noqa: E402
 from wordpress.convert import convert_post  # noqa: E402
 from wordpress.htmltree import LimitError  # noqa: E402
@@ -185,6 +187,10 @@ CITATIONS = [
     ),
     ("title-markup", "spans", lambda n: _repeat('<span class="nocase">A</span>', n), _markup),
     ("title-markup", "lt-run", lambda n: "<" * n, _markup),
+    ("title-capitals", "words", lambda n: _repeat("the war of a-b-c: ", n), headline),
+    ("title-capitals", "hyphen-run", lambda n: "a" + "-" * n + "b", headline),
+    ("title-capitals", "nocase-spans", lambda n: _repeat('x <span class="nocase">a</span>', n), headline),
+    ("title-capitals", "unclosed-nocase", lambda n: _repeat('<span class="nocase">a ', n), headline),
     (
         "bibtex-names",
         "and-run",

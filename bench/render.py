@@ -28,11 +28,16 @@ class BenchSource:
     key: str
     url: str
 
-    def note(self, locator="", *, short=False):
+    def note(self, locator="", *, short=False, label="page", suppress_author=False):
         where = f", {escape(locator)}" if locator else ""
+        author = "" if suppress_author else "Ann "
         if short:
-            return f"Writer, “Short Title”{where}."
-        return f"Ann Writer, “A Long Title of Source {self.key},” <i>The Journal</i>, March 1, 2020{where}."
+            return f"{author}Writer, “Short Title”{where}."
+        title = f"“A Long Title of Source {self.key},” <i>The Journal</i>"
+        return f"{author}Writer, {title}, March 1, 2020{where}."
+
+    def narrative(self, *, short=False):
+        return "Writer" if short else "Ann Writer"
 
     def attribution(self):
         return "Ann Writer, <i>The Journal</i>"

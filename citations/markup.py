@@ -6,8 +6,9 @@ Zotero and citeproc-js store formatting in titles as a few HTML-like tags:
 ``<span class="nodecor">``. These become ``<i>``, ``<b>``, ``<sup>``,
 ``<sub>`` and ``<span class="small-caps">`` (nocase and nodecor only guard
 capitalisation, so they leave no element); everything else is escaped text,
-and so is a tag without its partner ("x <i> y" shows as written). Linear in
-the text.
+and so is a tag without its partner ("x <i> y" shows as written). ``runs``
+tells a style which words a nocase span protects from changes of case.
+Linear in the text.
 """
 
 import html
@@ -38,32 +39,62 @@ def _opening(match):
     return name, _HTML[name]
 
 
-def pairs(matches):
-    """For each tag, its (opening, closing) HTML if it opens or closes a pair, else None.
+def _partners(matches):
+    """For each tag, the index of the tag it pairs with, or None.
 
     A closing tag pairs with the nearest open tag of its name; tags it skips
-    over, and tags never closed, stay text. Counting open tags by name keeps
-    this linear: the stack is searched only when the name is on it, and every
-    tag searched past leaves it.
+    over, and tags never closed, pair with none. Counting open tags by name
+    keeps this linear: the stack is searched only when the name is on it, and
+    every tag searched past leaves it.
     """
-    html = [None] * len(matches)
+    partner = [None] * len(matches)
     stack, open_count = [], {}
     for index, match in enumerate(matches):
         opening = _opening(match)
         if opening is not None:
-            stack.append((index, opening))
+            stack.append((index, opening[0]))
             open_count[opening[0]] = open_count.get(opening[0], 0) + 1
             continue
         name = "span" if match.group().lower() == "</span>" else match.group(2).lower()
         if not open_count.get(name):
             continue
         while True:
-            start, (opened, pair) = stack.pop()
+            start, opened = stack.pop()
             open_count[opened] -= 1
             if opened == name:
-                html[start], html[index] = pair[0], pair[1]
+                partner[start], partner[index] = index, start
                 break
+    return partner
+
+
+def pairs(matches):
+    """For each tag, its (opening, closing) HTML if it opens or closes a pair, else None (it stays text)."""
+    html = [None] * len(matches)
+    for index, other in enumerate(_partners(matches)):
+        if other is not None and other > index:
+            html[index], html[other] = _opening(matches[index])[1]
     return html
+
+
+def runs(text):
+    """``text`` as ``(piece, kind)`` runs, in order: kind ``"tag"`` for markup (and a tag without
+    its partner, shown as text), ``"protected"`` for words inside a nocase span, which keep their
+    case, ``"text"`` for the rest. Joined, the pieces give ``text`` back."""
+    matches = list(TAG.finditer(text))
+    partner = _partners(matches)
+    pieces, position, protected_until = [], 0, -1
+    for index, match in enumerate(matches):
+        if match.start() > position:
+            kind = "protected" if index <= protected_until else "text"
+            pieces.append((text[position : match.start()], kind))
+        pieces.append((match.group(), "tag"))
+        position = match.end()
+        nocase = (match.group(3) or "").lower() == "nocase"
+        if nocase and partner[index] is not None and partner[index] > index:
+            protected_until = max(protected_until, partner[index])
+    if position < len(text):
+        pieces.append((text[position:], "text"))
+    return pieces
 
 
 def to_html(text, transform=str):

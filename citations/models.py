@@ -259,14 +259,27 @@ class Source(models.Model):
 
     # Citing -------------------------------------------------------------------
 
-    def note(self, locator="", *, short=False, linked=True):
+    def note(self, locator="", *, short=False, linked=True, label="page", suppress_author=False):
         """The footnote as HTML in the configured style, full or short, with a locator.
 
         The title links to this source's page on the site (where readers find
-        the full reference and the other posts citing it), unless ``linked`` is off.
+        the full reference and the other posts citing it), unless ``linked`` is
+        off. ``label`` is the locator's kind (CSL's ``page``, ``chapter``…);
+        ``suppress_author`` leaves out the author, whom the post's text names.
         """
         href = self.get_absolute_url() if linked else None
-        return styles.get_style().note(csl.as_text(self.as_csl()), locator, short=short, href=href)
+        return styles.get_style().note(
+            csl.as_text(self.as_csl()),
+            locator,
+            short=short,
+            href=href,
+            label=label,
+            suppress_author=suppress_author,
+        )
+
+    def narrative(self, *, short=False):
+        """The author as a post's running text names them, in the configured style."""
+        return styles.get_style().narrative(csl.as_text(self.as_csl()), short=short)
 
     def bibliography_entry(self):
         """The bibliography entry as HTML in the configured style."""

@@ -57,7 +57,7 @@ try:
     SITE_URL = env.get_url("SITE_URL", default="http://127.0.0.1:8000")
     TIME_ZONE = env.get_str("TIME_ZONE", default="UTC")
     LOG_LEVEL = env.get_str("LOG_LEVEL", default="INFO").upper()
-    CITATION_STYLE = env.get_str("CITATION_STYLE", default="chicago-note")
+    CITATION_STYLE = env.get_str("CITATION_STYLE", default="chicago-18")
     # The largest request body, files included (config.guard): above the largest upload
     # (a 20 MB WordPress export) with room for the form around it.
     REQUEST_MAX_BYTES = env.get_int("REQUEST_MAX_BYTES", default=33_554_432, minimum=1)

@@ -41,11 +41,13 @@ class Conversion:
 def escape_text(text: str, in_link: bool = False, post: bool = True) -> str:
     """``text`` with every character Markdown (with the dialect's extras) would act on escaped.
 
-    Tildes and carets are escaped in a post only: comments have no strike-through or scripts.
+    Tildes, carets and at signs are escaped in a post only: comments have no
+    strike-through, scripts or citations (an "@name" in a post would cite a source).
     """
     text = text.replace("\\", "\\\\").replace("`", "\\`").replace("*", "\\*")
     if post:
         text = text.replace("~", "\\~").replace("^", "\\^")
+        text = re.sub(r"(?<![^\W_])@", r"\\@", text)
     text = re.sub(r"(?<![^\W_])_|_(?![^\W_])", r"\\_", text)
     text = re.sub(r"\[(?=[\^@])", r"\\[", text)
     text = re.sub(r"\](?=[(\[])", r"\\]", text)

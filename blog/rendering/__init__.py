@@ -30,7 +30,11 @@ from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, 
 # that changes the HTML, notes or structure a stored post would get: every
 # stored rendering then counts as stale (``blog.derived.stamp``) and is
 # rebuilt in the background after the next ``migrate``, or by ``manage.py rerender``.
-VERSION = 2
+# 2: a copy of each note after its references, for sidenotes; links named by their own address marked.
+# 3: Pandoc's whole citation syntax (narrative @key, [-@key], suffixes, locator labels), a new
+# short note for every later citation instead of a reused note number, and Chicago's notes with
+# headline-style titles, "n.d." and court cases (a style's output is part of the stored notes).
+VERSION = 3
 
 __all__ = [
     "AsideInfo",

@@ -1,9 +1,22 @@
-"""Pandoc's bracketed citations: ``[@key]``, ``[see @a, pp. 3–5; @b]``.
+"""Pandoc's citation syntax: ``[see -@a, pp. 3–5, emphasis added; @b]`` and ``@key [p. 4]``.
 
-A citation is a bracket whose ``;``-separated parts each name one key after an
-``@`` that does not follow a letter or digit (so ``someone@example.com`` is not
-a citation). Text before the key is the prefix, text after it (less a leading
-comma) the locator.
+A bracketed citation is a bracket whose ``;``-separated parts each name one
+key after an ``@`` that does not follow a letter, digit, ``@`` or ``.`` (so
+``someone@example.com`` is not a citation); ``-@key`` suppresses the author.
+Text before the key is the prefix; after it come an optional locator and a
+suffix. A narrative citation is ``@key`` in running text, optionally followed
+by a bracket holding its locator and suffix: ``@key [p. 33]``.
+
+A locator is a label Pandoc knows (its English terms, long or short,
+singular or plural: ``p.``, ``chapters``, ``s.v.``, ``§``…) and a value, or a
+bare number, which is a page, or anything in braces (``{iv, vi–xi}``). The
+label's value is one word, then more after ``,``, ``&``, ``and`` or a dash
+while they hold a digit or are roman numerals; what follows is the suffix.
+A label abbreviation with no value (``p.`` alone) or an unclosed brace is an
+error, as is a bracket that names no key in some part or is never closed.
+
+Every function here is linear in its input: each regular expression is
+anchored or scans forward once, and each part of a bracket is read once.
 """
 
 import re
@@ -15,9 +28,16 @@ CITATION_KEY_PATTERN = r"\w(?:[\w:.#$%&+?<>~/-]*[\w])?"
 
 _KEY_IN_TEXT = rf"(?<![\w@.])-?@(?:{CITATION_KEY_PATTERN})"
 
-# A bracket holding at least one @key, not followed by "(" or "[" (which would
-# make it a link).
-CITATION_RE = rf"\[(?=[^\[\]]*{_KEY_IN_TEXT})([^\[\]]*)\](?![(\[])"
+# A bracket opening before an @key with no bracket in between; whether and
+# how it closes is read by the processor, so an unclosed one can be reported.
+CITATION_RE = rf"\[(?=[^\[\]]*{_KEY_IN_TEXT})([^\[\]]*)"
+
+# ``@key`` in running text (not after "/", so an address's ``/@name`` is not
+# one), with the bracket of its locator and suffix if one follows. The key is
+# read whole (an atomic group) and may not run into another "@": "@a@b" is no
+# citation, where a shorter key would have been read after the placeholder
+# Python-Markdown leaves for "@a".
+NARRATIVE_RE = rf"(?<![\w@./\\])@((?>{CITATION_KEY_PATTERN}))(?!@)(?:[ ]?\[([^\[\]]*)\](?![(\[]))?"
 
 _PART_RE = re.compile(
     rf"^(?P<prefix>.*?)(?<![\w@.])(?P<suppress>-?)@(?P<key>{CITATION_KEY_PATTERN})(?P<suffix>.*)$",
@@ -25,27 +45,134 @@ _PART_RE = re.compile(
 )
 KEY_IN_TEXT_RE = re.compile(_KEY_IN_TEXT)
 
+# CSL's locator names and the words Pandoc reads as each (the English
+# locale's terms, long and short, singular and plural).
+LOCATOR_TERMS = {
+    "book": ("book", "books", "bk.", "bks."),
+    "chapter": ("chapter", "chapters", "chap.", "chaps.", "ch.", "chs."),
+    "column": ("column", "columns", "col.", "cols."),
+    "figure": ("figure", "figures", "fig.", "figs."),
+    "folio": ("folio", "folios", "fol.", "fols."),
+    "issue": ("number", "numbers", "no.", "nos.", "issue", "issues"),
+    "line": ("line", "lines", "l.", "ll."),
+    "note": ("note", "notes", "n.", "nn."),
+    "opus": ("opus", "opera", "op.", "opp."),
+    "page": ("page", "pages", "p.", "pp.", "p", "pp"),
+    "paragraph": ("paragraph", "paragraphs", "para.", "paras.", "¶", "¶¶"),
+    "part": ("part", "parts", "pt.", "pts."),
+    "section": ("section", "sections", "sec.", "secs.", "§", "§§"),
+    "sub verbo": ("sub verbo", "sub verbis", "s.v.", "s.vv."),
+    "verse": ("verse", "verses", "v.", "vv."),
+    "volume": ("volume", "volumes", "vol.", "vols."),
+}
+_LABELS = {term: name for name, terms in LOCATOR_TERMS.items() for term in terms}
+_LABEL_RE = re.compile(
+    "(?i:(?P<term>"
+    + "|".join(re.escape(term) for term in sorted(_LABELS, key=len, reverse=True))
+    + r"))(?:(?<=[.¶§])\s*|\s+|$)"
+)
+_ROMAN = r"m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_NUMBER_RE = re.compile(rf"(?:[^\s,;&]*\d[^\s,;&]*|(?=[ivxlcdm]){_ROMAN}(?![^\s,;&]))")
+_WORD_RE = re.compile(r"[^\s,;&]+")
+_MORE_RE = re.compile(r"\s*(?:[,&–—-]|\band\b)\s*")
+
+
+class CitationError(ValueError):
+    """Text that looks like a citation but cannot be read; the message names it."""
+
 
 @dataclass(frozen=True)
 class Cite:
-    """One source named in a citation, with the author's prefix and locator."""
+    """One source named in a citation.
+
+    ``locator`` is the locator as written (``pp. 33-35``), ``label`` its CSL
+    name (``page``) and ``value`` the part after the label (``33-35``).
+    ``suffix`` keeps its leading punctuation (``, emphasis added``).
+    ``narrative`` marks ``@key`` in running text, whose author the text names.
+    """
 
     key: str
     prefix: str = ""
     locator: str = ""
+    label: str = "page"
+    value: str = ""
+    suffix: str = ""
+    suppress_author: bool = False
+    narrative: bool = False
+
+
+def _squash(text):
+    return " ".join(text.split())
+
+
+def read_locator(text, written):
+    """``(locator, label, value, suffix)`` from the text after a key; ``written`` names it in errors."""
+    rest = text.lstrip()
+    if rest.startswith(","):
+        rest = rest[1:].lstrip()
+    if rest.startswith("{"):
+        close = rest.find("}")
+        if close < 0:
+            raise CitationError(f"The locator in “{written}” opens a brace “{{” that is never closed.")
+        inner = _squash(rest[1:close])
+        label = _LABEL_RE.match(inner)
+        name, value = (_LABELS[label["term"].lower()], inner[label.end() :]) if label else ("page", inner)
+        return inner, name, value, _squash(rest[close + 1 :])
+    label = _LABEL_RE.match(rest)
+    if label:
+        term = label["term"]
+        # An abbreviation, a symbol or "sub verbo" takes any word ("s.v. liberty", "vol. IV");
+        # a long label only a number, else it is a word of the suffix ("line of argument").
+        abbreviated = term[-1] in ".¶§" or term.lower().startswith("sub ")
+        first = (_WORD_RE if abbreviated else _NUMBER_RE).match(rest, label.end())
+        if first is None and abbreviated:
+            raise CitationError(f"The locator “{term}” in “{written}” has no number after it.")
+        if first is None:
+            label = None
+    if not label:
+        first = _NUMBER_RE.match(rest)
+        if first is None:
+            return "", "page", "", _squash(text)
+    start = label.end() if label else 0
+    end = first.end()
+    while more := _MORE_RE.match(rest, end):
+        number = _NUMBER_RE.match(rest, more.end())
+        if number is None or number.end() == more.end():
+            break
+        end = number.end()
+    name = _LABELS[label["term"].lower()] if label else "page"
+    suffix = _squash(rest[end:])
+    return _squash(rest[:end]), name, _squash(rest[start:end]), suffix
 
 
 def parse_citation(body):
-    """The cites in a bracket's inside, or None when it is not a well-formed citation."""
+    """The cites in a bracket's inside; CitationError if a part names no key or has an unreadable locator."""
     cites = []
     for part in body.split(";"):
         match = _PART_RE.match(part.strip())
         if match is None or KEY_IN_TEXT_RE.search(match["suffix"]):
-            return None
-        locator = " ".join(match["suffix"].strip().lstrip(",").split())
-        prefix = " ".join(match["prefix"].split())
-        cites.append(Cite(key=match["key"], prefix=prefix, locator=locator))
+            raise CitationError(f"“[{body}]” looks like a citation, but each part must name one @key.")
+        locator, label, value, suffix = read_locator(match["suffix"], f"[{body}]")
+        cites.append(
+            Cite(
+                key=match["key"],
+                prefix=_squash(match["prefix"]),
+                locator=locator,
+                label=label,
+                value=value,
+                suffix=suffix,
+                suppress_author=bool(match["suppress"]),
+            )
+        )
     return tuple(cites)
+
+
+def parse_narrative(key, bracket):
+    """The cite of ``@key`` in running text, with its bracket's locator and suffix (None: no bracket)."""
+    if bracket is None:
+        return Cite(key=key, narrative=True)
+    locator, label, value, suffix = read_locator(bracket, f"@{key} [{bracket}]")
+    return Cite(key=key, locator=locator, label=label, value=value, suffix=suffix, narrative=True)
 
 
 def citation_text(cites, unknown=frozenset()):
@@ -53,10 +180,15 @@ def citation_text(cites, unknown=frozenset()):
     parts = []
     for cite in cites:
         mark = "?" if cite.key in unknown else ""
-        text = f"@{cite.key}{mark}"
+        text = f"{'-' if cite.suppress_author else ''}@{cite.key}{mark}"
+        if cite.narrative:
+            tail = ", ".join(filter(None, [cite.locator, cite.suffix.lstrip(", ")]))
+            return f"{text} [{tail}]" if tail else text
         if cite.prefix:
             text = f"{cite.prefix} {text}"
         if cite.locator:
             text = f"{text}, {cite.locator}"
+        if cite.suffix:
+            text = f"{text}{'' if cite.suffix[0] in ',;.' else ' '}{cite.suffix}"
         parts.append(text)
     return "[" + "; ".join(parts) + "]"

@@ -28,7 +28,7 @@ from markdown.blockprocessors import BlockQuoteProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from blog.rendering.cites import KEY_IN_TEXT_RE, parse_citation
+from blog.rendering.cites import KEY_IN_TEXT_RE, CitationError, parse_citation
 from blog.rendering.inline import EXCERPT_TAG
 
 _DASH = r"(?:—|―|–|-{2,3}(?!-))"
@@ -123,8 +123,11 @@ class ExcerptTreeprocessor(Treeprocessor):
 
         free, cites = rest, ()
         match = _TRAILING_CITATION_RE.search(rest)
-        if match and (parsed := parse_citation(match[1])):
-            free, cites = rest[: match.start()].strip().rstrip(","), parsed
+        if match and KEY_IN_TEXT_RE.search(match[1]):
+            try:
+                free, cites = rest[: match.start()].strip().rstrip(","), parse_citation(match[1])
+            except CitationError as exc:
+                state.error(str(exc))
         elif KEY_IN_TEXT_RE.search(rest):
             state.error(f"The attribution “— {rest}” is not a citation: write it as “— [@key]”.")
         state.excerpts[figure] = ExcerptMeta(cites=cites)

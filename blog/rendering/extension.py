@@ -39,6 +39,7 @@ class RenderState:
         self.messages = {}
         self.cited_keys = {}  # an ordered set
         self.citation_groups = []
+        self.citations_read = 0
         self.definitions = {}
         self.definition_items = {}
         self.excerpts = {}
@@ -59,6 +60,21 @@ class RenderState:
         more = len(messages) - MAX_MESSAGES
         return [*messages[:MAX_MESSAGES], f"… and {more:,} more problems of the kinds above."]
 
+    def citation_allowed(self):
+        """Count a citation; past ``max_notes`` of them (known or not) it stays text, reported once.
+
+        Each rendered citation costs Python-Markdown a pass over the rest of
+        its paragraph, so a text of nothing but ``@k1 @k2 …`` must stop somewhere.
+        """
+        self.citations_read += 1
+        if self.citations_read <= self.limits.max_notes:
+            return True
+        self.error(
+            f"The post has more than {self.limits.max_notes:,} citations, the limit; "
+            "the citations past it are shown as written."
+        )
+        return False
+
     def citation_element(self, cites):
         """The element standing for a citation: a note reference to come, or the text flagged unknown."""
         if len(cites) > self.limits.max_citation_keys:
@@ -66,11 +82,14 @@ class RenderState:
                 f"A citation names {len(cites):,} sources; the limit is {self.limits.max_citation_keys:,}. "
                 "Split it into several citations."
             )
-            return plain_element(citation_text(cites))
+            return inline.plain_text(citation_text(cites))
         self.cited_keys.update(dict.fromkeys(cite.key for cite in cites))
         unknown = [cite.key for cite in cites if cite.key not in self.sources]
         for key in unknown:
-            self.error(f"Unknown source “@{key}”: add it to the library or correct the key.")
+            self.error(
+                f"Unknown source “@{key}”: add it to the library or correct the key "
+                "(write “\\@” for an at sign that cites nothing)."
+            )
         if unknown:
             element = etree.Element("span", {"class": "citation-unknown", "title": "Unknown source"})
             element.text = AtomicString(citation_text(cites, frozenset(unknown)))
@@ -80,12 +99,31 @@ class RenderState:
         return etree.Element(inline.CITE_TAG, {"group": str(len(self.citation_groups) - 1)})
 
     def note(self, cite, *, short):
-        """A source's note as HTML; a source that cannot format itself is reported, not raised."""
+        """A source's note as HTML; a source that cannot format itself is reported, not raised.
+
+        A narrative citation's note leaves out the author, whom the text names.
+        """
         try:
-            return str(self.sources[cite.key].note(cite.locator, short=short))
+            source = self.sources[cite.key]
+            return str(
+                source.note(
+                    cite.value,
+                    short=short,
+                    label=cite.label,
+                    suppress_author=cite.suppress_author or cite.narrative,
+                )
+            )
         except Exception as exc:  # a broken source must not take the page down
             self.error(f"The source “@{cite.key}” could not format its note ({type(exc).__name__}).")
             return escape(citation_text((cite,)))
+
+    def narrative(self, cite, *, short):
+        """The author a narrative citation names in the text, as HTML (reported like ``note``)."""
+        try:
+            return str(self.sources[cite.key].narrative(short=short))
+        except Exception as exc:  # as in note()
+            self.error(f"The source “@{cite.key}” could not format its author ({type(exc).__name__}).")
+            return escape(f"@{cite.key}")
 
     def attribution(self, source):
         try:
@@ -93,13 +131,6 @@ class RenderState:
         except Exception as exc:  # as in note()
             self.error(f"The source “@{source.key}” could not format its attribution ({type(exc).__name__}).")
             return escape(str(getattr(source, "key", "")))
-
-
-def plain_element(text):
-    """A span showing ``text`` as written, for dialect the pipeline declined to render."""
-    element = etree.Element("span")
-    element.text = AtomicString(text)
-    return element
 
 
 class DefinitionsTreeprocessor(Treeprocessor):
@@ -129,6 +160,7 @@ class CommentaryExtension(Extension):
 
     def extendMarkdown(self, md):
         md.registerExtension(self)
+        md.ESCAPED_CHARS.append("@")  # "\@" for an at sign that is not a citation
         self.md = md
         self.parser = md.parser
         md.parser.blockprocessors.register(SeparateBlockQuoteProcessor(md.parser), "quote", 20)

@@ -17,7 +17,14 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
 from blog.rendering.brackets import Pairs
-from blog.rendering.cites import CITATION_RE, KEY_IN_TEXT_RE, parse_citation
+from blog.rendering.cites import (
+    CITATION_RE,
+    KEY_IN_TEXT_RE,
+    NARRATIVE_RE,
+    CitationError,
+    parse_citation,
+    parse_narrative,
+)
 
 EXCERPT_TAG = "cp-excerpt"
 ASIDE_TAG = "cp-aside"
@@ -90,23 +97,65 @@ class FootnoteRefProcessor(DialectProcessor):
 
 
 class CitationProcessor(DialectProcessor):
-    """``[see @key, p. 4; @other]``: a citation, numbered later as a footnote.
+    """``[see @key, p. 4; -@other]``: a citation, numbered later as a footnote.
 
     Runs after the link patterns, so that ``[@key](url)`` stays a link and a
     citation inside a link's text stays text (a note reference in a link
-    would nest one link in another).
+    would nest one link in another). A bracket that cannot be read, or is
+    never closed, is reported and kept as written, its keys not read again
+    as narrative citations.
     """
 
     PATTERN = CITATION_RE
     ANCESTOR_EXCLUDES = ("a",)
 
     def handleMatch(self, m, data):
-        cites = parse_citation(self.plain(m.group(1)))
-        if cites is None:
-            text = self.plain(m.group(0))
-            self.state.error(f"“{text}” looks like a citation, but each part must name one @key.")
+        end = m.end()
+        closer = data[end : end + 1]
+        if closer == "]" and data[end + 1 : end + 2] in ("(", "[") or not self.state.citation_allowed():
             return None, None, None
-        return self.state.citation_element(cites), m.start(), m.end()
+        if closer != "]":
+            text = self.plain(m.group(0)).rstrip()
+            self.state.error(
+                f"The citation “{text}” is never closed: end it with “]” (a citation holds no brackets)."
+            )
+            return plain_text(text), m.start(), end
+        try:
+            cites = parse_citation(self.plain(m.group(1)))
+        except CitationError as exc:
+            self.state.error(str(exc))
+            return plain_text(self.plain(data[m.start() : end + 1])), m.start(), end + 1
+        return self.state.citation_element(cites), m.start(), end + 1
+
+
+class NarrativeProcessor(DialectProcessor):
+    """``@key`` or ``@key [p. 33]`` in running text: the author named in the text, a note for the rest.
+
+    Runs before interpolations, so ``@key [p. 33]`` in an excerpt is one
+    citation; an address's ``/@name`` or ``name@host`` is not one, and
+    ``\\@`` writes an at sign.
+    """
+
+    PATTERN = NARRATIVE_RE
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def handleMatch(self, m, data):
+        if not self.state.citation_allowed():
+            return None, None, None
+        bracket = None if m.group(2) is None else self.plain(m.group(2))
+        try:
+            cite = parse_narrative(m.group(1), bracket)
+        except CitationError as exc:
+            self.state.error(str(exc))
+            return plain_text(self.plain(m.group(0))), m.start(), m.end()
+        return self.state.citation_element((cite,)), m.start(), m.end()
+
+
+def plain_text(text):
+    """A span showing ``text`` as written, for dialect the pipeline declined to render."""
+    element = etree.Element("span")
+    element.text = AtomicString(text)
+    return element
 
 
 class OmissionProcessor(DialectProcessor):
@@ -148,13 +197,14 @@ def register(md, extension):
     """Add the dialect's processors around Python-Markdown's own.
 
     Theirs: code 190, escapes 180, reference links 170, links 160, images
-    150, short references 130, emphasis 60. An aside's text is processed by
+    150, short references 130, autolinks 120, automail 110, emphasis 60. An aside's text is processed by
     every pattern after it, so it may hold links, citations and emphasis.
     """
     patterns = md.inlinePatterns
     patterns.register(AsideProcessor(AsideProcessor.PATTERN, md, extension), "cp-aside", 178)
     patterns.register(FootnoteRefProcessor(FootnoteRefProcessor.PATTERN, md, extension), "cp-fnref", 176)
     patterns.register(CitationProcessor(CitationProcessor.PATTERN, md, extension), "cp-cite", 155)
+    patterns.register(NarrativeProcessor(NarrativeProcessor.PATTERN, md, extension), "cp-narrative", 126)
     patterns.register(OmissionProcessor(OmissionProcessor.PATTERN, md, extension), "cp-omission", 127)
     patterns.register(
         InterpolationProcessor(InterpolationProcessor.PATTERN, md, extension), "cp-interpolation", 124

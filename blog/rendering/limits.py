@@ -19,8 +19,9 @@ _MARKER_RE = re.compile(r"(?:^|(?<=[ \t>]))(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 # What makes a comment's render do more work than prose: each of these
 # characters and sequences (a line break is two spaces before a newline) is
 # one formatting mark, about ten to fifteen times the cost of a letter.
-# A caret counts outside a footnote reference "[^a]", whose brackets are counted already.
-_FORMATTING_RE = re.compile(r"""[*_`\[\]<>&"'\\…~]|(?<!\[)\^|--|\.\.\.|  (?:\r\n|\r|\n)""")
+# A caret counts outside a footnote reference "[^a]", whose brackets are counted already;
+# an at sign may open a citation in a post.
+_FORMATTING_RE = re.compile(r"""[*_`\[\]<>&"'\\…~@]|(?<!\[)\^|--|\.\.\.|  (?:\r\n|\r|\n)""")
 # Line ends as Python-Markdown reads them, and a line that ends a paragraph:
 # blank, or holding only quote markers.
 _LINE_END_RE = re.compile(r"\r\n|\r|\n")
@@ -149,7 +150,8 @@ def paragraph_count(text):
 
 
 def formatting_marks(text):
-    """How many formatting marks ``text`` holds: ``* _ ` [ ] < > & " ' \\ … ~ ^``, ``--``, ``...``, breaks."""
+    """How many formatting marks ``text`` holds: ``* _ ` [ ] < > & " ' \\ … ~ ^ @``, ``--``, ``...``,
+    line breaks."""
     return sum(1 for _match in _FORMATTING_RE.finditer(text))
 
 
@@ -169,7 +171,7 @@ def over_formatting(text, limits):
     marks = formatting_marks(text)
     if marks > limits.max_formatting:
         return (
-            f"The text has {marks:,} formatting marks (* _ ` [ ] < > & \\ … quotes, -- and ...); "
+            f"The text has {marks:,} formatting marks (* _ ` [ ] < > & \\ @ … quotes, -- and ...); "
             f"the limit is {limits.max_formatting:,}. Use fewer of them, or shorten the text."
         )
     return None

@@ -3,14 +3,18 @@
 Citations and ``[^label]`` references share one sequence, numbered by first
 reference. A citation's note is its sources' notes joined by "; " (Chicago:
 the full note the first time a source is cited in the post, the short note
-after), with the author's prefix; citing the same sources with the same
-prefixes and locators again reuses the note. Each note links back to every
-reference: references are ``sup#fnref-N`` then ``sup#fnref-N-2``…, notes
-``li#fn-N`` in ``section.footnotes > ol`` at the end of the post, where a
-stylesheet can also float them into the margin as sidenotes.
+after), with the author's prefix and suffix. Every citation makes a note of
+its own, even one repeating an earlier citation word for word: Chicago does
+not reuse note numbers, and a later citation is a new short note, never
+"Ibid.", which CMOS 17 (14.34) discourages and the 18th edition drops. A
+narrative citation, ``@key``, names the author in the text (full name first,
+surname after) and leaves the author out of its note. Each note links back to
+every reference: references are ``sup#fnref-N`` then ``sup#fnref-N-2``…,
+notes ``li#fn-N`` in ``section.footnotes > ol`` at the end of the post, where
+a stylesheet can also float them into the margin as sidenotes.
 
 A citation inside a plain footnote's text is written out in the note itself,
-not given a note of its own.
+not given a note of its own; a narrative one there reads "Author (the note)".
 """
 
 import re
@@ -48,6 +52,16 @@ def strip_final_period(html):
     return html[:-1] if html.endswith(".") else html
 
 
+def with_suffix(html, suffix):
+    """A note followed by the author's suffix, a comma going inside closing quotes (CMOS 6.9)."""
+    html, suffix = strip_final_period(html), escape(suffix, quote=False)
+    if suffix[0] == "," and html.endswith("”"):
+        html, suffix = html[:-1] + ",”", suffix[1:]
+    elif suffix[0] not in ",;:.":
+        suffix = " " + suffix
+    return html + suffix + ("" if suffix.rstrip()[-1:] in ".?!" else ".")
+
+
 class NotesTreeprocessor(Treeprocessor):
     """Number references, build the notes list, and dress the dialect's elements."""
 
@@ -82,10 +96,17 @@ class NotesTreeprocessor(Treeprocessor):
                 if within is not None:
                     self.cite_inline(within, cites, element)
                     continue
-                note = self.notes.get(("cites", cites))
-                if note is None:
-                    note = self.add_note(cites=cites)
-                self.reference(note, element, citation_text(cites))
+                if cites[0].narrative:
+                    element = self.narrate(element, cites[0])
+                self.reference(self.add_note(cites=cites), element, citation_text(cites))
+
+    def narrate(self, element, cite):
+        """Name a narrative citation's author in the text; returns the element for its note reference."""
+        author = self.state.narrative(cite, short=cite.key in self.cited_sources)
+        element.tag = "span"
+        element.attrib = {"class": "citation-narrative"}
+        element.text = AtomicString(self.md.htmlStash.store(author))
+        return etree.SubElement(element, inline.CITE_TAG)
 
     def add_note(self, **fields):
         """A new note, or None past ``max_notes`` (reported)."""
@@ -99,7 +120,7 @@ class NotesTreeprocessor(Treeprocessor):
         note = Note(number=len(self.notes) + 1, **fields)
         if note.cites:
             note.html = self.citation_html(note.cites)
-        self.notes[("label", note.label) if note.label is not None else ("cites", note.cites)] = note
+        self.notes[("label", note.label) if note.label is not None else ("cites", note.number)] = note
         self.ordered.append(note)
         return note
 
@@ -132,6 +153,8 @@ class NotesTreeprocessor(Treeprocessor):
         for index, cite in enumerate(cites):
             text = self.state.note(cite, short=cite.key in self.cited_sources)
             self.cited_sources.add(cite.key)
+            if cite.suffix:
+                text = with_suffix(text, cite.suffix)
             if cite.prefix:
                 prefix = escape(cite.prefix, quote=False)
                 if index == 0:
@@ -152,9 +175,15 @@ class NotesTreeprocessor(Treeprocessor):
             self.reference(None, element, citation_text(cites))
             return
         note.inline_keys.update(dict.fromkeys(cite.key for cite in cites))
+        author = ""
+        if cites[0].narrative:
+            author = self.state.narrative(cites[0], short=cites[0].key in self.cited_sources)
+        html = self.citation_html(cites)
+        if author:
+            html = f"{author} ({strip_final_period(html)})"
         element.tag = "span"
         element.attrib["class"] = "citation"
-        element.text = AtomicString(self.md.htmlStash.store(self.citation_html(cites)))
+        element.text = AtomicString(self.md.htmlStash.store(html))
 
     def finish_definitions(self):
         """Walk plain notes' own texts (they may cite or refer on), then notes nobody refers to.

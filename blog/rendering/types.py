@@ -16,8 +16,17 @@ class Citable(Protocol):
     key: str
     url: str
 
-    def note(self, locator: str = "", *, short: bool = False) -> str:
-        """The footnote text as HTML, full or short, with the locator."""
+    def note(
+        self, locator: str = "", *, short: bool = False, label: str = "page", suppress_author: bool = False
+    ) -> str:
+        """The footnote text as HTML, full or short, with the locator.
+
+        ``label`` is the locator's CSL name (``page``, ``chapter``, ``sub verbo``…);
+        ``suppress_author`` leaves out the author, whom the text names.
+        """
+
+    def narrative(self, *, short: bool = False) -> str:
+        """The author as the text names them, as HTML: full names, or surnames when ``short``."""
 
     def attribution(self) -> str:
         """Who and where, as HTML, for an excerpt's caption (authors and container)."""

@@ -1,9 +1,13 @@
 """Citation styles: pure functions from a CSL-JSON item to HTML.
 
-A style is a module with ``note(item, locator="", *, short=False, href=None)``,
-``bibliography(item)`` and ``attribution(item)``, each returning HTML text in
-which every value from the item has been escaped. ``CITATION_STYLE`` names the
-site's style; ``get_style()`` returns it.
+A style is a module with ``note(item, locator="", *, short=False, href=None,
+label="page", suppress_author=False)``, ``narrative(item, *, short=False)``
+(the author as running text names them), ``bibliography(item)`` and
+``attribution(item)``, each returning HTML text in which every value from
+the item has been escaped, and ``sort_key(item)``, where the item's
+bibliography entry files. ``CITATION_STYLE`` names the
+site's style; ``get_style()`` returns it. ``STYLES`` maps each name to its
+module, or to its module and the options its functions take (an edition).
 """
 
 from functools import cache
@@ -13,36 +17,60 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.safestring import mark_safe
 
-DEFAULT_STYLE = "chicago-note"
+from citations.styles.editions import EDITIONS
 
+DEFAULT_STYLE = "chicago-18"
+
+# A style's module, and the options its functions take. "chicago-note", the
+# name before editions were offered, keeps meaning the 17th edition.
 STYLES = {
-    "chicago-note": "citations.styles.chicago",
+    "chicago-18": ("citations.styles.chicago", {"edition": EDITIONS[18]}),
+    "chicago-17": ("citations.styles.chicago", {"edition": EDITIONS[17]}),
+    "chicago-note": ("citations.styles.chicago", {"edition": EDITIONS[17]}),
 }
 
 
 class Style:
-    """A style module's functions, returning safe strings for templates."""
+    """A style module's functions, with the style's options, returning safe strings for templates."""
 
-    def __init__(self, module):
+    def __init__(self, module, options=None):
         self.module = module
+        self.options = options or {}
 
     # The style modules escape every value taken from the item (see
     # ``styles.text``), so what they return is markup of our own making.
-    def note(self, item, locator="", *, short=False, href=None):
-        return mark_safe(self.module.note(item, locator, short=short, href=href))
+    def note(self, item, locator="", *, short=False, href=None, label="page", suppress_author=False):
+        return mark_safe(
+            self.module.note(
+                item,
+                locator,
+                short=short,
+                href=href,
+                label=label,
+                suppress_author=suppress_author,
+                **self.options,
+            )
+        )
+
+    def narrative(self, item, *, short=False):
+        return mark_safe(self.module.narrative(item, short=short, **self.options))
 
     def bibliography(self, item):
-        return mark_safe(self.module.bibliography(item))
+        return mark_safe(self.module.bibliography(item, **self.options))
+
+    def sort_key(self, item):
+        return self.module.sort_key(item, **self.options)
 
     def attribution(self, item):
-        return mark_safe(self.module.attribution(item))
+        return mark_safe(self.module.attribution(item, **self.options))
 
 
 @cache
 def _load(name):
     if name not in STYLES:
         raise ImproperlyConfigured(f"CITATION_STYLE {name!r} is not one of: {', '.join(sorted(STYLES))}.")
-    return Style(import_module(STYLES[name]))
+    module, options = STYLES[name] if isinstance(STYLES[name], tuple) else (STYLES[name], {})
+    return Style(import_module(module), options)
 
 
 def get_style(name=None):

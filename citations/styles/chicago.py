@@ -1,27 +1,29 @@
-"""Chicago notes and bibliography (The Chicago Manual of Style, 17th ed., chapter 14).
+"""Chicago notes and bibliography (The Chicago Manual of Style, 18th and 17th eds., chapter 14).
+
+Every function takes ``edition`` (``editions``: the 18th unless said), for the rules that changed.
 
 Each type has a full note, a short note and a bibliography entry. Notes join
 their elements with commas and put the facts of publication of books in
 parentheses; bibliography entries join them with periods. Titles of works
 that appear inside another are quoted; titles of whole works, and the
 periodicals, books and blogs that contain them, are italic; website names
-and report series stay roman (14.206, 14.123).
+and report series stay roman (14.206, 14.123). English titles stored in
+sentence case are printed in headline style (8.159, ``capitals``).
 """
 
 from citations.csl import nearest_type
+from citations.styles import cases, order
+from citations.styles.capitals import headline
+from citations.styles.editions import EIGHTEENTH
 from citations.styles.text import (
-    bibliography_names,
     date_text,
     esc,
     italic,
     links,
-    listed_names,
     locator,
-    note_names,
     pages,
     quoted,
     sentence,
-    short_names,
     short_title,
     title_html,
 )
@@ -35,6 +37,19 @@ QUOTED_TYPES = {
     "post-weblog",
 }
 BOOK_LIKE_TYPES = {"book", "report", "legislation"}
+
+
+TITLE_VARIABLES = ("title", "title-short", "container-title", "collection-title")
+
+
+def headline_titles(item):
+    """``item`` with its titles in headline style (CMOS 17 8.159, 14.89), unless it is not in English:
+    titles in other languages keep the sentence style they are written in (CMOS chapter 11)."""
+    language = str(item.get("language") or "en").lower()
+    if not language.startswith("en"):
+        return item
+    titles = {name: headline(item[name]) for name in TITLE_VARIABLES if isinstance(item.get(name), str)}
+    return {**item, **titles}
 
 
 def _kind(item):
@@ -55,9 +70,9 @@ def _editor_label(editors):
     return "eds." if len(editors) > 1 else "ed."
 
 
-def _creators(item, *, bibliography=False):
+def _creators(item, edition, *, bibliography=False):
     """Authors, or, for a work with none, its editors labelled ed./eds. (14.103)."""
-    names = bibliography_names if bibliography else note_names
+    names = edition.bibliography_names if bibliography else edition.note_names
     if item.get("author"):
         return names(item["author"])
     editors = item.get("editor") or []
@@ -66,7 +81,7 @@ def _creators(item, *, bibliography=False):
     return ""
 
 
-def _contributors(item, *, bibliography=False):
+def _contributors(item, edition, *, bibliography=False):
     """Editors and translators after the title (CMOS 17 14.103–5): "ed. Elizabeth P. Peabody",
     "trans. Ann Goldstein" in a note, "edited by …", "translated by …" in a bibliography.
 
@@ -78,9 +93,9 @@ def _contributors(item, *, bibliography=False):
     translators = item.get("translator") or []
     if bibliography:
         roles = [("edited by ", editors), ("translated by ", translators)]
-        return [label + listed_names(names) for label, names in roles if names]
+        return [label + edition.listed_names(names) for label, names in roles if names]
     roles = [("ed. ", editors), ("trans. ", translators)]
-    return [label + note_names(names) for label, names in roles if names]
+    return [label + edition.note_names(names) for label, names in roles if names]
 
 
 def _edition(item):
@@ -108,20 +123,27 @@ def _capitalised(text):
     return text[:1].upper() + text[1:]
 
 
-def _publication_facts(item, *, year_only=True):
-    """ "New York: Penguin Press, 2016" (14.127–14.128)."""
-    place, publisher = esc(item.get("publisher-place", "")), esc(item.get("publisher", ""))
+def _dated(item, *, year_only=False):
+    """The date of publication, or "n.d." for a work without one (CMOS 17 14.145)."""
+    return date_text(item, year_only=year_only) or "n.d."
+
+
+def _publication_facts(item, edition, *, year_only=True):
+    """ "New York: Penguin Press, 2016" (18th ed.: "Penguin Press, 2016"), or "n.d." where the year
+    would be (14.127–14.128, 14.145)."""
+    place = esc(item.get("publisher-place", "")) if edition.place_of_publication else ""
+    publisher = esc(item.get("publisher", ""))
     imprint = f"{place}: {publisher}" if place and publisher else place or publisher
-    return sentence(imprint, date_text(item, year_only=year_only), end="")
+    return sentence(imprint, _dated(item, year_only=year_only), end="")
 
 
 def _when(item):
-    """The date of a web page, or when it was seen if it has none (14.205)."""
+    """The date of a web page or an article, or when it was seen if it has none (14.205), or "n.d."."""
     issued = date_text(item)
     if issued:
         return issued
     accessed = date_text(item, "accessed")
-    return f"accessed {accessed}" if accessed else ""
+    return f"accessed {accessed}" if accessed else "n.d."
 
 
 def _container(item):
@@ -142,9 +164,7 @@ def _journal(item, pages_or_locator):
     text = sentence(_container(item) + (f" {esc(item['volume'])}" if item.get("volume") else ""), end="")
     if item.get("issue"):
         text = sentence(text, f"no. {esc(item['issue'])}", end="")
-    when = date_text(item)
-    if when:
-        text += f" ({when})"
+    text += f" ({_dated(item)})"
     if pages_or_locator:
         text += f": {pages_or_locator}"
     return text
@@ -169,84 +189,124 @@ def _thesis(item):
     elif "master" in folded:
         genre = "master’s thesis"
     return sentence(
-        esc(genre or "thesis"), esc(item.get("publisher", "")), date_text(item, year_only=True), end=""
+        esc(genre or "thesis"), esc(item.get("publisher", "")), _dated(item, year_only=True), end=""
     )
 
 
-def note(item, locator_text="", *, short=False, href=None):
+def note(
+    item, locator_text="", *, short=False, href=None, label="page", suppress_author=False, edition=EIGHTEENTH
+):
     """The note for ``item``: full, or short (author's surname and short title, 14.29).
 
     With ``href``, the title links there (the site's page about the source).
+    ``label`` names the locator's kind (CSL: ``page``, ``chapter``…);
+    ``suppress_author`` leaves the author out, for a text that names them.
+    ``edition`` is the Manual's (``editions``), the 18th unless said.
     """
-    where = locator(locator_text)
+    item = headline_titles(item)
+    where = locator(locator_text, label)
+    if item.get("type") == "legal_case":
+        return cases.note(item, where, short=short, href=href)
     if short:
-        names = short_names(item.get("author") or item.get("editor") or [])
+        names = "" if suppress_author else edition.short_names(item.get("author") or item.get("editor") or [])
         return sentence(names, _title(item, short_title(item), href), where)
     kind = _kind(item)
-    creators, title = _creators(item), _title(item, href=href)
+    creators, title = "" if suppress_author else _creators(item, edition), _title(item, href=href)
     if item.get("type") == "thesis":
-        title = sentence(title, *_contributors(item), end="") + f" ({_thesis(item)})"
+        title = sentence(title, *_contributors(item, edition), end="") + f" ({_thesis(item)})"
         body = []
     elif kind == "article-journal":
         body = [_journal(item, where or esc(pages(item.get("page", ""))))]
         where = ""
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
-        body = [_container(item), date_text(item) or _when(item)]
+        body = [_container(item), _when(item)]
     elif kind == "chapter":
         container = f"in {_container(item)}" if item.get("container-title") else ""
-        facts = _publication_facts(item)
-        body = [sentence(container, *_contributors(item), end="") + (f" ({facts})" if facts else "")]
+        facts = _publication_facts(item, edition)
+        body = [sentence(container, *_contributors(item, edition), end="") + (f" ({facts})" if facts else "")]
         where = where or esc(pages(item.get("page", "")))
     elif kind == "webpage":
         body = [_container(item), esc(item.get("publisher", "")), _when(item)]
     elif kind == "broadcast":
-        body = [_container(item), esc(item.get("publisher", "")), date_text(item)]
+        body = [_container(item), esc(item.get("publisher", "")), _dated(item)]
     else:
         volume = f"vol. {esc(item['volume'])}" if item.get("volume") and kind == "book" else ""
         series = _series(item) if kind != "book" else _book_series(item)
-        facts = _publication_facts(item, year_only=kind == "book")
-        title = sentence(title, *_contributors(item), _edition(item), volume, series, end="")
+        facts = _publication_facts(item, edition, year_only=kind == "book")
+        title = sentence(title, *_contributors(item, edition), _edition(item), volume, series, end="")
         title += f" ({facts})" if facts else ""
         body = []
     return sentence(creators, title, *body, where, links(item))
 
 
-def bibliography(item):
-    """The bibliography entry for ``item`` (14.68–14.69): first author inverted, periods between."""
+def bibliography(item, *, edition=EIGHTEENTH):
+    """The bibliography entry for ``item`` (14.68–14.69): first author inverted, periods between.
+
+    An unsigned newspaper or magazine article is listed under the periodical, which stands in
+    the author's place (14.207): "<i>New York Times</i>. “In Texas, Ad Heats Up Race.” July 30, 2002."
+    """
+    item = headline_titles(item)
     kind = _kind(item)
-    parts = [_creators(item, bibliography=True), _title(item)]
+    if item.get("type") == "legal_case":
+        return cases.bibliography(item)
+    parts = [_creators(item, edition, bibliography=True), _title(item)]
+    if kind in ("article-newspaper", "article-magazine") and not parts[0] and item.get("container-title"):
+        return sentence(_container(item), parts[1], _when(item), links(item), separator=". ")
     if item.get("type") == "thesis":
-        parts += [_capitalised(piece) for piece in _contributors(item, bibliography=True)]
+        parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_thesis(item)))
     elif kind == "article-journal":
         parts.append(_journal(item, esc(pages(item.get("page", "")))))
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
-        parts.append(sentence(_container(item), date_text(item) or _when(item), end=""))
+        parts.append(sentence(_container(item), _when(item), end=""))
     elif kind == "chapter":
         container = f"In {_container(item)}" if item.get("container-title") else ""
         parts.append(
             sentence(
-                container, *_contributors(item, bibliography=True), esc(pages(item.get("page", ""))), end=""
+                container,
+                *_contributors(item, edition, bibliography=True),
+                esc(pages(item.get("page", ""))),
+                end="",
             )
         )
-        parts.append(_publication_facts(item))
+        parts.append(_publication_facts(item, edition))
     elif kind == "webpage":
         when = _when(item)
-        parts += [_container(item), esc(item.get("publisher", "")), when[:1].upper() + when[1:]]
+        parts += [
+            _container(item),
+            esc(item.get("publisher", "")),
+            _capitalised(when) if when != "n.d." else when,
+        ]
     elif kind == "broadcast":
-        parts += [_container(item), sentence(esc(item.get("publisher", "")), date_text(item), end="")]
+        parts += [_container(item), sentence(esc(item.get("publisher", "")), _dated(item), end="")]
     else:
-        parts += [_capitalised(piece) for piece in _contributors(item, bibliography=True)]
+        parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_edition(item)))
         if item.get("volume") and kind == "book":
             parts.append(f"Vol. {esc(item['volume'])}")
         parts.append(_series(item) if kind != "book" else _book_series(item))
-        parts.append(_publication_facts(item, year_only=kind == "book"))
+        parts.append(_publication_facts(item, edition, year_only=kind == "book"))
     parts.append(links(item))
     return sentence(*parts, separator=". ")
 
 
-def attribution(item):
+def sort_key(item, *, edition=EIGHTEENTH):
+    """Where the bibliography entry files (``order.sort_key``): unsigned articles under the periodical."""
+    return order.sort_key(item)
+
+
+def narrative(item, *, short=False, edition=EIGHTEENTH):
+    """The author as running text names them: "Drew Hinshaw and Margaret Coker", later "Hinshaw and
+    Coker" (four or more: the first and "et al."); a work without one, by its title."""
+    item = headline_titles(item)
+    names = item.get("author") or item.get("editor") or []
+    if names:
+        return edition.short_names(names) if short else edition.note_names(names)
+    return _title(item, short_title(item) if short else None)
+
+
+def attribution(item, *, edition=EIGHTEENTH):
     """Who and where, for an excerpt's caption: "Drew Hinshaw and Margaret Coker, <cite>…</cite>"."""
+    item = headline_titles(item)
     where = item.get("container-title") or item.get("title", "")
-    return sentence(_creators(item), f"<cite>{title_html(where)}</cite>" if where else "", end="")
+    return sentence(_creators(item, edition), f"<cite>{title_html(where)}</cite>" if where else "", end="")

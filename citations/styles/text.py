@@ -119,34 +119,37 @@ def and_list(items):
     return ", ".join(items[:-1]) + ", and " + items[-1]
 
 
-def note_names(names):
-    """Names for a full note: given name first; four or more give the first et al. (14.76)."""
-    if len(names) >= 4:
+def note_names(names, *, et_al_from=4):
+    """Names for a full note: given name first; four (18th ed.: three) or more give the first
+    et al. (14.76)."""
+    if len(names) >= et_al_from:
         return f"{esc(given_first(names[0]))} et al."
     return esc(and_list([given_first(name) for name in names]))
 
 
-def short_names(names):
-    """Names for a short note: family names only; four or more give the first et al."""
-    if len(names) >= 4:
+def short_names(names, *, et_al_from=4):
+    """Names for a short note: family names only; as many as ``note_names`` takes give the first et al."""
+    if len(names) >= et_al_from:
         return f"{esc(family_with_particle(names[0]))} et al."
     return esc(and_list([family_with_particle(name) for name in names]))
 
 
-def listed_names(names):
-    """Every name, given name first, as a bibliography lists editors; more than ten give seven et al."""
-    if len(names) > 10:
-        return esc(", ".join(given_first(name) for name in names[:7]) + ", et al.")
+def listed_names(names, *, listed=10, kept=7):
+    """Every name, given name first, as a bibliography lists editors; more than ``listed`` give the
+    first ``kept`` and et al."""
+    if len(names) > listed:
+        return esc(", ".join(given_first(name) for name in names[:kept]) + ", et al.")
     return esc(and_list([given_first(name) for name in names]))
 
 
-def bibliography_names(names):
-    """Names for a bibliography: the first inverted; more than ten give seven et al. (14.76)."""
+def bibliography_names(names, *, listed=10, kept=7):
+    """Names for a bibliography: the first inverted; more than ``listed`` (17th ed.: ten; 18th: six)
+    give the first ``kept`` (seven; three) and et al. (14.76)."""
     if not names:
         return ""
     written = [family_first(names[0])] + [given_first(name) for name in names[1:]]
-    if len(names) > 10:
-        return esc(", ".join(written[:7]) + ", et al.")
+    if len(names) > listed:
+        return esc(", ".join(written[:kept]) + ", et al.")
     if len(written) == 2:
         return esc(f"{written[0]}, and {written[1]}")
     return esc(and_list(written))
@@ -191,6 +194,25 @@ def date_text(item, variable="issued", *, year_only=False):
 
 
 LOCATOR_LABEL = re.compile(r"^\s*(?:pp?\.?|pages?)\s+(?=\S)", re.IGNORECASE)
+# CSL's short terms for locators (singular, plural), as the Chicago styles print them (CMOS 10.43).
+LOCATOR_TERMS = {
+    "book": ("bk.", "bks."),
+    "chapter": ("chap.", "chaps."),
+    "column": ("col.", "cols."),
+    "figure": ("fig.", "figs."),
+    "folio": ("fol.", "fols."),
+    "issue": ("no.", "nos."),
+    "line": ("l.", "ll."),
+    "note": ("n.", "nn."),
+    "opus": ("op.", "opp."),
+    "paragraph": ("para.", "paras."),
+    "part": ("pt.", "pts."),
+    "section": ("sec.", "secs."),
+    "sub verbo": ("s.v.", "s.vv."),
+    "verse": ("v.", "vv."),
+    "volume": ("vol.", "vols."),
+}
+PLURAL_LOCATOR = re.compile(r"[-–—,&]|\band\b")
 RANGE = re.compile(r"\b(\d+)\s*(?:-{1,2}|–)\s*(\d+)\b")
 
 
@@ -211,9 +233,16 @@ def pages(text):
     return RANGE.sub(lambda match: _abbreviated(match.group(1), match.group(2)), str(text).strip())
 
 
-def locator(text):
-    """A note's locator: page labels dropped (Chicago cites bare page numbers), ranges abbreviated."""
-    return esc(pages(LOCATOR_LABEL.sub("", text or "")))
+def locator(text, label="page"):
+    """A note's locator: pages bare (Chicago cites page numbers alone, and drops a "p." written
+    into the value), other labels abbreviated ("chap. 3", "secs. 4–5"), ranges abbreviated (9.61)."""
+    text = str(text or "").strip()
+    if not text:
+        return ""
+    if label == "page" or label not in LOCATOR_TERMS:
+        return esc(pages(LOCATOR_LABEL.sub("", text)))
+    singular, plural = LOCATOR_TERMS[label]
+    return esc(f"{plural if PLURAL_LOCATOR.search(text) else singular} {pages(text)}")
 
 
 def link(url):

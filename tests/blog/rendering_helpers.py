@@ -24,14 +24,19 @@ class FakeSource:
     date: str
     url: str = ""
 
-    def note(self, locator="", *, short=False):
-        locator = escape(locator)
+    def note(self, locator="", *, short=False, label="page", suppress_author=False):
+        locator = escape(locator if label == "page" or not locator else f"{label} {locator}")
         if short:
+            authors = "" if suppress_author else f"{self.short_authors}, "
             if locator:
-                return f"{self.short_authors}, “{self.short_title},” {locator}."
-            return f"{self.short_authors}, “{self.short_title}.”"
+                return f"{authors}“{self.short_title},” {locator}."
+            return f"{authors}“{self.short_title}.”"
         where = f", {locator}" if locator else ""
-        return f"{self.authors}, “{self.title},” <i>{self.container}</i>, {self.date}{where}."
+        authors = "" if suppress_author else f"{self.authors}, "
+        return f"{authors}“{self.title},” <i>{self.container}</i>, {self.date}{where}."
+
+    def narrative(self, *, short=False):
+        return self.short_authors if short else self.authors
 
     def attribution(self):
         return f"{self.authors}, <i>{self.container}</i>"

@@ -5,9 +5,11 @@ from html import escape
 from citations.styles import chicago
 
 
-def note(item, locator_text="", *, short=False, href=None):
+def note(item, locator_text="", *, short=False, href=None, label="page", suppress_author=False):
     return f"SHOUTED {escape(item.get('title', '').upper())}"
 
 
 bibliography = chicago.bibliography
 attribution = chicago.attribution
+narrative = chicago.narrative
+sort_key = chicago.sort_key

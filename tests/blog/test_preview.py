@@ -82,6 +82,15 @@ class TestMarkdownifyEndpoint:
         assert response.status_code == 200
         assert "<em>emphasis</em>" in response.content.decode()
 
+    def test_citations_the_pipeline_cannot_read_are_named_above_the_preview(self, author_client):
+        """An unknown narrative key, a locator without its number and an unclosed citation are listed."""
+        content = "As @nosuchauthor says [@nosuchauthor, p.] and [see @nosuchauthor, 4 then."
+        response = author_client.post(MARKDOWNIFY_URL, {"content": content})
+        text = " ".join(response.content.decode().split())
+        assert "Unknown source “@nosuchauthor”" in text
+        assert "The locator “p.” in “[@nosuchauthor, p.]” has no number after it." in text
+        assert "The citation “[see @nosuchauthor, 4 then.” is never closed" in text
+
     def test_missing_content_is_a_400(self, author_client):
         """A preview request without content is a readable bad request, not a 500."""
         assert author_client.post(MARKDOWNIFY_URL, {}).status_code == 400

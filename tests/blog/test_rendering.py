@@ -10,7 +10,7 @@ import pytest
 from blog.rendering import citation_keys, render_post
 from blog.rendering.cites import CITATION_KEY_PATTERN
 from demo.content import CONTENT_DIR, load_post
-from tests.blog.rendering_helpers import SEED_NOTE, SOURCES, soup, text_of
+from tests.blog.rendering_helpers import SEED_NOTE, SEED_SHORT_NOTE, SOURCES, soup, text_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,26 +61,26 @@ def test_example_marks_four_omissions(page, example):
     assert example.excerpts[0].omissions == 4
 
 
-def test_example_has_one_note_with_the_full_chicago_text(page, example):
-    """The only note is the source's full note, exactly as the citations app formats it."""
+def test_example_has_the_full_then_the_short_chicago_note(page, example):
+    """The introduction's note is the source's full note, exactly as the citations app formats it;
+    the attribution cites the source again, which makes a new, short note (Chicago reuses no number)."""
     notes = page.select("section.footnotes > ol > li")
-    assert len(notes) == 1
-    assert notes[0]["id"] == "fn-1"
+    assert [note["id"] for note in notes] == ["fn-1", "fn-2"]
     assert text_of(notes[0]).startswith(text_of(soup(SEED_NOTE)))
     assert notes[0].select_one("i").text == "The Wall Street Journal"
     assert [(note.number, note.source_key, note.html) for note in example.footnotes] == [
-        (1, "hinshaw2013", SEED_NOTE)
+        (1, "hinshaw2013", SEED_NOTE),
+        (2, "hinshaw2013", SEED_SHORT_NOTE),
     ]
 
 
-def test_example_note_is_referenced_from_the_introduction_and_the_attribution(page):
-    """The introduction and the caption both point at note 1, and the note links back to both."""
+def test_example_notes_are_referenced_from_the_introduction_and_the_attribution(page):
+    """The introduction points at note 1, the caption at note 2, and each note links back to its reference."""
     intro_ref = page.select_one("p > sup.footnote-ref")
     caption_ref = page.select_one("figure.excerpt figcaption sup.footnote-ref")
     assert (intro_ref["id"], intro_ref.a["href"], intro_ref.a.text) == ("fnref-1", "#fn-1", "1")
-    assert (caption_ref["id"], caption_ref.a["href"], caption_ref.a.text) == ("fnref-1-2", "#fn-1", "1")
-    backlinks = page.select("li#fn-1 a.footnote-backref")
-    assert [link["href"] for link in backlinks] == ["#fnref-1", "#fnref-1-2"]
+    assert (caption_ref["id"], caption_ref.a["href"], caption_ref.a.text) == ("fnref-2", "#fn-2", "2")
+    assert [link["href"] for link in page.select("li#fn-2 a.footnote-backref")] == ["#fnref-2"]
 
 
 def test_example_caption_shows_the_attribution(page):

@@ -47,13 +47,15 @@ def test_several_cites_in_one_bracket_make_one_note():
     assert rendering.footnotes[0].source_keys == ("hinshaw2013", "mill1859")
 
 
-def test_the_same_source_and_locator_twice_is_one_note():
-    """Citing the same page again reuses the note, which links back to both references."""
+def test_the_same_source_and_locator_twice_is_a_new_short_note():
+    """Citing the same page again makes a new note, the short one: Chicago reuses no note number (14.29)."""
     rendering, page = render("One[@hinshaw2013, 4]. Two[@hinshaw2013, 4].")
-    assert [sup["id"] for sup in page.select("sup.footnote-ref")] == ["fnref-1", "fnref-1-2"]
-    assert [a["href"] for a in page.select("li#fn-1 a.footnote-backref")] == ["#fnref-1", "#fnref-1-2"]
-    assert len(rendering.footnotes) == 1
-    assert rendering.footnotes[0].references == 2
+    assert [sup["id"] for sup in page.select("sup.footnote-ref")] == ["fnref-1", "fnref-2"]
+    assert notes(page) == [
+        text_of(soup(SEED_NOTE[:-1] + ", 4.")),
+        "Hinshaw and Coker, “Defenders Outgunned,” 4.",
+    ]
+    assert [(note.number, note.references) for note in rendering.footnotes] == [(1, 1), (2, 1)]
 
 
 def test_the_same_source_at_another_locator_is_a_second_short_note():
@@ -163,4 +165,4 @@ def test_a_source_that_fails_to_format_is_reported():
     rendering = render_post("> Words.\n>\n> — [@broken]\n\nAgain[@broken].", {"broken": Broken()})
     assert any("“@broken” could not format its note" in error for error in rendering.errors)
     assert any("“@broken” could not format its attribution" in error for error in rendering.errors)
-    assert [note.html for note in rendering.footnotes] == ["[@broken]"]
+    assert [note.html for note in rendering.footnotes] == ["[@broken]", "[@broken]"]

@@ -125,7 +125,7 @@ def test_a_real_bibtex_file_imports_whole_but_its_bad_entries():
     assert sources["staiger1985"].url == "https://www.jstor.org/stable/1225428"
     assert sources["SStraße2001"].note(linked=False) == (
         "Günter Straße, <i>Die Gründe der Stadt</i>, trans. Ann Goldstein, 3rd ed. "
-        "(New York: Simon and Schuster, 1998–2001)."
+        "(Simon and Schuster, 1998–2001)."
     )
     assert sources["undated"].note(linked=False) == "<i>A Pamphlet Without a Date</i> (n.d.)."
     assert "after-broken" in sources

@@ -1,0 +1,46 @@
+"""What changed between the 17th (2017) and 18th (2024) editions of the Chicago Manual, for notes
+and bibliography, as rules the Chicago style reads.
+
+- Authors in a note: the 17th names up to three and gives the first and "et al." for four or more
+  (17th 14.76); the 18th gives the first and "et al." for three or more (18th 14.76).
+- Authors in a bibliography: the 17th lists up to ten, and the first seven and "et al." for more;
+  the 18th lists up to six, and the first three and "et al." for more (14.76).
+- Books' facts of publication: the 17th gives the place and the publisher ("New York: Penguin
+  Press, 2016", 14.127–14.129); the 18th drops the place ("Penguin Press, 2016").
+"""
+
+from dataclasses import dataclass
+
+from citations.styles import text
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition's rules."""
+
+    number: int
+    et_al_in_notes: int  # from this many authors a note gives the first and "et al."
+    listed_in_bibliography: int  # a bibliography lists up to this many authors …
+    kept_before_et_al: int  # … and beyond it the first this many, then "et al."
+    place_of_publication: bool
+
+    def note_names(self, names):
+        return text.note_names(names, et_al_from=self.et_al_in_notes)
+
+    def short_names(self, names):
+        return text.short_names(names, et_al_from=self.et_al_in_notes)
+
+    def bibliography_names(self, names):
+        return text.bibliography_names(names, listed=self.listed_in_bibliography, kept=self.kept_before_et_al)
+
+    def listed_names(self, names):
+        return text.listed_names(names, listed=self.listed_in_bibliography, kept=self.kept_before_et_al)
+
+
+SEVENTEENTH = Edition(
+    17, et_al_in_notes=4, listed_in_bibliography=10, kept_before_et_al=7, place_of_publication=True
+)
+EIGHTEENTH = Edition(
+    18, et_al_in_notes=3, listed_in_bibliography=6, kept_before_et_al=3, place_of_publication=False
+)
+EDITIONS = {17: SEVENTEENTH, 18: EIGHTEENTH}

@@ -1,0 +1,48 @@
+"""Where a bibliography entry files: the order in which Chicago lists a bibliography.
+
+Entries are alphabetized word by word on their first element, the first
+author's family name (then given name), or, for an unsigned newspaper or
+magazine article, the periodical, which stands in the author's place (CMOS 17
+14.207), or else the title, an initial article ignored ("The Iliad" under I);
+then by title and year. Accents and case do not count, nor does markup.
+"""
+
+import re
+import unicodedata
+
+from citations import markup
+from citations.csl import family_with_particle
+from citations.dates import read_date
+
+ARTICLES = ("a", "an", "the")
+PERIODICAL_TYPES = ("article-newspaper", "article-magazine")
+
+
+def _words(text, *, drop_article=False):
+    folded = unicodedata.normalize("NFKD", markup.to_text(str(text or "")))
+    words = re.findall(r"\w+", "".join(c for c in folded if not unicodedata.combining(c)).casefold())
+    if drop_article and len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return tuple(words)
+
+
+def _year(item):
+    try:
+        year = read_date(item.get("issued")).year
+    except ValueError:
+        return 0
+    return year or 0
+
+
+def sort_key(item):
+    """A key that sorts CSL-JSON items as Chicago orders a bibliography."""
+    title = _words(item.get("title"), drop_article=True)
+    names = item.get("author") or item.get("editor") or []
+    if names:
+        first = names[0]
+        head = _words(first.get("literal") or family_with_particle(first)) + _words(first.get("given"))
+    elif item.get("type") in PERIODICAL_TYPES and item.get("container-title"):
+        head = _words(item["container-title"], drop_article=True)
+    else:
+        head = title
+    return (head, title, _year(item))
