@@ -7,6 +7,7 @@ from django import template
 
 from blog import splice
 from comments import field_html, selectors
+from config.crossorigin import has_session
 
 register = template.Library()
 
@@ -21,7 +22,7 @@ def comments_section(context, post):
     section = selectors.thread_for(post, request)
     if section["thread"]:
         section["thread"] = splice.placeholder(request, section["thread"])
-    return {**section, "request": request}
+    return {**section, "request": request, "signed_in": has_session(request)}
 
 
 @register.simple_tag
