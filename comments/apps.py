@@ -16,6 +16,13 @@ class CommentsConfig(AppConfig):
         hooks.list_preparers.add(selectors.attach_comment_counts)
         if apps.is_installed("pagecache"):
             self.plug_into_pagecache()
+        if apps.is_installed("httpcache"):
+            from httpcache import keys
+
+            keys.register_view("comments:feed", "comments", "feeds")
+            keys.register_view("comments:feed_atom", "comments", "feeds")
+            keys.register_view("comments:post_feed", "thread-{post_id}", "feeds")
+            keys.register_view("comments:post_feed_atom", "thread-{post_id}", "feeds")
 
     @staticmethod
     def plug_into_pagecache():

@@ -187,6 +187,8 @@ def changes_refused(request, comment, *, what, **context):
     return too_many(request, wait, title="Too many changes for now", message=message, **context)
 
 
+# Never cached: the page is its writer's, known by a cookie every cache ignores.
+@never_cache
 @cross_origin_protected(csrf.edit_refused)
 @require_http_methods(["GET", "POST"])
 @keeps_text_when_unavailable(edit_form_kept)
@@ -212,6 +214,7 @@ def edit_comment(request, pk):
     return render(request, "comments/comment_edit.html", context, status=400 if form.errors else 200)
 
 
+@never_cache
 @cross_origin_protected(csrf.change_refused)
 @require_http_methods(["GET", "POST"])
 def withdraw_comment(request, pk):

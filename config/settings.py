@@ -94,6 +94,10 @@ try:
             "JOBS_WORKER_TIMEOUT_SECONDS",
         ])
         | env.given(env.get_int, minimum=0, names=[
+            "HTTPCACHE_MAX_AGE", "HTTPCACHE_S_MAXAGE", "HTTPCACHE_STALE_WHILE_REVALIDATE",
+            "HTTPCACHE_STALE_IF_ERROR",
+        ])
+        | env.given(env.get_int, minimum=0, names=[
             "COMMENTS_MAX_DEPTH", "COMMENTS_MAX_LENGTH", "COMMENTS_MAX_PARAGRAPHS", "COMMENTS_MAX_FORMATTING",
             "COMMENTS_EDIT_MINUTES", "COMMENTS_HOLD_LINKS", "COMMENTS_RATE_WINDOW_SECONDS",
             "COMMENTS_RATE_LIMIT", "COMMENTS_RATE_LIMIT_NETWORK", "COMMENTS_EDIT_RATE_LIMIT",
@@ -133,6 +137,7 @@ INSTALLED_APPS = [
     "wordpress",
     "demo",
     "pagecache",
+    "httpcache",
 ]
 
 # The page cache sits inside CsrfViewMiddleware (which reads the visitor's CSRF
@@ -146,7 +151,13 @@ MIDDLEWARE = [
     "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside compression, so the ETag is of the bytes sent (a strong validator).
     "django.middleware.http.ConditionalGetMiddleware",
+    # Outside everything that writes the body (the splice, the guard's pages); inside the page
+    # cache, which keeps the compressed page. Public pages hold no secret to leak through it.
+    "httpcache.middleware.CompressionMiddleware",
+    # Public or private, and the surrogate keys: read by compression and the page cache.
+    "httpcache.middleware.HttpCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

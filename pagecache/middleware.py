@@ -29,6 +29,7 @@ and media files are never looked up.
 
 import hashlib
 import logging
+import re
 import time
 from functools import lru_cache
 
@@ -63,7 +64,9 @@ CONDITIONAL_HEADERS = (
 http_date_of = lru_cache(maxsize=16)(http_date)
 # How many addresses' heads a worker keeps for the current generation.
 HEADS_KEPT = 10_000
-PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache", "max-age=0")
+PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
+# What Django's GZipMiddleware looks for.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Vary values that every stored page already accounts for.
 SHAREABLE_VARY = {"cookie", "accept-encoding"}
 # Cookies that apps' pages ignore (see share_cookie).
@@ -123,8 +126,13 @@ class PageCacheMiddleware:
         session = getattr(request, "session", None)
         if session is not None and session.modified:
             return False
-        cache_control = response.get("Cache-Control", "").lower()
-        if any(directive in cache_control for directive in PRIVATE_DIRECTIVES):
+        directives = dict(
+            (part.strip().lower().partition("=")[::2])
+            for part in response.get("Cache-Control", "").split(",")
+        )
+        if PRIVATE_DIRECTIVES & directives.keys():
+            return False
+        if directives.get("max-age") == "0" and "s-maxage" not in directives:
             return False
         vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
         return vary <= SHAREABLE_VARY
@@ -156,7 +164,9 @@ class PageCacheMiddleware:
         return head if head is not None and head["generation"] == current.token else None
 
     def key(self, request):
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        # A page is kept compressed for browsers that take gzip, plain for the others.
+        encoding = "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else "identity"
+        address = f"{encoding} {request.scheme}://{request.get_host()}{request.get_full_path()}"
         return f"pagecache:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
     @staticmethod
@@ -214,8 +224,9 @@ class PageCacheMiddleware:
 
     @staticmethod
     def finish(response):
-        """Headers stored with the page: browsers must check back for changes, and it varies by cookie."""
-        patch_cache_control(response, no_cache=True)
+        """Headers stored with the page: browsers check back unless told how long; it varies by cookie."""
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, no_cache=True)
         patch_vary_headers(response, ["Cookie"])
 
     @staticmethod

@@ -8,6 +8,7 @@ from django import template
 from blog import splice
 from comments import field_html, selectors
 from config.crossorigin import has_session
+from httpcache import keys
 
 register = template.Library()
 
@@ -19,6 +20,7 @@ def comments_section(context, post):
     The thread itself goes into the page after rendering (``blog.splice``).
     """
     request = context["request"]
+    keys.add(request, f"thread-{post.pk}")
     section = selectors.thread_for(post, request)
     if section["thread"]:
         section["thread"] = splice.placeholder(request, section["thread"])

@@ -139,3 +139,20 @@ def test_the_admin_still_needs_the_csrf_token():
         reverse("admin:blog_tag_add"), {"name": "x", "slug": "x"}, headers={"Sec-Fetch-Site": "same-origin"}
     )
     assert response.status_code == 403
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_writers_own_pages_are_never_cached_or_shared():
+    """The held comment's page, the edit and withdraw pages and the script's answer are never stored."""
+    post = make_post()
+    writer = Client()
+    send(writer, post, {"Sec-Fetch-Site": "same-origin"}, body="Only mine.")
+    pk = Comment.objects.get().pk
+    urls = [f"/comments/{pk}/", *(reverse(f"comments:{name}", args=[pk]) for name in ("edit", "withdraw"))]
+    for url in [*urls, reverse("comments:own", args=[post.pk])]:
+        response = writer.get(url)
+        assert response.status_code == 200
+        assert "no-cache" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+        assert response.get("X-Page-Cache") in (None, "skip")
+    for url in urls:
+        assert "Only mine." not in Client().get(url).content.decode()

@@ -1,0 +1,56 @@
+"""The surrogate keys of the blog's pages (``httpcache.keys``): which objects each page shows.
+
+A post page shows its post, tags, author and the sources it quotes or cites;
+a list shows each post's title, tags and author. Every list of posts (home,
+archives, tags, authors, search, feeds) also carries ``posts``, so
+publishing a post purges them all, and the home page ``home``.
+"""
+
+from django.contrib.auth import get_user_model
+
+from blog.models import Excerpt, Footnote, Post, Tag
+from httpcache import keys
+
+LISTS = {
+    "blog:post_list": ("home", "posts"),
+    "blog:feed_rss": ("feeds", "posts"),
+    "blog:feed_atom": ("feeds", "posts"),
+    "blog:tag_feed_rss": ("feeds", "posts"),
+    "blog:tag_feed_atom": ("feeds", "posts"),
+    "blog:search": ("posts",),
+    "blog:archive_index": ("posts",),
+    "blog:archive_year": ("posts",),
+    "blog:archive_month": ("posts",),
+    "blog:tag_list": ("tags",),
+    "blog:tag_detail": ("posts",),
+    "blog:author_detail": ("posts",),
+}
+
+
+def source_ids(post):
+    """The ids of the sources ``post`` quotes or cites (one query)."""
+    quoted = (
+        Excerpt.objects.filter(post=post, source__isnull=False).order_by().values_list("source_id", flat=True)
+    )
+    cited = (
+        Footnote.objects.filter(post=post, source__isnull=False)
+        .order_by()
+        .values_list("source_id", flat=True)
+    )
+    return set(quoted.union(cited))
+
+
+def post_keys(post, full):
+    """``post-<id>``, its tags and author; shown in full, also the sources it quotes or cites."""
+    found = {f"post-{post.pk}", f"author-{post.author_id}", *(f"tag-{tag.pk}" for tag in post.tags.all())}
+    if full:
+        found.update(f"source-{pk}" for pk in source_ids(post))
+    return found
+
+
+def connect():
+    keys.register(Post, post_keys)
+    keys.register(Tag, lambda tag, full: {f"tag-{tag.pk}"})
+    keys.register(get_user_model(), lambda user, full: {f"author-{user.pk}"})
+    for url_name, page_keys in LISTS.items():
+        keys.register_view(url_name, *page_keys)
