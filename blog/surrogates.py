@@ -8,8 +8,10 @@ publishing a post purges them all, and the home page ``home``.
 
 from django.contrib.auth import get_user_model
 
-from blog.models import Excerpt, Footnote, Post, Tag
-from httpcache import keys
+from blog import signals
+from blog.models import Excerpt, Footnote, Page, Post, Tag
+from citations.models import Source
+from httpcache import keys, receivers
 
 LISTS = {
     "blog:post_list": ("home", "posts"),
@@ -48,9 +50,23 @@ def post_keys(post, full):
     return found
 
 
+def rerendered(post_ids=(), page_ids=(), **kwargs):
+    """What a bulk re-render (``blog.signals.renderings_changed``) purges: those posts' and pages' own."""
+    return {*(f"post-{pk}" for pk in post_ids), *(f"page-{pk}" for pk in page_ids)}
+
+
 def connect():
+    """Name the keys of the blog's objects and lists, and purge them when they change."""
+    user_model = get_user_model()
     keys.register(Post, post_keys)
     keys.register(Tag, lambda tag, full: {f"tag-{tag.pk}"})
-    keys.register(get_user_model(), lambda user, full: {f"author-{user.pk}"})
+    keys.register(user_model, lambda user, full: {f"author-{user.pk}"})
     for url_name, page_keys in LISTS.items():
         keys.register_view(url_name, *page_keys)
+    # A post's change shows on its page and in every list of posts (publishing one adds it to them).
+    receivers.watch(Post, lambda post: {f"post-{post.pk}", "posts"})
+    receivers.watch(Page, lambda page: {f"page-{page.pk}"})
+    receivers.watch(Tag, lambda tag: {f"tag-{tag.pk}", "tags"})
+    receivers.watch(Source, lambda source: {f"source-{source.pk}"})
+    receivers.watch(user_model, lambda user: {f"author-{user.pk}"})
+    receivers.watch_signal(signals.renderings_changed, rerendered)

@@ -17,12 +17,14 @@ class CommentsConfig(AppConfig):
         if apps.is_installed("pagecache"):
             self.plug_into_pagecache()
         if apps.is_installed("httpcache"):
-            from httpcache import keys
+            from comments.signals import comments_changed
+            from httpcache import keys, receivers
 
             keys.register_view("comments:feed", "comments", "feeds")
             keys.register_view("comments:feed_atom", "comments", "feeds")
-            keys.register_view("comments:post_feed", "thread-{post_id}", "feeds")
-            keys.register_view("comments:post_feed_atom", "thread-{post_id}", "feeds")
+            keys.register_view("comments:post_feed", "thread-{post_id}", "threads", "feeds")
+            keys.register_view("comments:post_feed_atom", "thread-{post_id}", "threads", "feeds")
+            receivers.watch_signal(comments_changed, changed_threads)
 
     @staticmethod
     def plug_into_pagecache():
@@ -41,3 +43,10 @@ class CommentsConfig(AppConfig):
 def held_when_new(comment, created):
     """A new comment held for moderation is in no page: only its writer sees it, through the page's script."""
     return created and not comment.is_public
+
+
+def changed_threads(post_ids=None, **kwargs):
+    """What a change to comments purges: those posts' threads (their pages, their comment feeds), or all."""
+    if post_ids is None:
+        return {"threads", "comments"}
+    return {"comments", *(f"thread-{pk}" for pk in post_ids)}

@@ -13,8 +13,8 @@ browsers say about where a request comes from instead:
   client's one-click unsubscribe), and no cross-site page can make one: it
   passes, as in Go.
 
-Logged-in users keep Django's CSRF token as well: their pages are private
-anyway, and a session is worth more than an anonymous comment.
+Visitors with a session (signed in) keep Django's CSRF token as well: their
+pages are private anyway, and a session is worth more than an anonymous comment.
 """
 
 import functools
@@ -81,7 +81,8 @@ def cross_origin_protected(refused):
     """Run the view for requests from this site; others get ``refused(request, reason, *args, **kwargs)``.
 
     The view is exempt from Django's CSRF check for anonymous visitors and
-    keeps it for logged-in users (whose refusal is ``CSRF_FAILURE_VIEW``'s).
+    keeps it for visitors with a session, whose forms carry the token (their
+    refusal is ``CSRF_FAILURE_VIEW``'s). Neither check reads the database.
     """
 
     def decorator(view):
@@ -92,7 +93,7 @@ def cross_origin_protected(refused):
         def wrapper(request, *args, **kwargs):
             if reason := refusal(request):
                 return refused(request, reason, *args, **kwargs)
-            if request.user.is_authenticated:
+            if has_session(request):
                 return protected(request, *args, **kwargs)
             return view(request, *args, **kwargs)
 

@@ -105,7 +105,10 @@ try:
             "COMMENTS_UNSUBSCRIBE_RATE_LIMIT", "COMMENTS_UNSUBSCRIBE_RATE_LIMIT_NETWORK",
             "COMMENTS_UNSUBSCRIBE_LINK_DAYS", "COMMENTS_CLOSE_AFTER_DAYS",
         ])
-        | env.given(env.get_list, names=["COMMENTS_HOLD_WORDS", "COMMENTS_SPAM_WORDS"])
+        | env.given(env.get_int, minimum=1, names=["HTTPCACHE_PURGE_TIMEOUT"])
+        | env.given(env.get_list, names=[
+            "COMMENTS_HOLD_WORDS", "COMMENTS_SPAM_WORDS", "HTTPCACHE_FRONT_CACHES",
+        ])
         | env.given(env.get_str, names=["COMMENTS_IP_HEADER", "BLOG_IMAGE_UPLOAD_DIRECTORY"])
         | env.given(env.get_bool, names=["COMMENTS_NOTIFY_MODERATORS"])
     )  # fmt: skip

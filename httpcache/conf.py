@@ -15,6 +15,10 @@ DEFAULTS = {
     "STALE_WHILE_REVALIDATE": 60,
     # How long past that it may serve the old page when the site answers with an error or not at all.
     "STALE_IF_ERROR": 86_400,
+    # Base URLs of the front caches (Varnish with xkey) that a change purges by key.
+    "FRONT_CACHES": [],
+    # Seconds to wait for a front cache to answer a purge.
+    "PURGE_TIMEOUT": 5,
     # Paths never marked public, whatever they answer.
     "PRIVATE_PATHS": ["/admin/", "/markdownx/", "/preview/", "/healthz"],
 }

@@ -20,7 +20,7 @@ def comments_section(context, post):
     The thread itself goes into the page after rendering (``blog.splice``).
     """
     request = context["request"]
-    keys.add(request, f"thread-{post.pk}")
+    keys.add(request, f"thread-{post.pk}", "threads")
     section = selectors.thread_for(post, request)
     if section["thread"]:
         section["thread"] = splice.placeholder(request, section["thread"])

@@ -31,7 +31,9 @@ def test_an_anonymous_post_page_is_public_and_names_everything_it_shows(post, ca
     assert response["Cache-Control"] == PUBLIC
     tags = sorted(f"tag-{pk}" for pk in post.tags.values_list("pk", flat=True))
     sources = sorted(f"source-{source.pk}" for source in post_sources(post))
-    expected = sorted([f"post-{post.pk}", f"thread-{post.pk}", f"author-{post.author_id}", *tags, *sources])
+    expected = sorted(
+        [f"post-{post.pk}", f"thread-{post.pk}", "threads", f"author-{post.author_id}", *tags, *sources]
+    )
     assert len(sources) == 2
     assert response["Surrogate-Key"].split() == expected
     assert response["Cache-Tag"].split(",") == expected
