@@ -7,8 +7,9 @@ the default below (``config/settings.py`` sets them from the environment).
 from django.conf import settings
 
 DEFAULTS = {
-    # How long a browser may reuse an anonymous page without asking (seconds).
-    "MAX_AGE": 60,
+    # How long a browser may reuse an anonymous page without asking (seconds). No purge reaches a
+    # browser, so by default it asks each time, and gets a 304 while the page is unchanged.
+    "MAX_AGE": 0,
     # How long a shared cache (a front cache, a CDN) may: purges by key retire pages sooner.
     "S_MAXAGE": 600,
     # How long past that a shared cache may serve the old page while it fetches a new one.

@@ -11,7 +11,7 @@ from tests.factories import make_post, make_source, make_user
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = "public, max-age=60, s-maxage=600, stale-while-revalidate=60, stale-if-error=86400"
+PUBLIC = "public, max-age=0, s-maxage=600, stale-while-revalidate=60, stale-if-error=86400"
 
 
 @pytest.fixture
@@ -48,10 +48,10 @@ def post_sources(post):
 
 def test_the_cache_ages_are_settings(post, settings):
     """HTTPCACHE_* settings set each directive."""
-    settings.HTTPCACHE_MAX_AGE, settings.HTTPCACHE_S_MAXAGE = 0, 86400
+    settings.HTTPCACHE_MAX_AGE, settings.HTTPCACHE_S_MAXAGE = 5, 86400
     settings.HTTPCACHE_STALE_WHILE_REVALIDATE, settings.HTTPCACHE_STALE_IF_ERROR = 30, 600
     response = Client().get(post.get_absolute_url())
-    expected = "public, max-age=0, s-maxage=86400, stale-while-revalidate=30, stale-if-error=600"
+    expected = "public, max-age=5, s-maxage=86400, stale-while-revalidate=30, stale-if-error=600"
     assert response["Cache-Control"] == expected
 
 
