@@ -84,16 +84,11 @@ def _moment(text):
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def build_thread(rows, own_ids=(), now=None, editable_ids=()):
-    """Nest ``rows`` (oldest first) into ``Node`` trees; a reply whose parent is missing becomes a root.
-
-    ``editable_ids`` are the comments this browser may still edit (``cookies.editable_comment_ids``).
-    """
-    own_ids, editable_ids, now = set(own_ids), set(editable_ids), now or timezone.now()
+def build_thread(rows):
+    """Nest ``rows`` (oldest first) into ``Node`` trees; a reply whose parent is missing becomes a root."""
     nodes, roots = {}, []
     for comment in rows:
-        own = comment.pk in own_ids
-        node = Node(comment, own=own, editable=comment.pk in editable_ids and can_edit(comment, now))
+        node = Node(comment)
         nodes[comment.pk] = node
         parent = nodes.get(comment.parent_id)
         (parent.children if parent else roots).append(node)
@@ -112,7 +107,7 @@ def thread_for(post, request, form=None):
     now = timezone.now()
     closed = post_closed_reason(post, now)
     reply_id = _int(request.GET.get("replyto"))
-    thread, count = published.public_thread(post, closed, lambda: _public_roots(post, now))
+    thread, count = published.public_thread(post, closed, lambda: _public_roots(post))
     reply_to = Comment.objects.approved().filter(post=post, pk=reply_id).first() if reply_id else None
     if form is None and not closed:
         form = CommentForm(post=post, initial={"parent": reply_to.pk if reply_to else None})
@@ -161,8 +156,8 @@ def public_count(nodes):
     return sum(1 for node in nodes.values() if node.public)
 
 
-def _public_roots(post, now):
-    roots, nodes = build_thread(thread_rows(post), now=now)
+def _public_roots(post):
+    roots, nodes = build_thread(thread_rows(post))
     return roots, public_count(nodes)
 
 

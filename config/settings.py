@@ -143,10 +143,8 @@ INSTALLED_APPS = [
     "httpcache",
 ]
 
-# The page cache sits inside CsrfViewMiddleware (which reads the visitor's CSRF
-# cookie before it and sets it after it, also on a cached page) and outside
-# everything that needs the session or the user, so a hit skips them.
-# ConditionalGetMiddleware answers 304 from the ETag the page cache gives.
+# The page cache sits outside everything, so a hit skips all of it: the pages
+# it keeps hold nothing of any one visitor (no CSRF token; see config.crossorigin).
 MIDDLEWARE = [
     # First, so a cache hit skips everything else: the page is stored with the
     # headers the middleware below gave it, and a hit answers conditional GETs
