@@ -1,6 +1,6 @@
 """The blog app: posts, tags, derived rows and revisions."""
 
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 
 
@@ -12,3 +12,7 @@ class BlogConfig(AppConfig):
         from blog import receivers  # connects the signal receivers
 
         post_migrate.connect(receivers.rerender_stale_after_migrate, sender=self)
+        if apps.is_installed("httpcache"):
+            from blog import surrogates
+
+            surrogates.connect()

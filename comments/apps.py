@@ -16,22 +16,37 @@ class CommentsConfig(AppConfig):
         hooks.list_preparers.add(selectors.attach_comment_counts)
         if apps.is_installed("pagecache"):
             self.plug_into_pagecache()
+        if apps.is_installed("httpcache"):
+            from comments.signals import comments_changed
+            from httpcache import keys, receivers
+
+            keys.register_view("comments:feed", "comments", "feeds")
+            keys.register_view("comments:feed_atom", "comments", "feeds")
+            keys.register_view("comments:post_feed", "thread-{post_id}", "threads", "feeds")
+            keys.register_view("comments:post_feed_atom", "thread-{post_id}", "threads", "feeds")
+            receivers.watch_signal(comments_changed, changed_threads)
 
     @staticmethod
     def plug_into_pagecache():
-        """A comment's changes retire cached pages, and each page's comment form gets a fresh timestamp."""
-        from comments import forms
+        """A comment's changes retire cached pages; a commenter's cookies change no cached page."""
+        from comments import cookies
         from comments.models import Comment
         from comments.signals import comments_changed
-        from pagecache import holes, receivers
+        from pagecache import middleware, receivers
 
         receivers.watch(Comment, unless=held_when_new)
         receivers.watch_signal(comments_changed)
-        holes.add_signed_value(
-            "comment-token", salt=forms.TOKEN_SALT, argument=forms.form_token_post, make=forms.make_form_token
-        )
+        for name in (cookies.OWN_COOKIE, cookies.IDENTITY_COOKIE, cookies.HINT_COOKIE):
+            middleware.share_cookie(name)
 
 
 def held_when_new(comment, created):
-    """A new comment held for moderation shows only to its writer, whose cookie bypasses the page cache."""
+    """A new comment held for moderation is in no page: only its writer sees it, through the page's script."""
     return created and not comment.is_public
+
+
+def changed_threads(post_ids=None, **kwargs):
+    """What a change to comments purges: those posts' threads (their pages, their comment feeds), or all."""
+    if post_ids is None:
+        return {"threads", "comments"}
+    return {"comments", *(f"thread-{pk}" for pk in post_ids)}

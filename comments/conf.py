@@ -28,10 +28,6 @@ DEFAULTS = {
     "HOLD_WORDS": [],
     # Mark as spam a comment containing any of these words (same fields).
     "SPAM_WORDS": ["viagra", "cialis", "casino bonus", "replica watches", "payday loan"],
-    # A form sent sooner than this many seconds after the page was served is spam.
-    "MIN_SECONDS": 3,
-    # A form served longer ago than this is out of date: it comes back, text kept, to be sent again.
-    "FORM_MAX_AGE_SECONDS": 24 * 3600,
     # Anonymous writes in each window of RATE_WINDOW_SECONDS (0 = no limit): comments per email
     # address and per IP address, and per network (an IPv4 /24 or IPv6 /64, which one person
     # can hop around in); edits and withdrawals likewise; unsubscribes per address and network.

@@ -6,6 +6,10 @@ cookie shows the writer their own held comments for as long as it lives, and
 opens the edit window (``COMMENTS_EDIT_MINUTES``) from that signed moment, so
 an edit grant expires with the window whatever the cookie's age; it grants
 nothing else.
+
+Post pages are the same for every reader: the page's script reads the
+unsigned ``cp_own`` hint and only then fetches what is this browser's own
+(``views.own_comments``).
 """
 
 import time
@@ -18,6 +22,10 @@ OWN_COOKIE = "cp_comments"
 OWN_SALT = "comments.own"
 OWN_MAX_AGE = 30 * 24 * 3600
 OWN_KEEP = 50
+
+# Not secret and readable by the page's script: this browser has something of its own
+# to show on post pages (``views.own_comments``), so the script asks for it.
+HINT_COOKIE = "cp_own"
 
 IDENTITY_COOKIE = "cp_commenter"
 IDENTITY_SALT = "comments.identity"
@@ -32,15 +40,12 @@ def _read(request, name, salt, max_age):
 
 
 def _set(response, request, name, value, salt, max_age):
+    secure = settings.SESSION_COOKIE_SECURE or request.is_secure()
     response.set_signed_cookie(
-        name,
-        value,
-        salt=salt,
-        max_age=max_age,
-        httponly=True,
-        samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE or request.is_secure(),
+        name, value, salt=salt, max_age=max_age, httponly=True, samesite="Lax", secure=secure
     )
+    # As long as the longest-lived cookie it stands for; outliving one costs a request that finds nothing.
+    response.set_cookie(HINT_COOKIE, "1", max_age=IDENTITY_MAX_AGE, samesite="Lax", secure=secure)
 
 
 def own_comments(request):

@@ -1,59 +1,26 @@
-"""The public comment form, the edit form, and the signed timestamp they carry.
+"""The public comment form and the edit form.
+
+The comment form holds nothing per visitor or per moment: it sits in post
+pages that every anonymous reader shares, and caches keep. It once carried a
+signed timestamp, so a form sent within ``COMMENTS_MIN_SECONDS`` of being
+served was spam; but a timestamp in a shared page dates the page, not the
+visitor's reading of it (a bot fetching a page cached a minute ago would pass
+at once), and it made every rendering of a page differ. The rule is dropped:
+the honeypot, the rate limits per address and network (``comments.ratelimit``)
+and moderation's holds do that work.
 
 Single-line fields lose invisible and direction-changing characters on the way
 in, and a body must have something visible in it (``comments.text``).
 """
 
-import time
 from urllib.parse import urlsplit
 
 from django import forms
-from django.core import signing
 from django.core.validators import MaxLengthValidator
 
 from blog.rendering.limits import over_formatting
 from comments import conf, text
 from comments.models import Comment
-
-TOKEN_SALT = "comments.form-token"
-
-
-def make_form_token(post_pk, at=None):
-    """A signed note of which post's form this is and when it was served."""
-    return signing.dumps({"post": post_pk, "at": time.time() if at is None else at}, salt=TOKEN_SALT)
-
-
-def form_token_post(data):
-    """The post a form token's signed ``data`` was made for, or None if it is not a form token."""
-    if isinstance(data, dict) and isinstance(data.get("post"), int):
-        return data["post"]
-    return None
-
-
-class FormTokenExpired(ValueError):
-    """The form was served longer ago than ``COMMENTS_FORM_MAX_AGE_SECONDS``."""
-
-
-def read_form_token(token, post_pk):
-    """Seconds since the form was served, or None if the token is missing, forged or for another post.
-
-    Raises ``FormTokenExpired`` for a form served too long ago: a harvested
-    timestamp serves a bot for a day at most.
-    """
-    try:
-        data = signing.loads(token or "", salt=TOKEN_SALT)
-    except signing.BadSignature:
-        return None
-    if (
-        not isinstance(data, dict)
-        or data.get("post") != post_pk
-        or not isinstance(data.get("at"), int | float)
-    ):
-        return None
-    elapsed = max(time.time() - data["at"], 0.0)
-    if elapsed > conf.get("FORM_MAX_AGE_SECONDS"):
-        raise FormTokenExpired
-    return elapsed
 
 
 class LineMixin:
@@ -121,7 +88,6 @@ class CommentForm(forms.Form):
     notify = forms.BooleanField(label="Email me when someone replies", required=False)
     remember = forms.BooleanField(label="Remember my name, email and website", required=False)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    token = forms.CharField(required=False, widget=forms.HiddenInput)
     # A field people never see; bots that fill in every input give themselves away.
     homepage = forms.CharField(label="Leave this empty", required=False)
 
@@ -130,19 +96,6 @@ class CommentForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["body"].limit_to(conf.get("MAX_LENGTH"))
-        self.elapsed_seconds = None
-
-    @property
-    def token_value(self):
-        """The timestamp token to render: the submitted one while it is valid, else a new one."""
-        if self.is_bound and self.elapsed_seconds is not None:
-            return self.data.get("token")
-        return make_form_token(self.post.pk)
-
-    def refuse_token(self, message):
-        """Refuse the submitted timestamp after validation (it was used already): a new one is rendered."""
-        self.add_error("token", message)
-        self.elapsed_seconds = None
 
     def clean_website(self):
         url = self.cleaned_data["website"]
@@ -166,19 +119,6 @@ class CommentForm(forms.Form):
                 "your text is kept below, send it as a comment on the post instead."
             )
         return parent
-
-    def clean_token(self):
-        try:
-            self.elapsed_seconds = read_form_token(self.cleaned_data["token"], self.post.pk)
-        except FormTokenExpired:
-            raise forms.ValidationError(
-                "This form was opened too long ago to be sent. Your text is kept; please send it again."
-            ) from None
-        if self.elapsed_seconds is None:
-            raise forms.ValidationError(
-                "This form is out of date or was altered. Your text is kept; please send it again."
-            )
-        return self.cleaned_data["token"]
 
 
 class CommentEditForm(forms.Form):

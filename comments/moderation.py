@@ -28,7 +28,6 @@ class Rules:
     hold_links: int = 2
     hold_words: tuple[str, ...] = ()
     spam_words: tuple[str, ...] = ()
-    min_seconds: float = 3
 
     @classmethod
     def from_settings(cls):
@@ -36,7 +35,6 @@ class Rules:
             hold_links=conf.get("HOLD_LINKS"),
             hold_words=tuple(conf.get("HOLD_WORDS")),
             spam_words=tuple(conf.get("SPAM_WORDS")),
-            min_seconds=conf.get("MIN_SECONDS"),
         )
 
 
@@ -44,9 +42,8 @@ class Rules:
 class Submission:
     """What is known about a comment when it is posted or edited.
 
-    ``elapsed_seconds`` is the time between serving the form and receiving it,
-    or None when not measured (an edit). ``known_commenter`` is true when the
-    email address already has another approved comment.
+    ``known_commenter`` is true when the email address already has another
+    approved comment.
     """
 
     body: str
@@ -56,7 +53,6 @@ class Submission:
     ip_address: str = ""
     user_agent: str = ""
     honeypot: str = ""
-    elapsed_seconds: float | None = None
     known_commenter: bool = False
 
     def searchable(self):
@@ -103,11 +99,6 @@ def decide(submission, rules=None):
     rules = rules or Rules.from_settings()
     if submission.honeypot.strip():
         return Decision(SPAM, "the hidden honeypot field was filled in")
-    elapsed = submission.elapsed_seconds
-    if elapsed is not None and elapsed < rules.min_seconds:
-        return Decision(
-            SPAM, f"sent {elapsed:.1f} s after the form was served (minimum {rules.min_seconds} s)"
-        )
     if found := find_word(rules.spam_words, submission):
         return Decision(SPAM, f"spam word “{found[0]}” in {found[1]}")
     links = count_links(submission.body)

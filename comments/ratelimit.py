@@ -1,4 +1,4 @@
-"""Limits on what anonymous visitors write, kept in Django's cache: how often, and each form once.
+"""Limits on what anonymous visitors write, kept in Django's cache: how often.
 
 Every write an anonymous visitor can make (posting, editing or withdrawing,
 unsubscribing) is counted per email address, per IP address and per network
@@ -80,20 +80,3 @@ def retry_after(*, action, email="", ip_address=None, now=None):
         logger.warning("Comment rate limits are off: the cache is unreachable (%s).", error)
         return None
     return max(math.ceil(left), 1) if any(over) else None
-
-
-def claim_form_token(*, token, ip_address, body):
-    """Record a comment form's timestamp as used by ``ip_address``; False if it already sent other text.
-
-    One served form sends one comment: a bot that harvested a timestamp
-    cannot reuse it to skip the wait (``COMMENTS_MIN_SECONDS``) for the next
-    one. The same text again is a double click, which the duplicate check
-    answers. Fails open when the cache is unreachable.
-    """
-    key = "comments:token:" + hashlib.sha256(f"{token}|{ip_address or ''}".encode()).hexdigest()[:32]
-    text = hashlib.sha256(body.encode()).hexdigest()[:32]
-    try:
-        return cache.add(key, text, conf.get("FORM_MAX_AGE_SECONDS") + 60) or cache.get(key) == text
-    except Exception as error:
-        logger.warning("Comment forms may be sent twice: the cache is unreachable (%s).", error)
-        return True

@@ -84,16 +84,11 @@ def _moment(text):
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def build_thread(rows, own_ids=(), now=None, editable_ids=()):
-    """Nest ``rows`` (oldest first) into ``Node`` trees; a reply whose parent is missing becomes a root.
-
-    ``editable_ids`` are the comments this browser may still edit (``cookies.editable_comment_ids``).
-    """
-    own_ids, editable_ids, now = set(own_ids), set(editable_ids), now or timezone.now()
+def build_thread(rows):
+    """Nest ``rows`` (oldest first) into ``Node`` trees; a reply whose parent is missing becomes a root."""
     nodes, roots = {}, []
     for comment in rows:
-        own = comment.pk in own_ids
-        node = Node(comment, own=own, editable=comment.pk in editable_ids and can_edit(comment, now))
+        node = Node(comment)
         nodes[comment.pk] = node
         parent = nodes.get(comment.parent_id)
         (parent.children if parent else roots).append(node)
@@ -101,30 +96,21 @@ def build_thread(rows, own_ids=(), now=None, editable_ids=()):
 
 
 def thread_for(post, request, form=None):
-    """Everything ``comments/includes/section.html`` shows for ``post``.
+    """Everything ``comments/includes/section.html`` shows for ``post``: the same for every reader.
 
-    A reader with comments of their own gets the thread rendered for them
-    (one query); everyone else gets the stored one (``comments.published``).
-    ``form`` is a bound form to show again with its errors; otherwise a fresh
-    form is filled from the remembered details and ``?replyto=<id>``.
+    The stored thread (``comments.published``) and, unless ``form`` is a bound
+    form to show again with its errors, a fresh form replying to
+    ``?replyto=<id>``. Nothing is read from the reader's cookies: their own
+    held comments, edit links and remembered details come from ``own_for``,
+    fetched by the page's script, so caches can share the page.
     """
-    own_ids = cookies.own_comment_ids(request)
     now = timezone.now()
     closed = post_closed_reason(post, now)
     reply_id = _int(request.GET.get("replyto"))
-    if own_ids:
-        editable_ids = cookies.editable_comment_ids(request, now.timestamp())
-        roots, nodes = build_thread(thread_rows(post, own_ids), own_ids, now, editable_ids)
-        thread, count = render_thread(roots, closed), public_count(nodes)
-        reply_node = nodes.get(reply_id)
-        reply_to = reply_node.comment if reply_node and reply_node.public else None
-    else:
-        thread, count = published.public_thread(post, closed, lambda: _public_roots(post, now))
-        reply_to = Comment.objects.approved().filter(post=post, pk=reply_id).first() if reply_id else None
+    thread, count = published.public_thread(post, closed, lambda: _public_roots(post))
+    reply_to = Comment.objects.approved().filter(post=post, pk=reply_id).first() if reply_id else None
     if form is None and not closed:
-        identity = cookies.remembered_identity(request)
-        initial = {**identity, "remember": bool(identity), "parent": reply_to.pk if reply_to else None}
-        form = CommentForm(post=post, initial=initial)
+        form = CommentForm(post=post, initial={"parent": reply_to.pk if reply_to else None})
     return {
         "post": post,
         "thread": thread,
@@ -135,7 +121,34 @@ def thread_for(post, request, form=None):
         "closes_at": closes_at(published_at=post.publish_at, close_after_days=conf.get("CLOSE_AFTER_DAYS")),
         "edit_minutes": conf.get("EDIT_MINUTES"),
         "feed_url": reverse("comments:post_feed", kwargs={"post_id": post.pk}),
+        "own_url": reverse("comments:own", kwargs={"post_id": post.pk}),
     }
+
+
+def own_for(post, request):
+    """What this browser alone sees on ``post``'s page: ``{"identity", "held", "editable"}``.
+
+    ``identity`` is the remembered name, email and website; ``held`` the
+    browser's comments awaiting moderation, each as ``{"id", "parent",
+    "html"}`` (its ``<li>`` as the thread writes it); ``editable`` the ids of
+    its public comments still in the edit window, with their edit and
+    withdraw addresses. One query, none without own comments.
+    """
+    own_ids = cookies.own_comment_ids(request)
+    held, editable = [], []
+    if own_ids:
+        now = timezone.now()
+        editable_ids = cookies.editable_comment_ids(request, now.timestamp())
+        rows = [row for row in thread_rows(post, own_ids) if row.pk in own_ids]
+        for row in rows:
+            node = Node(row, own=True, editable=row.pk in editable_ids and can_edit(row, now))
+            if node.awaiting:
+                html = render_thread([node], closed=True)
+                held.append({"id": row.pk, "parent": row.parent_id, "html": html})
+            elif node.public and node.editable:
+                edit, withdraw = (reverse(f"comments:{name}", args=[row.pk]) for name in ("edit", "withdraw"))
+                editable.append({"id": row.pk, "edit": edit, "withdraw": withdraw})
+    return {"identity": cookies.remembered_identity(request), "held": held, "editable": editable}
 
 
 def public_count(nodes):
@@ -143,8 +156,8 @@ def public_count(nodes):
     return sum(1 for node in nodes.values() if node.public)
 
 
-def _public_roots(post, now):
-    roots, nodes = build_thread(thread_rows(post), now=now)
+def _public_roots(post):
+    roots, nodes = build_thread(thread_rows(post))
     return roots, public_count(nodes)
 
 

@@ -72,7 +72,6 @@ def comment_submit(
     ip_address: str | None = None,
     user_agent: str = "",
     honeypot: str = "",
-    elapsed_seconds: float | None = None,
     notify: bool = True,
 ) -> Comment:
     """Store a new comment with the status auto-moderation gives it, and return it.
@@ -103,7 +102,6 @@ def comment_submit(
             ip_address=ip_address or "",
             user_agent=user_agent,
             honeypot=honeypot,
-            elapsed_seconds=elapsed_seconds,
             known_commenter=is_known_commenter(author_email),
         )
     )

@@ -7,8 +7,8 @@ page (``config.errors``) would drop the reader's text. A view wrapped in
 from what was sent, with the reason, status 503 and ``Retry-After``. The page
 is made without the database: the post or comment is known only by its id
 (enough for the form's address), the form is unbound (a bound one would
-validate, and validation reads the database), and the CSRF token comes from
-the visitor's cookie.
+validate, and validation reads the database), and a signed-in user's CSRF
+token comes from their cookie.
 """
 
 import functools
@@ -21,6 +21,7 @@ from blog.models import Post
 from comments import conf
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
+from config.crossorigin import has_session
 from config.errors import RETRY_AFTER_SECONDS, error_page, is_database_unavailable
 
 logger = logging.getLogger(__name__)
@@ -29,8 +30,9 @@ KEPT_FIELDS = ["name", "email", "website", "body", "parent", "notify", "remember
 
 
 def kept_page(request, context):
-    """Template ``comments/unavailable.html``, status 503, with ``context`` and the visitor's CSRF token."""
-    context = {**context, "csrf_token": get_token(request)}
+    """Template ``comments/unavailable.html``, status 503, with ``context`` and a signed-in CSRF token."""
+    if has_session(request):
+        context = {**context, "csrf_token": get_token(request)}
     return error_page(request, "comments/unavailable.html", 503, context, retry_after=RETRY_AFTER_SECONDS)
 
 

@@ -8,6 +8,8 @@ app_name = "comments"
 
 urlpatterns = [
     path("post/<int:post_id>/", views.post_comment, name="post"),
+    path("post/<int:post_id>/own/", views.own_comments, name="own"),
+    path("<int:pk>/", views.held_comment, name="held"),
     path("<int:pk>/edit/", views.edit_comment, name="edit"),
     path("<int:pk>/withdraw/", views.withdraw_comment, name="withdraw"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),

@@ -1,7 +1,9 @@
 """Public comment views: post, edit or withdraw one's own comment, unsubscribe.
 
 Views are thin: forms validate, ``services`` write, ``cookies`` remember who
-wrote what, ``ratelimit`` counts every anonymous write. Every refusal is a
+wrote what, ``ratelimit`` counts every anonymous write. No form carries a
+token: a POST from another site is refused by ``config.crossorigin`` (a
+logged-in user's also needs Django's CSRF token). Every refusal is a
 readable page in the site's style.
 """
 
@@ -9,16 +11,18 @@ import ipaddress
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from blog.models import Post
-from comments import conf, cookies, csrf, notifications, ratelimit, services
+from comments import conf, cookies, csrf, notifications, ratelimit, selectors, services
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
 from comments.unavailable import comment_form_kept, edit_form_kept, keeps_text_when_unavailable
+from config.crossorigin import cross_origin_protected
 
 
 def client_ip(request):
@@ -62,6 +66,7 @@ def form_page(request, post, form, status=400):
     return render(request, "comments/comment_form.html", context, status=status)
 
 
+@cross_origin_protected(csrf.comment_refused)
 @require_http_methods(["GET", "POST"])
 @keeps_text_when_unavailable(comment_form_kept)
 def post_comment(request, post_id):
@@ -84,9 +89,6 @@ def post_comment(request, post_id):
         return too_many(
             request, wait, title=title, message=f"{message} This one was not posted.", post=post, form=form
         )
-    if not ratelimit.claim_form_token(token=data["token"], ip_address=ip_address, body=data["body"]):
-        form.refuse_token("This form has already sent a comment. Your text is kept; please send it again.")
-        return form_page(request, post, form)
     try:
         comment = services.comment_submit(
             post=post,
@@ -100,14 +102,13 @@ def post_comment(request, post_id):
             ip_address=ip_address,
             user_agent=request.headers.get("User-Agent", ""),
             honeypot=data["homepage"],
-            elapsed_seconds=form.elapsed_seconds,
         )
     except services.CommentsClosed as closed:
         return refuse(request, post, str(closed))
     except ValidationError as error:
         form.add_error(None, error.messages)
         return form_page(request, post, form)
-    response = redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
+    response = redirect(written(comment))
     cookies.remember_own_comment(request, response, comment.pk)
     cookies.set_identity(
         request,
@@ -120,9 +121,50 @@ def post_comment(request, post_id):
     return response
 
 
-# A comment refused by the CSRF check comes back with its text (CSRF_FAILURE_VIEW reads this, as
-# CsrfViewMiddleware reads csrf_exempt).
+# A logged-in user's comment refused by the CSRF check comes back with its text (CSRF_FAILURE_VIEW
+# reads this, as CsrfViewMiddleware reads csrf_exempt).
 post_comment.csrf_failure = csrf.comment_refused
+
+
+def written(comment):
+    """Where a comment just written is seen: in its post's thread, or, held, on its writer's own page.
+
+    The post page is the same for everyone, so a held comment is not in it
+    (the page's script adds it for the writer); ``held_comment`` shows it
+    without a script.
+    """
+    if comment.is_public:
+        return f"{comment.post.get_absolute_url()}#comment-{comment.pk}"
+    return f"{reverse('comments:held', args=[comment.pk])}#comment-{comment.pk}"
+
+
+@never_cache
+@require_http_methods(["GET"])
+def held_comment(request, pk):
+    """This browser's comment awaiting moderation, as its writer alone sees it.
+
+    Template ``comments/comment_held.html``; context ``post``, ``thread`` (the
+    comment's ``<li>``). Once public, or for another browser, it leads to the post.
+    """
+    comment = get_object_or_404(
+        Comment.objects.select_related("post").filter(post__in=Post.objects.published()), pk=pk
+    )
+    item = next((held for held in selectors.own_for(comment.post, request)["held"] if held["id"] == pk), None)
+    if item is None:
+        return redirect(f"{comment.post.get_absolute_url()}#comments")
+    return render(request, "comments/comment_held.html", {"post": comment.post, "thread": item["html"]})
+
+
+@never_cache
+@require_http_methods(["GET"])
+def own_comments(request, post_id):
+    """JSON of what only this browser sees on the post's page (``selectors.own_for``).
+
+    The post page is the same for every reader, so caches can share it; its
+    script (``static/js/comments.js``) asks for this when the browser has
+    written or remembered something (the ``cp_own`` cookie says so).
+    """
+    return JsonResponse(selectors.own_for(published_post(post_id), request))
 
 
 def own_comment(request, pk):
@@ -145,6 +187,9 @@ def changes_refused(request, comment, *, what, **context):
     return too_many(request, wait, title="Too many changes for now", message=message, **context)
 
 
+# Never cached: the page is its writer's, known by a cookie every cache ignores.
+@never_cache
+@cross_origin_protected(csrf.edit_refused)
 @require_http_methods(["GET", "POST"])
 @keeps_text_when_unavailable(edit_form_kept)
 def edit_comment(request, pk):
@@ -164,11 +209,13 @@ def edit_comment(request, pk):
             comment = services.comment_edit(comment=comment, body=form.cleaned_data["body"])
         except PermissionDenied:
             return not_yours(request, pk)
-        return redirect(f"{comment.post.get_absolute_url()}#comment-{comment.pk}")
+        return redirect(written(comment))
     context = {"comment": comment, "post": comment.post, "form": form}
     return render(request, "comments/comment_edit.html", context, status=400 if form.errors else 200)
 
 
+@never_cache
+@cross_origin_protected(csrf.change_refused)
 @require_http_methods(["GET", "POST"])
 def withdraw_comment(request, pk):
     """Ask to confirm (GET), then withdraw one's own comment (POST).
@@ -201,12 +248,12 @@ def not_yours(request, pk):
     )
 
 
-# Mail clients send RFC 8058 one-click unsubscribes as a POST with no CSRF token.
-# The signed token in the URL is what authorises the request, and all it can
-# do is stop email, so a forged cross-site POST gains an attacker nothing. No cache
-# (the page cache included) keeps the page: it shows part of the reader's address.
+# Mail clients send RFC 8058 one-click unsubscribes as a POST with no Origin
+# (which ``cross_origin_protected`` lets through): the signed token in the URL is
+# what authorises the request, and all it can do is stop email. No cache (the
+# page cache included) keeps the page: it shows part of the reader's address.
 @never_cache
-@csrf_exempt
+@cross_origin_protected(csrf.change_refused)
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     """Confirm (GET) and stop (POST) reply notices to the address the signed token leads to.

@@ -95,14 +95,21 @@ try:
             "JOBS_WORKER_TIMEOUT_SECONDS", "COMMENTS_MODERATION_LINK_DAYS",
         ])
         | env.given(env.get_int, minimum=0, names=[
+            "HTTPCACHE_MAX_AGE", "HTTPCACHE_S_MAXAGE", "HTTPCACHE_STALE_WHILE_REVALIDATE",
+            "HTTPCACHE_STALE_IF_ERROR",
+        ])
+        | env.given(env.get_int, minimum=0, names=[
             "COMMENTS_MAX_DEPTH", "COMMENTS_MAX_LENGTH", "COMMENTS_MAX_PARAGRAPHS", "COMMENTS_MAX_FORMATTING",
-            "COMMENTS_EDIT_MINUTES", "COMMENTS_HOLD_LINKS", "COMMENTS_MIN_SECONDS",
-            "COMMENTS_FORM_MAX_AGE_SECONDS", "COMMENTS_RATE_WINDOW_SECONDS", "COMMENTS_RATE_LIMIT",
-            "COMMENTS_RATE_LIMIT_NETWORK", "COMMENTS_EDIT_RATE_LIMIT", "COMMENTS_EDIT_RATE_LIMIT_NETWORK",
+            "COMMENTS_EDIT_MINUTES", "COMMENTS_HOLD_LINKS", "COMMENTS_RATE_WINDOW_SECONDS",
+            "COMMENTS_RATE_LIMIT", "COMMENTS_RATE_LIMIT_NETWORK", "COMMENTS_EDIT_RATE_LIMIT",
+            "COMMENTS_EDIT_RATE_LIMIT_NETWORK",
             "COMMENTS_UNSUBSCRIBE_RATE_LIMIT", "COMMENTS_UNSUBSCRIBE_RATE_LIMIT_NETWORK",
             "COMMENTS_UNSUBSCRIBE_LINK_DAYS", "COMMENTS_CLOSE_AFTER_DAYS",
         ])
-        | env.given(env.get_list, names=["COMMENTS_HOLD_WORDS", "COMMENTS_SPAM_WORDS"])
+        | env.given(env.get_int, minimum=1, names=["HTTPCACHE_PURGE_TIMEOUT"])
+        | env.given(env.get_list, names=[
+            "COMMENTS_HOLD_WORDS", "COMMENTS_SPAM_WORDS", "HTTPCACHE_FRONT_CACHES",
+        ])
         | env.given(env.get_str, names=[
             "COMMENTS_IP_HEADER", "COMMENTS_MODERATOR_DIGEST", "BLOG_IMAGE_UPLOAD_DIRECTORY",
         ])
@@ -136,12 +143,11 @@ INSTALLED_APPS = [
     "wordpress",
     "demo",
     "pagecache",
+    "httpcache",
 ]
 
-# The page cache sits inside CsrfViewMiddleware (which reads the visitor's CSRF
-# cookie before it and sets it after it, also on a cached page) and outside
-# everything that needs the session or the user, so a hit skips them.
-# ConditionalGetMiddleware answers 304 from the ETag the page cache gives.
+# The page cache sits outside everything, so a hit skips all of it: the pages
+# it keeps hold nothing of any one visitor (no CSRF token; see config.crossorigin).
 MIDDLEWARE = [
     # First, so a cache hit skips everything else: the page is stored with the
     # headers the middleware below gave it, and a hit answers conditional GETs
@@ -149,7 +155,13 @@ MIDDLEWARE = [
     "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside compression, so the ETag is of the bytes sent (a strong validator).
     "django.middleware.http.ConditionalGetMiddleware",
+    # Outside everything that writes the body (the splice, the guard's pages); inside the page
+    # cache, which keeps the compressed page. Public pages hold no secret to leak through it.
+    "httpcache.middleware.CompressionMiddleware",
+    # Public or private, and the surrogate keys: read by compression and the page cache.
+    "httpcache.middleware.HttpCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

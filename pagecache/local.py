@@ -14,11 +14,6 @@ import threading
 from collections import OrderedDict
 
 
-def size_of(parts):
-    """The bytes a page's parts hold (its holes count as nothing)."""
-    return sum(len(part) for part in parts if isinstance(part, bytes))
-
-
 class LocalStore:
     """Least-recently-used pages by ETag, at most ``limit`` bytes in all (0 keeps nothing)."""
 
@@ -30,24 +25,24 @@ class LocalStore:
 
     def get(self, etag):
         with self._lock:
-            parts = self._pages.get(etag)
-            if parts is not None:
+            body = self._pages.get(etag)
+            if body is not None:
                 self._pages.move_to_end(etag)
-            return parts
+            return body
 
-    def put(self, etag, parts):
-        size = size_of(parts)
+    def put(self, etag, body):
+        size = len(body)
         if size > self.limit:
             return
         with self._lock:
             if etag in self._pages:
                 self._pages.move_to_end(etag)
                 return
-            self._pages[etag] = parts
+            self._pages[etag] = body
             self.size += size
             while self.size > self.limit:
                 _, dropped = self._pages.popitem(last=False)
-                self.size -= size_of(dropped)
+                self.size -= len(dropped)
 
     def __len__(self):
         return len(self._pages)

@@ -1,11 +1,12 @@
 """Serve anonymous GETs of public pages from the cache; store the pages that may be shared.
 
 A request is served from (and its page stored in) the cache only when it is
-a GET or HEAD to a public path, from a visitor with no cookie but the CSRF
-one: staff (a session), a commenter with their own comments or remembered
-details, and anyone with a message waiting always get a fresh page. A page
-is stored only when it is a plain 200 that sets no cookie (but the CSRF one)
-and asks not to be kept private.
+a GET or HEAD to a public path, from a visitor with no cookie but those every
+visitor's page ignores (the CSRF one, ``PAGECACHE_IGNORED_COOKIES`` and those
+apps add with ``share_cookie``): staff (a session) and anyone with a message
+waiting always get a fresh page. A page is stored only when it is a plain
+200 that sets no cookie and asks not to be kept private. Stored pages are
+the same bytes for every visitor: nothing in them is anyone's own.
 
 Each stored page records the generation (``pagecache.generation``) it was
 rendered in, and is served only while that generation is current, so a
@@ -23,23 +24,21 @@ else (security headers, static files, sessions, authentication, messages),
 none of which a cookieless visitor's page depends on: the page's headers
 (its security, CSP, framing, caching and Vary headers) are stored with it,
 and a hit answers ``If-None-Match`` and ``If-Modified-Since`` itself. Static
-and media files are never looked up. Only CSRF needs doing per hit, and
-only for a page with a CSRF hole: this visitor's CSRF cookie is read, or
-one made and set, exactly as ``CsrfViewMiddleware`` does for a rendered page.
+and media files are never looked up.
 """
 
 import hashlib
 import logging
+import re
 import time
 from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from pagecache import generation, holes
+from pagecache import generation
 from pagecache.local import LocalHeads, LocalStore
 
 logger = logging.getLogger(__name__)
@@ -65,15 +64,23 @@ CONDITIONAL_HEADERS = (
 http_date_of = lru_cache(maxsize=16)(http_date)
 # How many addresses' heads a worker keeps for the current generation.
 HEADS_KEPT = 10_000
-PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache", "max-age=0")
+PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
+# What Django's GZipMiddleware looks for.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Vary values that every stored page already accounts for.
 SHAREABLE_VARY = {"cookie", "accept-encoding"}
+# Cookies that apps' pages ignore (see share_cookie).
+SHARED_COOKIES = set()
+
+
+def share_cookie(name):
+    """Serve the cached page to visitors with cookie ``name``: no page the cache stores reads it."""
+    SHARED_COOKIES.add(name)
 
 
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.csrf = CsrfViewMiddleware(get_response)
         self.local = LocalStore(settings.PAGECACHE_LOCAL_BYTES)
         self.heads = LocalHeads(HEADS_KEPT)
 
@@ -87,18 +94,18 @@ class PageCacheMiddleware:
             logger.exception("The page cache is unreachable; serving the page uncached.")
             return self.get_response(request)
         if head is not None:
-            parts = self.body(head["etag"])
-            if parts is not None:
-                return self.serve(head, parts, request, current)
+            body = self.body(head["etag"])
+            if body is not None:
+                return self.serve(head, body, request, current)
         response = self.get_response(request)
         if request.method != "GET" or not self.is_storable(request, response):
             response[HEADER] = "skip"
             return response
-        parts = holes.cut(response.content, request)
-        etag = self.etag(response.status_code, parts)
-        self.finish(response, personal=len(parts) > 1)
-        self.mark(response, current, etag, "miss", len(response.content))
-        self.store(key, self.to_head(response, parts, etag, current), parts)
+        body = response.content
+        etag = self.etag(response.status_code, body)
+        self.finish(response)
+        self.mark(response, current, etag, "miss", len(body))
+        self.store(key, self.to_head(response, etag, current), body)
         return response
 
     def is_cacheable_request(self, request):
@@ -108,20 +115,24 @@ class PageCacheMiddleware:
             return False
         if "HTTP_AUTHORIZATION" in request.META:
             return False
-        shared = {settings.CSRF_COOKIE_NAME, *settings.PAGECACHE_IGNORED_COOKIES}
+        shared = {settings.CSRF_COOKIE_NAME, *settings.PAGECACHE_IGNORED_COOKIES, *SHARED_COOKIES}
         return all(name in shared for name in request.COOKIES)
 
     def is_storable(self, request, response):
         if response.status_code != 200 or response.streaming:
             return False
-        # The CSRF cookie is this visitor's own: it is not stored, and a hit sets one afresh.
-        if any(name != settings.CSRF_COOKIE_NAME for name in response.cookies):
+        if response.cookies:
             return False
         session = getattr(request, "session", None)
         if session is not None and session.modified:
             return False
-        cache_control = response.get("Cache-Control", "").lower()
-        if any(directive in cache_control for directive in PRIVATE_DIRECTIVES):
+        directives = dict(
+            (part.strip().lower().partition("=")[::2])
+            for part in response.get("Cache-Control", "").split(",")
+        )
+        if PRIVATE_DIRECTIVES & directives.keys():
+            return False
+        if directives.get("max-age") == "0" and "s-maxage" not in directives:
             return False
         vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
         return vary <= SHAREABLE_VARY
@@ -153,42 +164,44 @@ class PageCacheMiddleware:
         return head if head is not None and head["generation"] == current.token else None
 
     def key(self, request):
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        # A page is kept compressed for browsers that take gzip, plain for the others.
+        encoding = "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else "identity"
+        address = f"{encoding} {request.scheme}://{request.get_host()}{request.get_full_path()}"
         return f"pagecache:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
     @staticmethod
-    def etag(status, parts):
-        return f'"{hashlib.sha256(repr([status, *parts]).encode()).hexdigest()[:32]}"'
+    def etag(status, body):
+        return f'"{hashlib.sha256(str(status).encode() + b" " + body).hexdigest()[:32]}"'
 
     @staticmethod
     def body_key(etag):
         return f"pagecache:body:{etag.strip(chr(34))}"
 
     def body(self, etag):
-        """The page's parts: the worker's copy, else the shared cache's (kept as the worker's copy)."""
-        parts = self.local.get(etag)
-        if parts is None:
+        """The page's body: the worker's copy, else the shared cache's (kept as the worker's copy)."""
+        body = self.local.get(etag)
+        if body is None:
             try:
-                parts = generation.cache().get(self.body_key(etag))
+                body = generation.cache().get(self.body_key(etag))
             except Exception:
                 logger.exception("The page cache is unreachable; serving the page uncached.")
                 return None
-            if parts is not None:
-                self.local.put(etag, parts)
-        return parts
+            if body is not None:
+                self.local.put(etag, body)
+        return body
 
-    def store(self, key, head, parts):
-        self.local.put(head["etag"], parts)
+    def store(self, key, head, body):
+        self.local.put(head["etag"], body)
         self.heads.put(key, head)
         try:
             generation.cache().set_many(
-                {key: head, self.body_key(head["etag"]): parts}, timeout=settings.PAGECACHE_SECONDS
+                {key: head, self.body_key(head["etag"]): body}, timeout=settings.PAGECACHE_SECONDS
             )
         except Exception:
             logger.exception("Could not store a page in the cache.")
 
     @staticmethod
-    def to_head(response, parts, etag, current):
+    def to_head(response, etag, current):
         """What is stored under the address: all but the body, with the page's final headers."""
         headers = {name: value for name, value in response.items() if name.lower() not in UNSTORED_HEADERS}
         return {
@@ -197,18 +210,12 @@ class PageCacheMiddleware:
             "headers": headers,
             "etag": etag,
             "expires": time.time() + settings.PAGECACHE_SECONDS,
-            "csrf": any(part == (holes.CSRF, None) for part in parts if not isinstance(part, bytes)),
         }
 
-    def serve(self, head, parts, request, current):
-        """The stored page for this visitor, its holes filled, with a CSRF cookie if it holds a token."""
-        if head["csrf"]:
-            self.csrf.process_request(request)
-        body = holes.fill(parts, request)
+    def serve(self, head, body, request, current):
+        """The stored page, as every visitor gets it."""
         response = HttpResponse(body, status=head["status"], headers=head["headers"])
         self.mark(response, current, head["etag"], "hit", len(body))
-        if head["csrf"]:
-            response = self.csrf.process_response(request, response)
         if not any(name in request.META for name in CONDITIONAL_HEADERS):
             return response
         return get_conditional_response(
@@ -216,15 +223,10 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def finish(response, personal):
-        """Headers stored with the page: browsers must check back for changes, and it varies by cookie.
-
-        A page with holes holds this visitor's tokens, so no shared cache
-        downstream may keep it.
-        """
-        if personal:
-            patch_cache_control(response, private=True)
-        patch_cache_control(response, no_cache=True)
+    def finish(response):
+        """Headers stored with the page: browsers check back unless told how long; it varies by cookie."""
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, no_cache=True)
         patch_vary_headers(response, ["Cookie"])
 
     @staticmethod

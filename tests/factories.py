@@ -1,6 +1,5 @@
 """Plain functions that make rows for tests, with sensible defaults."""
 
-import time
 from itertools import count
 from types import SimpleNamespace
 
@@ -10,7 +9,6 @@ from django.utils import timezone
 
 from blog.models import Post
 from citations.models import Source
-from comments.forms import make_form_token
 from comments.models import Comment
 
 _sequence = count(1)
@@ -90,14 +88,13 @@ def make_rendering(*, source_key=None, html="<p>Rendered.</p>", errors=()):
 
 
 def comment_form_data(post, **fields):
-    """What a person's browser sends from a post's comment form, served a minute ago."""
+    """What a person's browser sends from a post's comment form."""
     number = next(_sequence)
     data = {
         "name": f"Reader {number}",
         "email": f"reader{number}@example.org",
         "website": "",
         "body": f"A thoughtful comment, number {number}.",
-        "token": make_form_token(post.pk, at=time.time() - 60),
         "homepage": "",
     }
     data.update(fields)

@@ -7,6 +7,8 @@ from django import template
 
 from blog import splice
 from comments import field_html, selectors
+from config.crossorigin import has_session
+from httpcache import keys
 
 register = template.Library()
 
@@ -18,10 +20,11 @@ def comments_section(context, post):
     The thread itself goes into the page after rendering (``blog.splice``).
     """
     request = context["request"]
+    keys.add(request, f"thread-{post.pk}", "threads")
     section = selectors.thread_for(post, request)
     if section["thread"]:
         section["thread"] = splice.placeholder(request, section["thread"])
-    return {**section, "request": request}
+    return {**section, "request": request, "signed_in": has_session(request)}
 
 
 @register.simple_tag

@@ -112,9 +112,10 @@ def test_an_own_comment_cookie_without_moments_shows_held_comments_but_opens_no_
     browser = Client()
     signer = signing.get_cookie_signer(salt=cookies.OWN_COOKIE + cookies.OWN_SALT)
     browser.cookies[cookies.OWN_COOKIE] = signer.sign(str(comment.pk))
-    page = browser.get(comment.post.get_absolute_url()).content.decode()
-    assert "Held for now" in page and "awaiting moderation" in page
-    assert reverse("comments:edit", args=[comment.pk]) not in page
+    own = browser.get(reverse("comments:own", args=[comment.post.pk])).json()
+    assert [held["id"] for held in own["held"]] == [comment.pk]
+    assert "Held for now" in own["held"][0]["html"] and "awaiting moderation" in own["held"][0]["html"]
+    assert reverse("comments:edit", args=[comment.pk]) not in own["held"][0]["html"]
     assert browser.get(reverse("comments:edit", args=[comment.pk])).status_code == 403
 
 

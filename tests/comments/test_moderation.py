@@ -18,17 +18,16 @@ from comments.moderation import (
 )
 from tests.environment import settings_under
 
-RULES = Rules(hold_links=2, hold_words=("bitcoin", "203.0.113."), spam_words=("viagra",), min_seconds=3)
+RULES = Rules(hold_links=2, hold_words=("bitcoin", "203.0.113."), spam_words=("viagra",))
 
 
 @pytest.mark.parametrize(
     ("submission", "status", "reason_part"),
     [
-        (Submission(body="Nice post.", elapsed_seconds=30), PENDING, "first comment"),
-        (Submission(body="Hi.", elapsed_seconds=30, known_commenter=True), APPROVED, "approved comment"),
+        (Submission(body="Nice post."), PENDING, "first comment"),
+        (Submission(body="Hi.", known_commenter=True), APPROVED, "approved comment"),
         (Submission(body="Nice post.", honeypot="http://x", known_commenter=True), SPAM, "honeypot"),
-        (Submission(body="Nice post.", elapsed_seconds=1.2, known_commenter=True), SPAM, "1.2 s"),
-        (Submission(body="Nice post.", elapsed_seconds=None, known_commenter=True), APPROVED, "approved"),
+        (Submission(body="Nice post.", known_commenter=True), APPROVED, "approved"),
         (Submission(body="Buy VIAGRA now", known_commenter=True), SPAM, "spam word “viagra” in body"),
         (Submission(body="Hi", name="viagra king", known_commenter=True), SPAM, "in name"),
         (Submission(body="Hi", email="viagra@x.org", known_commenter=True), SPAM, "in email"),
@@ -77,13 +76,10 @@ def test_count_links(text, links):
     assert count_links(text) == links
 
 
-@override_settings(
-    COMMENTS_HOLD_LINKS=5, COMMENTS_SPAM_WORDS=["lottery"], COMMENTS_HOLD_WORDS=[], COMMENTS_MIN_SECONDS=10
-)
+@override_settings(COMMENTS_HOLD_LINKS=5, COMMENTS_SPAM_WORDS=["lottery"], COMMENTS_HOLD_WORDS=[])
 def test_rules_come_from_settings():
     """Without explicit rules the decision reads COMMENTS_* settings."""
     assert decide(Submission(body="You won the lottery")).status == SPAM
-    assert decide(Submission(body="slow", elapsed_seconds=5)).status == SPAM
     assert decide(Submission(body="https://a https://b", known_commenter=True)).status == APPROVED
 
 

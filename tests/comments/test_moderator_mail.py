@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def submit(post, body="Please hold me."):
     return services.comment_submit(
-        post=post, author_name="Reader", author_email="reader@example.org", body=body, elapsed_seconds=60
+        post=post, author_name="Reader", author_email="reader@example.org", body=body
     )
 
 

@@ -18,7 +18,7 @@ def submit(post, **fields):
     fields.setdefault("author_name", "Reader")
     fields.setdefault("author_email", "reader@example.org")
     fields.setdefault("body", "A comment.")
-    return services.comment_submit(post=post, elapsed_seconds=60, **fields)
+    return services.comment_submit(post=post, **fields)
 
 
 @override_settings(SITE_URL="https://blog.example.com")

@@ -101,7 +101,8 @@ def test_comments_are_accepted_and_pages_served_while_redis_is_down(
     assert all(f"Down {n}" in page.content.decode() for n in range(10))
     writer = Client(REMOTE_ADDR="192.0.2.2")
     assert writer.post(reverse("comments:post", args=[post.pk]), comment_form_data(post)).status_code == 302
-    assert "awaiting moderation" in writer.get(post.get_absolute_url()).content.decode()
+    own = writer.get(reverse("comments:own", args=[post.pk])).json()
+    assert "awaiting moderation" in own["held"][0]["html"]
 
 
 def test_a_redis_that_stops_answering_costs_no_comment(own_redis, django_capture_on_commit_callbacks):

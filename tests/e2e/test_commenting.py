@@ -12,12 +12,6 @@ pytestmark = pytest.mark.e2e
 AWAITING = "Your comment is awaiting moderation"
 
 
-@pytest.fixture(autouse=True)
-def no_wait_before_sending(settings):
-    """The form's anti-spam timer would hold a test for three seconds per comment; turn it off."""
-    settings.COMMENTS_MIN_SECONDS = 0
-
-
 @pytest.fixture
 def post_url(live_server, demo_content):
     return live_server.url + Post.objects.get(slug=EXAMPLE_POST_SLUG).get_absolute_url()
@@ -41,7 +35,10 @@ def send_comment(page, body, *, name="Rosa Reader", email="rosa@example.org", bu
     assert form.locator("input[name=homepage]").input_value() == ""
     form.get_by_role("button", name=button).click()
     page.wait_for_url(re.compile(r"#comment-\d+$"))
-    return page.locator(page.url[page.url.index("#") :])
+    # A held comment is added by the page's script (static/js/comments.js), after the page loads.
+    comment = page.locator(page.url[page.url.index("#") :])
+    comment.wait_for()
+    return comment
 
 
 def approve_in_queue(browser, live_server, body, screenshot=None):

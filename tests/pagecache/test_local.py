@@ -1,23 +1,18 @@
 """``pagecache.local.LocalStore``: a worker's pages by ETag, bounded by their total length."""
 
-from pagecache.local import LocalStore, size_of
+from pagecache.local import LocalStore
 
 
-def page(length, hole=False):
-    return [b"x" * length, ("csrf", None), b""] if hole else [b"x" * length]
+def page(length):
+    return b"x" * length
 
 
 def test_a_stored_page_is_found_by_its_etag():
     """A page put under an ETag comes back by that ETag; an unknown ETag finds nothing."""
     store = LocalStore(1000)
-    store.put('"a"', page(10, hole=True))
-    assert store.get('"a"') == page(10, hole=True)
+    store.put('"a"', page(10))
+    assert store.get('"a"') == page(10)
     assert store.get('"b"') is None
-
-
-def test_holes_count_as_nothing():
-    """A page's size is the bytes of its parts."""
-    assert size_of(page(10, hole=True)) == 10
 
 
 def test_the_least_recently_served_page_goes_first():

@@ -38,6 +38,7 @@ def imports_of(paths, forbidden):
         ("citations", {"blog", "comments", "wordpress", "demo", "pagecache"}),
         ("blog", {"comments", "wordpress", "demo", "pagecache"}),
         ("pagecache", {"citations", "blog", "comments", "wordpress", "demo"}),
+        ("httpcache", {"citations", "blog", "comments", "wordpress", "demo", "pagecache"}),
         ("jobs", {"citations", "blog", "comments", "wordpress", "demo", "pagecache", "imports"}),
         ("imports", {"citations", "blog", "comments", "wordpress", "demo", "pagecache"}),
         ("config", {"comments", "wordpress", "demo"}),

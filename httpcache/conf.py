@@ -1,0 +1,30 @@
+"""The httpcache app's settings, with their defaults, in one place.
+
+Each is read when used, from Django's settings as ``HTTPCACHE_<NAME>``, else
+the default below (``config/settings.py`` sets them from the environment).
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # How long a browser may reuse an anonymous page without asking (seconds). No purge reaches a
+    # browser, so by default it asks each time, and gets a 304 while the page is unchanged.
+    "MAX_AGE": 0,
+    # How long a shared cache (a front cache, a CDN) may: purges by key retire pages sooner.
+    "S_MAXAGE": 600,
+    # How long past that a shared cache may serve the old page while it fetches a new one.
+    "STALE_WHILE_REVALIDATE": 60,
+    # How long past that it may serve the old page when the site answers with an error or not at all.
+    "STALE_IF_ERROR": 86_400,
+    # Base URLs of the front caches (Varnish with xkey) that a change purges by key.
+    "FRONT_CACHES": [],
+    # Seconds to wait for a front cache to answer a purge.
+    "PURGE_TIMEOUT": 5,
+    # Paths never marked public, whatever they answer.
+    "PRIVATE_PATHS": ["/admin/", "/markdownx/", "/preview/", "/healthz"],
+}
+
+
+def get(name):
+    """The setting ``HTTPCACHE_<name>``: from Django's settings, else its default."""
+    return getattr(settings, f"HTTPCACHE_{name}", DEFAULTS[name])
