@@ -1,13 +1,15 @@
-"""sitemap.xml: published posts and pages, tags with published posts, archives and list pages."""
+"""sitemap.xml: published posts and pages; tags, sources and authors of published posts; archives; lists."""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.sitemaps import Sitemap
 from django.db.models.functions import TruncMonth, TruncYear
 from django.urls import reverse
 
 from blog.models import Page, Post, Tag
+from blog.selectors import sources_cited_in
 
 
 class CanonicalSitemap(Sitemap):
@@ -55,6 +57,33 @@ class TagSitemap(CanonicalSitemap):
         return reverse("blog:tag_detail", kwargs={"slug": tag.slug})
 
 
+class SourceSitemap(CanonicalSitemap):
+    """Sources a published post cites or quotes: their pages list those posts."""
+
+    changefreq = "monthly"
+    priority = 0.4
+
+    def items(self):
+        return sources_cited_in(Post.objects.published()).only("key", "updated")
+
+    def lastmod(self, source):
+        return source.updated
+
+
+class AuthorSitemap(CanonicalSitemap):
+    """Authors with published posts."""
+
+    changefreq = "weekly"
+    priority = 0.3
+
+    def items(self):
+        authors = Post.objects.published().values("author")
+        return get_user_model().objects.filter(pk__in=authors).order_by("pk")
+
+    def location(self, author):
+        return reverse("blog:author_detail", kwargs={"username": author.get_username()})
+
+
 class ArchiveSitemap(CanonicalSitemap):
     """Every year and month with published posts."""
 
@@ -93,4 +122,6 @@ SITEMAPS = {
     "standalone": StandalonePageSitemap,
     "tags": TagSitemap,
     "archives": ArchiveSitemap,
+    "sources": SourceSitemap,
+    "authors": AuthorSitemap,
 }

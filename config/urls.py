@@ -1,4 +1,4 @@
-"""The site's URLs: media, admin, editor endpoints, sources, comments, sitemap, robots, then the blog.
+"""The site's URLs: media, admin, editor, sources, comments, sitemap, robots, icon, manifest, then the blog.
 
 Comments' URLs are mounted only when the app is installed: the blog works without it.
 Errors are answered by ``config.errors`` (404 by Django's own view, with ``404.html``).
@@ -15,6 +15,7 @@ from blog import views as blog_views
 from blog.sitemaps import SITEMAPS
 from config.health import healthz
 from config.media import serve_media
+from config.webapp import favicon, manifest
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -26,6 +27,8 @@ urlpatterns = [
     path("sources/", include("citations.urls")),
     *([path("comments/", include("comments.urls"))] if apps.is_installed("comments") else []),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("manifest.webmanifest", manifest, name="webmanifest"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("blog.urls")),
 ]

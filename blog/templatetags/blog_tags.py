@@ -70,6 +70,12 @@ def summary_extras(context):
     return _render_each(context, hooks.summary_extras)
 
 
+@register.simple_tag(takes_context=True)
+def head_links(context):
+    """The ``<link>`` elements other apps add to a page's head (``blog.hooks.head_links``)."""
+    return _render_each(context, hooks.head_links)
+
+
 def _render_each(context, template_names):
     # As {% include %} renders: the same context, templates from the same engine (and its cache).
     engine = context.template.engine
