@@ -39,6 +39,11 @@ DEFAULTS = {
     "IMAGE_MAX_PIXELS": 40_000_000,
     # Where uploads are stored in the default storage, through strftime (uploads/2026/11/).
     "IMAGE_UPLOAD_DIRECTORY": "uploads/%Y/%m",
+    # The folder of the serif fonts social cards are set in (Debian's fonts-dejavu-core);
+    # without them, Pillow's own font.
+    "CARD_FONT_DIRECTORY": "/usr/share/fonts/truetype/dejavu",
+    # Where generated social cards are kept in the default storage, one folder per post.
+    "CARD_DIRECTORY": "cards",
 }
 
 

@@ -191,6 +191,12 @@ class Post(models.Model):
         kwargs = {"year": day.year, "month": day.month, "day": day.day, "slug": self.slug}
         return reverse("blog:post_cite", kwargs={**kwargs, "extension": extension})
 
+    def get_card_url(self):
+        """The address of the post's social card image (``blog.cards``)."""
+        day = timezone.localdate(self.publish_at)
+        kwargs = {"year": day.year, "month": day.month, "day": day.day, "slug": self.slug}
+        return reverse("blog:post_card", kwargs=kwargs)
+
     def get_preview_url(self):
         """The staff-only preview on the public template, for drafts and scheduled posts."""
         return reverse("blog:post_preview", kwargs={"pk": self.pk})

@@ -66,6 +66,7 @@ urlpatterns = [
     path("<int:year>/", views.YearArchive.as_view(), name="archive_year"),
     path("<int:year>/<dd:month>/", views.MonthArchive.as_view(), name="archive_month"),
     path("<int:year>/<dd:month>/<dd:day>/<uslug:slug>/", views.post_detail, name="post_detail"),
+    path("<int:year>/<dd:month>/<dd:day>/<uslug:slug>/card.png", views.post_card, name="post_card"),
     path(
         "<int:year>/<dd:month>/<dd:day>/<uslug:slug>/cite.<citeext:extension>",
         views.post_cite,
