@@ -29,6 +29,10 @@ def render_bodies(texts: list[str]) -> tuple[list[Rendering], dict[str, Source]]
     return [render_post(text, sources, limits, image_size=stored_image_size) for text in texts], sources
 
 
+# Words a minute an adult reads prose on a screen, for a post's reading time.
+READING_SPEED = 230
+
+
 class Tag(models.Model):
     """A topic a post is filed under."""
 
@@ -213,6 +217,11 @@ class Post(models.Model):
     def state_label(self):
         """Draft, Scheduled or Published, as the admin and the preview banner say it."""
         return "Scheduled" if self.is_scheduled else self.get_status_display()
+
+    @property
+    def reading_minutes(self):
+        """Minutes a reader takes over the post, at 230 words a minute; at least one."""
+        return max(1, round(self.word_count / READING_SPEED))
 
     @property
     def quoted_percent(self):

@@ -22,7 +22,7 @@ from blog import cards, cite, hooks
 from blog.models import Excerpt, Page, Post, Tag
 from blog.permissions import posts_visible_to
 from blog.search import SearchForm, search_posts, snippet_segments
-from blog.selectors import citing_posts
+from blog.selectors import adjacent_posts, citing_posts, related_posts
 from blog.seo import post_description, post_json_ld
 from citations import views as citations_views
 
@@ -61,7 +61,8 @@ def post_detail(request, year, month, day, slug):
     Template ``blog/post_detail.html``, context ``post``, ``description`` (for
     the meta tags), ``json_ld`` (the schema.org ``BlogPosting``), ``citation``
     (the post in the site's style), ``citation_meta`` (the ``citation_*`` tags)
-    ``citation_downloads`` (label and address of each file) and ``card_url`` (its social card).
+    ``citation_downloads`` (label and address of each file), ``card_url`` (its social card),
+    ``adjacent`` (the previous and next posts, either None) and ``related_posts``.
     """
     post = get_object_or_404(listed_posts(), slug=slug)
     if not dated(post, year, month, day):
@@ -74,6 +75,8 @@ def post_detail(request, year, month, day, slug):
         "citation_meta": cite.meta_tags(post),
         "citation_downloads": cite.downloads(post),
         "card_url": cards.card_url(post),
+        "adjacent": adjacent_posts(post),
+        "related_posts": related_posts(post),
     }
     return render(request, "blog/post_detail.html", context)
 
