@@ -413,3 +413,39 @@ class Page(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED
+
+
+class AuthorProfile(models.Model):
+    """What an author's page says of them: a short bio and, if they like, a photo."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="author_profile",
+        verbose_name="author",
+    )
+    bio = models.TextField(
+        "bio", blank=True, max_length=2000, help_text="A few sentences about you, shown on your author page."
+    )
+    photo = models.ImageField(
+        "photo",
+        upload_to="authors/%Y/",
+        blank=True,
+        help_text="Optional; shown beside the bio, 160 pixels square.",
+    )
+    photo_alt = models.CharField(
+        "photo description",
+        max_length=200,
+        blank=True,
+        help_text="What the photo shows, for readers who cannot see it.",
+    )
+
+    class Meta:
+        verbose_name = "author profile"
+        verbose_name_plural = "author profiles"
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+    def get_absolute_url(self):
+        return reverse("blog:author_detail", kwargs={"username": self.user.get_username()})

@@ -235,9 +235,10 @@ def tag_detail(request, slug):
 def author_detail(request, username):
     """Published posts by one author.
 
-    Template ``blog/author_detail.html``, context ``author`` and ``page_obj``.
+    Template ``blog/author_detail.html``, context ``author`` (with ``author_profile``, when they wrote
+    one) and ``page_obj``.
     """
-    author = get_object_or_404(get_user_model(), username=username)
+    author = get_object_or_404(get_user_model().objects.select_related("author_profile"), username=username)
     page_obj = listed_page(request, listed_posts().filter(author=author))
     if not page_obj.paginator.count:
         raise Http404("No published posts by this author.")
