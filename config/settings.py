@@ -102,7 +102,10 @@ try:
             "COMMENTS_UNSUBSCRIBE_LINK_DAYS", "COMMENTS_CLOSE_AFTER_DAYS",
         ])
         | env.given(env.get_list, names=["COMMENTS_HOLD_WORDS", "COMMENTS_SPAM_WORDS"])
-        | env.given(env.get_str, names=["COMMENTS_IP_HEADER", "BLOG_IMAGE_UPLOAD_DIRECTORY"])
+        | env.given(env.get_str, names=[
+            "COMMENTS_IP_HEADER", "BLOG_IMAGE_UPLOAD_DIRECTORY",
+            "BLOG_CARD_FONT_DIRECTORY", "BLOG_CARD_DIRECTORY",
+        ])
         | env.given(env.get_bool, names=["COMMENTS_NOTIFY_MODERATORS"])
     )  # fmt: skip
     # Read here so a malformed value stops start-up; applied below when DEBUG is off.

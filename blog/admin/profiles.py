@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.files.base import ContentFile
+from django.shortcuts import redirect
 
 from blog.editor import ImageUploadForm
 from blog.images import clean_copy
@@ -44,11 +45,13 @@ class AuthorProfileAdmin(admin.ModelAdmin):
         fields = ["bio", "photo", "photo_alt"]
         return ["user", *fields] if request.user.is_superuser else fields
 
-    def has_add_permission(self, request):
-        if request.user.is_superuser:
-            return super().has_add_permission(request)
-        mine = AuthorProfile.objects.filter(user=request.user).exists()
-        return super().has_add_permission(request) and not mine
+    def add_view(self, request, form_url="", extra_context=None):
+        """An author who has a profile already is sent to it: each keeps one."""
+        if not request.user.is_superuser:
+            mine = AuthorProfile.objects.filter(user=request.user).first()
+            if mine is not None:
+                return redirect("admin:blog_authorprofile_change", mine.pk)
+        return super().add_view(request, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         if not request.user.is_superuser:

@@ -82,3 +82,13 @@ def test_a_photo_needs_a_description_and_must_be_an_image(client):
     response = client.post("/admin/blog/authorprofile/add/", {"bio": "x", "photo": text, "photo_alt": "me"})
     assert response.status_code == 200
     assert not AuthorProfile.objects.exists()
+
+
+def test_an_author_with_a_profile_adding_another_is_sent_to_theirs(client):
+    """Each author keeps one profile: "add" leads to the one they have."""
+    author = make_staff(groups=["Authors"])
+    profile = AuthorProfile.objects.create(user=author, bio="Mine.")
+    client.force_login(author)
+    response = client.get("/admin/blog/authorprofile/add/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/blog/authorprofile/{profile.pk}/change/"
