@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Canonical links, social tags and feeds name the address the server listens on, unless SITE_URL is set.
+SITE_ENV := SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"
 # The development server runs with DEBUG on; production sets its own environment.
-DEV_ENV := DEBUG=$${DEBUG:-true}
+DEV_ENV := DEBUG=$${DEBUG:-true} $(SITE_ENV)
 
 .PHONY: install demo run serve bench bench-scale test lint format clean
 
@@ -46,7 +48,7 @@ run: demo
 # in the git-ignored .secret-key, and serves uploads from media/ itself
 # (SERVE_MEDIA); production sets SECRET_KEY, ALLOWED_HOSTS and the rest in the
 # environment (README).
-SERVE_ENV := DEBUG=false \
+SERVE_ENV := DEBUG=false $(SITE_ENV) \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret-key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}" \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \

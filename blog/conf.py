@@ -45,6 +45,11 @@ DEFAULTS = {
     # A search ranks at most this many matching posts, the newest: a word found in every post
     # costs what this many do (a rarer word has all its matches ranked).
     "SEARCH_CANDIDATES": 1_000,
+    # The folder of the serif fonts social cards are set in (Debian's fonts-dejavu-core);
+    # without them, Pillow's own font.
+    "CARD_FONT_DIRECTORY": "/usr/share/fonts/truetype/dejavu",
+    # Where generated social cards are kept in the default storage, one folder per post.
+    "CARD_DIRECTORY": "cards",
 }
 
 

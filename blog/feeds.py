@@ -1,8 +1,9 @@
-"""RSS and Atom feeds of published posts, site-wide and per tag, with full content."""
+"""RSS and Atom feeds of published posts, site-wide, per tag and per author, with full content."""
 
 import re
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -129,3 +130,36 @@ class TagAtomFeed(AtomMixin, TagFeed):
 
     def feed_url(self, tag):
         return reverse("blog:tag_feed_atom", kwargs={"slug": tag.slug})
+
+
+class AuthorFeed(LatestPostsFeed):
+    """The newest published posts by one author, as RSS 2.0."""
+
+    def get_object(self, request, username):
+        return get_object_or_404(get_user_model(), username=username)
+
+    def title(self, author):
+        return f"{settings.SITE_NAME}: {author.get_full_name() or author.get_username()}"
+
+    def description(self, author):
+        return f"Posts by {author.get_full_name() or author.get_username()}."
+
+    def link(self, author):
+        return reverse("blog:author_detail", kwargs={"username": author.get_username()})
+
+    def feed_url(self, author):
+        return reverse("blog:author_feed_rss", kwargs={"username": author.get_username()})
+
+    def items(self, author):
+        posts = Post.objects.published().filter(author=author)
+        return posts.select_related("author").prefetch_related("tags")[:FEED_LENGTH]
+
+
+class AuthorAtomFeed(AtomMixin, AuthorFeed):
+    """One author's posts as Atom 1.0."""
+
+    def subtitle(self, author):
+        return self.description(author)
+
+    def feed_url(self, author):
+        return reverse("blog:author_feed_atom", kwargs={"username": author.get_username()})

@@ -8,6 +8,9 @@ show whatever was added, in the order added:
   and form.
 - ``summary_extras``: templates rendered in each post's summary on list
   pages, with ``post`` in the context. The comments app adds the count.
+- ``head_links``: templates rendered in every page's ``<head>``, with the
+  page's context (a post page has ``post``). The comments app advertises its
+  feeds: the site's, and on a post page the post's.
 - ``list_preparers``: functions the list views call with the page of posts
   before it renders, so that what the extras show is fetched for the whole
   page at once. The comments app attaches the counts, in one query.
@@ -30,6 +33,7 @@ class Hook:
 
 post_sections = Hook()
 summary_extras = Hook()
+head_links = Hook()
 list_preparers = Hook()
 
 

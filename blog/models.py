@@ -29,6 +29,10 @@ def render_bodies(texts: list[str]) -> tuple[list[Rendering], dict[str, Source]]
     return [render_post(text, sources, limits, image_size=stored_image_size) for text in texts], sources
 
 
+# Words a minute an adult reads prose on a screen, for a post's reading time.
+READING_SPEED = 230
+
+
 class Tag(models.Model):
     """A topic a post is filed under."""
 
@@ -196,6 +200,12 @@ class Post(models.Model):
         kwargs = {"year": day.year, "month": day.month, "day": day.day, "slug": self.slug}
         return reverse("blog:post_cite", kwargs={**kwargs, "extension": extension})
 
+    def get_card_url(self):
+        """The address of the post's social card image (``blog.cards``)."""
+        day = timezone.localdate(self.publish_at)
+        kwargs = {"year": day.year, "month": day.month, "day": day.day, "slug": self.slug}
+        return reverse("blog:post_card", kwargs=kwargs)
+
     def get_preview_url(self):
         """The staff-only preview on the public template, for drafts and scheduled posts."""
         return reverse("blog:post_preview", kwargs={"pk": self.pk})
@@ -212,6 +222,11 @@ class Post(models.Model):
     def state_label(self):
         """Draft, Scheduled or Published, as the admin and the preview banner say it."""
         return "Scheduled" if self.is_scheduled else self.get_status_display()
+
+    @property
+    def reading_minutes(self):
+        """Minutes a reader takes over the post, at 230 words a minute; at least one."""
+        return max(1, round(self.word_count / READING_SPEED))
 
     @property
     def quoted_percent(self):
@@ -403,3 +418,39 @@ class Page(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED
+
+
+class AuthorProfile(models.Model):
+    """What an author's page says of them: a short bio and, if they like, a photo."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="author_profile",
+        verbose_name="author",
+    )
+    bio = models.TextField(
+        "bio", blank=True, max_length=2000, help_text="A few sentences about you, shown on your author page."
+    )
+    photo = models.ImageField(
+        "photo",
+        upload_to="authors/%Y/",
+        blank=True,
+        help_text="Optional; shown beside the bio, 160 pixels square.",
+    )
+    photo_alt = models.CharField(
+        "photo description",
+        max_length=200,
+        blank=True,
+        help_text="What the photo shows, for readers who cannot see it.",
+    )
+
+    class Meta:
+        verbose_name = "author profile"
+        verbose_name_plural = "author profiles"
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+    def get_absolute_url(self):
+        return reverse("blog:author_detail", kwargs={"username": self.user.get_username()})

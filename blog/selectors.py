@@ -1,7 +1,7 @@
 """Reads across a post's relations, shaped so templates trigger no queries."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Q, Subquery
 
 from blog import lists
 from blog.models import Excerpt, Footnote, Post, Tag
@@ -89,3 +89,52 @@ def authors_in_use(now=None):
     """Accounts with at least one published post, by username."""
     published = Post.objects.published(now).filter(author=OuterRef("pk"))
     return get_user_model().objects.filter(Exists(published)).order_by(get_user_model().USERNAME_FIELD)
+
+
+def counted(queryset):
+    """``queryset``'s number of rows, as a subquery an outer query can annotate with."""
+    return Subquery(queryset.order_by().annotate(count=Func("pk", function="COUNT")).values("count")[:1])
+
+
+def adjacent_posts(post):
+    """The published posts just before and just after ``post``: ``(previous, next)``, either None.
+
+    Ordered as the home page orders them (publish date, then id); only what a link needs is fetched.
+    """
+    published = Post.objects.published().only("title", "slug", "publish_at")
+    when, pk = post.publish_at, post.pk
+    older = Q(publish_at__lt=when) | Q(publish_at=when, pk__lt=pk)
+    newer = Q(publish_at__gt=when) | Q(publish_at=when, pk__gt=pk)
+    previous = published.filter(older).order_by("-publish_at", "-pk").first()
+    following = published.filter(newer).order_by("publish_at", "pk").first()
+    return previous, following
+
+
+def related_posts(post, limit=3):
+    """Published posts that share sources or tags with ``post``: most shared sources first, then
+    most shared tags, then the newest. One query; ``post``'s tags are read from its prefetch.
+
+    Each carries ``shared_sources`` and ``shared_tags``.
+    """
+    sources = sources_cited_in([post.pk]).values("pk")
+    tags = [tag.pk for tag in post.tags.all()]
+    tagging = Post.tags.through.objects
+    post_sources = Q(pk__in=Footnote.objects.filter(post=OuterRef(OuterRef("pk"))).values("source")) | Q(
+        pk__in=Excerpt.objects.filter(post=OuterRef(OuterRef("pk"))).values("source")
+    )
+    candidates = (
+        Q(pk__in=Footnote.objects.filter(source__in=sources).values("post"))
+        | Q(pk__in=Excerpt.objects.filter(source__in=sources).values("post"))
+        | Q(pk__in=tagging.filter(tag__in=tags).values("post"))
+    )
+    return list(
+        Post.objects.published()
+        .filter(candidates)
+        .exclude(pk=post.pk)
+        .annotate(
+            shared_sources=counted(Source.objects.filter(pk__in=sources).filter(post_sources)),
+            shared_tags=counted(tagging.filter(post=OuterRef("pk"), tag__in=tags)),
+        )
+        .order_by("-shared_sources", "-shared_tags", "-publish_at", "-pk")
+        .only("title", "slug", "publish_at")[:limit]
+    )

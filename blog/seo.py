@@ -10,8 +10,12 @@ from django.utils.text import Truncator
 
 from blog.rendering import without_sidenotes
 
-# Footnote references and the notes themselves make no sense out of context.
-_NOTES = re.compile(r"<sup\b[^>]*>.*?</sup>|<section class=\"footnotes\".*?</section>", re.DOTALL)
+# Footnote references, the notes themselves, the contents and § links make no sense out of context.
+_NOTES = re.compile(
+    r"<sup\b[^>]*>.*?</sup>|<section class=\"footnotes\".*?</section>|<nav [^>]*class=\"toc\".*?</nav>"
+    r"|<a [^>]*class=\"heading-anchor\"[^>]*>§</a>",
+    re.DOTALL,
+)
 
 
 def opening_words(html, words=60):

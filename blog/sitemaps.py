@@ -17,8 +17,7 @@ from django.urls import reverse
 
 from blog import lists
 from blog.models import Page, Post
-from blog.selectors import archive_months, authors_in_use, tags_in_use
-from citations.models import Source
+from blog.selectors import archive_months, authors_in_use, sources_cited_in, tags_in_use
 
 
 class SitemapSection(Sitemap):
@@ -72,14 +71,14 @@ class StandalonePageSitemap(LastModifiedSection):
 
 
 class SourceSitemap(LastModifiedSection):
-    """Every source's page, with the posts that cite it."""
+    """The page of every source a published post cites or quotes (it lists those posts)."""
 
     name = "sources"
     changefreq = "monthly"
     priority = 0.3
 
     def items(self):
-        return Source.objects.only("key", "updated").order_by("key")
+        return sources_cited_in(Post.objects.published()).only("key", "updated")
 
 
 class TagSitemap(SitemapSection):

@@ -61,9 +61,12 @@ urlpatterns = [
     # Under their own prefix, so a page's slug can never take an address the blog already answers.
     path("pages/<uslug:slug>/", views.page_detail, name="page_detail"),
     path("authors/<str:username>/", views.author_detail, name="author_detail"),
+    path("authors/<str:username>/feed/", feeds.AuthorFeed(), name="author_feed_rss"),
+    path("authors/<str:username>/feed/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
     path("<int:year>/", views.YearArchive.as_view(), name="archive_year"),
     path("<int:year>/<dd:month>/", views.MonthArchive.as_view(), name="archive_month"),
     path("<int:year>/<dd:month>/<dd:day>/<uslug:slug>/", views.post_detail, name="post_detail"),
+    path("<int:year>/<dd:month>/<dd:day>/<uslug:slug>/card.png", views.post_card, name="post_card"),
     path(
         "<int:year>/<dd:month>/<dd:day>/<uslug:slug>/cite.<citeext:extension>",
         views.post_cite,

@@ -7,20 +7,29 @@ posts never reach the public.
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
 
-from blog import cite, hooks
+from blog import cards, cite, hooks
 from blog.lists import ListPaginator
-from blog.models import Page, Post, Tag
+from blog.models import Excerpt, Page, Post, Tag
 from blog.permissions import posts_visible_to
 from blog.search import SearchForm, search_posts, snippet_segments
-from blog.selectors import archive_months, citing_posts, count_published_posts, tags_in_use
+from blog.selectors import (
+    adjacent_posts,
+    archive_months,
+    citing_posts,
+    count_published_posts,
+    related_posts,
+    tags_in_use,
+)
 from blog.seo import post_description, post_json_ld
 from citations import views as citations_views
 
@@ -67,7 +76,8 @@ def post_detail(request, year, month, day, slug):
     Template ``blog/post_detail.html``, context ``post``, ``description`` (for
     the meta tags), ``json_ld`` (the schema.org ``BlogPosting``), ``citation``
     (the post in the site's style), ``citation_meta`` (the ``citation_*`` tags)
-    and ``citation_downloads`` (label and address of each file).
+    ``citation_downloads`` (label and address of each file), ``card_url`` (its social card),
+    ``adjacent`` (the previous and next posts, either None) and ``related_posts``.
     """
     post = get_object_or_404(listed_posts(), slug=slug)
     if not dated(post, year, month, day):
@@ -79,6 +89,9 @@ def post_detail(request, year, month, day, slug):
         "citation": cite.citation_html(post),
         "citation_meta": cite.meta_tags(post),
         "citation_downloads": cite.downloads(post),
+        "card_url": cards.card_url(post),
+        "adjacent": adjacent_posts(post),
+        "related_posts": related_posts(post),
     }
     return render(request, "blog/post_detail.html", context)
 
@@ -104,6 +117,32 @@ def post_cite(request, year, month, day, slug, extension):
     response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     return response
+
+
+def post_card(request, year, month, day, slug):
+    """A post's social card (``blog.cards``), with an ETag of what it is drawn from.
+
+    Served as a file: long-lived (its address in the page's ``og:image``
+    carries the same stamp), and never held by the page cache, which keeps pages.
+    """
+    fields = ("title", "slug", "summary", "publish_at", "updated", "rendered_with")
+    post = get_object_or_404(Post.objects.published().only(*fields), slug=slug)
+    if not dated(post, year, month, day):
+        return redirect(post.get_card_url(), permanent=True)
+    etag = f'"{cards.stamp(post)}"'
+    if (not_modified := get_conditional_response(request, etag=etag)) is not None:
+        return not_modified
+    name = cards.stored_card(post, lambda: first_quotation(post))
+    response = FileResponse(default_storage.open(name), content_type="image/png")
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=cards.MAX_AGE)
+    return response
+
+
+def first_quotation(post):
+    """The text of the post's first excerpt, else its description."""
+    text = Excerpt.objects.filter(post=post).order_by("position").values_list("text", flat=True).first()
+    return " ".join((text or post_description(post)).split())
 
 
 def page_detail(request, slug):
@@ -222,9 +261,10 @@ def tag_detail(request, slug):
 def author_detail(request, username):
     """Published posts by one author.
 
-    Template ``blog/author_detail.html``, context ``author`` and ``page_obj``.
+    Template ``blog/author_detail.html``, context ``author`` (with ``author_profile``, when they wrote
+    one) and ``page_obj``.
     """
-    author = get_object_or_404(get_user_model(), username=username)
+    author = get_object_or_404(get_user_model().objects.select_related("author_profile"), username=username)
     page_obj = listed_page(request, listed_posts().filter(author=author), f"author:{author.pk}")
     if not page_obj.paginator.count:
         raise Http404("No published posts by this author.")

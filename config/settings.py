@@ -112,6 +112,7 @@ try:
         ])
         | env.given(env.get_str, names=[
             "COMMENTS_IP_HEADER", "COMMENTS_MODERATOR_DIGEST", "BLOG_IMAGE_UPLOAD_DIRECTORY",
+            "BLOG_CARD_FONT_DIRECTORY", "BLOG_CARD_DIRECTORY",
         ])
         | env.given(env.get_bool, names=["COMMENTS_NOTIFY_MODERATORS"])
     )  # fmt: skip

@@ -1,4 +1,4 @@
-"""The site's URLs: media, admin, editor endpoints, sources, comments, sitemaps, robots, then the blog.
+"""The site's URLs: media, admin, editor, sources, comments, sitemaps, robots, icon, manifest, then the blog.
 
 Comments' URLs are mounted only when the app is installed: the blog works without it.
 Errors are answered by ``config.errors`` (404 by Django's own view, with ``404.html``).
@@ -15,6 +15,7 @@ from blog import views as blog_views
 from blog.sitemaps import SITEMAPS
 from config.health import healthz
 from config.media import serve_media
+from config.webapp import favicon, manifest
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -28,6 +29,8 @@ urlpatterns = [
     # An index of sections, each served in files of at most SitemapSection.limit addresses (?p=2…).
     path("sitemap.xml", index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("manifest.webmanifest", manifest, name="webmanifest"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("", include("blog.urls")),
 ]

@@ -141,6 +141,7 @@ GROUP_MIGRATIONS = [
     ("comments", "0006_editors_and_moderators_moderate_every_comment"),
     ("wordpress", "0002_editors_import"),
     ("blog", "0010_editors_edit_pages"),
+    ("blog", "0013_author_profile"),
 ]
 STAFF_PASSWORD = "e2e-only-password"
 
@@ -155,8 +156,9 @@ def restore_staff_groups():
 
 
 def load_demo_content(tmp_path):
-    """The demo's accounts (in their groups), sources, posts and comments, the contract post and a page."""
-    from blog.models import Page
+    """The demo's accounts (in their groups), sources, posts and comments, the contract post, a page
+    of three sections (so with contents), and the author's bio."""
+    from blog.models import AuthorProfile, Page
 
     restore_staff_groups()
     call_command("demo", credentials_file=str(tmp_path / "demo-logins"), stdout=StringIO())
@@ -166,8 +168,10 @@ def load_demo_content(tmp_path):
         title="About",
         slug="about",
         status=Page.Status.PUBLISHED,
-        body="## Who writes here\n\nA reader of *old books*, with a footnote.[^1]\n\n[^1]: Like this one.",
+        body="## Who writes here\n\nA reader of *old books*, with a footnote.[^1]\n\n"
+        "## Why\n\nTo keep what was read.\n\n### How\n\nBy quoting it.\n\n[^1]: Like this one.",
     )
+    AuthorProfile.objects.create(user=author, bio="Reads the papers so you need not.\n\nQuotes them.")
 
 
 def log_in(browser, live_server, username):

@@ -1,3 +1,3 @@
 """Admin for the blog: posts (with outline, preview and revisions), pages, tags, where sources are cited."""
 
-from blog.admin import pages, posts, sources, tags  # noqa: F401  (each module registers its ModelAdmins)
+from blog.admin import pages, posts, profiles, sources, tags  # noqa: F401  (each module registers its ModelAdmins)

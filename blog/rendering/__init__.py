@@ -12,7 +12,8 @@ The dialect, module by module: ``excerpts`` (attributed blockquotes; a
 blockquote without attribution stays plain and is not recorded), ``inline``
 (asides anywhere, interpolations and omissions inside excerpts, citations,
 footnote references), ``notes`` (one numbered sequence, final markup),
-``outline`` (the ``Rendering`` structure), ``sidenotes`` (each note's copy
+``outline`` (the ``Rendering`` structure), ``contents`` (heading anchors and
+the table of contents), ``sidenotes`` (each note's copy
 beside its references, for the margin), ``links`` (links showing their own
 address), ``cites`` (Pandoc citation
 syntax), ``brackets`` (linear-time bracket matching for Python-Markdown's

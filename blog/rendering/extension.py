@@ -10,6 +10,7 @@ pass is 20, smart punctuation 6, unescaping 0):
 - 15 ``notes``: number notes in reading order, build ``section.footnotes``,
   give the marked elements their final tags and classes;
 - -10 ``outline``: read the finished tree into the ``Rendering`` structure;
+- -15 ``contents``: ids and § links on section headings, and a table of contents;
 - -20 ``sidenotes``: copy each note after its references, for the margin.
 """
 
@@ -23,6 +24,7 @@ from markdown.util import AtomicString
 
 from blog.rendering import brackets, inline
 from blog.rendering.cites import citation_text
+from blog.rendering.contents import ContentsTreeprocessor
 from blog.rendering.excerpts import ExcerptTreeprocessor, SeparateBlockQuoteProcessor
 from blog.rendering.limits import MAX_MESSAGES, Limits
 from blog.rendering.notes import NotesTreeprocessor
@@ -171,6 +173,7 @@ class CommentaryExtension(Extension):
         md.treeprocessors.register(DefinitionsTreeprocessor(md, self), "cp-definitions", 24)
         md.treeprocessors.register(NotesTreeprocessor(md, self), "notes", 15)
         md.treeprocessors.register(OutlineTreeprocessor(md, self), "outline", -10)
+        md.treeprocessors.register(ContentsTreeprocessor(md), "contents", -15)
         md.treeprocessors.register(SidenotesTreeprocessor(md, self), "sidenotes", -20)
 
     def setFootnote(self, label, text):  # noqa: N802 (the name FootnoteBlockProcessor calls)

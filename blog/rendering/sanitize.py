@@ -22,7 +22,7 @@ AUTHOR_TAGS = frozenset(
     {
         "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "div", "dl", "dt",
         "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
-        "li", "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub",
+        "li", "mark", "nav", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub",
         "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     }
 )  # fmt: skip

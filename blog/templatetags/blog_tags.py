@@ -1,6 +1,7 @@
 """Formatting helpers for the reading site's templates."""
 
 import json
+import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -8,6 +9,7 @@ from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 
 from blog import hooks, seo
+from citations.styles.text import LOCATOR_LABEL, pages
 
 register = template.Library()
 
@@ -22,6 +24,22 @@ def absolute(path):
 def opening(html, words=60):
     """The opening words of a rendered post as plain text, for lists."""
     return seo.opening_words(html, words)
+
+
+# Page numbers alone: arabic or roman, single or in ranges and lists ("22", "3-5", "xi, 4").
+_PAGE_NUMBERS = re.compile(r"^[\divxlc]+(?:\s*(?:-{1,2}|–|,)\s*[\divxlc]+)*$", re.IGNORECASE)
+
+
+@register.filter
+def locator(text):
+    """A quotation's locator as the style writes it outside a note: "p. 22", "pp. 3–5" (ranges
+    abbreviated); a locator with another label ("chap. 3", "at 1:02:15") as written."""
+    text = str(text or "").strip()
+    numbers = LOCATOR_LABEL.sub("", text)
+    if not _PAGE_NUMBERS.match(numbers):
+        return text
+    numbers = pages(numbers)
+    return f"{'pp.' if re.search('[–,]', numbers) else 'p.'} {numbers}"
 
 
 @register.simple_tag
@@ -68,6 +86,12 @@ def post_sections(context):
 def summary_extras(context):
     """What other apps show in a post's summary (``blog.hooks.summary_extras``), with this context."""
     return _render_each(context, hooks.summary_extras)
+
+
+@register.simple_tag(takes_context=True)
+def head_links(context):
+    """The ``<link>`` elements other apps add to a page's head (``blog.hooks.head_links``)."""
+    return _render_each(context, hooks.head_links)
 
 
 def _render_each(context, template_names):

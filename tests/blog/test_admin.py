@@ -201,6 +201,7 @@ class TestAuthorsGroup:
             for model in ["post", "revision"]
         }
         expected |= {("blog", "add_tag"), ("blog", "view_tag")}
+        expected |= {("blog", f"{action}_authorprofile") for action in ["add", "change", "view"]}
         expected |= {("blog", f"view_{model}") for model in ["excerpt", "aside", "footnote"]}
         expected |= {("citations", f"{action}_source") for action in ["add", "change", "view"]}
         assert codenames == expected

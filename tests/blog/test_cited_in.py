@@ -81,3 +81,32 @@ def test_every_source_of_a_note_citing_several_knows_the_post(client):
     ]
     for source in [first, second]:
         assert "Two at once" in client.get(source.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("22", "p. 22"),
+        ("p. 22", "p. 22"),
+        ("pp. 321-328", "pp. 321–28"),
+        ("3–5", "pp. 3–5"),
+        ("xi", "p. xi"),
+        ("chap. 3", "chap. 3"),
+        ("at 1:02:15", "at 1:02:15"),
+    ],
+)
+def test_a_locator_is_written_as_the_style_writes_it(written, shown):
+    """Page numbers get "p." or "pp." and Chicago's abbreviated ranges; other labels stay as written."""
+    from blog.templatetags.blog_tags import locator
+
+    assert locator(written) == shown
+
+
+@pytest.mark.django_db
+def test_the_cited_in_page_shows_each_passage_as_a_post_does_with_its_page(client):
+    """A quoted passage is set as an excerpt, its locator "p. 22", never a bare number."""
+    source = make_source(key="hinshaw", title="Defenders Outgunned")
+    make_post(title="Outgunned", body="> The militants were better armed.\n>\n> — [@hinshaw, 22]\n")
+    content = client.get(source.get_absolute_url()).content.decode()
+    assert '<figure class="excerpt cited-in-excerpt">' in content
+    assert '<figcaption class="cited-in-locator">p. 22</figcaption>' in content

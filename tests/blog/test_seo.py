@@ -37,7 +37,7 @@ def test_post_page_has_absolute_canonical_and_open_graph_tags(client):
     assert '<meta property="og:title" content="Outgunned">' in content
     assert '<meta property="og:description" content="Arms from Libya.">' in content
     assert '<meta property="article:tag" content="Mali">' in content
-    assert '<meta name="twitter:card" content="summary">' in content
+    assert '<meta name="twitter:card" content="summary_large_image">' in content
     assert '<meta name="description" content="Arms from Libya.">' in content
 
 

@@ -43,10 +43,12 @@ def test_a_section_past_its_limit_is_split_into_numbered_files(client, monkeypat
 
 
 def test_posts_carry_their_last_change_and_sources_authors_and_tags_are_listed(client):
-    """A post's lastmod is its updated time; a source, the author and the tag have their pages listed."""
-    post = make_post(publish_at=timezone.make_aware(timezone.datetime(2013, 2, 23, 9)))
-    post.tags.add(Tag.objects.create(name="Mali", slug="mali"))
+    """A post's lastmod is its updated time; its cited source, its author and tag have their pages listed."""
     source = make_source(key="smith2020")
+    post = make_post(
+        publish_at=timezone.make_aware(timezone.datetime(2013, 2, 23, 9)), body="Said[@smith2020]."
+    )
+    post.tags.add(Tag.objects.create(name="Mali", slug="mali"))
     entries = dict(file_entries(client, f"{BASE}/sitemap-posts.xml"))
     assert entries[BASE + post.get_absolute_url()] == post.updated.date().isoformat()
     locations = sitemap_locations(client)

@@ -44,15 +44,16 @@ def page_queries(django_assert_num_queries, url, expected):
 
 @pytest.mark.parametrize("number", [0, 500])
 def test_post_page_uses_a_fixed_number_of_queries(django_assert_num_queries, number):
-    """Four queries (the post, its tags, its stored thread, its sources' ids) with no comments or 500.
+    """Seven queries (the post, its tags, its stored thread, its sources' ids, the older and newer post,
+    related posts) with no comments or 500.
 
     The first reader after a change renders and stores the thread: four more
     (make the row, note its version, read the comments, store).
     """
     post = make_post()
     add_comments(post, number)
-    page_queries(django_assert_num_queries, post.get_absolute_url(), 4 + 4)
-    response = page_queries(django_assert_num_queries, post.get_absolute_url(), 4)
+    page_queries(django_assert_num_queries, post.get_absolute_url(), 7 + 4)
+    response = page_queries(django_assert_num_queries, post.get_absolute_url(), 7)
     assert f"{number} comments" in response.content.decode() or number == 0
     assert "held" not in response.content.decode()
 

@@ -313,5 +313,8 @@ def test_heading_anchors_are_kept_and_in_page_links_to_them_live():
     )
     assert rendered(html) == (
         '<p>Jump to <a href="#why-it-matters">the reason</a> or nowhere.</p>'
-        '<h2 id="why-it-matters">Why it <em>matters</em></h2><h3 id="part-2">Part 2</h3>'
+        '<h2 id="why-it-matters">Why it <em>matters</em>'
+        '<a aria-label="Link to this section" class="heading-anchor" href="#why-it-matters">§</a></h2>'
+        '<h3 id="part-2">Part 2'
+        '<a aria-label="Link to this section" class="heading-anchor" href="#part-2">§</a></h3>'
     )
