@@ -65,7 +65,7 @@ def test_a_url_with_a_fragment_keeps_it():
 
 
 def test_the_caption_links_to_the_first_span_before_an_omission():
-    """An excerpt's caption links to its first quoted span: omissions cut it, interpolations and asides are left out."""
+    """The caption links to the first quoted span; omissions cut it, interpolations, asides left out."""
     href = caption_href(
         "> The [militant] sovereign [Comment: sic] is the individual … and nothing more.\n>\n> — [@mill1859]"
     )
