@@ -48,6 +48,9 @@ DEFAULTS = {
     # The folder of the serif fonts social cards are set in (Debian's fonts-dejavu-core);
     # without them, Pillow's own font.
     "CARD_FONT_DIRECTORY": "/usr/share/fonts/truetype/dejavu",
+    # Saving a post to publish (and the live preview) warns, without blocking, when quoted words
+    # are more than this percentage of the post's words (blog.fair_use).
+    "QUOTED_SHARE_WARNING": 50,
     # Where generated social cards are kept in the default storage, one folder per post.
     "CARD_DIRECTORY": "cards",
 }

@@ -349,6 +349,26 @@ class Revision(models.Model):
         return (self.title, self.summary, self.body) == (post.title, post.summary, post.body)
 
 
+class OldSlug(models.Model):
+    """A slug a post had before it was renamed: its old address answers 301 to the new one.
+
+    A post that takes the slug later wins: the old address is looked up only
+    when no post has the slug.
+    """
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="old_slugs", verbose_name="post")
+    slug = models.SlugField("old slug", max_length=200, unique=True, allow_unicode=True)
+    created = models.DateTimeField("renamed at", default=timezone.now)
+
+    class Meta:
+        verbose_name = "old slug"
+        verbose_name_plural = "old slugs"
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.slug} → {self.post.slug}"
+
+
 class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Page.Status.PUBLISHED)

@@ -138,3 +138,8 @@ def related_posts(post, limit=3):
         .order_by("-shared_sources", "-shared_tags", "-publish_at", "-pk")
         .only("title", "slug", "publish_at")[:limit]
     )
+
+
+def renamed_post(old_slug):
+    """The published post that had ``old_slug`` before a rename, or None."""
+    return Post.objects.published().filter(old_slugs__slug=old_slug).first()

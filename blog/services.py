@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 
-from blog.models import Post, Revision, render_body
+from blog.models import OldSlug, Post, Revision, render_body
 from blog.rendering import Rendering
 
 TEXT_FIELDS = ("title", "summary", "body")
+STORED_FIELDS = (*TEXT_FIELDS, "slug", "updated")
 
 
 def _text(values) -> tuple[str, str, str]:
@@ -34,6 +35,12 @@ def _record(post, text, *, user, note="", created=None) -> Revision:
     )
 
 
+def record_old_slug(post: Post, old_slug: str) -> None:
+    """Keep ``old_slug`` so its address redirects to ``post``; the new slug is nobody's old one any more."""
+    OldSlug.objects.filter(slug=post.slug).delete()
+    OldSlug.objects.update_or_create(slug=old_slug, defaults={"post": post, "created": timezone.now()})
+
+
 @transaction.atomic
 def post_save_with_body(
     *, post: Post, user=None, rendering: Rendering | None = None, note: str = "", always_record: bool = False
@@ -47,7 +54,7 @@ def post_save_with_body(
     """
     stored = None
     if post.pk:
-        stored = Post.objects.select_for_update().filter(pk=post.pk).values(*TEXT_FIELDS, "updated").first()
+        stored = Post.objects.select_for_update().filter(pk=post.pk).values(*STORED_FIELDS).first()
     changed = stored is None or _text(stored) != _text(post)
     if stored is not None and changed:
         latest = Revision.objects.filter(post=post).first()
@@ -60,6 +67,8 @@ def post_save_with_body(
                 created=stored["updated"],
             )
     post.save(rendering=rendering)
+    if stored is not None and stored["slug"] != post.slug:
+        record_old_slug(post, stored["slug"])
     if changed or always_record:
         return _record(post, _text(post), user=user, note=note)
     return None

@@ -28,6 +28,7 @@ from blog.selectors import (
     citing_posts,
     count_published_posts,
     related_posts,
+    renamed_post,
     tags_in_use,
 )
 from blog.seo import post_description, post_json_ld
@@ -71,7 +72,7 @@ def post_list(request):
 
 
 def post_detail(request, year, month, day, slug):
-    """One post by its permalink; an address with the wrong date redirects to the right one.
+    """One post by its permalink; an address with the wrong date or an old slug redirects to the right one.
 
     Template ``blog/post_detail.html``, context ``post``, ``description`` (for
     the meta tags), ``json_ld`` (the schema.org ``BlogPosting``), ``citation``
@@ -79,7 +80,12 @@ def post_detail(request, year, month, day, slug):
     ``citation_downloads`` (label and address of each file), ``card_url`` (its social card),
     ``adjacent`` (the previous and next posts, either None) and ``related_posts``.
     """
-    post = get_object_or_404(listed_posts(), slug=slug)
+    post = listed_posts().filter(slug=slug).first()
+    if post is None:
+        renamed = renamed_post(slug)
+        if renamed is None:
+            raise Http404("No post at this address.")
+        return redirect(renamed, permanent=True)
     if not dated(post, year, month, day):
         return redirect(post, permanent=True)
     context = {

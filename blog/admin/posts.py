@@ -11,12 +11,13 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.template.loader import render_to_string
 
 from blog import conf
 from blog.admin.revisions import RevisionAdminMixin
 from blog.editor import BodyWidget
+from blog.fair_use import quoted_share_warning
 from blog.models import Post, render_body
 from blog.permissions import may_edit_others_posts, may_edit_post, post_author_choices, posts_visible_to
 from blog.selectors import sources_cited_in
@@ -175,6 +176,10 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
         if not change and not may_edit_others_posts(request.user):
             obj.author = request.user
         post_save_with_body(post=obj, user=request.user, rendering=getattr(form, "rendering", None))
+        if obj.status == Post.Status.PUBLISHED:
+            warning = quoted_share_warning(obj.word_count, obj.quoted_word_count)
+            if warning:
+                messages.warning(request, warning)
 
     def view_on_site(self, post):
         return post.get_absolute_url() if post.is_public else post.get_preview_url()

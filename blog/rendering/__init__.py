@@ -15,7 +15,7 @@ footnote references), ``notes`` (one numbered sequence, final markup),
 ``outline`` (the ``Rendering`` structure), ``contents`` (heading anchors and
 the table of contents), ``sidenotes`` (each note's copy
 beside its references, for the margin), ``links`` (links showing their own
-address), ``cites`` (Pandoc citation
+address), ``fragments`` (links to the quoted passage), ``cites`` (Pandoc citation
 syntax), ``brackets`` (linear-time bracket matching for Python-Markdown's
 link patterns), ``tables`` and ``wide`` (linear time where Python-Markdown
 is quadratic), ``limits`` (what one text may ask), ``sanitize`` (the two
@@ -35,7 +35,8 @@ from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, 
 # 3: Pandoc's whole citation syntax (narrative @key, [-@key], suffixes, locator labels), a new
 # short note for every later citation instead of a reused note number, and Chicago's notes with
 # headline-style titles, "n.d." and court cases (a style's output is part of the stored notes).
-VERSION = 3
+# 4: an excerpt's caption links to the passage, the source's URL with a text fragment.
+VERSION = 4
 
 __all__ = [
     "AsideInfo",

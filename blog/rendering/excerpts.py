@@ -7,8 +7,8 @@ when its last paragraph starts with a dash (``—``, ``--``, ``---``, ``–``) o
 its last line is a dash and a citation. The attribution may be:
 
 - a citation, ``— [@key]``, ``— [see @a, 3–5]``: the caption shows the
-  source's ``attribution()`` and the note reference, the blockquote cites the
-  source's URL;
+  source's ``attribution()``, linked to the passage in the source's URL
+  (``fragments``), and the note reference, the blockquote cites the source's URL;
 - free text then a citation, ``— Mill, in 1859 [@mill1859]``: the caption
   shows the text and the note reference;
 - free text alone, ``— Oscar Wilde``: an excerpt with no source;
@@ -21,7 +21,7 @@ without an attribution there is no telling whose words it holds.
 
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from markdown.blockprocessors import BlockQuoteProcessor
@@ -29,6 +29,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from blog.rendering.cites import KEY_IN_TEXT_RE, CitationError, parse_citation
+from blog.rendering.fragments import passage_url
 from blog.rendering.inline import EXCERPT_TAG
 
 _DASH = r"(?:—|―|–|-{2,3}(?!-))"
@@ -42,6 +43,7 @@ class ExcerptMeta:
     """What an excerpt's attribution named; the outline reads it after rendering."""
 
     cites: tuple = ()
+    link: tuple | None = None  # (stash index, source URL) of the caption's link, for ``passage_link``
 
     @property
     def source_key(self):
@@ -130,7 +132,7 @@ class ExcerptTreeprocessor(Treeprocessor):
                 state.error(str(exc))
         elif KEY_IN_TEXT_RE.search(rest):
             state.error(f"The attribution “— {rest}” is not a citation: write it as “— [@key]”.")
-        state.excerpts[figure] = ExcerptMeta(cites=cites)
+        meta = state.excerpts[figure] = ExcerptMeta(cites=cites)
         if not rest:
             state.error(
                 "An excerpt’s attribution is empty: name the source after the dash, as in “— [@key]”."
@@ -150,6 +152,8 @@ class ExcerptTreeprocessor(Treeprocessor):
             if url:
                 html = f'<a href="{escape(url)}">{html}</a>'
             caption.text = AtomicString("— " + self.md.htmlStash.store(html))
+            if url:
+                state.excerpts[figure] = replace(meta, link=(self.md.htmlStash.html_counter - 1, url))
         else:
             caption.text = "— "
         if cites:
@@ -160,3 +164,16 @@ def source_url(source):
     """The source's URL when it is a web address, else an empty string."""
     url = str(getattr(source, "url", "") or "").strip()
     return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+def passage_link(stash, meta, spans):
+    """Point the caption's link of an excerpt at its passage: the source's URL with a text fragment.
+
+    The caption was stashed as HTML before the quoted text was known; the
+    outline calls this once the spans are read.
+    """
+    index, url = meta.link
+    old = f'<a href="{escape(url)}">'
+    stash.rawHtmlBlocks[index] = f'<a href="{escape(passage_url(url, spans))}">' + stash.rawHtmlBlocks[
+        index
+    ].removeprefix(old)

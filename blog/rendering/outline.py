@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from markdown.treeprocessors import Treeprocessor
 
+from blog.rendering.excerpts import passage_link
 from blog.rendering.sanitize import clean_author_html
 from blog.rendering.types import AsideInfo, ExcerptInfo, FootnoteInfo
 
@@ -26,18 +27,23 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _PARAGRAPH_BREAK = "\x00"
+SPAN_BREAK = "\x01"
 _PUNCTUATION_TOKEN_RE = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
 
-def plain_text(element, skip=frozenset(), raw_html=()):
+def plain_text(element, skip=frozenset(), raw_html=(), breaks=frozenset()):
     """The element's text, whitespace-normalised, a blank line between blocks, ``skip`` left out.
 
     ``raw_html`` is the Markdown instance's stash, which holds what smart
-    punctuation and raw HTML put in the text as placeholders.
+    punctuation and raw HTML put in the text as placeholders. Each element of
+    ``breaks`` is left out and leaves ``SPAN_BREAK`` in its place.
     """
     chunks = []
 
     def walk(node):
+        if node in breaks:
+            chunks.append(SPAN_BREAK)
+            return
         block = node.tag in _BLOCK_TAGS
         if block:
             chunks.append(_PARAGRAPH_BREAK)
@@ -95,7 +101,10 @@ class OutlineTreeprocessor(Treeprocessor):
             excerpt_positions[figure] = len(excerpts) + 1
             blockquote = figure.find("blockquote")
             captions = set(blockquote.iter("figcaption"))  # of excerpts quoted within this one
-            text = self.text(blockquote, markers | captions | set(state.asides))
+            skip = markers | captions | set(state.asides)
+            text = self.text(blockquote, skip)
+            if meta.link:
+                passage_link(self.md.htmlStash, meta, self.spans(blockquote, skip))
             spans = [element.get("class", "") for element in blockquote.iter("span")]
             excerpt = ExcerptInfo(
                 position=len(excerpts) + 1,
@@ -142,6 +151,14 @@ class OutlineTreeprocessor(Treeprocessor):
 
     def text(self, element, skip):
         return plain_text(element, skip, self.md.htmlStash.rawHtmlBlocks)
+
+    def spans(self, blockquote, skip):
+        """The quoted words as the source has them: cut at omissions and interpolations."""
+        breaks = {
+            span for span in blockquote.iter("span") if span.get("class") in ("omission", "interpolation")
+        }
+        text = plain_text(blockquote, skip, self.md.htmlStash.rawHtmlBlocks, breaks)
+        return [span.strip() for span in text.split(SPAN_BREAK)]
 
     @staticmethod
     def enclosing_excerpt(element, parents, state):

@@ -41,12 +41,14 @@ def test_an_attribution_on_the_last_line_of_the_quote_is_cut_off():
 
 
 def test_the_excerpt_cites_the_source_url():
-    """The blockquote's cite attribute and the caption link carry the source's URL when it has one."""
+    """The blockquote cites the source's URL; the caption links to the passage in it, by a text fragment."""
     _rendering, page = render(
         "> Over himself, over his own body and mind, the individual is sovereign.\n>\n> — [@mill1859, 22]"
     )
     assert page.select_one("figure.excerpt > blockquote")["cite"] == MILL.url
-    assert page.select_one("figcaption a[href]")["href"] == MILL.url
+    assert page.select_one("figcaption a[href]")["href"] == (
+        MILL.url + "#:~:text=Over%20himself%2C%20over%20his%20own,mind%2C%20the%20individual%20is%20sovereign"
+    )
     _rendering, page = render("> Words.\n>\n> — [@hinshaw2013]")
     assert not page.select_one("figure.excerpt > blockquote").has_attr("cite")
 
