@@ -48,6 +48,9 @@ DEFAULTS = {
     # The folder of the serif fonts social cards are set in (Debian's fonts-dejavu-core);
     # without them, Pillow's own font.
     "CARD_FONT_DIRECTORY": "/usr/share/fonts/truetype/dejavu",
+    # Whether a post ends with a "Works cited" list, the bibliography entries of every source it
+    # cites or quotes; a post may say otherwise (Post.works_cited).
+    "WORKS_CITED": False,
     # Where generated social cards are kept in the default storage, one folder per post.
     "CARD_DIRECTORY": "cards",
 }
