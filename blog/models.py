@@ -139,7 +139,8 @@ class Post(models.Model):
         "works cited list",
         blank=True,
         editable=False,
-        help_text="The bibliography entries of the sources cited or quoted, in the style's order; kept by save().",
+        help_text="The bibliography entries of the sources cited or quoted, in the style's order; "
+        "kept by save().",
     )
     search_document = SearchVectorField(
         "search document",
@@ -201,18 +202,18 @@ class Post(models.Model):
             derived.rebuild_rows([(self, rendering)], sources)
             Post.objects.filter(pk=self.pk).refresh_search_documents()
 
-    @property
-    def shows_works_cited(self):
-        """Whether the post's page lists its works cited: its own choice, else the site's."""
-        chosen = conf.get("WORKS_CITED") if self.works_cited is None else self.works_cited
-        return chosen and bool(self.works_cited_html)
-
     def get_absolute_url(self):
         day = timezone.localdate(self.publish_at)
         return reverse(
             "blog:post_detail",
             kwargs={"year": day.year, "month": day.month, "day": day.day, "slug": self.slug},
         )
+
+    @property
+    def shows_works_cited(self):
+        """Whether the post's page lists its works cited: its own choice, else the site's."""
+        chosen = conf.get("WORKS_CITED") if self.works_cited is None else self.works_cited
+        return chosen and bool(self.works_cited_html)
 
     def get_cite_url(self, extension):
         """The address of the post's citation file: ``bib``, ``json`` or ``ris`` (``blog.cite``)."""

@@ -57,8 +57,9 @@ def test_the_list_is_off_by_default(client, post):
 
 @override_settings(BLOG_WORKS_CITED=True)
 def test_the_list_gives_each_source_once_in_the_manuals_order_after_the_notes(client, post):
-    """With BLOG_WORKS_CITED on, each source cited or quoted is listed once, as a bibliography entry,
-    alphabetized as the Manual's bibliography is (an unsigned article under its periodical), after the notes."""
+    """With BLOG_WORKS_CITED on, each source cited or quoted is listed once, as a bibliography
+    entry, alphabetized as the Manual's bibliography is (an unsigned article under its periodical),
+    after the notes."""
     assert works_cited(client, post) == [
         "Deane, Seamus. <i>Reading in the Dark</i>. Jonathan Cape, 1996.",
         "<i>New York Times</i>. “In Texas, Ad Heats Up Race.” July 30, 2002.",
