@@ -51,6 +51,9 @@ DEFAULTS = {
     # Saving a post to publish (and the live preview) warns, without blocking, when quoted words
     # are more than this percentage of the post's words (blog.fair_use).
     "QUOTED_SHARE_WARNING": 50,
+    # Whether a post ends with a "Works cited" list, the bibliography entries of every source it
+    # cites or quotes; a post may say otherwise (Post.works_cited).
+    "WORKS_CITED": False,
     # Where generated social cards are kept in the default storage, one folder per post.
     "CARD_DIRECTORY": "cards",
 }

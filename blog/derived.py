@@ -20,6 +20,7 @@ from operator import or_
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils.html import format_html
 
 from blog import conf, signals
 from blog.models import Aside, Excerpt, Footnote, Page, Post, render_bodies
@@ -34,7 +35,14 @@ BATCH_SIZE = 200
 FEW_KEYS = 20
 
 # The fields of a post, and of a page, that a rendering writes.
-POST_FIELDS = ("body_html", "word_count", "quoted_word_count", "cited_works", "rendered_with")
+POST_FIELDS = (
+    "body_html",
+    "word_count",
+    "quoted_word_count",
+    "cited_works",
+    "works_cited_html",
+    "rendered_with",
+)
 PAGE_FIELDS = ("body_html", "rendered_with")
 
 
@@ -42,12 +50,14 @@ def stamp() -> str:
     """What a rendering made now is made with: pipeline version, citation style, the limits in force.
 
     The HTML depends on the dialect (``blog.rendering.VERSION``), the notes on
-    ``CITATION_STYLE`` and the plain-text fallbacks on the ``BLOG_*`` limits;
+    ``CITATION_STYLE`` and the plain-text fallbacks on the pipeline's limits
+    (``conf.render_limits``); the blog's other settings (caches, cards,
+    warnings) change no stored rendering, so changing them rebuilds nothing.
     ``SITE_URL`` is left out because stored renderings hold only site-relative
     links (the page's JSON-LD adds it when the page is served).
     """
     style = getattr(settings, "CITATION_STYLE", DEFAULT_STYLE)
-    limits = repr([conf.get(name) for name in sorted(conf.DEFAULTS)])
+    limits = repr(conf.render_limits())
     digest = hashlib.sha256(limits.encode()).hexdigest()[:8]
     return f"{VERSION}/{style}/{digest}"
 
@@ -80,9 +90,12 @@ def fill_post(post: Post, rendering: Rendering, sources: dict[str, Source]) -> N
     post.body_html = rendering.html
     post.word_count = rendering.word_count
     post.quoted_word_count = rendering.quoted_word_count
-    post.cited_works = [
-        source_json_ld(sources[key]) for key in sorted(cited_keys(rendering)) if key in sources
-    ]
+    cited = [sources[key] for key in sorted(cited_keys(rendering)) if key in sources]
+    post.cited_works = [source_json_ld(source) for source in cited]
+    post.works_cited_html = "".join(
+        format_html("<li>{}</li>", source.bibliography_entry())
+        for source in sorted(cited, key=lambda source: (source.sort_key, source.key))
+    )
     post.rendered_with = stamp()
 
 

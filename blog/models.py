@@ -127,6 +127,21 @@ class Post(models.Model):
         help_text="A schema.org CreativeWork for each source cited or quoted, for the page's JSON-LD; "
         "kept by save().",
     )
+    works_cited = models.BooleanField(
+        "works cited",
+        null=True,
+        blank=True,
+        choices=[(None, "The site's default"), (True, "Show"), (False, "Hide")],
+        help_text="A list of the sources cited or quoted, as bibliography entries, after the notes "
+        "(the site's default is BLOG_WORKS_CITED).",
+    )
+    works_cited_html = models.TextField(
+        "works cited list",
+        blank=True,
+        editable=False,
+        help_text="The bibliography entries of the sources cited or quoted, in the style's order; "
+        "kept by save().",
+    )
     search_document = SearchVectorField(
         "search document",
         null=True,
@@ -193,6 +208,12 @@ class Post(models.Model):
             "blog:post_detail",
             kwargs={"year": day.year, "month": day.month, "day": day.day, "slug": self.slug},
         )
+
+    @property
+    def shows_works_cited(self):
+        """Whether the post's page lists its works cited: its own choice, else the site's."""
+        chosen = conf.get("WORKS_CITED") if self.works_cited is None else self.works_cited
+        return chosen and bool(self.works_cited_html)
 
     def get_cite_url(self, extension):
         """The address of the post's citation file: ``bib``, ``json`` or ``ris`` (``blog.cite``)."""

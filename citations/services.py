@@ -91,7 +91,7 @@ def _validated(records, report):
         seen[source.key] = record.where
         report.mapped_types += record.mapped or csl_mapped
         report.notes += [_problem(record, note) for note in notes]
-        source.refresh_names_text()
+        source.refresh_derived()
         sources.append(source)
     return sources, errors
 
@@ -138,7 +138,7 @@ def import_records(records, *, strict=False):
     if errors and strict:
         raise ImportFailed(_shortened(errors))
     report.skipped = errors
-    compared = [*Source.RECORD_FIELDS, "names_text"]
+    compared = [*Source.RECORD_FIELDS, "names_text", "sort_key"]
     with transaction.atomic():
         existing = Source.objects.by_keys(source.key for source in sources)
         now = timezone.now()

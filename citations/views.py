@@ -11,7 +11,8 @@ from citations.models import Source
 
 
 class SourceListView(ListView):
-    """The sources by title, a page at a time, that page grouped by publication and by author.
+    """The library as a bibliography, a page at a time in the style's order (``Source.sort_key``),
+    then that page grouped by publication and by author.
 
     Template ``citations/source_list.html``; context ``sources`` (the page's),
     ``page_obj``, ``by_publication`` and ``by_author`` (lists of (heading, sources)).
@@ -22,7 +23,7 @@ class SourceListView(ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        return Source.objects.order_by("title", "key")
+        return Source.objects.order_by("sort_key", "key")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -204,6 +204,7 @@ class Sources:
         )
         try:
             source.full_clean()
+            source.refresh_derived()
             # bulk_create sends no post_save: no post can cite a key that did not exist a moment ago,
             # so blog's "re-render the posts citing this source" receiver has nothing to do.
             with transaction.atomic():

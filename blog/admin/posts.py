@@ -30,7 +30,7 @@ class PostAdminForm(forms.ModelForm):
 
     class Meta:
         model = Post
-        fields = ["title", "slug", "summary", "body", "tags", "author", "status", "publish_at"]
+        fields = ["title", "slug", "summary", "body", "tags", "author", "status", "publish_at", "works_cited"]
         widgets = {"body": BodyWidget}
 
     def __init__(self, *args, **kwargs):
@@ -114,7 +114,7 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
     readonly_fields = ["outline", "word_count", "quoted", "created", "updated"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "tags"]}),
-        ("Publishing", {"fields": ["author", "status", "publish_at"]}),
+        ("Publishing", {"fields": ["author", "status", "publish_at", "works_cited"]}),
         (
             "Outline",
             {

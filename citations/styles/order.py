@@ -1,10 +1,17 @@
 """Where a bibliography entry files: the order in which Chicago lists a bibliography.
 
-Entries are alphabetized word by word on their first element, the first
-author's family name (then given name), or, for an unsigned newspaper or
-magazine article, the periodical, which stands in the author's place (CMOS 17
-14.207), or else the title, an initial article ignored ("The Iliad" under I);
-then by title and year. Accents and case do not count, nor does markup.
+Entries are alphabetized letter by letter (CMOS 14.66, 16.58: spaces and
+punctuation do not count, so "Newark" files before "New York Times") on their
+first element, the first author's family name with the particle the record
+keeps with it (CSL's non-dropping particle: "de Gaulle" under D; a dropping
+one, as in "Tocqueville, Alexis de", does not count), then given name; or, for an unsigned newspaper
+or magazine article, the periodical, which stands in the author's place (CMOS
+17 14.207); or else the title, an initial article ignored ("The Iliad" under
+I). Then by title and year. Accents and case do not count, nor does markup.
+
+The key is one string, so a database can store it and sort by it: its parts
+are joined by a space, which sorts before every letter and digit when strings
+are compared code point by code point (``citations.models.Source.sort_key``).
 """
 
 import re
@@ -23,7 +30,7 @@ def _words(text, *, drop_article=False):
     words = re.findall(r"\w+", "".join(c for c in folded if not unicodedata.combining(c)).casefold())
     if drop_article and len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
-    return tuple(words)
+    return "".join(words)
 
 
 def _year(item):
@@ -35,14 +42,14 @@ def _year(item):
 
 
 def sort_key(item):
-    """A key that sorts CSL-JSON items as Chicago orders a bibliography."""
+    """A string that sorts CSL-JSON items as Chicago orders a bibliography."""
     title = _words(item.get("title"), drop_article=True)
     names = item.get("author") or item.get("editor") or []
     if names:
         first = names[0]
-        head = _words(first.get("literal") or family_with_particle(first)) + _words(first.get("given"))
+        head = f"{_words(first.get('literal') or family_with_particle(first))} {_words(first.get('given'))}"
     elif item.get("type") in PERIODICAL_TYPES and item.get("container-title"):
         head = _words(item["container-title"], drop_article=True)
     else:
         head = title
-    return (head, title, _year(item))
+    return f"{head} {title} {max(_year(item), 0):04d}"

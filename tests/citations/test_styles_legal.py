@@ -82,8 +82,8 @@ def test_an_unsigned_article_is_listed_under_its_newspaper():
 
 
 def test_the_bibliography_files_unsigned_articles_under_the_periodical_and_titles_without_articles():
-    """Entries sort word by word on their first element: the author, the periodical of an unsigned
-    article, or a title without its initial article; accents and case do not count."""
+    """Entries sort letter by letter (CMOS 16.58) on their first element: the author, the periodical
+    of an unsigned article, or a title without its initial article; accents and case do not count."""
     unsigned = {"type": "article-newspaper", "title": "Zebra", "container-title": "The New York Times"}
     items = [
         {"type": "book", "title": "Zed", "author": [{"given": "Émile", "family": "Zola"}]},
@@ -96,7 +96,7 @@ def test_the_bibliography_files_unsigned_articles_under_the_periodical_and_title
     assert [item.get("author", [{}])[0].get("family") or item["title"] for item in ordered] == [
         "ábel",
         "The Iliad",
-        "Zebra",  # under "New York Times", before "Newark": word by word
         "Newark",
+        "Zebra",  # under "New York Times", after "Newark": letter by letter
         "Zola",
     ]

@@ -1,9 +1,12 @@
 """The public source pages: the library grouped two ways, and each source's reference and links."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
-from citations.views import SourceDetailView
+from citations.models import Source
+from citations.views import SourceDetailView, SourceListView
 from tests.factories import make_source
 
 
@@ -50,8 +53,51 @@ def test_source_list_groups_by_publication_and_by_author(client, library, django
     ]
     page = response.content.decode()
     assert 'id="by-publication"' in page and 'id="by-author"' in page
-    assert page.count('href="/sources/hinshaw2013/"') == 3
+    assert page.count('href="/sources/hinshaw2013/"') == 4  # the bibliography, then the two groups
     assert "&lt;Report&gt;" in page
+
+
+def test_the_sources_page_is_a_bibliography_in_the_manuals_order_across_pages(client, db, monkeypatch):
+    """Entries file letter by letter on the author's family name with its particle, then the title
+    (CMOS 14.66, 16.58); a dropping particle does not count; a work with no author files by its
+    title without "The"; an unsigned article under its periodical (14.207). Pages continue the order."""
+    monkeypatch.setattr(SourceListView, "paginate_by", 3)
+    nyt = {"type": "article-newspaper", "container_title": "The New York Times", "authors": []}
+    for key, fields in {
+        "a": {"title": "In Texas, Ad Heats Up Race", **nyt},
+        "b": {
+            "title": "Democracy in America",
+            "authors": [{"given": "Alexis", "family": "Tocqueville", "dropping-particle": "de"}],
+        },
+        "c": {"title": "On Liberty", "authors": [{"given": "John Stuart", "family": "Mill"}]},
+        "d": {
+            "title": "The Edge of the Sword",
+            "authors": [{"given": "Charles", "family": "Gaulle", "non-dropping-particle": "de"}],
+        },
+        "e": {"title": "The Iliad", "type": "book", "authors": []},
+        "f": {"title": "Reading in the Dark", "authors": [{"given": "Seamus", "family": "Deane"}]},
+        "g": {
+            "title": "Considerations on Representative Government",
+            "authors": [{"given": "John Stuart", "family": "Mill"}],
+        },
+        "h": {"title": "A Town", "authors": [{"given": "Ann", "family": "Newark"}]},
+    }.items():
+        make_source(key=key, **{"type": "book", **fields})
+    pages = [client.get(reverse("citations:source_list"), {"page": n}).content.decode() for n in (1, 2, 3)]
+    entries = [re.findall(r'class="source-page" href="/sources/(\w)/"', page) for page in pages]
+    # Deane, de Gaulle, Iliad | Mill (Considerations, On Liberty), Newark | New York Times, Tocqueville
+    assert entries == [["f", "d", "e"], ["g", "c", "h"], ["a", "b"]]
+    assert "<i>The New York Times</i>. “In Texas, Ad Heats Up Race.”" in pages[2]
+    assert "de Gaulle, Charles. <i>The Edge of the Sword</i>." in pages[0]
+
+
+def test_a_source_files_anew_when_its_fields_change(db):
+    """The stored sort key follows the fields: a source given an author moves from its title to her name."""
+    source = make_source(title="The Iliad", type="book", authors=[])
+    assert source.sort_key.startswith("iliad ")
+    source.authors = [{"given": "Ann", "family": "Zed"}]
+    source.save()
+    assert Source.objects.filter(pk=source.pk, sort_key__startswith="zed ann iliad").exists()
 
 
 def test_empty_library_says_so(client, db):
