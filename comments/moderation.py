@@ -42,8 +42,11 @@ class Rules:
 class Submission:
     """What is known about a comment when it is posted or edited.
 
-    ``known_commenter`` is true when the email address already has another
-    approved comment.
+    ``known_commenter`` is true when another approved comment has the same
+    name and email address (``same_name``; email addresses match whatever their
+    case), as WordPress's "comment author must have a previously approved
+    comment" checks both; ``known_email`` is true when the address has an
+    approved comment under any name.
     """
 
     body: str
@@ -54,6 +57,7 @@ class Submission:
     user_agent: str = ""
     honeypot: str = ""
     known_commenter: bool = False
+    known_email: bool = False
 
     def searchable(self):
         """Pairs of (field label, text) that the word lists are checked against."""
@@ -63,6 +67,11 @@ class Submission:
 class Decision(NamedTuple):
     status: str
     reason: str
+
+
+def name_key(name):
+    """A commenter's name as names are compared: trimmed, whatever its case."""
+    return (name or "").strip().casefold()
 
 
 def count_links(text):
@@ -107,7 +116,12 @@ def decide(submission, rules=None):
     if found := find_word(rules.hold_words, submission):
         return Decision(PENDING, f"hold word “{found[0]}” in {found[1]}")
     if submission.known_commenter:
-        return Decision(APPROVED, "this email address has an approved comment")
+        return Decision(APPROVED, "this name with this email address has an approved comment")
+    if submission.known_email:
+        return Decision(
+            PENDING,
+            "first comment from this name: the email address has approved comments under another name",
+        )
     return Decision(PENDING, "first comment from this email address")
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from comments import conf, history, published, tasks
 from comments.models import Comment
-from comments.moderation import Submission, closed_reason, decide
+from comments.moderation import Submission, closed_reason, decide, name_key
 
 # A second identical submission this soon after the first is a double click.
 DUPLICATE_WINDOW = timedelta(minutes=10)
@@ -36,9 +36,27 @@ def post_closed_reason(post, now=None):
     )
 
 
+def approved_names(email, exclude_pk=None):
+    """The names (as ``name_key`` has them) of ``email``'s approved comments but ``exclude_pk``."""
+    names = (
+        Comment.objects.approved()
+        .by_email(email)
+        .exclude(pk=exclude_pk)
+        .values_list("author_name", flat=True)
+    )
+    # Compared in Python: SQLite's LOWER() folds only ASCII letters.
+    return {name_key(name) for name in names.distinct()}
+
+
 def is_known_commenter(email, exclude_pk=None):
-    """Whether ``email`` has an approved comment (other than ``exclude_pk``)."""
-    return Comment.objects.approved().by_email(email).exclude(pk=exclude_pk).exists()
+    """Whether ``email`` has an approved comment (other than ``exclude_pk``) under any name."""
+    return bool(approved_names(email, exclude_pk))
+
+
+def standing(name, email, exclude_pk=None):
+    """``Submission``'s ``known_commenter`` and ``known_email`` for a comment signed so."""
+    names = approved_names(email, exclude_pk)
+    return {"known_commenter": name_key(name) in names, "known_email": bool(names)}
 
 
 def _attach_point(parent):
@@ -102,7 +120,7 @@ def comment_submit(
             ip_address=ip_address or "",
             user_agent=user_agent,
             honeypot=honeypot,
-            known_commenter=is_known_commenter(author_email),
+            **standing(author_name, author_email),
         )
     )
     comment = Comment(

@@ -15,6 +15,7 @@ from comments.moderation import (
     closed_reason,
     count_links,
     decide,
+    name_key,
 )
 from tests.environment import settings_under
 
@@ -40,6 +41,12 @@ RULES = Rules(hold_links=2, hold_words=("bitcoin", "203.0.113."), spam_words=("v
         (Submission(body="Bitcoins!", known_commenter=True), APPROVED, "approved"),
         (Submission(body="Hi", ip_address="203.0.113.9", known_commenter=True), PENDING, "in ip address"),
         (Submission(body="viagra https://a https://b", honeypot=""), SPAM, "spam word"),
+        (Submission(body="Hi", known_email=True), PENDING, "approved comments under another name"),
+        (
+            Submission(body="Hi", known_commenter=True, known_email=True),
+            APPROVED,
+            "this name with this email",
+        ),
     ],
 )
 def test_decide_applies_each_rule(submission, status, reason_part):
@@ -52,7 +59,7 @@ def test_decide_applies_each_rule(submission, status, reason_part):
 def test_decision_is_a_status_reason_pair():
     """The decision unpacks as (status, reason)."""
     status, reason = decide(Submission(body="Hello", known_commenter=True), RULES)
-    assert (status, reason) == (APPROVED, "this email address has an approved comment")
+    assert (status, reason) == (APPROVED, "this name with this email address has an approved comment")
     assert isinstance(decide(Submission(body="x"), RULES), Decision)
 
 
@@ -112,3 +119,18 @@ def test_closed_reason(enabled, age_days, close_after, closed):
         close_after_days=close_after,
     )
     assert bool(reason) is closed
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Ada Lovelace", "ada lovelace", True),
+        ("  Ada Lovelace ", "Ada Lovelace", True),
+        ("ÉMILE", "émile", True),
+        ("Ada Lovelace", "Ada  Lovelace", False),
+        ("Ada", "Ada L.", False),
+    ],
+)
+def test_names_match_trimmed_whatever_their_case(one, other, same):
+    """A known commenter's name is the same text, trimmed, in any case; nothing else is forgiven."""
+    assert (name_key(one) == name_key(other)) is same

@@ -49,7 +49,9 @@ def test_text_made_of_spaces_and_invisibles_has_nothing_visible(value):
 def test_a_right_to_left_override_cannot_make_a_name_read_as_another(client):
     """ "Max \u202eRotaredoM" is stored as "Max RotaredoM", and shown isolated in <bdi>."""
     post = make_post()
-    make_comment(author_email="known@example.org", status=Comment.Status.APPROVED)
+    make_comment(
+        author_name="Max RotaredoM", author_email="known@example.org", status=Comment.Status.APPROVED
+    )
     send(client, post, name="Max \u202eRotaredoM\u200b", email="known@example.org\u200b")
     comment = Comment.objects.latest("pk")
     assert (comment.author_name, comment.author_email) == ("Max RotaredoM", "known@example.org")
@@ -63,7 +65,9 @@ def test_a_right_to_left_override_cannot_make_a_name_read_as_another(client):
 def test_zero_width_characters_do_not_slip_a_name_past_the_word_rules(client):
     """ "Mod\u200berator" is "Moderator" to the hold rules."""
     post = make_post()
-    make_comment(author_email="known@example.org", status=Comment.Status.APPROVED)
+    make_comment(
+        author_name="Max Moderator", author_email="known@example.org", status=Comment.Status.APPROVED
+    )
     send(client, post, name="Max Mod\u200berator", email="known@example.org")
     assert Comment.objects.latest("pk").status == Comment.Status.PENDING
 

@@ -41,7 +41,7 @@ def test_an_approved_comment_bothers_no_moderator():
     """A comment approved automatically sends no moderation email."""
     make_staff(groups=["Moderators"], email="mod@example.com")
     post = make_post()
-    make_comment(author_email="reader@example.org", status=Comment.Status.APPROVED)
+    make_comment(author_name="Reader", author_email="reader@example.org", status=Comment.Status.APPROVED)
     assert submit(post).status == Comment.Status.APPROVED
     run_jobs()
     assert mail.outbox == []
@@ -89,8 +89,8 @@ def test_reply_notice_waits_for_approval_and_is_sent_once():
 def test_an_auto_approved_reply_notifies_at_once(client):
     """A reply approved automatically through the form is notified by the next job the worker runs."""
     parent = subscribed_parent()
-    make_comment(author_email="known@example.org", status=Comment.Status.APPROVED)
-    data = comment_form_data(parent.post, email="known@example.org", parent=parent.pk)
+    make_comment(author_name="Known", author_email="known@example.org", status=Comment.Status.APPROVED)
+    data = comment_form_data(parent.post, name="Known", email="known@example.org", parent=parent.pk)
     assert client.post(reverse("comments:post", args=[parent.post.pk]), data).status_code == 302
     run_jobs()
     assert [message.to for message in mail.outbox] == [["asker@example.org"]]
@@ -101,7 +101,7 @@ def test_no_notice_when_not_asked_or_replying_to_oneself(case):
     """Nobody is emailed who did not ask, nor about their own replies."""
     parent = subscribed_parent(notify_replies=case == "own reply")
     email = "asker@example.org" if case == "own reply" else "other@example.org"
-    make_comment(author_email=email, status=Comment.Status.APPROVED)
+    make_comment(author_name="Reader", author_email=email, status=Comment.Status.APPROVED)
     assert submit(parent.post, parent=parent, author_email=email).status == Comment.Status.APPROVED
     run_jobs()
     assert mail.outbox == []

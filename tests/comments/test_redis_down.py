@@ -69,10 +69,13 @@ def test_comments_are_accepted_and_pages_served_while_redis_is_down(
     """Limits hold while Redis answers; once it is killed, every comment is stored and the page shows them."""
     settings.COMMENTS_RATE_LIMIT = 3
     post = make_post()
-    make_comment(post=post, author_email="known@example.org", status=Comment.Status.APPROVED)
+    make_comment(
+        post=post, author_name="Known", author_email="known@example.org", status=Comment.Status.APPROVED
+    )
     with django_capture_on_commit_callbacks(execute=True):
         answers = [
-            send(post, "192.0.2.1", email="known@example.org", body=f"Up {n}").status_code for n in range(4)
+            send(post, "192.0.2.1", name="Known", email="known@example.org", body=f"Up {n}").status_code
+            for n in range(4)
         ]
     assert answers == [302, 302, 302, 429]
     first = Client().get(post.get_absolute_url())
@@ -85,7 +88,7 @@ def test_comments_are_accepted_and_pages_served_while_redis_is_down(
     caplog.clear()
     with caplog.at_level(logging.WARNING), django_capture_on_commit_callbacks(execute=True):
         answers = [
-            send(post, "192.0.2.1", email="known@example.org", body=f"Down {n}").status_code
+            send(post, "192.0.2.1", name="Known", email="known@example.org", body=f"Down {n}").status_code
             for n in range(10)
         ]
     assert answers == [302] * 10

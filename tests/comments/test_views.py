@@ -57,17 +57,51 @@ def test_posting_redirects_to_the_held_comment_that_only_its_writer_sees(client)
         assert "My first" not in page
 
 
-def test_a_known_address_is_published_at_once_for_everyone(client):
-    """An address with an approved comment is approved automatically and shown to all."""
+def test_a_known_commenter_is_published_at_once_for_everyone(client):
+    """An approved comment's name and address (in any case) are approved at once, shown to all."""
     post = make_post()
-    make_comment(post=post, author_email="known@example.org", status=Comment.Status.APPROVED)
-    send(client, post, email="Known@Example.org", body="Again, me.")
+    make_comment(
+        post=post, author_name="Ada King", author_email="known@example.org", status=Comment.Status.APPROVED
+    )
+    send(client, post, name=" ada king ", email="Known@Example.org", body="Again, me.")
     comment = Comment.objects.latest("pk")
     assert comment.status == Comment.Status.APPROVED
     page = Client().get(post.get_absolute_url()).content.decode()
     assert "Again, me." in page
     assert "2 comments" in page
     assert "known@example.org" not in page.lower()
+
+
+def test_a_known_address_under_another_name_waits_for_a_moderator(client):
+    """A regular's address signed with another name is held, saying why, and shown to nobody else."""
+    post = make_post()
+    make_comment(
+        post=post, author_name="Ada King", author_email="ada@example.org", status=Comment.Status.APPROVED
+    )
+    send(client, post, name="The Site Owner", email="ADA@example.org", body="Trust me.")
+    comment = Comment.objects.latest("pk")
+    assert comment.status == Comment.Status.PENDING
+    assert comment.status_reason == (
+        "first comment from this name: the email address has approved comments under another name"
+    )
+    page = Client().get(post.get_absolute_url()).content.decode()
+    assert "Trust me." not in page
+    assert "1 comment" in page
+
+
+def test_a_known_name_with_a_new_address_waits_for_a_moderator(client):
+    """A regular's name from an address with no approved comment is a first comment, held."""
+    post = make_post()
+    make_comment(
+        post=post, author_name="Ada King", author_email="ada@example.org", status=Comment.Status.APPROVED
+    )
+    send(client, post, name="Ada King", email="ada@elsewhere.example", body="It is me, honest.")
+    comment = Comment.objects.latest("pk")
+    assert (comment.status, comment.status_reason) == (
+        Comment.Status.PENDING,
+        "first comment from this email address",
+    )
+    assert "It is me, honest." not in Client().get(post.get_absolute_url()).content.decode()
 
 
 def test_commenter_details_are_remembered_only_when_asked(client):
@@ -299,8 +333,8 @@ class TestEditAndWithdraw:
 
     def test_writer_can_edit_within_the_window_and_it_is_moderated_again(self, client):
         """The same browser may edit its comment; an approved comment goes back through the rules."""
-        make_comment(author_email="me@example.org", status=Comment.Status.APPROVED)
-        comment = self.posted(client, email="me@example.org", body="Original")
+        make_comment(author_name="Me", author_email="me@example.org", status=Comment.Status.APPROVED)
+        comment = self.posted(client, name="Me", email="me@example.org", body="Original")
         assert comment.status == Comment.Status.APPROVED
         url = reverse("comments:edit", args=[comment.pk])
         assert own(client, comment.post)["editable"] == [
