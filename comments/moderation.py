@@ -6,7 +6,7 @@ from ``comments.conf``) so each rule can be tested as a table of cases.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -123,6 +123,27 @@ def decide(submission, rules=None):
             "first comment from this name: the email address has approved comments under another name",
         )
     return Decision(PENDING, "first comment from this email address")
+
+
+def decide_approved_edit(before, after, rules=None):
+    """Return the ``Decision`` for its writer's edit of an approved comment, ``before`` → ``after``.
+
+    The comment stays approved unless the edit itself trips a rule: more links
+    than it had, at or over the threshold, or a hold or spam word it did not
+    hold. What the approved text already had was accepted with it, so fixing
+    a typo never takes a comment (and its replies) off the page.
+    """
+    rules = rules or Rules.from_settings()
+    links = count_links(after.body)
+    added = Rules(
+        hold_links=rules.hold_links if links > count_links(before.body) else 0,
+        hold_words=tuple(word for word in rules.hold_words if not find_word([word], before)),
+        spam_words=tuple(word for word in rules.spam_words if not find_word([word], before)),
+    )
+    decision = decide(replace(after, known_commenter=True), added)
+    if decision.status == APPROVED:
+        return Decision(APPROVED, "the edit adds no link or word that a rule holds")
+    return decision
 
 
 def closed_reason(*, comments_enabled, published_at, now, close_after_days):

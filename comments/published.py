@@ -38,7 +38,7 @@ from comments.signals import comments_changed
 from comments.thread import render_thread
 
 # Bump when comments.thread's markup changes, so stored threads are rendered again.
-MARKUP_VERSION = "3"
+MARKUP_VERSION = "4"
 # What of a comment its thread shows (as a field's name or attname); a change to
 # anything else (an IP address, a subscription) changes no page.
 SHOWN_FIELDS = frozenset(

@@ -8,6 +8,7 @@ so nothing is sent for a write that is rolled back and nothing waits for a
 mail server.
 """
 
+from dataclasses import replace
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +17,7 @@ from django.utils import timezone
 
 from comments import conf, history, published, tasks
 from comments.models import Comment
-from comments.moderation import Submission, closed_reason, decide, name_key
+from comments.moderation import Submission, closed_reason, decide, decide_approved_edit, name_key
 
 # A second identical submission this soon after the first is a double click.
 DUPLICATE_WINDOW = timedelta(minutes=10)
@@ -156,23 +157,30 @@ def can_edit(comment, now=None):
 def comment_edit(*, comment: Comment, body: str) -> Comment:
     """Replace a comment's body by its author's edit, and moderate it again.
 
-    The comment itself does not count as the address's approved comment, so an
-    approved first comment edited into something else goes back to the queue.
+    An approved comment stays approved unless the edit itself trips a rule
+    (``decide_approved_edit``); a held one goes through every rule again, the
+    comment itself not counting as its writer's approved comment. Moderators
+    hear only of a comment the edit sends to the queue.
     """
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if not can_edit(comment):
         raise PermissionDenied("The time for editing this comment has passed.")
-    decision = decide(
-        Submission(
-            body=body,
-            name=comment.author_name,
-            email=comment.author_email,
-            website=comment.author_url,
-            ip_address=comment.ip_address or "",
-            user_agent=comment.user_agent,
-            known_commenter=is_known_commenter(comment.author_email, exclude_pk=comment.pk),
-        )
+    before = Submission(
+        body=comment.body,
+        name=comment.author_name,
+        email=comment.author_email,
+        website=comment.author_url,
+        ip_address=comment.ip_address or "",
+        user_agent=comment.user_agent,
     )
+    after = replace(before, body=body)
+    if comment.status == Comment.Status.APPROVED:
+        decision = decide_approved_edit(before, after)
+    else:
+        decision = decide(
+            replace(after, **standing(comment.author_name, comment.author_email, exclude_pk=comment.pk))
+        )
+    was = comment.status
     comment.body = body
     comment.edited = timezone.now()
     if comment.status != Comment.Status.SPAM:
@@ -182,7 +190,8 @@ def comment_edit(*, comment: Comment, body: str) -> Comment:
         )
     comment.full_clean()
     comment.save()
-    _queue_notices(comment)
+    if comment.status != was:
+        _queue_notices(comment)
     return comment
 
 

@@ -86,7 +86,7 @@ def _render_node(node, closed, clock, parts):
             f"{author_html(comment.author_name, comment.author_url)}</span>\n"
             f'      · <a class="comment-permalink" href="#comment-{pk}">'
             f"{timestamp_html(comment.created, clock)}</a>"
-            f"{' · edited' if comment.edited else ''}\n"
+            f"{f' · edited {timestamp_html(comment.edited, clock)}' if comment.edited else ''}\n"
             f"    </p>\n"
             f"    {AWAITING_NOTICE if awaiting else ''}\n"
             f'    <div class="comment-body">{comment.body_html}</div>\n'

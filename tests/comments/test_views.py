@@ -3,13 +3,15 @@
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import Post
 from comments.models import Comment
-from tests.factories import comment_form_data, make_comment, make_post, make_user
+from tests.factories import comment_form_data, make_comment, make_post, make_staff, make_user
+from tests.queue import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -332,7 +334,7 @@ class TestEditAndWithdraw:
         return Comment.objects.latest("pk")
 
     def test_writer_can_edit_within_the_window_and_it_is_moderated_again(self, client):
-        """The same browser may edit its comment; an approved comment goes back through the rules."""
+        """The same browser may edit its comment; an approved comment's edit goes through the rules."""
         make_comment(author_name="Me", author_email="me@example.org", status=Comment.Status.APPROVED)
         comment = self.posted(client, name="Me", email="me@example.org", body="Original")
         assert comment.status == Comment.Status.APPROVED
@@ -349,6 +351,84 @@ class TestEditAndWithdraw:
         assert comment.edited is not None
         assert comment.status == Comment.Status.PENDING
         assert comment.status_reason == "edited by its author: 2 links (holding at 2)"
+
+    def approved_first_comment(self, client, body="Teh first thought."):
+        """A first comment with a reply under it, approved by a moderator, as the writer's browser left it."""
+        comment = self.posted(client, name="Ada", email="ada@example.org", body=body)
+        run_jobs()
+        mail.outbox.clear()
+        comment.status = Comment.Status.APPROVED
+        comment.save()
+        make_comment(
+            parent=comment, status=Comment.Status.APPROVED, body="A reply that must not be orphaned."
+        )
+        return comment
+
+    @override_settings(TIME_ZONE="UTC")
+    def test_a_clean_edit_of_an_approved_comment_stays_public_and_shows_as_edited(self, client):
+        """A typo fixed keeps an approved comment and its replies up, "edited" at its time; no mail."""
+        make_staff(groups=["Moderators"], email="mod@example.com")
+        comment = self.approved_first_comment(client)
+        page = Client().get(comment.post.get_absolute_url()).content.decode()
+        assert "Teh first thought." in page and "· edited" not in page
+        edited_at = timezone.now()
+        response = client.post(reverse("comments:edit", args=[comment.pk]), {"body": "The first thought."})
+        assert response.status_code == 302
+        run_jobs()
+        page = Client().get(comment.post.get_absolute_url()).content.decode()
+        assert "The first thought." in page and "Teh first" not in page
+        assert "A reply that must not be orphaned." in page
+        assert "2 comments" in page
+        comment.refresh_from_db()
+        assert abs(comment.edited - edited_at) < timedelta(seconds=5)
+        assert f'· edited <time datetime="{comment.edited.isoformat()}">' in page
+        assert (
+            comment.status_reason == "edited by its author: the edit adds no link or word that a rule holds"
+        )
+        assert mail.outbox == []
+
+    @pytest.mark.parametrize(
+        ("body", "reason"),
+        [
+            ("See https://a.example and https://b.example", "edited by its author: 2 links (holding at 2)"),
+            ("Fixed, and I like bitcoin.", "edited by its author: hold word “bitcoin” in body"),
+        ],
+    )
+    @override_settings(COMMENTS_HOLD_WORDS=["bitcoin"])
+    def test_an_edit_that_trips_a_rule_leaves_the_page_and_tells_moderators(self, client, body, reason):
+        """Links past the threshold or a hold word added by the edit send the comment back to the queue."""
+        make_staff(groups=["Moderators"], email="mod@example.com")
+        comment = self.approved_first_comment(client)
+        client.post(reverse("comments:edit", args=[comment.pk]), {"body": body})
+        run_jobs()
+        comment.refresh_from_db()
+        assert (comment.status, comment.status_reason) == (Comment.Status.PENDING, reason)
+        page = Client().get(comment.post.get_absolute_url()).content.decode()
+        assert body not in page and "Teh first" not in page
+        assert "This comment is no longer shown." in page
+        assert sorted(message.to[0] for message in mail.outbox) == sorted(
+            ["mod@example.com", comment.post.author.email]
+        )
+
+    @override_settings(COMMENTS_HOLD_WORDS=["bitcoin"])
+    def test_what_the_approved_text_already_had_does_not_hold_its_edit(self, client):
+        """Links and hold words a moderator approved with the comment stay accepted through a typo fix."""
+        comment = self.approved_first_comment(client, body="Teh bitcoin: https://a.example https://b.example")
+        client.post(
+            reverse("comments:edit", args=[comment.pk]),
+            {"body": "The bitcoin: https://a.example https://b.example"},
+        )
+        page = Client().get(comment.post.get_absolute_url()).content.decode()
+        assert "The bitcoin:" in page
+        assert Comment.objects.get(pk=comment.pk).status == Comment.Status.APPROVED
+
+    @override_settings(COMMENTS_SPAM_WORDS=["viagra"])
+    def test_a_spam_word_added_by_an_edit_makes_it_spam(self, client):
+        """An approved comment edited into spam is spam, and off the page."""
+        comment = self.approved_first_comment(client)
+        client.post(reverse("comments:edit", args=[comment.pk]), {"body": "Buy viagra."})
+        assert Comment.objects.get(pk=comment.pk).status == Comment.Status.SPAM
+        assert "Buy viagra." not in Client().get(comment.post.get_absolute_url()).content.decode()
 
     def test_an_edit_that_empties_the_body_is_refused(self, client):
         """An empty edit is shown again with an error."""
