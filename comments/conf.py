@@ -48,6 +48,9 @@ DEFAULTS = {
     "IP_HEADER": "REMOTE_ADDR",
     # Email moderators (and the post's author) when a comment awaits them.
     "NOTIFY_MODERATORS": True,
+    # Email the post's author of every comment approved on their post (by someone else), as
+    # WordPress's "Email me whenever anyone posts a comment"; held comments reach them as above.
+    "NOTIFY_AUTHOR": True,
     # "each": an email per held comment; "hourly" or "daily": one digest of everything waiting,
     # sent at the end of each hour (or local day) in which a comment was held.
     "MODERATOR_DIGEST": "each",

@@ -92,6 +92,12 @@ class Comment(models.Model):
         editable=False,
         help_text="Whether the parent's author has been told of this reply (they are told once).",
     )
+    author_notice_sent = models.BooleanField(
+        "post's author notified",
+        default=False,
+        editable=False,
+        help_text="Whether the post's author has been told of this comment (they are told once).",
+    )
 
     objects = CommentQuerySet.as_manager()
 

@@ -1,4 +1,4 @@
-"""Email about comments: moderators hear of held comments, subscribers of approved replies.
+"""Email about comments: moderators hear of held comments, subscribers of replies, post authors of both.
 
 Moderators hear of each held comment, or (``COMMENTS_MODERATOR_DIGEST``
 hourly or daily) of everything waiting, once per period in which something
@@ -199,4 +199,41 @@ def notify_reply(comment_pk):
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
+    ).send()
+
+
+@transaction.atomic
+def notify_author(comment_pk):
+    """Tell the post's author, once, of an approved comment someone else wrote on their post.
+
+    Not when the comment is a reply to the author's own comment that asked
+    for reply notices: that notice tells them already. The claim and the
+    queued message commit together, as in ``notify_reply``.
+    """
+    if not conf.get("NOTIFY_AUTHOR"):
+        return
+    claimed = Comment.objects.filter(pk=comment_pk, status=Comment.Status.APPROVED, author_notice_sent=False)
+    if not claimed.update(author_notice_sent=True):
+        return
+    comment = Comment.objects.select_related("post__author", "parent").get(pk=comment_pk)
+    author = comment.post.author
+    address = author.email.lower()
+    if (
+        not (author.is_active and address)
+        or comment.user_id == author.pk
+        or comment.author_email.lower() == address
+    ):
+        return
+    parent = comment.parent
+    if parent is not None and parent.notify_replies and parent.author_email.lower() == address:
+        return
+    context = {
+        "comment": comment,
+        "comment_url": absolute(comment.get_absolute_url()),
+        "site_name": settings.SITE_NAME,
+    }
+    EmailMessage(
+        subject=f"[{settings.SITE_NAME}] {comment.author_name} commented on “{comment.post.title}”",
+        body=render_to_string("comments/email/author_notice.txt", context),
+        to=[author.email],
     ).send()

@@ -70,11 +70,14 @@ def _attach_point(parent):
 
 
 def _queue_notices(comment):
-    """Queue the email telling moderators of a held comment, or a subscriber of an approved reply."""
+    """Queue the email to moderators of a held comment, or to the post's author and subscriber of another."""
     if comment.status == Comment.Status.PENDING:
         tasks.notify_moderators.enqueue(comment.pk)
-    elif comment.status == Comment.Status.APPROVED and comment.parent_id and not comment.reply_notice_sent:
-        tasks.notify_reply.enqueue(comment.pk)
+    elif comment.status == Comment.Status.APPROVED:
+        if comment.parent_id and not comment.reply_notice_sent:
+            tasks.notify_reply.enqueue(comment.pk)
+        if conf.get("NOTIFY_AUTHOR") and not comment.author_notice_sent:
+            tasks.notify_author.enqueue(comment.pk)
 
 
 @transaction.atomic
@@ -138,6 +141,8 @@ def comment_submit(
         user_agent=(user_agent or "")[:500],
         status=decision.status,
         status_reason=decision.reason[:300],
+        # The notice of a held comment goes to the post's author too: its approval tells them nothing new.
+        author_notice_sent=decision.status == Comment.Status.PENDING and conf.get("NOTIFY_MODERATORS"),
     )
     comment.full_clean()
     comment.save()

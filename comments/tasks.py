@@ -24,6 +24,12 @@ def notify_reply(comment_pk):
 
 
 @background
+def notify_author(comment_pk):
+    """Tell the post's author of an approved comment (``notifications.notify_author``)."""
+    notifications.notify_author(comment_pk)
+
+
+@background
 def send_moderator_digest(digest_pk):
     """Send a period's digest of waiting comments (``notifications.send_moderator_digest``)."""
     notifications.send_moderator_digest(digest_pk)

@@ -114,7 +114,9 @@ try:
             "COMMENTS_IP_HEADER", "COMMENTS_MODERATOR_DIGEST", "BLOG_IMAGE_UPLOAD_DIRECTORY",
             "BLOG_CARD_FONT_DIRECTORY", "BLOG_CARD_DIRECTORY",
         ])
-        | env.given(env.get_bool, names=["COMMENTS_NOTIFY_MODERATORS", "BLOG_WORKS_CITED"])
+        | env.given(
+            env.get_bool, names=["COMMENTS_NOTIFY_MODERATORS", "COMMENTS_NOTIFY_AUTHOR", "BLOG_WORKS_CITED"]
+        )
     )  # fmt: skip
     # Read here so a malformed value stops start-up; applied below when DEBUG is off.
     ssl_redirect = env.get_bool("SECURE_SSL_REDIRECT", default=True)

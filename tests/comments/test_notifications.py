@@ -5,7 +5,7 @@ from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from comments import services
+from comments import notifications, services
 from comments.models import Comment
 from comments.notifications import read_unsubscribe_token, unsubscribe_url
 from tests.factories import comment_form_data, make_comment, make_post, make_staff, make_user
@@ -37,14 +37,73 @@ def test_moderators_and_the_author_hear_of_a_held_comment_from_the_worker():
         assert f"https://blog.example.com/admin/comments/comment/{comment.pk}/change/" in message.body
 
 
-def test_an_approved_comment_bothers_no_moderator():
-    """A comment approved automatically sends no moderation email."""
+@override_settings(SITE_URL="https://blog.example.com")
+def test_an_approved_comment_bothers_no_moderator_and_tells_the_posts_author_once():
+    """A comment approved automatically mails no moderator, and the post's author once, from the worker."""
     make_staff(groups=["Moderators"], email="mod@example.com")
-    post = make_post()
+    post = make_post(author=make_user(email="author@example.com"))
+    make_comment(author_name="Reader", author_email="reader@example.org", status=Comment.Status.APPROVED)
+    comment = submit(post, body="Well said.")
+    assert comment.status == Comment.Status.APPROVED
+    assert mail.outbox == []
+    run_jobs()
+    (message,) = mail.outbox
+    assert message.to == ["author@example.com"]
+    assert message.subject.endswith(f"Reader commented on “{post.title}”")
+    assert "Well said." in message.body
+    assert f"https://blog.example.com{comment.get_absolute_url()}" in message.body
+    notifications.notify_author(comment.pk)
+    run_jobs()
+    assert len(mail.outbox) == 1
+
+
+@override_settings(COMMENTS_NOTIFY_AUTHOR=False)
+def test_the_posts_author_notice_can_be_turned_off():
+    """COMMENTS_NOTIFY_AUTHOR=False tells the post's author nothing of approved comments."""
+    post = make_post(author=make_user(email="author@example.com"))
     make_comment(author_name="Reader", author_email="reader@example.org", status=Comment.Status.APPROVED)
     assert submit(post).status == Comment.Status.APPROVED
     run_jobs()
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize("signed", ["by address", "by account"])
+def test_the_posts_author_hears_nothing_of_their_own_comment(signed):
+    """The author's own approved comment, signed with their address or posted signed in, mails nobody."""
+    author = make_user(email="Author@example.com")
+    post = make_post(author=author)
+    email = "author@EXAMPLE.com" if signed == "by address" else "other@example.org"
+    make_comment(author_name="Reader", author_email=email, status=Comment.Status.APPROVED)
+    user = author if signed == "by account" else None
+    assert submit(post, author_email=email, user=user).status == Comment.Status.APPROVED
+    run_jobs()
+    assert mail.outbox == []
+
+
+def test_a_held_comment_approved_later_is_not_told_to_the_author_twice():
+    """The author heard of the held comment with the moderators; its approval sends them nothing more."""
+    moderator = make_staff(groups=["Moderators"], email="mod@example.com")
+    post = make_post(author=make_user(email="author@example.com"))
+    comment = submit(post)
+    run_jobs()
+    assert sorted(message.to[0] for message in mail.outbox) == ["author@example.com", "mod@example.com"]
+    mail.outbox.clear()
+    services.comment_moderate(comments=[comment], status=Comment.Status.APPROVED, moderator=moderator)
+    run_jobs()
+    assert mail.outbox == []
+
+
+def test_a_comment_rescued_from_spam_is_told_to_the_author_when_approved():
+    """Spam notifies nobody; once a moderator approves it, the post's author hears of it."""
+    moderator = make_staff(groups=["Moderators"], email="mod@example.com")
+    post = make_post(author=make_user(email="author@example.com"))
+    comment = submit(post, body="Not spam, honest: viagra is a word I use.")
+    assert comment.status == Comment.Status.SPAM
+    run_jobs()
+    assert mail.outbox == []
+    services.comment_moderate(comments=[comment], status=Comment.Status.APPROVED, moderator=moderator)
+    run_jobs()
+    assert [message.to for message in mail.outbox] == [["author@example.com"]]
 
 
 @override_settings(COMMENTS_NOTIFY_MODERATORS=False)
@@ -93,10 +152,27 @@ def test_an_auto_approved_reply_notifies_at_once(client):
     data = comment_form_data(parent.post, name="Known", email="known@example.org", parent=parent.pk)
     assert client.post(reverse("comments:post", args=[parent.post.pk]), data).status_code == 302
     run_jobs()
-    assert [message.to for message in mail.outbox] == [["asker@example.org"]]
+    assert sorted(message.to[0] for message in mail.outbox) == ["asker@example.org", parent.post.author.email]
+
+
+def test_the_author_subscribed_to_the_comment_answered_gets_the_reply_notice_only():
+    """A reply to the post's author's own subscribed comment tells them once, as a reply."""
+    author = make_user(email="author@example.com")
+    parent = make_comment(
+        post=make_post(author=author),
+        author_email="author@example.com",
+        status=Comment.Status.APPROVED,
+        notify_replies=True,
+    )
+    make_comment(author_name="Reader", author_email="reader@example.org", status=Comment.Status.APPROVED)
+    submit(parent.post, parent=parent)
+    run_jobs()
+    (message,) = mail.outbox
+    assert message.to == ["author@example.com"] and "replied to you" in message.subject
 
 
 @pytest.mark.parametrize("case", ["not subscribed", "own reply"])
+@override_settings(COMMENTS_NOTIFY_AUTHOR=False)
 def test_no_notice_when_not_asked_or_replying_to_oneself(case):
     """Nobody is emailed who did not ask, nor about their own replies."""
     parent = subscribed_parent(notify_replies=case == "own reply")
