@@ -9,7 +9,8 @@ publishing a post purges them all, and the home page ``home``.
 from django.contrib.auth import get_user_model
 
 from blog import signals
-from blog.models import Excerpt, Footnote, Page, Post, Tag
+from blog.models import Page, Post, Tag
+from blog.selectors import sources_cited_in
 from citations.models import Source
 from httpcache import keys, receivers
 
@@ -31,15 +32,7 @@ LISTS = {
 
 def source_ids(post):
     """The ids of the sources ``post`` quotes or cites (one query)."""
-    quoted = (
-        Excerpt.objects.filter(post=post, source__isnull=False).order_by().values_list("source_id", flat=True)
-    )
-    cited = (
-        Footnote.objects.filter(post=post, source__isnull=False)
-        .order_by()
-        .values_list("source_id", flat=True)
-    )
-    return set(quoted.union(cited))
+    return set(sources_cited_in([post.pk]).order_by().values_list("pk", flat=True))
 
 
 def post_keys(post, full):

@@ -10,8 +10,9 @@ bump is also announced, so each process keeps its own copy of the current
 generation instead of reading it per request (``pagecache.subscription``).
 
 Writers do not bump directly: ``retire()`` bumps once the transaction
-commits, once however many rows it saved, and ``deferred()`` holds every
-retirement of a longer task (many transactions) for one at its end.
+commits, once however many rows it saved. A long task that commits many
+transactions (re-rendering every post) writes without the models' signals
+and announces its change once, at its end.
 """
 
 import logging
@@ -19,8 +20,6 @@ import threading
 import time
 import uuid
 import weakref
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import NamedTuple
 
 from django.conf import settings
@@ -108,16 +107,7 @@ class Asked(threading.local):
     covered = 0
 
 
-class Deferral:
-    """A ``deferred()`` block: whether a retirement asked for inside it has committed."""
-
-    def __init__(self):
-        self.open, self.due = True, False
-
-
 _asked = Asked()
-# The outermost ``deferred()`` block this code runs in, if any.
-_deferral = ContextVar("pagecache_deferral", default=None)
 
 
 def retire(using=None):
@@ -127,45 +117,17 @@ def retire(using=None):
     asks 5,000 times), it bumps once: the first of its callbacks bumps, and
     that bump covers every retirement this thread asked for until then,
     since all of them were in the transaction that just committed. Outside
-    a transaction it bumps now, inside ``deferred()`` at the block's end, and
-    a rolled-back change bumps nothing.
+    a transaction it bumps now, and a rolled-back change bumps nothing.
     """
     _asked.asked += 1
-    number, waiting = _asked.asked, _deferral.get()
+    number = _asked.asked
 
     def committed():
-        if waiting is not None and waiting.open:
-            waiting.due = True
-        elif number > _asked.covered:
+        if number > _asked.covered:
             _asked.covered = _asked.asked
             bump_quietly()
 
     transaction.on_commit(committed, using=using, robust=True)
-
-
-@contextmanager
-def deferred(using=None):
-    """Hold every retirement asked for inside the block, and retire the pages once when it ends.
-
-    For work that commits many transactions, such as re-rendering every post
-    in batches: pages retire once at the end, not after each batch. What
-    committed is retired even when the block raises. Blocks nest (only the
-    outermost retires); a change still uncommitted when the block ends
-    retires when its transaction commits. Readers may get pages from before
-    the block until it ends, so keep it to work done in minutes.
-    """
-    if _deferral.get() is not None:
-        yield
-        return
-    waiting = Deferral()
-    token = _deferral.set(waiting)
-    try:
-        yield
-    finally:
-        _deferral.reset(token)
-        waiting.open = False
-        if waiting.due:
-            retire(using)
 
 
 def current(now=None):
