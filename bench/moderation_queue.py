@@ -32,6 +32,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench import plans as plans_of  # noqa: E402
 from blog.models import Post  # noqa: E402
 from comments.models import Comment  # noqa: E402
 from tests.factories import make_staff, make_user  # noqa: E402
@@ -95,7 +96,7 @@ def build_on_postgresql(size, posts, first_post):
             f"""
             INSERT INTO comments_comment (id, post_id, parent_id, depth, author_name, author_email,
                 author_url, body, body_html, status, status_reason, created, ip_address, user_agent,
-                notify_replies, reply_notice_sent)
+                notify_replies, reply_notice_sent, author_notice_sent)
             SELECT i, %s + i %% %s, CASE WHEN i %% 4 = 0 AND i > %s THEN i - %s END,
                 CASE WHEN i %% 4 = 0 AND i > %s THEN 1 ELSE 0 END,
                 'Reader ' || (i %% 5000), 'reader' || (i %% 5000) || '@example.org', '',
@@ -107,7 +108,7 @@ def build_on_postgresql(size, posts, first_post):
                      ELSE 'this email address has an approved comment' END,
                 now() - (%s - i) * interval '1 minute',
                 ('10.' || (i %% 200) || '.' || (i / 200 %% 250) || '.' || (i %% 250))::inet,
-                'Mozilla/5.0', false, false
+                'Mozilla/5.0', false, false, false
             FROM generate_series(1, %s) AS i
             """,
             [first_post, posts, posts, posts, posts, *BODIES, *BODIES, size, size],
@@ -148,13 +149,8 @@ def measure(client, url, plans):
             response = client.get(url)
             times.append(time.perf_counter() - start)
         assert response.status_code == 200, (url, response.status_code)
-    on_comments = [query for query in queries.captured_queries if "comments_comment" in query["sql"]]
-    slowest = max(on_comments, key=lambda query: float(query["time"]))
-    plan = ""
-    if plans and connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN ANALYZE " + slowest["sql"])
-            plan = "\n".join("      " + row[0] for row in cursor.fetchall())
+    slowest = plans_of.slowest(queries.captured_queries, touching="comments_comment")
+    plan = plans_of.explain(slowest) if plans else ""
     return statistics.median(times), len(response.content), len(queries), slowest, plan
 
 

@@ -99,9 +99,10 @@ def counted(queryset):
 def adjacent_posts(post):
     """The published posts just before and just after ``post``: ``(previous, next)``, either None.
 
-    Ordered as the home page orders them (publish date, then id); only what a link needs is fetched.
+    Ordered as the home page orders them (publish date, then id); only what a link needs is fetched
+    (and the author, whom the page's surrogate keys name).
     """
-    published = Post.objects.published().only("title", "slug", "publish_at")
+    published = Post.objects.published().only("title", "slug", "publish_at", "author")
     when, pk = post.publish_at, post.pk
     older = Q(publish_at__lt=when) | Q(publish_at=when, pk__lt=pk)
     newer = Q(publish_at__gt=when) | Q(publish_at=when, pk__gt=pk)
@@ -112,31 +113,37 @@ def adjacent_posts(post):
 
 def related_posts(post, limit=3):
     """Published posts that share sources or tags with ``post``: most shared sources first, then
-    most shared tags, then the newest. One query; ``post``'s tags are read from its prefetch.
+    most shared tags, then the newest. ``post``'s tags are read from its prefetch.
 
-    Each carries ``shared_sources`` and ``shared_tags``.
+    Each carries ``shared_sources`` and ``shared_tags``. The candidates come from the
+    indexes of the post's own sources and tags, so the cost follows how often those
+    are cited or used, not how many posts the archive holds.
     """
-    sources = sources_cited_in([post.pk]).values("pk")
+    sources = list(sources_cited_in([post.pk]).values_list("pk", flat=True))
     tags = [tag.pk for tag in post.tags.all()]
     tagging = Post.tags.through.objects
-    post_sources = Q(pk__in=Footnote.objects.filter(post=OuterRef(OuterRef("pk"))).values("source")) | Q(
-        pk__in=Excerpt.objects.filter(post=OuterRef(OuterRef("pk"))).values("source")
-    )
     candidates = (
-        Q(pk__in=Footnote.objects.filter(source__in=sources).values("post"))
-        | Q(pk__in=Excerpt.objects.filter(source__in=sources).values("post"))
-        | Q(pk__in=tagging.filter(tag__in=tags).values("post"))
+        Footnote.objects.filter(source__in=sources)
+        .values("post")
+        .order_by()
+        .union(
+            Excerpt.objects.filter(source__in=sources).values("post").order_by(),
+            tagging.filter(tag__in=tags).values("post").order_by(),
+        )
+    )
+    candidate_sources = Q(pk__in=Footnote.objects.filter(post=OuterRef(OuterRef("pk"))).values("source")) | Q(
+        pk__in=Excerpt.objects.filter(post=OuterRef(OuterRef("pk"))).values("source")
     )
     return list(
         Post.objects.published()
-        .filter(candidates)
+        .filter(pk__in=candidates)
         .exclude(pk=post.pk)
         .annotate(
-            shared_sources=counted(Source.objects.filter(pk__in=sources).filter(post_sources)),
+            shared_sources=counted(Source.objects.filter(pk__in=sources).filter(candidate_sources)),
             shared_tags=counted(tagging.filter(post=OuterRef("pk"), tag__in=tags)),
         )
         .order_by("-shared_sources", "-shared_tags", "-publish_at", "-pk")
-        .only("title", "slug", "publish_at")[:limit]
+        .only("title", "slug", "publish_at", "author")[:limit]
     )
 
 

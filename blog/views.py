@@ -17,7 +17,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
 
-from blog import cards, cite, hooks
+from blog import cards, cite, hooks, lists
 from blog.lists import ListPaginator
 from blog.models import Excerpt, Page, Post, Tag
 from blog.permissions import posts_visible_to
@@ -253,7 +253,10 @@ def tag_list(request):
     page_obj = ListPaginator(tags_in_use(now), TAGS_PER_PAGE, count_name="tags").get_page(
         request.GET.get("page")
     )
-    page_obj.object_list = count_published_posts(page_obj.object_list, now)
+    # The counts only decorate the page, and summing a busy tag's posts grows with the archive.
+    page_obj.object_list = lists.cached(
+        f"tags:page:{page_obj.number}", lambda: count_published_posts(page_obj.object_list, now)
+    )
     return render(request, "blog/tag_list.html", {"page_obj": page_obj})
 
 

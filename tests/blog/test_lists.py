@@ -67,3 +67,14 @@ def test_a_tag_without_published_posts_is_not_in_the_index(client):
     """A tag on a draft only is not listed."""
     make_tags(1, make_post(status="draft"))
     assert "Topic 0000" not in client.get("/tags/").content.decode()
+
+
+def test_the_tag_index_keeps_its_counts_until_a_post_changes(client, django_assert_num_queries):
+    """Counting a busy tag's posts grows with the archive: the index keeps its counts between posts."""
+    tag = Tag.objects.create(name="Mali", slug="mali")
+    build_archive(3, tag=tag)
+    assert "3 posts" in client.get("/tags/").content.decode()
+    with django_assert_num_queries(0):
+        assert "3 posts" in client.get("/tags/").content.decode()
+    make_post().tags.add(tag)
+    assert "4 posts" in client.get("/tags/").content.decode()
