@@ -76,7 +76,7 @@ def test_a_post_sharing_nothing_shows_no_related_section(client):
 
 
 @pytest.mark.parametrize("others", [3, 30])
-def test_related_posts_cost_the_same_queries_however_many_posts_share(client, django_assert_num_queries, others):
+def test_related_posts_cost_the_same_queries_however_many_share(client, django_assert_num_queries, others):
     """The post page reads its related posts in two queries (its sources, then the ranking), at any size."""
     make_source(key="a", title="Source a")
     mali = Tag.objects.create(name="Mali", slug="mali")
