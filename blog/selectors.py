@@ -1,7 +1,9 @@
 """Reads across a post's relations, shaped so templates trigger no queries."""
 
+import heapq
+
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Q, Subquery, Value
 
 from blog import lists
 from blog.models import Excerpt, Footnote, Post, Tag
@@ -115,36 +117,36 @@ def related_posts(post, limit=3):
     """Published posts that share sources or tags with ``post``: most shared sources first, then
     most shared tags, then the newest. ``post``'s tags are read from its prefetch.
 
-    Each carries ``shared_sources`` and ``shared_tags``. The candidates come from the
-    indexes of the post's own sources and tags, so the cost follows how often those
-    are cited or used, not how many posts the archive holds.
+    Each carries ``shared_sources`` and ``shared_tags``. The posts sharing anything are
+    found from the indexes of ``post``'s own sources and tags and ranked here, so the
+    cost follows how often those are cited or used, not how many posts the archive
+    holds: three queries (its sources, what the others share, the chosen posts).
     """
     sources = list(sources_cited_in([post.pk]).values_list("pk", flat=True))
     tags = [tag.pk for tag in post.tags.all()]
-    tagging = Post.tags.through.objects
-    candidates = (
-        Footnote.objects.filter(source__in=sources)
-        .values("post")
+    published = Post.objects.published().exclude(pk=post.pk)
+    by_source, by_tag = Value(0), Value(1)
+    shared = (
+        Footnote.objects.filter(source__in=sources, post__in=published)
+        .values_list("post", "post__publish_at", "source", by_source)
         .order_by()
-        .union(
-            Excerpt.objects.filter(source__in=sources).values("post").order_by(),
-            tagging.filter(tag__in=tags).values("post").order_by(),
+        .union(  # UNION drops a source both quoted and cited in one post: it is one shared source.
+            Excerpt.objects.filter(source__in=sources, post__in=published)
+            .values_list("post", "post__publish_at", "source", by_source)
+            .order_by(),
+            Post.tags.through.objects.filter(tag__in=tags, post__in=published)
+            .values_list("post", "post__publish_at", "tag", by_tag)
+            .order_by(),
         )
     )
-    candidate_sources = Q(pk__in=Footnote.objects.filter(post=OuterRef(OuterRef("pk"))).values("source")) | Q(
-        pk__in=Excerpt.objects.filter(post=OuterRef(OuterRef("pk"))).values("source")
-    )
-    return list(
-        Post.objects.published()
-        .filter(pk__in=candidates)
-        .exclude(pk=post.pk)
-        .annotate(
-            shared_sources=counted(Source.objects.filter(pk__in=sources).filter(candidate_sources)),
-            shared_tags=counted(tagging.filter(post=OuterRef("pk"), tag__in=tags)),
-        )
-        .order_by("-shared_sources", "-shared_tags", "-publish_at", "-pk")
-        .only("title", "slug", "publish_at", "author")[:limit]
-    )
+    scores = {}
+    for pk, publish_at, _source_or_tag, kind in shared:
+        scores.setdefault(pk, [0, 0, publish_at, pk])[kind] += 1
+    chosen = {score[3]: score for score in heapq.nlargest(limit, scores.values())}
+    posts = Post.objects.filter(pk__in=chosen).only("title", "slug", "publish_at", "author")
+    for found in posts:
+        found.shared_sources, found.shared_tags = chosen[found.pk][:2]
+    return sorted(posts, key=lambda found: chosen[found.pk], reverse=True)
 
 
 def renamed_post(old_slug):
