@@ -5,7 +5,6 @@ The tags only hand over to ``comments.selectors``, which do the reading.
 
 from django import template
 
-from blog import splice
 from comments import field_html, selectors
 from config.crossorigin import has_session
 from httpcache import keys
@@ -15,15 +14,10 @@ register = template.Library()
 
 @register.inclusion_tag("comments/includes/section.html", takes_context=True)
 def comments_section(context, post):
-    """A post's comment thread and form (one query for the comments, whatever their number).
-
-    The thread itself goes into the page after rendering (``blog.splice``).
-    """
+    """A post's comment thread and form (one query for the comments, whatever their number)."""
     request = context["request"]
     keys.add(request, f"thread-{post.pk}", "threads")
     section = selectors.thread_for(post, request)
-    if section["thread"]:
-        section["thread"] = splice.placeholder(request, section["thread"])
     return {**section, "request": request, "signed_in": has_session(request)}
 
 
