@@ -5,7 +5,7 @@ The tags only hand over to ``comments.selectors``, which do the reading.
 
 from django import template
 
-from comments import field_html, selectors
+from comments import selectors
 from config.crossorigin import has_session
 from httpcache import keys
 
@@ -19,18 +19,6 @@ def comments_section(context, post):
     keys.add(request, f"thread-{post.pk}", "threads")
     section = selectors.thread_for(post, request)
     return {**section, "request": request, "signed_in": has_session(request)}
-
-
-@register.simple_tag
-def field_group(bound_field):
-    """What ``{{ field.as_field_group }}`` renders, written without the template engine."""
-    return field_html.field_group(bound_field)
-
-
-@register.simple_tag
-def field_widget(bound_field):
-    """What ``{{ field }}`` renders, written without the template engine."""
-    return field_html.widget(bound_field)
 
 
 @register.filter
