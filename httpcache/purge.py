@@ -132,6 +132,9 @@ def _flush():
     keys, _pending.keys = getattr(_pending, "keys", set()), set()
     if not keys:
         return
-    keys_changed.send(sender=purge_on_commit, keys=keys)
     if conf.get("FRONT_CACHES") or conf.get("CDN"):
         purge.enqueue(sorted(keys))
+    # A listener that fails must not keep the others from hearing of the change.
+    for receiver, error in keys_changed.send_robust(sender=purge_on_commit, keys=keys):
+        if error is not None:
+            logger.error("%r failed on changed keys", receiver, exc_info=error)

@@ -195,3 +195,31 @@ def test_a_change_committed_while_a_page_renders_retires_that_page(monkeypatch):
     monkeypatch.setattr(views, "render", render)
     assert page(url)["X-Page-Cache"] == "miss"
     assert page(url)["X-Page-Cache"] == "hit"
+
+
+def test_one_announcement_retires_the_stored_pages_and_purges_the_front_cache(
+    settings, django_capture_on_commit_callbacks
+):
+    """The page cache has no registry of its own: what purges the front cache retires its pages too."""
+    from tests.httpcache.test_purge import FrontCache
+    from tests.queue import run_jobs
+
+    front_cache = FrontCache()
+    settings.HTTPCACHE_FRONT_CACHES = [front_cache.url]
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            post = make_post(title="Both ways")
+            comment = make_comment(post=post, body="Heard twice.", status=Comment.Status.PENDING)
+            moderator = make_staff()
+        run_jobs()
+        warm(post.get_absolute_url()), warm("/")
+        front_cache.received.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            services.comment_moderate(comments=[comment], status=Comment.Status.APPROVED, moderator=moderator)
+        run_jobs()
+        assert [header for *_, header in front_cache.received] == [f"comments thread-{post.pk}"]
+        assert page(post.get_absolute_url())["X-Page-Cache"] == "miss"
+        assert page("/")["X-Page-Cache"] == "hit"
+    finally:
+        front_cache.shutdown()
+        front_cache.server_close()
