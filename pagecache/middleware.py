@@ -13,8 +13,9 @@ A stored page is kept whole (status, headers, body, ETag) under its address,
 with the surrogate keys it was sent with and the clock it was rendered at
 (``pagecache.versions``): it is served while none of its keys was retired
 since, so a change retires only the pages that show what changed. A hit is
-two round trips to the cache: the page (with the clock), then its keys'
-versions.
+one round trip, reading the page and its keys' versions together, once the
+worker has seen which keys the page at that address carries (it keeps only
+their names, never a page); otherwise two.
 
 The middleware sits first in ``MIDDLEWARE``, so a hit skips everything
 else (security headers, static files, sessions, authentication, messages),
@@ -44,6 +45,8 @@ UNSTORED = {"content-length", "etag", "set-cookie", "date", "expires", HEADER.lo
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Vary values that every stored page already accounts for.
 SHAREABLE_VARY = {"cookie", "accept-encoding"}
+# How many addresses' keys a worker remembers (addresses with query strings are unbounded).
+HINTS_KEPT = 10_000
 # Cookies that apps' pages ignore (see share_cookie).
 SHARED_COOKIES = set()
 
@@ -63,6 +66,9 @@ def cache_control(response):
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        # By address, the keys its page had when this worker last saw it: a hint of which
+        # versions to read with the page, so a hit is one round trip. Never a page.
+        self.hints = {}
 
     def __call__(self, request):
         if not self.is_cacheable_request(request):
@@ -70,9 +76,12 @@ class PageCacheMiddleware:
         key = self.key(request)
         now = time.time()
         try:
-            found = versions.cache().get_many([key, versions.CLOCK, versions.DUE])
+            hint = self.hints.get(key, ())
+            found = versions.cache().get_many(
+                [key, versions.CLOCK, versions.DUE, *versions.version_keys(hint)]
+            )
             page = found.get(key)
-            if self.is_current(page, now):
+            if self.is_current(key, page, now, hint, found):
                 return self.serve(page, request)
             rendered = found.get(versions.CLOCK) or versions.start_clock()
         except Exception:
@@ -107,12 +116,23 @@ class PageCacheMiddleware:
         vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
         return vary <= SHAREABLE_VARY
 
-    @staticmethod
-    def is_current(page, now):
-        """Whether the stored ``page`` (or None) is unexpired, none of its keys retired since its render."""
+    def is_current(self, key, page, now, hint, found):
+        """Whether the stored ``page`` (or None) is unexpired, none of its keys retired since its render.
+
+        When the page's keys are the ``hint``, ``found`` holds their versions already.
+        """
         if page is None or page["expires"] <= now:
             return False
+        if tuple(page["keys"]) == hint:
+            return versions.is_current(hint, page["rendered"], found)
+        self.remember(key, page["keys"])
         return versions.is_current(page["keys"], page["rendered"])
+
+    def remember(self, key, page_keys):
+        """Note the keys of the page at address ``key`` (forgetting all at ``HINTS_KEPT`` addresses)."""
+        if len(self.hints) >= HINTS_KEPT:
+            self.hints.clear()
+        self.hints[key] = tuple(page_keys)
 
     def key(self, request):
         # A page is kept compressed for browsers that take gzip, plain for the others.
@@ -142,6 +162,7 @@ class PageCacheMiddleware:
                 "body": body,
             }
             versions.cache().set(key, page, timeout=max(1, int(expires - now)))
+            self.remember(key, page_keys)
         except Exception:
             logger.exception("Could not store a page in the cache.")
 

@@ -65,12 +65,16 @@ def record(keys, rendered):
             shared.add(name, rendered, timeout=None)
 
 
-def is_current(keys, rendered):
-    """Whether a page rendered at clock ``rendered`` with ``keys`` shows no retired version of them."""
+def is_current(keys, rendered, found=None):
+    """Whether a page rendered at clock ``rendered`` with ``keys`` shows no retired version of them.
+
+    ``found`` is a ``get_many`` that read their versions already, if any.
+    """
     if not keys:
         return True
     names = version_keys(keys)
-    found = cache().get_many(names)
+    if found is None:
+        found = cache().get_many(names)
     return all(name in found and found[name] <= rendered for name in names)
 
 
