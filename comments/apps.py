@@ -1,4 +1,4 @@
-"""The comments app, and where it plugs into the blog and the page cache, which know nothing of it."""
+"""The comments app, and where it plugs into the blog and the caches, which know nothing of it."""
 
 from django.apps import AppConfig, apps
 
@@ -29,21 +29,12 @@ class CommentsConfig(AppConfig):
 
     @staticmethod
     def plug_into_pagecache():
-        """A comment's changes retire cached pages; a commenter's cookies change no cached page."""
+        """A commenter's cookies change no cached page (the page's script reads them)."""
         from comments import cookies
-        from comments.models import Comment
-        from comments.signals import comments_changed
-        from pagecache import middleware, receivers
+        from pagecache import middleware
 
-        receivers.watch(Comment, unless=held_when_new)
-        receivers.watch_signal(comments_changed)
         for name in (cookies.OWN_COOKIE, cookies.IDENTITY_COOKIE, cookies.HINT_COOKIE):
             middleware.share_cookie(name)
-
-
-def held_when_new(comment, created):
-    """A new comment held for moderation is in no page: only its writer sees it, through the page's script."""
-    return created and not comment.is_public
 
 
 def changed_threads(post_ids=None, **kwargs):

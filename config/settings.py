@@ -75,8 +75,6 @@ try:
     PAGECACHE_ENABLED = env.get_bool("PAGE_CACHE", default=True)
     PAGECACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", default=600, minimum=1)
     PAGECACHE_IGNORED_COOKIES = env.get_list("PAGE_CACHE_IGNORED_COOKIES")
-    # Each worker also keeps the pages it serves most, up to this many bytes (pagecache/local.py).
-    PAGECACHE_LOCAL_BYTES = env.get_int("PAGE_CACHE_LOCAL_BYTES", default=33_554_432, minimum=0)
     # Each app's own settings (defaults and meaning in <app>/conf.py, README lists them): a
     # variable of the same name sets one, read as its default's type; unset, the default holds.
     globals().update(
@@ -113,6 +111,7 @@ try:
         | env.given(env.get_str, names=[
             "COMMENTS_IP_HEADER", "COMMENTS_MODERATOR_DIGEST", "BLOG_IMAGE_UPLOAD_DIRECTORY",
             "BLOG_CARD_FONT_DIRECTORY", "BLOG_CARD_DIRECTORY",
+            "HTTPCACHE_CDN", "HTTPCACHE_CDN_ID", "HTTPCACHE_CDN_TOKEN", "HTTPCACHE_CDN_API_URL",
         ])
         | env.given(
             env.get_bool, names=["COMMENTS_NOTIFY_MODERATORS", "COMMENTS_NOTIFY_AUTHOR", "BLOG_WORKS_CITED"]
@@ -160,7 +159,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside compression, so the ETag is of the bytes sent (a strong validator).
     "django.middleware.http.ConditionalGetMiddleware",
-    # Outside everything that writes the body (the splice, the guard's pages); inside the page
+    # Outside everything that writes the body (the guard's pages); inside the page
     # cache, which keeps the compressed page. Public pages hold no secret to leak through it.
     "httpcache.middleware.CompressionMiddleware",
     # Public or private, and the surrogate keys: read by compression and the page cache.
@@ -177,8 +176,6 @@ MIDDLEWARE = [
     "config.guard.RequestGuardMiddleware",
     # Late, so it sees the final 404 of an old WordPress address (as contrib.redirects' fallback does).
     "wordpress.middleware.WordPressRedirectMiddleware",
-    # Innermost: the late parts of a page (blog.splice) go in before any other middleware sees it.
-    "blog.splice.SpliceMiddleware",
 ]
 
 EMAIL_BACKEND = "jobs.mail.QueuedEmailBackend"
@@ -237,10 +234,10 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The page cache (pagecache/): the cache that holds pages and the generation,
-# the paths never cached, the models whose changes retire every page (apps
-# such as comments add their own), and what says when the pages next change
-# by themselves (a scheduled post going public).
+# The page cache (pagecache/): the cache that holds pages and their keys'
+# versions, the paths never cached, and what says when the pages next change
+# by themselves (a scheduled post going public). What a change retires is
+# named once, for the front caches and this cache alike (httpcache.receivers).
 PAGECACHE_ALIAS = "default"
 PAGECACHE_EXCLUDED_PATHS = [
     "/" + STATIC_URL.lstrip("/"),
@@ -250,15 +247,6 @@ PAGECACHE_EXCLUDED_PATHS = [
     "/preview/",
     "/healthz",
 ]
-PAGECACHE_MODELS = [
-    "blog.Post",
-    "blog.Tag",
-    "citations.Source",
-    "auth.User",
-]
-# Signals of bulk writes that skip the models' own save signals (an app that
-# knows the page cache may also register its own: comments does).
-PAGECACHE_SIGNALS = ["blog.signals.renderings_changed"]
 PAGECACHE_NEXT_CHANGE = "blog.selectors.next_publication"
 
 # A refused form gets a readable page in the site's style (a view may name its own: config.csrf).

@@ -18,7 +18,15 @@ DEFAULTS = {
     "STALE_IF_ERROR": 86_400,
     # Base URLs of the front caches (Varnish with xkey) that a change purges by key.
     "FRONT_CACHES": [],
-    # Seconds to wait for a front cache to answer a purge.
+    # The CDN purged by key: "" (none), "cloudflare" (cache tags) or "fastly" (surrogate keys).
+    "CDN": "",
+    # The CDN's Cloudflare zone id or Fastly service id.
+    "CDN_ID": "",
+    # The CDN's API token (Cloudflare: with the Cache Purge permission; Fastly: with purge_select).
+    "CDN_TOKEN": "",
+    # The CDN API's base URL: empty for the provider's own (tests point it at a local server).
+    "CDN_API_URL": "",
+    # Seconds to wait for a front cache or the CDN to answer a purge.
     "PURGE_TIMEOUT": 5,
     # Paths never marked public, whatever they answer.
     "PRIVATE_PATHS": ["/admin/", "/markdownx/", "/preview/", "/healthz"],

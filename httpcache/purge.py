@@ -1,59 +1,126 @@
-"""Purge front caches by surrogate key: only the pages that show what changed.
+"""Announce what changed, by surrogate key, and purge the caches outside the site of exactly those pages.
 
-A writer says what changed with ``purge_on_commit(keys)``; once its
-transaction commits, one background job (``httpcache.tasks.purge``) sends
-each front cache in ``HTTPCACHE_FRONT_CACHES`` one request naming the keys:
-``PURGE /`` with ``xkey-purge: post-12 thread-12`` (Varnish with
-varnish-modules' xkey, whose VCL hands the header to ``xkey.purge``). The job
-retries (``jobs.background``) while a front cache is down; a purge is safe
-to repeat. Without front caches nothing is queued.
+A writer says what changed with ``purge_on_commit(keys)`` (``httpcache.receivers``
+does it for the models and signals apps name). Once its transaction commits,
+the keys are announced once (``httpcache.signals.keys_changed``: the single
+box's page cache retires its pages there), and, if any are configured, one
+background job (``httpcache.tasks.purge``) sends them to:
+
+- each front cache in ``HTTPCACHE_FRONT_CACHES``: ``PURGE /`` with
+  ``xkey-purge: post-12 thread-12`` (Varnish with varnish-modules' xkey,
+  whose VCL hands the header to ``xkey.purge``);
+- the CDN of ``HTTPCACHE_CDN``: Cloudflare's purge by cache tag
+  (``POST /client/v4/zones/{zone}/purge_cache`` with ``{"tags": [...]}``) or
+  Fastly's purge by surrogate key (``POST /service/{id}/purge`` with a
+  ``Surrogate-Key`` header), in batches of as many keys as each accepts.
+
+The job fails, and so is retried (``jobs.background``), while any of them does
+not answer 2xx; a purge is safe to repeat.
 """
 
+import json
 import logging
 import threading
 import urllib.request
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from httpcache import conf
+from httpcache.signals import keys_changed
 
 logger = logging.getLogger(__name__)
 
 HEADER = "xkey-purge"
-# The keys this thread asked to purge that no committed transaction has sent yet.
+# Cloudflare takes up to 30 cache tags per purge request (more on some plans).
+CLOUDFLARE_BATCH = 30
+# Fastly takes up to 256 surrogate keys per purge request.
+FASTLY_BATCH = 256
+API_URLS = {"cloudflare": "https://api.cloudflare.com", "fastly": "https://api.fastly.com"}
+# The keys this thread asked to purge that no committed transaction has announced yet.
 _pending = threading.local()
 
 
-def purge_request(front_cache, keys):
+def batches(keys, size):
+    keys = sorted(keys)
+    return [keys[start : start + size] for start in range(0, len(keys), size)]
+
+
+def front_cache_request(front_cache, keys):
     """The request that purges ``keys`` from the front cache at ``front_cache`` (its base URL)."""
     return urllib.request.Request(
         front_cache.rstrip("/") + "/", method="PURGE", headers={HEADER: " ".join(sorted(keys))}
     )
 
 
-def send(keys, front_caches=None):
-    """Purge ``keys`` from every front cache; raise if one did not answer 2xx, after trying them all."""
+def cloudflare_requests(base, zone, token, keys):
+    """Cloudflare's purge by cache tag (the ``Cache-Tag`` header the pages carry), a request per batch."""
+    return [
+        urllib.request.Request(
+            f"{base}/client/v4/zones/{zone}/purge_cache",
+            method="POST",
+            data=json.dumps({"tags": batch}).encode(),
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        )
+        for batch in batches(keys, CLOUDFLARE_BATCH)
+    ]
+
+
+def fastly_requests(base, service, token, keys):
+    """Fastly's purge by surrogate key (the ``Surrogate-Key`` header the pages carry), a request per batch."""
+    return [
+        urllib.request.Request(
+            f"{base}/service/{service}/purge",
+            method="POST",
+            headers={"Fastly-Key": token, "Surrogate-Key": " ".join(batch), "Accept": "application/json"},
+        )
+        for batch in batches(keys, FASTLY_BATCH)
+    ]
+
+
+CDN_REQUESTS = {"cloudflare": cloudflare_requests, "fastly": fastly_requests}
+
+
+def cdn_requests(keys):
+    """The requests that purge ``keys`` from ``HTTPCACHE_CDN``: none without one."""
+    name = conf.get("CDN")
+    if not name:
+        return []
+    if name not in CDN_REQUESTS:
+        raise ImproperlyConfigured(f"HTTPCACHE_CDN must be cloudflare or fastly, got {name!r}.")
+    base = (conf.get("CDN_API_URL") or API_URLS[name]).rstrip("/")
+    return CDN_REQUESTS[name](base, conf.get("CDN_ID"), conf.get("CDN_TOKEN"), keys)
+
+
+def requests(keys):
+    """Every request a purge of ``keys`` sends: one per front cache, then the CDN's."""
+    front_caches = [front_cache_request(front_cache, keys) for front_cache in conf.get("FRONT_CACHES")]
+    return front_caches + cdn_requests(keys)
+
+
+def send(keys):
+    """Purge ``keys`` everywhere; raise if a request was not answered 2xx, after trying them all."""
     failed = []
-    for front_cache in conf.get("FRONT_CACHES") if front_caches is None else front_caches:
+    for request in requests(keys):
         try:
-            with urllib.request.urlopen(purge_request(front_cache, keys), timeout=conf.get("PURGE_TIMEOUT")):
+            with urllib.request.urlopen(request, timeout=conf.get("PURGE_TIMEOUT")):
                 pass
         except OSError as error:
-            failed.append(f"{front_cache}: {error}")
+            failed.append(f"{request.get_method()} {request.full_url}: {error}")
     if failed:
         raise ConnectionError("Purges failed: " + "; ".join(failed))
 
 
 def purge_on_commit(keys, using=None):
-    """Queue a purge of ``keys`` when the current transaction commits (at once outside one).
+    """Announce ``keys`` (and queue their purge) when the current transaction commits, at once outside one.
 
-    However many rows one transaction writes, it queues one job: the first of
+    However many rows one transaction writes, it announces once: the first of
     its callbacks sends every key this thread asked for until then. Keys of a
     rolled-back transaction may ride along with the next one: a purge too
     many costs a page fetch, never a stale page.
     """
     keys = set(keys)
-    if not keys or not conf.get("FRONT_CACHES"):
+    if not keys:
         return
     _pending.keys = getattr(_pending, "keys", set()) | keys
     transaction.on_commit(_flush, using=using, robust=True)
@@ -63,5 +130,11 @@ def _flush():
     from httpcache.tasks import purge
 
     keys, _pending.keys = getattr(_pending, "keys", set()), set()
-    if keys:
+    if not keys:
+        return
+    if conf.get("FRONT_CACHES") or conf.get("CDN"):
         purge.enqueue(sorted(keys))
+    # A listener that fails must not keep the others from hearing of the change.
+    for receiver, error in keys_changed.send_robust(sender=purge_on_commit, keys=keys):
+        if error is not None:
+            logger.error("%r failed on changed keys", receiver, exc_info=error)

@@ -1,4 +1,4 @@
-"""The httpcache app's background job: purging front caches by key, off the request path."""
+"""The httpcache app's background job: purging front caches and the CDN by key, off the request path."""
 
 from httpcache import purge as purges
 from jobs.background import background
@@ -6,5 +6,5 @@ from jobs.background import background
 
 @background
 def purge(keys):
-    """Purge ``keys`` from every front cache (``purge.send``); retried while one is down."""
+    """Purge ``keys`` from every front cache and the CDN (``purge.send``); retried while one fails."""
     purges.send(keys)

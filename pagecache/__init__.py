@@ -1,1 +1,1 @@
-"""Whole-page caching of anonymous GETs, invalidated site-wide on every public change."""
+"""Whole-page caching of anonymous GETs on a box without a front cache, retired by surrogate key."""

@@ -1,9 +1,9 @@
-"""Fixtures shared by the apps' tests: an empty cache, the page cache on, and a count of its retirements."""
+"""Fixtures shared by the apps' tests: an empty cache, the page cache on, and the keys changes announce."""
 
 import pytest
 from django.core.cache import cache
 
-from pagecache import generation
+from httpcache.signals import keys_changed
 
 
 @pytest.fixture(autouse=True)
@@ -22,14 +22,13 @@ def page_cache(settings):
 
 
 @pytest.fixture
-def bumps(monkeypatch):
-    """The generations started from now on: a list that grows with each bump (each retires every page)."""
-    started = []
-    bump = generation.bump
+def announced():
+    """The key sets committed changes announce from now on (each retires the pages carrying them)."""
+    sent = []
 
-    def counted():
-        started.append(bump())
-        return started[-1]
+    def record(keys, **kwargs):
+        sent.append(set(keys))
 
-    monkeypatch.setattr(generation, "bump", counted)
-    return started
+    keys_changed.connect(record, weak=False, dispatch_uid="tests-announced")
+    yield sent
+    keys_changed.disconnect(dispatch_uid="tests-announced")

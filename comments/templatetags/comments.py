@@ -5,8 +5,7 @@ The tags only hand over to ``comments.selectors``, which do the reading.
 
 from django import template
 
-from blog import splice
-from comments import field_html, selectors
+from comments import selectors
 from config.crossorigin import has_session
 from httpcache import keys
 
@@ -15,28 +14,11 @@ register = template.Library()
 
 @register.inclusion_tag("comments/includes/section.html", takes_context=True)
 def comments_section(context, post):
-    """A post's comment thread and form (one query for the comments, whatever their number).
-
-    The thread itself goes into the page after rendering (``blog.splice``).
-    """
+    """A post's comment thread and form (one query for the comments, whatever their number)."""
     request = context["request"]
     keys.add(request, f"thread-{post.pk}", "threads")
     section = selectors.thread_for(post, request)
-    if section["thread"]:
-        section["thread"] = splice.placeholder(request, section["thread"])
     return {**section, "request": request, "signed_in": has_session(request)}
-
-
-@register.simple_tag
-def field_group(bound_field):
-    """What ``{{ field.as_field_group }}`` renders, written without the template engine."""
-    return field_html.field_group(bound_field)
-
-
-@register.simple_tag
-def field_widget(bound_field):
-    """What ``{{ field }}`` renders, written without the template engine."""
-    return field_html.widget(bound_field)
 
 
 @register.filter

@@ -9,7 +9,6 @@ import signal
 import socket
 import subprocess
 import time
-import weakref
 
 import pytest
 import redis
@@ -19,7 +18,6 @@ from django.urls import reverse
 
 from comments.models import Comment
 from config import env
-from pagecache import generation
 from tests.factories import comment_form_data, make_comment, make_post
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +48,6 @@ def own_redis(settings, monkeypatch):
             time.sleep(0.05)
     settings.CACHES = {"default": env.cache_config(f"redis://127.0.0.1:{port}/0")}
     settings.PAGECACHE_ENABLED = True
-    monkeypatch.setattr(generation, "_subscriptions", weakref.WeakKeyDictionary())
     yield server
     server.kill()
     server.wait()

@@ -10,7 +10,6 @@ from django.utils import timezone
 from blog.models import Post, Tag
 from comments import privacy, services
 from comments.models import Comment
-from pagecache import generation
 from tests.factories import make_comment, make_post, make_source, make_staff
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -52,7 +51,7 @@ def test_editing_a_post_shows_on_its_page_and_the_home_page(django_capture_on_co
 
 
 def test_a_change_that_is_rolled_back_retires_nothing(django_capture_on_commit_callbacks):
-    """The bump waits for the commit: without one, the stored pages stay."""
+    """The retirement waits for the commit: without one, the stored pages stay."""
     post = make_post(title="Steady")
     warm("/")
     post.title = "Never committed"
@@ -61,7 +60,7 @@ def test_a_change_that_is_rolled_back_retires_nothing(django_capture_on_commit_c
 
 
 def test_tagging_a_post_retires_the_pages(django_capture_on_commit_callbacks):
-    """Adding a tag to a post (a many-to-many change) bumps the generation."""
+    """Adding a tag to a post (a many-to-many change) retires the lists showing it."""
     post = make_post()
     warm("/")
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -141,7 +140,86 @@ def test_renaming_an_author_shows_but_a_login_retires_nothing(django_capture_on_
 def test_a_scheduled_post_appears_when_its_time_comes():
     """Nobody saves anything when a scheduled post goes public; its date alone retires the pages."""
     make_post(title="On the hour", publish_at=timezone.now() + timezone.timedelta(seconds=1))
-    generation.bump()
     assert "On the hour" not in warm("/")
     time.sleep(1.1)
     assert "On the hour" in page("/").content.decode()
+
+
+def test_approving_a_comment_retires_its_post_page_and_comment_feeds_only(django_capture_on_commit_callbacks):
+    """The post's page and its comment feeds are rendered again; the home page and other posts stay hits."""
+    with django_capture_on_commit_callbacks(execute=True):
+        post, other = make_post(title="Busy"), make_post(title="Quiet")
+        comment = make_comment(post=post, body="Worth approving.", status=Comment.Status.PENDING)
+    retired = [post.get_absolute_url(), f"/comments/feed/{post.pk}/", "/comments/feed/"]
+    kept = ["/", other.get_absolute_url(), f"/comments/feed/{other.pk}/"]
+    for url in retired + kept:
+        warm(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_moderate(comments=[comment], status=Comment.Status.APPROVED, moderator=make_staff())
+    responses = {url: page(url) for url in retired + kept}
+    assert {url: response["X-Page-Cache"] for url, response in responses.items()} == {
+        **dict.fromkeys(retired, "miss"),
+        **dict.fromkeys(kept, "hit"),
+    }
+    assert "Worth approving." in responses[post.get_absolute_url()].content.decode()
+
+
+def test_editing_a_post_leaves_other_posts_pages_stored(django_capture_on_commit_callbacks):
+    """A retitled post retires its page, its neighbours' and the lists, not another post's page."""
+    with django_capture_on_commit_callbacks(execute=True):
+        post, _, _, other = (make_post(title=title) for title in ["Retitled", "Second", "Third", "Untouched"])
+    warm(other.get_absolute_url()), warm(post.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        post.title = "Retitled again"
+        post.save()
+    assert page(post.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert page(other.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_a_change_committed_while_a_page_renders_retires_that_page(monkeypatch):
+    """A page is stored with the clock read before it was rendered: a retirement meanwhile makes it stale."""
+    from blog import views
+    from pagecache import versions
+
+    post = make_post(title="Raced")
+    url = post.get_absolute_url()
+    render = views.render
+
+    def retired_meanwhile(*args, **kwargs):
+        response = render(*args, **kwargs)
+        versions.retire({f"post-{post.pk}"})
+        return response
+
+    monkeypatch.setattr(views, "render", retired_meanwhile)
+    assert page(url)["X-Page-Cache"] == "miss"
+    monkeypatch.setattr(views, "render", render)
+    assert page(url)["X-Page-Cache"] == "miss"
+    assert page(url)["X-Page-Cache"] == "hit"
+
+
+def test_one_announcement_retires_the_stored_pages_and_purges_the_front_cache(
+    settings, django_capture_on_commit_callbacks
+):
+    """The page cache has no registry of its own: what purges the front cache retires its pages too."""
+    from tests.httpcache.test_purge import FrontCache
+    from tests.queue import run_jobs
+
+    front_cache = FrontCache()
+    settings.HTTPCACHE_FRONT_CACHES = [front_cache.url]
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            post = make_post(title="Both ways")
+            comment = make_comment(post=post, body="Heard twice.", status=Comment.Status.PENDING)
+            moderator = make_staff()
+        run_jobs()
+        warm(post.get_absolute_url()), warm("/")
+        front_cache.received.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            services.comment_moderate(comments=[comment], status=Comment.Status.APPROVED, moderator=moderator)
+        run_jobs()
+        assert [header for *_, header in front_cache.received] == [f"comments thread-{post.pk}"]
+        assert page(post.get_absolute_url())["X-Page-Cache"] == "miss"
+        assert page("/")["X-Page-Cache"] == "hit"
+    finally:
+        front_cache.shutdown()
+        front_cache.server_close()

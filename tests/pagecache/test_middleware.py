@@ -5,7 +5,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.test import Client
 
 from comments.cookies import HINT_COOKIE, IDENTITY_COOKIE, OWN_COOKIE
-from pagecache import generation
+from pagecache import versions
 from tests.factories import make_post, make_staff
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -47,7 +47,7 @@ def test_a_hit_carries_the_security_headers_the_page_was_rendered_with(settings)
 
 def test_static_files_are_never_looked_up(monkeypatch):
     """A static file's request does not ask the cache for a page."""
-    monkeypatch.setattr(generation, "cache", lambda: pytest.fail("the page cache was asked"))
+    monkeypatch.setattr(versions, "cache", lambda: pytest.fail("the page cache was asked"))
     Client().get("/static/css/site.css")
 
 
@@ -132,7 +132,7 @@ def test_an_unreachable_cache_serves_the_page_uncached(monkeypatch):
     def broken():
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr(generation, "cache", broken)
+    monkeypatch.setattr(versions, "cache", broken)
     make_post(title="Still served")
     response = Client().get("/")
     assert response.status_code == 200
@@ -156,7 +156,7 @@ def test_cached_pages_keep_their_cache_control_and_vary_on_cookie():
 
 
 def test_a_hit_is_one_cache_round_trip_and_skips_sessions_and_auth(django_assert_num_queries, monkeypatch):
-    """A hit reads the generation and the page head together, touches no database and makes no user."""
+    """A worker that knows the page's keys reads it and their versions at once; no database, user, session."""
     from django.core.cache import cache
 
     make_post()
@@ -178,7 +178,7 @@ def test_a_hit_is_one_cache_round_trip_and_skips_sessions_and_auth(django_assert
 
         return call
 
-    for name in ("get", "get_many", "set", "set_many"):
+    for name in ("get", "get_many", "set", "set_many", "add", "incr"):
         monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
     with django_assert_num_queries(0):
         response = browser.get("/")
@@ -188,14 +188,32 @@ def test_a_hit_is_one_cache_round_trip_and_skips_sessions_and_auth(django_assert
     assert not hasattr(response.wsgi_request, "session")
 
 
-def test_a_page_whose_body_left_the_cache_is_rendered_again(settings):
-    """When the shared cache dropped a page's body and the worker has no copy, the page is a miss."""
+def test_a_page_whose_keys_versions_left_the_cache_is_rendered_again():
+    """When the cache dropped a key's version (a culled file, an evicted key), its pages are misses."""
     from django.core.cache import cache
 
-    settings.PAGECACHE_LOCAL_BYTES = 0
-    make_post(title="Rendered again")
-    Client().get("/")
-    cache.delete_many([key.split(":", 2)[2] for key in cache._cache if ":pagecache:body:" in key])
-    response = Client().get("/")
+    post = make_post(title="Rendered again")
+    url = post.get_absolute_url()
+    assert states(Client(), url) == ["miss", "hit"]
+    cache.delete(versions.PREFIX + f"post-{post.pk}")
+    response = Client().get(url)
     assert response["X-Page-Cache"] == "miss"
     assert "Rendered again" in response.content.decode()
+    assert Client().get(url)["X-Page-Cache"] == "hit"
+
+
+def test_a_worker_that_knows_a_pages_old_keys_still_checks_its_new_ones(django_capture_on_commit_callbacks):
+    """A page another worker stored with a new key (a new tag) is retired by that key on this worker too."""
+    from blog.models import Tag
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post = make_post()
+        tag = Tag.objects.create(name="Niger", slug="niger")
+    this_worker, other_worker, url = Client(), Client(), post.get_absolute_url()
+    assert states(this_worker, url) == ["miss", "hit"]
+    with django_capture_on_commit_callbacks(execute=True):
+        post.tags.add(tag)
+    assert states(other_worker, url, times=1) == ["miss"]
+    assert states(this_worker, url, times=1) == ["hit"]
+    versions.retire({f"tag-{tag.pk}"})
+    assert states(this_worker, url, times=1) == ["miss"]

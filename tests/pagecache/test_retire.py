@@ -22,28 +22,28 @@ def retitle(post, title):
     post.save()
 
 
-def test_a_transaction_saving_many_rows_retires_the_pages_once(bumps):
-    """Fifty posts saved in one transaction start one new generation, after it commits, and all show."""
+def test_a_transaction_saving_many_rows_retires_the_pages_once(announced):
+    """Fifty posts saved in one transaction announce their keys once, after it commits, and all show."""
     posts = [make_post(title=f"Old {number}") for number in range(50)]
     warm("/")
-    bumps.clear()
+    announced.clear()
     with transaction.atomic():
         for number, post in enumerate(posts):
             retitle(post, f"New {number}")
-        assert bumps == []
-    assert len(bumps) == 1
+        assert announced == []
+    assert len(announced) == 1
     assert "New 49" in Client().get("/").content.decode()
 
 
-def test_each_transaction_retires_the_pages(bumps):
+def test_each_transaction_retires_the_pages(announced):
     """Two transactions one after the other are two changes: each shows at once."""
     first, second = make_post(title="First old"), make_post(title="Second old")
     warm("/")
-    bumps.clear()
+    announced.clear()
     with transaction.atomic():
         retitle(first, "First new")
     assert "First new" in Client().get("/").content.decode()
     with transaction.atomic():
         retitle(second, "Second new")
-    assert len(bumps) == 2
+    assert len(announced) == 2
     assert "Second new" in Client().get("/").content.decode()

@@ -1,7 +1,7 @@
 """Dependencies point one way (``citations`` ← ``blog`` ← ``comments``), and the page cache depends on no app.
 
 Each app plugs into the ones below it through their seams (``blog.hooks``, the
-admins' ``add_*`` functions, ``pagecache.receivers.watch``…), so the ones
+admins' ``add_*`` functions, ``httpcache.receivers.watch``…), so the ones
 below never name it. These read the source: every ``import`` statement,
 including those inside functions, and every template.
 """

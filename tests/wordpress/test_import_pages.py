@@ -58,24 +58,24 @@ def test_a_reimported_changed_comment_shows_on_the_post_page_at_once(tmp_path):
     assert "Corrected on post 1." in page and "On post 1." not in page
 
 
-def test_an_unchanged_reimport_leaves_the_cached_pages(tmp_path, bumps):
+def test_an_unchanged_reimport_leaves_the_cached_pages(tmp_path, announced):
     """Importing the same export again changes nothing, so nothing is retired."""
     run(tmp_path, export(2))
     url = Post.objects.get(slug="post-1").get_absolute_url()
     warm(url)
-    bumps.clear()
+    announced.clear()
     assert "comments: 0 created, 0 updated, 2 unchanged" in run(tmp_path, export(2))
-    assert bumps == []
+    assert announced == []
     assert Client().get(url)["X-Page-Cache"] == "hit"
 
 
-def test_an_import_retires_the_cached_pages_once_per_batch(tmp_path, settings, bumps):
+def test_an_import_retires_the_cached_pages_once_per_batch(tmp_path, settings, announced):
     """250 posts and 250 comments in batches of 100 retire the pages three times, not once per row."""
     settings.WORDPRESS_IMPORT_BATCH_SIZE = 100
     warm("/")
-    bumps.clear()
+    announced.clear()
     assert "posts: 250 created" in run(tmp_path, export(250))
-    assert len(bumps) == 3
+    assert len(announced) == 3
     home = Client().get("/")
     # All share one date: the last imported is the newest.
     assert home["X-Page-Cache"] == "miss" and "Post 250</a>" in home.content.decode()
