@@ -6,6 +6,7 @@ the worker beside ``make serve`` sends them.
 """
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -70,6 +71,17 @@ class Varnish:
         )
         with urllib.request.urlopen(request, timeout=5) as response:
             return response.status
+
+    def fetched_from(self, path):
+        """The index in ``backends`` of the server that answered the front cache's last fetch of ``path``."""
+        log = subprocess.run(
+            ["varnishlog", "-n", str(self.directory / "work"), "-d", "-g", "request"]
+            + ["-q", f'BereqURL eq "{path}"', "-i", "BackendOpen,BackendReuse"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout
+        return int(re.findall(r"Backend(?:Open|Reuse)\s+\d+ site(\d+)", log)[-1])
 
     def stop(self):
         self.process.terminate()
