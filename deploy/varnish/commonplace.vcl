@@ -84,6 +84,12 @@ sub vcl_hit {
 }
 
 sub vcl_backend_response {
+    # A form that worked sends the writer to the page it changed (a comment to its
+    # post): retire that page now, so they see their change at once rather than when
+    # the worker's purge lands a moment later.
+    if (bereq.method == "POST" && beresp.status >= 301 && beresp.status <= 303 && beresp.http.Location) {
+        std.ban("obj.http.X-Url == " + regsub(beresp.http.Location, "^(https?://[^/]+)?([^#]*).*$", "\2"));
+    }
     # Keep only what the site marked public; anything else (private, no-store, no
     # Cache-Control at all: redirects, 404s, forms with errors) goes to the site each
     # time. Hit-for-miss, not hit-for-pass, so a URL that turns public is kept at once.
@@ -99,6 +105,8 @@ sub vcl_backend_response {
         regsub(beresp.http.Cache-Control, "^.*stale-if-error=(\d+).*$", "\1s"), 0s);
     set beresp.http.X-Stale-While-Revalidate =
         regsub(beresp.http.Cache-Control, "^.*stale-while-revalidate=(\d+).*$", "\1s");
+    # For the ban above (lurker-friendly: it names the object, not the request).
+    set beresp.http.X-Url = bereq.url;
     # The objects the page shows, for xkey.purge.
     if (beresp.http.Surrogate-Key) {
         set beresp.http.xkey = beresp.http.Surrogate-Key;
@@ -127,6 +135,7 @@ sub vcl_deliver {
         set resp.http.X-Cache = "miss";
     }
     unset resp.http.xkey;
+    unset resp.http.X-Url;
     unset resp.http.X-Stale-While-Revalidate;
     unset resp.http.Via;
     unset resp.http.X-Varnish;

@@ -117,16 +117,20 @@ def comment_form(page):
 
 
 def test_a_cross_site_post_is_refused_with_the_text_kept_and_a_same_site_one_works_without_cookies(site):
-    """The cached page's form works with no cookie at all; another site's copy of it is refused, readably."""
+    """The cached page's form works with no cookie at all; another site's copy of it is refused, readably.
+
+    The form's redirect retires the page it leads to, before the worker's purge.
+    """
     action, form = comment_form(get(site, FIRST))
     data = urllib.parse.urlencode(form).encode()
     refused = fetch(site.varnish.url + action, data=data, headers={"Sec-Fetch-Site": "cross-site"})
     assert refused.status == 403 and refused.cache == "pass"
     assert "Sent through the front cache." in refused.text
+    warm(site, FIRST)
     sent = fetch(site.varnish.url + action, data=data, headers={"Sec-Fetch-Site": "same-origin"})
-    assert sent.status == 200
-    site.run_jobs()
-    assert "Sent through the front cache." in get(site, FIRST).text
+    # Sent to the post's page, which the front cache fetches anew: the writer sees their comment at once.
+    assert (sent.status, sent.cache) == (200, "miss")
+    assert "Sent through the front cache." in sent.text
 
 
 def test_the_last_good_page_is_served_while_the_site_is_down(site):
