@@ -309,7 +309,9 @@ def report_front(front):
     for name, result in (("varnish", varnish), ("nginx static", nginx)):
         print(
             f"  {name:<13} {fmt(result['rps'])} req/s, p50 {fmt(result['p50_ms'])} ms, "
-            f"p99 {fmt(result['p99_ms'])} ms, non-2xx {result['non_2xx_3xx']}"
+            f"p99 {fmt(result['p99_ms'])} ms (medians of {len(result['runs'])} turns: "
+            + ", ".join(fmt(run["rps"]) for run in result["runs"])
+            + f" req/s), non-2xx {sum(run['non_2xx_3xx'] for run in result['runs'])}"
         )
     print(
         f"  ratio: {varnish['rps'] / nginx['rps']:.2f} of nginx's req/s (goal >= 0.8), "
