@@ -29,7 +29,7 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(403, "Purging is not allowed from " + client.ip));
         }
-        if (!req.http.xkey-purge) {
+        if (req.http.xkey-purge !~ "[^\s,]") {
             return (synth(400, "Name the keys to purge in an xkey-purge header"));
         }
         set req.http.X-Purged = xkey.purge(req.http.xkey-purge);

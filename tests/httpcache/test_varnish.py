@@ -80,6 +80,18 @@ def test_a_signed_in_visitor_and_a_form_post_go_to_the_site(site):
     assert get(site, FIRST, Cookie="sessionid=unknown").cache == "pass"
 
 
+def test_only_the_listed_addresses_may_purge(site):
+    """A PURGE from outside the ``purgers`` ACL is refused and retires nothing; one without keys is a 400."""
+    assert site.varnish.purge() == 400
+    outside = Varnish(list(site.servers), purgers=("192.0.2.1",))
+    try:
+        fetch(outside.url + SECOND)
+        assert outside.purge("posts", "post-1", "post-2") == 403
+        assert fetch(outside.url + SECOND).cache == "hit"
+    finally:
+        outside.stop()
+
+
 def test_approving_a_comment_purges_its_post_and_comment_feeds_not_the_home_page_or_other_posts(site):
     thread_feed = f"/comments/feed/{site.first_id}/"
     warm(site, FIRST, thread_feed, "/comments/feed/", "/", SECOND, "/feed/")

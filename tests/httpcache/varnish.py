@@ -42,7 +42,7 @@ def listening(port):
 class Varnish:
     """varnishd with ``deploy/varnish/commonplace.vcl`` in front of ``backends`` (ports on 127.0.0.1)."""
 
-    def __init__(self, backends, port=None):
+    def __init__(self, backends, port=None, purgers=("127.0.0.1", "::1")):
         services.varnishd()
         self.port = port or free_port()
         # Readable by varnishd once it has dropped its privileges.
@@ -50,7 +50,12 @@ class Varnish:
         self.directory.chmod(0o755)
         vcl = self.directory / "main.vcl"
         vcl.write_text(
-            main_vcl([("127.0.0.1", port) for port in backends], probe_host=HOST, probe_interval="0.3s")
+            main_vcl(
+                [("127.0.0.1", port) for port in backends],
+                probe_host=HOST,
+                purgers=purgers,
+                probe_interval="0.3s",
+            )
         )
         vcl.chmod(0o644)
         command = varnishd_command(self.directory / "work", f"127.0.0.1:{self.port}", vcl, "malloc,64m")
@@ -69,8 +74,11 @@ class Varnish:
         request = urllib.request.Request(
             self.url + "/", method="PURGE", headers={"xkey-purge": " ".join(keys)}
         )
-        with urllib.request.urlopen(request, timeout=5) as response:
-            return response.status
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
 
     def fetched_from(self, path):
         """The index in ``backends`` of the server that answered the front cache's last fetch of ``path``."""
