@@ -42,18 +42,20 @@ run: demo
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production-style: DEBUG off, static files collected, migrations applied, then
-# gunicorn with gunicorn.conf.py (WEB_CONCURRENCY, GUNICORN_THREADS, BIND) and
-# one background worker (`manage.py run_tasks`) beside it.
-# On a laptop it serves plain HTTP on $(HOST):$(PORT) with a generated key kept
-# in the git-ignored .secret-key, and serves uploads from media/ itself
-# (SERVE_MEDIA); production sets SECRET_KEY, ALLOWED_HOSTS and the rest in the
-# environment (README).
+# deploy/serve.py: Varnish on $(HOST):$(PORT) (deploy/varnish/commonplace.vcl)
+# in front of gunicorn on $(BACKEND_PORT) (gunicorn.conf.py: WEB_CONCURRENCY,
+# GUNICORN_THREADS) and one background worker (`manage.py run_tasks`) that
+# purges Varnish by key; all stop together on Ctrl-C or TERM. Without varnishd,
+# gunicorn serves $(PORT) itself.
+# On a laptop it serves plain HTTP with a generated key kept in the git-ignored
+# .secret-key, and serves uploads from media/ itself (SERVE_MEDIA); production
+# sets SECRET_KEY, ALLOWED_HOSTS and the rest in the environment (README).
+BACKEND_PORT ?= $(shell echo $$(($(PORT) + 1)))
 SERVE_ENV := DEBUG=false $(SITE_ENV) \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret-key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}" \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" \
-	SERVE_MEDIA="$${SERVE_MEDIA:-true}" \
-	BIND="$${BIND:-$(HOST):$(PORT)}"
+	SERVE_MEDIA="$${SERVE_MEDIA:-true}"
 
 .secret-key:
 	$(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
@@ -61,9 +63,7 @@ SERVE_ENV := DEBUG=false $(SITE_ENV) \
 serve: install .secret-key
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input -v0
-	$(SERVE_ENV) $(BIN)/python manage.py run_tasks & worker=$$!; \
-	trap 'pkill -P $$worker; kill $$worker 2>/dev/null' EXIT; \
-	$(SERVE_ENV) $(BIN)/gunicorn -c gunicorn.conf.py
+	exec env $(SERVE_ENV) HOST=$(HOST) PORT=$(PORT) BACKEND_PORT=$(BACKEND_PORT) $(BIN)/python -m deploy.serve
 
 # Load test (not part of CI): see bench/README.md. BENCH_DURATION=3s for a quick run,
 # PEERS=wordpress to compare with WordPress on 127.0.0.1:8081.

@@ -4,7 +4,8 @@ Builds the corpus (``bench.corpus``) in its own PostgreSQL database, starts
 gunicorn (2 sync workers) on 127.0.0.1 with the page cache off (cold) and
 on over Redis (warm), and drives each target with ``wrk -t2 -c32``. Then the
 same for a constant Django view as large as the post page (the ceiling for
-Python) and, with
+Python), the warm post page through Varnish with the project's VCL against
+nginx serving a static copy of the same bytes (``bench.front``), and, with
 ``PEERS=wordpress``, for WordPress and nginx's static copy on 127.0.0.1:8081
 (``../shared/bench/peers/wordpress.sh``, beside the checkout). Prints req/s, p50, p99 and each
 worker's peak memory, with the ratios; writes JSON to ``bench-results/``.
@@ -201,14 +202,25 @@ def parse_wrk(output):
     }
 
 
-def wrk(url, *, script=None, env=None, warmup=True, idle=None):
-    """Measure ``url``; ``idle`` waits for the server to finish earlier work first."""
+def wrk(url, *, script=None, env=None, warmup=True, idle=None, headers=()):
+    """Measure ``url``, sending ``headers``; ``idle`` waits for the server to finish earlier work first."""
     idle = idle or (lambda: None)
+    options = [option for header in headers for option in ("-H", header)]
     idle()
     if warmup:
-        subprocess.run(["wrk", "-t1", "-c2", "-d1s", url], capture_output=True, env=env)
+        subprocess.run(["wrk", "-t1", "-c2", "-d1s", *options, url], capture_output=True, env=env)
         idle()
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--timeout", "30s", "--latency", url]
+    command = [
+        "wrk",
+        "-t2",
+        f"-c{CONNECTIONS}",
+        f"-d{DURATION}",
+        "--timeout",
+        "30s",
+        "--latency",
+        *options,
+        url,
+    ]
     if script:
         command[1:1] = ["-s", str(script)]
     output = subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
@@ -276,6 +288,35 @@ def run_site(mode, targets, extra_env):
     finally:
         server.stop()
     return results
+
+
+def run_front(targets):
+    """The post page through Varnish in front of the warm site, and nginx's static copy (``bench.front``)."""
+    from bench import front
+
+    log("front cache: starting gunicorn (2 workers) behind Varnish")
+    server = Server(site_env(PAGE_CACHE="true", CACHE_URL=REDIS_URL))
+    try:
+        return front.run(server.port, targets["post"], free_port, wrk, log)
+    finally:
+        server.stop()
+
+
+def report_front(front):
+    """Through Varnish against nginx's static copy: goals >= 0.8 of its rate, <= 2x its p99."""
+    varnish, nginx = front["varnish"], front["nginx"]
+    print(f"\npost page through Varnish vs nginx's static copy (the same {front['bytes']:,} gzip bytes):")
+    for name, result in (("varnish", varnish), ("nginx static", nginx)):
+        print(
+            f"  {name:<13} {fmt(result['rps'])} req/s, p50 {fmt(result['p50_ms'])} ms, "
+            f"p99 {fmt(result['p99_ms'])} ms (medians of {len(result['runs'])} turns: "
+            + ", ".join(fmt(run["rps"]) for run in result["runs"])
+            + f" req/s), non-2xx {sum(run['non_2xx_3xx'] for run in result['runs'])}"
+        )
+    print(
+        f"  ratio: {varnish['rps'] / nginx['rps']:.2f} of nginx's req/s (goal >= 0.8), "
+        f"p99 {varnish['p99_ms'] / nginx['p99_ms']:.2f}x nginx's (goal <= 2)"
+    )
 
 
 def run_constant(size):
@@ -385,6 +426,8 @@ def report(results):
             f"\npost page cold vs WordPress post: {cold['rps'] / wp_post['rps']:.1f}x req/s (goal >= 5x), "
             f"p99 {cold['p99_ms'] / wp_post['p99_ms']:.2f} of WordPress's (goal <= 0.20)"
         )
+    if results.get("front"):
+        report_front(results["front"])
     if "post" in results["warm"]:
         print(
             "post page warm vs constant Django view: "
@@ -406,6 +449,8 @@ def main():
 
     redis.Redis.from_url(REDIS_URL).flushdb()
     results["warm"] = run_site("warm", targets, {"PAGE_CACHE": "true", "CACHE_URL": REDIS_URL})
+    if "post" in WANTED and targets.get("post"):
+        results["front"] = run_front(targets)
     post = results["cold"].get("post") or results["warm"].get("post") or {}
     results["constant"] = run_constant(post.get("bytes", 150_000))
     if "wordpress" in PEERS:

@@ -29,3 +29,16 @@ def redis_client(url):
     except redis.exceptions.ConnectionError:
         missing(f"Redis is not reachable at {url}: start it with {REDIS_START}")
     return client
+
+
+VARNISH_INSTALL = "apt-get install varnish varnish-modules"
+
+
+def varnishd(stderr=""):
+    """Check that Varnish is installed, with varnish-modules' xkey (``stderr``: of a varnishd that failed)."""
+    import shutil
+
+    if shutil.which("varnishd") is None:
+        missing(f"Varnish is not installed: {VARNISH_INSTALL}")
+    if "xkey" in stderr and "Could not" in stderr:
+        missing(f"Varnish's xkey module (varnish-modules) is not installed: {VARNISH_INSTALL}")

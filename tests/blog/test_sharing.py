@@ -146,5 +146,5 @@ def test_make_gives_the_site_the_address_it_serves_on(target):
     commands = subprocess.run(
         ["make", "-n", target, "PORT=8101"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
-    server = next(line for line in commands.splitlines() if "runserver" in line or "gunicorn -c" in line)
+    server = next(line for line in commands.splitlines() if "runserver" in line or "deploy.serve" in line)
     assert 'SITE_URL="${SITE_URL:-http://127.0.0.1:8101}"' in server

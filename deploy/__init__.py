@@ -1,0 +1,1 @@
+"""Running the site: ``make serve``'s supervisor (``deploy.serve``) and the VCL of its front cache."""

@@ -1,0 +1,185 @@
+"""The real front cache: Varnish with ``deploy/varnish/commonplace.vcl`` in front of a live gunicorn.
+
+Every anonymous reader shares one copy of a page, and a change purges, by
+the keys the site names, only the pages that show it: the worker sends the
+purges (``httpcache.purge``). While the site is down the last good pages are
+still served.
+"""
+
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+
+import pytest
+
+from tests.httpcache.varnish import PROJECT_DIR, Site, Varnish, fetch, free_port, listening, wait_until
+from tests.services import varnishd
+
+SETUP = """
+from django.contrib.auth.models import User
+from blog.models import Post
+from comments.models import Comment
+writer = User.objects.create(username='writer')
+first = Post.objects.create(title='First post', slug='first', body='Body.', status='published',
+    author=writer, publish_at='2024-01-02T12:00:00Z')
+second = Post.objects.create(title='Second post', slug='second', body='Body.', status='published',
+    author=writer, publish_at='2024-01-03T12:00:00Z')
+Comment.objects.create(post=first, author_name='Known', author_email='known@example.org',
+    body='First approved.', status='approved')
+Comment.objects.create(post=first, author_name='New', author_email='new@example.org',
+    body='Held, then approved.')
+print(first.pk)
+"""
+FIRST, SECOND = "/2024/01/02/first/", "/2024/01/03/second/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    varnishd()
+    site = Site(tmp_path_factory.mktemp("varnish"))
+    site.first_id = site.orm(SETUP)
+    varnish_port = free_port()
+    site.env["HTTPCACHE_FRONT_CACHES"] = f"http://127.0.0.1:{varnish_port}"
+    site.varnish = Varnish([site.start()], port=varnish_port)
+    yield site
+    site.varnish.stop()
+    site.stop_all()
+
+
+def get(site, path, **headers):
+    return fetch(site.varnish.url + path, headers=headers)
+
+
+def warm(site, *paths):
+    """Fetch ``paths`` until the front cache serves each of them."""
+    for path in paths:
+        get(site, path)
+        assert get(site, path).cache == "hit", path
+
+
+def test_a_second_anonymous_visitor_gets_the_same_bytes_from_the_cache(site):
+    """The first reader's GET fills the cache; the second, with other cookies, gets the same bytes from it."""
+    site.varnish.purge(f"post-{site.first_id}")
+    first = get(site, FIRST)
+    second = get(site, FIRST, Cookie="_ga=GA1.2.345.678; cp_own=1")
+    assert (first.status, first.cache, second.status, second.cache) == (200, "miss", 200, "hit")
+    assert int(second.headers["Age"]) >= 0
+    assert second.body == first.body and second.headers["ETag"] == first.headers["ETag"]
+    assert "First approved." in second.text
+    assert "public" in second.headers["Cache-Control"]
+    assert "xkey" not in second.headers and "Cookie" not in second.headers.get("Vary", "")
+
+
+def test_a_signed_in_visitor_and_a_form_post_go_to_the_site(site):
+    """A session cookie or a POST passes the cache: nothing of theirs is kept or served from it."""
+    warm(site, FIRST)
+    assert get(site, FIRST, Cookie="sessionid=unknown").cache == "pass"
+    assert get(site, FIRST, Cookie="sessionid=unknown").cache == "pass"
+
+
+def test_only_the_listed_addresses_may_purge(site):
+    """A PURGE from outside the ``purgers`` ACL is refused and retires nothing; one without keys is a 400."""
+    assert site.varnish.purge() == 400
+    outside = Varnish(list(site.servers), purgers=("192.0.2.1",))
+    try:
+        fetch(outside.url + SECOND)
+        assert outside.purge("posts", "post-1", "post-2") == 403
+        assert fetch(outside.url + SECOND).cache == "hit"
+    finally:
+        outside.stop()
+
+
+def test_approving_a_comment_purges_its_post_and_comment_feeds_not_the_home_page_or_other_posts(site):
+    thread_feed = f"/comments/feed/{site.first_id}/"
+    warm(site, FIRST, thread_feed, "/comments/feed/", "/", SECOND, "/feed/")
+    site.orm(
+        "from comments.models import Comment; from comments.services import comment_moderate; "
+        "comment_moderate(comments=list(Comment.objects.filter(author_name='New')), status='approved', "
+        "moderator=None)"
+    )
+    for path in (FIRST, thread_feed, "/comments/feed/"):
+        page = get(site, path)
+        assert page.cache == "miss", path
+        assert "Held, then approved." in page.text
+    for path in ("/", SECOND, "/feed/"):
+        assert get(site, path).cache == "hit", path
+
+
+def test_publishing_a_post_purges_the_lists_and_feeds_that_show_it(site):
+    thread_feed = f"/comments/feed/{site.first_id}/"
+    warm(site, "/", "/feed/", "/2024/01/", "/authors/writer/", thread_feed)
+    site.orm(
+        "from django.contrib.auth.models import User; from blog.models import Post; "
+        "Post.objects.create(title='Third post', slug='third', body='Body.', status='published', "
+        "author=User.objects.get(username='writer'), publish_at='2024-01-04T12:00:00Z')"
+    )
+    for path in ("/", "/feed/", "/2024/01/", "/authors/writer/"):
+        page = get(site, path)
+        assert page.cache == "miss", path
+        assert "Third post" in page.text, path
+    assert get(site, thread_feed).cache == "hit"
+
+
+def comment_form(page):
+    action = re.search(r'<form class="comment-form"[^>]*action="([^"]+)"', page.text)[1]
+    return action, {"name": "Known", "email": "known@example.org", "body": "Sent through the front cache."}
+
+
+def test_a_cross_site_post_is_refused_with_the_text_kept_and_a_same_site_one_works_without_cookies(site):
+    """The cached page's form works with no cookie at all; another site's copy of it is refused, readably.
+
+    The form's redirect retires the page it leads to, before the worker's purge.
+    """
+    action, form = comment_form(get(site, FIRST))
+    data = urllib.parse.urlencode(form).encode()
+    refused = fetch(site.varnish.url + action, data=data, headers={"Sec-Fetch-Site": "cross-site"})
+    assert refused.status == 403 and refused.cache == "pass"
+    assert "Sent through the front cache." in refused.text
+    warm(site, FIRST)
+    sent = fetch(site.varnish.url + action, data=data, headers={"Sec-Fetch-Site": "same-origin"})
+    # Sent to the post's page, which the front cache fetches anew: the writer sees their comment at once.
+    assert (sent.status, sent.cache) == (200, "miss")
+    assert "Sent through the front cache." in sent.text
+
+
+def test_the_last_good_page_is_served_while_the_site_is_down(site):
+    """Past stale-while-revalidate a page is fetched anew while the site is up, served stale while down."""
+    port = site.start(HTTPCACHE_S_MAXAGE="1", HTTPCACHE_STALE_WHILE_REVALIDATE="1")
+    varnish = Varnish([port])
+    try:
+        page = fetch(varnish.url + SECOND)
+        assert page.cache == "miss"
+        time.sleep(2.5)
+        assert fetch(varnish.url + SECOND).cache == "miss"
+        site.stop(port)
+        time.sleep(2.5)
+        stale = fetch(varnish.url + SECOND)
+        assert (stale.status, stale.cache) == (200, "hit, stale")
+        assert stale.body == page.body
+        assert fetch(varnish.url + "/never-cached/").status == 503
+    finally:
+        varnish.stop()
+
+
+def test_make_serve_puts_varnish_in_front_and_everything_stops_together(site):
+    """``make serve`` (``deploy.serve``) answers on PORT through Varnish; TERM stops all it started."""
+    port, backend = free_port(), free_port()
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "deploy.serve"],
+        cwd=PROJECT_DIR,
+        env={**site.env, "PORT": str(port), "BACKEND_PORT": str(backend), "SITE_URL": "http://blog.test"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_until(lambda: listening(port), seconds=60)
+        assert fetch(f"http://127.0.0.1:{port}{SECOND}").status == 200
+        assert fetch(f"http://127.0.0.1:{port}{SECOND}").cache == "hit"
+        assert fetch(f"http://127.0.0.1:{backend}{SECOND}").headers.get("X-Cache") is None
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        serve.wait(timeout=60)
+    assert not listening(port) and not listening(backend)
