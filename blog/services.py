@@ -10,7 +10,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import formats, timezone
 
-from blog.models import OldSlug, Post, Revision, Tag, render_body
+from blog import conf
+from blog.models import Autosave, OldSlug, Post, Revision, Tag, render_body
 from blog.rendering import Rendering
 from blog.tagging import tag_slug
 
@@ -128,3 +129,30 @@ def post_set_tags(*, post: Post, names: list[str]) -> list[Tag]:
         tags.append(found[slug])
     post.tags.set(tags)
     return tags
+
+
+def autosaves_of(*, post: Post | None, user):
+    """The autosaves shown with a post's form: all of the post's, or the user's of posts not yet saved."""
+    if post is None:
+        return Autosave.objects.filter(post=None, author=user)
+    return Autosave.objects.filter(post=post)
+
+
+@transaction.atomic
+def post_autosave(*, post: Post | None, user, title: str, summary: str, body: str) -> Autosave | None:
+    """Keep the form's text as an autosave of ``post`` (``None``: a post not yet saved) by ``user``.
+
+    Nothing is kept when the text is the post's stored text or the latest
+    autosave's; only the newest ``BLOG_AUTOSAVES_KEPT`` of the post (or of the
+    user's unsaved posts) stay. The post itself is never written.
+    """
+    text = (title, summary, body)
+    kept = autosaves_of(post=post, user=user)
+    latest = kept.first()
+    if (latest and _text(latest) == text) or (post is not None and _text(post) == text):
+        return None
+    autosave = Autosave.objects.create(post=post, author=user, title=title, summary=summary, body=body)
+    older = list(kept.values_list("pk", flat=True)[conf.get("AUTOSAVES_KEPT") :])
+    if older:
+        Autosave.objects.filter(pk__in=older).delete()
+    return autosave

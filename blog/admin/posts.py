@@ -15,6 +15,7 @@ from django.contrib import admin, messages
 from django.template.loader import render_to_string
 
 from blog import conf
+from blog.admin.editing import EditorAdminMixin
 from blog.admin.revisions import RevisionAdminMixin
 from blog.editor import BodyWidget
 from blog.fair_use import quoted_share_warning
@@ -123,13 +124,12 @@ def add_fields(section, *names):
 
 
 @admin.register(Post)
-class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
+class PostAdmin(EditorAdminMixin, RevisionAdminMixin, admin.ModelAdmin):
     form = PostAdminForm
     actions = ["export_sources_csl_json", "export_sources_bibtex"]
 
     class Media:
-        # The live preview shows the dialect as readers see it: asides never look quoted.
-        css = {"all": ["css/dialect.css"]}
+        js = ["admin/blog/editor-autosave.js"]
 
     list_display = ["title", "state", "publish_at", "tag_list", "word_count", "quoted", "author"]
     list_filter = [StateFilter, "tags", "author"]
