@@ -41,6 +41,17 @@ class AutosaveForm(forms.ModelForm):
         return body
 
 
+def _byline(names: list) -> str:
+    """Up to three names as people write them (“Drew Hinshaw, Margaret Coker”), then “et al.”"""
+    parts = ("given", "dropping-particle", "non-dropping-particle", "family", "suffix")
+    written = [
+        name.get("literal") or " ".join(filter(None, (name.get(part) for part in parts)))
+        for name in names
+        if isinstance(name, dict)
+    ]
+    return ", ".join(written[:3]) + (" et al." if len(written) > 3 else "")
+
+
 def _when(moment) -> str:
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
@@ -54,7 +65,11 @@ class EditorAdminMixin:
         return [
             path("sources/complete/", wrap(self.source_completion_view), name=f"{name}_complete_sources"),
             path("autosave/", wrap(self.autosave_view), name=f"{name}_autosave_new"),
-            path("autosaves/<int:autosave_id>/", wrap(self.autosave_detail_view), name=f"{name}_autosave"),
+            path(
+                "autosaves/<int:autosave_id>/",
+                wrap(self.autosave_detail_view),
+                name=f"{name}_autosave_detail",
+            ),
             path("<path:object_id>/autosave/", wrap(self.autosave_view), name=f"{name}_autosave"),
             *super().get_urls(),
         ]
@@ -68,7 +83,12 @@ class EditorAdminMixin:
         if len(text) > MAX_QUERY_LENGTH:
             return JsonResponse({"q": [f"Search with at most {MAX_QUERY_LENGTH} characters."]}, status=400)
         sources = [
-            {"key": s.key, "title": s.title_text, "names": s.names_text, "year": s.issued_year}
+            {
+                "key": s.key,
+                "title": s.title_text,
+                "names": _byline(s.authors or s.editors),
+                "year": s.issued_year,
+            }
             for s in sources_for_completion(text, COMPLETIONS)
         ]
         return JsonResponse({"sources": sources})
@@ -128,7 +148,7 @@ class EditorAdminMixin:
                 "complete_url": reverse(f"{opts}_complete_sources"),
             },
             "autosaves": [
-                (autosave, reverse(f"{opts}_autosave", args=[autosave.pk]))
+                (autosave, reverse(f"{opts}_autosave_detail", args=[autosave.pk]))
                 for autosave in autosaves[: conf.get("AUTOSAVES_KEPT")]
             ],
             "saved_at": post.updated if post else None,

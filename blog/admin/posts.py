@@ -35,7 +35,7 @@ class PostAdminForm(forms.ModelForm):
     """
 
     tag_names = forms.CharField(
-        label="tags",
+        label="Tags",
         required=False,
         help_text=f"Comma-separated, at most {MAX_TAGS}; a new name makes a new tag when you save.",
         widget=forms.TextInput(attrs={"size": 60, "autocomplete": "off"}),
