@@ -277,7 +277,7 @@ class TestExportPostSources:
 
 @pytest.mark.django_db
 def test_the_editor_styles_its_live_preview_like_the_public_page(admin_client):
-    """The preview is a frame holding the public pages' stylesheets, and only them: the admin's cannot leak in."""
+    """The preview is a frame holding the public stylesheets only: the admin's styles cannot leak in."""
     content = admin_client.get(ADD_URL).content.decode()
     frame = re.search(r'<iframe class="post-editor-frame"[^>]* srcdoc="([^"]*)"', content)
     document = html.unescape(frame.group(1))
