@@ -123,3 +123,24 @@ def test_a_changed_draft_is_autosaved_and_loads_back_into_the_form(live_server, 
     page.get_by_role("status").get_by_text("Loaded the text autosaved at").wait_for()
     assert editor.input_value().startswith("A new opening.\n\nHere is yet another report")
     preview_body(page).get_by_text("A new opening.").wait_for()
+
+
+def test_leaving_a_new_post_autosaves_it_for_the_next_add_form(live_server, author, settings):
+    """Leaving the add form sends the changed text at once; the next add form offers it back."""
+    settings.BLOG_AUTOSAVE_SECONDS = 600
+    page = author
+    page.goto(live_server.url + "/admin/blog/post/add/")
+    page.get_by_label("Title").fill("Half a thought")
+    page.get_by_label("Body").fill("Written, then the tab was closed.")
+    page.goto(live_server.url + "/admin/")
+    for _ in range(50):
+        if Autosave.objects.filter(post=None).exists():
+            break
+        page.wait_for_timeout(100)
+    autosave = Autosave.objects.get(post=None)
+    assert (autosave.title, autosave.body) == ("Half a thought", "Written, then the tab was closed.")
+
+    page.goto(live_server.url + "/admin/blog/post/add/")
+    page.get_by_role("button", name="Load into the form").click()
+    page.get_by_role("status").get_by_text("Loaded the text autosaved at").wait_for()
+    assert page.get_by_label("Title").input_value() == "Half a thought"
