@@ -2,9 +2,10 @@
  *
  * Typing "@" (or "[@") and the start of a key, a title or a name asks the
  * admin's completion endpoint (staff only) for at most ten sources. The
- * textarea keeps its role and announces the list as ARIA's combobox pattern
- * does: aria-autocomplete, aria-controls, aria-expanded and
- * aria-activedescendant pointing into a listbox. Arrow keys move, Enter or Tab
+ * textarea keeps its textbox role (HTML allows it no other) and takes the
+ * attributes of ARIA's combobox pattern that a textbox may have:
+ * aria-autocomplete, aria-controls and aria-activedescendant pointing into a
+ * listbox; a status line says how many sources are offered. Arrow keys move, Enter or Tab
  * inserts the key, Escape closes; a click inserts too.
  */
 (function () {
@@ -35,7 +36,6 @@
     this.list.insertAdjacentElement("afterend", this.status);
     editor.setAttribute("aria-autocomplete", "list");
     editor.setAttribute("aria-controls", id);
-    editor.setAttribute("aria-expanded", "false");
 
     var completion = this;
     editor.addEventListener("input", function () { completion.typed(); });
@@ -106,7 +106,6 @@
     this.list.style.top = this.editor.offsetTop + Math.min(this.editor.offsetHeight, 48) + "px";
     this.list.style.left = this.editor.offsetLeft + "px";
     this.list.hidden = false;
-    this.editor.setAttribute("aria-expanded", "true");
     this.move(0);
     this.status.textContent =
       sources.length + " source" + (sources.length > 1 ? "s" : "") + ": up and down to choose, Enter to insert.";
@@ -115,7 +114,6 @@
   Completion.prototype.close = function () {
     this.list.hidden = true;
     this.active = -1;
-    this.editor.setAttribute("aria-expanded", "false");
     this.editor.removeAttribute("aria-activedescendant");
   };
 
