@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from blog.models import Post, Tag
+from blog.services import post_set_tags
 from blog.tagging import MAX_TAGS, parse_tag_names
 from tests.blog.test_admin import ADD_URL, post_form
 from tests.factories import make_post, make_team
@@ -68,3 +69,12 @@ class TestTagsInTheForm:
         response = client.post(ADD_URL, post_form(tag_names="Mali"))
         assert response.status_code == 302
         assert [tag.slug for tag in Post.objects.get().tags.all()] == ["mali"]
+
+
+@pytest.mark.django_db
+def test_a_name_an_imported_tag_has_under_another_slug_is_that_tag():
+    """A tag imported as “Mali” with the slug “mali-2” is found by its name, not made again."""
+    imported = Tag.objects.create(name="Mali", slug="mali-2")
+    post = make_post()
+    assert post_set_tags(post=post, names=["Mali", "Niger"]) == [imported, Tag.objects.get(slug="niger")]
+    assert Tag.objects.count() == 2
