@@ -138,6 +138,11 @@ def autosaves_of(*, post: Post | None, user):
     return Autosave.objects.filter(post=post)
 
 
+def autosaves_adopt(*, post: Post, user, ids: list[int]) -> int:
+    """Make ``user``'s autosaves ``ids``, of a post not yet saved, autosaves of ``post`` now it is."""
+    return Autosave.objects.filter(post=None, author=user, pk__in=ids).update(post=post)
+
+
 @transaction.atomic
 def post_autosave(*, post: Post | None, user, title: str, summary: str, body: str) -> Autosave | None:
     """Keep the form's text as an autosave of ``post`` (``None``: a post not yet saved) by ``user``.

@@ -21,7 +21,7 @@ from blog import conf
 from blog.editor import may_write_posts
 from blog.models import Autosave
 from blog.selectors import sources_for_completion
-from blog.services import autosaves_of, post_autosave
+from blog.services import autosaves_adopt, autosaves_of, post_autosave
 
 COMPLETIONS = 10
 MAX_QUERY_LENGTH = 100
@@ -112,7 +112,7 @@ class EditorAdminMixin:
         autosave = post_autosave(post=post, user=request.user, **form.cleaned_data)
         if autosave is None:
             return JsonResponse({"saved": False})
-        return JsonResponse({"saved": True, "at": _when(autosave.created)})
+        return JsonResponse({"saved": True, "at": _when(autosave.created), "id": autosave.pk})
 
     @method_decorator(require_GET)
     def autosave_detail_view(self, request, autosave_id):
@@ -153,6 +153,13 @@ class EditorAdminMixin:
             ],
             "saved_at": post.updated if post else None,
         }
+
+    def save_related(self, request, form, formsets, change):
+        """A new post takes the autosaves its form made (the ids the editor's script added to it)."""
+        super().save_related(request, form, formsets, change)
+        if not change:
+            ids = [int(value) for value in request.POST.getlist("autosave") if value.isdigit()]
+            autosaves_adopt(post=form.instance, user=request.user, ids=ids)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         post = self.get_object(request, object_id) if object_id else None

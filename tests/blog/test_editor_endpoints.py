@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from blog.models import Autosave, Post
+from tests.blog.test_admin import post_form
 from tests.factories import make_post, make_source, make_staff, make_team
 
 COMPLETE = reverse("admin:blog_post_complete_sources")
@@ -157,3 +158,16 @@ class TestAutosavesOnTheChangeForm:
         assert client_for(team.editor).get(detail).status_code == 200
         other = make_staff(username="other", groups=["Authors"])
         assert client_for(other).get(detail).status_code == 403
+
+
+@pytest.mark.django_db
+def test_saving_a_new_post_takes_the_autosaves_its_form_made(team):
+    """The ids the add form sends become the new post's autosaves; someone else's id is left alone."""
+    client = client_for(team.author)
+    mine = client.post(AUTOSAVE_NEW, text("Started.")).json()["id"]
+    theirs = client_for(team.editor).post(AUTOSAVE_NEW, text("Elsewhere.")).json()["id"]
+    response = client.post(reverse("admin:blog_post_add"), {**post_form(), "autosave": [mine, theirs, "x"]})
+    assert response.status_code == 302
+    post = Post.objects.get(slug="a-new-post")
+    assert list(Autosave.objects.filter(post=post).values_list("pk", flat=True)) == [mine]
+    assert Autosave.objects.get(pk=theirs).post is None

@@ -5,7 +5,8 @@
  * autosave endpoint with the form's CSRF token; the post itself is not
  * touched. "Load into the form" in the list of autosaves puts one back in the
  * fields (after keeping the current text as an autosave); saving the form
- * makes it the post's text.
+ * makes it the post's text. A new post's form carries the ids of its
+ * autosaves, which become the post's when it is saved.
  */
 (function () {
   "use strict";
@@ -62,12 +63,23 @@
         return response.json().then(function (answer) {
           if (!response.ok) throw new Error(Object.values(answer).join(" "));
           autosave.sent = text;
-          if (answer.saved) autosave.say("Autosaved at " + answer.at + ".");
+          if (!answer.saved) return;
+          autosave.say("Autosaved at " + answer.at + ".");
+          autosave.remember(answer.id);
         });
       })
       .catch(function (error) {
         autosave.say("Not autosaved: " + (error.message || "the server could not be reached") + ".");
       });
+  };
+
+  // A new post's form names its autosaves, so that saving the post makes them the post's.
+  Autosave.prototype.remember = function (id) {
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "autosave";
+    input.value = String(id);
+    this.form.appendChild(input);
   };
 
   // Leaving the page: the browser sends it even as the page goes away.
