@@ -39,6 +39,15 @@ def preview_body(page):
     return page.frame_locator(".post-editor-frame").locator(".post-body")
 
 
+def wait_for_autosave(page, **fields):
+    """The autosave with ``fields``, once the live server has kept it (within five seconds)."""
+    for _ in range(50):
+        if autosave := Autosave.objects.filter(**fields).first():
+            return autosave
+        page.wait_for_timeout(100)
+    raise AssertionError(f"No autosave with {fields}.")
+
+
 def test_the_preview_sits_beside_the_text_and_looks_like_the_public_page(live_server, author, screenshot):
     """At 1400 px the preview is to the right of the text, and its excerpt is styled as on the page."""
     page = author
@@ -133,14 +142,26 @@ def test_leaving_a_new_post_autosaves_it_for_the_next_add_form(live_server, auth
     page.get_by_label("Title").fill("Half a thought")
     page.get_by_label("Body").fill("Written, then the tab was closed.")
     page.goto(live_server.url + "/admin/")
-    for _ in range(50):
-        if Autosave.objects.filter(post=None).exists():
-            break
-        page.wait_for_timeout(100)
-    autosave = Autosave.objects.get(post=None)
+    autosave = wait_for_autosave(page, body="Written, then the tab was closed.")
     assert (autosave.title, autosave.body) == ("Half a thought", "Written, then the tab was closed.")
 
     page.goto(live_server.url + "/admin/blog/post/add/")
     page.get_by_role("button", name="Load into the form").click()
     page.get_by_role("status").get_by_text("Loaded the text autosaved at").wait_for()
     assert page.get_by_label("Title").input_value() == "Half a thought"
+
+
+def test_saving_a_new_post_keeps_its_autosaves_as_the_posts(live_server, author):
+    """A new post autosaved while written, then saved, lists that autosave on its own change form."""
+    page = author
+    page.goto(live_server.url + "/admin/blog/post/add/")
+    page.get_by_label("Title").fill("First thoughts")
+    page.get_by_label("Body").fill("An opening line.")
+    wait_for_autosave(page, body="An opening line.")
+    page.get_by_label("Body").fill("An opening line, revised.")
+    page.get_by_role("button", name="Save and continue editing").click()
+    page.locator(".messagelist").get_by_text("was added successfully").wait_for()
+    post = Post.objects.get(title="First thoughts")
+    autosaves = list(Autosave.objects.values_list("post", "body"))
+    assert (post.pk, "An opening line.") in autosaves and {pk for pk, body in autosaves} == {post.pk}
+    assert page.get_by_role("button", name="Load into the form").count() == len(autosaves)
