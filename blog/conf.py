@@ -54,6 +54,10 @@ DEFAULTS = {
     # Whether a post ends with a "Works cited" list, the bibliography entries of every source it
     # cites or quotes; a post may say otherwise (Post.works_cited).
     "WORKS_CITED": False,
+    # The editor autosaves a changed draft this often, in seconds, and when the author leaves the page.
+    "AUTOSAVE_SECONDS": 20,
+    # Autosaves kept per post (and of new posts, per writer); older ones are deleted.
+    "AUTOSAVES_KEPT": 20,
     # Where generated social cards are kept in the default storage, one folder per post.
     "CARD_DIRECTORY": "cards",
 }

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.urls import path
 from django.views import View
 from markdownx.views import MarkdownifyView
@@ -44,11 +45,21 @@ class StaffOnlyMixin:
 
 
 class BodyWidget(AdminMarkdownxWidget):
-    """markdownx's admin editor with the image panel: upload, alt text, the server's reasons."""
+    """markdownx's admin editor, its preview beside it in a frame holding the public stylesheets only
+    (the admin's styles cannot reach it), ``@`` completion of source keys, and the image panel."""
+
+    template_name = "blog/widgets/body.html"  # in the app, where the form renderer looks
 
     class Media:
-        js = ["admin/blog/editor-images.js"]
-        css = {"all": ["admin/blog/editor-images.css"]}
+        js = ["admin/blog/editor-preview.js", "admin/blog/editor-sources.js", "admin/blog/editor-images.js"]
+        css = {"all": ["admin/blog/editor.css", "admin/blog/editor-images.css"]}
+
+    def get_context(self, name, value, attrs=None):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["preview_document"] = render_to_string(
+            "admin/blog/post/includes/preview_document.html"
+        )
+        return context
 
 
 class StaffMarkdownifyView(StaffOnlyMixin, MarkdownifyView):

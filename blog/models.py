@@ -1,4 +1,4 @@
-"""Posts, their tags, the rows derived from a post's body on save, revisions, and standalone pages."""
+"""Posts, their tags, the rows derived from a post's body on save, revisions, autosaves, standalone pages."""
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -368,6 +368,35 @@ class Revision(models.Model):
 
     def same_text_as(self, post):
         return (self.title, self.summary, self.body) == (post.title, post.summary, post.body)
+
+
+class Autosave(models.Model):
+    """A draft of a post's title, summary and body that the editor kept while its author typed.
+
+    Never the post's text: the post changes only when someone saves the form,
+    perhaps after loading an autosave into it. An autosave of a post not yet
+    saved has no post, and belongs to its writer's next "Add post" form.
+    """
+
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, null=True, blank=True, related_name="autosaves", verbose_name="post"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="written by"
+    )
+    title = models.CharField("title", max_length=300, blank=True)
+    summary = models.TextField("summary", blank=True)
+    body = models.TextField("body", blank=True)
+    created = models.DateTimeField("autosaved at", default=timezone.now)
+
+    class Meta:
+        verbose_name = "autosave"
+        verbose_name_plural = "autosaves"
+        ordering = ["-created", "-pk"]
+        indexes = [models.Index(fields=["post", "author", "created"], name="blog_autosave_recent")]
+
+    def __str__(self):
+        return f"“{self.title or 'Untitled'}” as autosaved {timezone.localtime(self.created):%Y-%m-%d %H:%M}"
 
 
 class OldSlug(models.Model):

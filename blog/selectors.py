@@ -3,7 +3,19 @@
 import heapq
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, Func, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 
 from blog import lists
 from blog.models import Excerpt, Footnote, Post, Tag
@@ -152,3 +164,23 @@ def related_posts(post, limit=3):
 def renamed_post(old_slug):
     """The published post that had ``old_slug`` before a rename, or None."""
     return Post.objects.published().filter(old_slugs__slug=old_slug).first()
+
+
+def sources_for_completion(text: str, limit: int = 10):
+    """Up to ``limit`` sources whose key, title or names contain ``text``, for the editor's ``@`` completion.
+
+    Keys that start with ``text`` come first, then the rest, each in key order;
+    an empty ``text`` gives the sources added last. One query.
+    """
+    sources = Source.objects.only("key", "title", "authors", "editors", "issued_year")
+    if not text:
+        return sources.order_by("-created", "-pk")[:limit]
+    return (
+        sources.filter(Q(key__icontains=text) | Q(title__icontains=text) | Q(names_text__icontains=text))
+        .annotate(
+            rank=Case(
+                When(key__istartswith=text, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .order_by("rank", "key")[:limit]
+    )

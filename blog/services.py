@@ -1,4 +1,4 @@
-"""Writes that span a post and its history: saving with revisions, restoring.
+"""Writes that span a post and its history: saving with revisions, restoring, tags, autosaves.
 
 ``Post.save()`` renders the body and rebuilds the derived rows in one
 transaction; the functions here add what a save by a person needs on top:
@@ -7,10 +7,13 @@ the text it replaces is kept as a ``Revision``, with who and when.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import formats, timezone
 
-from blog.models import OldSlug, Post, Revision, render_body
+from blog import conf
+from blog.models import Autosave, OldSlug, Post, Revision, Tag, render_body
 from blog.rendering import Rendering
+from blog.tagging import tag_slug
 
 TEXT_FIELDS = ("title", "summary", "body")
 STORED_FIELDS = (*TEXT_FIELDS, "slug", "updated")
@@ -96,3 +99,65 @@ def post_restore_revision(*, revision: Revision, user) -> Revision:
         note=f"Restored the revision saved {when}.",
         always_record=True,
     )
+
+
+def existing_tags(names: list[str]) -> dict[str, Tag]:
+    """The tags among ``names`` that exist already (by slug or name), by the slug of the name (one query)."""
+    if not names:
+        return {}
+    slugs = {tag_slug(name) for name in names}
+    found = {}
+    for tag in Tag.objects.filter(Q(slug__in=slugs) | Q(name__in=names)).order_by("pk"):
+        for slug in (tag_slug(tag.name), tag.slug):
+            if slug in slugs:
+                found.setdefault(slug, tag)
+    return found
+
+
+@transaction.atomic
+def post_set_tags(*, post: Post, names: list[str]) -> list[Tag]:
+    """File ``post`` under the tags ``names`` (from ``blog.tagging.parse_tag_names``), creating the new ones.
+
+    A name whose slug a tag already has is that tag, however it is capitalised.
+    """
+    found = existing_tags(names)
+    tags = []
+    for name in names:
+        slug = tag_slug(name)
+        if slug not in found:
+            found[slug], _ = Tag.objects.get_or_create(slug=slug, defaults={"name": name})
+        tags.append(found[slug])
+    post.tags.set(tags)
+    return tags
+
+
+def autosaves_of(*, post: Post | None, user):
+    """The autosaves shown with a post's form: all of the post's, or the user's of posts not yet saved."""
+    if post is None:
+        return Autosave.objects.filter(post=None, author=user)
+    return Autosave.objects.filter(post=post)
+
+
+def autosaves_adopt(*, post: Post, user, ids: list[int]) -> int:
+    """Make ``user``'s autosaves ``ids``, of a post not yet saved, autosaves of ``post`` now it is."""
+    return Autosave.objects.filter(post=None, author=user, pk__in=ids).update(post=post)
+
+
+@transaction.atomic
+def post_autosave(*, post: Post | None, user, title: str, summary: str, body: str) -> Autosave | None:
+    """Keep the form's text as an autosave of ``post`` (``None``: a post not yet saved) by ``user``.
+
+    Nothing is kept when the text is the post's stored text or the latest
+    autosave's; only the newest ``BLOG_AUTOSAVES_KEPT`` of the post (or of the
+    user's unsaved posts) stay. The post itself is never written.
+    """
+    text = (title, summary, body)
+    kept = autosaves_of(post=post, user=user)
+    latest = kept.first()
+    if (latest and _text(latest) == text) or (post is not None and _text(post) == text):
+        return None
+    autosave = Autosave.objects.create(post=post, author=user, title=title, summary=summary, body=body)
+    older = list(kept.values_list("pk", flat=True)[conf.get("AUTOSAVES_KEPT") :])
+    if older:
+        Autosave.objects.filter(pk__in=older).delete()
+    return autosave

@@ -83,6 +83,7 @@ try:
             "BLOG_MAX_NOTES", "BLOG_MAX_NOTE_REFERENCES", "BLOG_MAX_CITATION_KEYS", "BLOG_MAX_PARAGRAPHS",
             "BLOG_MAX_FORMATTING", "BLOG_MAX_UNCLOSED_TAGS", "BLOG_IMAGE_MAX_BYTES", "BLOG_IMAGE_MAX_PIXELS",
             "BLOG_LIST_CACHE_SECONDS", "BLOG_SEARCH_CANDIDATES", "BLOG_QUOTED_SHARE_WARNING",
+            "BLOG_AUTOSAVE_SECONDS", "BLOG_AUTOSAVES_KEPT",
             "CITATIONS_IMPORT_MAX_BYTES", "CITATIONS_IMPORT_MAX_RECORDS", "CITATIONS_IMPORT_MAX_DEPTH",
             "CITATIONS_IMPORT_MAX_FIELD_LENGTH", "CITATIONS_IMPORT_MAX_NAMES",
             "WORDPRESS_IMPORT_MAX_UPLOAD_SIZE", "WORDPRESS_IMPORT_MAX_XML_DEPTH",
@@ -262,6 +263,8 @@ MARKDOWNX_MARKDOWNIFY_FUNCTION = "blog.live_preview.markdownify"
 # Uploads are judged and stored by blog.editor (BLOG_IMAGE_* in blog/conf.py).
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"]
 MARKDOWNX_SERVER_CALL_LATENCY = 500
+# The editor keeps its height, scrolling beside its preview (blog.editor), rather than growing.
+MARKDOWNX_EDITOR_RESIZABLE = False
 
 LOGGING = {
     "version": 1,

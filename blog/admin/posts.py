@@ -15,28 +15,56 @@ from django.contrib import admin, messages
 from django.template.loader import render_to_string
 
 from blog import conf
+from blog.admin.editing import EditorAdminMixin
 from blog.admin.revisions import RevisionAdminMixin
 from blog.editor import BodyWidget
 from blog.fair_use import quoted_share_warning
 from blog.models import Post, render_body
 from blog.permissions import may_edit_others_posts, may_edit_post, post_author_choices, posts_visible_to
 from blog.selectors import sources_cited_in
-from blog.services import post_save_with_body
+from blog.services import existing_tags, post_save_with_body, post_set_tags
+from blog.tagging import MAX_TAGS, parse_tag_names, tag_slug
 from citations.admin import download
 
 
 class PostAdminForm(forms.ModelForm):
-    """The post form; a body the pipeline finds problems in is refused with those problems named."""
+    """The post form; a body the pipeline finds problems in is refused with those problems named.
+
+    Tags are typed as names, comma-separated; new ones are made on save by
+    whoever may add tags (``may_add_tags``, set by the admin for its user).
+    """
+
+    tag_names = forms.CharField(
+        label="Tags",
+        required=False,
+        help_text=f"Comma-separated, at most {MAX_TAGS}; a new name makes a new tag when you save.",
+        widget=forms.TextInput(attrs={"size": 60, "autocomplete": "off"}),
+    )
+    may_add_tags = False
 
     class Meta:
         model = Post
-        fields = ["title", "slug", "summary", "body", "tags", "author", "status", "publish_at", "works_cited"]
+        fields = ["title", "slug", "summary", "body", "author", "status", "publish_at", "works_cited"]
         widgets = {"body": BodyWidget}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         body = self.fields["body"]
         body.help_text = f"{body.help_text} {conf.limits_help_text()}"
+        if self.instance.pk and "tag_names" not in self.initial:
+            self.initial["tag_names"] = ", ".join(tag.name for tag in self.instance.tags.all())
+
+    def clean_tag_names(self):
+        names, problems = parse_tag_names(self.cleaned_data["tag_names"])
+        if problems:
+            raise forms.ValidationError(problems, code="tags")
+        known = existing_tags(names)
+        new = [name for name in names if tag_slug(name) not in known]
+        if new and not self.may_add_tags:
+            raise forms.ValidationError(
+                "You may not add tags; ask an editor for: " + ", ".join(new) + ".", code="new_tags"
+            )
+        return names
 
     def clean_body(self):
         body = self.cleaned_data["body"]
@@ -96,13 +124,12 @@ def add_fields(section, *names):
 
 
 @admin.register(Post)
-class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
+class PostAdmin(EditorAdminMixin, RevisionAdminMixin, admin.ModelAdmin):
     form = PostAdminForm
     actions = ["export_sources_csl_json", "export_sources_bibtex"]
 
     class Media:
-        # The live preview shows the dialect as readers see it: asides never look quoted.
-        css = {"all": ["css/dialect.css"]}
+        js = ["admin/blog/editor-autosave.js"]
 
     list_display = ["title", "state", "publish_at", "tag_list", "word_count", "quoted", "author"]
     list_filter = [StateFilter, "tags", "author"]
@@ -110,10 +137,9 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
     date_hierarchy = "publish_at"
     search_fields = ["title", "slug", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["tags"]
     readonly_fields = ["outline", "word_count", "quoted", "created", "updated"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "tags"]}),
+        (None, {"fields": ["title", "slug", "summary", "body", "tag_names"]}),
         ("Publishing", {"fields": ["author", "status", "publish_at", "works_cited"]}),
         (
             "Outline",
@@ -171,6 +197,15 @@ class PostAdmin(RevisionAdminMixin, admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.may_add_tags = request.user.has_perm("blog.add_tag")
+        return form
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        post_set_tags(post=form.instance, names=form.cleaned_data["tag_names"])
 
     def save_model(self, request, obj, form, change):
         if not change and not may_edit_others_posts(request.user):

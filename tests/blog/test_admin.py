@@ -1,5 +1,8 @@
 """Authors write posts in the admin: list figures, form errors that keep the text, outline, sources."""
 
+import html
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -274,6 +277,12 @@ class TestExportPostSources:
 
 @pytest.mark.django_db
 def test_the_editor_styles_its_live_preview_like_the_public_page(admin_client):
-    """The post form loads the dialect stylesheet the public pages use, so asides look like asides."""
+    """The preview is a frame holding the public stylesheets only: the admin's styles cannot leak in."""
     content = admin_client.get(ADD_URL).content.decode()
-    assert "css/dialect.css" in content
+    frame = re.search(r'<iframe class="post-editor-frame"[^>]* srcdoc="([^"]*)"', content)
+    document = html.unescape(frame.group(1))
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', document) == [
+        "/static/css/dialect.css",
+        "/static/css/site.css",
+    ]
+    assert '<article class="post">' in document and '<div class="post-body"></div>' in document

@@ -20,7 +20,7 @@ from tests.factories import make_comment, make_post, make_source, make_staff
 SLOT = "SLOT"
 # Values for the groups of regex patterns (the admin's), which cannot be filled generically.
 REGEX_SAMPLES = {"app_label": "blog", "url": SLOT}
-INT_SAMPLES = {"post_id": "post", "pk": "comment", "year": "2024", "revision_id": "1"}
+INT_SAMPLES = {"post_id": "post", "pk": "comment", "year": "2024", "revision_id": "1", "autosave_id": "1"}
 
 HOSTILE_SEGMENTS = ["%00", "a%00b", "%FF%FE", "%C0%AF", "%ED%A0%80", "x" * 3000, quote("ä\u202e\u200b")]
 HOSTILE_QUERIES = [

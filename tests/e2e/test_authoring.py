@@ -70,7 +70,7 @@ def test_an_author_writes_a_post_with_live_preview_and_publishes_it(live_server,
     assert page.get_by_label("Slug").input_value() == SLUG
     type_into_editor(page, BODY)
 
-    preview = page.locator(".markdownx-preview .post-body")
+    preview = page.frame_locator(".post-editor-frame").locator(".post-body")
     preview.locator("figure.excerpt").wait_for()
     preview.locator(".footnotes li").nth(1).wait_for()
     assert preview.locator(".aside").count() == 2

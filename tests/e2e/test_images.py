@@ -48,10 +48,14 @@ def test_an_uploaded_image_is_described_then_shown_in_the_preview_and_on_the_pag
     page.get_by_role("button", name="Insert image").click()
 
     assert editor.input_value().startswith("Before.\n\n![A teal harbour wall](/media/uploads/")
-    image = page.locator('.markdownx-preview img[alt="A teal harbour wall"]')
+    image = page.frame_locator(".post-editor-frame").locator('img[alt="A teal harbour wall"]')
     image.wait_for()
     assert (image.get_attribute("width"), image.get_attribute("height")) == ("120", "80")
-    page.wait_for_function("img => img.complete && img.naturalWidth === 120", arg=image.element_handle())
+    page.wait_for_function(
+        "() => { const img = document.querySelector('.post-editor-frame').contentDocument"
+        ".querySelector('img[alt=\"A teal harbour wall\"]');"
+        " return img.complete && img.naturalWidth === 120; }"
+    )
     screenshot(page, "admin-image-upload", full_page=False)
 
     page.get_by_label("Status").select_option(label="Published")
