@@ -13,11 +13,13 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from comments import conf, history, published, tasks
-from comments.models import Comment
+from comments.models import Block, Comment
 from comments.moderation import Submission, closed_reason, decide, decide_approved_edit, name_key
+from comments.queue import InNetwork, network_of
 
 # A second identical submission this soon after the first is a double click.
 DUPLICATE_WINDOW = timedelta(minutes=10)
@@ -248,3 +250,39 @@ def unsubscribe(*, email: str) -> int:
     ended = Comment.objects.by_email(email).filter(notify_replies=True).update(notify_replies=False)
     published.changed(fields=["notify_replies"])
     return ended
+
+
+# What a moderator may block of a comment's writer: its address, its address's network, its email.
+BLOCKABLE = {"address": "address", "network": "network", "email": "email"}
+
+
+@transaction.atomic
+def commenter_block(*, comment: Comment, what: str, moderator) -> tuple[Block, int]:
+    """Block ``comment``'s address, network (IPv4 /24, IPv6 /64) or email; their pending comments become spam.
+
+    Returns the block (created, or the one already there) and how many comments became spam.
+    Raises ``ValidationError`` when the comment has no such thing to block.
+    """
+    pending = Comment.objects.filter(status=Comment.Status.PENDING)
+    if what in {"address", "network"} and comment.ip_address:
+        value = comment.ip_address if what == "address" else network_of(comment.ip_address)
+        kind = Block.Kind.NETWORK
+        pending = (
+            pending.filter(ip_address=comment.ip_address)
+            if what == "address"
+            else pending.filter(InNetwork(F("ip_address"), value))
+        )
+    elif what == "email" and comment.author_email:
+        kind, value = Block.Kind.EMAIL, comment.author_email
+        pending = pending.by_email(comment.author_email)
+    else:
+        raise ValidationError(f"This comment has no {what} to block.")
+    block = Block(kind=kind, value=value, created_by=moderator, note=f"from comment #{comment.pk}")
+    block.clean()
+    block, _ = Block.objects.get_or_create(
+        kind=block.kind, value=block.value, defaults={"created_by": moderator, "note": block.note}
+    )
+    reason = f"blocked {BLOCKABLE[what]} {block.value}, by {moderator.get_username()}"
+    return block, comment_moderate(
+        comments=pending, status=Comment.Status.SPAM, moderator=moderator, reason=reason
+    )

@@ -105,6 +105,7 @@ try:
             "COMMENTS_EDIT_RATE_LIMIT_NETWORK",
             "COMMENTS_UNSUBSCRIBE_RATE_LIMIT", "COMMENTS_UNSUBSCRIBE_RATE_LIMIT_NETWORK",
             "COMMENTS_UNSUBSCRIBE_LINK_DAYS", "COMMENTS_CLOSE_AFTER_DAYS",
+            "COMMENTS_SPAM_RETENTION_DAYS", "COMMENTS_IP_RETENTION_DAYS",
         ])
         | env.given(env.get_int, minimum=1, names=["HTTPCACHE_PURGE_TIMEOUT"])
         | env.given(env.get_list, names=[
@@ -115,7 +116,10 @@ try:
             "BLOG_CARD_FONT_DIRECTORY", "BLOG_CARD_DIRECTORY",
         ])
         | env.given(
-            env.get_bool, names=["COMMENTS_NOTIFY_MODERATORS", "COMMENTS_NOTIFY_AUTHOR", "BLOG_WORKS_CITED"]
+            env.get_bool, names=[
+                "COMMENTS_NOTIFY_MODERATORS", "COMMENTS_NOTIFY_AUTHOR", "COMMENTS_MANUAL_APPROVAL",
+                "BLOG_WORKS_CITED",
+            ]
         )
     )  # fmt: skip
     # Read here so a malformed value stops start-up; applied below when DEBUG is off.
