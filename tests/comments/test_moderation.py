@@ -86,7 +86,7 @@ def test_count_links(text, links):
 @pytest.mark.django_db
 @override_settings(COMMENTS_HOLD_LINKS=5, COMMENTS_SPAM_WORDS=["lottery"], COMMENTS_HOLD_WORDS=[])
 def test_rules_come_from_settings():
-    """Without explicit rules (and before the discussion settings are saved) the decision reads COMMENTS_* settings."""
+    """Without explicit rules (or saved discussion settings) the decision reads COMMENTS_* settings."""
     assert decide(Submission(body="You won the lottery")).status == SPAM
     assert decide(Submission(body="https://a https://b", known_commenter=True)).status == APPROVED
 
