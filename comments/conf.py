@@ -44,6 +44,9 @@ DEFAULTS = {
     "UNSUBSCRIBE_RATE_LIMIT": 10,
     "UNSUBSCRIBE_RATE_LIMIT_NETWORK": 30,
     "RATE_WINDOW_SECONDS": 600,
+    # The link confirming an address for reply notices works this many days; an address
+    # not confirmed by then is forgotten and its subscriptions end.
+    "CONFIRM_LINK_DAYS": 7,
     # Links in reply notices that stop them work for this many days.
     "UNSUBSCRIBE_LINK_DAYS": 365,
     # Comments close this many days after a post is published. 0 = never, as in

@@ -357,3 +357,24 @@ class Block(models.Model):
             self.value = normalise_block(self.kind, self.value)
         except ValueError as error:
             raise ValidationError({"value": str(error)}) from None
+
+
+class Subscriber(models.Model):
+    """An email address that asked for reply notices: confirmed once, by a link mailed to it.
+
+    A comment's "notify me" box subscribes its address; until the address is
+    confirmed no reply notice goes to it, and once it is, later subscriptions
+    from it need no new confirmation. Unconfirmed addresses expire
+    (``COMMENTS_CONFIRM_LINK_DAYS``), their subscriptions ended.
+    """
+
+    email = models.EmailField("email", unique=True, help_text="In lower case.")
+    requested_at = models.DateTimeField("confirmation mailed", null=True, blank=True)
+    confirmed_at = models.DateTimeField("confirmed", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "reply-notice subscriber"
+        verbose_name_plural = "reply-notice subscribers"
+
+    def __str__(self):
+        return self.email

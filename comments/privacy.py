@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from comments import published
-from comments.models import Comment
+from comments.models import Comment, Subscriber
 
 ANONYMOUS = "Anonymous"
 
@@ -66,6 +66,7 @@ def commenter_erase(*, email: str) -> int:
         user_agent="",
         notify_replies=False,
     )
+    Subscriber.objects.filter(email=email.strip().lower()).delete()
     published.changed(post_ids, fields=["author_name", "author_url"])
     return erased
 
@@ -95,3 +96,15 @@ def purge_spam(*, days: int, now=None) -> int:
     )
     deleted = stale.delete()[1].get(Comment._meta.label, 0)
     return deleted
+
+
+@transaction.atomic
+def subscribers_expire(*, days: int, now=None) -> int:
+    """Forget addresses not confirmed within ``COMMENTS_CONFIRM_LINK_DAYS``, ending their subscriptions."""
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    expired = Subscriber.objects.filter(confirmed_at=None, requested_at__lt=cutoff)
+    ended = 0
+    for email in expired.values_list("email", flat=True):
+        ended += Comment.objects.by_email(email).filter(notify_replies=True).update(notify_replies=False)
+    expired.delete()
+    return ended

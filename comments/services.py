@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from comments import conf, history, published, tasks
-from comments.models import Block, Comment
+from comments.models import Block, Comment, Subscriber
 from comments.moderation import Submission, closed_reason, decide, decide_approved_edit, name_key
 from comments.queue import InNetwork, network_of
 
@@ -76,6 +76,9 @@ def _queue_notices(comment):
     if comment.status == Comment.Status.PENDING:
         tasks.notify_moderators.enqueue(comment.pk)
     elif comment.status == Comment.Status.APPROVED:
+        if comment.notify_replies:
+            # Only once approved: a held or spam comment mails no address it names.
+            tasks.confirm_subscriber.enqueue(comment.pk)
         if comment.parent_id and not comment.reply_notice_sent:
             tasks.notify_reply.enqueue(comment.pk)
         if conf.get("NOTIFY_AUTHOR") and not comment.author_notice_sent:
@@ -242,6 +245,16 @@ def comment_moderate(*, comments, status: str, moderator, reason: str = "") -> i
         if status == Comment.Status.APPROVED:
             _queue_notices(comment)
     return len(changing)
+
+
+@transaction.atomic
+def subscriber_confirm(*, email: str) -> Subscriber:
+    """Confirm ``email`` for reply notices, for this and every later subscription from it."""
+    subscriber, _ = Subscriber.objects.get_or_create(email=email.strip().lower())
+    if subscriber.confirmed_at is None:
+        subscriber.confirmed_at = timezone.now()
+        subscriber.save(update_fields=["confirmed_at"])
+    return subscriber
 
 
 @transaction.atomic

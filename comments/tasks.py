@@ -61,3 +61,16 @@ def purge_ips():
     """Clear IP addresses and user agents older than ``COMMENTS_IP_RETENTION_DAYS`` (0 keeps them)."""
     if days := conf.get("IP_RETENTION_DAYS"):
         privacy.purge_ips(days=days)
+
+
+@background
+def confirm_subscriber(comment_pk):
+    """Mail the link confirming a subscriber's address (``notifications.confirm_subscriber``)."""
+    notifications.confirm_subscriber(comment_pk)
+
+
+@periodic(every=timedelta(hours=1))
+@background
+def expire_subscribers():
+    """End the subscriptions of addresses not confirmed in time (``privacy.subscribers_expire``)."""
+    privacy.subscribers_expire(days=conf.get("CONFIRM_LINK_DAYS"))

@@ -1,4 +1,4 @@
-"""Public comment views: post, edit or withdraw one's own comment, unsubscribe.
+"""Public comment views: post, edit or withdraw one's own comment, confirm reply notices, unsubscribe.
 
 Views are thin: forms validate, ``services`` write, ``cookies`` remember who
 wrote what, ``ratelimit`` counts every anonymous write. No form carries a
@@ -281,3 +281,30 @@ def unsubscribe(request, token):
     address = notifications.partly_hidden(email)
     context = {"address": address, "done": request.method == "POST", "count": count}
     return render(request, "comments/unsubscribe.html", context)
+
+
+# Like ``unsubscribe``: the signed link authorises, a GET changes nothing (mail scanners follow
+# links), no cache keeps the page.
+@never_cache
+@cross_origin_protected(csrf.change_refused)
+@require_http_methods(["GET", "POST"])
+def confirm_subscriber(request, token):
+    """Ask (GET), then confirm (POST) that the address the signed link leads to wants reply notices.
+
+    Template ``comments/confirm_subscriber.html``; context ``address`` (partly hidden), ``done``.
+    """
+    try:
+        email = notifications.read_confirm_token(token)
+    except signing.SignatureExpired:
+        message = (
+            f"This confirmation link has expired: it worked for {conf.get('CONFIRM_LINK_DAYS')} days. "
+            "Tick “Email me when someone replies” on your next comment to get a new one."
+        )
+        return refuse(request, None, message, status=410, title="This confirmation link has expired")
+    if email is None:
+        message = "This confirmation link is not valid. Copy the whole link from the email and try again."
+        return refuse(request, None, message, status=400, title="Unknown confirmation link")
+    if request.method == "POST":
+        services.subscriber_confirm(email=email)
+    context = {"address": notifications.partly_hidden(email), "done": request.method == "POST"}
+    return render(request, "comments/confirm_subscriber.html", context)
