@@ -94,6 +94,14 @@ class Comment(models.Model):
         editable=False,
         help_text="Whether the parent's author has been told of this reply (they are told once).",
     )
+    staff_role = models.CharField(
+        "written by staff",
+        max_length=10,
+        blank=True,
+        editable=False,
+        choices=[("author", "The post's author"), ("staff", "Staff")],
+        help_text="Set when a signed-in author, editor or moderator wrote it: the thread badges it.",
+    )
     author_notice_sent = models.BooleanField(
         "post's author notified",
         default=False,

@@ -18,11 +18,22 @@ from django.utils import timezone
 
 from comments import conf, history, published, tasks
 from comments.models import Block, Comment, Subscriber
-from comments.moderation import Submission, closed_reason, decide, decide_approved_edit, name_key
+from comments.moderation import (
+    APPROVED,
+    Decision,
+    Submission,
+    closed_reason,
+    decide,
+    decide_approved_edit,
+    name_key,
+)
 from comments.queue import InNetwork, network_of
 
 # A second identical submission this soon after the first is a double click.
 DUPLICATE_WINDOW = timedelta(minutes=10)
+
+
+STAFF_WRITERS = {"author": "the post's author", "staff": "staff"}
 
 
 class CommentsClosed(PermissionDenied):
@@ -40,10 +51,15 @@ def post_closed_reason(post, now=None):
 
 
 def approved_names(email, exclude_pk=None):
-    """The names (as ``name_key`` has them) of ``email``'s approved comments but ``exclude_pk``."""
+    """The names (as ``name_key`` has them) of ``email``'s approved comments but ``exclude_pk``.
+
+    Staff comments do not count: approved by signing in, not by a moderator, their name and
+    address would let anyone who types them in be approved.
+    """
     names = (
         Comment.objects.approved()
         .by_email(email)
+        .filter(staff_role="")
         .exclude(pk=exclude_pk)
         .values_list("author_name", flat=True)
     )
@@ -60,6 +76,21 @@ def standing(name, email, exclude_pk=None):
     """``Submission``'s ``known_commenter`` and ``known_email`` for a comment signed so."""
     names = approved_names(email, exclude_pk)
     return {"known_commenter": name_key(name) in names, "known_email": bool(names)}
+
+
+def staff_role(user, post):
+    """ "author" or "staff" when ``user``, signed in, writes on ``post`` as its author or as an editor or
+    moderator (``moderate_every_comment``); else ""."""
+    if not (user is not None and user.is_authenticated and user.is_active and user.is_staff):
+        return ""
+    if post.author_id == user.pk:
+        return "author"
+    return "staff" if user.has_perm("comments.moderate_every_comment") else ""
+
+
+def staff_identity(user):
+    """The name and email a staff member's comment is signed with: their account's."""
+    return {"name": (user.get_full_name() or user.get_username())[:100], "email": user.email}
 
 
 def _attach_point(parent):
@@ -100,13 +131,15 @@ def comment_submit(
     user_agent: str = "",
     honeypot: str = "",
     notify: bool = True,
+    staff_role: str = "",
 ) -> Comment:
     """Store a new comment with the status auto-moderation gives it, and return it.
 
     Raises ``CommentsClosed`` for a post that takes no comments and
     ``ValidationError`` for a reply to a comment that is not published on the
     same post. The same text from the same address twice in a row is stored
-    once. ``notify=False`` sends no email (the demo uses it).
+    once. ``notify=False`` sends no email (the demo uses it). A comment with
+    ``staff_role`` (``staff_role()``, for the signed-in writer) is approved at once.
     """
     if reason := post_closed_reason(post):
         raise CommentsClosed(reason)
@@ -120,16 +153,20 @@ def comment_submit(
     )
     if duplicate is not None:
         return duplicate
-    decision = decide(
-        Submission(
-            body=body,
-            name=author_name,
-            email=author_email,
-            website=author_url,
-            ip_address=ip_address or "",
-            user_agent=user_agent,
-            honeypot=honeypot,
-            **standing(author_name, author_email),
+    decision = (
+        Decision(APPROVED, f"written by {STAFF_WRITERS[staff_role]}, signed in")
+        if staff_role
+        else decide(
+            Submission(
+                body=body,
+                name=author_name,
+                email=author_email,
+                website=author_url,
+                ip_address=ip_address or "",
+                user_agent=user_agent,
+                honeypot=honeypot,
+                **standing(author_name, author_email),
+            )
         )
     )
     comment = Comment(
@@ -146,6 +183,7 @@ def comment_submit(
         user_agent=(user_agent or "")[:500],
         status=decision.status,
         status_reason=decision.reason[:300],
+        staff_role=staff_role,
         # The notice of a held comment goes to the post's author too: its approval tells them nothing new.
         author_notice_sent=decision.status == Comment.Status.PENDING and conf.get("NOTIFY_MODERATORS"),
     )

@@ -22,7 +22,7 @@ from comments import conf, cookies, csrf, notifications, ratelimit, selectors, s
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
 from comments.unavailable import comment_form_kept, edit_form_kept, keeps_text_when_unavailable
-from config.crossorigin import cross_origin_protected
+from config.crossorigin import cross_origin_protected, has_session
 
 
 def client_ip(request):
@@ -80,7 +80,13 @@ def post_comment(request, post_id):
         return redirect(f"{post.get_absolute_url()}#comment-form")
     if reason := services.post_closed_reason(post):
         return refuse(request, post, reason)
-    form = CommentForm(request.POST, post=post)
+    # A signed-in author, editor or moderator comments as their account, whatever the form said.
+    role = services.staff_role(request.user, post) if has_session(request) else ""
+    sent = request.POST.copy()
+    if role:
+        for name, value in services.staff_identity(request.user).items():
+            sent[name] = value
+    form = CommentForm(sent, post=post, staff_role=role)
     if not form.is_valid():
         return form_page(request, post, form)
     data, ip_address = form.cleaned_data, client_ip(request)
@@ -102,6 +108,7 @@ def post_comment(request, post_id):
             ip_address=ip_address,
             user_agent=request.headers.get("User-Agent", ""),
             honeypot=data["homepage"],
+            staff_role=role,
         )
     except services.CommentsClosed as closed:
         return refuse(request, post, str(closed))
