@@ -14,9 +14,10 @@ script, ``admin/comments/queue.js``). Its cost is bounded (``comments.queue``).
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import ShowFacets
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,9 +25,9 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from blog.admin import posts as posts_admin
-from comments import history, queue, services
+from comments import discussion, history, queue, services
 from comments.email_actions import email_action
-from comments.models import Comment
+from comments.models import Block, Comment, DiscussionSettings
 from comments.queue import AddressFilter, PostFilter, QueuePaginator, RuleFilter, network_of
 from comments.queue import moderates_every_comment as is_moderator
 from comments.selectors import comment_count
@@ -134,7 +135,9 @@ class CommentAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         moderate = self.admin_site.admin_view(require_POST(self.moderate_view))
+        block = self.admin_site.admin_view(require_POST(self.block_view))
         return [
+            path("<path:object_id>/block/", block, name="comments_comment_block"),
             # Signed links from moderators' email: the link is the credential, no sign-in needed.
             path("email/<str:token>/", email_action, name="comments_comment_email_action"),
             path("<path:object_id>/moderate/", moderate, name="comments_comment_moderate"),
@@ -163,6 +166,35 @@ class CommentAdmin(admin.ModelAdmin):
         self.message_user(request, message, messages.SUCCESS)
         return HttpResponseRedirect(self.back_to_queue(request))
 
+    def block_view(self, request, object_id):
+        """Block the comment's address, network or email (``services.commenter_block``), then go back."""
+        comment = self.get_object(request, object_id)
+        if comment is None:
+            raise Http404("No such comment, or not one of yours to moderate.")
+        if not (self.has_change_permission(request, comment) and request.user.has_perm("comments.add_block")):
+            raise PermissionDenied
+        what = request.POST.get("what", "")
+        if what not in services.BLOCKABLE:
+            return HttpResponseBadRequest("Choose to block the address, the network or the email.")
+        try:
+            block, spam = services.commenter_block(comment=comment, what=what, moderator=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            queue.forget_pending_count(request.user)
+            self.message_user(
+                request,
+                f"Blocked {block.value}: their comments go to the trash from now on; "
+                f"{spam} pending comment{'s' if spam != 1 else ''} from it marked as spam.",
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(self.back_to_queue(request))
+
+    def get_list_display(self, request):
+        if request.user.has_perm("comments.add_block"):
+            return ["commenter_blockable", *self.list_display[1:]]
+        return self.list_display
+
     def back_to_queue(self, request):
         """The filtered queue page the button was pressed on (never another site's page)."""
         queue = reverse("admin:comments_comment_changelist")
@@ -179,6 +211,9 @@ class CommentAdmin(admin.ModelAdmin):
                 "thread_parent": comment.parent,
                 "thread_replies": replies,
                 "history": history.events_for(comment),
+                "block_buttons": block_buttons(comment, form="comment-block")
+                if request.user.has_perm("comments.add_block")
+                else "",
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -208,6 +243,11 @@ class CommentAdmin(admin.ModelAdmin):
                 )
             )
         return format_html_join("", '<span class="comment-who">{}</span>', ((part,) for part in parts))
+
+    @admin.display(description="name")
+    def commenter_blockable(self, obj):
+        """``commenter``, with buttons that block the address, its network or the email."""
+        return format_html('{}<span class="comment-block">{}</span>', self.commenter(obj), block_buttons(obj))
 
     @admin.display(description="comment")
     def comment(self, obj):
@@ -291,6 +331,25 @@ class CommentAdmin(admin.ModelAdmin):
             services.comment_moderate(comments=[obj], status=new_status, moderator=request.user)
 
 
+def block_buttons(comment, form="comment-row-action"):
+    """Buttons that block the comment's writer, submitting ``form`` (token, way back)."""
+    url = reverse("admin:comments_comment_block", args=[comment.pk])
+    choices = []
+    if comment.ip_address:
+        choices += [
+            ("address", "Block this address"),
+            ("network", f"Block network {network_of(comment.ip_address)}"),
+        ]
+    if comment.author_email:
+        choices.append(("email", "Block this email"))
+    return format_html_join(
+        " ",
+        '<button type="submit" form="{}" formaction="{}" name="what" value="{}"'
+        ' class="comment-block-{}">{}</button>',
+        ((form, url, what, what, label) for what, label in choices),
+    )
+
+
 @admin.display(description="pending comments", ordering="pending_comment_count")
 def pending_comments(post):
     """A post's count of comments awaiting moderation, linked to them in the queue."""
@@ -307,3 +366,91 @@ def pending_comments(post):
 
 posts_admin.add_column(pending_comments, pending_comment_count=comment_count(Comment.Status.PENDING))
 posts_admin.add_fields("Publishing", "comments_enabled")
+
+
+@admin.register(DiscussionSettings)
+class DiscussionSettingsAdmin(admin.ModelAdmin):
+    """Settings → Discussion: the comment rules, changed by those with ``change_discussionsettings``.
+
+    Before its first save the form shows the deployment's settings, which are
+    the rules in force; each field says what the deployment's value is.
+    """
+
+    fieldsets = [
+        (
+            "Other comment settings",
+            {"fields": ["close_after_days", "max_depth", "max_length", "edit_minutes"]},
+        ),
+        ("Email", {"fields": ["notify_author", "notify_moderators", "moderator_digest"]}),
+        ("Before a comment appears", {"fields": ["manual_approval"]}),
+        ("Comment moderation", {"fields": ["hold_links", "hold_words"]}),
+        (
+            "Disallowed comment keys",
+            {
+                "fields": ["spam_words"],
+                "description": "Blocked addresses, networks, emails and domains are listed under "
+                "Blocked commenters (a blocked commenter's comments go to the trash).",
+            },
+        ),
+        (
+            "Rate limits",
+            {
+                "fields": [
+                    "rate_window_seconds",
+                    ("rate_limit", "rate_limit_network"),
+                    ("edit_rate_limit", "edit_rate_limit_network"),
+                    ("unsubscribe_rate_limit", "unsubscribe_rate_limit_network"),
+                ]
+            },
+        ),
+        ("Personal data", {"fields": ["spam_retention_days", "ip_retention_days"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_object(self, request, object_id, from_field=None):
+        if str(object_id) != str(discussion.SINGLETON):
+            return None
+        saved = DiscussionSettings.objects.filter(pk=discussion.SINGLETON).first()
+        return saved or DiscussionSettings(pk=discussion.SINGLETON, **discussion.defaults())
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return redirect("admin:comments_discussionsettings_change", discussion.SINGLETON)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        for name, value in discussion.defaults().items():
+            if name in form.base_fields:
+                field = form.base_fields[name]
+                shown = (
+                    "empty"
+                    if value in ("", None)
+                    else ("yes" if value is True else "no" if value is False else value)
+                )
+                if isinstance(value, str) and "\n" in value:
+                    shown = ", ".join(discussion.words(value))
+                field.help_text = format_html(
+                    '{} <span class="setting-default">Deployment default: {}.</span>', field.help_text, shown
+                )
+        return form
+
+
+@admin.register(Block)
+class BlockAdmin(admin.ModelAdmin):
+    """The block list; moderators add to it from the queue too (``CommentAdmin.block_view``)."""
+
+    list_display = ["value", "kind", "note", "created", "created_by"]
+    list_filter = ["kind"]
+    search_fields = ["value", "note"]
+    fields = ["kind", "value", "note"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

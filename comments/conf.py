@@ -3,8 +3,11 @@
 Each setting is read, at the moment it is used, from Django's settings as
 ``COMMENTS_<NAME>``, else taken from the default below (``config/settings.py``
 sets it from the environment variable of the same name). Reading late lets
-tests use ``override_settings`` and lets a deployment tune moderation
-without touching code.
+tests use ``override_settings``.
+
+The rules an administrator may change in the admin (``comments.discussion.FIELDS``)
+are read through ``comments.discussion`` instead: the values saved there, or
+these settings until the discussion settings are first saved.
 """
 
 from django.conf import settings
@@ -22,6 +25,9 @@ DEFAULTS = {
     "MAX_FORMATTING": 800,
     # How long after posting a commenter may edit or withdraw from the same browser.
     "EDIT_MINUTES": 15,
+    # Hold every comment for a moderator, even one from a known commenter
+    # (WordPress's "Comment must be manually approved").
+    "MANUAL_APPROVAL": False,
     # Hold a comment with this many links or more (0 turns the rule off).
     "HOLD_LINKS": 2,
     # Hold a comment containing any of these words (body, name, email, website, IP, user agent).
@@ -38,6 +44,9 @@ DEFAULTS = {
     "UNSUBSCRIBE_RATE_LIMIT": 10,
     "UNSUBSCRIBE_RATE_LIMIT_NETWORK": 30,
     "RATE_WINDOW_SECONDS": 600,
+    # The link confirming an address for reply notices works this many days; an address
+    # not confirmed by then is forgotten and its subscriptions end.
+    "CONFIRM_LINK_DAYS": 7,
     # Links in reply notices that stop them work for this many days.
     "UNSUBSCRIBE_LINK_DAYS": 365,
     # Comments close this many days after a post is published. 0 = never, as in
@@ -56,12 +65,27 @@ DEFAULTS = {
     "MODERATOR_DIGEST": "each",
     # The approve and spam links in moderators' email work for this many days.
     "MODERATION_LINK_DAYS": 7,
+    # Spam is deleted this many days after it was marked so (0 = kept), as Akismet does
+    # after 15: long enough to rescue a real comment, short enough not to hoard junk.
+    "SPAM_RETENTION_DAYS": 15,
+    # Comments lose their IP address and user agent this many days after they are posted
+    # (0 = kept): the rate limits and the queue's "from this network" need weeks, not years.
+    "IP_RETENTION_DAYS": 90,
 }
 
 
-def get(name):
-    """The setting ``COMMENTS_<name>``: from Django's settings, else its default."""
+def default(name):
+    """The setting ``COMMENTS_<name>`` as Django's settings (or the default above) have it."""
     return getattr(settings, f"COMMENTS_{name}", DEFAULTS[name])
+
+
+def get(name):
+    """The setting ``COMMENTS_<name>`` in force: the saved discussion settings', else ``default``."""
+    from comments import discussion
+
+    if name in discussion.FIELDS:
+        return discussion.get(name)
+    return default(name)
 
 
 def moderator_digest():

@@ -91,11 +91,23 @@ class CommentForm(forms.Form):
     # A field people never see; bots that fill in every input give themselves away.
     homepage = forms.CharField(label="Leave this empty", required=False)
 
-    def __init__(self, *args, post, **kwargs):
+    def __init__(self, *args, post, staff_role="", **kwargs):
         self.post = post
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["body"].limit_to(conf.get("MAX_LENGTH"))
+        if staff_role:
+            self.sign_as_staff(staff_role)
+
+    def sign_as_staff(self, role):
+        """Name and email read-only: a signed-in author, editor or moderator comments as their account."""
+        badge = "Author" if role == "author" else "Staff"
+        for name in ("name", "email"):
+            self.fields[name].widget.attrs["readonly"] = True
+        self.fields["name"].help_text = (
+            f"You are signed in: your comment is published at once under your account's name, "
+            f"marked “{badge}”."
+        )
 
     def clean_website(self):
         url = self.cleaned_data["website"]

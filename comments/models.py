@@ -1,6 +1,8 @@
 """Reader comments on posts, with their moderation status and its reason."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 
@@ -91,6 +93,14 @@ class Comment(models.Model):
         default=False,
         editable=False,
         help_text="Whether the parent's author has been told of this reply (they are told once).",
+    )
+    staff_role = models.CharField(
+        "written by staff",
+        max_length=10,
+        blank=True,
+        editable=False,
+        choices=[("author", "The post's author"), ("staff", "Staff")],
+        help_text="Set when a signed-in author, editor or moderator wrote it: the thread badges it.",
     )
     author_notice_sent = models.BooleanField(
         "post's author notified",
@@ -221,3 +231,158 @@ class ModeratorDigest(models.Model):
 
     def __str__(self):
         return f"Moderator digest due {self.due:%Y-%m-%d %H:%M}"
+
+
+class DiscussionSettings(models.Model):
+    """The comment rules an administrator changes in the admin, as WordPress's Settings → Discussion.
+
+    One row (``pk`` 1), absent until first saved: until then every rule is
+    its ``COMMENTS_<NAME>`` setting (``comments.conf``). Read only through
+    ``comments.discussion``, which caches it and forgets it when it is saved.
+    """
+
+    class Digest(models.TextChoices):
+        EACH = "each", "An email for each comment held"
+        HOURLY = "hourly", "An hourly digest"
+        DAILY = "daily", "A daily digest"
+
+    close_after_days = models.PositiveIntegerField(
+        "close comments after (days)",
+        help_text="Comments on a post close this many days after it is published; 0 keeps them open.",
+    )
+    max_depth = models.PositiveSmallIntegerField(
+        "nesting levels", validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="A reply deeper than this joins its parent's level.",
+    )  # fmt: skip
+    max_length = models.PositiveIntegerField(
+        "longest comment (characters)", validators=[MinValueValidator(100), MaxValueValidator(100_000)]
+    )
+    edit_minutes = models.PositiveIntegerField(
+        "edit window (minutes)",
+        validators=[MaxValueValidator(7 * 24 * 60)],
+        help_text="How long a writer may edit or withdraw their comment from the same browser.",
+    )
+    manual_approval = models.BooleanField(
+        "a comment must be manually approved",
+        help_text="Hold every comment for a moderator, even one from a known commenter.",
+    )
+    hold_links = models.PositiveSmallIntegerField(
+        "hold a comment with this many links", help_text="0 turns the rule off."
+    )
+    hold_words = models.TextField(
+        "hold words",
+        blank=True,
+        validators=[MaxLengthValidator(20_000)],
+        help_text="One word or phrase a line. A comment holding one in its text, name, email, website, "
+        "IP address or browser waits for a moderator.",
+    )
+    spam_words = models.TextField(
+        "spam words",
+        blank=True,
+        validators=[MaxLengthValidator(20_000)],
+        help_text="One word or phrase a line, matched in the same fields: the comment goes to spam.",
+    )
+    notify_moderators = models.BooleanField(
+        "email moderators when a comment is held", help_text="And the post's author."
+    )
+    notify_author = models.BooleanField(
+        "email the post's author of every comment", help_text="Once it is approved, unless they wrote it."
+    )
+    moderator_digest = models.CharField("moderators' email", max_length=10, choices=Digest.choices)
+    rate_window_seconds = models.PositiveIntegerField(
+        "rate window (seconds)",
+        validators=[MinValueValidator(1), MaxValueValidator(86_400)],
+        help_text="The limits below count writes in windows this long.",
+    )
+    rate_limit = models.PositiveIntegerField(
+        "comments per address", help_text="Per email address and per IP address in a window; 0 = no limit."
+    )
+    rate_limit_network = models.PositiveIntegerField(
+        "comments per network", help_text="Per IPv4 /24 or IPv6 /64 in a window; 0 = no limit."
+    )
+    edit_rate_limit = models.PositiveIntegerField("edits per address")
+    edit_rate_limit_network = models.PositiveIntegerField("edits per network")
+    unsubscribe_rate_limit = models.PositiveIntegerField("unsubscribes per address")
+    unsubscribe_rate_limit_network = models.PositiveIntegerField("unsubscribes per network")
+    spam_retention_days = models.PositiveIntegerField(
+        "delete spam after (days)", help_text="Spam older than this is deleted every day; 0 keeps it."
+    )
+    ip_retention_days = models.PositiveIntegerField(
+        "forget IP addresses after (days)",
+        help_text="Comments older than this lose their IP address and browser every day; 0 keeps them.",
+    )
+
+    class Meta:
+        verbose_name = "discussion settings"
+        verbose_name_plural = "discussion settings"
+
+    def __str__(self):
+        return "Discussion settings"
+
+
+class Block(models.Model):
+    """A commenter refused: an IP address or network, or an email address or domain.
+
+    WordPress's "Disallowed Comment Keys": a comment from a blocked commenter
+    goes to the trash (``removed``). Read through ``comments.discussion``.
+    """
+
+    class Kind(models.TextChoices):
+        NETWORK = "network", "IP address or network"
+        EMAIL = "email", "Email address or domain"
+
+    kind = models.CharField("kind", max_length=10, choices=Kind.choices)
+    value = models.CharField(
+        "blocked",
+        max_length=254,
+        help_text="203.0.113.7, 203.0.113.0/24 or 2001:db8::/48; someone@example.com or example.com "
+        "(which blocks its subdomains too).",
+    )
+    note = models.CharField("note", max_length=300, blank=True)
+    created = models.DateTimeField("blocked on", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="blocked by",
+    )
+
+    class Meta:
+        verbose_name = "blocked commenter"
+        verbose_name_plural = "blocked commenters"
+        ordering = ["-created", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["kind", "value"], name="comment_block_unique")]
+
+    def __str__(self):
+        return self.value
+
+    def clean(self):
+        from comments.moderation import normalise_block
+
+        try:
+            self.value = normalise_block(self.kind, self.value)
+        except ValueError as error:
+            raise ValidationError({"value": str(error)}) from None
+
+
+class Subscriber(models.Model):
+    """An email address that asked for reply notices: confirmed once, by a link mailed to it.
+
+    A comment's "notify me" box subscribes its address; until the address is
+    confirmed no reply notice goes to it, and once it is, later subscriptions
+    from it need no new confirmation. Unconfirmed addresses expire
+    (``COMMENTS_CONFIRM_LINK_DAYS``), their subscriptions ended.
+    """
+
+    email = models.EmailField("email", unique=True, help_text="In lower case.")
+    requested_at = models.DateTimeField("confirmation mailed", null=True, blank=True)
+    confirmed_at = models.DateTimeField("confirmed", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "reply-notice subscriber"
+        verbose_name_plural = "reply-notice subscribers"
+
+    def __str__(self):
+        return self.email

@@ -5,6 +5,7 @@ caller gathers the facts (``Submission``) and the rules (``Rules``, by default
 from ``comments.conf``) so each rule can be tested as a table of cases.
 """
 
+import ipaddress
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -12,7 +13,10 @@ from typing import NamedTuple
 
 from comments import conf
 
-PENDING, APPROVED, SPAM = "pending", "approved", "spam"
+PENDING, APPROVED, SPAM, TRASH = "pending", "approved", "spam", "removed"
+
+# A block list is read whole for every comment: it holds at most this many entries.
+MAX_BLOCKS = 10_000
 
 # Bare and Markdown links alike contain a scheme or a leading "www.".
 LINK_PATTERN = re.compile(r"https?://|(?<![\w./])www\.", re.IGNORECASE)
@@ -28,13 +32,20 @@ class Rules:
     hold_links: int = 2
     hold_words: tuple[str, ...] = ()
     spam_words: tuple[str, ...] = ()
+    manual_approval: bool = False
+    # (kind, value) pairs as ``normalise_block`` stores them: "network" or "email".
+    blocks: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_settings(cls):
+        from comments import discussion
+
         return cls(
             hold_links=conf.get("HOLD_LINKS"),
             hold_words=tuple(conf.get("HOLD_WORDS")),
             spam_words=tuple(conf.get("SPAM_WORDS")),
+            manual_approval=conf.get("MANUAL_APPROVAL"),
+            blocks=discussion.blocks(),
         )
 
 
@@ -99,13 +110,72 @@ def find_word(words, submission):
     return None
 
 
+def normalise_block(kind, value):
+    """A block list entry as it is stored: a network in CIDR form, an email or domain in lower case.
+
+    Raises ``ValueError`` with a readable message for a value that is neither.
+    """
+    value = (value or "").strip()
+    if kind == "network":
+        try:
+            network = ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            raise ValueError(f"“{value}” is not an IP address or network (203.0.113.0/24).") from None
+        if network.prefixlen < (8 if network.version == 4 else 16):
+            raise ValueError(f"{network} is too wide a network to block: it covers a part of the internet.")
+        return str(network)
+    if kind == "email":
+        value = value.lower().removeprefix("@")
+        local, at, domain = value.rpartition("@")
+        if (at and not local) or not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", domain):
+            raise ValueError(f"“{value}” is not an email address or a domain (example.com).")
+        return value
+    raise ValueError(f"Unknown kind of block {kind!r}.")
+
+
+def _address(text):
+    try:
+        address = ipaddress.ip_address((text or "").strip())
+    except ValueError:
+        return None
+    return address.ipv4_mapped or address if address.version == 6 else address
+
+
+def domain_of(blocked, domain):
+    """Whether ``blocked`` is a domain (not an address) that is ``domain`` or holds it."""
+    return "@" not in blocked and (domain == blocked or domain.endswith(f".{blocked}"))
+
+
+def find_block(blocks, *, ip_address="", email=""):
+    """The first blocked (kind, value) the commenter's address or email falls under, or None.
+
+    A domain blocks its subdomains; an address, the networks holding it.
+    """
+    address = _address(ip_address)
+    email = (email or "").strip().lower()
+    domain = email.rpartition("@")[2]
+    for kind, value in blocks:
+        if kind == "network" and address is not None:
+            network = ipaddress.ip_network(value)
+            if network.version == address.version and address in network:
+                return kind, value
+        elif kind == "email" and email and (email == value or domain_of(value, domain)):
+            return kind, value
+    return None
+
+
 def decide(submission, rules=None):
     """Return the ``Decision`` (status, reason) for a submission.
 
-    Spam rules come first, then the rules that hold a comment for a person to
-    read; only a comment no rule holds may be approved automatically.
+    A blocked commenter's comment goes to the trash, as WordPress's disallowed
+    keys send it; spam rules come next, then the rules that hold a comment
+    for a person to read; only a comment no rule holds may be approved
+    automatically.
     """
     rules = rules or Rules.from_settings()
+    if found := find_block(rules.blocks, ip_address=submission.ip_address, email=submission.email):
+        what = "address" if found[0] == "network" else "email"
+        return Decision(TRASH, f"blocked {what} {found[1]}")
     if submission.honeypot.strip():
         return Decision(SPAM, "the hidden honeypot field was filled in")
     if found := find_word(rules.spam_words, submission):
@@ -115,6 +185,8 @@ def decide(submission, rules=None):
         return Decision(PENDING, f"{links} links (holding at {rules.hold_links})")
     if found := find_word(rules.hold_words, submission):
         return Decision(PENDING, f"hold word “{found[0]}” in {found[1]}")
+    if rules.manual_approval:
+        return Decision(PENDING, "every comment is approved by hand (the discussion settings say so)")
     if submission.known_commenter:
         return Decision(APPROVED, "this name with this email address has an approved comment")
     if submission.known_email:
@@ -139,6 +211,7 @@ def decide_approved_edit(before, after, rules=None):
         hold_links=rules.hold_links if links > count_links(before.body) else 0,
         hold_words=tuple(word for word in rules.hold_words if not find_word([word], before)),
         spam_words=tuple(word for word in rules.spam_words if not find_word([word], before)),
+        blocks=rules.blocks,
     )
     decision = decide(replace(after, known_commenter=True), added)
     if decision.status == APPROVED:

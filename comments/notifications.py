@@ -24,12 +24,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comments import conf, moderation_links
-from comments.models import Comment, ModeratorDigest
+from comments.models import Comment, ModeratorDigest, Subscriber
 
 # A digest lists at most this many waiting comments, newest first, then links to the rest.
 DIGEST_MAX_COMMENTS = 50
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
+CONFIRM_SALT = "comments.confirm-subscriber"
 
 
 def absolute(path):
@@ -66,6 +67,70 @@ def read_unsubscribe_token(token):
 def unsubscribe_url(comment_pk):
     """The link in a reply notice that stops notices to the address of comment ``comment_pk``."""
     return absolute(reverse("comments:unsubscribe", kwargs={"token": unsubscribe_token(comment_pk)}))
+
+
+def confirm_url(comment_pk):
+    """The link confirming the address of comment ``comment_pk`` for reply notices (it shows no address)."""
+    token = signing.dumps(comment_pk, salt=CONFIRM_SALT)
+    return absolute(reverse("comments:confirm", kwargs={"token": token}))
+
+
+def read_confirm_token(token):
+    """The address a confirmation link confirms, or None if it is forged or its comment is gone.
+
+    Raises ``signing.SignatureExpired`` for a link older than ``COMMENTS_CONFIRM_LINK_DAYS``.
+    """
+    max_age = timedelta(days=conf.get("CONFIRM_LINK_DAYS"))
+    try:
+        value = signing.loads(token, salt=CONFIRM_SALT, max_age=max_age)
+    except signing.SignatureExpired:
+        raise
+    except signing.BadSignature:
+        return None
+    if type(value) is not int:
+        return None
+    return Comment.objects.filter(pk=value).values_list("author_email", flat=True).first() or None
+
+
+def is_confirmed(email):
+    """Whether ``email`` confirmed it wants reply notices."""
+    address = (email or "").strip().lower()
+    return Subscriber.objects.filter(email=address, confirmed_at__isnull=False).exists()
+
+
+@transaction.atomic
+def confirm_subscriber(comment_pk):
+    """Mail the confirmation link to the address of an approved comment that asked for reply notices.
+
+    Once per address: not when it is confirmed already (from an earlier
+    comment), nor while an earlier link still works.
+    """
+    comment = (
+        Comment.objects.select_related("post")
+        .filter(pk=comment_pk, status=Comment.Status.APPROVED, notify_replies=True)
+        .exclude(author_email="")
+        .first()
+    )
+    if comment is None:
+        return
+    now = timezone.now()
+    subscriber, _ = Subscriber.objects.select_for_update().get_or_create(email=comment.author_email.lower())
+    fresh = now - timedelta(days=conf.get("CONFIRM_LINK_DAYS"))
+    if subscriber.confirmed_at or (subscriber.requested_at and subscriber.requested_at > fresh):
+        return
+    subscriber.requested_at = now
+    subscriber.save(update_fields=["requested_at"])
+    context = {
+        "comment": comment,
+        "confirm_url": confirm_url(comment.pk),
+        "days": conf.get("CONFIRM_LINK_DAYS"),
+        "site_name": settings.SITE_NAME,
+    }
+    EmailMessage(
+        subject=f"[{settings.SITE_NAME}] Confirm reply notices for your comment on “{comment.post.title}”",
+        body=render_to_string("comments/email/confirm_subscriber.txt", context),
+        to=[comment.author_email],
+    ).send()
 
 
 def partly_hidden(email):
@@ -168,8 +233,12 @@ def send_moderator_digest(digest_pk):
 def notify_reply(comment_pk):
     """Tell the author of the comment replied to, if they asked, once the reply is approved.
 
+    Only to an address that confirmed it wants notices (``confirm_subscriber``).
     The claim and the queued message commit together: a failure leaves the notice unclaimed for the retry.
     """
+    to = Comment.objects.filter(pk=comment_pk).values_list("parent__author_email", flat=True).first()
+    if not is_confirmed(to):
+        return
     claimed = Comment.objects.filter(
         pk=comment_pk,
         status=Comment.Status.APPROVED,
@@ -207,7 +276,7 @@ def notify_author(comment_pk):
     """Tell the post's author, once, of an approved comment someone else wrote on their post.
 
     Not when the comment is a reply to the author's own comment that asked
-    for reply notices: that notice tells them already. The claim and the
+    for reply notices, from their confirmed address: that notice tells them already. The claim and the
     queued message commit together, as in ``notify_reply``.
     """
     if not conf.get("NOTIFY_AUTHOR"):
@@ -225,7 +294,12 @@ def notify_author(comment_pk):
     ):
         return
     parent = comment.parent
-    if parent is not None and parent.notify_replies and parent.author_email.lower() == address:
+    if (
+        parent is not None
+        and parent.notify_replies
+        and parent.author_email.lower() == address
+        and is_confirmed(address)
+    ):
         return
     context = {
         "comment": comment,

@@ -1,4 +1,4 @@
-"""A commenter's personal data: export it, erase it, and let old IP addresses go.
+"""A commenter's personal data: export it, erase it, let old IP addresses and old spam go.
 
 Erasure anonymises rather than deletes, as WordPress's personal-data eraser
 does: the comments stay, so replies keep their place in the thread, but the
@@ -8,10 +8,12 @@ name, email, website, IP address, user agent and account link are cleared.
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from comments import published
-from comments.models import Comment
+from comments.models import Comment, Subscriber
 
 ANONYMOUS = "Anonymous"
 
@@ -64,6 +66,7 @@ def commenter_erase(*, email: str) -> int:
         user_agent="",
         notify_replies=False,
     )
+    Subscriber.objects.filter(email=email.strip().lower()).delete()
     published.changed(post_ids, fields=["author_name", "author_url"])
     return erased
 
@@ -76,3 +79,32 @@ def purge_ips(*, days: int, now=None) -> int:
     purged = stale.update(ip_address=None, user_agent="")
     published.changed(fields=["ip_address", "user_agent"])
     return purged
+
+
+@transaction.atomic
+def purge_spam(*, days: int, now=None) -> int:
+    """Delete comments marked spam (by a rule or a moderator) more than ``days`` ago; return how many.
+
+    A spam comment with replies (approved before it was marked) stays, so its thread does.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    replied = Comment.objects.filter(parent=OuterRef("pk"))
+    stale = (
+        Comment.objects.filter(status=Comment.Status.SPAM)
+        .alias(marked=Coalesce("moderated_at", "created"), replied=Exists(replied))
+        .filter(marked__lt=cutoff, replied=False)
+    )
+    deleted = stale.delete()[1].get(Comment._meta.label, 0)
+    return deleted
+
+
+@transaction.atomic
+def subscribers_expire(*, days: int, now=None) -> int:
+    """Forget addresses not confirmed within ``COMMENTS_CONFIRM_LINK_DAYS``, ending their subscriptions."""
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    expired = Subscriber.objects.filter(confirmed_at=None, requested_at__lt=cutoff)
+    ended = 0
+    for email in expired.values_list("email", flat=True):
+        ended += Comment.objects.by_email(email).filter(notify_replies=True).update(notify_replies=False)
+    expired.delete()
+    return ended

@@ -38,12 +38,13 @@ from comments.signals import comments_changed
 from comments.thread import render_thread
 
 # Bump when comments.thread's markup changes, so stored threads are rendered again.
-MARKUP_VERSION = "4"
+# 5: staff comments are badged "Author" or "Staff".
+MARKUP_VERSION = "5"
 # What of a comment its thread shows (as a field's name or attname); a change to
 # anything else (an IP address, a subscription) changes no page.
 SHOWN_FIELDS = frozenset(
     {"post", "post_id", "parent", "parent_id", "depth", "status", "created", "edited"}
-    | {"author_name", "author_url", "body", "body_html"}
+    | {"author_name", "author_url", "body", "body_html", "staff_role"}
 )
 
 

@@ -1,4 +1,4 @@
-"""Announce comments saved or deleted one at a time (``comments.published.changed``).
+"""Announce comments saved or deleted one at a time (``comments.published.changed``), and new rules.
 
 Writers that skip the model's signals (``update``, ``bulk_update``,
 ``bulk_create``) call ``published.changed`` themselves.
@@ -7,8 +7,8 @@ Writers that skip the model's signals (``update``, ``bulk_update``,
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from comments import published
-from comments.models import Comment
+from comments import discussion, published
+from comments.models import Block, Comment, DiscussionSettings
 
 
 @receiver(post_save, sender=Comment, dispatch_uid="comments.thread-on-save")
@@ -22,3 +22,16 @@ def comment_saved(sender, instance, created=False, update_fields=None, **kwargs)
 @receiver(post_delete, sender=Comment, dispatch_uid="comments.thread-on-delete")
 def comment_deleted(sender, instance, **kwargs):
     published.changed([instance.post_id])
+
+
+@receiver(post_save, sender=DiscussionSettings, dispatch_uid="comments.discussion-on-save")
+def discussion_saved(sender, **kwargs):
+    # Every process reads the new rules from the next request; the pages show the form and closing anew.
+    discussion.forget()
+    published.changed()
+
+
+@receiver(post_save, sender=Block, dispatch_uid="comments.block-on-save")
+@receiver(post_delete, sender=Block, dispatch_uid="comments.block-on-delete")
+def block_changed(sender, **kwargs):
+    discussion.forget()

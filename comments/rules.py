@@ -11,6 +11,7 @@ from django.db.models import Case, CharField, Q, Value, When
 RULES = [
     ("edited", "Edited by its writer", Q(status_reason__startswith="edited by its author")),
     ("person", "A moderator's decision", Q(moderated_at__isnull=False)),
+    ("blocked", "A blocked address or email", Q(status_reason__startswith="blocked ")),
     ("links", "Too many links", Q(status_reason__contains="links (holding at")),
     ("hold-word", "A hold word", Q(status_reason__startswith="hold word “")),
     ("spam-word", "A spam word", Q(status_reason__startswith="spam word “")),
@@ -19,6 +20,11 @@ RULES = [
     ("too-fast", "Sent too fast (before 2026-12)", Q(status_reason__contains="after the form was served")),
     ("first", "First comment from the address", Q(status_reason__startswith="first comment from this")),
     ("known", "Known address (approved)", Q(status_reason__contains="has an approved comment")),
+    (
+        "by-hand",
+        "Every comment approved by hand",
+        Q(status_reason__startswith="every comment is approved by hand"),
+    ),
 ]
 
 RULE = Case(

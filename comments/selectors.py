@@ -34,6 +34,7 @@ class ThreadComment(NamedTuple):
     author_url: str
     body_html: str
     status: str
+    staff_role: str
     created: datetime
     edited: datetime | None
 

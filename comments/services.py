@@ -13,14 +13,27 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from comments import conf, history, published, tasks
-from comments.models import Comment
-from comments.moderation import Submission, closed_reason, decide, decide_approved_edit, name_key
+from comments.models import Block, Comment, Subscriber
+from comments.moderation import (
+    APPROVED,
+    Decision,
+    Submission,
+    closed_reason,
+    decide,
+    decide_approved_edit,
+    name_key,
+)
+from comments.queue import InNetwork, network_of
 
 # A second identical submission this soon after the first is a double click.
 DUPLICATE_WINDOW = timedelta(minutes=10)
+
+
+STAFF_WRITERS = {"author": "the post's author", "staff": "staff"}
 
 
 class CommentsClosed(PermissionDenied):
@@ -38,10 +51,15 @@ def post_closed_reason(post, now=None):
 
 
 def approved_names(email, exclude_pk=None):
-    """The names (as ``name_key`` has them) of ``email``'s approved comments but ``exclude_pk``."""
+    """The names (as ``name_key`` has them) of ``email``'s approved comments but ``exclude_pk``.
+
+    Staff comments do not count: approved by signing in, not by a moderator, their name and
+    address would let anyone who types them in be approved.
+    """
     names = (
         Comment.objects.approved()
         .by_email(email)
+        .filter(staff_role="")
         .exclude(pk=exclude_pk)
         .values_list("author_name", flat=True)
     )
@@ -60,6 +78,21 @@ def standing(name, email, exclude_pk=None):
     return {"known_commenter": name_key(name) in names, "known_email": bool(names)}
 
 
+def staff_role(user, post):
+    """ "author" or "staff" when ``user``, signed in, writes on ``post`` as its author or as an editor or
+    moderator (``moderate_every_comment``); else ""."""
+    if not (user is not None and user.is_authenticated and user.is_active and user.is_staff):
+        return ""
+    if post.author_id == user.pk:
+        return "author"
+    return "staff" if user.has_perm("comments.moderate_every_comment") else ""
+
+
+def staff_identity(user):
+    """The name and email a staff member's comment is signed with: their account's."""
+    return {"name": (user.get_full_name() or user.get_username())[:100], "email": user.email}
+
+
 def _attach_point(parent):
     """The comment a reply hangs from: ``parent``, or its parent once the depth limit is reached."""
     if parent is None:
@@ -74,6 +107,9 @@ def _queue_notices(comment):
     if comment.status == Comment.Status.PENDING:
         tasks.notify_moderators.enqueue(comment.pk)
     elif comment.status == Comment.Status.APPROVED:
+        if comment.notify_replies:
+            # Only once approved: a held or spam comment mails no address it names.
+            tasks.confirm_subscriber.enqueue(comment.pk)
         if comment.parent_id and not comment.reply_notice_sent:
             tasks.notify_reply.enqueue(comment.pk)
         if conf.get("NOTIFY_AUTHOR") and not comment.author_notice_sent:
@@ -95,13 +131,15 @@ def comment_submit(
     user_agent: str = "",
     honeypot: str = "",
     notify: bool = True,
+    staff_role: str = "",
 ) -> Comment:
     """Store a new comment with the status auto-moderation gives it, and return it.
 
     Raises ``CommentsClosed`` for a post that takes no comments and
     ``ValidationError`` for a reply to a comment that is not published on the
     same post. The same text from the same address twice in a row is stored
-    once. ``notify=False`` sends no email (the demo uses it).
+    once. ``notify=False`` sends no email (the demo uses it). A comment with
+    ``staff_role`` (``staff_role()``, for the signed-in writer) is approved at once.
     """
     if reason := post_closed_reason(post):
         raise CommentsClosed(reason)
@@ -115,16 +153,20 @@ def comment_submit(
     )
     if duplicate is not None:
         return duplicate
-    decision = decide(
-        Submission(
-            body=body,
-            name=author_name,
-            email=author_email,
-            website=author_url,
-            ip_address=ip_address or "",
-            user_agent=user_agent,
-            honeypot=honeypot,
-            **standing(author_name, author_email),
+    decision = (
+        Decision(APPROVED, f"written by {STAFF_WRITERS[staff_role]}, signed in")
+        if staff_role
+        else decide(
+            Submission(
+                body=body,
+                name=author_name,
+                email=author_email,
+                website=author_url,
+                ip_address=ip_address or "",
+                user_agent=user_agent,
+                honeypot=honeypot,
+                **standing(author_name, author_email),
+            )
         )
     )
     comment = Comment(
@@ -141,6 +183,7 @@ def comment_submit(
         user_agent=(user_agent or "")[:500],
         status=decision.status,
         status_reason=decision.reason[:300],
+        staff_role=staff_role,
         # The notice of a held comment goes to the post's author too: its approval tells them nothing new.
         author_notice_sent=decision.status == Comment.Status.PENDING and conf.get("NOTIFY_MODERATORS"),
     )
@@ -243,8 +286,54 @@ def comment_moderate(*, comments, status: str, moderator, reason: str = "") -> i
 
 
 @transaction.atomic
+def subscriber_confirm(*, email: str) -> Subscriber:
+    """Confirm ``email`` for reply notices, for this and every later subscription from it."""
+    subscriber, _ = Subscriber.objects.get_or_create(email=email.strip().lower())
+    if subscriber.confirmed_at is None:
+        subscriber.confirmed_at = timezone.now()
+        subscriber.save(update_fields=["confirmed_at"])
+    return subscriber
+
+
+@transaction.atomic
 def unsubscribe(*, email: str) -> int:
     """Stop reply notices to ``email`` on every comment; return how many subscriptions ended."""
     ended = Comment.objects.by_email(email).filter(notify_replies=True).update(notify_replies=False)
     published.changed(fields=["notify_replies"])
     return ended
+
+
+# What a moderator may block of a comment's writer: its address, its address's network, its email.
+BLOCKABLE = {"address": "address", "network": "network", "email": "email"}
+
+
+@transaction.atomic
+def commenter_block(*, comment: Comment, what: str, moderator) -> tuple[Block, int]:
+    """Block ``comment``'s address, network (IPv4 /24, IPv6 /64) or email; their pending comments become spam.
+
+    Returns the block (created, or the one already there) and how many comments became spam.
+    Raises ``ValidationError`` when the comment has no such thing to block.
+    """
+    pending = Comment.objects.filter(status=Comment.Status.PENDING)
+    if what in {"address", "network"} and comment.ip_address:
+        value = comment.ip_address if what == "address" else network_of(comment.ip_address)
+        kind = Block.Kind.NETWORK
+        pending = (
+            pending.filter(ip_address=comment.ip_address)
+            if what == "address"
+            else pending.filter(InNetwork(F("ip_address"), value))
+        )
+    elif what == "email" and comment.author_email:
+        kind, value = Block.Kind.EMAIL, comment.author_email
+        pending = pending.by_email(comment.author_email)
+    else:
+        raise ValidationError(f"This comment has no {what} to block.")
+    block = Block(kind=kind, value=value, created_by=moderator, note=f"from comment #{comment.pk}")
+    block.clean()
+    block, _ = Block.objects.get_or_create(
+        kind=block.kind, value=block.value, defaults={"created_by": moderator, "note": block.note}
+    )
+    reason = f"blocked {BLOCKABLE[what]} {block.value}, by {moderator.get_username()}"
+    return block, comment_moderate(
+        comments=pending, status=Comment.Status.SPAM, moderator=moderator, reason=reason
+    )

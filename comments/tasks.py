@@ -1,11 +1,14 @@
-"""The comments app's background jobs: the email about comments, composed and sent off the request path."""
+"""The comments app's background jobs: email about comments, sent off the request path; hourly purges."""
+
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
-from comments import conf, notifications
+from comments import conf, notifications, privacy
 from comments.models import ModeratorDigest
 from jobs.background import background
+from jobs.periodic import periodic
 
 
 @background
@@ -42,3 +45,32 @@ def schedule_digest(now=None):
     digest, created = ModeratorDigest.objects.get_or_create(due=due)
     if created:
         send_moderator_digest.using(run_after=due).enqueue(digest.pk)
+
+
+@periodic(every=timedelta(hours=1))
+@background
+def purge_spam():
+    """Delete spam older than ``COMMENTS_SPAM_RETENTION_DAYS`` (0 keeps it)."""
+    if days := conf.get("SPAM_RETENTION_DAYS"):
+        privacy.purge_spam(days=days)
+
+
+@periodic(every=timedelta(hours=1))
+@background
+def purge_ips():
+    """Clear IP addresses and user agents older than ``COMMENTS_IP_RETENTION_DAYS`` (0 keeps them)."""
+    if days := conf.get("IP_RETENTION_DAYS"):
+        privacy.purge_ips(days=days)
+
+
+@background
+def confirm_subscriber(comment_pk):
+    """Mail the link confirming a subscriber's address (``notifications.confirm_subscriber``)."""
+    notifications.confirm_subscriber(comment_pk)
+
+
+@periodic(every=timedelta(hours=1))
+@background
+def expire_subscribers():
+    """End the subscriptions of addresses not confirmed in time (``privacy.subscribers_expire``)."""
+    privacy.subscribers_expire(days=conf.get("CONFIRM_LINK_DAYS"))

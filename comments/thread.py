@@ -47,6 +47,13 @@ class Clock(NamedTuple):
         return cls(zone, ("", *(str(MONTHS[number]) for number in range(1, 13))))
 
 
+# A comment a signed-in author, editor or moderator wrote says so (``Comment.staff_role``, stored).
+BADGES = {
+    "author": ' <span class="comment-badge comment-badge-author">Author</span>',
+    "staff": ' <span class="comment-badge comment-badge-staff">Staff</span>',
+}
+
+
 def render_thread(roots, closed=False):
     """The ``<li>`` of each root comment and its replies, as the thread's ``<ol>`` holds them."""
     parts, clock = [], Clock.current()
@@ -83,7 +90,8 @@ def _render_node(node, closed, clock, parts):
             f'\n  <article aria-labelledby="comment-{pk}-author">\n'
             f'    <p class="comment-meta">\n'
             f'      <span class="comment-author" id="comment-{pk}-author">'
-            f"{author_html(comment.author_name, comment.author_url)}</span>\n"
+            f"{author_html(comment.author_name, comment.author_url)}</span>"
+            f"{BADGES.get(comment.staff_role, '')}\n"
             f'      · <a class="comment-permalink" href="#comment-{pk}">'
             f"{timestamp_html(comment.created, clock)}</a>"
             f"{f' · edited {timestamp_html(comment.edited, clock)}' if comment.edited else ''}\n"

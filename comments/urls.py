@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.edit_comment, name="edit"),
     path("<int:pk>/withdraw/", views.withdraw_comment, name="withdraw"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("confirm/<str:token>/", views.confirm_subscriber, name="confirm"),
     path("feed/", feeds.LatestCommentsFeed(), name="feed"),
     path("feed/atom/", feeds.LatestCommentsAtomFeed(), name="feed_atom"),
     path("feed/<int:post_id>/", feeds.PostCommentsFeed(), name="post_feed"),

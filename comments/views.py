@@ -1,4 +1,4 @@
-"""Public comment views: post, edit or withdraw one's own comment, unsubscribe.
+"""Public comment views: post, edit or withdraw one's own comment, confirm reply notices, unsubscribe.
 
 Views are thin: forms validate, ``services`` write, ``cookies`` remember who
 wrote what, ``ratelimit`` counts every anonymous write. No form carries a
@@ -22,7 +22,7 @@ from comments import conf, cookies, csrf, notifications, ratelimit, selectors, s
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
 from comments.unavailable import comment_form_kept, edit_form_kept, keeps_text_when_unavailable
-from config.crossorigin import cross_origin_protected
+from config.crossorigin import cross_origin_protected, has_session
 
 
 def client_ip(request):
@@ -80,7 +80,13 @@ def post_comment(request, post_id):
         return redirect(f"{post.get_absolute_url()}#comment-form")
     if reason := services.post_closed_reason(post):
         return refuse(request, post, reason)
-    form = CommentForm(request.POST, post=post)
+    # A signed-in author, editor or moderator comments as their account, whatever the form said.
+    role = services.staff_role(request.user, post) if has_session(request) else ""
+    sent = request.POST.copy()
+    if role:
+        for name, value in services.staff_identity(request.user).items():
+            sent[name] = value
+    form = CommentForm(sent, post=post, staff_role=role)
     if not form.is_valid():
         return form_page(request, post, form)
     data, ip_address = form.cleaned_data, client_ip(request)
@@ -102,6 +108,7 @@ def post_comment(request, post_id):
             ip_address=ip_address,
             user_agent=request.headers.get("User-Agent", ""),
             honeypot=data["homepage"],
+            staff_role=role,
         )
     except services.CommentsClosed as closed:
         return refuse(request, post, str(closed))
@@ -281,3 +288,30 @@ def unsubscribe(request, token):
     address = notifications.partly_hidden(email)
     context = {"address": address, "done": request.method == "POST", "count": count}
     return render(request, "comments/unsubscribe.html", context)
+
+
+# Like ``unsubscribe``: the signed link authorises, a GET changes nothing (mail scanners follow
+# links), no cache keeps the page.
+@never_cache
+@cross_origin_protected(csrf.change_refused)
+@require_http_methods(["GET", "POST"])
+def confirm_subscriber(request, token):
+    """Ask (GET), then confirm (POST) that the address the signed link leads to wants reply notices.
+
+    Template ``comments/confirm_subscriber.html``; context ``address`` (partly hidden), ``done``.
+    """
+    try:
+        email = notifications.read_confirm_token(token)
+    except signing.SignatureExpired:
+        message = (
+            f"This confirmation link has expired: it worked for {conf.get('CONFIRM_LINK_DAYS')} days. "
+            "Tick “Email me when someone replies” on your next comment to get a new one."
+        )
+        return refuse(request, None, message, status=410, title="This confirmation link has expired")
+    if email is None:
+        message = "This confirmation link is not valid. Copy the whole link from the email and try again."
+        return refuse(request, None, message, status=400, title="Unknown confirmation link")
+    if request.method == "POST":
+        services.subscriber_confirm(email=email)
+    context = {"address": notifications.partly_hidden(email), "done": request.method == "POST"}
+    return render(request, "comments/confirm_subscriber.html", context)

@@ -91,7 +91,7 @@ try:
             "WORDPRESS_IMPORT_BATCH_SIZE", "WORDPRESS_IMPORT_MEDIA_MAX_BYTES",
             "WORDPRESS_IMPORT_MEDIA_TIMEOUT",
             "JOBS_ATTEMPTS", "JOBS_BACKOFF_SECONDS", "JOBS_BACKOFF_MAX_SECONDS", "JOBS_HEARTBEAT_SECONDS",
-            "JOBS_WORKER_TIMEOUT_SECONDS", "COMMENTS_MODERATION_LINK_DAYS",
+            "JOBS_WORKER_TIMEOUT_SECONDS", "COMMENTS_MODERATION_LINK_DAYS", "COMMENTS_CONFIRM_LINK_DAYS",
         ])
         | env.given(env.get_int, minimum=0, names=[
             "HTTPCACHE_MAX_AGE", "HTTPCACHE_S_MAXAGE", "HTTPCACHE_STALE_WHILE_REVALIDATE",
@@ -104,6 +104,7 @@ try:
             "COMMENTS_EDIT_RATE_LIMIT_NETWORK",
             "COMMENTS_UNSUBSCRIBE_RATE_LIMIT", "COMMENTS_UNSUBSCRIBE_RATE_LIMIT_NETWORK",
             "COMMENTS_UNSUBSCRIBE_LINK_DAYS", "COMMENTS_CLOSE_AFTER_DAYS",
+            "COMMENTS_SPAM_RETENTION_DAYS", "COMMENTS_IP_RETENTION_DAYS",
         ])
         | env.given(env.get_int, minimum=1, names=["HTTPCACHE_PURGE_TIMEOUT"])
         | env.given(env.get_list, names=[
@@ -115,7 +116,10 @@ try:
             "HTTPCACHE_CDN", "HTTPCACHE_CDN_ID", "HTTPCACHE_CDN_TOKEN", "HTTPCACHE_CDN_API_URL",
         ])
         | env.given(
-            env.get_bool, names=["COMMENTS_NOTIFY_MODERATORS", "COMMENTS_NOTIFY_AUTHOR", "BLOG_WORKS_CITED"]
+            env.get_bool, names=[
+                "COMMENTS_NOTIFY_MODERATORS", "COMMENTS_NOTIFY_AUTHOR", "COMMENTS_MANUAL_APPROVAL",
+                "BLOG_WORKS_CITED",
+            ]
         )
     )  # fmt: skip
     # Read here so a malformed value stops start-up; applied below when DEBUG is off.

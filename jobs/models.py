@@ -21,3 +21,19 @@ class Worker(models.Model):
 
     def __str__(self):
         return f"{self.host} (pid {self.pid})"
+
+
+class PeriodicJob(models.Model):
+    """When a periodic task (``jobs.periodic``) is next due, and when a worker last queued it."""
+
+    name = models.CharField("task", max_length=255, primary_key=True)
+    due = models.DateTimeField("next due")
+    last_queued = models.DateTimeField("last queued", null=True, blank=True)
+
+    class Meta:
+        ordering = ["due"]
+        verbose_name = "periodic job"
+        verbose_name_plural = "periodic jobs"
+
+    def __str__(self):
+        return self.name

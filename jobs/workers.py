@@ -16,7 +16,7 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from jobs import conf
+from jobs import conf, periodic
 from jobs.models import Worker
 
 
@@ -66,11 +66,15 @@ def requeue_abandoned(now=None):
 
 
 class Heartbeat(threading.Thread):
-    """Beat for ``worker_id`` every ``JOBS_HEARTBEAT_SECONDS`` on its own connection until stopped."""
+    """Beat for ``worker_id`` every ``JOBS_HEARTBEAT_SECONDS`` on its own connection until stopped.
 
-    def __init__(self, worker_id):
+    With ``schedule``, each beat also queues the periodic tasks that are due (``jobs.periodic``).
+    """
+
+    def __init__(self, worker_id, *, schedule=False):
         super().__init__(name=f"heartbeat-{worker_id}", daemon=True)
         self.worker_id = worker_id
+        self.schedule = schedule
         self.stopped = threading.Event()
 
     def run(self):
@@ -78,6 +82,8 @@ class Heartbeat(threading.Thread):
             while not self.stopped.wait(conf.get("HEARTBEAT_SECONDS")):
                 beat(self.worker_id)
                 requeue_abandoned()
+                if self.schedule:
+                    periodic.enqueue_due()
         finally:
             connection.close()
 

@@ -5,7 +5,8 @@ The tags only hand over to ``comments.selectors``, which do the reading.
 
 from django import template
 
-from comments import selectors
+from comments import selectors, services
+from comments.forms import CommentForm
 from config.crossorigin import has_session
 from httpcache import keys
 
@@ -18,6 +19,12 @@ def comments_section(context, post):
     request = context["request"]
     keys.add(request, f"thread-{post.pk}", "threads")
     section = selectors.thread_for(post, request)
+    # Only a session's page (never shared, never cached) can be a staff member's.
+    form = section["form"]
+    staff = has_session(request) and form is not None and not form.is_bound
+    if staff and (role := services.staff_role(request.user, post)):
+        identity = services.staff_identity(request.user)
+        section["form"] = CommentForm(post=post, staff_role=role, initial={**form.initial, **identity})
     return {**section, "request": request, "signed_in": has_session(request)}
 
 

@@ -26,12 +26,16 @@ def act(client, action, comments):
 
 
 def test_moderators_group_has_exactly_the_comment_permissions():
-    """Moderators view, change and moderate every comment, and nothing else; authors lack the last."""
+    """Moderators view, change and moderate every comment and keep the block list, and nothing else;
+    authors lack the last two, and nobody but administrators changes the discussion settings."""
     codenames = set(Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True))
-    assert codenames == {"view_comment", "change_comment", "moderate_every_comment"}
+    blocks = {"view_block", "add_block", "change_block", "delete_block"}
+    assert codenames == {"view_comment", "change_comment", "moderate_every_comment", *blocks}
     authors = set(Group.objects.get(name="Authors").permissions.values_list("codename", flat=True))
     assert {"view_comment", "change_comment"} <= authors
     assert "moderate_every_comment" not in authors
+    assert not blocks & authors
+    assert not Group.objects.filter(permissions__codename="change_discussionsettings").exists()
 
 
 def test_queue_lists_pending_first_with_the_reason(client, moderator):

@@ -83,13 +83,15 @@ def test_count_links(text, links):
     assert count_links(text) == links
 
 
+@pytest.mark.django_db
 @override_settings(COMMENTS_HOLD_LINKS=5, COMMENTS_SPAM_WORDS=["lottery"], COMMENTS_HOLD_WORDS=[])
 def test_rules_come_from_settings():
-    """Without explicit rules the decision reads COMMENTS_* settings."""
+    """Without explicit rules (or saved discussion settings) the decision reads COMMENTS_* settings."""
     assert decide(Submission(body="You won the lottery")).status == SPAM
     assert decide(Submission(body="https://a https://b", known_commenter=True)).status == APPROVED
 
 
+@pytest.mark.django_db
 def test_rules_come_from_the_environment(monkeypatch):
     """A COMMENTS_* environment variable sets the rule's setting when the site starts."""
     words = settings_under(monkeypatch, COMMENTS_SPAM_WORDS="lottery, prize")["COMMENTS_SPAM_WORDS"]

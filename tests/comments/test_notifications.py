@@ -116,6 +116,8 @@ def test_moderator_email_can_be_turned_off():
 
 
 def subscribed_parent(notify_replies=True):
+    """A published comment from an address that confirmed it wants reply notices."""
+    services.subscriber_confirm(email="asker@example.org")
     return make_comment(
         status=Comment.Status.APPROVED, author_email="asker@example.org", notify_replies=notify_replies
     )
@@ -158,6 +160,7 @@ def test_an_auto_approved_reply_notifies_at_once(client):
 def test_the_author_subscribed_to_the_comment_answered_gets_the_reply_notice_only():
     """A reply to the post's author's own subscribed comment tells them once, as a reply."""
     author = make_user(email="author@example.com")
+    services.subscriber_confirm(email="Author@example.com")
     parent = make_comment(
         post=make_post(author=author),
         author_email="author@example.com",

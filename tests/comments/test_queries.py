@@ -48,11 +48,12 @@ def test_post_page_uses_a_fixed_number_of_queries(django_assert_num_queries, num
     related posts) with no comments or 500.
 
     The first reader after a change renders and stores the thread: four more
-    (make the row, note its version, read the comments, store).
+    (make the row, note its version, read the comments, store); and the first
+    page after an empty cache reads the discussion settings and the block list: two more.
     """
     post = make_post()
     add_comments(post, number)
-    page_queries(django_assert_num_queries, post.get_absolute_url(), 7 + 4)
+    page_queries(django_assert_num_queries, post.get_absolute_url(), 7 + 4 + 2)
     response = page_queries(django_assert_num_queries, post.get_absolute_url(), 7)
     assert f"{number} comments" in response.content.decode() or number == 0
     assert "held" not in response.content.decode()

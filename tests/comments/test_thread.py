@@ -33,25 +33,30 @@ def comment(pk, status=Comment.Status.APPROVED, **fields):
         "body_html": f"<p>Comment {pk} &amp; <em>more</em>.</p>",
         "created": datetime(2026, 3, 4, 9, 5, 7, 123456, tzinfo=UTC),
         "edited": None,
+        "staff_role": "",
         **fields,
     }
     return ThreadComment(pk=pk, status=status, **fields)
 
 
 def representative_thread():
-    """Roots and replies covering every branch: links, edits, held, own, hidden parent, nesting."""
+    """Roots and replies covering every branch: links, edits, held, own, hidden parent, nesting, badges."""
     hidden = Node(
         comment(1, Comment.Status.REMOVED),
         children=[
             Node(comment(2, author_url="https://ann.example/?a=1&b=<2>", author_name='Ann "A" <Smith>')),
             Node(
                 comment(3, edited=datetime(2026, 3, 5, tzinfo=UTC)),
-                children=[Node(comment(4, created=datetime(2026, 12, 31, 23, 59, tzinfo=UTC)))],
+                children=[
+                    Node(comment(4, created=datetime(2026, 12, 31, 23, 59, tzinfo=UTC), staff_role="author"))
+                ],
             ),
         ],
     )
     own_held = Node(comment(5, Comment.Status.PENDING), own=True, editable=True)
-    own_public = Node(comment(6, author_url="http://plain.example"), own=True, editable=True)
+    own_public = Node(
+        comment(6, author_url="http://plain.example", staff_role="staff"), own=True, editable=True
+    )
     spam_of_other = Node(comment(7, Comment.Status.SPAM))
     own_old = Node(comment(8, Comment.Status.SPAM), own=True)
     return [hidden, own_held, own_public, spam_of_other, own_old]

@@ -41,9 +41,11 @@ def test_every_app_setting_can_be_set_from_the_environment(prefix, monkeypatch):
     assert {name: loaded.get(name) for name in variables} == expected
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("prefix", APPS)
 def test_an_unset_variable_leaves_the_apps_default(prefix, monkeypatch):
-    """Without its variable an app setting is not set at all, so the app's own default holds."""
+    """Without its variable an app setting is not set at all, so the app's own default holds
+    (for comments, while the discussion settings have not been saved)."""
     for name in APPS[prefix].DEFAULTS:
         monkeypatch.delenv(f"{prefix}_{name}", raising=False)
     loaded = settings_under(monkeypatch)
@@ -51,6 +53,7 @@ def test_an_unset_variable_leaves_the_apps_default(prefix, monkeypatch):
     assert [APPS[prefix].get(name) for name in APPS[prefix].DEFAULTS] == list(APPS[prefix].DEFAULTS.values())
 
 
+@pytest.mark.django_db
 def test_a_django_setting_is_what_the_app_reads():
     """``override_settings`` (or a settings module) sets an app's setting as it is."""
     with override_settings(COMMENTS_SPAM_WORDS=["lottery"], BLOG_MAX_NOTES=3):

@@ -1,1 +1,1 @@
-"""``manage.py purge_comment_ips`` and ``manage.py commenter_data``."""
+"""``manage.py purge_comment_ips``, ``purge_comment_spam`` and ``commenter_data``."""

@@ -1,7 +1,8 @@
-"""``manage.py purge_comment_ips --days N``: forget the IP addresses of old comments."""
+"""``manage.py purge_comment_ips [--days N]``: forget old IP addresses now (as a job does hourly)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
+from comments import conf
 from comments.privacy import purge_ips
 
 
@@ -9,9 +10,12 @@ class Command(BaseCommand):
     help = "Clear the IP address and user agent stored with comments older than N days."
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, required=True, help="Keep addresses this many days.")
+        parser.add_argument(
+            "--days", type=int, help="Keep addresses this many days (default: COMMENTS_IP_RETENTION_DAYS)."
+        )
 
     def handle(self, *args, days, **options):
+        days = conf.get("IP_RETENTION_DAYS") if days is None else days
         if days < 0:
             raise CommandError("--days must be 0 or more.")
         count = purge_ips(days=days)

@@ -14,7 +14,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
-from jobs import signals, workers
+from jobs import periodic, signals, workers
 
 
 class BeatingWorker(Worker):
@@ -121,11 +121,12 @@ class Command(BaseCommand):
             self.work(worker)
 
     def work(self, worker):
-        """Run jobs until SIGINT or SIGTERM, which finish the job in hand first."""
+        """Run jobs, queueing periodic ones when due, until SIGINT or SIGTERM (which end the job in hand)."""
         workers.beat(worker.worker_id)
         workers.requeue_abandoned()
+        periodic.enqueue_due()
         signals.worker_started.send(sender=self.__class__, worker_id=worker.worker_id)
-        heartbeat = workers.Heartbeat(worker.worker_id)
+        heartbeat = workers.Heartbeat(worker.worker_id, schedule=True)
         heartbeat.start()
         if self.verbosity:
             self.stdout.write(f"Worker {worker.worker_id[:8]} runs background jobs. Stop it with CONTROL-C.")
