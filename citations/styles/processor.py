@@ -1,0 +1,228 @@
+"""In-text styles formatted by a CSL engine (citeproc-py) from the official style files in ``csl/``.
+
+An in-text style cites in the running text, ``(Smith 2016, 33)``, and lists
+the works at the foot; a post's citations are formatted together, in reading
+order, so that a numeric style numbers them by first citation. citeproc-py
+knows neither CSL's suppress-author nor author-only, so both are read off
+two renderings of the same citation: with the item's names and title, and
+without them (``(Smith 2016, 33)`` and ``(2016, 33)``: the author is what
+differs). A year suffix that tells apart two works of one author in one year
+("2016a") is given to the full citation only.
+"""
+
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from functools import cached_property
+from html import escape, unescape
+from pathlib import Path
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source import Locator
+from citeproc.source.json import CiteProcJSON
+from django.utils.safestring import mark_safe
+
+from citations import markup
+from citations.styles import chicago
+from citations.styles.editions import EDITIONS
+
+CSL_DIR = Path(__file__).parent / "csl"
+
+# The name variables that stand in the author's place, in CSL's order of substitution.
+_NAME_VARIABLES = ("author", "editor", "translator", "director", "composer", "interviewer")
+_OTHER_NAMES = ("container-author", "collection-editor", "editorial-director", "illustrator", "recipient")
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def _plain(html):
+    return _TAG_RE.sub("", html)
+
+
+class CslStyle:
+    """A CSL style file, processed by citeproc-py in American English."""
+
+    kind = "in-text"
+
+    def __init__(self, path, *, heading="References"):
+        self.path = CSL_DIR / path
+        self.heading = heading
+
+    @cached_property
+    def style(self):
+        return CitationStylesStyle(str(self.path), locale="en-US", validate=False)
+
+    def _processor(self, items):
+        data = [{**_escaped(item), "id": key} for key, item in items.items()]
+        with warnings.catch_warnings():  # citeproc-py warns of every CSL variable it does not read
+            warnings.simplefilter("ignore")
+            return CitationStylesBibliography(self.style, CiteProcJSON(data), formatter.html)
+
+    @staticmethod
+    def _citation(cites):
+        return Citation(
+            [
+                CitationItem(cite.key, locator=Locator(cite.label, cite.value))
+                if cite.value
+                else CitationItem(cite.key)
+                for cite in cites
+            ]
+        )
+
+    def cite(self, citations, items):
+        """The HTML of each of ``citations`` (sequences of ``Cite``), in reading order.
+
+        ``items`` maps every cited key to its CSL-JSON item. A narrative citation
+        names the author in the text, then the rest in parentheses ("Smith (2016,
+        33)"); a suppressed author leaves only the rest ("(2016, 33)").
+        """
+        processor = self._processor(items)
+        masked = self._processor({key: _masked(item, key) for key, item in items.items()})
+        registered = [(self._citation(cites), self._citation(cites)) for cites in citations]
+        for full, bare in registered:
+            processor.register(full)
+            masked.register(bare)
+        rendered = []
+        for cites, (full, bare) in zip(citations, registered, strict=True):
+            html = str(processor.cite(full, _ignore))
+            first = cites[0]
+            if first.narrative or first.suppress_author:
+                parts = _split(html, str(masked.cite(bare, _ignore)), _mark(first.key))
+                if parts is not None:
+                    before, author, after = parts
+                    rest = before + after.lstrip(" ,")
+                    rest = "" if not _plain(rest).strip("()[] ") else rest
+                    html = rest if first.suppress_author else " ".join(filter(None, [author, rest]))
+            rendered.append(mark_safe(self._affixes(html, cites)))
+        return rendered
+
+    @staticmethod
+    def _affixes(html, cites):
+        """The author's prefix and suffix, inside the parentheses of a one-source citation."""
+        prefix = escape(cites[0].prefix, quote=False)
+        suffix = escape(cites[-1].suffix, quote=False)
+        if not (prefix or suffix):
+            return html
+        if suffix and suffix[0] not in ",;:.":
+            suffix = " " + suffix
+        if html[:1] in "([" and html[-1:] in ")]":
+            return f"{html[0]}{prefix + ' ' if prefix else ''}{html[1:-1]}{suffix}{html[-1]}"
+        return f"{prefix + ' ' if prefix else ''}{html}{suffix}"
+
+    def reference_list(self, items):
+        """The reference list of ``items`` (key: CSL-JSON item), as HTML entries in the style's order."""
+        if not items:
+            return []
+        processor = self._processor(items)
+        for key in items:
+            processor.register(Citation([CitationItem(key)]))
+        entries = []
+        for entry in processor.bibliography():
+            html = str(entry)
+            # A numeric style's label and entry run together in citeproc-py's output ("1.Smith").
+            entries.append(mark_safe(re.sub(r"^(\[?\d+[.\]])(?=\S)", r"\1 ", html)))
+        if self.numeric:
+            return entries
+        # citeproc-py keeps the order of registration; the others file alphabetically.
+        return sorted(entries, key=_filing)
+
+    @cached_property
+    def numeric(self):
+        """Whether the style numbers its references in order of citation (its ``citation-format``)."""
+        return 'citation-format="numeric"' in self.path.read_text(encoding="utf-8")
+
+    def bibliography(self, item):
+        """One item's reference-list entry, as HTML."""
+        return self.reference_list({"item": item})[0]
+
+    def note(self, item, locator="", *, label="page", suppress_author=False, **_note_options):
+        """The item cited alone in the text, as a source's page shows how the site cites it."""
+        cite = Cited("item", label=label, value=locator, suppress_author=suppress_author)
+        return self.cite([(cite,)], {"item": item})[0]
+
+    def narrative(self, item, **_note_options):
+        """The author as running text names them, as the style's citation does ("Smith and Jones")."""
+        full = str(self._one(self._processor({"item": item}), Cited("item")))
+        parts = _split(
+            full,
+            str(self._one(self._processor({"item": _masked(item, "item")}), Cited("item"))),
+            _mark("item"),
+        )
+        return mark_safe(parts[1] if parts else full)
+
+    def _one(self, processor, cite):
+        citation = self._citation((cite,))
+        processor.register(citation)
+        return processor.cite(citation, _ignore)
+
+    def attribution(self, item):
+        """Who and where, for an excerpt's caption: the same words in every style."""
+        return mark_safe(chicago.attribution(item, edition=EDITIONS[18]))
+
+    def sort_key(self, item):
+        """Where the item files: its entry's words, letter by letter, case and accents ignored."""
+        return _filing(self.bibliography(item))
+
+
+def _escaped(item):
+    """``item`` with its text as HTML: citeproc-py copies values into its output as they are.
+
+    CSL's own markup in a value (``<i>``, ``<sc>``…) is kept as formatting, all else escaped.
+    """
+    escaped = {}
+    for variable, value in item.items():
+        if isinstance(value, str):
+            value = markup.to_html(value)
+        elif isinstance(value, list) and variable in _NAME_VARIABLES + _OTHER_NAMES:
+            value = [{part: escape(text, quote=False) for part, text in name.items()} for name in value]
+        escaped[variable] = value
+    return escaped
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One source in a citation, as ``blog.rendering.cites.Cite`` reads it from a post."""
+
+    key: str
+    prefix: str = ""
+    label: str = "page"
+    value: str = ""
+    suffix: str = ""
+    suppress_author: bool = False
+    narrative: bool = False
+
+
+def _ignore(citation_item):
+    """citeproc-py's callback for a key missing from the items: none is (the pipeline checks keys)."""
+
+
+def _filing(entry):
+    """An entry's words without its number, case and accents, to file it by."""
+    text = re.sub(r"^\[?\d+[.\]]\s*", "", unescape(_plain(entry)))
+    text = unicodedata.normalize("NFKD", text)
+    words = re.findall(r"\w+", "".join(c for c in text if not unicodedata.combining(c)).casefold())
+    return " ".join(words)
+
+
+def _mark(key):
+    """A name no record has, standing for the author of ``key`` (a private-use character and the key)."""
+    return f"\ue000{key}\ue001"
+
+
+def _masked(item, key):
+    """``item`` with its author (or whoever stands in the author's place) named by ``_mark``."""
+    for variable in _NAME_VARIABLES:
+        if item.get(variable):
+            return {**item, variable: [{"literal": _mark(key)}]}
+    return item
+
+
+def _split(full, masked, mark):
+    """``(before, author, after)``: ``full`` cut where ``masked`` has ``mark``; None if they differ."""
+    index = masked.find(mark)
+    if index < 0:
+        return None
+    before, after = masked[:index], masked[index + len(mark) :]
+    if len(before) + len(after) >= len(full) or not (full.startswith(before) and full.endswith(after)):
+        return None
+    return before, full[len(before) : len(full) - len(after)], after
