@@ -16,12 +16,14 @@ import warnings
 from dataclasses import dataclass
 from functools import cached_property
 from html import escape, unescape
+from io import BytesIO
 from pathlib import Path
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from django.utils.safestring import mark_safe
+from lxml import etree
 
 from citations import markup
 from citations.styles import chicago
@@ -33,6 +35,8 @@ CSL_DIR = Path(__file__).parent / "csl"
 _NAME_VARIABLES = ("author", "editor", "translator", "director", "composer", "interviewer")
 _OTHER_NAMES = ("container-author", "collection-editor", "editorial-director", "illustrator", "recipient")
 _TAG_RE = re.compile(r"<[^>]+>")
+_QUOTE_PUNCTUATION_RE = re.compile(r"(”)([.,])")
+_CSL = "http://purl.org/net/xbiblio/csl"
 
 
 def _plain(html):
@@ -50,7 +54,9 @@ class CslStyle:
 
     @cached_property
     def style(self):
-        return CitationStylesStyle(str(self.path), locale="en-US", validate=False)
+        return CitationStylesStyle(
+            BytesIO(_initialize_only_where_asked(self.path)), locale="en-US", validate=False
+        )
 
     def _processor(self, items):
         data = [{**_escaped(item), "id": key} for key, item in items.items()]
@@ -93,7 +99,7 @@ class CslStyle:
                     rest = before + after.lstrip(" ,")
                     rest = "" if not _plain(rest).strip("()[] ") else rest
                     html = rest if first.suppress_author else " ".join(filter(None, [author, rest]))
-            rendered.append(mark_safe(self._affixes(html, cites)))
+            rendered.append(mark_safe(_punctuation_in_quotes(self._affixes(html, cites))))
         return rendered
 
     @staticmethod
@@ -118,7 +124,7 @@ class CslStyle:
             processor.register(Citation([CitationItem(key)]))
         entries = []
         for entry in processor.bibliography():
-            html = str(entry)
+            html = _punctuation_in_quotes(str(entry))
             # A numeric style's label and entry run together in citeproc-py's output ("1.Smith").
             entries.append(mark_safe(re.sub(r"^(\[?\d+[.\]])(?=\S)", r"\1 ", html)))
         if self.numeric:
@@ -194,6 +200,34 @@ class Cited:
 
 def _ignore(citation_item):
     """citeproc-py's callback for a key missing from the items: none is (the pipeline checks keys)."""
+
+
+def _initialize_only_where_asked(path):
+    """The style file with ``initialize-with`` moved onto the names that initialize.
+
+    citeproc-py does not read CSL 1.0.1's ``initialize="false"`` (keep given
+    names whole, only tidying initials), so a style-wide ``initialize-with``
+    would shorten "Jhumpa" to "J." in Chicago's and MLA's reference lists.
+    """
+    root = etree.parse(str(path)).getroot()
+    if root.find(f".//{{{_CSL}}}name[@initialize='false']") is None:
+        return etree.tostring(root)
+    for scope in [root, *root.iter(f"{{{_CSL}}}citation", f"{{{_CSL}}}bibliography")]:
+        mark = scope.attrib.pop("initialize-with", None)
+        if mark is None:
+            continue
+        for name in scope.iter(f"{{{_CSL}}}name"):
+            if name.get("initialize") != "false" and "initialize-with" not in name.attrib:
+                name.set("initialize-with", mark)
+    return etree.tostring(root)
+
+
+def _punctuation_in_quotes(html):
+    """A comma or full stop after a closing quotation mark goes inside it, as American English has it.
+
+    citeproc-py does not read the locale's ``punctuation-in-quote``.
+    """
+    return _QUOTE_PUNCTUATION_RE.sub(r"\2\1", html)
 
 
 def _filing(entry):
