@@ -3,7 +3,7 @@
 Usage: ``.venv/bin/python bench/compare_csl.py [FILE.json ...] [--style NAME ...] [--show N]``
 
 For each CSL-JSON record and each style of ``citations.styles.CSL_STYLES``
-(or those named), Pandoc (Debian's ``pandoc``, 2.11 or later) and the site
+(or those named, which may be other ``.csl`` files kept there), Pandoc (Debian's ``pandoc``, 2.11 or later) and the site
 format three forms from the one style file kept in ``citations/styles/csl/``:
 the parenthetical citation with a page (``[@key, p. 33]``), the narrative one
 (``@key``) and the reference-list entry. The table gives matches per style and
@@ -112,7 +112,11 @@ def table(rows):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--style", action="append", choices=sorted(CSL_STYLES))
+    parser.add_argument(
+        "--style",
+        action="append",
+        help="an offered style's name or a .csl file in citations/styles/csl/ (default: every offered style)",
+    )
     parser.add_argument("--show", type=int, default=5, help="differences to print for each style")
     args = parser.parse_args(argv)
     if shutil.which("pandoc") is None:

@@ -26,6 +26,7 @@ from django.utils.safestring import mark_safe
 from lxml import etree
 
 from citations import markup
+from citations.dates import read_date
 from citations.styles import chicago
 from citations.styles.editions import EDITIONS
 
@@ -33,8 +34,11 @@ CSL_DIR = Path(__file__).parent / "csl"
 
 # The name variables that stand in the author's place, in CSL's order of substitution.
 _NAME_VARIABLES = ("author", "editor", "translator", "director", "composer", "interviewer")
+_DATE_VARIABLES = ("issued", "accessed", "original-date", "event-date", "submitted")
 _OTHER_NAMES = ("container-author", "collection-editor", "editorial-director", "illustrator", "recipient")
 _TAG_RE = re.compile(r"<[^>]+>")
+_OPENING_RE = re.compile(r"(?:<\w+[^>]*>|“|‘)$")
+_CLOSING_RE = re.compile(r"^(?:</\w+>|”|’)")
 _QUOTE_PUNCTUATION_RE = re.compile(r"(”)([.,])")
 _CSL = "http://purl.org/net/xbiblio/csl"
 
@@ -95,8 +99,7 @@ class CslStyle:
             if first.narrative or first.suppress_author:
                 parts = _split(html, str(masked.cite(bare, _ignore)), _mark(first.key))
                 if parts is not None:
-                    before, author, after = parts
-                    rest = before + after.lstrip(" ,")
+                    author, rest = parts
                     rest = "" if not _plain(rest).strip("()[] ") else rest
                     html = rest if first.suppress_author else " ".join(filter(None, [author, rest]))
             rendered.append(mark_safe(_punctuation_in_quotes(self._affixes(html, cites))))
@@ -149,12 +152,9 @@ class CslStyle:
     def narrative(self, item, **_note_options):
         """The author as running text names them, as the style's citation does ("Smith and Jones")."""
         full = str(self._one(self._processor({"item": item}), Cited("item")))
-        parts = _split(
-            full,
-            str(self._one(self._processor({"item": _masked(item, "item")}), Cited("item"))),
-            _mark("item"),
-        )
-        return mark_safe(parts[1] if parts else full)
+        masked = self._one(self._processor({"item": _masked(item, "item")}), Cited("item"))
+        parts = _split(full, str(masked), _mark("item"))
+        return mark_safe(parts[0] if parts else full)
 
     def _one(self, processor, cite):
         citation = self._citation((cite,))
@@ -170,6 +170,26 @@ class CslStyle:
         return _filing(self.bibliography(item))
 
 
+def _date_parts(value):
+    """A CSL date as the ``date-parts`` citeproc-py reads: it knows neither ``raw`` nor seasons.
+
+    A season (Pandoc's months 13–24, CSL's ``season``) is left out, keeping the year; a
+    literal date stays as written. None for what is no date.
+    """
+    try:
+        date = read_date(value)
+    except ValueError:
+        return None
+    if date.literal:
+        return {"literal": escape(date.literal, quote=False)}
+    if not date.year:
+        return None
+    parts = [[part for part in (date.year, date.month, date.day) if part]]
+    if date.end is not None and date.end.year:
+        parts.append([part for part in (date.end.year, date.end.month, date.end.day) if part])
+    return {"date-parts": parts, **({"circa": True} if date.circa else {})}
+
+
 def _escaped(item):
     """``item`` with its text as HTML: citeproc-py copies values into its output as they are.
 
@@ -177,7 +197,11 @@ def _escaped(item):
     """
     escaped = {}
     for variable, value in item.items():
-        if isinstance(value, str):
+        if variable in _DATE_VARIABLES:
+            value = _date_parts(value)
+            if value is None:
+                continue
+        elif isinstance(value, str):
             value = markup.to_html(value)
         elif isinstance(value, list) and variable in _NAME_VARIABLES + _OTHER_NAMES:
             value = [{part: escape(text, quote=False) for part, text in name.items()} for name in value]
@@ -244,19 +268,26 @@ def _mark(key):
 
 
 def _masked(item, key):
-    """``item`` with its author (or whoever stands in the author's place) named by ``_mark``."""
+    """``item`` with its author (or whoever stands in the author's place, else its title) as ``_mark``."""
     for variable in _NAME_VARIABLES:
         if item.get(variable):
             return {**item, variable: [{"literal": _mark(key)}]}
-    return item
+    return {**item, "title": _mark(key)}
 
 
 def _split(full, masked, mark):
-    """``(before, author, after)``: ``full`` cut where ``masked`` has ``mark``; None if they differ."""
+    """``(author, rest)``: ``full`` cut where ``masked`` has ``mark``; None if they differ elsewhere.
+
+    Formatting or quotation marks around the author (a title in its place) go with it.
+    """
     index = masked.find(mark)
     if index < 0:
         return None
     before, after = masked[:index], masked[index + len(mark) :]
     if len(before) + len(after) >= len(full) or not (full.startswith(before) and full.endswith(after)):
         return None
-    return before, full[len(before) : len(full) - len(after)], after
+    author = full[len(before) : len(full) - len(after)]
+    while (opening := _OPENING_RE.search(before)) and (closing := _CLOSING_RE.match(after)):
+        author = opening.group() + author + closing.group()
+        before, after = before[: opening.start()], after[closing.end() :]
+    return author, before + re.sub(r"^[\s,;:]+", "", after)
