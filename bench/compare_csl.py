@@ -3,8 +3,8 @@
 Usage: ``.venv/bin/python bench/compare_csl.py [FILE.json ...] [--style NAME ...] [--show N]``
 
 For each CSL-JSON record and each style of ``citations.styles.CSL_STYLES``
-(or those named, which may be other ``.csl`` files kept there), Pandoc (Debian's ``pandoc``, 2.11 or later) and the site
-format three forms from the one style file kept in ``citations/styles/csl/``:
+(or those named, which may be other ``.csl`` files kept there), Pandoc
+(Debian's ``pandoc``, 2.11 or later) and the site format three forms from the one style file kept in ``citations/styles/csl/``:
 the parenthetical citation with a page (``[@key, p. 33]``), the narrative one
 (``@key``) and the reference-list entry. The table gives matches per style and
 form, exact and relaxed (case, quotes and spaces ignored), then up to
@@ -22,10 +22,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from bench.compare_pandoc import DEFAULT_FILES, relaxed, text_of  # also sets up Django
-
 from bs4 import BeautifulSoup
 
+from bench.compare_pandoc import DEFAULT_FILES, relaxed, text_of  # also sets up Django
 from citations import csl  # noqa: E402
 from citations.styles import CSL_STYLES, get_style  # noqa: E402
 from citations.styles.processor import Cited  # noqa: E402
@@ -76,7 +75,7 @@ def our_forms(items, style):
 
 
 def unnumbered(text):
-    """An entry without a numeric style's label: each record is listed alone by the site, in a list by Pandoc."""
+    """An entry without a numeric style's label (the site lists each record alone, Pandoc all together)."""
     return re.sub(r"^\[?\d+[.\]]\s*", "", text)
 
 
