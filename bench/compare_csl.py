@@ -4,7 +4,8 @@ Usage: ``.venv/bin/python bench/compare_csl.py [FILE.json ...] [--style NAME ...
 
 For each CSL-JSON record and each style of ``citations.styles.CSL_STYLES``
 (or those named, which may be other ``.csl`` files kept there), Pandoc
-(Debian's ``pandoc``, 2.11 or later) and the site format three forms from the one style file kept in ``citations/styles/csl/``:
+(Debian's ``pandoc``, 2.11 or later) and the site format three forms from
+the one style file kept in ``citations/styles/csl/``:
 the parenthetical citation with a page (``[@key, p. 33]``), the narrative one
 (``@key``) and the reference-list entry. The table gives matches per style and
 form, exact and relaxed (case, quotes and spaces ignored), then up to
