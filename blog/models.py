@@ -324,7 +324,11 @@ class Aside(models.Model):
 
 
 class Footnote(models.Model):
-    """A numbered note in a post: a citation of a source, or the author's plain footnote."""
+    """A numbered note in a post: a citation of a source, or the author's plain footnote.
+
+    Under an in-text style each citation in the text is a row numbered 0, so
+    that a source still knows the posts citing it.
+    """
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="footnotes", verbose_name="post")
     number = models.PositiveIntegerField("number")
