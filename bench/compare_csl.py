@@ -25,7 +25,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from bench.compare_pandoc import DEFAULT_FILES, relaxed, text_of  # also sets up Django
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.compare_pandoc import DEFAULT_FILES, relaxed, text_of  # noqa: E402 (also sets up Django)
 from citations import csl  # noqa: E402
 from citations.styles import CSL_STYLES, get_style  # noqa: E402
 from citations.styles.processor import Cited  # noqa: E402

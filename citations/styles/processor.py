@@ -10,6 +10,7 @@ differs). A year suffix that tells apart two works of one author in one year
 ("2016a") is given to the full citation only.
 """
 
+import logging
 import re
 import unicodedata
 import warnings
@@ -19,24 +20,26 @@ from html import escape, unescape
 from io import BytesIO
 from pathlib import Path
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc import NAMES, Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from django.utils.safestring import mark_safe
 from lxml import etree
 
 from citations import markup
+from citations.csl import NAME_PARTS
 from citations.dates import read_date
 from citations.styles import chicago
 from citations.styles.editions import EDITIONS
 
 CSL_DIR = Path(__file__).parent / "csl"
+logger = logging.getLogger(__name__)
 
 # The name variables that stand in the author's place, in CSL's order of substitution.
 _NAME_VARIABLES = ("author", "editor", "translator", "director", "composer", "interviewer")
 _DATE_VARIABLES = ("issued", "accessed", "original-date", "event-date", "submitted")
-_OTHER_NAMES = ("container-author", "collection-editor", "editorial-director", "illustrator", "recipient")
 _TAG_RE = re.compile(r"<[^>]+>")
+_LABEL_RE = re.compile(r"^(\[?\d+[.\]])\s*")  # a numeric style's "1." or "[1]"
 _OPENING_RE = re.compile(r"(?:<\w+[^>]*>|“|‘)$")
 _CLOSING_RE = re.compile(r"^(?:</\w+>|”|’)")
 _QUOTE_PUNCTUATION_RE = re.compile(r"(”)([.,])")
@@ -94,7 +97,13 @@ class CslStyle:
             masked.register(bare)
         rendered = []
         for cites, (full, bare) in zip(citations, registered, strict=True):
-            html = str(processor.cite(full, _ignore))
+            try:
+                html = str(processor.cite(full, _ignore))
+            except Exception:  # citeproc-py fails on some odd records: name the works instead
+                logger.exception("citeproc-py could not format a citation")
+                titles = (markup.to_text(str(items[cite.key].get("title") or cite.key)) for cite in cites)
+                rendered.append(mark_safe(escape(f"({'; '.join(titles)})", quote=False)))
+                continue
             first = cites[0]
             if first.narrative or first.suppress_author:
                 parts = _split(html, str(masked.cite(bare, _ignore)), _mark(first.key))
@@ -125,11 +134,27 @@ class CslStyle:
         processor = self._processor(items)
         for key in items:
             processor.register(Citation([CitationItem(key)]))
+        try:
+            formatted = [str(entry) for entry in processor.bibliography()]
+        except Exception:
+            logger.exception("citeproc-py could not format a reference list")
+            formatted = []
+        if len(formatted) != len(items):
+            # citeproc-py fails on, or leaves out, some odd records: each is made alone, a title standing in.
+            if len(items) == 1:
+                return [_title(next(iter(items.values())))]
+            alone = [self.bibliography(item) for item in items.values()]
+            if self.numeric:
+                return [
+                    mark_safe(f"{number}. {_LABEL_RE.sub('', entry)}")
+                    for number, entry in enumerate(alone, 1)
+                ]
+            return sorted(alone, key=_filing)
         entries = []
-        for entry in processor.bibliography():
-            html = _punctuation_in_quotes(str(entry))
+        for html in formatted:
+            html = _punctuation_in_quotes(html)
             # A numeric style's label and entry run together in citeproc-py's output ("1.Smith").
-            entries.append(mark_safe(re.sub(r"^(\[?\d+[.\]])(?=\S)", r"\1 ", html)))
+            entries.append(mark_safe(_LABEL_RE.sub(r"\1 ", html)))
         if self.numeric:
             return entries
         # citeproc-py keeps the order of registration; the others file alphabetically.
@@ -142,7 +167,8 @@ class CslStyle:
 
     def bibliography(self, item):
         """One item's reference-list entry, as HTML."""
-        return self.reference_list({"item": item})[0]
+        entries = self.reference_list({"item": item})
+        return entries[0] if entries else _title(item)
 
     def note(self, item, locator="", *, label="page", suppress_author=False, **_note_options):
         """The item cited alone in the text, as a source's page shows how the site cites it."""
@@ -201,10 +227,20 @@ def _escaped(item):
             value = _date_parts(value)
             if value is None:
                 continue
+        elif variable.replace("-", "_") in NAMES:
+            if not isinstance(value, list):
+                continue
+            value = [
+                {part: escape(str(name[part]), quote=False) for part in NAME_PARTS if name.get(part)}
+                for name in value
+                if isinstance(name, dict)
+            ]
         elif isinstance(value, str):
             value = markup.to_html(value)
-        elif isinstance(value, list) and variable in _NAME_VARIABLES + _OTHER_NAMES:
-            value = [{part: escape(text, quote=False) for part, text in name.items()} for name in value]
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        else:  # names, dates and lists citeproc-py does not know as such would be read as text
+            continue
         escaped[variable] = value
     return escaped
 
@@ -254,9 +290,14 @@ def _punctuation_in_quotes(html):
     return _QUOTE_PUNCTUATION_RE.sub(r"\2\1", html)
 
 
+def _title(item):
+    """What stands for an entry citeproc-py cannot make: the title, else nothing."""
+    return mark_safe(escape(markup.to_text(str(item.get("title") or "")), quote=False))
+
+
 def _filing(entry):
     """An entry's words without its number, case and accents, to file it by."""
-    text = re.sub(r"^\[?\d+[.\]]\s*", "", unescape(_plain(entry)))
+    text = _LABEL_RE.sub("", unescape(_plain(entry)))
     text = unicodedata.normalize("NFKD", text)
     words = re.findall(r"\w+", "".join(c for c in text if not unicodedata.combining(c)).casefold())
     return " ".join(words)

@@ -1,4 +1,4 @@
-"""The in-text styles agree with Pandoc's citeproc on the same official CSL files (Debian's pandoc; CI installs it)."""
+"""The in-text styles agree with Pandoc's citeproc on the same CSL files (Debian's pandoc; CI installs it)."""
 
 import shutil
 import sys
