@@ -10,12 +10,13 @@ differs). A year suffix that tells apart two works of one author in one year
 ("2016a") is given to the full citation only.
 """
 
+import json
 import logging
 import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from html import escape, unescape
 from io import BytesIO
 from pathlib import Path
@@ -34,6 +35,8 @@ from citations.styles.editions import EDITIONS
 
 CSL_DIR = Path(__file__).parent / "csl"
 logger = logging.getLogger(__name__)
+# Reference entries each style keeps formatted.
+ENTRIES_KEPT = 4096
 
 # The name variables that stand in the author's place, in CSL's order of substitution.
 _NAME_VARIABLES = ("author", "editor", "translator", "director", "composer", "interviewer")
@@ -166,7 +169,16 @@ class CslStyle:
         return 'citation-format="numeric"' in self.path.read_text(encoding="utf-8")
 
     def bibliography(self, item):
-        """One item's reference-list entry, as HTML."""
+        """One item's reference-list entry, as HTML.
+
+        citeproc-py takes tens of milliseconds an entry, so the last few
+        thousand are kept (a source's page, ``/sources/`` and its sort key ask again).
+        """
+        return self._entry(json.dumps(item, sort_keys=True, default=str))
+
+    @lru_cache(maxsize=ENTRIES_KEPT)  # noqa: B019 (styles live as long as the process: ``get_style`` keeps them)
+    def _entry(self, item_json):
+        item = json.loads(item_json)
         entries = self.reference_list({"item": item})
         return entries[0] if entries else _title(item)
 
