@@ -100,10 +100,13 @@ def test_a_numeric_style_numbers_references_by_first_citation(client, sources):
 
 
 @override_settings(CITATION_STYLE="apa")
-def test_the_posts_a_source_is_cited_in_are_known_under_an_in_text_style(client, sources):
-    """A source's page lists the posts citing it in the text, as it does for notes."""
+def test_a_source_s_page_shows_its_citation_and_reference_and_the_posts_citing_it(client, sources):
+    """A source's page shows how the style cites it in the text and its reference entry, and lists the
+    posts citing it in the text, as it does for notes."""
     post = make_post(body="As shown [@zola].")
     page = client.get(Source.objects.get(key="zola").get_absolute_url()).content.decode()
+    assert '<dt>In the text</dt>\n      <dd class="source-note">(Zola, 1885)</dd>' in page
+    assert '<dd class="source-bibliography">Zola, É. (1885). <i>Germinal</i>. Charpentier.</dd>' in page
     assert post.title in page
 
 
