@@ -3,11 +3,11 @@
 An in-text style cites in the running text, ``(Smith 2016, 33)``, and lists
 the works at the foot; a post's citations are formatted together, in reading
 order, so that a numeric style numbers them by first citation. citeproc-py
-knows neither CSL's suppress-author nor author-only, so both are read off
-two renderings of the same citation: with the item's names and title, and
-without them (``(Smith 2016, 33)`` and ``(2016, 33)``: the author is what
-differs). A year suffix that tells apart two works of one author in one year
-("2016a") is given to the full citation only.
+knows neither CSL's suppress-author nor author-only, so both are read off a
+second rendering in which the author (or the title standing in for one) is a
+mark no record holds: what the mark replaces is the author, the rest is the
+citation without it (``Smith`` and ``(2016, 33)``). Values are escaped before
+citeproc-py sees them, since it copies them into its HTML as they are.
 """
 
 import json
