@@ -39,8 +39,8 @@ class SourceDetailView(DetailView):
 
     Template ``citations/source_detail.html``; context ``source``, ``note``
     (under an in-text style, the citation in the text), ``bibliography_entry``
-    and ``in_text`` (whether the site's style is an in-text one). Subclasses add to ``get_context_data`` and fill
-    the template's ``cited_in`` block.
+    and ``in_text`` (whether the site's style is an in-text one). Subclasses
+    add to ``get_context_data`` and fill the template's ``cited_in`` block.
     """
 
     model = Source
