@@ -21,16 +21,14 @@ from html import escape, unescape
 from io import BytesIO
 from pathlib import Path
 
-from citeproc import NAMES, Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from django.utils.safestring import mark_safe
-from lxml import etree
 
 from citations import markup
-from citations.csl import NAME_PARTS
-from citations.dates import read_date
 from citations.styles import chicago
+from citations.styles.citeproc_input import escaped_item, style_xml
 from citations.styles.editions import EDITIONS
 
 CSL_DIR = Path(__file__).parent / "csl"
@@ -40,13 +38,11 @@ ENTRIES_KEPT = 4096
 
 # The name variables that stand in the author's place, in CSL's order of substitution.
 _NAME_VARIABLES = ("author", "editor", "translator", "director", "composer", "interviewer")
-_DATE_VARIABLES = ("issued", "accessed", "original-date", "event-date", "submitted")
 _TAG_RE = re.compile(r"<[^>]+>")
 _LABEL_RE = re.compile(r"^(\[?\d+[.\]])\s*")  # a numeric style's "1." or "[1]"
 _OPENING_RE = re.compile(r"(?:<\w+[^>]*>|“|‘)$")
 _CLOSING_RE = re.compile(r"^(?:</\w+>|”|’)")
 _QUOTE_PUNCTUATION_RE = re.compile(r"(”)([.,])")
-_CSL = "http://purl.org/net/xbiblio/csl"
 
 
 def _plain(html):
@@ -64,12 +60,10 @@ class CslStyle:
 
     @cached_property
     def style(self):
-        return CitationStylesStyle(
-            BytesIO(_initialize_only_where_asked(self.path)), locale="en-US", validate=False
-        )
+        return CitationStylesStyle(BytesIO(style_xml(self.path)), locale="en-US", validate=False)
 
     def _processor(self, items):
-        data = [{**_escaped(item), "id": key} for key, item in items.items()]
+        data = [{**escaped_item(item), "id": key} for key, item in items.items()]
         with warnings.catch_warnings():  # citeproc-py warns of every CSL variable it does not read
             warnings.simplefilter("ignore")
             return CitationStylesBibliography(self.style, CiteProcJSON(data), formatter.html)
@@ -208,55 +202,6 @@ class CslStyle:
         return _filing(self.bibliography(item))
 
 
-def _date_parts(value):
-    """A CSL date as the ``date-parts`` citeproc-py reads: it knows neither ``raw`` nor seasons.
-
-    A season (Pandoc's months 13–24, CSL's ``season``) is left out, keeping the year; a
-    literal date stays as written. None for what is no date.
-    """
-    try:
-        date = read_date(value)
-    except ValueError:
-        return None
-    if date.literal:
-        return {"literal": escape(date.literal, quote=False)}
-    if not date.year:
-        return None
-    parts = [[part for part in (date.year, date.month, date.day) if part]]
-    if date.end is not None and date.end.year:
-        parts.append([part for part in (date.end.year, date.end.month, date.end.day) if part])
-    return {"date-parts": parts, **({"circa": True} if date.circa else {})}
-
-
-def _escaped(item):
-    """``item`` with its text as HTML: citeproc-py copies values into its output as they are.
-
-    CSL's own markup in a value (``<i>``, ``<sc>``…) is kept as formatting, all else escaped.
-    """
-    escaped = {}
-    for variable, value in item.items():
-        if variable in _DATE_VARIABLES:
-            value = _date_parts(value)
-            if value is None:
-                continue
-        elif variable.replace("-", "_") in NAMES:
-            if not isinstance(value, list):
-                continue
-            value = [
-                {part: escape(str(name[part]), quote=False) for part in NAME_PARTS if name.get(part)}
-                for name in value
-                if isinstance(name, dict)
-            ]
-        elif isinstance(value, str):
-            value = markup.to_html(value)
-        elif isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)
-        else:  # names, dates and lists citeproc-py does not know as such would be read as text
-            continue
-        escaped[variable] = value
-    return escaped
-
-
 @dataclass(frozen=True)
 class Cited:
     """One source in a citation, as ``blog.rendering.cites.Cite`` reads it from a post."""
@@ -272,26 +217,6 @@ class Cited:
 
 def _ignore(citation_item):
     """citeproc-py's callback for a key missing from the items: none is (the pipeline checks keys)."""
-
-
-def _initialize_only_where_asked(path):
-    """The style file with ``initialize-with`` moved onto the names that initialize.
-
-    citeproc-py does not read CSL 1.0.1's ``initialize="false"`` (keep given
-    names whole, only tidying initials), so a style-wide ``initialize-with``
-    would shorten "Jhumpa" to "J." in Chicago's and MLA's reference lists.
-    """
-    root = etree.parse(str(path)).getroot()
-    if root.find(f".//{{{_CSL}}}name[@initialize='false']") is None:
-        return etree.tostring(root)
-    for scope in [root, *root.iter(f"{{{_CSL}}}citation", f"{{{_CSL}}}bibliography")]:
-        mark = scope.attrib.pop("initialize-with", None)
-        if mark is None:
-            continue
-        for name in scope.iter(f"{{{_CSL}}}name"):
-            if name.get("initialize") != "false" and "initialize-with" not in name.attrib:
-                name.set("initialize-with", mark)
-    return etree.tostring(root)
 
 
 def _punctuation_in_quotes(html):
