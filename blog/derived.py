@@ -27,7 +27,8 @@ from blog.models import Aside, Excerpt, Footnote, Page, Post, render_bodies
 from blog.rendering import VERSION, Rendering, keys_to_fetch
 from blog.seo import source_json_ld
 from citations.models import Source
-from citations.styles import DEFAULT_STYLE
+from citations.services import refresh_sort_keys
+from citations.styles import DEFAULT_STYLE, get_style
 
 # Posts re-rendered in one transaction (and with one query for each kind of row).
 BATCH_SIZE = 200
@@ -75,7 +76,9 @@ def footnote_source_keys(info) -> list[str]:
 
 def cited_keys(rendering: Rendering) -> set[str]:
     keys = {info.source_key for info in rendering.excerpts if info.source_key}
-    keys.update(key for info in rendering.footnotes for key in footnote_source_keys(info))
+    keys.update(
+        key for info in rendering.footnotes + rendering.citations for key in footnote_source_keys(info)
+    )
     return keys
 
 
@@ -92,10 +95,12 @@ def fill_post(post: Post, rendering: Rendering, sources: dict[str, Source]) -> N
     post.quoted_word_count = rendering.quoted_word_count
     cited = [sources[key] for key in sorted(cited_keys(rendering)) if key in sources]
     post.cited_works = [source_json_ld(source) for source in cited]
-    post.works_cited_html = "".join(
-        format_html("<li>{}</li>", source.bibliography_entry())
-        for source in sorted(cited, key=lambda source: (source.sort_key, source.key))
-    )
+    # In order of first citation, which a numeric style numbers by; the others sort.
+    first_cited = [key for info in rendering.citations for key in footnote_source_keys(info)]
+    order = {key: index for index, key in enumerate(dict.fromkeys(first_cited))}
+    cited.sort(key=lambda source: (order.get(source.key, len(order)), source.key))
+    entries = get_style().reference_list({source.key: source.csl_item() for source in cited})
+    post.works_cited_html = "".join(format_html("<li>{}</li>", entry) for entry in entries)
     post.rendered_with = stamp()
 
 
@@ -150,7 +155,7 @@ def rebuild_rows(renderings: list[tuple[Post, Rendering]], sources: dict[str, So
             note_html=info.html,
         )
         for post, found in renderings
-        for info in found.footnotes
+        for info in found.footnotes + found.citations
         for index, key in enumerate(footnote_source_keys(info) or [None])
     )
 
@@ -211,7 +216,11 @@ def rerender_pages(pages: QuerySet) -> list[int]:
 
 
 def rerender_stale(*, progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
-    """Rebuild every post and page whose stamp is not current; return how many of each."""
+    """Rebuild every post and page whose stamp is not current; return how many of each.
+
+    Sources sorted for another citation style than the site's are sorted again first.
+    """
+    refresh_sort_keys()
     return rerender(stale(Post.objects.all()), stale(Page.objects.all()), progress=progress)
 
 

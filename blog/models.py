@@ -13,6 +13,7 @@ from blog.images import stored_image_size
 from blog.rendering import Rendering, keys_to_fetch, render_post
 from blog.search import post_search_vector
 from citations.models import Source
+from citations.styles import get_style
 
 
 def render_body(text: str) -> Rendering:
@@ -26,7 +27,11 @@ def render_bodies(texts: list[str]) -> tuple[list[Rendering], dict[str, Source]]
     keys = set().union(*(keys_to_fetch(text) for text in texts))
     sources = Source.objects.in_bulk(keys, field_name="key") if keys else {}
     limits = conf.render_limits()
-    return [render_post(text, sources, limits, image_size=stored_image_size) for text in texts], sources
+    style = get_style()
+    renderings = [
+        render_post(text, sources, limits, image_size=stored_image_size, style=style) for text in texts
+    ]
+    return renderings, sources
 
 
 # Words a minute an adult reads prose on a screen, for a post's reading time.
@@ -211,9 +216,19 @@ class Post(models.Model):
 
     @property
     def shows_works_cited(self):
-        """Whether the post's page lists its works cited: its own choice, else the site's."""
+        """Whether the post's page lists its works cited: its own choice, else the site's.
+
+        Under an in-text style the list is the citations' key, so it is always shown.
+        """
+        if get_style().kind == "in-text":
+            return bool(self.works_cited_html)
         chosen = conf.get("WORKS_CITED") if self.works_cited is None else self.works_cited
         return chosen and bool(self.works_cited_html)
+
+    @property
+    def works_cited_heading(self):
+        """The heading of the list of works cited, as the style names it ("References")."""
+        return get_style().heading
 
     def get_cite_url(self, extension):
         """The address of the post's citation file: ``bib``, ``json`` or ``ris`` (``blog.cite``)."""
@@ -309,7 +324,11 @@ class Aside(models.Model):
 
 
 class Footnote(models.Model):
-    """A numbered note in a post: a citation of a source, or the author's plain footnote."""
+    """A numbered note in a post: a citation of a source, or the author's plain footnote.
+
+    Under an in-text style each citation in the text is a row numbered 0, so
+    that a source still knows the posts citing it.
+    """
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="footnotes", verbose_name="post")
     number = models.PositiveIntegerField("number")

@@ -122,6 +122,13 @@ class Source(models.Model):
         editable=False,
         help_text="Where the bibliography entry files in the citation style's order; kept by save().",
     )
+    sort_style = models.CharField(
+        "sorted for",
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text="The citation style the sort key was made for; a change of style makes it again.",
+    )
     publisher = models.CharField("publisher", max_length=300, blank=True)
     publisher_place = models.CharField("place of publication", max_length=200, blank=True)
     issued_year = models.IntegerField("year issued", null=True, blank=True, db_index=True)
@@ -228,6 +235,7 @@ class Source(models.Model):
             if isinstance(name, dict)
         )
         self.sort_key = sort_key(self.fields_as_csl())
+        self.sort_style = styles.style_name()
 
     # CSL-JSON ---------------------------------------------------------------
 
@@ -317,6 +325,10 @@ class Source(models.Model):
     def bibliography_entry(self):
         """The bibliography entry as HTML in the configured style."""
         return styles.get_style().bibliography(csl.as_text(self.as_csl()))
+
+    def csl_item(self):
+        """This source as the styles read it: its CSL-JSON item with text values."""
+        return csl.as_text(self.as_csl())
 
     def attribution(self):
         """Who and where, as HTML, for an excerpt's caption."""

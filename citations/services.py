@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from citations import formats
+from citations import formats, styles
 from citations.formats.csljson import RecordError, item_to_fields
 from citations.models import Source
 from citations.signals import sources_changed
@@ -138,7 +138,7 @@ def import_records(records, *, strict=False):
     if errors and strict:
         raise ImportFailed(_shortened(errors))
     report.skipped = errors
-    compared = [*Source.RECORD_FIELDS, "names_text", "sort_key"]
+    compared = [*Source.RECORD_FIELDS, "names_text", "sort_key", "sort_style"]
     with transaction.atomic():
         existing = Source.objects.by_keys(source.key for source in sources)
         now = timezone.now()
@@ -175,3 +175,20 @@ def import_file(data, fmt, *, strict=False):
     except formats.FormatError as error:
         raise ImportFailed([str(error)]) from None
     return import_records(records, strict=strict)
+
+
+def refresh_sort_keys(*, batch_size=BATCH_SIZE):
+    """Make again the sort keys made for another citation style than the site's; return how many.
+
+    A change of ``CITATION_STYLE`` changes where entries file (APA by author
+    and year, Chicago by author and title); ``manage.py rerender --stale``
+    and ``blog.tasks.rerender_stale`` call this before re-rendering posts.
+    """
+    stale = Source.objects.exclude(sort_style=styles.style_name()).order_by("pk")
+    done = 0
+    while batch := list(stale[:batch_size]):
+        for source in batch:
+            source.refresh_derived()
+        Source.objects.bulk_update(batch, ["names_text", "sort_key", "sort_style"])
+        done += len(batch)
+    return done

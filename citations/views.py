@@ -8,6 +8,7 @@ template's ``cited_in`` block.
 from django.views.generic import DetailView, ListView
 
 from citations.models import Source
+from citations.styles import get_style
 
 
 class SourceListView(ListView):
@@ -37,8 +38,9 @@ class SourceDetailView(DetailView):
     """One source: its full note, bibliography entry and links.
 
     Template ``citations/source_detail.html``; context ``source``, ``note``
-    and ``bibliography_entry``. Subclasses add to ``get_context_data`` and fill
-    the template's ``cited_in`` block.
+    (under an in-text style, the citation in the text), ``bibliography_entry``
+    and ``in_text`` (whether the site's style is an in-text one). Subclasses
+    add to ``get_context_data`` and fill the template's ``cited_in`` block.
     """
 
     model = Source
@@ -50,4 +52,5 @@ class SourceDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["note"] = self.object.note(linked=False)
         context["bibliography_entry"] = self.object.bibliography_entry()
+        context["in_text"] = get_style().kind == "in-text"
         return context

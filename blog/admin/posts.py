@@ -254,9 +254,12 @@ class PostAdmin(EditorAdminMixin, RevisionAdminMixin, admin.ModelAdmin):
 
 
 def notes_by_number(footnotes):
-    """(number, note HTML, cited keys) once per note; a note citing several sources has a row for each."""
+    """(number, note HTML, cited keys) once per note; a note citing several sources has a row for each.
+
+    Rows numbered 0 are citations in the text under an in-text style, not notes.
+    """
     notes = []
-    for number, rows in groupby(footnotes, key=attrgetter("number")):
+    for number, rows in groupby((row for row in footnotes if row.number), key=attrgetter("number")):
         rows = list(rows)
         notes.append((number, rows[0].note_html, [row.source.key for row in rows if row.source]))
     return notes

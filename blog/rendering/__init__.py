@@ -25,7 +25,15 @@ allowlists), ``images`` (lazy loading, sizes, alt text).
 from blog.rendering.limits import Limits
 from blog.rendering.pipeline import citation_keys, keys_to_fetch, render_comment, render_post
 from blog.rendering.sidenotes import without_sidenotes
-from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, ImageInfo, Rendering
+from blog.rendering.types import (
+    AsideInfo,
+    Citable,
+    CitationStyle,
+    ExcerptInfo,
+    FootnoteInfo,
+    ImageInfo,
+    Rendering,
+)
 
 # The version of the dialect's output. Bump it with any change to this package
 # that changes the HTML, notes or structure a stored post would get: every
@@ -36,11 +44,14 @@ from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, 
 # short note for every later citation instead of a reused note number, and Chicago's notes with
 # headline-style titles, "n.d." and court cases (a style's output is part of the stored notes).
 # 4: an excerpt's caption links to the passage, the source's URL with a text fragment.
-VERSION = 4
+# 5: in-text styles (APA, Chicago author-date…) cite in the running text; every post's works
+# cited come from the style's reference list.
+VERSION = 5
 
 __all__ = [
     "AsideInfo",
     "Citable",
+    "CitationStyle",
     "ExcerptInfo",
     "FootnoteInfo",
     "ImageInfo",

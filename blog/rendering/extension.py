@@ -35,9 +35,11 @@ from blog.rendering.sidenotes import SidenotesTreeprocessor
 class RenderState:
     """Everything one render learns: sources in, errors and structure out."""
 
-    def __init__(self, sources, limits=None):
+    def __init__(self, sources, limits=None, style=None):
         self.sources = sources
         self.limits = limits or Limits()
+        self.style = style
+        self.in_text = []
         self.messages = {}
         self.cited_keys = {}  # an ordered set
         self.citation_groups = []
@@ -127,6 +129,15 @@ class RenderState:
             self.error(f"The source “@{cite.key}” could not format its author ({type(exc).__name__}).")
             return escape(f"@{cite.key}")
 
+    def cite_in_text(self, groups):
+        """The in-text style's HTML for each citation group (reported like ``note``)."""
+        items = {cite.key: self.sources[cite.key].csl_item() for cites in groups for cite in cites}
+        try:
+            return [str(html) for html in self.style.cite(groups, items)]
+        except Exception as exc:  # as in note()
+            self.error(f"The citations could not be formatted in the site's style ({type(exc).__name__}).")
+            return [escape(citation_text(cites)) for cites in groups]
+
     def attribution(self, source):
         try:
             return str(source.attribution())
@@ -183,8 +194,8 @@ class CommentaryExtension(Extension):
         else:
             self.state.definitions[label] = text
 
-    def start(self, sources, limits=None):
-        self.state = RenderState(sources, limits)
+    def start(self, sources, limits=None, style=None):
+        self.state = RenderState(sources, limits, style)
 
     def reset(self):
         self.state = RenderState({})

@@ -78,6 +78,8 @@ class NotesTreeprocessor(Treeprocessor):
         holder = next((child for child in root if child.tag == inline.NOTES_TAG), None)
         if holder is not None:
             root.remove(holder)
+        if self.state.style is not None:
+            self.cite_in_text(root)
         self.number_references(root.iter())
         self.finish_definitions()
         if self.notes:
@@ -99,6 +101,22 @@ class NotesTreeprocessor(Treeprocessor):
                 if cites[0].narrative:
                     element = self.narrate(element, cites[0])
                 self.reference(self.add_note(cites=cites), element, citation_text(cites))
+
+    def cite_in_text(self, root):
+        """Under an in-text style, every citation, in the text and in plain notes, is set in line."""
+        elements = [
+            element
+            for tree in (root, *self.state.definition_items.values())
+            for element in tree.iter(inline.CITE_TAG)
+        ]
+        groups = [self.state.citation_groups[int(element.attrib.pop("group"))] for element in elements]
+        rendered = self.state.cite_in_text(groups) if groups else []
+        for element, cites, html in zip(elements, groups, rendered, strict=True):
+            element.tag = "span"
+            element.attrib = {"class": "citation-narrative" if cites[0].narrative else "citation"}
+            element.text = AtomicString(self.md.htmlStash.store(html))
+            self.state.note_refs.add(element)
+            self.state.in_text.append((cites, html))
 
     def narrate(self, element, cite):
         """Name a narrative citation's author in the text; returns the element for its note reference."""

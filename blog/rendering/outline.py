@@ -10,7 +10,7 @@ import copy
 import html
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markdown.treeprocessors import Treeprocessor
 
@@ -79,6 +79,7 @@ class Outline:
     footnotes: list
     word_count: int
     quoted_word_count: int
+    citations: list = field(default_factory=list)
 
 
 class OutlineTreeprocessor(Treeprocessor):
@@ -147,6 +148,16 @@ class OutlineTreeprocessor(Treeprocessor):
             footnotes=[self.footnote_info(note) for note in state.notes],
             word_count=count_words(self.text(root, skip)),
             quoted_word_count=quoted,
+            citations=[
+                FootnoteInfo(
+                    number=0,
+                    source_key=cites[0].key,
+                    locator=cites[0].locator,
+                    html=clean_author_html(html).strip(),
+                    source_keys=tuple(dict.fromkeys(cite.key for cite in cites)),
+                )
+                for cites, html in state.in_text
+            ],
         )
 
     def text(self, element, skip):

@@ -22,7 +22,7 @@ from blog.rendering.limits import Limits, flatten, over_formatting, over_length
 from blog.rendering.sanitize import clean_author_html, clean_reader_html
 from blog.rendering.scripts import ScriptsExtension
 from blog.rendering.strike import StrikeExtension
-from blog.rendering.types import Citable, Rendering
+from blog.rendering.types import Citable, CitationStyle, Rendering
 
 logger = logging.getLogger(__name__)
 
@@ -68,12 +68,12 @@ def _comment_markdown():
     return _local.comment
 
 
-def _render(text, sources, limits):
+def _render(text, sources, limits, style=None):
     """Markdown to unsanitized HTML and the render's state."""
     md, extension = _post_markdown()
     try:
         md.reset()
-        extension.start(sources, limits)
+        extension.start(sources, limits, style)
         html = md.convert(text)
     except Exception:
         _local.post = None
@@ -94,12 +94,14 @@ def render_post(
     limits: Limits | None = None,
     *,
     image_size: SizeLookup | None = None,
+    style: CitationStyle | None = None,
 ) -> Rendering:
     """Render a post body written in the commentary dialect.
 
     ``sources`` maps citation keys to ``Citable`` objects (fetch them first
     with ``citation_keys``); ``image_size`` gives an image's width and height
-    from its address, when known. Never raises: problems an author can fix
+    from its address, when known. Citations are numbered notes, unless
+    ``style`` is an in-text style, which cites in the running text. Never raises: problems an author can fix
     are in ``errors`` (and ``publish_errors``); a text over ``limits``, or one
     the pipeline itself fails on, is shown as plain text.
     """
@@ -109,7 +111,8 @@ def render_post(
         return _plain_rendering(text, [too_long])
     text, too_deep = flatten(text, limits)
     try:
-        html, state = _render(text, sources if sources is not None else {}, limits)
+        in_text = style if style is not None and style.kind == "in-text" else None
+        html, state = _render(text, sources if sources is not None else {}, limits, in_text)
         if too_deep:
             state.error(too_deep)
     except Exception as exc:  # the public page must show something whatever the body holds
@@ -128,6 +131,7 @@ def render_post(
         asides=outline.asides,
         interpolations=outline.interpolations,
         footnotes=outline.footnotes,
+        citations=outline.citations,
         errors=state.errors,
         word_count=outline.word_count,
         quoted_word_count=outline.quoted_word_count,

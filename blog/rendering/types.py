@@ -31,6 +31,18 @@ class Citable(Protocol):
     def attribution(self) -> str:
         """Who and where, as HTML, for an excerpt's caption (authors and container)."""
 
+    def csl_item(self) -> dict:
+        """The source as a CSL-JSON item, for an in-text style to format."""
+
+
+class CitationStyle(Protocol):
+    """A style that cites in the running text (``kind`` ``"in-text"``): ``(Smith 2016, 33)``."""
+
+    kind: str
+
+    def cite(self, citations: list, items: dict) -> list[str]:
+        """The HTML of each citation (a sequence of ``Cite``) in reading order; ``items``: key to CSL-JSON."""
+
 
 @dataclass(frozen=True)
 class ExcerptInfo:
@@ -109,6 +121,8 @@ class Rendering:
     word_count: int = 0
     quoted_word_count: int = 0
     images: list[ImageInfo] = field(default_factory=list)
+    # Under an in-text style: each citation in reading order, as a note of number 0 (it has no note).
+    citations: list[FootnoteInfo] = field(default_factory=list)
 
     @property
     def publish_errors(self) -> list[str]:

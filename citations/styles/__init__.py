@@ -1,6 +1,14 @@
 """Citation styles: pure functions from a CSL-JSON item to HTML.
 
-A style is a module with ``note(item, locator="", *, short=False, href=None,
+A style's ``kind`` is ``"note"`` (citations are numbered notes) or
+``"in-text"`` (``(Smith 2016, 33)`` in the running text and a reference list
+at the foot, headed ``heading``). Chicago notes-bibliography is this
+project's own code; every other style is a CSL file in ``csl/`` processed by
+citeproc-py (``processor.CslStyle``, which also has ``cite(citations, items)``
+for a whole post's citations at once). Every style has ``reference_list(items)``,
+the entries of a key-to-item mapping in the style's order.
+
+A note style is a module with ``note(item, locator="", *, short=False, href=None,
 label="page", suppress_author=False)``, ``narrative(item, *, short=False)``
 (the author as running text names them), ``bibliography(item)`` and
 ``attribution(item)``, each returning HTML text in which every value from
@@ -18,6 +26,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.safestring import mark_safe
 
 from citations.styles.editions import EDITIONS
+from citations.styles.processor import CSL_DIR, CslStyle
 
 DEFAULT_STYLE = "chicago-18"
 
@@ -29,9 +38,23 @@ STYLES = {
     "chicago-note": ("citations.styles.chicago", {"edition": EDITIONS[17]}),
 }
 
+# In-text styles offered: the official CSL file, and the heading of the reference list.
+# Each agrees with Pandoc on most records (``bench/compare_csl.py``; README has the
+# figures). ``CITATION_STYLE`` may also name another ``.csl`` file in ``csl/``, such
+# as MLA's, which citeproc-py gets wrong (it adds the title to every citation).
+CSL_STYLES = {
+    "apa": ("apa.csl", "References"),
+    "chicago-author-date": ("chicago-author-date.csl", "References"),
+    "harvard": ("harvard-cite-them-right.csl", "Reference list"),
+    "vancouver": ("nlm-citation-sequence-brackets.csl", "References"),
+}
+
 
 class Style:
-    """A style module's functions, with the style's options, returning safe strings for templates."""
+    """A note style module's functions, with the style's options, returning safe strings for templates."""
+
+    kind = "note"
+    heading = "Works cited"
 
     def __init__(self, module, options=None):
         self.module = module
@@ -64,15 +87,32 @@ class Style:
     def attribution(self, item):
         return mark_safe(self.module.attribution(item, **self.options))
 
+    def reference_list(self, items):
+        ordered = sorted(items.items(), key=lambda pair: (self.sort_key(pair[1]), pair[0]))
+        return [self.bibliography(item) for _key, item in ordered]
+
 
 @cache
 def _load(name):
+    if name in CSL_STYLES:
+        path, heading = CSL_STYLES[name]
+        return CslStyle(path, heading=heading)
+    if name.endswith(".csl") and (CSL_DIR / name).is_file():
+        return CslStyle(name)
     if name not in STYLES:
-        raise ImproperlyConfigured(f"CITATION_STYLE {name!r} is not one of: {', '.join(sorted(STYLES))}.")
+        offered = ", ".join(sorted([*STYLES, *CSL_STYLES]))
+        raise ImproperlyConfigured(
+            f"CITATION_STYLE {name!r} is not one of: {offered}, nor the path of a .csl file."
+        )
     module, options = STYLES[name] if isinstance(STYLES[name], tuple) else (STYLES[name], {})
     return Style(import_module(module), options)
 
 
+def style_name():
+    """The name ``CITATION_STYLE`` gives the site's style."""
+    return getattr(settings, "CITATION_STYLE", DEFAULT_STYLE)
+
+
 def get_style(name=None):
     """The style called ``name``, or the one ``CITATION_STYLE`` chooses."""
-    return _load(name or getattr(settings, "CITATION_STYLE", DEFAULT_STYLE))
+    return _load(name or style_name())

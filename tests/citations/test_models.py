@@ -35,8 +35,8 @@ def test_citable_methods_format_the_seed():
 
 def test_an_unknown_citation_style_is_a_configuration_error(settings):
     """CITATION_STYLE must name a style this site has."""
-    settings.CITATION_STYLE = "apa"
-    with pytest.raises(ImproperlyConfigured, match="'apa'"):
+    settings.CITATION_STYLE = "apa-6"
+    with pytest.raises(ImproperlyConfigured, match="'apa-6'"):
         get_style()
 
 

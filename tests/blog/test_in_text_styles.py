@@ -1,0 +1,125 @@
+"""Author-date and numeric styles (CITATION_STYLE=apa…) cite in the text, with references at the foot."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from citations.models import Source
+from tests.factories import make_post, make_source
+
+BODY = (
+    "Zola said it first [@zola, p. 33]. As @deane [p. 4] puts it, and again [-@deane], "
+    "the paper agreed [see @times; @zola].\n\n"
+    "A plain note too.[^aside]\n\n"
+    "[^aside]: Which cites [@deane, p. 2].\n"
+)
+
+
+@pytest.fixture
+def sources(db):
+    make_source(
+        key="zola",
+        type="book",
+        title="Germinal",
+        authors=[{"given": "Émile", "family": "Zola"}],
+        publisher="Charpentier",
+        issued_year=1885,
+    )
+    make_source(
+        key="deane",
+        type="book",
+        title="Reading in the dark",
+        authors=[{"given": "Seamus", "family": "Deane"}],
+        publisher="Jonathan Cape",
+        issued_year=1996,
+    )
+    make_source(
+        key="times",
+        type="article-newspaper",
+        title="In Texas, ad heats up race",
+        container_title="New York Times",
+        authors=[{"given": "Anne", "family": "Adams"}],
+        issued_year=2002,
+        issued_month=7,
+        issued_day=30,
+    )
+
+
+def page_of(client, post):
+    return client.get(post.get_absolute_url()).content.decode()
+
+
+def citations(page):
+    return re.findall(r'<span class="citation(?:-narrative)?">(.*?)</span>', page)
+
+
+def references(page):
+    section = re.search(r'<section class="works-cited".*?</section>', page, re.S)
+    return section and (
+        re.search(r"<h2[^>]*>(.*?)</h2>", section.group())[1],
+        re.findall(r"<li>(.*?)</li>", section.group()),
+    )
+
+
+@override_settings(CITATION_STYLE="chicago-author-date")
+def test_chicago_author_date_cites_in_the_text_and_lists_references(client, sources):
+    """Under Chicago author-date a citation is "(Zola 1885, 33)" in the running text, a narrative
+    one "Deane (1996, 4)", a suppressed author "(1996)"; a plain footnote keeps its number and
+    its own citation reads in line; the references follow, alphabetized, whatever BLOG_WORKS_CITED says."""
+    page = page_of(client, make_post(body=BODY))
+    assert citations(page)[:4] == [
+        "(Zola 1885, 33)",
+        "Deane (1996, 4)",
+        "(1996)",
+        "(see Zola 1885; Adams 2002)",
+    ]
+    note = re.search(r'<li[^>]* id="fn-1"[^>]*>(.*?)</li>', page, re.S)[1]
+    assert '<span class="citation">(Deane 1996, 2)</span>' in note
+    assert 'id="fn-2"' not in page
+    heading, entries = references(page)
+    assert heading == "References"
+    assert [entry.split(".")[0] for entry in entries] == ["Adams, Anne", "Deane, Seamus", "Zola, Émile"]
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_apa_cites_author_and_year_with_page_label(client, sources):
+    """APA 7 names author and year with a comma and labels the page: "(Zola, 1885, p. 33)"."""
+    page = page_of(client, make_post(body=BODY))
+    assert citations(page)[:3] == ["(Zola, 1885, p. 33)", "Deane (1996, p. 4)", "(1996)"]
+    assert references(page)[1][1] == "Deane, S. (1996). <i>Reading in the dark</i>. Jonathan Cape."
+
+
+@override_settings(CITATION_STYLE="vancouver")
+def test_a_numeric_style_numbers_references_by_first_citation(client, sources):
+    """Vancouver numbers sources in the order the post first cites them, and lists them so."""
+    page = page_of(client, make_post(body=BODY))
+    assert citations(page)[:4] == ["[1]", "[2]", "[2]", "[see 1,3]"]
+    assert [entry[:9] for entry in references(page)[1]] == ["1. Zola É", "2. Deane ", "3. Adams "]
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_a_source_s_page_shows_its_citation_and_reference_and_the_posts_citing_it(client, sources):
+    """A source's page shows how the style cites it in the text and its reference entry, and lists the
+    posts citing it in the text, as it does for notes."""
+    post = make_post(body="As shown [@zola].")
+    page = client.get(Source.objects.get(key="zola").get_absolute_url()).content.decode()
+    assert '<dt>In the text</dt>\n      <dd class="source-note">(Zola, 1885)</dd>' in page
+    assert '<dd class="source-bibliography">Zola, É. (1885). <i>Germinal</i>. Charpentier.</dd>' in page
+    assert post.title in page
+
+
+def test_changing_the_style_rerenders_and_sorts_again(client, sources):
+    """After CITATION_STYLE changes, `manage.py rerender --stale` re-renders the posts in the new
+    style and makes the sources' sort keys again for it (APA files by author, then year)."""
+    post = make_post(body=BODY)
+    assert "(Zola" not in page_of(client, post)
+    with override_settings(CITATION_STYLE="apa"):
+        assert Source.objects.exclude(sort_style="apa").count() == 3
+        call_command("rerender", "--stale", verbosity=0)
+        assert citations(page_of(client, post))[0] == "(Zola, 1885, p. 33)"
+        assert set(Source.objects.values_list("sort_style", flat=True)) == {"apa"}
+        assert Source.objects.get(key="deane").sort_key.startswith("deane s 1996 reading")
+        listing = client.get("/sources/").content.decode()
+        assert listing.index("Adams, A. (2002") < listing.index("Deane, S. (1996)") < listing.index("Zola")
