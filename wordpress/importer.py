@@ -100,8 +100,6 @@ class Importer:
 
     def item(self, item: wxr.Item):
         post_type = item.get("wp:post_type", "post")
-        if post_type == "attachment" and self.media.copy:
-            self.copier.url(item.get("wp:attachment_url"), item.get("wp:post_id"))
         if post_type not in ("post", "page"):
             self.report.not_imported[post_type] += 1
             if post_type == "attachment":
@@ -142,7 +140,15 @@ class Importer:
             )
 
     def _attachment(self, item: wxr.Item) -> None:
-        # Its page leads to the post it belongs to; WordPress exports by ID, so the post came first.
+        # Its page leads to its file when the file was copied, else to the post it belongs to
+        # (WordPress exports by ID, so the post came first).
+        original = item.get("wp:attachment_url")
+        if (
+            self.media.copy
+            and original
+            and (copy := self.copier.url(original, item.get("wp:post_id"))) != original
+        ):
+            self.addresses.attachment_file(item.get("wp:post_id"), item.get("link"), copy)
         parent_id = item.get("wp:post_parent")
         parent = self.mappings.get(("post", int(parent_id))) if parent_id.isdigit() else None
         if parent is not None:

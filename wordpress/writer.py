@@ -143,8 +143,11 @@ class Writer:
             return self.image(node)
         if tag == "a":
             href = node.attrs.get("href", "").strip()
-            if media.is_image_file(href) and any(child.tag == "img" for child in node.iter()):
-                href = self.media_url(href)  # an image linking to its full size: both are copied
+            if media.file_kind(href) or (
+                media.is_image_file(href) and any(child.tag == "img" for child in node.iter())
+            ):
+                # A document, audio or video file, or an image linking to its full size: copied.
+                href = self.media_url(href)
             text = self.inline(node.children, in_link=True, styles=styles)
             in_page = href.startswith("#") and href[1:] in self.anchors
             if (
