@@ -4,8 +4,13 @@ import pytest
 
 from blog.models import Post
 from imports.models import Redirect
-from tests.wordpress.test_media import attachment, media_export, run
-from tests.wordpress.test_media import media_root, old_site  # noqa: F401 (fixtures)
+from tests.wordpress.test_media import (  # noqa: F401 (media_root and old_site are fixtures)
+    attachment,
+    media_export,
+    media_root,
+    old_site,
+    run,
+)
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\xff\xfb\x90\x00" * 16
@@ -53,9 +58,8 @@ def test_a_file_whose_bytes_are_not_its_kind_is_refused_and_the_link_kept(files,
     """An HTML page named .pdf is not stored; the report names it and the post keeps the old link."""
     root, site, _ = files
     fake = uploads_url(site, "fake.pdf")
-    output = run(
-        media_export(tmp_path, site, f'<p><a href="{fake}">paper</a></p>'), "--media", "--media-host", "127.0.0.1"
-    )
+    path = media_export(tmp_path, site, f'<p><a href="{fake}">paper</a></p>')
+    output = run(path, "--media", "--media-host", "127.0.0.1")
     assert Post.objects.get().body == f"[paper]({fake})\n"
     assert f"post 10: media {fake} not copied: not a .pdf file" in output
     assert not (media_root / "wp-content/uploads/2020/01/fake.pdf").exists()
