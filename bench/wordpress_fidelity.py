@@ -15,6 +15,7 @@ use a scratch one); otherwise the items of an earlier import are compared.
 """
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -32,10 +33,17 @@ os.environ.setdefault("DEBUG", "true")
 from bench.wpautop import shortcode_unautop, wpautop  # noqa: E402
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# Where words end whatever the text: block elements, line breaks and replaced elements.
+BLOCK_TAGS = {
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote",
+    "figure", "figcaption", "table", "tr", "td", "th", "br", "hr", "section", "article", "header", "footer",
+    "nav", "aside", "img", "iframe", "video", "audio", "details", "summary",
+}  # fmt: skip
 SHORTCODE = re.compile(
     r"(?<!\[)\[([a-z][\w-]*)\b([^\]]*?)/?\](?:(.*?)\[/\1\])?(?!\])", re.DOTALL | re.IGNORECASE
 )
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+MEDIA_FILE = re.compile(r"^https?://.+?\.(?:mp3|ogg|flac|m4a|wav|mp4|m4v|webm|ogv|flv)$", re.IGNORECASE)
 OWN_LINE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.MULTILINE)
 # WordPress's oEmbed providers (class-wp-oembed.php), by host; the ones posts name in practice.
 OEMBED_HOSTS = (
@@ -45,6 +53,13 @@ OEMBED_HOSTS = (
     "imgur.com", "scribd.com", "wordpress.tv", "videopress.com", "kickstarter.com", "issuu.com",
     "pinterest.com", "amazon.com", "smugmug.com", "crowdsignal.com", "cloudup.com", "animoto.com",
 )  # fmt: skip
+# Jetpack's embed shortcodes, registered on every WordPress.com site: where an ID leads.
+JETPACK_EMBEDS = {
+    "youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}",
+    "tweet": "https://twitter.com/i/status/{}", "dailymotion": "https://www.dailymotion.com/video/{}",
+    "soundcloud": "{}", "wpvideo": "https://videopress.com/v/{}", "videopress": "https://videopress.com/v/{}",
+}  # fmt: skip
+HIDDEN = ("trash", "auto-draft")
 REGISTERED = {"caption", "wp_caption", "gallery", "embed", "audio", "video", "playlist"}
 CODE_SHORTCODES = {"code", "sourcecode"}
 CODE_LANGUAGES = {
@@ -69,6 +84,10 @@ def _attributes(text: str) -> dict:
 
 
 def is_oembed(url: str) -> bool:
+    """Whether WordPress embeds ``url`` alone on its line: an oEmbed provider's, or an audio or video
+    file (``wp_embed_handler_audio`` and ``_video``)."""
+    if MEDIA_FILE.match(url):
+        return True
     host = (urlsplit(url).hostname or "").lower()
     return any(host == known or host.endswith("." + known) for known in OEMBED_HOSTS)
 
@@ -102,12 +121,22 @@ def expand_shortcodes(html: str, attachments: dict, post_id: int) -> str:
             ]
             return "<div>" + "".join(figures) + "</div>"
         if name in ("embed", "audio", "video"):
-            url = content.strip() or next(
+            positional = re.match(r"\s*(https?://[^\s\]]+)", match[2])
+            url = content.strip() or (positional[1] if positional else "") or next(
                 (attrs[key] for key in ("src", "url", "mp3", "m4a", "ogg", "wav", "mp4", "m4v", "webm", "ogv")
                  if key in attrs), ""
             )  # fmt: skip
             tag = {"embed": "iframe"}.get(name, name)
             return f'<{tag} src="{url}"></{tag}>' if url else ""
+        if name in JETPACK_EMBEDS:
+            # Jetpack's (and WordPress.com's): [youtube=URL&w=560], [youtube URL], [vimeo 123], [tweet ID].
+            value = next(iter(re.findall(r"https?://[^\s\]&]+", match[2])), "") or match[2].strip(" ='\"")
+            url = (
+                value
+                if value.startswith("http")
+                else JETPACK_EMBEDS[name].format(value.split()[0] if value else "")
+            )
+            return f'<iframe src="{url}"></iframe>' if value else ""
         if name in CODE_SHORTCODES or name in CODE_LANGUAGES:
             return f"<pre>{content}</pre>"
         return match[0]
@@ -115,11 +144,25 @@ def expand_shortcodes(html: str, attachments: dict, post_id: int) -> str:
     return SHORTCODE.sub(one, html)
 
 
-def wordpress_html(content: str, attachments: dict, post_id: int) -> str:
+def footnotes_html(content: str, meta: str) -> str:
+    """The footnotes block (WordPress 6.3), rendered from the post's ``footnotes`` meta as WordPress does."""
+    if "<!-- wp:footnotes" not in content or not meta:
+        return ""
+    try:
+        notes = json.loads(meta)
+    except ValueError:
+        return ""
+    items = "".join(f"<li>{note.get('content', '')}</li>" for note in notes if isinstance(note, dict))
+    return f"<ol>{items}</ol>" if items else ""
+
+
+def wordpress_html(content: str, attachments: dict, post_id: int, footnotes: str = "") -> str:
     """What WordPress's ``the_content`` makes of ``content``: embeds, blocks or wpautop, shortcodes."""
-    html = autoembed(content)
+    html = autoembed(content) + footnotes_html(content, footnotes)
     if "<!-- wp:" not in html:
-        html = shortcode_unautop(wpautop(html), REGISTERED | CODE_SHORTCODES | CODE_LANGUAGES)
+        html = shortcode_unautop(
+            wpautop(html), REGISTERED | set(JETPACK_EMBEDS) | CODE_SHORTCODES | CODE_LANGUAGES
+        )
     html = re.sub(r"<!--.*?-->", "", html, flags=re.DOTALL)
     return expand_shortcodes(html, attachments, post_id)
 
@@ -139,16 +182,39 @@ class Shape:
 class _Reader(HTMLParser):
     def __init__(self, imported: bool):
         super().__init__(convert_charrefs=True)
-        self.imported, self.shape, self.skip = imported, Shape(), 0
-        self.link_text = None
+        self.imported, self.shape = imported, Shape()
+        self.skipping, self.depth = None, 0  # the element whose contents no reader sees, and its nesting
+        self.link_text, self.card, self.text = None, None, ""
+
+    def _hidden(self, tag: str, attrs: dict) -> bool:
+        if tag in ("script", "style"):
+            return True
+        # The site's own additions: the contents list above a long post repeats its headings,
+        # screen-reader text ("Back to reference 2") is not on the page, and a note shown in the
+        # margin on wide screens is the one in the list of notes.
+        classes = (attrs.get("class") or "").split()
+        return self.imported and (tag == "nav" or bool({"visually-hidden", "sidenote"} & set(classes)))
+
+    def flush(self):
+        """Count the words of the text since the last block boundary; a link alone there is a card."""
+        if self.card is not None and self.text.strip() == self.card.strip():
+            label = CARD.match(self.card.strip())[0]
+            self.shape.embeds += 1
+            self.shape.links -= 1  # the card stands for the embed, as the player did
+            self.shape.words.subtract(WORD.findall(label.lower()))
+        self.shape.words.update(WORD.findall(self.text.lower()))
+        self.text, self.card = "", None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag in ("script", "style") or (tag == "nav" and self.imported):
-            # The contents list the site adds above a long post repeats its headings.
-            self.skip += 1
-        elif self.skip:
+        if self.skipping:
+            self.depth += tag == self.skipping
             return
+        footnote = "data-fn" in attrs or "footnote-ref" in (attrs.get("class") or "")
+        if tag in BLOCK_TAGS or (tag == "sup" and footnote):  # a footnote's number ends a word
+            self.flush()
+        if self._hidden(tag, attrs):
+            self.skipping, self.depth = tag, 1
         elif tag == "img":
             self.shape.images += 1
         elif tag in ("ul", "ol"):
@@ -162,27 +228,31 @@ class _Reader(HTMLParser):
             self.link_text = ""
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style") or (tag == "nav" and self.imported):
-            self.skip = max(0, self.skip - 1)
+        if self.skipping:
+            self.depth -= tag == self.skipping
+            if not self.depth:
+                self.skipping = None
+            return
+        if tag in BLOCK_TAGS:
+            self.flush()
         elif tag == "a" and self.link_text is not None:
             if self.imported and CARD.match(self.link_text.strip()):
-                self.shape.embeds += 1
-                self.shape.links -= 1  # the card stands for the embed, as the player did
-                self.shape.words.subtract(WORD.findall(CARD.match(self.link_text.strip())[0].lower()))
+                self.card = self.link_text
             self.link_text = None
 
     def handle_data(self, data):
-        if self.skip:
+        if self.skipping:
             return
         if self.link_text is not None:
             self.link_text += data
-        self.shape.words.update(WORD.findall(data.lower()))
+        self.text += data  # counted at the block's end: a word may span inline tags (c<b>lient</b>)
 
 
 def shape(html: str, *, imported: bool) -> Shape:
     reader = _Reader(imported)
     reader.feed(html)
     reader.close()
+    reader.flush()
     reader.shape.words = +reader.shape.words
     return reader.shape
 
@@ -215,10 +285,12 @@ def compare(source, site_rows: dict) -> list[Row]:
         if not isinstance(record, wxr.Item):
             continue
         kind, wp_id = record.get("wp:post_type", "post"), record.get("wp:post_id")
-        if kind not in ("post", "page") or not wp_id.isdigit():
+        # What WordPress never shows: trashed items and automatic drafts (the import skips them too).
+        if kind not in ("post", "page") or not wp_id.isdigit() or record.get("wp:status") in HIDDEN:
             continue
         content = record.get("content:encoded")
-        wordpress = shape(wordpress_html(content, attachments, int(wp_id)), imported=False)
+        html = wordpress_html(content, attachments, int(wp_id), record.meta.get("footnotes", ""))
+        wordpress = shape(html, imported=False)
         body = site_rows.get((kind, int(wp_id)))
         rows.append(
             Row(

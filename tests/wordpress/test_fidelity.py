@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench.wordpress_fidelity import compare, imported_bodies, table, wordpress_html
+from bench.wordpress_fidelity import compare, imported_bodies, shape, table, wordpress_html
 from bench.wpautop import shortcode_unautop, wpautop
 from tests.wordpress.test_media import media_export, run
 
@@ -80,3 +80,39 @@ def test_lost_and_gained_words_and_absent_items_are_counted(tmp_path):
         [absent] = compare(export, {})
     assert absent.imported is None
     assert "1 items, 1 absent" in table([absent])
+
+
+def test_jetpack_shortcodes_media_files_and_footnotes_render_as_on_wordpress():
+    html = wordpress_html(
+        "[youtube=http://www.youtube.com/watch?v=abcdefghijk&w=560]\n\nhttps://old.example/a.mp3\n\n"
+        '<p>Text<sup data-fn="x" class="fn"><a href="#x">1</a></sup></p>\n<!-- wp:footnotes /-->',
+        {},
+        1,
+        '[{"id": "x", "content": "The note"}]',
+    )
+    assert '<iframe src="http://www.youtube.com/watch?v=abcdefghijk">' in html
+    assert '<iframe src="https://old.example/a.mp3">' in html
+    assert "<ol><li>The note</li></ol>" in html
+
+
+def test_words_span_inline_tags_and_what_no_reader_sees_is_not_counted():
+    wordpress = shape('<p>c<b>lient</b> text<sup data-fn="x">1</sup></p>', imported=False)
+    assert dict(wordpress.words) == {"client": 1, "text": 1, "1": 1}
+    imported = shape(
+        '<nav class="toc"><ol><li>Heading</li></ol></nav><p>text<sup class="footnote-ref">1</sup>'
+        '<span class="sidenote">Note</span></p><p><a href="https://youtu.be/x">YouTube video: A talk</a></p>'
+        '<p>See <a href="https://youtu.be/y">YouTube video</a> here.</p>'
+        '<a href="#fnref-1"><span class="visually-hidden">Back to reference 1</span></a>',
+        imported=True,
+    )
+    assert dict(imported.words) == {
+        "text": 1,
+        "1": 1,
+        "a": 1,
+        "talk": 1,
+        "see": 1,
+        "youtube": 1,
+        "video": 1,
+        "here": 1,
+    }
+    assert (imported.lists, imported.embeds, imported.links) == (0, 1, 1)
