@@ -15,9 +15,9 @@ database. Text is escaped so imported prose is never read as Markdown.
 import re
 from collections.abc import Callable
 
+from importing.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, parse
+from importing.references import Reference
 from wordpress import embeds, footnotes, media, shortcodes
-from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, parse
-from wordpress.references import Reference
 from wordpress.writer import HEADINGS, Conversion, Writer, heading_anchor
 
 ASIDE_RE = re.compile(r"\[(comment|note|aside|update)\s*:\s*", re.IGNORECASE)

@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, parse
+from importing.htmltree import DEFAULT_MAX_DEPTH, Element, parse
 
 NOTES_HEADINGS = {"notes", "footnotes", "endnotes", "references", "sources", "note"}
 RULE_TEXT = re.compile(r"^\s*[-–—_*=~.·•]{3,}\s*$")

@@ -27,16 +27,18 @@ from django.utils.text import slugify
 
 from blog.models import Page, Post
 from blog.services import post_save_with_body
+from importing.directories import Sources, StaffNames, Tags, Users
+from importing.fingerprints import fingerprint
+from importing.htmltree import LimitError
+from importing.report import Report
 from wordpress import conf, lenient, wxr
 from wordpress.addresses import OldAddresses, old_path
 from wordpress.comments import CommentImporter
 from wordpress.convert import convert_post, html_to_text
-from wordpress.directories import Sources, StaffNames, Tags, Users
-from wordpress.htmltree import LimitError
-from wordpress.items import ItemProblem, Mapping, fingerprint, limited, parse_date, rss_date
+from wordpress.items import CONVERTER_VERSION, ItemProblem, Mapping, limited, parse_date, rss_date
 from wordpress.mediafiles import MediaOptions, read_attachments
 from wordpress.models import ImportedItem
-from wordpress.report import Report
+from wordpress.report import WordPressReport
 
 STATUSES = {
     "publish": Post.Status.PUBLISHED,
@@ -190,7 +192,13 @@ class Importer:
             raise ItemProblem(f"status {wp_status!r} is not imported")
         publish_at = self._date(item, wp_id)
         # An import copying media rewrites image URLs: a post imported without them converts again.
-        digest = fingerprint(item.fields, sorted(item.terms), item.meta.get("footnotes", ""), self.media.copy)
+        digest = fingerprint(
+            CONVERTER_VERSION,
+            item.fields,
+            sorted(item.terms),
+            item.meta.get("footnotes", ""),
+            self.media.copy,
+        )
         mapping = self.mappings.get(("post", wp_id))
         post = Post.objects.filter(pk=mapping.object_id).first() if mapping else None
         if post is not None and mapping.fingerprint == digest:
@@ -225,7 +233,7 @@ class Importer:
         wp_status = item.get("wp:status", "publish")
         if wp_status not in STATUSES:
             raise ItemProblem(f"status {wp_status!r} is not imported")
-        digest = fingerprint(item.fields, item.meta.get("footnotes", ""), self.media.copy)
+        digest = fingerprint(CONVERTER_VERSION, item.fields, item.meta.get("footnotes", ""), self.media.copy)
         mapping = self.mappings.get(("page", wp_id))
         page = Page.objects.filter(pk=mapping.object_id).first() if mapping else None
         if page is not None and mapping.fingerprint == digest:
@@ -354,7 +362,7 @@ def import_wxr(
     export, and ``ImportStopped`` when it stops being readable after some
     batches were saved.
     """
-    report = Report(dry_run=dry_run)
+    report = WordPressReport(dry_run=dry_run)
     repairs = lenient.Repairs()
     media = media or MediaOptions()
     media.attachments = read_attachments(source, max_depth=conf.get("IMPORT_MAX_XML_DEPTH"))

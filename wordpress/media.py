@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from wordpress.htmltree import Element, is_block
+from importing.htmltree import Element, is_block
 
 GALLERY_RE = re.compile(r"(?<!\[)\[gallery\b([^\]]*)\]", re.IGNORECASE)
 CAPTION_RE = re.compile(r"(?<!\[)\[(caption|wp_caption)\b([^\]]*)\](.*?)\[/\1\]", re.DOTALL | re.IGNORECASE)

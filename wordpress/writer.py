@@ -10,9 +10,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from importing.htmltree import Element, is_block
+from importing.references import parse_citation
 from wordpress import footnotes, media
-from wordpress.htmltree import Element, is_block
-from wordpress.references import parse_citation
 
 BREAK = "\x01"
 ASIDE_ONLY = re.compile(r"^\s*\[(Comment|Note|Aside|Update):.*\]\s*$", re.DOTALL)

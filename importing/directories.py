@@ -19,7 +19,7 @@ from django.utils.text import slugify
 
 from blog.models import Tag
 from citations.models import Source
-from wordpress.references import Reference, make_key, normalize
+from importing.references import Reference, make_key, normalize
 
 # WordPress's default category files every post nobody filed: it says nothing about the post.
 IGNORED_TERMS = {"uncategorized"}

@@ -1,4 +1,4 @@
-"""WordPress post HTML as a small tree, with bare text grouped into paragraphs (pure functions).
+"""A blog post's HTML as a small tree, with bare text grouped into paragraphs (pure functions).
 
 The standard library's ``html.parser`` reads the tag soup; ``parse`` builds
 ``Element`` nodes (text stays ``str``, adjacent text joined) and closes what
