@@ -121,6 +121,19 @@ def gallery_blocks(grid: Element) -> list[Element]:
     return blocks
 
 
+def unlist_galleries(element: Element) -> None:
+    """Replace each block gallery's grid under ``element`` with its images and captions, in place."""
+    children = []
+    for child in element.children:
+        if isinstance(child, Element) and child.tag == "ul" and is_gallery_list(child):
+            children.extend(gallery_blocks(child))
+        else:
+            if isinstance(child, Element):
+                unlist_galleries(child)
+            children.append(child)
+    element.children = children
+
+
 def expand(html: str, *, attachments: dict, post_id: int | None, counts, problems: list) -> str:
     """``html`` with caption and gallery shortcodes written as figures; ``counts`` counts them by name."""
 
