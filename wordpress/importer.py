@@ -67,8 +67,10 @@ class Importer:
         self.media = media or MediaOptions()
         self.copier = self.media.copier(report, channel.site, dry_run=report.dry_run)
         self.report = report
-        self.users = Users(report, assign_to=assign_to)
-        self.tags, self.sources = Tags(report), Sources(report, added_by=imported_by)
+        self.users = Users(report, assign_to=assign_to, platform="wordpress")
+        # WordPress's default category files every post nobody filed: it says nothing about the post.
+        self.tags = Tags(report, ignored={"uncategorized"})
+        self.sources = Sources(report, added_by=imported_by)
         self.staff = StaffNames()
         self.post_type = ContentType.objects.get_for_model(Post)
         self.page_type = ContentType.objects.get_for_model(Page)

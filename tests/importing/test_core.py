@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass
 
+import pytest
+from django.contrib.auth import get_user_model
+
+from importing.directories import Tags, Users
 from importing.fingerprints import fingerprint
 from importing.report import Report
 
@@ -59,3 +63,15 @@ def test_a_rolled_back_batch_is_forgotten_with_the_platforms_own_tallies():
     assert report.counts["posts"]["created"] == 1
     assert report.problems == [] and report.cards == 1
     assert report.summary_lines()[-1] == "cards: 1"
+
+
+@pytest.mark.django_db
+def test_users_and_tags_of_another_platform_take_its_name_and_its_ignored_terms():
+    report = Report()
+    staff = get_user_model().objects.create_user("ana", is_staff=True)
+    users = Users(report, platform="ghost")
+    assert users.get("ana").username == "ana-ghost" != staff.username
+    assert users.get("").username == "ghost"
+    tags = Tags(report, ignored={"news"})
+    assert tags.get("News") is None
+    assert tags.get("Uncategorized").slug == "uncategorized"
