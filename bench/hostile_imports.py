@@ -36,9 +36,9 @@ from citations import dates, formats, markup  # noqa: E402
 from citations.formats.csljson import RecordError, item_to_fields  # noqa: E402
 from citations.formats.latex import title_to_latex  # noqa: E402
 from citations.styles.capitals import headline  # noqa: E402
+from importing.htmltree import LimitError  # noqa: E402
 from wordpress import wxr  # noqa: E402
 from wordpress.convert import convert_post  # noqa: E402
-from wordpress.htmltree import LimitError  # noqa: E402
 
 
 def _swallowing(parse, *expected):

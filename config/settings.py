@@ -179,8 +179,11 @@ MIDDLEWARE = [
     # Refuses NUL bytes and over-size bodies before any view or lookup sees them;
     # inside the middleware above, so its 400 and 413 pages carry the site's headers.
     "config.guard.RequestGuardMiddleware",
-    # Late, so it sees the final 404 of an old WordPress address (as contrib.redirects' fallback does).
+    # Late, so they see the final 404 of an old address (as contrib.redirects' fallback does):
+    # WordPress's own forms, read by key from what its import recorded, after the importers'
+    # redirect table (inside it, so it answers first).
     "wordpress.middleware.WordPressRedirectMiddleware",
+    "imports.middleware.RedirectFallbackMiddleware",
 ]
 
 EMAIL_BACKEND = "jobs.mail.QueuedEmailBackend"

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from imports import kinds
-from imports.models import ImportRun
+from imports.models import ImportRun, Redirect
 
 # Seconds between reloads of a page whose import is queued or running.
 REFRESH_SECONDS = 2
@@ -86,3 +86,10 @@ class ImportRunAdmin(admin.ModelAdmin):
             "refresh": REFRESH_SECONDS if run.in_progress else None,
         }
         return TemplateResponse(request, "admin/imports/importrun/run.html", context)
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_path", "new_path", "origin", "updated"]
+    list_filter = ["origin"]
+    search_fields = ["old_path", "new_path"]

@@ -59,3 +59,32 @@ class ImportRun(models.Model):
     @property
     def percent(self) -> int | None:
         return min(100, self.done * 100 // self.total) if self.total else None
+
+
+class Redirect(models.Model):
+    """An old address that leads permanently somewhere else, in the manner of ``django.contrib.redirects``.
+
+    Importers fill it for old addresses whose target is not a row an app
+    already redirects to by its own key (an attachment's page leads to the
+    copied file, say). ``old_path`` is a path, with its query string when the
+    old site answered one (``/?attachment_id=5``); ``new_path`` a path or a
+    full URL (a file in the storage's own host).
+    """
+
+    old_path = models.CharField(
+        "old address", max_length=500, unique=True, help_text="A path, with its query string if it had one."
+    )
+    new_path = models.CharField("leads to", max_length=500, help_text="A path or a full URL.")
+    origin = models.CharField(
+        "recorded by", max_length=50, blank=True, help_text="The import that recorded it (wordpress…)."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["old_path"]
+        verbose_name = "redirect"
+        verbose_name_plural = "redirects"
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"

@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.text import slugify
 
 from blog.models import Post
+from imports import redirects
 from wordpress.models import ImportedItem, ImportedSite
 
 
@@ -35,6 +36,7 @@ class OldAddresses:
     def __init__(self, site: str):
         self.site = site
         base_path = unquote(urlsplit(site).path).rstrip("/")[:300]
+        self.base_path = base_path
         ImportedSite.objects.update_or_create(url=site[:300], defaults={"base_path": base_path})
 
     def _remember(self, kind: str, wp_id: int, target, **fields) -> None:
@@ -57,3 +59,10 @@ class OldAddresses:
         """The attachment's page (``?attachment_id=<ID>`` and its permalink) now leads to ``post``."""
         if wp_id.isdigit():
             self._remember(ImportedItem.Kind.ATTACHMENT, int(wp_id), post, link_path=old_path(link))
+
+    def attachment_file(self, wp_id: str, link: str, url: str) -> None:
+        """The attachment's page (``?attachment_id=<ID>`` and its permalink) now leads to its copied file."""
+        if wp_id.isdigit():
+            redirects.remember(f"{self.base_path}/?attachment_id={int(wp_id)}", url, origin="wordpress")
+            if path := old_path(link):
+                redirects.remember(path, url, origin="wordpress")

@@ -21,10 +21,11 @@ from blog.rendering import render_comment
 from comments import conf, published
 from comments.models import Comment
 from comments.text import clean_line
+from importing.fingerprints import fingerprint
+from importing.htmltree import LimitError
 from wordpress import conf as wordpress_conf
 from wordpress.convert import convert_post
-from wordpress.htmltree import LimitError
-from wordpress.items import ItemProblem, fingerprint, limited, parse_date
+from wordpress.items import CONVERTER_VERSION, ItemProblem, limited, parse_date
 from wordpress.models import ImportedItem
 
 STATUSES = {
@@ -118,7 +119,7 @@ class CommentImporter:
             wp_id, parent = int(fields.get("wp:comment_id", "")), int(fields.get("wp:comment_parent") or 0)
         except ValueError:
             raise ValueError("no valid wp:comment_id or wp:comment_parent") from None
-        digest = fingerprint(fields)
+        digest = fingerprint(CONVERTER_VERSION, fields)
         mapping = self.importer.mappings.get(("comment", wp_id))
         if mapping is not None and mapping.fingerprint == digest:
             # Unchanged since the last import: nothing to convert or render; only its place in the thread.

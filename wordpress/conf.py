@@ -8,7 +8,7 @@ time linear in their input; these limits bound what linear alone does not.
 
 from django.conf import settings
 
-from wordpress import htmltree
+from importing import htmltree
 
 DEFAULTS = {
     # The largest export the admin's upload accepts, in bytes (the command reads any size). The worker

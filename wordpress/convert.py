@@ -13,12 +13,14 @@ database. Text is escaped so imported prose is never read as Markdown.
 """
 
 import re
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from importing.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, parse
+from importing.references import Reference
+from importing.writer import HEADINGS, Writer, heading_anchor
 from wordpress import embeds, footnotes, media, shortcodes
-from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, parse
-from wordpress.references import Reference
-from wordpress.writer import HEADINGS, Conversion, Writer, heading_anchor
 
 ASIDE_RE = re.compile(r"\[(comment|note|aside|update)\s*:\s*", re.IGNORECASE)
 # WordPress's teaser boundary, with the optional text of its "read more" link.
@@ -87,6 +89,17 @@ def _attribute_quotes(writer: Writer, root: Element) -> None:
         block.children.append(Element("p", children=["— ", Element("note", {"key": key})]))
 
 
+@dataclass
+class Conversion:
+    """The Markdown and what could not be carried over cleanly."""
+
+    markdown: str
+    summary: str = ""  # the text before ``<!--more-->``, for the post's summary; empty without one
+    problems: list[str] = field(default_factory=list)
+    shortcodes: Counter = field(default_factory=Counter)
+    gutenberg_comments: int = 0
+
+
 def convert_post(
     html: str,
     *,
@@ -124,6 +137,7 @@ def convert_post(
     root, conversion.gutenberg_comments = parse(html, max_depth)
     embeds.cards(root)
     blockify(root, autop)
+    media.unlist_galleries(root)
     notes = (
         {}
         if comment
@@ -134,7 +148,16 @@ def convert_post(
         notes.update({note.key: note for note in footnotes.notes_from_html(written, max_depth)})
     for block in root.children:
         footnotes.mark(block, set(notes))
-    writer = Writer(notes, resolve, conversion, post=not comment, media_url=media_url)
+    media_url = media_url or (lambda url: url)
+
+    def link_url(href: str, has_image: bool) -> str:
+        # A document, audio or video file, or an image linking to its full size: copied too.
+        copied = media.file_kind(href) or (has_image and media.is_image_file(href))
+        return media_url(href) if copied else href
+
+    writer = Writer(
+        notes, resolve, conversion.problems, post=not comment, media_url=media_url, link_url=link_url
+    )
     if not comment:
         writer.anchors = {heading_anchor(block) for block in root.iter() if block.tag in HEADINGS} - {""}
         _attribute_quotes(writer, root)

@@ -21,7 +21,7 @@ from html import escape, unescape
 from os.path import basename
 from urllib.parse import unquote, urlsplit
 
-from wordpress.htmltree import Element
+from importing.htmltree import Element
 
 # Providers WordPress's oEmbed list knows, by host (``www.`` and ``m.`` removed), with what they hold.
 PROVIDERS = {

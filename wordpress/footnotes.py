@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from wordpress.htmltree import DEFAULT_MAX_DEPTH, Element, parse
+from importing.htmltree import DEFAULT_MAX_DEPTH, Element, parse
 
 NOTES_HEADINGS = {"notes", "footnotes", "endnotes", "references", "sources", "note"}
 RULE_TEXT = re.compile(r"^\s*[-–—_*=~.·•]{3,}\s*$")
@@ -163,24 +163,6 @@ def block_editor_notes(meta_json: str, max_depth: int = DEFAULT_MAX_DEPTH) -> li
 def notes_from_html(pairs: list[tuple[str, str]], max_depth: int = DEFAULT_MAX_DEPTH) -> list[Note]:
     """Notes from ``(key, html)`` pairs, as footnote shortcodes and ``((…))`` leave them."""
     return [Note(key, parse(content, max_depth)[0].children) for key, content in pairs]
-
-
-def tail(nodes: list, count: int) -> list:
-    """The end of ``nodes`` that holds their last ``count`` non-space characters, elements split."""
-    kept = []
-    for node in reversed(nodes):
-        if count <= 0:
-            break
-        size = len(re.sub(r"\s", "", _text(node)))
-        if size <= count:
-            kept.insert(0, node)
-        elif isinstance(node, str):
-            cut = [index for index, char in enumerate(node) if not char.isspace()][-count]
-            kept.insert(0, node[cut:])
-        else:
-            kept.insert(0, Element(node.tag, dict(node.attrs), tail(node.children, count)))
-        count -= size
-    return kept
 
 
 def _marker_key(element: Element, keys: set) -> str | None:

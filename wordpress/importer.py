@@ -27,16 +27,18 @@ from django.utils.text import slugify
 
 from blog.models import Page, Post
 from blog.services import post_save_with_body
+from importing.directories import Sources, StaffNames, Tags, Users
+from importing.fingerprints import fingerprint
+from importing.htmltree import LimitError
+from importing.report import Report
 from wordpress import conf, lenient, wxr
 from wordpress.addresses import OldAddresses, old_path
 from wordpress.comments import CommentImporter
 from wordpress.convert import convert_post, html_to_text
-from wordpress.directories import Sources, StaffNames, Tags, Users
-from wordpress.htmltree import LimitError
-from wordpress.items import ItemProblem, Mapping, fingerprint, limited, parse_date, rss_date
+from wordpress.items import CONVERTER_VERSION, ItemProblem, Mapping, limited, parse_date, rss_date
 from wordpress.mediafiles import MediaOptions, read_attachments
 from wordpress.models import ImportedItem
-from wordpress.report import Report
+from wordpress.report import WordPressReport
 
 STATUSES = {
     "publish": Post.Status.PUBLISHED,
@@ -65,8 +67,10 @@ class Importer:
         self.media = media or MediaOptions()
         self.copier = self.media.copier(report, channel.site, dry_run=report.dry_run)
         self.report = report
-        self.users = Users(report, assign_to=assign_to)
-        self.tags, self.sources = Tags(report), Sources(report, added_by=imported_by)
+        self.users = Users(report, assign_to=assign_to, platform="wordpress")
+        # WordPress's default category files every post nobody filed: it says nothing about the post.
+        self.tags = Tags(report, ignored={"uncategorized"})
+        self.sources = Sources(report, added_by=imported_by)
         self.staff = StaffNames()
         self.post_type = ContentType.objects.get_for_model(Post)
         self.page_type = ContentType.objects.get_for_model(Page)
@@ -100,8 +104,6 @@ class Importer:
 
     def item(self, item: wxr.Item):
         post_type = item.get("wp:post_type", "post")
-        if post_type == "attachment" and self.media.copy:
-            self.copier.url(item.get("wp:attachment_url"), item.get("wp:post_id"))
         if post_type not in ("post", "page"):
             self.report.not_imported[post_type] += 1
             if post_type == "attachment":
@@ -142,7 +144,15 @@ class Importer:
             )
 
     def _attachment(self, item: wxr.Item) -> None:
-        # Its page leads to the post it belongs to; WordPress exports by ID, so the post came first.
+        # Its page leads to its file when the file was copied, else to the post it belongs to
+        # (WordPress exports by ID, so the post came first).
+        original = item.get("wp:attachment_url")
+        if (
+            self.media.copy
+            and original
+            and (copy := self.copier.url(original, item.get("wp:post_id"))) != original
+        ):
+            self.addresses.attachment_file(item.get("wp:post_id"), item.get("link"), copy)
         parent_id = item.get("wp:post_parent")
         parent = self.mappings.get(("post", int(parent_id))) if parent_id.isdigit() else None
         if parent is not None:
@@ -184,7 +194,13 @@ class Importer:
             raise ItemProblem(f"status {wp_status!r} is not imported")
         publish_at = self._date(item, wp_id)
         # An import copying media rewrites image URLs: a post imported without them converts again.
-        digest = fingerprint(item.fields, sorted(item.terms), item.meta.get("footnotes", ""), self.media.copy)
+        digest = fingerprint(
+            CONVERTER_VERSION,
+            item.fields,
+            sorted(item.terms),
+            item.meta.get("footnotes", ""),
+            self.media.copy,
+        )
         mapping = self.mappings.get(("post", wp_id))
         post = Post.objects.filter(pk=mapping.object_id).first() if mapping else None
         if post is not None and mapping.fingerprint == digest:
@@ -219,7 +235,7 @@ class Importer:
         wp_status = item.get("wp:status", "publish")
         if wp_status not in STATUSES:
             raise ItemProblem(f"status {wp_status!r} is not imported")
-        digest = fingerprint(item.fields, item.meta.get("footnotes", ""), self.media.copy)
+        digest = fingerprint(CONVERTER_VERSION, item.fields, item.meta.get("footnotes", ""), self.media.copy)
         mapping = self.mappings.get(("page", wp_id))
         page = Page.objects.filter(pk=mapping.object_id).first() if mapping else None
         if page is not None and mapping.fingerprint == digest:
@@ -348,7 +364,7 @@ def import_wxr(
     export, and ``ImportStopped`` when it stops being readable after some
     batches were saved.
     """
-    report = Report(dry_run=dry_run)
+    report = WordPressReport(dry_run=dry_run)
     repairs = lenient.Repairs()
     media = media or MediaOptions()
     media.attachments = read_attachments(source, max_depth=conf.get("IMPORT_MAX_XML_DEPTH"))

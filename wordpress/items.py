@@ -1,15 +1,13 @@
-"""Reading an item's fields: dates, fingerprints, content within its limit, the error that skips an item."""
+"""Reading an item's fields: dates, content within its limit, the error that skips an item."""
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from django.utils import timezone
 
+from importing.htmltree import LimitError
 from wordpress import conf
-from wordpress.htmltree import LimitError
 
 # Part of every fingerprint: a better converter re-imports what the older one converted.
 CONVERTER_VERSION = "2"
@@ -27,10 +25,6 @@ class Mapping:
     pk: int
     object_id: int
     fingerprint: str
-
-
-def fingerprint(*parts) -> str:
-    return hashlib.sha256(json.dumps([CONVERTER_VERSION, *parts], sort_keys=True).encode()).hexdigest()
 
 
 def parse_date(gmt: str, local: str) -> datetime | None:

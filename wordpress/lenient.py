@@ -4,9 +4,12 @@ WordPress's importer reads exports that are not well-formed XML, because
 WordPress wrote them: an ``&`` left unescaped in an attachment's URL, an HTML
 entity such as ``&nbsp;`` outside CDATA, a control character pasted into a
 post, a ``]]>`` left over from content that held CDATA of its own, bytes that
-are not in the declared encoding. ``clean`` decodes the file as it declares
-(UTF-8 when it does not), mends each of these where it stands and yields text
-to feed the parser; ``Repairs`` counts what it mended, for the report.
+are not in the declared encoding, a feed element under a prefix the file never
+declares (WordPress.com wrote ``<atom:link>`` without ``xmlns:atom`` until
+about 2013; WordPress's importer falls back to a parser without namespaces).
+``clean`` decodes the file as it declares (UTF-8 when it does not), mends
+each of these where it stands and yields text to feed the parser;
+``Repairs`` counts what it mended, for the report.
 
 It keeps only one chunk and a short tail in memory, and looks at each
 character once: which of text, CDATA section or comment it is in decides what
@@ -36,6 +39,16 @@ PATTERNS = {
     COMMENT: re.compile(r"-->|" + ILLEGAL),
 }
 XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+# The feed extensions' prefixes WordPress and WordPress.com write in a channel, declared on the
+# <rss> element when the file leaves them undeclared.
+FEED_PREFIXES = {
+    "atom": "http://www.w3.org/2005/Atom", "media": "http://search.yahoo.com/mrss/",
+    "georss": "http://www.georss.org/georss", "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "sy": "http://purl.org/rss/1.0/modules/syndication/", "slash": "http://purl.org/rss/1.0/modules/slash/",
+    "wfw": "http://wellformedweb.org/CommentAPI/", "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
+    "dc": "http://purl.org/dc/elements/1.1/", "content": "http://purl.org/rss/1.0/modules/content/",
+}  # fmt: skip
+RSS_START = re.compile(r"<rss\b([^>]*)>")
 
 
 @dataclass
@@ -119,16 +132,35 @@ def _replacement(match, state: str, repairs: Repairs) -> tuple[str, str]:
     return "&amp;" + token[1:], state
 
 
+def _declare_prefixes(text: str) -> str:
+    """``text`` with the feed prefixes its ``<rss>`` start tag leaves undeclared declared on it.
+
+    All of them, used or not: a use may come megabytes later, and an unused declaration changes
+    nothing the import reads.
+    """
+    match = RSS_START.search(text)
+    if match is None:
+        return text
+    declared = set(re.findall(r"xmlns:([\w.-]+)\s*=", match[1]))
+    declarations = "".join(
+        f' xmlns:{prefix}="{uri}"' for prefix, uri in FEED_PREFIXES.items() if prefix not in declared
+    )
+    end = match.end() - (2 if match[0].endswith("/>") else 1)
+    return text[:end] + declarations + text[end:]
+
+
 def clean(stream, repairs: Repairs):
     """Yield the text of the binary ``stream``, mended to be well-formed where WordPress wrote it not."""
     head = stream.read(CHUNK)
     decoder = _decoder(head)
-    state, pending, final = TEXT, "", False
+    state, pending, final, first = TEXT, "", False, True
     while not final:
         chunk = head if head is not None else stream.read(CHUNK)
         head = None
         final = not chunk
         buffer = pending + decoder.decode(chunk, final=final)
+        if first:
+            buffer, first = _declare_prefixes(buffer), False
         limit = len(buffer) if final else max(len(buffer) - HOLD, 0)
         out, position = [], 0
         pattern = PATTERNS[state]

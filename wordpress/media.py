@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from wordpress.htmltree import Element, is_block
+from importing.htmltree import Element, is_block
 
 GALLERY_RE = re.compile(r"(?<!\[)\[gallery\b([^\]]*)\]", re.IGNORECASE)
 CAPTION_RE = re.compile(r"(?<!\[)\[(caption|wp_caption)\b([^\]]*)\](.*?)\[/\1\]", re.DOTALL | re.IGNORECASE)
@@ -34,6 +34,27 @@ IMAGE_FILE_RE = re.compile(r"^https?://[^?#]+\.(?:jpe?g|png|gif|webp|bmp|tiff?)(
 def is_image_file(url: str) -> bool:
     """Whether ``url`` names an image file by its extension (a link to an image's full size)."""
     return bool(IMAGE_FILE_RE.match(url))
+
+
+# What else WordPress's media library keeps by default and posts link to: documents, audio, video.
+# Each is recognised by its first bytes (``mediafiles.check_file``) before it is stored.
+FILE_SIGNATURES = {
+    "pdf": [(0, b"%PDF-")],
+    "mp3": [(0, b"ID3"), (0, b"\xff\xfb"), (0, b"\xff\xf3"), (0, b"\xff\xf2")],
+    "m4a": [(4, b"ftyp")], "mp4": [(4, b"ftyp")], "m4v": [(4, b"ftyp")], "mov": [(4, b"ftyp")],
+    "ogg": [(0, b"OggS")], "oga": [(0, b"OggS")], "ogv": [(0, b"OggS")],
+    "wav": [(0, b"RIFF")], "flac": [(0, b"fLaC")], "webm": [(0, b"\x1a\x45\xdf\xa3")],
+    "zip": [(0, b"PK\x03\x04")], "docx": [(0, b"PK\x03\x04")], "xlsx": [(0, b"PK\x03\x04")],
+    "pptx": [(0, b"PK\x03\x04")], "odt": [(0, b"PK\x03\x04")], "epub": [(0, b"PK\x03\x04")],
+    "doc": [(0, b"\xd0\xcf\x11\xe0")], "xls": [(0, b"\xd0\xcf\x11\xe0")], "ppt": [(0, b"\xd0\xcf\x11\xe0")],
+}  # fmt: skip
+MEDIA_FILE_RE = re.compile(rf"^https?://[^?#]+\.({'|'.join(FILE_SIGNATURES)})(?:[?#]|$)", re.IGNORECASE)
+
+
+def file_kind(url: str) -> str:
+    """The extension of a document, audio or video file ``url`` names ("pdf", "mp3"), or ""."""
+    match = MEDIA_FILE_RE.match(url)
+    return match[1].lower() if match else ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +119,19 @@ def gallery_blocks(grid: Element) -> list[Element]:
         elif isinstance(item, Element):
             blocks.append(Element("p", children=item.children))
     return blocks
+
+
+def unlist_galleries(element: Element) -> None:
+    """Replace each block gallery's grid under ``element`` with its images and captions, in place."""
+    children = []
+    for child in element.children:
+        if isinstance(child, Element) and child.tag == "ul" and is_gallery_list(child):
+            children.extend(gallery_blocks(child))
+        else:
+            if isinstance(child, Element):
+                unlist_galleries(child)
+            children.append(child)
+    element.children = children
 
 
 def expand(html: str, *, attachments: dict, post_id: int | None, counts, problems: list) -> str:

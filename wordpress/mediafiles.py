@@ -7,13 +7,15 @@ or read from a local copy of ``wp-content/uploads`` (``source_dir``). A copy
 already stored is used as it is: importing again downloads nothing, and an
 import without copying still points posts at the copies an earlier one made.
 
-Only images are kept, each decoded whole by Pillow within
+Images are kept each decoded whole by Pillow within
 ``BLOG_IMAGE_MAX_PIXELS`` and ``WORDPRESS_IMPORT_MEDIA_MAX_BYTES``, as
-the editor's upload does. Downloads go only to the export's own hosts (and
-those the importing user names), over http or https, never to a private,
-loopback or link-local address unless the user named that host; redirects
-are held to the same rules. A file that cannot be copied is reported by post
-and URL, and the post keeps the original URL.
+the editor's upload does; documents, audio and video (``media.FILE_SIGNATURES``:
+PDF, MP3, MP4, Office files…) when their first bytes are what their
+extension says, within the same byte limit. Any other file is not copied.
+Downloads go only to the export's own hosts (and those the importing user
+names), over http or https, never to a private, loopback or link-local
+address unless the user named that host; redirects are held to the same
+rules. A file that cannot be copied is reported by post and URL, and the post keeps the original URL.
 """
 
 import hashlib
@@ -61,6 +63,17 @@ def upload_path(url: str) -> str:
         digest = hashlib.sha256(parts.query.encode()).hexdigest()[:10]
         segments[-1] = f"{name.stem}-{digest}{name.suffix}"
     return "/".join(segments)
+
+
+def check_file(url: str, data: bytes) -> None:
+    """Refuse ``data`` unless it is an image Pillow reads, or the document, audio or video ``url`` names."""
+    if kind := media.file_kind(url):
+        if not any(
+            data[offset : offset + len(magic)] == magic for offset, magic in media.FILE_SIGNATURES[kind]
+        ):
+            raise CopyError(f"not a .{kind} file (its first bytes say otherwise)")
+        return
+    _check_image(data)
 
 
 def _check_image(data: bytes) -> None:
@@ -133,7 +146,7 @@ class MediaCopier:
             return None
         try:
             data = self._read_local(original) if self.source_dir else self._download(original)
-            _check_image(data)
+            check_file(original, data)
         except CopyError as error:
             self.report.count("media", "missing")
             self.report.problem(

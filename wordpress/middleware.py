@@ -6,8 +6,11 @@ exist. The exception is WordPress's query forms on the home page (``/?p=ID``,
 ``/?feed=rss2``…): the home page answers them with 200, so they are
 recognised before the view runs. Each address is one look-up by an indexed
 key (see ``wordpress.addresses``): no guess at the old permalink structure is
-needed, and anything not found keeps its normal answer. Only posts the public
-may see are redirected to: published posts, published pages.
+needed, and anything not found keeps its normal answer. The home page's
+query forms look in the importers' redirect table first (``imports.redirects``:
+an attachment's page leads to its copied file); other 404s find it through
+``imports.middleware``. Only posts the public may see are redirected to:
+published posts, published pages.
 """
 
 import re
@@ -17,6 +20,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from blog.models import Page, Post, Tag
+from imports import redirects
 from wordpress.addresses import author_slug
 from wordpress.models import ImportedItem, ImportedSite
 
@@ -129,7 +133,7 @@ class WordPressRedirectMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _home_query(request) and (url := redirect_for(request)):
+        if _home_query(request) and (url := redirects.target(request) or redirect_for(request)):
             return HttpResponsePermanentRedirect(url)
         response = self.get_response(request)
         if response.status_code == 404 and request.method in ("GET", "HEAD"):

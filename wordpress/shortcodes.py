@@ -12,8 +12,8 @@ from collections import Counter
 from html import escape, unescape
 from urllib.parse import urlsplit
 
+from importing.htmltree import DEFAULT_MAX_DEPTH, LimitError
 from wordpress import embeds
-from wordpress.htmltree import DEFAULT_MAX_DEPTH, LimitError
 
 # The opening tag only: its content, up to the nearest closing tag, is found with ``str.find``
 # and only when that closing tag occurs later at all, so the search is linear.

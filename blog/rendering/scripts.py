@@ -11,6 +11,8 @@ kept out of scripts so that "[^a][^b]" with undefined labels stays text.
 from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
+# The markers, for what writes the dialect (an importer) as for what reads it.
+SUPERSCRIPT, SUBSCRIPT = "^", "~"
 SUPERSCRIPT_RE = r"(\^)([^\s^\[\]]+)\^"
 SUBSCRIPT_RE = r"(~)([^\s~\[\]]+)~"
 
@@ -20,7 +22,7 @@ PRIORITIES = {"cp-superscript": 64, "cp-subscript": 63}
 
 class ScriptsExtension(Extension):
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
-        for character in "^~":
+        for character in SUPERSCRIPT + SUBSCRIPT:
             if character not in md.ESCAPED_CHARS:
                 md.ESCAPED_CHARS.append(character)
         patterns = md.inlinePatterns

@@ -8,6 +8,7 @@ search from each ``~~`` stops at the next one and finding them all is linear.
 from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
+STRIKE = "~~"  # the marker, for what writes the dialect as for what reads it
 # Not at a space on either side, as emphasis: "a ~~ b" is two tildes in prose.
 STRIKE_RE = r"(~~)(?=[^\s~])((?:[^~]|~(?!~))+?)(?<=[^\s~])~~"
 

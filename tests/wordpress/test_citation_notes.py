@@ -2,8 +2,8 @@
 
 import pytest
 
+from importing.references import parse_citation
 from wordpress.convert import convert_post
-from wordpress.references import parse_citation
 
 MILL = "John Stuart Mill, <em>On Liberty</em> (London: John W. Parker, 1859)"
 HINSHAW = "Drew Hinshaw, “Defenders Outgunned,” The Wall Street Journal, February 22, 2013"

@@ -8,9 +8,9 @@ import pytest
 from blog.rendering import render_post
 from blog.rendering.scripts import ScriptsExtension
 from blog.rendering.strike import StrikeExtension
+from importing.htmltree import parse
+from importing.writer import escape_text
 from wordpress.convert import convert_post
-from wordpress.htmltree import parse
-from wordpress.writer import escape_text
 
 
 def md(html, **kwargs):

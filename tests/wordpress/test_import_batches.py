@@ -7,9 +7,9 @@ from django.core.management import CommandError, call_command
 
 from blog.models import Post
 from comments.models import Comment
+from importing.report import KINDS
 from wordpress import importer, wxr
 from wordpress.models import ImportedItem
-from wordpress.report import KINDS
 
 
 def export(posts: int = 5) -> bytes:

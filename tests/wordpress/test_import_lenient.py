@@ -188,3 +188,26 @@ def test_the_teaser_before_the_more_tag_becomes_the_summary(tmp_path, run_import
     post = Post.objects.get()
     assert post.summary == "Welcome to WordPress."
     assert "Welcome to *WordPress*.\n\nThis is your first post." in post.body
+
+
+@pytest.mark.django_db
+def test_feed_elements_under_undeclared_prefixes_import(run_import, tmp_path, export_path):
+    """WordPress.com wrote ``<atom:link>`` (and ``media:``) without declaring the prefix; the file imports."""
+    text = Path(export_path("wxr-1.1")).read_text(encoding="utf-8")
+    assert "xmlns:atom" not in text
+    text = text.replace(
+        "<wp:wxr_version>",
+        '<atom:link rel="hub" href="https://example.com/?pushpress=hub"/>\n'
+        '<media:thumbnail url="https://example.com/a.png"/>\n<wp:wxr_version>',
+        1,
+    )
+    path = tmp_path / "export.xml"
+    path.write_text(text, encoding="utf-8")
+    assert "posts: 1 created" in run_import(str(path))
+
+
+def test_declared_prefixes_are_left_as_the_file_declares_them():
+    text = '<?xml version="1.0"?><rss version="2.0" xmlns:atom="urn:own"><channel/></rss>'
+    cleaned = "".join(lenient.clean(io.BytesIO(text.encode()), lenient.Repairs()))
+    assert cleaned.count("xmlns:atom=") == 1 and 'xmlns:atom="urn:own"' in cleaned
+    assert 'xmlns:media="http://search.yahoo.com/mrss/"' in cleaned

@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 
 from blog.models import Post
 from comments.models import Comment
+from importing.htmltree import LimitError
 from tests.factories import make_staff
 from tests.imports.pages import finished_page
 from wordpress import wxr
 from wordpress.convert import convert_post
-from wordpress.htmltree import LimitError
 from wordpress.importer import import_wxr
 
 URL = reverse("admin:wordpress_import")

@@ -1,41 +1,33 @@
-"""Writing the dialect from a parsed WordPress post: ``Writer`` turns an ``htmltree`` into Markdown.
+"""Writing the dialect from a parsed post: ``Writer`` turns an ``htmltree`` into the blog's Markdown.
 
 Text is escaped so imported prose is never read as Markdown (``escape_text``);
 lists, code, tables, headings with their anchors, images, quotes and notes are
-written as the dialect reads them. ``convert.convert_post`` prepares the tree
-(shortcodes, media, embeds, footnotes) and calls the writer.
+written as the dialect reads them, with its own markers and labels (strike,
+super- and subscript, asides: ``blog.rendering``). A platform's converter
+(``wordpress.convert``) prepares the tree — its shortcodes, galleries, embeds,
+footnotes — and calls the writer, saying where copied files now live
+(``media_url``, ``link_url``).
 """
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 
-from wordpress import footnotes, media
-from wordpress.htmltree import Element, is_block
-from wordpress.references import parse_citation
+from blog.rendering.inline import ASIDE_LABELS
+from blog.rendering.scripts import SUBSCRIPT, SUPERSCRIPT
+from blog.rendering.strike import STRIKE
+from importing.htmltree import Element, is_block, tail
+from importing.references import parse_citation
 
 BREAK = "\x01"
-ASIDE_ONLY = re.compile(r"^\s*\[(Comment|Note|Aside|Update):.*\]\s*$", re.DOTALL)
+ASIDE_ONLY = re.compile(rf"^\s*\[({'|'.join(ASIDE_LABELS)}):.*\]\s*$", re.DOTALL)
 DROPPED = {"script", "style", "noscript", "template", "svg", "canvas", "form", "button", "select", "textarea",
            "map", "object", "head", "title", "input"}  # fmt: skip
 EMBEDS = {"iframe", "video", "audio", "embed"}
 STRUCK = {"del", "s", "strike"}
-SCRIPTS = {"sup": "^", "sub": "~"}
+SCRIPTS = {"sup": SUPERSCRIPT, "sub": SUBSCRIPT}
 CODE = {"code", "kbd", "samp", "tt"}
 LIST_BLOCKS = {"p", "ul", "ol", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl"}
 ANCHOR_ID = re.compile(r"^[A-Za-z][\w.:-]*$")  # as blog.rendering.anchors reads it
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-
-
-@dataclass
-class Conversion:
-    """The Markdown and what could not be carried over cleanly."""
-
-    markdown: str
-    summary: str = ""  # the text before ``<!--more-->``, for the post's summary; empty without one
-    problems: list[str] = field(default_factory=list)
-    shortcodes: Counter = field(default_factory=Counter)
-    gutenberg_comments: int = 0
 
 
 def escape_text(text: str, in_link: bool = False, post: bool = True) -> str:
@@ -46,7 +38,8 @@ def escape_text(text: str, in_link: bool = False, post: bool = True) -> str:
     """
     text = text.replace("\\", "\\\\").replace("`", "\\`").replace("*", "\\*")
     if post:
-        text = text.replace("~", "\\~").replace("^", "\\^")
+        for marker in {*STRIKE, SUPERSCRIPT, SUBSCRIPT}:
+            text = text.replace(marker, f"\\{marker}")
         text = re.sub(r"(?<![^\W_])@", r"\\@", text)
     text = re.sub(r"(?<![^\W_])_|_(?![^\W_])", r"\\_", text)
     text = re.sub(r"\[(?=[\^@])", r"\\[", text)
@@ -81,12 +74,16 @@ def _url(href: str) -> str:
 class Writer:
     """Walks a blockified tree and writes Markdown; one instance per conversion."""
 
-    def __init__(self, notes: dict, resolve, conversion: Conversion, post: bool = True, media_url=None):
+    def __init__(
+        self, notes: dict, resolve, problems: list, *, post: bool = True, media_url=None, link_url=None
+    ):
         self.post = post
+        # Where an image's file is now, and a link's target (a file the importer copied, say).
         self.media_url = media_url or (lambda url: url)
+        self.link_url = link_url or (lambda href, has_image: href)
         self.notes = notes
         self.resolve = resolve
-        self.conversion = conversion
+        self.problems = problems
         self.labels = {}  # note key → "^n" or "@key"
         self.citations = {}  # note key → citation key or None
         self.definitions = []
@@ -135,16 +132,13 @@ class Writer:
             src = node.attrs.get("src") or next(
                 (child.attrs.get("src") for child in node.iter() if child.attrs.get("src")), ""
             )
-            self.conversion.problems.append(
-                f"<{tag}> replaced by its link {src}" if src else f"<{tag}> dropped"
-            )
+            self.problems.append(f"<{tag}> replaced by its link {src}" if src else f"<{tag}> dropped")
             return f" <{_url(src)}> " if src.startswith(("http://", "https://")) else ""
         if tag == "img":
             return self.image(node)
         if tag == "a":
             href = node.attrs.get("href", "").strip()
-            if media.is_image_file(href) and any(child.tag == "img" for child in node.iter()):
-                href = self.media_url(href)  # an image linking to its full size: both are copied
+            href = self.link_url(href, any(child.tag == "img" for child in node.iter()))
             text = self.inline(node.children, in_link=True, styles=styles)
             in_page = href.startswith("#") and href[1:] in self.anchors
             if (
@@ -168,7 +162,7 @@ class Writer:
                 else f"{fence}{code}{fence}"
             )
         if tag in STRUCK and not self.post:
-            self.conversion.problems.append("struck-through text kept as plain text")
+            self.problems.append("struck-through text kept as plain text")
         if tag in SCRIPTS and self.post:
             inner = self.inline(node.children, in_link=in_link, styles=styles)
             if not inner.strip():
@@ -180,7 +174,7 @@ class Writer:
             return "“" + self.inline(node.children, in_link=in_link, styles=styles) + "”"
         style = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}.get(tag)
         if tag in STRUCK and self.post:
-            style = "~~"
+            style = STRIKE
         if style is None or style in styles:
             return self.inline(node.children, in_link=in_link, styles=styles)
         inner = self.inline(node.children, in_link=in_link, styles=styles | {style})
@@ -234,8 +228,6 @@ class Writer:
                 return "\n".join(f"    {line}" if line.strip() else "" for line in code.split("\n"))
             fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"^\s*(`{3,})", code, re.MULTILINE))])
             return f"{fence}{_code_language(element)}\n{code}\n{fence}"
-        if tag == "ul" and media.is_gallery_list(element):
-            return "\n\n".join(self.blocks(media.gallery_blocks(element)))
         if tag in ("blockquote", "ul", "ol"):
             self.nested += 1
             try:
@@ -313,7 +305,7 @@ class Writer:
         citation_key, citation = self.citations.get(key, (None, None))
         if not (citation_key and citation and citation.remark):
             return self.paragraph(content)
-        remark = footnotes.tail(content, len(re.sub(r"\s", "", citation.remark)))
+        remark = tail(content, len(re.sub(r"\s", "", citation.remark)))
         locator = f", {citation.locator}" if citation.locator else ""
         return f"[@{citation_key}{locator}]{citation.separator} {self.paragraph(remark)}"
 

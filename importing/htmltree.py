@@ -1,4 +1,4 @@
-"""WordPress post HTML as a small tree, with bare text grouped into paragraphs (pure functions).
+"""A blog post's HTML as a small tree, with bare text grouped into paragraphs (pure functions).
 
 The standard library's ``html.parser`` reads the tag soup; ``parse`` builds
 ``Element`` nodes (text stays ``str``, adjacent text joined) and closes what
@@ -268,3 +268,21 @@ def blockify(element: Element, autop: bool) -> Element:
     flush()
     element.children = blocks
     return element
+
+
+def tail(nodes: list, count: int) -> list:
+    """The end of ``nodes`` that holds their last ``count`` non-space characters, elements split."""
+    kept = []
+    for node in reversed(nodes):
+        if count <= 0:
+            break
+        size = len(re.sub(r"\s", "", (node if isinstance(node, str) else node.text())))
+        if size <= count:
+            kept.insert(0, node)
+        elif isinstance(node, str):
+            cut = [index for index, char in enumerate(node) if not char.isspace()][-count]
+            kept.insert(0, node[cut:])
+        else:
+            kept.insert(0, Element(node.tag, dict(node.attrs), tail(node.children, count)))
+        count -= size
+    return kept

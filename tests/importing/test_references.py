@@ -1,6 +1,6 @@
 """Reading footnotes as references: the Chicago shapes, and notes that are not citations."""
 
-from wordpress.references import make_key, parse_date, parse_reference
+from importing.references import make_key, parse_date, parse_reference
 
 
 def test_chicago_article_note_gives_authors_title_container_and_date():

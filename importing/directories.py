@@ -19,14 +19,11 @@ from django.utils.text import slugify
 
 from blog.models import Tag
 from citations.models import Source
-from wordpress.references import Reference, make_key, normalize
-
-# WordPress's default category files every post nobody filed: it says nothing about the post.
-IGNORED_TERMS = {"uncategorized"}
+from importing.references import Reference, make_key, normalize
 
 
 class Users:
-    """WordPress authors as users: the accounts the import creates, or the one the importing user chose.
+    """An export's authors as users: the accounts the import creates, or the one the importing user chose.
 
     With ``assign_to``, every author is that account. Otherwise an author is
     matched by login only to an account that cannot sign in to the admin (one
@@ -36,14 +33,16 @@ class Users:
     already has is left out of the new one; the report names both.
     """
 
-    def __init__(self, report, *, assign_to=None):
+    def __init__(self, report, *, assign_to=None, platform: str = "import"):
         self.report = report
         self.assign_to = assign_to
+        # Names the account of an author with no login, and suffixes a login a staff account holds.
+        self.platform = platform
         self.by_login = {}
         self.by_wp_id = {}
 
     def get(self, login: str, *, email: str = "", first_name: str = "", last_name: str = "", wp_id: str = ""):
-        login = (login or "").strip() or "wordpress"
+        login = (login or "").strip() or self.platform
         if login in self.by_login:
             user = self.by_login[login]
         elif self.assign_to is not None:
@@ -59,7 +58,7 @@ class Users:
     def _find_or_create(self, login, email, first_name, last_name):
         model = get_user_model()
         base = re.sub(r"[^\w.@+-]", "_", login)[:150]
-        for username in candidate_usernames(base):
+        for username in candidate_usernames(base, self.platform):
             user = model.objects.filter(username=username).first()
             if user is None:
                 break
@@ -82,13 +81,15 @@ class Users:
         return user
 
 
-def candidate_usernames(base: str):
-    """``base``, then ``base-wordpress``, ``base-wordpress-2``, …: the same names in the same order
-    on every run, so a re-import finds the account it created the first time."""
+def candidate_usernames(base: str, platform: str):
+    """``base``, then ``base-wordpress``, ``base-wordpress-2``, … (for the platform "wordpress"): the
+    same names in the same order on every run, so a re-import finds the account it created the first
+    time."""
+    suffix = slugify(platform)[:20]
     yield base
-    yield f"{base[:140]}-wordpress"
+    yield f"{base[: 149 - len(suffix)]}-{suffix}"
     for number in count(2):
-        yield f"{base[:130]}-wordpress-{number}"
+        yield f"{base[: 139 - len(suffix)]}-{suffix}-{number}"
 
 
 class StaffNames:
@@ -125,8 +126,9 @@ def name_key(name: str) -> str:
 class Tags:
     """Categories and tags as ``blog.Tag`` rows, matched by slug, then by name (ignoring case)."""
 
-    def __init__(self, report):
+    def __init__(self, report, *, ignored=frozenset()):
         self.report = report
+        self.ignored = ignored  # slugs that say nothing of a post (WordPress's "uncategorized")
         self.by_slug, self.by_name = {}, {}
         for tag in Tag.objects.all():
             self._remember(tag)
@@ -136,13 +138,13 @@ class Tags:
         self.by_name[tag.name.lower()] = tag
 
     def get(self, name: str, nicename: str = "", *, count: bool = True):
-        """The tag for a term, or ``None`` for WordPress's "Uncategorized"."""
+        """The tag for a term, or ``None`` for an ignored one."""
         name = " ".join((name or "").split())[:100]
         slug = (
             slugify(unquote(nicename or ""), allow_unicode=True)[:100]
             or slugify(name, allow_unicode=True)[:100]
         )
-        if not slug or slug in IGNORED_TERMS:
+        if not slug or slug in self.ignored:
             return None
         tag = self.by_slug.get(slug) or self.by_name.get(name.lower())
         if tag is None:
