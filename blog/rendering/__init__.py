@@ -36,7 +36,8 @@ from blog.rendering.types import AsideInfo, Citable, ExcerptInfo, FootnoteInfo, 
 # short note for every later citation instead of a reused note number, and Chicago's notes with
 # headline-style titles, "n.d." and court cases (a style's output is part of the stored notes).
 # 4: an excerpt's caption links to the passage, the source's URL with a text fragment.
-VERSION = 4
+# 5: comments keep lists and single line breaks.
+VERSION = 5
 
 __all__ = [
     "AsideInfo",
