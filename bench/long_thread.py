@@ -1,6 +1,6 @@
 """A 1,500-comment post in Debian's Chromium: the first page's bytes, gzipped bytes, DOM nodes and load time.
 
-Builds one post with ``size`` approved comments (a third top-level, the rest
+Builds one post with ``size`` approved comments (a sixth top-level, the rest
 replies one to four levels deep) in its own database (``test_<name>_bench``),
 serves the site from a local WSGI server and opens the post in Chromium
 (``/usr/bin/chromium`` through Playwright; never a downloaded browser), once
@@ -54,16 +54,15 @@ BODIES = [
 
 
 def build(size):
-    """A post with ``size`` approved comments: every third top-level, others replying up to depth 4."""
+    """A post with ``size`` approved comments: in each six, a top-level one, a chain of four replies to it
+    (depths 1 to 4), and a second reply to it."""
     post = make_post(title="A much-discussed post", slug="much-discussed")
     html = [render_comment(body) for body in BODIES]
     now = timezone.now()
     comments = []
     for number in range(size):
-        parent = None
-        if number % 3 and comments:
-            parent = comments[-1] if comments[-1].depth < 4 else comments[-1 - number % 4]
-            parent = parent if parent.depth < 4 else None
+        position = number % 6
+        parent = None if position == 0 else comments[-1] if position < 5 else comments[-5]
         comments.append(
             Comment(
                 post=post,
@@ -78,10 +77,7 @@ def build(size):
                 created=now - timezone.timedelta(minutes=size - number),
             )
         )
-        if parent is None or number % 50 == 0:
-            Comment.objects.bulk_create(comments[-1:]) if parent is None else comments[-1].save()
-        else:
-            Comment.objects.bulk_create(comments[-1:])
+        Comment.objects.bulk_create(comments[-1:])
     return post
 
 
