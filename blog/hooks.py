@@ -11,6 +11,10 @@ show whatever was added, in the order added:
 - ``head_links``: templates rendered in every page's ``<head>``, with the
   page's context (a post page has ``post``). The comments app advertises its
   feeds: the site's, and on a post page the post's.
+- ``canonical_queries``: functions called with the request and the post on
+  a post's page, each returning the query parameters (a dict) that make the
+  page another one, which its canonical address keeps. The comments app
+  keeps the page of comments.
 - ``list_preparers``: functions the list views call with the page of posts
   before it renders, so that what the extras show is fetched for the whole
   page at once. The comments app attaches the counts, in one query.
@@ -35,6 +39,7 @@ post_sections = Hook()
 summary_extras = Hook()
 head_links = Hook()
 list_preparers = Hook()
+canonical_queries = Hook()
 
 
 def prepare_posts(posts):

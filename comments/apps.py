@@ -14,6 +14,8 @@ class CommentsConfig(AppConfig):
         hooks.post_sections.add("comments/includes/post_comments.html")
         hooks.summary_extras.add("comments/includes/post_summary_count.html")
         hooks.head_links.add("comments/includes/feed_links.html")
+        hooks.head_links.add("comments/includes/page_links.html")
+        hooks.canonical_queries.add(selectors.canonical_query)
         hooks.list_preparers.add(selectors.attach_comment_counts)
         if apps.is_installed("pagecache"):
             self.plug_into_pagecache()

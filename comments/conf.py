@@ -63,6 +63,14 @@ DEFAULTS = {
     # "each": an email per held comment; "hourly" or "daily": one digest of everything waiting,
     # sent at the end of each hour (or local day) in which a comment was held.
     "MODERATOR_DIGEST": "each",
+    # A thread shows this many top-level comments a page, each with all its replies, as
+    # WordPress's "Break comments into pages" (0 = every comment on the post's page).
+    "PER_PAGE": 50,
+    # "last": the post's page shows the newest page of comments, "first": the oldest.
+    "DEFAULT_PAGE": "last",
+    # "oldest" or "newest": which top-level comments come first within a page (replies
+    # always follow oldest first). Page 1 always holds the oldest comments.
+    "ORDER": "oldest",
     # The approve and spam links in moderators' email work for this many days.
     "MODERATION_LINK_DAYS": 7,
     # Spam is deleted this many days after it was marked so (0 = kept), as Akismet does
@@ -92,6 +100,16 @@ def moderator_digest():
     """``MODERATOR_DIGEST`` as "each", "hourly" or "daily"; anything else is taken as "each"."""
     value = str(get("MODERATOR_DIGEST")).strip().lower()
     return value if value in {"hourly", "daily"} else "each"
+
+
+def newest_first():
+    """``ORDER`` as a bool: anything but "newest" is taken as "oldest"."""
+    return str(get("ORDER")).strip().lower() == "newest"
+
+
+def default_last():
+    """``DEFAULT_PAGE`` as a bool: anything but "first" is taken as "last"."""
+    return str(get("DEFAULT_PAGE")).strip().lower() != "first"
 
 
 def render_limits():

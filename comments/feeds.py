@@ -8,6 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
 from blog.models import Post
+from blog.seo import absolute_url
 from comments.models import Comment
 
 FEED_LENGTH = 30
@@ -38,6 +39,13 @@ class LatestCommentsFeed(Feed):
 
     def item_link(self, item):
         return item.get_absolute_url()
+
+    def item_guid(self, item):
+        # The address items had before threads had pages, so readers see no item twice.
+        return absolute_url(f"{item.post.get_absolute_url()}#comment-{item.pk}")
+
+    def item_guid_is_permalink(self, item):
+        return False
 
     def item_author_name(self, item):
         return item.author_name

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 
 from blog.models import Post
 from comments.rules import RULE
@@ -139,7 +140,8 @@ class Comment(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+        """The permalink: it finds the page of the thread with the comment (``views.comment_permalink``)."""
+        return reverse("comments:comment", args=[self.pk])
 
     @property
     def is_public(self):
@@ -166,6 +168,13 @@ class PublishedThread(models.Model):
     )
     html = models.TextField("HTML", blank=True)
     count = models.PositiveIntegerField("approved comments", default=0)
+    root_offsets = models.JSONField(
+        "top-level comments' offsets",
+        default=list,
+        blank=True,
+        help_text="Where each top-level comment starts in the HTML, in characters: pages are cut there.",
+    )
+    roots = models.PositiveIntegerField("top-level comments", default=0)
 
     class Meta:
         verbose_name = "published thread"

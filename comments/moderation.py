@@ -11,15 +11,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
+from blog.rendering import render_comment
 from comments import conf
 
 PENDING, APPROVED, SPAM, TRASH = "pending", "approved", "spam", "removed"
 
 # A block list is read whole for every comment: it holds at most this many entries.
 MAX_BLOCKS = 10_000
-
-# Bare and Markdown links alike contain a scheme or a leading "www.".
-LINK_PATTERN = re.compile(r"https?://|(?<![\w./])www\.", re.IGNORECASE)
 
 # The word lists are checked against all of these, as WordPress does.
 SEARCHED_FIELDS = ("body", "name", "email", "website", "ip_address", "user_agent")
@@ -86,8 +84,12 @@ def name_key(name):
 
 
 def count_links(text):
-    """How many links a comment body holds, written bare or in Markdown."""
-    return len(LINK_PATTERN.findall(text or ""))
+    """How many links a comment body holds, as its rendering links them: bare, bare domains, or in Markdown.
+
+    Counted in the rendered HTML, so what is shown as a link is counted and
+    nothing else is (an address without a known ending, one in code).
+    """
+    return render_comment(text or "", conf.render_limits()).count("<a ")
 
 
 def _word_pattern(word):

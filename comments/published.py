@@ -29,17 +29,22 @@ Staleness is kept out by a version, not by timing:
   its body's HTML is rendered when it is saved.
 """
 
-from django.db.models import F
+from typing import NamedTuple
+
+from django.db.models import Case, F, Value, When
+from django.db.models.functions import Length, StrIndex, Substr
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
+from comments import paging
 from comments.models import Comment, PublishedThread
 from comments.signals import comments_changed
-from comments.thread import render_thread
+from comments.thread import render_roots
 
 # Bump when comments.thread's markup changes, so stored threads are rendered again.
 # 5: staff comments are badged "Author" or "Staff".
-MARKUP_VERSION = "5"
+# 6: Reply links name the comment for comments.js; roots' offsets stored.
+MARKUP_VERSION = "6"
 # What of a comment its thread shows (as a field's name or attname); a change to
 # anything else (an IP address, a subscription) changes no page.
 SHOWN_FIELDS = frozenset(
@@ -81,23 +86,65 @@ def changed(post_ids=None, fields=None):
     comments_changed.send(sender=Comment, post_ids=post_ids)
 
 
-def public_thread(post, closed, render_rows):
-    """The stored thread of ``post`` as ``(html, count)``, rendered and stored first when stale.
+class ThreadPage(NamedTuple):
+    """One page of a post's stored thread: its ``<li>`` items, and where it stands among the pages."""
 
-    ``render_rows()`` reads the comments and returns ``(roots, count)``; it is
-    called only when the stored thread is stale, after its version is noted.
+    html: SafeString
+    count: int
+    number: int
+    pages: int
+    default: int
+    found: bool  # whether the comment asked for is in the thread
+
+
+def public_page(post, closed, render_rows, wanted_page=None, comment_id=None):
+    """The page of ``post``'s stored thread that a reader asks for, rendered and stored first when stale.
+
+    ``wanted_page`` is the page number asked for (the default page, by
+    ``paging.Paging``, when None or out of range); ``comment_id``, when given
+    and in the thread, picks the page holding it instead. ``render_rows()``
+    reads the comments and returns ``(roots, count)``; it is called only when
+    the stored thread is stale, after its version is noted.
+
+    When fresh, one query for a thread of one page and two for a longer one,
+    however long: the page's part of the HTML is all that is read of it.
     """
     wanted = stamp(closed)
+    pages = paging.Paging.current()
     threads = PublishedThread.objects.filter(post=post)
-    found = threads.values_list("stamp", "html", "count", "version").first()
-    if found is not None and found[0] == wanted:
-        return SafeString(found[1]), found[2]
+    one_page = When(roots__lte=pages.per_page, then="html")
+    annotations = {"whole": Case(one_page, default=Value(None)) if pages.per_page else F("html")}
+    if comment_id is not None:
+        annotations["found_at"] = StrIndex("html", Value(comment_anchor(comment_id)))
+    fields = ["stamp", "count", "root_offsets", "version", *annotations]
+    found = threads.annotate(**annotations).values(*fields).first()
+    if found is not None and found["stamp"] == wanted:
+        at = found["found_at"] - 1 if found.get("found_at") else None
+        page = pages.page(found["root_offsets"], wanted_page, at)
+        part = found["whole"] if found["whole"] is not None else _stored_part(threads, page.start, page.stop)
+        return ThreadPage(pages.arrange(part, page), found["count"], *page.where, at is not None)
     if found is None:
         PublishedThread.objects.bulk_create([PublishedThread(post=post)], ignore_conflicts=True)
         version = threads.values_list("version", flat=True).get()
     else:
-        version = found[3]
+        version = found["version"]
     roots, count = render_rows()
-    html = render_thread(roots, closed)
-    threads.filter(version=version).update(html=html, count=count, stamp=wanted)
-    return html, count
+    html, offsets = render_roots(roots, closed)
+    threads.filter(version=version).update(
+        html=html, count=count, root_offsets=offsets, roots=len(offsets), stamp=wanted
+    )
+    at = html.find(comment_anchor(comment_id)) if comment_id is not None else -1
+    page = pages.page(offsets, wanted_page, at if at >= 0 else None)
+    stop = len(html) if page.stop is None else page.stop
+    return ThreadPage(pages.arrange(html[page.start : stop], page), count, *page.where, at >= 0)
+
+
+def comment_anchor(pk):
+    """What marks comment ``pk``'s ``<li>`` in a thread's HTML."""
+    return f'id="comment-{pk}"'
+
+
+def _stored_part(threads, start, stop):
+    """The stored HTML from character ``start`` to ``stop`` (the end when None), read as only that."""
+    length = Length("html") if stop is None else Value(stop - start)
+    return threads.annotate(part=Substr("html", start + 1, length)).values_list("part", flat=True).get()

@@ -20,6 +20,9 @@ from comments.moderation import closes_at
 from comments.services import can_edit, post_closed_reason
 from comments.thread import render_thread
 
+# The query parameter of a page of comments, as WordPress's.
+PAGE_PARAMETER = "cpage"
+
 
 class ThreadComment(NamedTuple):
     """What the thread shows of a comment; the email address, IP and user agent are never loaded.
@@ -96,26 +99,77 @@ def build_thread(rows):
     return roots, nodes
 
 
+def thread_page(post, request):
+    """The page of ``post``'s thread this request shows (``published.ThreadPage``), read once per request.
+
+    ``?cpage=<n>`` asks for page n; ``?replyto=<id>`` for the page holding
+    that comment. The post page's head (``canonical_query``, the page links)
+    and its comment section both read it.
+    """
+    pages = request.__dict__.setdefault("comments_thread_pages", {})
+    if post.pk not in pages:
+        closed = post_closed_reason(post)
+        reply_id = _int(request.GET.get("replyto"))
+        pages[post.pk] = published.public_page(
+            post, closed, lambda: _public_roots(post), _int(request.GET.get("cpage")), reply_id
+        )
+    return pages[post.pk]
+
+
+def page_url(post, number, default):
+    """The address of page ``number`` of ``post``'s comments: the post's own for the default page."""
+    url = post.get_absolute_url()
+    return url if number == default else f"{url}?{PAGE_PARAMETER}={number}"
+
+
+def canonical_query(request, post):
+    """What a post page's canonical address keeps of the query: the comment page, past the default."""
+    page = thread_page(post, request)
+    return {} if page.number == page.default else {PAGE_PARAMETER: page.number}
+
+
+def page_links(post, page):
+    """``(number, url, current)`` of each page of comments, oldest first; empty for a single page."""
+    if page.pages < 2:
+        return []
+    return [
+        (number, page_url(post, number, page.default), number == page.number)
+        for number in range(1, page.pages + 1)
+    ]
+
+
+def neighbour_urls(post, page):
+    """``{"previous_url", "next_url"}``: the pages before and after ``page``, None at either end."""
+    return {
+        "previous_url": page_url(post, page.number - 1, page.default) if page.number > 1 else None,
+        "next_url": page_url(post, page.number + 1, page.default) if page.number < page.pages else None,
+    }
+
+
 def thread_for(post, request, form=None):
     """Everything ``comments/includes/section.html`` shows for ``post``: the same for every reader.
 
-    The stored thread (``comments.published``) and, unless ``form`` is a bound
-    form to show again with its errors, a fresh form replying to
-    ``?replyto=<id>``. Nothing is read from the reader's cookies: their own
-    held comments, edit links and remembered details come from ``own_for``,
-    fetched by the page's script, so caches can share the page.
+    A page of the stored thread (``comments.published``; ``thread_page``) and,
+    unless ``form`` is a bound form to show again with its errors, a fresh form
+    replying to ``?replyto=<id>``. Nothing is read from the reader's cookies:
+    their own held comments, edit links and remembered details come from
+    ``own_for``, fetched by the page's script, so caches can share the page.
     """
     now = timezone.now()
     closed = post_closed_reason(post, now)
+    page = thread_page(post, request)
     reply_id = _int(request.GET.get("replyto"))
-    thread, count = published.public_thread(post, closed, lambda: _public_roots(post))
-    reply_to = Comment.objects.approved().filter(post=post, pk=reply_id).first() if reply_id else None
+    reply_to = Comment.objects.approved().filter(post=post, pk=reply_id).first() if page.found else None
     if form is None and not closed:
         form = CommentForm(post=post, initial={"parent": reply_to.pk if reply_to else None})
+    links = page_links(post, page)
     return {
         "post": post,
-        "thread": thread,
-        "count": count,
+        "thread": page.html,
+        "count": page.count,
+        "page": page,
+        "page_links": links,
+        "neighbours": neighbour_urls(post, page),
         "form": form,
         "reply_to": reply_to,
         "closed_reason": closed,
@@ -123,7 +177,22 @@ def thread_for(post, request, form=None):
         "edit_minutes": conf.get("EDIT_MINUTES"),
         "feed_url": reverse("comments:post_feed", kwargs={"post_id": post.pk}),
         "own_url": reverse("comments:own", kwargs={"post_id": post.pk}),
+        "preview_url": reverse("comments:preview", kwargs={"post_id": post.pk}),
     }
+
+
+def comment_url(comment):
+    """Where comment ``comment`` (approved) is shown: its page of the thread and its anchor.
+
+    A hidden comment kept for its replies is found too; one in no page leads to the thread.
+    """
+    post = comment.post
+    page = published.public_page(
+        post, post_closed_reason(post), lambda: _public_roots(post), comment_id=comment.pk
+    )
+    if not page.found:
+        return f"{post.get_absolute_url()}#comments"
+    return f"{page_url(post, page.number, page.default)}#comment-{comment.pk}"
 
 
 def own_for(post, request):

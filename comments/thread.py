@@ -56,10 +56,21 @@ BADGES = {
 
 def render_thread(roots, closed=False):
     """The ``<li>`` of each root comment and its replies, as the thread's ``<ol>`` holds them."""
-    parts, clock = [], Clock.current()
+    return render_roots(roots, closed)[0]
+
+
+def render_roots(roots, closed=False):
+    """``render_thread``'s HTML, and where each root's ``<li>`` starts in it (in characters).
+
+    Pages of a thread are cut at those offsets (``comments.published``).
+    """
+    parts, clock, offsets, length = [], Clock.current(), [], 0
     for node in roots:
+        offsets.append(length)
+        first = len(parts)
         _render_node(node, bool(closed), clock, parts)
-    return SafeString("".join(parts))
+        length += sum(len(part) for part in parts[first:])
+    return SafeString("".join(parts)), offsets
 
 
 def author_html(name, url):
@@ -112,13 +123,18 @@ def _render_node(node, closed, clock, parts):
 
 
 def _actions_html(node, closed):
-    """Reply (a plain link, so it works without JavaScript), and Edit and Withdraw for the writer."""
+    """Reply, and Edit and Withdraw for the writer.
+
+    Reply is a link to the page with the form replying (so it works without
+    JavaScript); ``static/js/comments.js`` moves the form under the comment instead.
+    """
     reply = node.public and not closed
     if not (reply or node.editable):
         return ""
     comment = node.comment
     reply_html = (
-        f'<a href="?replyto={comment.pk}#comment-form">Reply'
+        f'<a class="comment-reply" href="?replyto={comment.pk}#comment-form" data-reply-to="{comment.pk}">'
+        "Reply"
         f'<span class="visually-hidden"> to <bdi>{escape(comment.author_name)}</bdi></span></a>'
         if reply
         else ""

@@ -14,11 +14,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from blog.models import Post
-from comments import conf, cookies, csrf, notifications, ratelimit, selectors, services
+from blog.rendering import render_comment
+from comments import conf, cookies, csrf, notifications, ratelimit, selectors, services, unavailable
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
 from comments.unavailable import comment_form_kept, edit_form_kept, keeps_text_when_unavailable
@@ -133,33 +135,91 @@ def post_comment(request, post_id):
 post_comment.csrf_failure = csrf.comment_refused
 
 
+@never_cache
+@cross_origin_protected(csrf.comment_refused)
+@require_http_methods(["POST"])
+def preview_comment(request, post_id):
+    """The comment being written, rendered as it would be shown, through the same pipeline; nothing is stored.
+
+    Protected as the comment POST is. With ``Accept: application/json`` (the
+    page's script): ``{"html"}`` or ``{"errors"}`` (400). Otherwise template
+    ``comments/comment_preview.html``; context ``post``, ``form`` (its text
+    kept), ``reply_to``, ``preview`` (the rendered body, None with errors).
+    """
+    post = published_post(post_id)
+    form = CommentForm(request.POST, post=post)
+    body_field = form.fields["body"]
+    try:
+        body = body_field.clean(
+            body_field.widget.value_from_datadict(request.POST, {}, form.add_prefix("body"))
+        )
+    except ValidationError as error:
+        body, errors = None, error.messages
+    else:
+        errors = []
+    preview = SafeString(render_comment(body, conf.render_limits())) if body is not None else None
+    if "application/json" in request.headers.get("Accept", ""):
+        if errors:
+            return JsonResponse({"errors": errors}, status=400)
+        return JsonResponse({"html": preview})
+    parent = _reply_parent(post, request.POST.get("parent"))
+    initial = {name: request.POST.get(name, "") for name in unavailable.KEPT_FIELDS}
+    context = {
+        "post": post,
+        "form": CommentForm(post=post, initial={**initial, "parent": parent.pk if parent else None}),
+        "reply_to": parent,
+        "preview": preview,
+        "errors": errors,
+        "edit_minutes": conf.get("EDIT_MINUTES"),
+    }
+    return render(request, "comments/comment_preview.html", context, status=400 if errors else 200)
+
+
+preview_comment.csrf_failure = csrf.comment_refused
+
+
+def _reply_parent(post, value):
+    """The approved comment of ``post`` that ``value`` names, or None."""
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        return None
+    return Comment.objects.approved().filter(post=post, pk=pk).first()
+
+
 def written(comment):
-    """Where a comment just written is seen: in its post's thread, or, held, on its writer's own page.
+    """Where a comment just written is seen: on its page of the thread, or, held, on its writer's own page.
 
     The post page is the same for everyone, so a held comment is not in it
-    (the page's script adds it for the writer); ``held_comment`` shows it
+    (the page's script adds it for the writer); ``comment_permalink`` shows it
     without a script.
     """
     if comment.is_public:
-        return f"{comment.post.get_absolute_url()}#comment-{comment.pk}"
-    return f"{reverse('comments:held', args=[comment.pk])}#comment-{comment.pk}"
+        return selectors.comment_url(comment)
+    return f"{reverse('comments:comment', args=[comment.pk])}#comment-{comment.pk}"
 
 
 @never_cache
 @require_http_methods(["GET"])
-def held_comment(request, pk):
-    """This browser's comment awaiting moderation, as its writer alone sees it.
+def comment_permalink(request, pk):
+    """A comment's permalink: a redirect to the page of its thread that shows it, at its anchor.
 
-    Template ``comments/comment_held.html``; context ``post``, ``thread`` (the
-    comment's ``<li>``). Once public, or for another browser, it leads to the post.
+    Feeds, notices and the admin's "View on site" link here, so a link stays
+    right as the thread grows into more pages. This browser's comment
+    awaiting moderation is shown as its writer alone sees it: template
+    ``comments/comment_held.html``; context ``post``, ``thread`` (the
+    comment's ``<li>``). Any other comment leads to the post's thread.
     """
     comment = get_object_or_404(
         Comment.objects.select_related("post").filter(post__in=Post.objects.published()), pk=pk
     )
-    item = next((held for held in selectors.own_for(comment.post, request)["held"] if held["id"] == pk), None)
-    if item is None:
-        return redirect(f"{comment.post.get_absolute_url()}#comments")
-    return render(request, "comments/comment_held.html", {"post": comment.post, "thread": item["html"]})
+    if not comment.is_public:
+        held = selectors.own_for(comment.post, request)["held"]
+        if item := next((item for item in held if item["id"] == pk), None):
+            return render(
+                request, "comments/comment_held.html", {"post": comment.post, "thread": item["html"]}
+            )
+    return redirect(selectors.comment_url(comment))
 
 
 @never_cache

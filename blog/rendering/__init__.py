@@ -46,7 +46,8 @@ from blog.rendering.types import (
 # 4: an excerpt's caption links to the passage, the source's URL with a text fragment.
 # 5: in-text styles (APA, Chicago author-date…) cite in the running text; every post's works
 # cited come from the style's reference list.
-VERSION = 5
+# 6: comments keep lists and single line breaks.
+VERSION = 6
 
 __all__ = [
     "AsideInfo",

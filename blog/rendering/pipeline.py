@@ -53,17 +53,20 @@ def _post_markdown():
 
 
 def _comment_markdown():
-    """Paragraphs, emphasis, links, quotes and code; raw HTML stays text, no images or headings."""
+    """Paragraphs, line breaks, lists, emphasis, links, quotes, code; raw HTML stays text; no images.
+
+    A single line break is kept (``nl2br``), as a reader typing in a text box means it.
+    """
     if getattr(_local, "comment", None) is None:
-        md = markdown.Markdown(extensions=["fenced_code", "smarty"])
+        md = markdown.Markdown(extensions=["fenced_code", "smarty", "nl2br"])
         md.preprocessors.deregister("html_block")
         for name in ("html", "image_link", "image_reference", "short_image_ref"):
             md.inlinePatterns.deregister(name)
-        for name in ("hashheader", "setextheader", "hr", "olist", "ulist"):
+        for name in ("hashheader", "setextheader", "hr"):
             md.parser.blockprocessors.deregister(name)
         brackets.register(md)
         wide.register(md)
-        plain.register(md)
+        plain.register(md, line_breaks=True)
         _local.comment = md
     return _local.comment
 

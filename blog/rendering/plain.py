@@ -39,13 +39,23 @@ PRIORITIES = {"cp-plain": 21, "cp-plain-again": 9}
 
 
 class PlainTextTreeprocessor(Treeprocessor):
-    """Mark as ``AtomicString`` each text and tail that ``TRIGGERS`` does not match."""
+    """Mark as ``AtomicString`` each text and tail that ``TRIGGERS`` does not match.
+
+    With ``line_breaks`` (comments, whose Markdown has the ``nl2br`` pattern), a newline is one more trigger.
+    """
+
+    def __init__(self, md, line_breaks=False):
+        super().__init__(md)
+        self.line_breaks = line_breaks
 
     def run(self, root):
         abbreviations = "abbr" in self.md.treeprocessors and self.md.treeprocessors["abbr"].abbrs
         if abbreviations:  # abbreviations are found in any text that is not atomic
             return
-        search = TRIGGERS.search
+        triggers = TRIGGERS
+        if self.line_breaks:
+            triggers = re.compile(f"{TRIGGERS.pattern}|\n")
+        search = triggers.search
         for element in root.iter():
             text, tail = element.text, element.tail
             if text and not isinstance(text, AtomicString) and not search(text):
@@ -54,7 +64,7 @@ class PlainTextTreeprocessor(Treeprocessor):
                 element.tail = AtomicString(tail)
 
 
-def register(md):
+def register(md, line_breaks=False):
     """Run ``PlainTextTreeprocessor`` just before each of the two inline passes."""
     for name, priority in PRIORITIES.items():
-        md.treeprocessors.register(PlainTextTreeprocessor(md), name, priority)
+        md.treeprocessors.register(PlainTextTreeprocessor(md, line_breaks), name, priority)

@@ -38,7 +38,7 @@ AUTHOR_ATTRIBUTES = {
 }
 PROTOCOLS = frozenset({"http", "https", "mailto"})
 
-READER_TAGS = frozenset({"a", "blockquote", "br", "code", "em", "p", "pre", "strong"})
+READER_TAGS = frozenset({"a", "blockquote", "br", "code", "em", "li", "ol", "p", "pre", "strong", "ul"})
 READER_ATTRIBUTES = {"a": ["href", "rel"]}
 
 

@@ -2,6 +2,7 @@
 
 import json
 import re
+from urllib.parse import urlencode
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -74,6 +75,16 @@ def canonical_url(context):
     if page_obj is not None and page_obj.number > 1:
         url += f"?page={page_obj.number}"
     return url
+
+
+@register.simple_tag(takes_context=True)
+def post_canonical_url(context, post):
+    """The absolute canonical URL of ``post``'s page, and what pages it (``hooks.canonical_queries``)."""
+    query = {}
+    for canonical_query in hooks.canonical_queries:
+        query.update(canonical_query(context["request"], post))
+    url = seo.absolute_url(post.get_absolute_url())
+    return f"{url}?{urlencode(sorted(query.items()))}" if query else url
 
 
 @register.simple_tag(takes_context=True)

@@ -28,6 +28,12 @@ def comments_section(context, post):
     return {**section, "request": request, "signed_in": has_session(request)}
 
 
+@register.inclusion_tag("comments/includes/page_head_links.html", takes_context=True)
+def comment_page_links(context, post):
+    """``<link rel="prev">`` and ``rel="next"`` to the neighbouring pages of a paged thread."""
+    return selectors.neighbour_urls(post, selectors.thread_page(post, context["request"]))
+
+
 @register.filter
 def comment_count_label(count):
     """“No comments”, “1 comment”, “12 comments”."""

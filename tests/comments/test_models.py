@@ -30,10 +30,10 @@ def test_quotes_code_and_links_survive():
     assert 'rel="nofollow ugc noopener"' in html
 
 
-def test_permalink_is_the_post_url_with_the_comment_anchor():
-    """A comment's URL is its post's URL with #comment-<id>."""
-    comment = make_comment()
-    assert comment.get_absolute_url() == f"{comment.post.get_absolute_url()}#comment-{comment.pk}"
+def test_permalink_is_the_comment_address_that_finds_its_page():
+    """A comment's URL is /comments/<id>/, which redirects to the page of the thread with its anchor."""
+    comment = make_comment(status=Comment.Status.APPROVED)
+    assert comment.get_absolute_url() == f"/comments/{comment.pk}/"
 
 
 def test_by_email_ignores_case_and_spaces():

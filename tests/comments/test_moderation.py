@@ -35,7 +35,11 @@ RULES = Rules(hold_links=2, hold_words=("bitcoin", "203.0.113."), spam_words=("v
         (Submission(body="Hi", website="https://viagra.example", known_commenter=True), SPAM, "in website"),
         (Submission(body="Hi", user_agent="ViagraBot/1.0", known_commenter=False), PENDING, "first comment"),
         (Submission(body="Hi", user_agent="viagra/1.0", known_commenter=True), SPAM, "in user agent"),
-        (Submission(body="Two: https://a.example, www.b.example", known_commenter=True), PENDING, "2 links"),
+        (
+            Submission(body="Two: https://a.example.org, www.b.example.com", known_commenter=True),
+            PENDING,
+            "2 links",
+        ),
         (Submission(body="One: [a](https://a.example)", known_commenter=True), APPROVED, "approved"),
         (Submission(body="I like bitcoin.", known_commenter=True), PENDING, "hold word “bitcoin” in body"),
         (Submission(body="Bitcoins!", known_commenter=True), APPROVED, "approved"),
@@ -76,10 +80,12 @@ def test_link_rule_off_at_zero():
         ("https://www.example.org/path", 1),
         ("[one](http://a.example) and <https://b.example>", 2),
         ("see www.example.org or WWW.EXAMPLE.NET", 2),
+        ("cheap-pills.com and buy.example.org/now", 2),
+        ("write to bob@example.org, or see `http://in.code.example`", 0),
     ],
 )
 def test_count_links(text, links):
-    """Links count once whether bare, in Markdown or with a www. host."""
+    """Links count once whether bare, in Markdown, with a www. host or a bare domain: as they are shown."""
     assert count_links(text) == links
 
 

@@ -139,7 +139,7 @@ def test_reply_notice_waits_for_approval_and_is_sent_once():
     assert message.to == ["asker@example.org"]
     assert "Tom replied" in message.subject
     assert "Here is my answer." in message.body
-    assert f"#comment-{reply.pk}" in message.body
+    assert f"/comments/{reply.pk}/" in message.body
     link = message.extra_headers["List-Unsubscribe"].strip("<>")
     assert link in message.body
     assert link.startswith("http://127.0.0.1:8000/comments/unsubscribe/")

@@ -106,8 +106,8 @@ def test_a_render_from_rows_older_than_a_concurrent_change_is_not_stored():
         make_comment(post=post, status=APPROVED)
         return roots, 1
 
-    html, count = published.public_thread(post, False, render_then_someone_approves)
-    assert count == 1
+    page = published.public_page(post, False, render_then_someone_approves)
+    assert page.count == 1
     assert PublishedThread.objects.get(post=post).stamp == ""
     assert page_thread(post) == fresh_thread(post)
     assert page_thread(post).count('class="comment"') == 2
@@ -118,7 +118,8 @@ def test_a_thread_stored_by_older_markup_is_rendered_again(monkeypatch):
     post = make_post()
     make_comment(post=post, status=APPROVED, body="Stored words.")
     stored = page_thread(post)
-    monkeypatch.setattr(published, "render_thread", lambda roots, closed: SafeString("<li>New markup</li>"))
+    new_markup = lambda roots, closed: (SafeString("<li>New markup</li>"), [0])  # noqa: E731
+    monkeypatch.setattr(published, "render_roots", new_markup)
     assert page_thread(post) == stored
     monkeypatch.setattr(published, "MARKUP_VERSION", "next")
     assert page_thread(post) == "<li>New markup</li>"

@@ -1,7 +1,7 @@
 """The post page and the home page read comments in a fixed number of queries."""
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from blog.models import Post
 from comments.models import Comment
@@ -43,6 +43,7 @@ def page_queries(django_assert_num_queries, url, expected):
 
 
 @pytest.mark.parametrize("number", [0, 500])
+@override_settings(COMMENTS_PER_PAGE=0)
 def test_post_page_uses_a_fixed_number_of_queries(django_assert_num_queries, number):
     """Seven queries (the post, its tags, its stored thread, its sources' ids, the older and newer post,
     related posts) with no comments or 500.

@@ -150,7 +150,7 @@ def test_the_queue_is_newest_first_with_a_pending_view(client, moderator):
 @pytest.mark.parametrize(
     ("rule", "submission"),
     [
-        ("links", Submission(body="https://a.example https://b.example")),
+        ("links", Submission(body="https://a.example.org https://b.example.org")),
         ("spam-word", Submission(body="cheap viagra")),
         ("honeypot", Submission(body="hi", honeypot="x")),
         ("first", Submission(body="hi")),

@@ -344,7 +344,7 @@ class TestEditAndWithdraw:
         ]
         assert url not in client.get(comment.post.get_absolute_url()).content.decode()
         assert client.get(url).status_code == 200
-        response = client.post(url, {"body": "Now with https://a.example and https://b.example"})
+        response = client.post(url, {"body": "Now with https://a.example.org and https://b.example.org"})
         assert response.status_code == 302
         comment.refresh_from_db()
         assert comment.body.startswith("Now with")
@@ -390,7 +390,10 @@ class TestEditAndWithdraw:
     @pytest.mark.parametrize(
         ("body", "reason"),
         [
-            ("See https://a.example and https://b.example", "edited by its author: 2 links (holding at 2)"),
+            (
+                "See https://a.example.org and https://b.example.org",
+                "edited by its author: 2 links (holding at 2)",
+            ),
             ("Fixed, and I like bitcoin.", "edited by its author: hold word “bitcoin” in body"),
         ],
     )
@@ -413,10 +416,12 @@ class TestEditAndWithdraw:
     @override_settings(COMMENTS_HOLD_WORDS=["bitcoin"])
     def test_what_the_approved_text_already_had_does_not_hold_its_edit(self, client):
         """Links and hold words a moderator approved with the comment stay accepted through a typo fix."""
-        comment = self.approved_first_comment(client, body="Teh bitcoin: https://a.example https://b.example")
+        comment = self.approved_first_comment(
+            client, body="Teh bitcoin: https://a.example.org https://b.example.org"
+        )
         client.post(
             reverse("comments:edit", args=[comment.pk]),
-            {"body": "The bitcoin: https://a.example https://b.example"},
+            {"body": "The bitcoin: https://a.example.org https://b.example.org"},
         )
         page = Client().get(comment.post.get_absolute_url()).content.decode()
         assert "The bitcoin:" in page
