@@ -142,6 +142,7 @@ INSTALLED_APPS = [
     "imports",
     "citations",
     "blog",
+    "capture",
     "comments",
     "wordpress",
     "demo",
