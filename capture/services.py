@@ -18,8 +18,10 @@ from capture.metadata import Metadata, read_metadata
 from capture.models import Snapshot
 from citations.models import Source
 
-# Characters the dialect (or Markdown) reads as markup in quoted text; escaped, they stay words.
-MARKUP = re.compile(r"([\\`*_\[\]<>@#~^|{}])")
+# Characters the dialect (or Markdown) reads as markup in quoted text; escaped, they stay words
+# (&, < and > as entities: Markdown has no backslash escape for <).
+MARKUP = re.compile(r"([\\`*_\[\]@#~^])")
+ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 # A quoted paragraph beginning "- ", "+ " or "1. " is words, not a list.
 LIST_START = re.compile(r"^(?:[-+]|\d+[.)])(?=\s)")
 
@@ -77,13 +79,13 @@ def fresh_key(metadata: Metadata) -> str:
     return f"{base}-{Source.objects.count()}"
 
 
-def create_source(metadata: Metadata, *, user=None, fallback_title="") -> Source:
+def create_source(metadata: Metadata, *, user=None) -> Source:
     """A new library entry from ``metadata`` (validated as the admin validates it), with a fresh key."""
     year, month, day = (*metadata.issued, None, None, None)[:3]
     source = Source(
         key=fresh_key(metadata),
         type=metadata.type if metadata.type in Source.Type.values else Source.Type.WEBPAGE,
-        title=(metadata.title or fallback_title or metadata.url or "Untitled")[:500],
+        title=(metadata.title or metadata.url or "Untitled")[:500],
         authors=metadata.authors,
         container_title=metadata.container_title[:500],
         publisher=metadata.publisher[:300],
@@ -121,7 +123,8 @@ def excerpt_body(passage: str, key: str) -> str:
     if not paragraphs:
         return f"[@{key}]\n"
     quoted = "\n>\n".join(
-        "> " + LIST_START.sub(lambda m: m[0][:-1] + "\\" + m[0][-1], MARKUP.sub(r"\\\1", p))
+        "> "
+        + LIST_START.sub(lambda m: m[0][:-1] + "\\" + m[0][-1], MARKUP.sub(r"\\\1", p.translate(ENTITIES)))
         for p in paragraphs
     )
     return f"{quoted}\n>\n> — [@{key}]\n"
@@ -149,10 +152,11 @@ def capture_page(*, url: str, passage: str = "", title: str = "", user) -> Captu
         found = read_metadata(response.text(), response.url)
     except fetch.FetchError as error:
         problem, found = str(error), Metadata(url=url, type=Source.Type.WEBPAGE)
+    found.update_missing(Metadata(title=" ".join(title.split())))
     source = find_source(found, url, response.url if response else "")
     created = source is None
     if created:
-        source = create_source(found, user=user, fallback_title=title)
+        source = create_source(found, user=user)
     if response is not None and not source.snapshots.exists():
         keep_snapshot(source, response)
     post = Post(
