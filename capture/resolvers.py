@@ -64,7 +64,7 @@ class Crossref:
                     else {"literal": text(person["name"])}
                 )
         issued = next(
-            (date_parts(work.get(key)) for key in ("published-print", "published-online", "issued", "created")
+            (date_parts(work.get(key)) for key in ("issued", "published-print", "published-online", "created")
              if date_parts(work.get(key))),
             (),
         )  # fmt: skip
@@ -99,8 +99,10 @@ class OpenLibrary:
         if not isinstance(book, dict) or not book.get("title"):
             raise Unresolved(f"Open Library knows no book with the ISBN {isbn}.")
         keys = [a.get("key") for a in listed(book.get("authors")) if isinstance(a, dict)]
-        if not keys and listed(book.get("works")) and isinstance(book["works"][0], dict):
-            work = get_json(f"{base}{book['works'][0].get('key', '')}.json")
+        works = listed(book.get("works"))
+        work_key = works[0].get("key") if works and isinstance(works[0], dict) else None
+        if not keys and isinstance(work_key, str) and re.fullmatch(r"/works/OL\d+W", work_key):
+            work = get_json(f"{base}{work_key}.json")
             keys = [
                 a["author"].get("key")
                 for a in listed(work.get("authors") if isinstance(work, dict) else [])
