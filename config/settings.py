@@ -93,10 +93,11 @@ try:
             "WORDPRESS_IMPORT_MEDIA_TIMEOUT",
             "JOBS_ATTEMPTS", "JOBS_BACKOFF_SECONDS", "JOBS_BACKOFF_MAX_SECONDS", "JOBS_HEARTBEAT_SECONDS",
             "JOBS_WORKER_TIMEOUT_SECONDS", "COMMENTS_MODERATION_LINK_DAYS",
+            "CAPTURE_FETCH_TIMEOUT", "CAPTURE_FETCH_MAX_BYTES",
         ])
         | env.given(env.get_int, minimum=0, names=[
             "HTTPCACHE_MAX_AGE", "HTTPCACHE_S_MAXAGE", "HTTPCACHE_STALE_WHILE_REVALIDATE",
-            "HTTPCACHE_STALE_IF_ERROR",
+            "HTTPCACHE_STALE_IF_ERROR", "CAPTURE_FETCH_MAX_REDIRECTS",
         ])
         | env.given(env.get_int, minimum=0, names=[
             "COMMENTS_MAX_DEPTH", "COMMENTS_MAX_LENGTH", "COMMENTS_MAX_PARAGRAPHS", "COMMENTS_MAX_FORMATTING",
@@ -113,10 +114,12 @@ try:
         | env.given(env.get_str, names=[
             "COMMENTS_IP_HEADER", "COMMENTS_MODERATOR_DIGEST", "BLOG_IMAGE_UPLOAD_DIRECTORY",
             "BLOG_CARD_FONT_DIRECTORY", "BLOG_CARD_DIRECTORY",
+            "CAPTURE_ARCHIVE_SAVE_URL", "CAPTURE_CROSSREF_URL", "CAPTURE_OPENLIBRARY_URL", "CAPTURE_USER_AGENT",
         ])
-        | env.given(
-            env.get_bool, names=["COMMENTS_NOTIFY_MODERATORS", "COMMENTS_NOTIFY_AUTHOR", "BLOG_WORKS_CITED"]
-        )
+        | env.given(env.get_bool, names=[
+            "COMMENTS_NOTIFY_MODERATORS", "COMMENTS_NOTIFY_AUTHOR", "BLOG_WORKS_CITED",
+            "CAPTURE_ALLOW_PRIVATE_ADDRESSES", "CAPTURE_ARCHIVE_SAVE", "CAPTURE_SNAPSHOT_CITED",
+        ])
     )  # fmt: skip
     # Read here so a malformed value stops start-up; applied below when DEBUG is off.
     ssl_redirect = env.get_bool("SECURE_SSL_REDIRECT", default=True)

@@ -1,4 +1,5 @@
-"""Fixtures shared by the apps' tests: an empty cache, the page cache on, and a count of its retirements."""
+"""Fixtures shared by the apps' tests: an empty cache, no fetching of cited pages, the page cache on,
+and a count of its retirements."""
 
 import pytest
 from django.core.cache import cache
@@ -10,6 +11,12 @@ from pagecache import generation
 def fresh_cache():
     """Each test starts with an empty cache: a rolled-back test leaves counts that no signal retired."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def cited_pages_stay_unfetched(settings):
+    """Posts in tests cite sources at real addresses: their pages are fetched only where a test asks."""
+    settings.CAPTURE_SNAPSHOT_CITED = False
 
 
 @pytest.fixture

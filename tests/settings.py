@@ -29,5 +29,3 @@ PAGECACHE_ENABLED = False
 if "IMPORTS_UPLOAD_DIR" not in os.environ:
     IMPORTS_UPLOAD_DIR = Path(tempfile.mkdtemp(prefix="commonplace-imports-"))
     atexit.register(shutil.rmtree, IMPORTS_UPLOAD_DIR, ignore_errors=True)
-# Posts in tests cite sources at real addresses: their pages are not fetched unless a test asks.
-CAPTURE_SNAPSHOT_CITED = False
