@@ -64,8 +64,9 @@ CONFLICTING = """<html><head><title>Title tag</title>
 <meta name="citation_date" content="2001-01-01">
 <meta property="article:published_time" content="2005-05-05">
 <meta property="og:site_name" content="OG Site">
-<script type="application/ld+json">{"@type": "Article", "headline": "JSON-LD title", "datePublished":
-"2003-03-03", "author": {"@type": "Person", "name": "Json Author"}, "publisher": {"name": "LD Publisher"}}</script>
+<script type="application/ld+json">{"@type": "Article", "headline": "JSON-LD title",
+"datePublished": "2003-03-03", "author": {"@type": "Person", "name": "Json Author"},
+"publisher": {"name": "LD Publisher"}}</script>
 <meta name="DC.creator" content="Dc, Author">
 </head><body><p class="byline">By Byline Person</p></body></html>"""
 
@@ -74,7 +75,8 @@ HOSTILE = (
 <meta name="citation_title" content="<img src=x onerror=alert(1)>Real &amp; title">
 <meta name="citation_author" content="{}">
 <meta name="citation_publication_date" content="9999-99-99">
-<script type="application/ld+json">{{"@type": "NewsArticle", "headline": {{"@id": 5}}, "author": [[[[[[[]]]]]]]
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": {{"@id": 5}},
+"author": [[[[[[[]]]]]]]
 </script>
 <script type="application/ld+json">"""
     + "[" * 100_000

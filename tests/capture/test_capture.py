@@ -80,7 +80,7 @@ def test_a_page_already_in_the_library_is_found_by_its_canonical_address_or_doi(
 
 
 def test_markup_in_the_passage_stays_the_words_it_was(client, author, web):
-    """Brackets, at signs, asterisks and a leading list marker in a passage are quoted, not read as dialect."""
+    """Brackets, at signs, asterisks and a leading list marker are quoted as words, not read as dialect."""
     web.page("/p", pages.NONE)
     passage = "- [sic] *not* emphasis, @nobody cited, <b>tags</b>\n\n2. Second paragraph."
     capture(client, author, url=web.url("/p"), quote=passage)
@@ -101,7 +101,7 @@ def test_without_a_passage_the_draft_cites_the_source(client, author, web):
 
 
 def test_a_page_that_cannot_be_fetched_still_gives_a_draft_and_says_why(client, author, web):
-    """A 404 keeps the address, the title the bookmarklet sent and the passage, with a warning naming the cause."""
+    """A 404 keeps the address, the title the bookmarklet sent and the passage, and the warning says why."""
     response = capture(client, author, url=web.url("/gone"), quote=PASSAGE, title="Lost Page")
     source, post = Source.objects.get(), Post.objects.get()
     assert (source.title, source.url, source.type, source.key) == (

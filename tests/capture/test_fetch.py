@@ -16,7 +16,7 @@ def test_a_page_is_fetched_and_decoded_by_its_declared_charset(web):
 
 
 def test_without_a_declared_charset_the_meta_tag_or_bom_decides(web):
-    """A <meta charset> early in the page, or a byte-order mark, names the encoding; Latin-1 reads as cp1252."""
+    """An early <meta charset> or a byte-order mark names the encoding; Latin-1 reads as cp1252."""
     web.page("/meta", b'<meta charset="iso-8859-1"><p>d\x92accord</p>', content_type="text/html")
     web.page("/bom", "<p>naïve</p>".encode("utf-16"), content_type="text/html")
     web.page("/none", "<p>déjà</p>".encode(), content_type="text/html")
@@ -80,8 +80,8 @@ def test_only_http_and_https_are_fetched(url):
 
 @pytest.mark.parametrize(
     "host",
-    ["127.0.0.1", "localhost", "10.1.2.3", "192.168.0.1", "169.254.169.254", "0.0.0.0", "::1", "::ffff:127.0.0.1",
-     "fe80::1", "100.64.0.1", "224.0.0.1", "240.0.0.1"],
+    ["127.0.0.1", "localhost", "10.1.2.3", "192.168.0.1", "169.254.169.254", "0.0.0.0", "::1",
+     "::ffff:127.0.0.1", "fe80::1", "100.64.0.1", "224.0.0.1", "240.0.0.1"],
 )  # fmt: skip
 def test_private_loopback_link_local_and_reserved_addresses_are_refused(host):
     """The site's own machine, its network and a cloud's metadata service are never fetched."""

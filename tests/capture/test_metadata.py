@@ -28,7 +28,7 @@ def test_highwire_tags_give_a_journal_article():
 
 
 def test_json_ld_in_a_graph_gives_the_article_not_its_page():
-    """Of a @graph holding a WebPage and a NewsArticle, the article is the work; the canonical link its address."""
+    """Of a @graph's WebPage and NewsArticle the article is the work; the canonical link is its address."""
     found = read_metadata(pages.JSON_LD, "https://news.example/x?utm=1")
     assert (found.type, found.title) == ("article-newspaper", "Defenders Outgunned By Islamists In Desert")
     assert found.authors == [HINSHAW, COKER]
@@ -84,7 +84,7 @@ def test_a_page_with_no_metadata_gives_its_title_byline_and_time():
 
 
 def test_conflicting_metadata_is_resolved_by_precedence():
-    """Highwire beats JSON-LD beats Dublin Core beats OpenGraph beats the title tag and byline, field by field."""
+    """Highwire, then JSON-LD, Dublin Core, OpenGraph, the title tag and byline, field by field."""
     found = read_metadata(pages.CONFLICTING, "https://c.example/")
     assert (found.title, found.issued) == ("Highwire title", (2001, 1, 1))
     assert found.authors == [{"family": "Author", "given": "Json"}]
@@ -92,7 +92,7 @@ def test_conflicting_metadata_is_resolved_by_precedence():
 
 
 def test_hostile_markup_gives_text_and_takes_linear_time():
-    """Markup in values stays text, nonsense dates are dropped, deep JSON and thousands of tags cost little."""
+    """Markup in values stays text, nonsense dates go, deep JSON and thousands of tags cost little."""
     started = time.perf_counter()
     found = read_metadata(pages.HOSTILE, "https://h.example/")
     assert time.perf_counter() - started < 2

@@ -1,4 +1,4 @@
-"""A cited or captured source keeps a dated copy of its page, shown to staff; a web archive may save it too."""
+"""A cited or captured source keeps a dated copy of its page, shown to staff; an archive may save it."""
 
 import pytest
 from django.urls import reverse
