@@ -86,7 +86,7 @@ def create_source(metadata: Metadata, *, user=None) -> Source:
         key=fresh_key(metadata),
         type=metadata.type if metadata.type in Source.Type.values else Source.Type.WEBPAGE,
         title=(metadata.title or metadata.url or "Untitled")[:500],
-        authors=metadata.authors,
+        authors=[name for name in metadata.authors if any(name.values())],
         container_title=metadata.container_title[:500],
         publisher=metadata.publisher[:300],
         publisher_place=metadata.publisher_place[:200],
@@ -109,9 +109,9 @@ def create_source(metadata: Metadata, *, user=None) -> Source:
     except ValidationError as error:
         # A page's metadata may be wrong (an impossible date, a name the library cannot read):
         # those fields are left for the author to fill in.
-        for name in error.message_dict:
-            if name not in ("key", "title"):
-                setattr(source, name, Source._meta.get_field(name).get_default())
+        fields = {field.name for field in Source._meta.get_fields()} - {"key", "title"}
+        for name in fields & error.message_dict.keys():
+            setattr(source, name, Source._meta.get_field(name).get_default())
         source.full_clean()
     source.save()
     return source

@@ -143,6 +143,7 @@ GROUP_MIGRATIONS = [
     ("wordpress", "0002_editors_import"),
     ("blog", "0010_editors_edit_pages"),
     ("blog", "0013_author_profile"),
+    ("capture", "0002_writers_see_snapshots"),
 ]
 STAFF_PASSWORD = "e2e-only-password"
 

@@ -184,3 +184,20 @@ def test_fresh_keys_do_not_collide(client, author, web):
     web.page("/wsj", pages.JSON_LD)
     capture(client, author, url=web.url("/wsj"), quote=PASSAGE)
     assert Source.objects.filter(key="hinshaw2013a").exists()
+
+
+def test_metadata_the_library_cannot_take_is_left_out_not_an_error(client, author, web):
+    """An impossible day and an empty name are dropped; the rest of the record is kept."""
+    web.page(
+        "/odd",
+        '<meta name="citation_title" content="Odd"><meta name="citation_author" content=", ,">'
+        '<meta name="citation_author" content="Ann Writer"><meta name="citation_date" content="2020-02-31">',
+    )
+    assert capture(client, author, url=web.url("/odd"), quote="Words.").status_code == 302
+    source = Source.objects.get()
+    assert (source.title, source.authors, source.issued_year, source.issued_day) == (
+        "Odd",
+        [{"family": "Writer", "given": "Ann"}],
+        2020,
+        None,
+    )
