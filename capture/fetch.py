@@ -5,15 +5,18 @@ network: the database, a cloud's metadata service. So each hop's host is
 resolved here, every address it resolves to must be public, and the
 connection goes to the address that was checked, not to a second lookup a
 hostile DNS server could answer differently. Time, size and redirects are
-bounded by ``CAPTURE_FETCH_*``.
+bounded by ``CAPTURE_FETCH_*``: at the deadline the connection is shut,
+however slowly a server drips its headers or body.
 """
 
 import codecs
+import contextlib
 import http.client
 import ipaddress
 import re
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -112,8 +115,12 @@ def fetch(url: str, *, accept=HTML_TYPES) -> Response:
     """
     deadline = time.monotonic() + conf.get("FETCH_TIMEOUT")
     for _hop in range(conf.get("FETCH_MAX_REDIRECTS") + 1):
-        status, headers, connection, response = request(url, accept, deadline)
+        connection, path = open_connection(url, deadline)
+        watchdog = threading.Timer(remaining(deadline, url), hang_up, [connection])
+        watchdog.daemon = True
+        watchdog.start()
         try:
+            status, headers, response = request(connection, path, accept, url, deadline)
             if status in REDIRECTS and headers.get("location"):
                 url = urljoin(url, headers["location"].strip())
                 continue
@@ -131,11 +138,20 @@ def fetch(url: str, *, accept=HTML_TYPES) -> Response:
                 url, status, content_type, known_charset(charset[1]) if charset else "", body, headers
             )
         finally:
+            watchdog.cancel()
             connection.close()
     raise FetchError(f"More than {conf.get('FETCH_MAX_REDIRECTS')} redirects; stopped at {url}.")
 
 
-def request(url, accept, deadline):
+def hang_up(connection):
+    """End a fetch past its deadline: shutting the socket wakes a read blocked on it."""
+    if connection.sock is not None:
+        with contextlib.suppress(OSError):  # already closed
+            connection.sock.shutdown(socket.SHUT_RDWR)
+
+
+def open_connection(url, deadline):
+    """A connection (not yet opened) to the checked address of ``url``'s host, and the path to ask for."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"Only http and https addresses are fetched, not {url[:200]!r}.")
@@ -147,7 +163,10 @@ def request(url, accept, deadline):
     connection = PinnedConnection(
         parts.hostname, port, address=address, tls=parts.scheme == "https", timeout=remaining(deadline, url)
     )
-    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return connection, (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+def request(connection, path, accept, url, deadline):
     try:
         connection.request(
             "GET",
@@ -160,10 +179,11 @@ def request(url, accept, deadline):
         )
         response = connection.getresponse()
     except (OSError, http.client.HTTPException) as error:
-        connection.close()
-        raise FetchError(f"{parts.hostname} could not be reached: {error}.") from error
+        remaining(deadline, url)
+        raise FetchError(f"{connection.host} could not be reached: {error}.") from error
+    remaining(deadline, url)  # headers cut short by the watchdog are no answer
     headers = {name.lower(): value for name, value in response.getheaders()}
-    return response.status, headers, connection, response
+    return response.status, headers, response
 
 
 def remaining(deadline, url):
@@ -193,7 +213,8 @@ def read(connection, response, deadline, url):
                     f"{url} is larger than the limit of {limit} bytes (CAPTURE_FETCH_MAX_BYTES)."
                 )
             chunks.append(chunk)
-            remaining(deadline, url)
     except (OSError, http.client.HTTPException) as error:
+        remaining(deadline, url)
         raise FetchError(f"{url} stopped answering: {error}.") from error
+    remaining(deadline, url)  # a body cut short by the watchdog is no body
     return b"".join(chunks)

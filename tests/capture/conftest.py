@@ -71,6 +71,20 @@ def web(settings):
     server.server_close()
 
 
+def slow_headers(seconds):
+    """A route that takes ``seconds`` over its headers, a line at a time."""
+
+    def answer(handler):
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        for number in range(int(seconds * 10)):
+            handler.wfile.write(f"X-Drip-{number}: x\r\n".encode())
+            handler.wfile.flush()
+            time.sleep(0.1)
+        return None
+
+    return answer
+
+
 def slow(seconds):
     """A route that answers after ``seconds``, dripping its body."""
 

@@ -1,11 +1,12 @@
 """The fetcher reads public pages within limits, and nothing on the site's own network."""
 
 import socket
+import time
 
 import pytest
 
 from capture import fetch
-from tests.capture.conftest import slow
+from tests.capture.conftest import slow, slow_headers
 
 
 def test_a_page_is_fetched_and_decoded_by_its_declared_charset(web):
@@ -61,6 +62,16 @@ def test_a_page_slower_than_the_time_limit_is_abandoned(web, settings):
     web.routes["/slow"] = slow(3)
     with pytest.raises(fetch.FetchError, match="took longer than 1 seconds|stopped answering"):
         fetch.fetch(web.url("/slow"))
+
+
+def test_a_server_dripping_its_headers_is_cut_off_at_the_time_limit(web, settings):
+    """Each header arriving within the socket's timeout does not stretch the fetch past the deadline."""
+    settings.CAPTURE_FETCH_TIMEOUT = 1
+    web.routes["/drip"] = slow_headers(4)
+    started = time.monotonic()
+    with pytest.raises(fetch.FetchError, match="took longer than 1 seconds"):
+        fetch.fetch(web.url("/drip"))
+    assert time.monotonic() - started < 2
 
 
 def test_an_error_status_is_a_readable_error(web):
