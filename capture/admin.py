@@ -37,7 +37,7 @@ def snapshots(request, source):
     """The source's snapshots, newest first, each with its date, what it holds or why it failed."""
     if not request.user.has_perm("capture.view_snapshot"):
         return "Not shown to you."
-    rows = source.snapshots.order_by("-fetched").only("pk", "fetched", "error", "text")[:10]
+    rows = source.snapshots.order_by("-fetched").only("pk", "source", "fetched", "error", "text")[:10]
     if not rows:
         return "None yet." if source.url else "None: the source has no URL."
     return format_html(

@@ -1,6 +1,10 @@
 """A cited or captured source keeps a dated copy of its page, shown to staff; an archive may save it."""
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from capture.models import Snapshot
@@ -85,3 +89,23 @@ def test_the_latest_good_snapshot_is_the_one_quotations_are_checked_against(cite
     Snapshot.objects.create(source=cited, url=cited.url, fetched="2026-02-01T00:00:00Z", text="New.")
     Snapshot.objects.create(source=cited, url=cited.url, fetched="2026-03-01T00:00:00Z", error="Gone.")
     assert latest_snapshot_text(cited) == "New."
+
+
+def test_the_snapshots_panel_costs_one_query_however_many_there_are(cited, client):
+    """The source's page reads its snapshots (ten at most, without their HTML) in one query."""
+    client.force_login(make_staff(groups=["Editors"]))
+    url = reverse("admin:citations_source_change", args=[cited.pk])
+    Snapshot.objects.create(source=cited, url=cited.url, fetched="2026-01-01T00:00:00Z", text="One.")
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for day in range(2, 20):
+        Snapshot.objects.create(
+            source=cited, url=cited.url, fetched=f"2026-01-{day:02d}T00:00:00Z", html="x" * 9
+        )
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).text
+    assert len(many.captured_queries) == len(one.captured_queries)
+    assert len(re.findall(r"/admin/capture/snapshot/\d+/", page)) == 10
+    panel = [query["sql"] for query in many.captured_queries if "capture_snapshot" in query["sql"]]
+    assert len(panel) == 1 and '"html"' not in panel[0]
