@@ -1,4 +1,4 @@
-"""Writes of the desk: sources from metadata, drafts from captured passages, snapshots of pages."""
+"""Writes of the desk: sources from metadata, drafts from captured passages."""
 
 import re
 import unicodedata
@@ -13,9 +13,8 @@ from django.utils.text import slugify
 
 from blog.models import Post
 from blog.services import post_save_with_body
-from capture import fetch, readable
+from capture import conf, fetch, snapshots, tasks
 from capture.metadata import Metadata, read_metadata
-from capture.models import Snapshot
 from citations.models import Source
 
 # Characters the dialect (or Markdown) reads as markup in quoted text; escaped, they stay words
@@ -137,7 +136,6 @@ def unique_slug(title: str) -> str:
     return next(slug for slug in candidates if slug not in taken)
 
 
-@transaction.atomic
 def capture_page(*, url: str, passage: str = "", title: str = "", user) -> Captured:
     """A draft by ``user`` quoting ``passage`` from the page at ``url``, attributed to its library entry.
 
@@ -153,12 +151,23 @@ def capture_page(*, url: str, passage: str = "", title: str = "", user) -> Captu
     except fetch.FetchError as error:
         problem, found = str(error), Metadata(url=url, type=Source.Type.WEBPAGE)
     found.update_missing(Metadata(title=" ".join(title.split())))
+    # The fetch is done before the transaction, which it would otherwise hold open.
+    with transaction.atomic():
+        return record_capture(
+            found, response, url=url, passage=passage, title=title, user=user, problem=problem
+        )
+
+
+def record_capture(found, response, *, url, passage, title, user, problem) -> Captured:
+    """The writes of ``capture_page``: the source found or made, its snapshot, the draft."""
     source = find_source(found, url, response.url if response else "")
     created = source is None
     if created:
         source = create_source(found, user=user)
     if response is not None and not source.snapshots.exists():
-        keep_snapshot(source, response)
+        snapshots.keep_snapshot(source, response)
+        if conf.get("ARCHIVE_SAVE"):
+            tasks.archive_source.enqueue(source.pk)
     post = Post(
         title=(source.title if created or not title else title)[:300],
         author=user,
@@ -168,26 +177,3 @@ def capture_page(*, url: str, passage: str = "", title: str = "", user) -> Captu
     post.slug = unique_slug(post.title)
     post_save_with_body(post=post, user=user, note="Captured from a page.")
     return Captured(post, source, created, problem)
-
-
-def keep_snapshot(source: Source, response: fetch.Response) -> Snapshot:
-    """Keep ``response`` (a page of ``source``) as its dated snapshot."""
-    html = response.text()
-    return Snapshot.objects.create(
-        source=source,
-        url=source.url or response.url,
-        final_url=response.url if response.url != source.url else "",
-        fetched=timezone.now(),
-        html=html,
-        text=readable.readable_text(html),
-    )
-
-
-def take_snapshot(source: Source) -> Snapshot:
-    """Fetch ``source``'s page and keep it; a failure is kept too, saying why."""
-    try:
-        return keep_snapshot(source, fetch.fetch(source.url))
-    except fetch.FetchError as error:
-        return Snapshot.objects.create(
-            source=source, url=source.url, fetched=timezone.now(), error=str(error)[:500]
-        )

@@ -2,7 +2,7 @@
 
 from urllib.parse import urljoin
 
-from capture import conf, fetch, services
+from capture import conf, fetch, snapshots
 from capture.models import Snapshot
 from citations.models import Source
 from jobs.background import background
@@ -14,7 +14,7 @@ def snapshot_source(source_id):
     source = Source.objects.filter(pk=source_id).exclude(url="").first()
     if source is None or Snapshot.objects.filter(source=source).exists():
         return
-    if services.take_snapshot(source).ok and conf.get("ARCHIVE_SAVE"):
+    if snapshots.take_snapshot(source).ok and conf.get("ARCHIVE_SAVE"):
         archive_source.enqueue(source_id)
 
 

@@ -109,3 +109,18 @@ def test_the_snapshots_panel_costs_one_query_however_many_there_are(cited, clien
     assert len(re.findall(r"/admin/capture/snapshot/\d+/", page)) == 10
     panel = [query["sql"] for query in many.captured_queries if "capture_snapshot" in query["sql"]]
     assert len(panel) == 1 and '"html"' not in panel[0]
+
+
+def test_capturing_with_the_archive_setting_asks_the_archive_too(client, web, settings):
+    """A captured page is kept at once, and the archive asked in the background."""
+    settings.CAPTURE_ARCHIVE_SAVE = True
+    web.page("/article", pages.JSON_LD)
+    canonical = web.url("/news/defenders-outgunned")
+    web.redirect(f"/save/{canonical}", f"/web/2026/{canonical}")
+    web.page(f"/web/2026/{canonical}", "<p>archived</p>")
+    client.force_login(make_staff(groups=["Authors"]))
+    client.post(reverse("capture:page"), {"url": web.url("/article"), "quote": "Words."})
+    run_jobs()
+    snapshot = Snapshot.objects.get()
+    snapshot.source.refresh_from_db()
+    assert snapshot.source.archive_url == web.url(f"/web/2026/{canonical}")
