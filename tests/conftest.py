@@ -3,6 +3,7 @@ and a count of its retirements."""
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 
 from pagecache import generation
 
@@ -14,9 +15,14 @@ def fresh_cache():
 
 
 @pytest.fixture(autouse=True)
-def cited_pages_stay_unfetched(settings):
-    """Posts in tests cite sources at real addresses: their pages are fetched only where a test asks."""
-    settings.CAPTURE_SNAPSHOT_CITED = False
+def cited_pages_stay_unfetched():
+    """Posts in tests cite sources at real addresses: their pages are fetched only where a test asks.
+
+    Not through the ``settings`` fixture, which would then be set up first and torn down last, after
+    fixtures that still use the settings a test gave (a cache on a Redis of its own).
+    """
+    with override_settings(CAPTURE_SNAPSHOT_CITED=False):
+        yield
 
 
 @pytest.fixture
