@@ -2,8 +2,8 @@
 
 Where a source is cited is the blog's knowledge, not this app's: a source's
 page shows the read-only panels other apps add with ``add_panel`` (the
-blog's "Where cited"), and the blog uses ``download`` to export the sources
-of chosen posts.
+blog's "Where cited"), the source list the links they add with ``add_tool``,
+and the blog uses ``download`` to export the sources of chosen posts.
 """
 
 from typing import NamedTuple
@@ -51,6 +51,15 @@ def add_panel(title, *rows):
     panels[title] = Panel(title, rows)
 
 
+# By URL name: the links other apps add to the source list's tools (see add_tool).
+tools = {}
+
+
+def add_tool(url_name, label, allowed=lambda request: True):
+    """Link to the admin page ``url_name`` among the source list's tools, for those ``allowed(request)``."""
+    tools[url_name] = (label, allowed)
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     form = SourceAdminForm
@@ -94,9 +103,9 @@ class SourceAdmin(admin.ModelAdmin):
         return self.has_add_permission(request) and may_edit_others_sources(request.user)
 
     def changelist_view(self, request, extra_context=None):
-        return super().changelist_view(
-            request, {"may_import": self.may_import(request), **(extra_context or {})}
-        )
+        links = [(reverse(name), label) for name, (label, allowed) in tools.items() if allowed(request)]
+        context = {"may_import": self.may_import(request), "tools": links}
+        return super().changelist_view(request, {**context, **(extra_context or {})})
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:

@@ -92,10 +92,11 @@ try:
             "WORDPRESS_IMPORT_MEDIA_TIMEOUT",
             "JOBS_ATTEMPTS", "JOBS_BACKOFF_SECONDS", "JOBS_BACKOFF_MAX_SECONDS", "JOBS_HEARTBEAT_SECONDS",
             "JOBS_WORKER_TIMEOUT_SECONDS", "COMMENTS_MODERATION_LINK_DAYS", "COMMENTS_CONFIRM_LINK_DAYS",
+            "CAPTURE_FETCH_TIMEOUT", "CAPTURE_FETCH_MAX_BYTES",
         ])
         | env.given(env.get_int, minimum=0, names=[
             "HTTPCACHE_MAX_AGE", "HTTPCACHE_S_MAXAGE", "HTTPCACHE_STALE_WHILE_REVALIDATE",
-            "HTTPCACHE_STALE_IF_ERROR",
+            "HTTPCACHE_STALE_IF_ERROR", "CAPTURE_FETCH_MAX_REDIRECTS",
         ])
         | env.given(env.get_int, minimum=0, names=[
             "COMMENTS_MAX_DEPTH", "COMMENTS_MAX_LENGTH", "COMMENTS_MAX_PARAGRAPHS", "COMMENTS_MAX_FORMATTING",
@@ -115,13 +116,14 @@ try:
             "BLOG_IMAGE_UPLOAD_DIRECTORY",
             "BLOG_CARD_FONT_DIRECTORY", "BLOG_CARD_DIRECTORY",
             "HTTPCACHE_CDN", "HTTPCACHE_CDN_ID", "HTTPCACHE_CDN_TOKEN", "HTTPCACHE_CDN_API_URL",
+            "CAPTURE_ARCHIVE_SAVE_URL", "CAPTURE_CROSSREF_URL", "CAPTURE_OPENLIBRARY_URL",
+            "CAPTURE_USER_AGENT",
         ])
-        | env.given(
-            env.get_bool, names=[
-                "COMMENTS_NOTIFY_MODERATORS", "COMMENTS_NOTIFY_AUTHOR", "COMMENTS_MANUAL_APPROVAL",
-                "BLOG_WORKS_CITED",
-            ]
-        )
+        | env.given(env.get_bool, names=[
+            "COMMENTS_NOTIFY_MODERATORS", "COMMENTS_NOTIFY_AUTHOR", "COMMENTS_MANUAL_APPROVAL",
+            "BLOG_WORKS_CITED",
+            "CAPTURE_ALLOW_PRIVATE_ADDRESSES", "CAPTURE_ARCHIVE_SAVE", "CAPTURE_SNAPSHOT_CITED",
+        ])
     )  # fmt: skip
     # Read here so a malformed value stops start-up; applied below when DEBUG is off.
     ssl_redirect = env.get_bool("SECURE_SSL_REDIRECT", default=True)
@@ -147,6 +149,7 @@ INSTALLED_APPS = [
     "imports",
     "citations",
     "blog",
+    "capture",
     "comments",
     "wordpress",
     "demo",

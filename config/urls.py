@@ -19,6 +19,8 @@ from config.webapp import favicon, manifest
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # The desk's pages (capture a page, add a source by identifier), inside the admin's login.
+    path("admin/capture/", include("capture.urls")),
     path("admin/", admin.site.urls),
     path("markdownx/", include("blog.editor")),
     # A source's page with the posts that cite it: blog's view extends citations'

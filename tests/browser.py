@@ -144,6 +144,7 @@ GROUP_MIGRATIONS = [
     ("blog", "0010_editors_edit_pages"),
     ("blog", "0013_author_profile"),
     ("comments", "0011_moderators_and_editors_block_commenters"),
+    ("capture", "0002_writers_see_snapshots"),
 ]
 STAFF_PASSWORD = "e2e-only-password"
 

@@ -1,7 +1,9 @@
-"""Fixtures shared by the apps' tests: an empty cache, the page cache on, and the keys changes announce."""
+"""Fixtures shared by the apps' tests: an empty cache, no fetching of cited pages, the page cache on,
+and the keys changes announce."""
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 
 from httpcache.signals import keys_changed
 
@@ -10,6 +12,17 @@ from httpcache.signals import keys_changed
 def fresh_cache():
     """Each test starts with an empty cache: a rolled-back test leaves counts that no signal retired."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def cited_pages_stay_unfetched():
+    """Posts in tests cite sources at real addresses: their pages are fetched only where a test asks.
+
+    Not through the ``settings`` fixture, which would then be set up first and torn down last, after
+    fixtures that still use the settings a test gave (a cache on a Redis of its own).
+    """
+    with override_settings(CAPTURE_SNAPSHOT_CITED=False):
+        yield
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import pytest
 from django.test import override_settings
 
 from blog import conf as blog_conf
+from capture import conf as capture_conf
 from citations import conf as citations_conf
 from comments import conf as comments_conf
 from jobs import conf as jobs_conf
@@ -13,6 +14,7 @@ from wordpress import conf as wordpress_conf
 
 APPS = {
     "BLOG": blog_conf,
+    "CAPTURE": capture_conf,
     "CITATIONS": citations_conf,
     "COMMENTS": comments_conf,
     "JOBS": jobs_conf,

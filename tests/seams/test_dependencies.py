@@ -1,5 +1,8 @@
 """Dependencies point one way (``citations`` ← ``blog`` ← ``comments``), and the page cache depends on no app.
 
+The desk (``capture``) builds on citations and blog; only the site's URLs and
+its own admin wiring name it.
+
 Each app plugs into the ones below it through their seams (``blog.hooks``, the
 admins' ``add_*`` functions, ``httpcache.receivers.watch``…), so the ones
 below never name it. These read the source: every ``import`` statement,
@@ -12,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["citations", "blog", "comments", "wordpress", "demo", "pagecache", "jobs", "imports"]
+APPS = ["citations", "blog", "comments", "wordpress", "demo", "pagecache", "jobs", "imports", "capture"]
 
 
 def imports_of(paths, forbidden):
@@ -35,13 +38,16 @@ def imports_of(paths, forbidden):
 @pytest.mark.parametrize(
     ("package", "forbidden"),
     [
-        ("citations", {"blog", "comments", "wordpress", "demo", "pagecache", "importing"}),
-        ("blog", {"comments", "wordpress", "demo", "pagecache", "importing"}),
-        ("pagecache", {"citations", "blog", "comments", "wordpress", "demo"}),
-        ("httpcache", {"citations", "blog", "comments", "wordpress", "demo", "pagecache"}),
-        ("jobs", {"citations", "blog", "comments", "wordpress", "demo", "pagecache", "imports"}),
-        ("imports", {"citations", "blog", "comments", "wordpress", "demo", "pagecache", "importing"}),
-        ("importing", {"comments", "wordpress", "demo", "pagecache"}),
+        ("citations", {"blog", "comments", "wordpress", "demo", "pagecache", "importing", "capture"}),
+        ("blog", {"comments", "wordpress", "demo", "pagecache", "importing", "capture"}),
+        ("pagecache", {"citations", "blog", "comments", "wordpress", "demo", "capture"}),
+        ("httpcache", {"citations", "blog", "comments", "wordpress", "demo", "pagecache", "capture"}),
+        ("jobs", {"citations", "blog", "comments", "wordpress", "demo", "pagecache", "imports", "capture"}),
+        ("imports", {"citations", "blog", "comments", "wordpress", "demo", "pagecache", "importing", "capture"}),
+        ("importing", {"comments", "wordpress", "demo", "pagecache", "capture"}),
+        ("capture", {"comments", "wordpress", "demo", "pagecache", "imports"}),
+        ("comments", {"capture"}),
+        ("wordpress", {"capture"}),
         ("config", {"comments", "wordpress", "demo"}),
     ],
 )
