@@ -43,7 +43,10 @@ def imports_of(paths, forbidden):
         ("pagecache", {"citations", "blog", "comments", "wordpress", "demo", "capture"}),
         ("httpcache", {"citations", "blog", "comments", "wordpress", "demo", "pagecache", "capture"}),
         ("jobs", {"citations", "blog", "comments", "wordpress", "demo", "pagecache", "imports", "capture"}),
-        ("imports", {"citations", "blog", "comments", "wordpress", "demo", "pagecache", "importing", "capture"}),
+        (
+            "imports",
+            {"citations", "blog", "comments", "wordpress", "demo", "pagecache", "importing", "capture"},
+        ),
         ("importing", {"comments", "wordpress", "demo", "pagecache", "capture"}),
         ("capture", {"comments", "wordpress", "demo", "pagecache", "imports"}),
         ("comments", {"capture"}),
