@@ -126,6 +126,9 @@ class CommentForm(forms.Form):
             .first()
         )
         if parent is None:
+            # The form comes back without it, so sending it again posts a comment on the post.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("parent")] = ""
             raise forms.ValidationError(
                 "The comment you are replying to is not published on this post; "
                 "your text is kept below, send it as a comment on the post instead."

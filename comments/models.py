@@ -1,5 +1,7 @@
 """Reader comments on posts, with their moderation status and its reason."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
@@ -23,6 +25,22 @@ class CommentQuerySet(models.QuerySet):
     def by_email(self, email):
         """Every comment written from ``email``, whatever its case (uses the lower-case index)."""
         return self.alias(email_lower=Lower("author_email")).filter(email_lower=(email or "").strip().lower())
+
+
+def body_stamp():
+    """What a comment's HTML is made with now: the pipeline's version and the comment limits in force."""
+    from blog.rendering import VERSION
+    from comments.conf import render_limits
+
+    return f"{VERSION}/{hashlib.sha256(repr(render_limits()).encode()).hexdigest()[:8]}"
+
+
+def render_body(body):
+    """``(html, stamp)``: a comment's Markdown rendered as readers see it, and what it was made with."""
+    from blog.rendering import render_comment
+    from comments.conf import render_limits
+
+    return render_comment(body, render_limits()), body_stamp()
 
 
 class Comment(models.Model):
@@ -109,6 +127,23 @@ class Comment(models.Model):
         editable=False,
         help_text="Whether the post's author has been told of this comment (they are told once).",
     )
+    replied_to = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="answers",
+        help_text="The comment answered, when the depth limit hung the reply beside it rather than under it.",
+    )
+    rendered_with = models.CharField(
+        "rendered with",
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="What the stored HTML was made with; when it differs, a job renders it anew.",
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -133,15 +168,17 @@ class Comment(models.Model):
         return f"{self.author_name} on {self.post}"
 
     def save(self, *args, **kwargs):
-        from blog.rendering import render_comment
-        from comments.conf import render_limits
-
-        self.body_html = render_comment(self.body, render_limits())
+        self.body_html, self.rendered_with = render_body(self.body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """The permalink: it finds the page of the thread with the comment (``views.comment_permalink``)."""
         return reverse("comments:comment", args=[self.pk])
+
+    @property
+    def answered(self):
+        """The comment this one answers: its parent, or the one the depth limit hung it beside."""
+        return self.replied_to or self.parent
 
     @property
     def is_public(self):

@@ -236,26 +236,20 @@ def notify_reply(comment_pk):
     Only to an address that confirmed it wants notices (``confirm_subscriber``).
     The claim and the queued message commit together: a failure leaves the notice unclaimed for the retry.
     """
-    to = Comment.objects.filter(pk=comment_pk).values_list("parent__author_email", flat=True).first()
-    if not is_confirmed(to):
+    reply = Comment.objects.select_related("post", "parent", "replied_to").filter(pk=comment_pk).first()
+    answered = reply.answered if reply is not None else None
+    if answered is None or not answered.notify_replies or not is_confirmed(answered.author_email):
         return
-    claimed = Comment.objects.filter(
-        pk=comment_pk,
-        status=Comment.Status.APPROVED,
-        reply_notice_sent=False,
-        parent__notify_replies=True,
-    ).exclude(parent__author_email="")
+    claimed = Comment.objects.filter(pk=comment_pk, status=Comment.Status.APPROVED, reply_notice_sent=False)
     # Claiming the notice in one UPDATE means two approvals racing send it once.
     if not claimed.update(reply_notice_sent=True):
         return
-    reply = Comment.objects.select_related("post", "parent").get(pk=comment_pk)
-    parent = reply.parent
-    if parent.author_email.lower() == reply.author_email.lower():
+    if answered.author_email.lower() == reply.author_email.lower():
         return
-    unsubscribe = unsubscribe_url(parent.pk)
+    unsubscribe = unsubscribe_url(answered.pk)
     context = {
         "reply": reply,
-        "parent": parent,
+        "parent": answered,
         "reply_url": absolute(reply.get_absolute_url()),
         "unsubscribe_url": unsubscribe,
         "site_name": settings.SITE_NAME,
@@ -263,7 +257,7 @@ def notify_reply(comment_pk):
     EmailMessage(
         subject=f"[{settings.SITE_NAME}] {reply.author_name} replied to you on “{reply.post.title}”",
         body=render_to_string("comments/email/reply_notice.txt", context),
-        to=[parent.author_email],
+        to=[answered.author_email],
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -284,7 +278,7 @@ def notify_author(comment_pk):
     claimed = Comment.objects.filter(pk=comment_pk, status=Comment.Status.APPROVED, author_notice_sent=False)
     if not claimed.update(author_notice_sent=True):
         return
-    comment = Comment.objects.select_related("post__author", "parent").get(pk=comment_pk)
+    comment = Comment.objects.select_related("post__author", "parent", "replied_to").get(pk=comment_pk)
     author = comment.post.author
     address = author.email.lower()
     if (
@@ -293,7 +287,7 @@ def notify_author(comment_pk):
         or comment.author_email.lower() == address
     ):
         return
-    parent = comment.parent
+    parent = comment.answered
     if (
         parent is not None
         and parent.notify_replies

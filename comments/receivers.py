@@ -7,8 +7,9 @@ Writers that skip the model's signals (``update``, ``bulk_update``,
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from comments import discussion, published
-from comments.models import Block, Comment, DiscussionSettings
+from comments import discussion, published, tasks
+from comments.models import Block, Comment, DiscussionSettings, body_stamp
+from jobs.signals import worker_started
 
 
 @receiver(post_save, sender=Comment, dispatch_uid="comments.thread-on-save")
@@ -35,3 +36,10 @@ def discussion_saved(sender, **kwargs):
 @receiver(post_delete, sender=Block, dispatch_uid="comments.block-on-delete")
 def block_changed(sender, **kwargs):
     discussion.forget()
+
+
+@receiver(worker_started, dispatch_uid="comments.rerender_stale_when_a_worker_starts")
+def rerender_stale_when_a_worker_starts(sender, **kwargs):
+    """A deploy with a new pipeline or comment limits renders the stored comments again, in the background."""
+    if Comment.objects.exclude(rendered_with=body_stamp()).exists():
+        tasks.rerender_stale_comments.enqueue()

@@ -145,7 +145,7 @@ def comment_submit(
         raise CommentsClosed(reason)
     if parent is not None and (parent.post_id != post.pk or parent.status != Comment.Status.APPROVED):
         raise ValidationError({"parent": "You can only reply to a published comment on the same post."})
-    parent = _attach_point(parent)
+    answered, parent = parent, _attach_point(parent)
     duplicate = (
         Comment.objects.by_email(author_email)
         .filter(post=post, parent=parent, body=body, created__gte=timezone.now() - DUPLICATE_WINDOW)
@@ -172,6 +172,7 @@ def comment_submit(
     comment = Comment(
         post=post,
         parent=parent,
+        replied_to=answered if answered != parent else None,
         depth=parent.depth + 1 if parent else 0,
         author_name=author_name,
         author_email=author_email.strip(),

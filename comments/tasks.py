@@ -5,8 +5,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from comments import conf, notifications, privacy
-from comments.models import ModeratorDigest
+from comments import conf, notifications, privacy, published
+from comments.models import Comment, ModeratorDigest, body_stamp, render_body
 from jobs.background import background
 from jobs.periodic import periodic
 
@@ -74,3 +74,26 @@ def confirm_subscriber(comment_pk):
 def expire_subscribers():
     """End the subscriptions of addresses not confirmed in time (``privacy.subscribers_expire``)."""
     privacy.subscribers_expire(days=conf.get("CONFIRM_LINK_DAYS"))
+
+
+@background
+def rerender_stale_comments(batch_size=500):
+    """Render again every comment whose stored HTML an older pipeline or other limits made.
+
+    A batch at a time, each in its own transaction with the threads it
+    changed announced, so a long run leaves what it finished in place.
+    """
+    stamp = body_stamp()
+    while True:
+        with transaction.atomic():
+            batch = list(
+                Comment.objects.exclude(rendered_with=stamp)
+                .select_for_update(skip_locked=True)
+                .only("pk", "post_id", "body")[:batch_size]
+            )
+            if not batch:
+                return
+            for comment in batch:
+                comment.body_html, comment.rendered_with = render_body(comment.body)
+            Comment.objects.bulk_update(batch, ["body_html", "rendered_with"])
+            published.changed({comment.post_id for comment in batch})

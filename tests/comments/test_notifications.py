@@ -210,3 +210,21 @@ def test_a_forged_unsubscribe_link_is_refused(client):
     response = client.post(reverse("comments:unsubscribe", args=["someone@example.org:forged"]))
     assert response.status_code == 400
     assert "not valid" in response.content.decode()
+
+
+@override_settings(COMMENTS_MAX_DEPTH=2, COMMENTS_NOTIFY_AUTHOR=False)
+def test_past_the_depth_limit_the_reply_notice_goes_to_the_person_answered():
+    """A reply hung beside the deepest comment tells that comment's writer, not the one above it."""
+    services.subscriber_confirm(email="deep@example.org")
+    services.subscriber_confirm(email="top@example.org")
+    top = make_comment(status=Comment.Status.APPROVED, author_email="top@example.org", notify_replies=True)
+    deep = make_comment(
+        parent=top, status=Comment.Status.APPROVED, author_email="deep@example.org", notify_replies=True
+    )
+    mail.outbox.clear()
+    make_comment(author_name="Known", author_email="known@example.org", status=Comment.Status.APPROVED)
+    reply = submit(top.post, parent=deep, author_name="Known", author_email="known@example.org")
+    assert (reply.parent, reply.replied_to, reply.answered) == (top, deep, deep)
+    run_jobs()
+    (message,) = mail.outbox
+    assert message.to == ["deep@example.org"]

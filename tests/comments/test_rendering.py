@@ -2,10 +2,13 @@
 
 import pytest
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
-from comments.models import Comment
+from comments.models import Comment, body_stamp
 from comments.moderation import count_links
+from jobs.signals import worker_started
 from tests.factories import make_comment
+from tests.queue import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +43,19 @@ def test_a_bare_domain_is_linked_and_counted():
     html = shown(body)
     assert html.count("<a ") == 2 == count_links(body)
     assert 'rel="nofollow ugc noopener"' in html
+
+
+def test_comments_rendered_by_an_older_pipeline_are_rendered_again_when_a_worker_starts(
+    django_capture_on_commit_callbacks,
+):
+    """Stored comment HTML records what made it; a worker starting renders the stale ones again."""
+    comment = make_comment(body="One\n\n- a\n- b", status=Comment.Status.APPROVED)
+    Comment.objects.filter(pk=comment.pk).update(body_html="<p>One - a - b</p>", rendered_with="old")
+    assert "<li>a</li>" not in Client().get(comment.post.get_absolute_url()).content.decode()
+    worker_started.send(sender=None, worker_id="starting")
+    with django_capture_on_commit_callbacks(execute=True):
+        run_jobs()
+    assert "<li>a</li>" in Client().get(comment.post.get_absolute_url()).content.decode()
+    assert Comment.objects.get(pk=comment.pk).rendered_with == body_stamp()
+    worker_started.send(sender=None, worker_id="again")
+    assert not DBTaskResult.objects.ready().exists()

@@ -504,3 +504,19 @@ def test_the_formatting_limits_are_settings(client):
     assert send(client, post, body="One.\n\nTwo.\n\nThree.\n\nFour.").status_code == 400
     assert send(client, post, body="*One* and *two* and *three*.").status_code == 400
     assert send(client, post, body="*One*.\n\nTwo.\n\n*Three*.").status_code == 302
+
+
+def test_a_reply_to_a_removed_comment_comes_back_ready_to_send_on_the_post(client):
+    """The form keeps the text, says why, and drops the reply: sending it again posts it on the post."""
+    post = make_post()
+    parent = make_comment(post=post, status=Comment.Status.APPROVED)
+    Comment.objects.filter(pk=parent.pk).update(status=Comment.Status.REMOVED)
+    response = send(client, post, parent=parent.pk, body="My considered answer")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "not published on this post" in page and "My considered answer" in page
+    assert f'name="parent" value="{parent.pk}"' not in page
+    form = response.context["form"]
+    resent = send(client, post, body=form.data["body"], parent=form.data["parent"])
+    assert resent.status_code == 302
+    assert Comment.objects.get(body="My considered answer").parent is None
