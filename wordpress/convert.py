@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from importing.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, parse
 from importing.references import Reference
 from importing.writer import HEADINGS, Writer, heading_anchor
-from wordpress import embeds, footnotes, media, shortcodes
+from wordpress import blocks, embeds, footnotes, media, shortcodes
 from wordpress.conf import HTML_DEPTH_SETTING
 
 ASIDE_RE = re.compile(r"\[(comment|note|aside|update)\s*:\s*", re.IGNORECASE)
@@ -123,6 +123,7 @@ def convert_post(
     html = (html or "").replace("\r\n", "\n").replace("\x00", "")
     notes_problems, written = [], []  # written: the notes footnote shortcodes and ((…)) hold
     if not comment:
+        html = blocks.expand(html, notes_problems)
         html = media.expand(
             html, attachments=attachments or {}, post_id=post_id, counts=conversion.shortcodes,
             problems=notes_problems,
