@@ -308,7 +308,8 @@ class Importer:
         note = f"Imported from WordPress (post {wp_id})."
         if post is None:
             post = Post(**values)
-            post.full_clean(exclude=["body"])
+            # The slug is free (``_slug`` checked it against every slug) and the author exists: no queries.
+            post.full_clean(exclude=["body", "author"], validate_unique=False)
             post_save_with_body(post=post, note=note)
             post.tags.add(*tags)  # a new post has none to compare with
             self.slugs[post.slug] = post.pk
