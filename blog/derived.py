@@ -14,6 +14,8 @@ leaves stamps that are not current, which ``blog.tasks.rerender_stale`` and
 
 import hashlib
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import reduce
 from operator import or_
 
@@ -34,6 +36,9 @@ from citations.styles import DEFAULT_STYLE, get_style
 BATCH_SIZE = 200
 # Up to this many keys, posts naming one are found with a LIKE each; more (an import) scan the bodies once.
 FEW_KEYS = 20
+
+# The posts saved inside ``deferred()`` whose rendering waits for its end (``None`` outside it).
+_deferred: ContextVar[set | None] = ContextVar("blog_deferred_renderings", default=None)
 
 # The fields of a post, and of a page, that a rendering writes.
 POST_FIELDS = (
@@ -175,6 +180,37 @@ def rerender_batch(pks: list[int]) -> int:
     rebuild_rows(list(zip(posts, renderings, strict=True)), sources)
     Post.objects.filter(pk__in=pks).refresh_search_documents()
     return len(posts)
+
+
+@contextmanager
+def deferred():
+    """Render the posts saved inside the block together when it ends, in batches, not one by one.
+
+    For writers saving many posts in one transaction (an import): ``Post.save``
+    stores the body and leaves the post in a set, and the block's end renders
+    the set with ``rerender_batch`` (a fixed number of queries a batch) before
+    the transaction commits, so no reader sees a post unrendered. When the
+    block raises, nothing is rendered: its transaction is rolled back anyway.
+    """
+    pending = set()
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    pks = sorted(pending)
+    for start in range(0, len(pks), BATCH_SIZE):
+        rerender_batch(pks[start : start + BATCH_SIZE])
+
+
+def deferring() -> bool:
+    """Whether a ``deferred()`` block is open: ``Post.save`` then leaves the rendering to its end."""
+    return _deferred.get() is not None
+
+
+def defer(post: Post) -> None:
+    """Render ``post`` (saved, so with a pk) when the open ``deferred()`` block ends."""
+    _deferred.get().add(post.pk)
 
 
 def rerender(

@@ -185,7 +185,8 @@ class Post(models.Model):
         """Render the body (unless ``rendering`` is given) and store it with its derived rows.
 
         A save limited by ``update_fields`` that names neither ``body`` nor
-        ``body_html`` does not re-render.
+        ``body_html`` does not re-render; inside ``derived.deferred()`` the
+        rendering waits for the block's end.
         """
         from blog import derived  # the owner of renderings builds on this module
 
@@ -196,6 +197,12 @@ class Post(models.Model):
                 super().save(*args, **kwargs)
                 if searchable:
                     Post.objects.filter(pk=self.pk).refresh_search_documents()
+            return
+        if rendering is None and derived.deferring():
+            # Inside ``derived.deferred()``: the block's end renders this post with the others.
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                derived.defer(self)
             return
         rendering = rendering or render_body(self.body)
         sources = derived.cited_sources(rendering)

@@ -205,7 +205,8 @@ class Sources:
             added_by=self.added_by,
         )
         try:
-            source.full_clean()
+            # The key is unique already (``make_key`` avoids every key known): no query to check it.
+            source.full_clean(validate_unique=False)
             source.refresh_derived()
             # bulk_create sends no post_save: no post can cite a key that did not exist a moment ago,
             # so blog's "re-render the posts citing this source" receiver has nothing to do.

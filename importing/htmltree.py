@@ -35,8 +35,10 @@ class LimitError(ValueError):
     """HTML beyond one of the converter's limits; the message says which."""
 
 
-def depth_error(limit: int) -> LimitError:
-    return LimitError(f"its HTML nests deeper than {limit} elements (WORDPRESS_IMPORT_MAX_HTML_DEPTH)")
+def depth_error(limit: int, setting: str = "") -> LimitError:
+    """The error for HTML nesting beyond ``limit``, naming the caller's ``setting`` that sets it, if any."""
+    named = f" ({setting})" if setting else ""
+    return LimitError(f"its HTML nests deeper than {limit} elements{named}")
 
 
 @dataclass(eq=False)
@@ -58,11 +60,11 @@ class Element:
 
 
 class _TreeBuilder(HTMLParser):
-    def __init__(self, max_depth: int):
+    def __init__(self, max_depth: int, setting: str):
         super().__init__(convert_charrefs=True)
         self.root = Element("root")
         self.stack = [self.root]
-        self.max_depth = max_depth
+        self.max_depth, self.setting = max_depth, setting
         self.gutenberg_comments = 0
         self.text = []  # data since the last tag, joined into one node when the next comes
 
@@ -95,7 +97,7 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(element)
         if tag not in VOID:
             if len(self.stack) > self.max_depth:
-                raise depth_error(self.max_depth)
+                raise depth_error(self.max_depth, self.setting)
             self.stack.append(element)
 
     def handle_startendtag(self, tag, attrs):
@@ -121,12 +123,13 @@ class _TreeBuilder(HTMLParser):
             self.gutenberg_comments += 1
 
 
-def parse(html: str, max_depth: int = DEFAULT_MAX_DEPTH) -> tuple[Element, int]:
+def parse(html: str, max_depth: int = DEFAULT_MAX_DEPTH, setting: str = "") -> tuple[Element, int]:
     """The tree of ``html`` and how many Gutenberg block comments it held (they are dropped).
 
-    Raises ``LimitError`` when elements nest deeper than ``max_depth``.
+    Raises ``LimitError`` when elements nest deeper than ``max_depth``; its
+    message names ``setting``, the caller's name for that limit, when given.
     """
-    builder = _TreeBuilder(max_depth)
+    builder = _TreeBuilder(max_depth, setting)
     builder.feed(html)
     builder.close()
     builder._flush()

@@ -27,6 +27,8 @@ DEFAULTS = {
     # Seconds a media download may wait for the old site (to connect, and between bytes).
     "IMPORT_MEDIA_TIMEOUT": 20,
 }
+# What the importer's HTML depth limit is called where its errors name it.
+HTML_DEPTH_SETTING = "WORDPRESS_IMPORT_MAX_HTML_DEPTH"
 
 
 def get(name):

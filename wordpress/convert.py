@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from importing.htmltree import DEFAULT_MAX_DEPTH, Element, block_text, blockify, parse
 from importing.references import Reference
 from importing.writer import HEADINGS, Writer, heading_anchor
-from wordpress import embeds, footnotes, media, shortcodes
+from wordpress import blocks, embeds, footnotes, media, shortcodes
+from wordpress.conf import HTML_DEPTH_SETTING
 
 ASIDE_RE = re.compile(r"\[(comment|note|aside|update)\s*:\s*", re.IGNORECASE)
 # WordPress's teaser boundary, with the optional text of its "read more" link.
@@ -122,6 +123,7 @@ def convert_post(
     html = (html or "").replace("\r\n", "\n").replace("\x00", "")
     notes_problems, written = [], []  # written: the notes footnote shortcodes and ((…)) hold
     if not comment:
+        html = blocks.expand(html, notes_problems)
         html = media.expand(
             html, attachments=attachments or {}, post_id=post_id, counts=conversion.shortcodes,
             problems=notes_problems,
@@ -130,11 +132,11 @@ def convert_post(
         html = embeds.mark(html)
     autop = "<!-- wp:" not in html
     if not comment and (more := MORE_RE.search(html)):
-        teaser, _ = parse(html[: more.start()], max_depth)
+        teaser, _ = parse(html[: more.start()], max_depth, HTML_DEPTH_SETTING)
         conversion.summary = " ".join(block_text(blockify(teaser, autop)).split())
         # The boundary ends a paragraph, as the editors show it; an empty one is never written.
         html = MORE_RE.sub("<p></p>", html)
-    root, conversion.gutenberg_comments = parse(html, max_depth)
+    root, conversion.gutenberg_comments = parse(html, max_depth, HTML_DEPTH_SETTING)
     embeds.cards(root)
     blockify(root, autop)
     media.unlist_galleries(root)
@@ -178,5 +180,5 @@ def convert_post(
 
 def html_to_text(html: str, max_depth: int = DEFAULT_MAX_DEPTH) -> str:
     """The text of ``html`` on one line, as a summary is stored."""
-    root, _ = parse(html or "", max_depth)
+    root, _ = parse(html or "", max_depth, HTML_DEPTH_SETTING)
     return " ".join(root.text().split())

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from importing.htmltree import DEFAULT_MAX_DEPTH, Element, parse
+from wordpress.conf import HTML_DEPTH_SETTING
 
 NOTES_HEADINGS = {"notes", "footnotes", "endnotes", "references", "sources", "note"}
 RULE_TEXT = re.compile(r"^\s*[-–—_*=~.·•]{3,}\s*$")
@@ -155,14 +156,14 @@ def block_editor_notes(meta_json: str, max_depth: int = DEFAULT_MAX_DEPTH) -> li
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and entry.get("id") and isinstance(entry["id"], str | int):
             content = entry.get("content", "")
-            tree, _ = parse(content if isinstance(content, str) else "", max_depth)
+            tree, _ = parse(content if isinstance(content, str) else "", max_depth, HTML_DEPTH_SETTING)
             notes.append(Note(str(entry["id"]), tree.children))
     return notes
 
 
 def notes_from_html(pairs: list[tuple[str, str]], max_depth: int = DEFAULT_MAX_DEPTH) -> list[Note]:
     """Notes from ``(key, html)`` pairs, as footnote shortcodes and ``((…))`` leave them."""
-    return [Note(key, parse(content, max_depth)[0].children) for key, content in pairs]
+    return [Note(key, parse(content, max_depth, HTML_DEPTH_SETTING)[0].children) for key, content in pairs]
 
 
 def _marker_key(element: Element, keys: set) -> str | None:

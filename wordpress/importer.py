@@ -25,6 +25,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from blog import derived
 from blog.models import Page, Post
 from blog.services import post_save_with_body
 from importing.directories import Sources, StaffNames, Tags, Users
@@ -307,9 +308,10 @@ class Importer:
         note = f"Imported from WordPress (post {wp_id})."
         if post is None:
             post = Post(**values)
-            post.full_clean(exclude=["body"])
+            # The slug is free (``_slug`` checked it against every slug) and the author exists: no queries.
+            post.full_clean(exclude=["body", "author"], validate_unique=False)
             post_save_with_body(post=post, note=note)
-            post.tags.set(tags)
+            post.tags.add(*tags)  # a new post has none to compare with
             self.slugs[post.slug] = post.pk
             return post
         # Who wrote a post already here is the site's decision (an editor may have reassigned it).
@@ -395,7 +397,8 @@ def _import_batches(records, report: Report, *, assign_to, imported_by, media, p
     size, importer, finished = conf.get("IMPORT_BATCH_SIZE"), None, False
     while not finished:
         finished, items = True, 0
-        with transaction.atomic():
+        # The batch's posts are rendered together at its end (their HTML, rows and search documents).
+        with transaction.atomic(), derived.deferred():
             for record in records:
                 if isinstance(record, wxr.Channel):
                     report.site, report.version = record.site, record.version

@@ -10,7 +10,8 @@ from importing.htmltree import LimitError
 from wordpress import conf
 
 # Part of every fingerprint: a better converter re-imports what the older one converted.
-CONVERTER_VERSION = "2"
+# 3: self-closing blocks (social links, buttons, files…) written from their attributes, or reported.
+CONVERTER_VERSION = "3"
 ZERO_DATE = "0000-00-00 00:00:00"
 
 

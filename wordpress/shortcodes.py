@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from importing.htmltree import DEFAULT_MAX_DEPTH, LimitError
 from wordpress import embeds
+from wordpress.conf import HTML_DEPTH_SETTING
 
 # The opening tag only: its content, up to the nearest closing tag, is found with ``str.find``
 # and only when that closing tag occurs later at all, so the search is linear.
@@ -131,7 +132,7 @@ def expand(
     Shortcodes whose text is kept nest at most ``max_depth`` deep (``LimitError`` beyond).
     """
     if depth > max_depth:
-        raise LimitError(f"its shortcodes nest deeper than {max_depth} (WORDPRESS_IMPORT_MAX_HTML_DEPTH)")
+        raise LimitError(f"its shortcodes nest deeper than {max_depth} ({HTML_DEPTH_SETTING})")
 
     def inner(content):
         return expand(content, counts, notes, max_depth, depth + 1, footnotes=footnotes)

@@ -12,11 +12,12 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.signals import post_migrate
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from blog import derived
@@ -243,3 +244,53 @@ class TestStaleRenderings:
         assert "No source has the key ghost" in err.getvalue()
         assert "Re-rendered 1 post" in out.getvalue()
         assert post.pk
+
+
+class TestDeferredRenderings:
+    """Many posts saved in one transaction (an import) are rendered together when the block ends."""
+
+    def test_posts_saved_inside_the_block_are_rendered_with_their_rows_when_it_ends(self):
+        make_source(key="k", title="A title")
+        author = make_post().author
+        with transaction.atomic(), derived.deferred():
+            post = Post.objects.create(
+                title="Deferred",
+                slug="deferred",
+                body="A report.[@k, 4]\n\n> Their words.\n>\n> — [@k]\n",
+                author=author,
+                status=Post.Status.PUBLISHED,
+                publish_at=timezone.now() - timezone.timedelta(days=1),
+            )
+            assert Post.objects.values_list("body_html", flat=True).get(pk=post.pk) == ""
+        post.refresh_from_db()
+        assert "Their words." in post.body_html and post.rendered_with == derived.stamp()
+        assert post.excerpts.get().source.key == "k" and post.footnotes.exists()
+        assert "Their words." in read(post.get_absolute_url()).content.decode()
+
+    def test_the_end_of_a_block_costs_the_same_queries_for_4_posts_as_for_16(self):
+        make_source(key="k", title="A title")
+        author = make_post().author
+
+        def queries(count):
+            with transaction.atomic():
+                block = derived.deferred()
+                block.__enter__()
+                for number in range(count):
+                    citing_post("k", author=author, slug=f"c-{count}-{number}")
+                with CaptureQueriesContext(connection) as captured:
+                    block.__exit__(None, None, None)
+            assert not Post.objects.filter(body_html="").exists()
+            return len(captured)
+
+        assert queries(4) == queries(16)
+
+    def test_a_block_that_raises_renders_nothing_and_closes(self):
+        with pytest.raises(RuntimeError), transaction.atomic(), derived.deferred():
+            make_post()
+            raise RuntimeError
+        assert not derived.deferring()
+        assert not Post.objects.exists()
+
+    def test_outside_a_block_a_save_renders_at_once(self):
+        assert not derived.deferring()
+        assert "Plain words." in make_post(body="Plain words.").body_html

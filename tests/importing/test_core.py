@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 
 from importing.directories import Tags, Users
 from importing.fingerprints import fingerprint
+from importing.htmltree import LimitError, parse
 from importing.report import Report
 
 
@@ -16,6 +17,16 @@ def test_a_fingerprint_changes_with_the_item_and_with_the_converters_version():
     assert fingerprint("1", item) != fingerprint("1", {**item, "body": "<p>Text.</p>"})
     assert fingerprint("1", item) != fingerprint("2", item)
     assert len(fingerprint("1", item)) == 64
+
+
+def test_the_html_depth_limit_is_the_callers_and_its_error_names_the_callers_setting():
+    html = "<div>" * 6 + "text" + "</div>" * 6
+    assert parse(html, max_depth=6)[0].text() == "text"
+    with pytest.raises(LimitError, match=r"deeper than 5 elements \(GHOST_IMPORT_MAX_HTML_DEPTH\)$"):
+        parse(html, max_depth=5, setting="GHOST_IMPORT_MAX_HTML_DEPTH")
+    with pytest.raises(LimitError) as error:
+        parse(html, max_depth=5)
+    assert str(error.value) == "its HTML nests deeper than 5 elements"
 
 
 def test_the_generic_report_names_the_site_counts_and_problems():
