@@ -381,6 +381,7 @@ class DiscussionSettingsAdmin(admin.ModelAdmin):
             "Other comment settings",
             {"fields": ["close_after_days", "max_depth", "max_length", "edit_minutes"]},
         ),
+        ("Pages of comments", {"fields": ["per_page", "default_page", "order"]}),
         ("Email", {"fields": ["notify_author", "notify_moderators", "moderator_digest"]}),
         ("Before a comment appears", {"fields": ["manual_approval"]}),
         ("Comment moderation", {"fields": ["hold_links", "hold_words"]}),

@@ -46,6 +46,9 @@ FIELDS = {
     "UNSUBSCRIBE_RATE_LIMIT_NETWORK": "unsubscribe_rate_limit_network",
     "SPAM_RETENTION_DAYS": "spam_retention_days",
     "IP_RETENTION_DAYS": "ip_retention_days",
+    "PER_PAGE": "per_page",
+    "DEFAULT_PAGE": "default_page",
+    "ORDER": "order",
 }
 # Word lists are a list in settings and one word a line in the form.
 WORD_LISTS = {"HOLD_WORDS", "SPAM_WORDS"}

@@ -357,6 +357,26 @@ class DiscussionSettings(models.Model):
         "forget IP addresses after (days)",
         help_text="Comments older than this lose their IP address and browser every day; 0 keeps them.",
     )
+    # Defaults only for rows saved before these rules were editable; the form starts from the settings.
+    per_page = models.PositiveIntegerField(
+        "top-level comments per page",
+        default=50,
+        validators=[MaxValueValidator(1000)],
+        help_text="Break comments into pages of this many top-level comments, each with all its replies; "
+        "0 shows every comment on the post's page.",
+    )
+    default_page = models.CharField(
+        "page shown with the post",
+        max_length=5,
+        default="last",
+        choices=[("last", "The last page (the newest comments)"), ("first", "The first page")],
+    )
+    order = models.CharField(
+        "top-level comments within a page",
+        max_length=6,
+        default="oldest",
+        choices=[("oldest", "Oldest first"), ("newest", "Newest first")],
+    )
 
     class Meta:
         verbose_name = "discussion settings"

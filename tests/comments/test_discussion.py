@@ -145,3 +145,21 @@ def test_without_the_cache_the_rules_come_from_the_database(monkeypatch):
 
     monkeypatch.setattr(discussion.cache, "get", unreachable)
     assert conf.get("HOLD_LINKS") == 5
+
+
+@override_settings(COMMENTS_PER_PAGE=50)
+def test_pages_of_comments_are_a_discussion_setting_the_post_page_follows_at_once(administrator):
+    """As WordPress's "Break comments into pages": saved in the admin, the next reader gets the new pages."""
+    post = make_post()
+    for number in range(5):
+        make_comment(post=post, status=Comment.Status.APPROVED, body=f"Top {number}.")
+    assert re.findall(r"<p>Top (\d)\.</p>", Client().get(post.get_absolute_url()).content.decode()) == list(
+        "01234"
+    )
+    response = administrator.post(
+        CHANGE, form_data(administrator, per_page=2, default_page="first", order="newest")
+    )
+    assert response.status_code == 302
+    page = Client().get(post.get_absolute_url()).content.decode()
+    assert re.findall(r"<p>Top (\d)\.</p>", page) == ["1", "0"]
+    assert "?cpage=2" in page
