@@ -471,6 +471,8 @@ def main():
         results["front"] = run_front(targets)
     if "spike" in WANTED and shutil.which("varnishd"):
         results["spike"] = run_spike(targets)
+    elif "spike" in WANTED:
+        log("spike: skipped, varnishd missing (apt-get install varnish varnish-modules)")
     post = results["cold"].get("post") or results["warm"].get("post") or {}
     results["constant"] = run_constant(post.get("bytes", 150_000))
     if "wordpress" in PEERS:
