@@ -65,8 +65,9 @@ serve: install .secret-key
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input -v0
 	exec env $(SERVE_ENV) HOST=$(HOST) PORT=$(PORT) BACKEND_PORT=$(BACKEND_PORT) $(BIN)/python -m deploy.serve
 
-# Load test (not part of CI): see bench/README.md. BENCH_DURATION=3s for a quick run,
-# PEERS=wordpress to compare with WordPress on 127.0.0.1:8081.
+# Load test (not part of CI): see README's "Performance". BENCH_DURATION=3s for a quick run,
+# PEERS=wordpress to compare with WordPress on 127.0.0.1:8081. Needs PostgreSQL and Redis, wrk
+# (installed if missing), and for the front-cache and spike runs: apt-get install varnish varnish-modules nginx.
 bench: install
 	$(BIN)/python -m bench.run
 

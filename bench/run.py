@@ -5,15 +5,17 @@ gunicorn (2 sync workers) on 127.0.0.1 with the page cache off (cold) and
 on over Redis (warm), and drives each target with ``wrk -t2 -c32``. Then the
 same for a constant Django view as large as the post page (the ceiling for
 Python), the warm post page through Varnish with the project's VCL against
-nginx serving a static copy of the same bytes (``bench.front``), and, with
-``PEERS=wordpress``, for WordPress and nginx's static copy on 127.0.0.1:8081
+nginx serving a static copy of the same bytes (``bench.front``), a spike on
+the hot post with a comment approved every second (``bench.spike``), and,
+with ``PEERS=wordpress``, for WordPress and nginx's static copy on 127.0.0.1:8081
 (``../shared/bench/peers/wordpress.sh``, beside the checkout). Prints req/s, p50, p99 and each
 worker's peak memory, with the ratios; writes JSON to ``bench-results/``.
 
 Environment: BENCH_DURATION (15s), BENCH_CONNECTIONS (32), BENCH_DATABASE_URL
 (postgres://postgres@127.0.0.1:5432/commonplace_bench), BENCH_REDIS_URL
 (redis://127.0.0.1:6379/6), BENCH_REBUILD=1 (a new corpus), PEERS (wordpress),
-BENCH_TARGETS (comma-separated subset of home,post,feed,search,comment).
+BENCH_TARGETS (comma-separated subset of home,post,feed,search,comment,front,spike;
+``front`` and ``spike`` are the Varnish runs, ``bench.front`` and ``bench.spike``).
 """
 
 import json
@@ -37,7 +39,9 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 PEERS = [name for name in os.environ.get("PEERS", "").split(",") if name]
 WANTED = [
-    name for name in os.environ.get("BENCH_TARGETS", "home,post,feed,search,comment").split(",") if name
+    name
+    for name in os.environ.get("BENCH_TARGETS", "home,post,feed,search,comment,front,spike").split(",")
+    if name
 ]
 WORDPRESS = "http://127.0.0.1:8081"
 # The shared folder sits beside the project checkout (``../shared``).
@@ -270,7 +274,7 @@ def run_site(mode, targets, extra_env):
     results = {}
     try:
         for name in WANTED:
-            if name == "comment":
+            if name in ("comment", "front", "spike"):
                 continue
             if not targets.get(name):
                 log(f"{mode}: skipping {name}: no such URL on this site")
@@ -300,6 +304,16 @@ def run_front(targets):
         return front.run(server.port, targets["post"], free_port, wrk, log)
     finally:
         server.stop()
+
+
+def run_spike(targets):
+    """A comment approved every second on the hot post while it and 500 others are read (``bench.spike``)."""
+    from bench import spike
+
+    def env(**extra):
+        return site_env(PAGE_CACHE="true", CACHE_URL=REDIS_URL, **extra)
+
+    return spike.run(Server, env, targets, free_port, DURATION, parse_wrk, log)
 
 
 def report_front(front):
@@ -428,6 +442,10 @@ def report(results):
         )
     if results.get("front"):
         report_front(results["front"])
+    if results.get("spike"):
+        from bench import spike
+
+        spike.report(results["spike"], fmt)
     if "post" in results["warm"]:
         print(
             "post page warm vs constant Django view: "
@@ -449,8 +467,12 @@ def main():
 
     redis.Redis.from_url(REDIS_URL).flushdb()
     results["warm"] = run_site("warm", targets, {"PAGE_CACHE": "true", "CACHE_URL": REDIS_URL})
-    if "post" in WANTED and targets.get("post"):
+    if "front" in WANTED and targets.get("post"):
         results["front"] = run_front(targets)
+    if "spike" in WANTED and shutil.which("varnishd"):
+        results["spike"] = run_spike(targets)
+    elif "spike" in WANTED:
+        log("spike: skipped, varnishd missing (apt-get install varnish varnish-modules)")
     post = results["cold"].get("post") or results["warm"].get("post") or {}
     results["constant"] = run_constant(post.get("bytes", 150_000))
     if "wordpress" in PEERS:

@@ -96,7 +96,7 @@ try:
         ])
         | env.given(env.get_int, minimum=0, names=[
             "HTTPCACHE_MAX_AGE", "HTTPCACHE_S_MAXAGE", "HTTPCACHE_STALE_WHILE_REVALIDATE",
-            "HTTPCACHE_STALE_IF_ERROR", "CAPTURE_FETCH_MAX_REDIRECTS",
+            "HTTPCACHE_STALE_IF_ERROR", "HTTPCACHE_PURGE_AGAIN_SECONDS", "CAPTURE_FETCH_MAX_REDIRECTS",
         ])
         | env.given(env.get_int, minimum=0, names=[
             "COMMENTS_MAX_DEPTH", "COMMENTS_MAX_LENGTH", "COMMENTS_MAX_PARAGRAPHS", "COMMENTS_MAX_FORMATTING",

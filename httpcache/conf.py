@@ -28,6 +28,9 @@ DEFAULTS = {
     "CDN_API_URL": "",
     # Seconds to wait for a front cache or the CDN to answer a purge.
     "PURGE_TIMEOUT": 5,
+    # Seconds after a purge to send it once more (0: never). A page fetched while the change
+    # committed may be stored just after the first purge, without the change; the second retires it.
+    "PURGE_AGAIN_SECONDS": 2,
     # Paths never marked public, whatever they answer.
     "PRIVATE_PATHS": ["/admin/", "/markdownx/", "/preview/", "/healthz"],
 }

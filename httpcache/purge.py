@@ -14,17 +14,22 @@ background job (``httpcache.tasks.purge``) sends them to:
   Fastly's purge by surrogate key (``POST /service/{id}/purge`` with a
   ``Surrogate-Key`` header), in batches of as many keys as each accepts.
 
-The job fails, and so is retried (``jobs.background``), while any of them does
-not answer 2xx; a purge is safe to repeat.
+A page the front cache fetched while the change committed can be stored just
+after that purge, without the change: the same purge goes out again
+``HTTPCACHE_PURGE_AGAIN_SECONDS`` later and retires it. The job fails, and
+so is retried (``jobs.background``), while any of them does not answer 2xx;
+a purge is safe to repeat.
 """
 
 import json
 import logging
 import threading
 import urllib.request
+from datetime import timedelta
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.utils import timezone
 
 from httpcache import conf
 from httpcache.signals import keys_changed
@@ -134,6 +139,9 @@ def _flush():
         return
     if conf.get("FRONT_CACHES") or conf.get("CDN"):
         purge.enqueue(sorted(keys))
+        again = conf.get("PURGE_AGAIN_SECONDS")
+        if again:
+            purge.using(run_after=timezone.now() + timedelta(seconds=again)).enqueue(sorted(keys))
     # A listener that fails must not keep the others from hearing of the change.
     for receiver, error in keys_changed.send_robust(sender=purge_on_commit, keys=keys):
         if error is not None:

@@ -32,7 +32,7 @@ sub vcl_recv {
         if (req.http.xkey-purge !~ "[^\s,]") {
             return (synth(400, "Name the keys to purge in an xkey-purge header"));
         }
-        set req.http.X-Purged = xkey.purge(req.http.xkey-purge);
+        set req.http.X-Purged = xkey.softpurge(req.http.xkey-purge);
         return (synth(200, "Purged " + req.http.X-Purged + " objects"));
     }
     # Forms, the admin's writes: straight to the site, every cookie kept.

@@ -131,8 +131,11 @@ def test_fastly_gets_at_most_256_keys_a_request(fastly):
     assert sorted(sum(sent, [])) == sorted(keys)
 
 
-def test_a_failed_cdn_purge_is_retried_by_the_jobs_app(cloudflare, django_capture_on_commit_callbacks):
+def test_a_failed_cdn_purge_is_retried_by_the_jobs_app(
+    cloudflare, django_capture_on_commit_callbacks, settings
+):
     """A 503 fails the job, which is queued again; the retry reaches the CDN."""
+    settings.HTTPCACHE_PURGE_AGAIN_SECONDS = 0
     cloudflare.statuses = [503]
     with django_capture_on_commit_callbacks(execute=True):
         purge.purge_on_commit({"post-1"})

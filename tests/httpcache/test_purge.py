@@ -118,3 +118,19 @@ def test_without_front_caches_nothing_is_queued(settings, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         make_post()
     assert not DBTaskResult.objects.filter(task_path="httpcache.tasks.purge").exists()
+
+
+def test_a_purge_goes_out_again_later_and_ahead_of_other_waiting_jobs(front_caches, settings):
+    """A page fetched while the change committed is retired by the same purge, sent again seconds later."""
+    settings.HTTPCACHE_PURGE_AGAIN_SECONDS = 2
+    with front_caches[0].committing():
+        purge.purge_on_commit({"post-1"})
+    first, again = DBTaskResult.objects.filter(task_path="httpcache.tasks.purge").order_by("enqueued_at")
+    assert first.args_kwargs["args"] == again.args_kwargs["args"] == [["post-1"]]
+    assert 1.5 < (again.run_after - first.enqueued_at).total_seconds() < 3
+    assert first.priority == again.priority > 0
+    run_jobs()
+    assert [header for *_, header in front_caches[0].received] == ["post-1"]
+    DBTaskResult.objects.filter(pk=again.pk).update(run_after=first.enqueued_at)
+    run_jobs()
+    assert [header for *_, header in front_caches[0].received] == ["post-1", "post-1"]

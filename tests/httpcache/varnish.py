@@ -115,6 +115,8 @@ class Site:
             "COMMENTS_NOTIFY_MODERATORS": "false",
             "COMMENTS_NOTIFY_AUTHOR": "false",
             "COMMENTS_IP_HEADER": "HTTP_X_FORWARDED_FOR",
+            # A test reads what one purge did; the second, later one is tests/httpcache/test_purge.py's.
+            "HTTPCACHE_PURGE_AGAIN_SECONDS": "0",
             "LOG_LEVEL": "WARNING",
             **env,
         }
@@ -188,6 +190,14 @@ def fetch(url, *, data=None, headers=None):
             return Answer(response.status, response.headers, response.read())
     except urllib.error.HTTPError as error:
         return Answer(error.code, error.headers, error.read())
+
+
+def refetched(url):
+    """After a purge: the first read (the old copy, stale, while Varnish fetches anew), then the new one."""
+    stale, pages = fetch(url), []
+    assert stale.cache == "hit, stale", url
+    wait_until(lambda: pages.append(fetch(url)) or pages[-1].cache == "hit")
+    return stale, pages[-1]
 
 
 def wait_until(condition, seconds=10):
