@@ -27,7 +27,7 @@ from blog.models import Aside, Excerpt, Footnote, Page, Post, render_bodies
 from blog.rendering import VERSION, Rendering, keys_to_fetch
 from blog.seo import source_json_ld
 from citations.models import Source
-from citations.services import refresh_sort_keys
+from citations.services import refresh_stale_sources
 from citations.styles import DEFAULT_STYLE, get_style
 
 # Posts re-rendered in one transaction (and with one query for each kind of row).
@@ -218,9 +218,9 @@ def rerender_pages(pages: QuerySet) -> list[int]:
 def rerender_stale(*, progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
     """Rebuild every post and page whose stamp is not current; return how many of each.
 
-    Sources sorted for another citation style than the site's are sorted again first.
+    Sources whose entries were made for another citation style than the site's are made again first.
     """
-    refresh_sort_keys()
+    refresh_stale_sources()
     return rerender(stale(Post.objects.all()), stale(Page.objects.all()), progress=progress)
 
 

@@ -30,6 +30,12 @@ from citations.styles.processor import CSL_DIR, CslStyle
 
 DEFAULT_STYLE = "chicago-18"
 
+# The version of the styles' output. Bump it with any change to this package
+# that changes a note, entry or sort key: every source's stored ones then count
+# as stale (``stamp``) and are made again (``manage.py rerender --stale``).
+# 1: stored entries and notes.
+VERSION = "1"
+
 # A style's module, and the options its functions take. "chicago-note", the
 # name before editions were offered, keeps meaning the 17th edition.
 STYLES = {
@@ -111,6 +117,11 @@ def _load(name):
 def style_name():
     """The name ``CITATION_STYLE`` gives the site's style."""
     return getattr(settings, "CITATION_STYLE", DEFAULT_STYLE)
+
+
+def stamp():
+    """What a source's stored sort key, entry and note are made for: the site's style and ``VERSION``."""
+    return f"{style_name()}:{VERSION}"
 
 
 def get_style(name=None):
