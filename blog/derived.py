@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.html import format_html
@@ -26,9 +25,10 @@ from blog import conf, signals
 from blog.models import Aside, Excerpt, Footnote, Page, Post, render_bodies
 from blog.rendering import VERSION, Rendering, keys_to_fetch
 from blog.seo import source_json_ld
+from citations import styles
 from citations.models import Source
 from citations.services import refresh_stale_sources
-from citations.styles import DEFAULT_STYLE, get_style
+from citations.styles import get_style
 
 # Posts re-rendered in one transaction (and with one query for each kind of row).
 BATCH_SIZE = 200
@@ -51,13 +51,14 @@ def stamp() -> str:
     """What a rendering made now is made with: pipeline version, citation style, the limits in force.
 
     The HTML depends on the dialect (``blog.rendering.VERSION``), the notes on
-    ``CITATION_STYLE`` and the plain-text fallbacks on the pipeline's limits
+    ``CITATION_STYLE`` and the styles' code (``citations.styles.stamp``), and
+    the plain-text fallbacks on the pipeline's limits
     (``conf.render_limits``); the blog's other settings (caches, cards,
     warnings) change no stored rendering, so changing them rebuilds nothing.
     ``SITE_URL`` is left out because stored renderings hold only site-relative
     links (the page's JSON-LD adds it when the page is served).
     """
-    style = getattr(settings, "CITATION_STYLE", DEFAULT_STYLE)
+    style = styles.stamp()
     limits = repr(conf.render_limits())
     digest = hashlib.sha256(limits.encode()).hexdigest()[:8]
     return f"{VERSION}/{style}/{digest}"

@@ -46,7 +46,9 @@ from blog.rendering.types import (
 # 4: an excerpt's caption links to the passage, the source's URL with a text fragment.
 # 5: in-text styles (APA, Chicago author-date…) cite in the running text; every post's works
 # cited come from the style's reference list.
-VERSION = 5
+# 6: Chicago's multivolume works with volume and part titles, chapters' series, films' directors,
+# reports' genre beside their number, short titles opening with function words (citations.styles 2).
+VERSION = 6
 
 __all__ = [
     "AsideInfo",

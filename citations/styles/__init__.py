@@ -34,7 +34,9 @@ DEFAULT_STYLE = "chicago-18"
 # that changes a note, entry or sort key: every source's stored ones then count
 # as stale (``stamp``) and are made again (``manage.py rerender --stale``).
 # 1: stored entries and notes.
-VERSION = "1"
+# 2: Chicago: volume and part titles (14.23), chapters' series, films' directors (14.265), reports'
+# genre beside their number, short titles that open with function words keep their first key word.
+VERSION = "2"
 
 # A style's module, and the options its functions take. "chicago-note", the
 # name before editions were offered, keeps meaning the 17th edition.

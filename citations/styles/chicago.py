@@ -39,7 +39,14 @@ QUOTED_TYPES = {
 BOOK_LIKE_TYPES = {"book", "report", "legislation"}
 
 
-TITLE_VARIABLES = ("title", "title-short", "container-title", "collection-title")
+TITLE_VARIABLES = (
+    "title",
+    "title-short",
+    "container-title",
+    "collection-title",
+    "volume-title",
+    "part-title",
+)
 
 
 def headline_titles(item):
@@ -119,6 +126,31 @@ def _book_series(item):
     )
 
 
+def _volume(item, *, bibliography=False):
+    """A volume of a multivolume work, with its own title and book or part (CMOS 18 14.23, 17 14.117):
+    "vol. 2, <i>A Century of Wonder</i>, bk. 3, <i>The Scholarly Disciplines</i>"."""
+    pieces = []
+    if item.get("volume"):
+        pieces.append(f"{'Vol.' if bibliography else 'vol.'} {esc(item['volume'])}")
+    if item.get("volume-title"):
+        pieces.append(italic(item["volume-title"]))
+    part = " ".join(str(item.get("part-number") or "").split())
+    if part:
+        pieces.append(esc(f"pt. {part}" if part.isdigit() else part))
+    if item.get("part-title"):
+        pieces.append(italic(item["part-title"]))
+    return sentence(*pieces, end="")
+
+
+def _directors(item, edition, *, bibliography=False):
+    """A film's or broadcast's directors after its title: "directed by Terry Gilliam" (CMOS 17 14.265)."""
+    directors = item.get("director") or []
+    if not directors:
+        return ""
+    names = edition.listed_names(directors) if bibliography else edition.note_names(directors)
+    return ("Directed by " if bibliography else "directed by ") + names
+
+
 def _capitalised(text):
     return text[:1].upper() + text[1:]
 
@@ -177,7 +209,10 @@ def _series(item):
     ``number``; older records use the container and the issue.
     """
     series = title_html(item["collection-title"]) if item.get("collection-title") else _container(item)
-    return " ".join(filter(None, [series, esc(item.get("number") or item.get("issue") or "")]))
+    number = esc(item.get("number") or item.get("issue") or "")
+    if number and not series:  # "working paper 77": a number alone says nothing (CMOS 17 14.238)
+        series = esc(" ".join(str(item.get("genre") or "").split()))
+    return " ".join(filter(None, [series, number]))
 
 
 def _thesis(item):
@@ -223,14 +258,20 @@ def note(
     elif kind == "chapter":
         container = f"in {_container(item)}" if item.get("container-title") else ""
         facts = _publication_facts(item, edition)
-        body = [sentence(container, *_contributors(item, edition), end="") + (f" ({facts})" if facts else "")]
+        contained = sentence(container, *_contributors(item, edition), _book_series(item), end="")
+        body = [contained + (f" ({facts})" if facts else "")]
         where = where or esc(pages(item.get("page", "")))
     elif kind == "webpage":
         body = [_container(item), esc(item.get("publisher", "")), _when(item)]
+    elif kind == "broadcast" and not item.get("container-title"):
+        # A film: "<i>Monty Python and the Holy Grail</i>, directed by Terry Gilliam (…, 2001)", 14.265.
+        facts = sentence(esc(item.get("publisher", "")), _dated(item), end="")
+        title = sentence(title, _directors(item, edition), end="") + f" ({facts})"
+        body = []
     elif kind == "broadcast":
-        body = [_container(item), esc(item.get("publisher", "")), _dated(item)]
+        body = [_container(item), _directors(item, edition), esc(item.get("publisher", "")), _dated(item)]
     else:
-        volume = f"vol. {esc(item['volume'])}" if item.get("volume") and kind == "book" else ""
+        volume = _volume(item) if kind == "book" else ""
         series = _series(item) if kind != "book" else _book_series(item)
         facts = _publication_facts(item, edition, year_only=kind == "book")
         title = sentence(title, *_contributors(item, edition), _edition(item), volume, series, end="")
@@ -269,6 +310,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
                 end="",
             )
         )
+        parts.append(_book_series(item))
         parts.append(_publication_facts(item, edition))
     elif kind == "webpage":
         when = _when(item)
@@ -278,13 +320,17 @@ def bibliography(item, *, edition=EIGHTEENTH):
             _capitalised(when) if when != "n.d." else when,
         ]
     elif kind == "broadcast":
-        parts += [_container(item), sentence(esc(item.get("publisher", "")), _dated(item), end="")]
+        parts += [
+            _container(item),
+            _directors(item, edition, bibliography=True),
+            sentence(esc(item.get("publisher", "")), _dated(item), end=""),
+        ]
     else:
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_edition(item)))
-        if item.get("volume") and kind == "book":
-            parts.append(f"Vol. {esc(item['volume'])}")
-        parts.append(_series(item) if kind != "book" else _book_series(item))
+        if kind == "book":
+            parts.append(_volume(item, bibliography=True))
+        parts.append(_capitalised(_series(item)) if kind != "book" else _book_series(item))
         parts.append(_publication_facts(item, edition, year_only=kind == "book"))
     parts.append(links(item))
     return sentence(*parts, separator=". ")
