@@ -46,8 +46,8 @@ from blog.rendering.types import (
 # 4: an excerpt's caption links to the passage, the source's URL with a text fragment.
 # 5: in-text styles (APA, Chicago author-date…) cite in the running text; every post's works
 # cited come from the style's reference list.
-# 6: Chicago's multivolume works with volume and part titles, chapters' series, films' directors,
-# reports' genre beside their number, short titles opening with function words (citations.styles 2).
+# 6: Chicago's notes as citations.styles VERSION 2 makes them (volume titles, series, directors,
+# translators in the author's place, reviews, short titles opening with function words).
 VERSION = 6
 
 __all__ = [

@@ -34,8 +34,10 @@ DEFAULT_STYLE = "chicago-18"
 # that changes a note, entry or sort key: every source's stored ones then count
 # as stale (``stamp``) and are made again (``manage.py rerender --stale``).
 # 1: stored entries and notes.
-# 2: Chicago: volume and part titles (14.23), chapters' series, films' directors (14.265), reports'
-# genre beside their number, short titles that open with function words keep their first key word.
+# 2: Chicago: volume and part titles (14.23), chapters' series, films' directors and release (14.265),
+# reports' genre beside their number, short titles that open with function words keep their first
+# key word, translators in the author's place (14.104), reviews (14.215), an unsigned web page
+# listed under its site (14.206).
 VERSION = "2"
 
 # A style's module, and the options its functions take. "chicago-note", the

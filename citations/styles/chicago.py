@@ -37,6 +37,7 @@ QUOTED_TYPES = {
     "post-weblog",
 }
 BOOK_LIKE_TYPES = {"book", "report", "legislation"}
+REVIEW_TYPES = {"review", "review-book"}
 
 
 TITLE_VARIABLES = (
@@ -64,6 +65,14 @@ def _kind(item):
     return nearest_type(str(item.get("type", "")), has_url=bool(item.get("URL")))[0]
 
 
+def _periodical(item):
+    """``_kind``, except that a review with no volume is dated as a newspaper's article (14.215)."""
+    kind = _kind(item)
+    if item.get("type") in REVIEW_TYPES and not (item.get("volume") or item.get("issue")):
+        return "article-newspaper"
+    return kind
+
+
 def _title(item, text=None, href=None):
     text = item.get("title", "") if text is None else text
     kind = _kind(item)
@@ -77,15 +86,25 @@ def _editor_label(editors):
     return "eds." if len(editors) > 1 else "ed."
 
 
+def _stand_in(item):
+    """Who stands in the author's place of a book without one (CMOS 17 14.103–4): its editors, else
+    its translators, with their label; ``([], "")`` for a work with an author or neither."""
+    if item.get("author") or _kind(item) not in BOOK_LIKE_TYPES:
+        return [], ""
+    if item.get("editor"):
+        return item["editor"], _editor_label(item["editor"])
+    translators = item.get("translator") or []
+    return translators, "trans." if translators else ""
+
+
 def _creators(item, edition, *, bibliography=False):
-    """Authors, or, for a work with none, its editors labelled ed./eds. (14.103)."""
+    """Authors, or, for a work with none, its editors labelled ed./eds. or translators labelled
+    trans. (14.103–4: "Richmond Lattimore, trans., <i>The Iliad of Homer</i>")."""
     names = edition.bibliography_names if bibliography else edition.note_names
     if item.get("author"):
         return names(item["author"])
-    editors = item.get("editor") or []
-    if editors and _kind(item) in BOOK_LIKE_TYPES:
-        return f"{names(editors)}, {_editor_label(editors)}"
-    return ""
+    stand_in, label = _stand_in(item)
+    return f"{names(stand_in)}, {label}" if stand_in else ""
 
 
 def _contributors(item, edition, *, bibliography=False):
@@ -95,9 +114,12 @@ def _contributors(item, edition, *, bibliography=False):
     Editors who stand in the author's place (before the title) are not repeated.
     """
     editors = item.get("editor") or []
-    if not item.get("author") and _kind(item) in BOOK_LIKE_TYPES:
-        editors = []
     translators = item.get("translator") or []
+    stand_in, _label = _stand_in(item)
+    if stand_in is editors:
+        editors = []
+    elif stand_in is translators:
+        translators = []
     if bibliography:
         roles = [("edited by ", editors), ("translated by ", translators)]
         return [label + edition.listed_names(names) for label, names in roles if names]
@@ -149,6 +171,23 @@ def _directors(item, edition, *, bibliography=False):
         return ""
     names = edition.listed_names(directors) if bibliography else edition.note_names(directors)
     return ("Directed by " if bibliography else "directed by ") + names
+
+
+def _reviewed(item, edition):
+    """ "review of <i>Swing Time</i>, by Zadie Smith" (CMOS 17 14.215), for a review."""
+    if item.get("type") not in REVIEW_TYPES or not item.get("reviewed-title"):
+        return ""
+    by = item.get("reviewed-author") or []
+    return sentence(
+        f"review of {italic(item['reviewed-title'])}", f"by {edition.note_names(by)}" if by else "", end=""
+    )
+
+
+def _film_facts(item, edition):
+    """ "1975; Culver City, CA: Columbia TriStar Home Entertainment, 2001": the release first (14.265)."""
+    released = date_text(item, "original-date", year_only=True)
+    facts = _publication_facts(item, edition, year_only=True)
+    return f"{released}; {facts}" if released else facts
 
 
 def _capitalised(text):
@@ -243,10 +282,12 @@ def note(
     if item.get("type") == "legal_case":
         return cases.note(item, where, short=short, href=href)
     if short:
-        names = "" if suppress_author else edition.short_names(item.get("author") or item.get("editor") or [])
+        names = item.get("author") or item.get("editor") or _stand_in(item)[0]
+        names = "" if suppress_author else edition.short_names(names)
         return sentence(names, _title(item, short_title(item), href), where)
-    kind = _kind(item)
+    kind = _periodical(item)
     creators, title = "" if suppress_author else _creators(item, edition), _title(item, href=href)
+    title = sentence(title, _reviewed(item, edition), end="")
     if item.get("type") == "thesis":
         title = sentence(title, *_contributors(item, edition), end="") + f" ({_thesis(item)})"
         body = []
@@ -264,10 +305,9 @@ def note(
     elif kind == "webpage":
         body = [_container(item), esc(item.get("publisher", "")), _when(item)]
     elif kind == "broadcast" and not item.get("container-title"):
-        # A film: "<i>Monty Python and the Holy Grail</i>, directed by Terry Gilliam (…, 2001)", 14.265.
-        facts = sentence(esc(item.get("publisher", "")), _dated(item), end="")
-        title = sentence(title, _directors(item, edition), end="") + f" ({facts})"
-        body = []
+        # A film: "<i>Monty Python and the Holy Grail</i>, directed by Terry Gilliam (…, 2001), DVD", 14.265.
+        title = sentence(title, _directors(item, edition), end="") + f" ({_film_facts(item, edition)})"
+        body = [esc(item.get("medium", ""))]
     elif kind == "broadcast":
         body = [_container(item), _directors(item, edition), esc(item.get("publisher", "")), _dated(item)]
     else:
@@ -287,10 +327,17 @@ def bibliography(item, *, edition=EIGHTEENTH):
     the author's place (14.207): "<i>New York Times</i>. “In Texas, Ad Heats Up Race.” July 30, 2002."
     """
     item = headline_titles(item)
-    kind = _kind(item)
+    kind = _periodical(item)
     if item.get("type") == "legal_case":
         return cases.bibliography(item)
     parts = [_creators(item, edition, bibliography=True), _title(item)]
+    if item.get("type") in REVIEW_TYPES:
+        parts.append(_capitalised(_reviewed(item, edition)))
+    if kind == "webpage" and not parts[0] and item.get("container-title"):
+        # The site's owner stands in the author's place: "Yale University. “About Yale…”" (CMOS 17 14.206).
+        site = _container(item)
+        parts = [site, parts[1]]
+        item = {**item, "container-title": ""}
     if kind in ("article-newspaper", "article-magazine") and not parts[0] and item.get("container-title"):
         return sentence(_container(item), parts[1], _when(item), links(item), separator=". ")
     if item.get("type") == "thesis":
@@ -318,6 +365,12 @@ def bibliography(item, *, edition=EIGHTEENTH):
             _container(item),
             esc(item.get("publisher", "")),
             _capitalised(when) if when != "n.d." else when,
+        ]
+    elif kind == "broadcast" and not item.get("container-title"):
+        parts += [
+            _directors(item, edition, bibliography=True),
+            _film_facts(item, edition),
+            esc(item.get("medium", "")),
         ]
     elif kind == "broadcast":
         parts += [
