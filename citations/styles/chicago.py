@@ -235,7 +235,7 @@ def _journal(item, pages_or_locator):
     text = sentence(_container(item) + (f" {esc(item['volume'])}" if item.get("volume") else ""), end="")
     if item.get("issue"):
         text = sentence(text, f"no. {esc(item['issue'])}", end="")
-    text += f" ({_dated(item)})"
+    text += f" ({date_text(item, month_only=True) or 'n.d.'})"
     if pages_or_locator:
         text += f": {pages_or_locator}"
     return text

@@ -185,12 +185,18 @@ def format_date(date, *, year_only=False):
     return f"ca. {text}" if date.circa else text
 
 
-def date_text(item, variable="issued", *, year_only=False):
-    """A CSL date variable as the styles print it (``format_date``); empty when there is none."""
+def date_text(item, variable="issued", *, year_only=False, month_only=False):
+    """A CSL date variable as the styles print it (``format_date``); empty when there is none.
+
+    ``month_only`` leaves out the day, as a journal's issue is dated ("April 2016", CMOS 17 14.171).
+    """
     try:
-        return format_date(read_date(item.get(variable)), year_only=year_only)
+        date = read_date(item.get(variable))
     except ValueError:
         return ""
+    if month_only:
+        date = date._replace(day=None, end=date.end and date.end._replace(day=None))
+    return format_date(date, year_only=year_only)
 
 
 LOCATOR_LABEL = re.compile(r"^\s*(?:pp?\.?|pages?)\s+(?=\S)", re.IGNORECASE)

@@ -219,3 +219,10 @@ def test_a_short_title_opening_with_a_preposition_keeps_its_first_key_word():
     """14.33: a short title is the title's key words; "On the Inadequacies of…" is not shortened to "On"."""
     item = {**SATTERFIELD, "title": "On the Inadequacies of Sociological Definitions of Sport"}
     assert chicago.note(item, "80", short=True) == "Satterfield, “On the Inadequacies,” 80."
+
+
+def test_a_journal_issue_is_dated_by_month_or_season_not_day():
+    """14.171: a journal's issue is dated by year, with month or season ("April 2016"); a record's
+    day of publication is left out."""
+    item = {**SATTERFIELD, "issued": {"date-parts": [[2016, 4, 12]]}}
+    assert "<i>Classical Philology</i> 111, no. 2 (April 2016): 170." in chicago.note(item, "170")
