@@ -19,7 +19,6 @@ from contextvars import ContextVar
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.html import format_html
@@ -28,9 +27,10 @@ from blog import conf, signals
 from blog.models import Aside, Excerpt, Footnote, Page, Post, render_bodies
 from blog.rendering import VERSION, Rendering, keys_to_fetch
 from blog.seo import source_json_ld
+from citations import styles
 from citations.models import Source
-from citations.services import refresh_sort_keys
-from citations.styles import DEFAULT_STYLE, get_style
+from citations.services import refresh_stale_sources
+from citations.styles import get_style
 
 # Posts re-rendered in one transaction (and with one query for each kind of row).
 BATCH_SIZE = 200
@@ -56,13 +56,14 @@ def stamp() -> str:
     """What a rendering made now is made with: pipeline version, citation style, the limits in force.
 
     The HTML depends on the dialect (``blog.rendering.VERSION``), the notes on
-    ``CITATION_STYLE`` and the plain-text fallbacks on the pipeline's limits
+    ``CITATION_STYLE`` and the styles' code (``citations.styles.stamp``), and
+    the plain-text fallbacks on the pipeline's limits
     (``conf.render_limits``); the blog's other settings (caches, cards,
     warnings) change no stored rendering, so changing them rebuilds nothing.
     ``SITE_URL`` is left out because stored renderings hold only site-relative
     links (the page's JSON-LD adds it when the page is served).
     """
-    style = getattr(settings, "CITATION_STYLE", DEFAULT_STYLE)
+    style = styles.stamp()
     limits = repr(conf.render_limits())
     digest = hashlib.sha256(limits.encode()).hexdigest()[:8]
     return f"{VERSION}/{style}/{digest}"
@@ -254,9 +255,9 @@ def rerender_pages(pages: QuerySet) -> list[int]:
 def rerender_stale(*, progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
     """Rebuild every post and page whose stamp is not current; return how many of each.
 
-    Sources sorted for another citation style than the site's are sorted again first.
+    Sources whose entries were made for another citation style than the site's are made again first.
     """
-    refresh_sort_keys()
+    refresh_stale_sources()
     return rerender(stale(Post.objects.all()), stale(Page.objects.all()), progress=progress)
 
 

@@ -123,11 +123,26 @@ class Source(models.Model):
         help_text="Where the bibliography entry files in the citation style's order; kept by save().",
     )
     sort_style = models.CharField(
-        "sorted for",
+        "made for",
         max_length=200,
         blank=True,
         editable=False,
-        help_text="The citation style the sort key was made for; a change of style makes it again.",
+        help_text=(
+            "The citation style (and version of the styles' code) the sort key, entry and note "
+            "were made for; a change of either makes them again."
+        ),
+    )
+    entry_html = models.TextField(
+        "bibliography entry",
+        blank=True,
+        editable=False,
+        help_text="The bibliography entry as HTML in the citation style; kept by save().",
+    )
+    note_html = models.TextField(
+        "note",
+        blank=True,
+        editable=False,
+        help_text="The full note (or in-text citation) as HTML, unlinked, as the source's page shows it.",
     )
     publisher = models.CharField("publisher", max_length=300, blank=True)
     publisher_place = models.CharField("place of publication", max_length=200, blank=True)
@@ -227,15 +242,40 @@ class Source(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    # What ``refresh_derived`` makes, for bulk writers to save.
+    DERIVED_FIELDS = ("names_text", "sort_key", "sort_style", "entry_html", "note_html")
+
     def refresh_derived(self):
-        """Keep ``names_text`` and ``sort_key`` in step with the fields (bulk writes call this themselves)."""
+        """Keep ``DERIVED_FIELDS`` in step with the fields and the site's style (bulk writes call this
+        themselves; ``citations.services.refresh_stale_sources`` after a change of style)."""
         self.names_text = "; ".join(
             " ".join(filter(None, (name.get(part) for part in csl.NAME_PARTS)))
             for name in [*self.authors, *self.editors]
             if isinstance(name, dict)
         )
         self.sort_key = sort_key(self.fields_as_csl())
-        self.sort_style = styles.style_name()
+        self.sort_style = styles.stamp()
+        self.entry_html = self.bibliography_entry()
+        self.note_html = self.note(linked=False)
+
+    @property
+    def is_current(self):
+        """Whether the stored entry and note were made for the site's style as its code stands."""
+        return self.sort_style == styles.stamp()
+
+    @property
+    def entry(self):
+        """The stored bibliography entry, or one made now if it was made for another style."""
+        if self.is_current:
+            return mark_safe(self.entry_html)  # noqa: S308 (made by the style, which escapes every value)
+        return self.bibliography_entry()
+
+    @property
+    def stored_note(self):
+        """The stored unlinked note, or one made now if it was made for another style."""
+        if self.is_current:
+            return mark_safe(self.note_html)  # noqa: S308 (made by the style, which escapes every value)
+        return self.note(linked=False)
 
     # CSL-JSON ---------------------------------------------------------------
 

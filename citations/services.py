@@ -138,7 +138,7 @@ def import_records(records, *, strict=False):
     if errors and strict:
         raise ImportFailed(_shortened(errors))
     report.skipped = errors
-    compared = [*Source.RECORD_FIELDS, "names_text", "sort_key", "sort_style"]
+    compared = [*Source.RECORD_FIELDS, *Source.DERIVED_FIELDS]
     with transaction.atomic():
         existing = Source.objects.by_keys(source.key for source in sources)
         now = timezone.now()
@@ -177,18 +177,36 @@ def import_file(data, fmt, *, strict=False):
     return import_records(records, strict=strict)
 
 
-def refresh_sort_keys(*, batch_size=BATCH_SIZE):
-    """Make again the sort keys made for another citation style than the site's; return how many.
+def refresh_stale_sources(*, batch_size=BATCH_SIZE):
+    """Make again the sort keys, entries and notes made for another citation style (or version of
+    the styles' code) than the site's; return how many sources were stale.
 
     A change of ``CITATION_STYLE`` changes where entries file (APA by author
-    and year, Chicago by author and title); ``manage.py rerender --stale``
-    and ``blog.tasks.rerender_stale`` call this before re-rendering posts.
+    and year, Chicago by author and title) and what they say; ``manage.py
+    rerender --stale`` and ``blog.tasks.rerender_stale`` call this before
+    re-rendering posts.
     """
-    stale = Source.objects.exclude(sort_style=styles.style_name()).order_by("pk")
+    stale = Source.objects.exclude(sort_style=styles.stamp()).order_by("pk")
     done = 0
     while batch := list(stale[:batch_size]):
         for source in batch:
             source.refresh_derived()
-        Source.objects.bulk_update(batch, ["names_text", "sort_key", "sort_style"])
+        Source.objects.bulk_update(batch, Source.DERIVED_FIELDS)
         done += len(batch)
     return done
+
+
+def store_current(sources):
+    """Make and store the entries of those of ``sources`` made for another style (a page read them
+    before ``rerender --stale`` ran), so the next reader finds them made.
+
+    A row changed since it was read keeps what its own save made.
+    """
+    for source in sources:
+        if source.is_current:
+            continue
+        made_for = source.sort_style
+        source.refresh_derived()
+        Source.objects.filter(pk=source.pk, sort_style=made_for, updated=source.updated).update(
+            **{name: getattr(source, name) for name in Source.DERIVED_FIELDS}
+        )

@@ -8,12 +8,14 @@ template's ``cited_in`` block.
 from django.views.generic import DetailView, ListView
 
 from citations.models import Source
+from citations.services import store_current
 from citations.styles import get_style
 
 
 class SourceListView(ListView):
     """The library as a bibliography, a page at a time in the style's order (``Source.sort_key``),
-    then that page grouped by publication and by author.
+    then that page grouped by publication and by author. Entries are the stored ones
+    (``Source.entry_html``); those made for another style are made again and stored.
 
     Template ``citations/source_list.html``; context ``sources`` (the page's),
     ``page_obj``, ``by_publication`` and ``by_author`` (lists of (heading, sources)).
@@ -29,6 +31,7 @@ class SourceListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sources = list(context["sources"])
+        store_current(sources)
         context["by_publication"] = Source.objects.group_by_publication(sources)
         context["by_author"] = Source.objects.group_by_author(sources)
         return context
@@ -50,7 +53,8 @@ class SourceDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["note"] = self.object.note(linked=False)
-        context["bibliography_entry"] = self.object.bibliography_entry()
+        store_current([self.object])
+        context["note"] = self.object.stored_note
+        context["bibliography_entry"] = self.object.entry
         context["in_text"] = get_style().kind == "in-text"
         return context

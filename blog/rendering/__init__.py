@@ -47,7 +47,9 @@ from blog.rendering.types import (
 # 5: in-text styles (APA, Chicago author-date…) cite in the running text; every post's works
 # cited come from the style's reference list.
 # 6: comments keep lists and single line breaks.
-VERSION = 6
+# 7: Chicago's notes as citations.styles VERSION 2 makes them (volume titles, series, directors,
+# translators in the author's place, reviews, short titles opening with function words).
+VERSION = 7
 
 __all__ = [
     "AsideInfo",

@@ -30,6 +30,16 @@ from citations.styles.processor import CSL_DIR, CslStyle
 
 DEFAULT_STYLE = "chicago-18"
 
+# The version of the styles' output. Bump it with any change to this package
+# that changes a note, entry or sort key: every source's stored ones then count
+# as stale (``stamp``) and are made again (``manage.py rerender --stale``).
+# 1: stored entries and notes.
+# 2: Chicago: volume and part titles (14.23), chapters' series, films' directors and release (14.265),
+# reports' genre beside their number, short titles that open with function words keep their first
+# key word, translators in the author's place (14.104), reviews (14.215), an unsigned web page
+# listed under its site (14.206).
+VERSION = "2"
+
 # A style's module, and the options its functions take. "chicago-note", the
 # name before editions were offered, keeps meaning the 17th edition.
 STYLES = {
@@ -111,6 +121,11 @@ def _load(name):
 def style_name():
     """The name ``CITATION_STYLE`` gives the site's style."""
     return getattr(settings, "CITATION_STYLE", DEFAULT_STYLE)
+
+
+def stamp():
+    """What a source's stored sort key, entry and note are made for: the site's style and ``VERSION``."""
+    return f"{style_name()}:{VERSION}"
 
 
 def get_style(name=None):

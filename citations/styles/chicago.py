@@ -37,9 +37,17 @@ QUOTED_TYPES = {
     "post-weblog",
 }
 BOOK_LIKE_TYPES = {"book", "report", "legislation"}
+REVIEW_TYPES = {"review", "review-book"}
 
 
-TITLE_VARIABLES = ("title", "title-short", "container-title", "collection-title")
+TITLE_VARIABLES = (
+    "title",
+    "title-short",
+    "container-title",
+    "collection-title",
+    "volume-title",
+    "part-title",
+)
 
 
 def headline_titles(item):
@@ -57,6 +65,14 @@ def _kind(item):
     return nearest_type(str(item.get("type", "")), has_url=bool(item.get("URL")))[0]
 
 
+def _periodical(item):
+    """``_kind``, except that a review with no volume is dated as a newspaper's article (14.215)."""
+    kind = _kind(item)
+    if item.get("type") in REVIEW_TYPES and not (item.get("volume") or item.get("issue")):
+        return "article-newspaper"
+    return kind
+
+
 def _title(item, text=None, href=None):
     text = item.get("title", "") if text is None else text
     kind = _kind(item)
@@ -70,15 +86,25 @@ def _editor_label(editors):
     return "eds." if len(editors) > 1 else "ed."
 
 
+def _stand_in(item):
+    """Who stands in the author's place of a book without one (CMOS 17 14.103–4): its editors, else
+    its translators, with their label; ``([], "")`` for a work with an author or neither."""
+    if item.get("author") or _kind(item) not in BOOK_LIKE_TYPES:
+        return [], ""
+    if item.get("editor"):
+        return item["editor"], _editor_label(item["editor"])
+    translators = item.get("translator") or []
+    return translators, "trans." if translators else ""
+
+
 def _creators(item, edition, *, bibliography=False):
-    """Authors, or, for a work with none, its editors labelled ed./eds. (14.103)."""
+    """Authors, or, for a work with none, its editors labelled ed./eds. or translators labelled
+    trans. (14.103–4: "Richmond Lattimore, trans., <i>The Iliad of Homer</i>")."""
     names = edition.bibliography_names if bibliography else edition.note_names
     if item.get("author"):
         return names(item["author"])
-    editors = item.get("editor") or []
-    if editors and _kind(item) in BOOK_LIKE_TYPES:
-        return f"{names(editors)}, {_editor_label(editors)}"
-    return ""
+    stand_in, label = _stand_in(item)
+    return f"{names(stand_in)}, {label}" if stand_in else ""
 
 
 def _contributors(item, edition, *, bibliography=False):
@@ -88,9 +114,12 @@ def _contributors(item, edition, *, bibliography=False):
     Editors who stand in the author's place (before the title) are not repeated.
     """
     editors = item.get("editor") or []
-    if not item.get("author") and _kind(item) in BOOK_LIKE_TYPES:
-        editors = []
     translators = item.get("translator") or []
+    stand_in, _label = _stand_in(item)
+    if stand_in is editors:
+        editors = []
+    elif stand_in is translators:
+        translators = []
     if bibliography:
         roles = [("edited by ", editors), ("translated by ", translators)]
         return [label + edition.listed_names(names) for label, names in roles if names]
@@ -117,6 +146,48 @@ def _book_series(item):
     return (
         " ".join(filter(None, [title_html(title), esc(item.get("collection-number", ""))])) if title else ""
     )
+
+
+def _volume(item, *, bibliography=False):
+    """A volume of a multivolume work, with its own title and book or part (CMOS 18 14.23, 17 14.117):
+    "vol. 2, <i>A Century of Wonder</i>, bk. 3, <i>The Scholarly Disciplines</i>"."""
+    pieces = []
+    if item.get("volume"):
+        pieces.append(f"{'Vol.' if bibliography else 'vol.'} {esc(item['volume'])}")
+    if item.get("volume-title"):
+        pieces.append(italic(item["volume-title"]))
+    part = " ".join(str(item.get("part-number") or "").split())
+    if part:
+        pieces.append(esc(f"pt. {part}" if part.isdigit() else part))
+    if item.get("part-title"):
+        pieces.append(italic(item["part-title"]))
+    return sentence(*pieces, end="")
+
+
+def _directors(item, edition, *, bibliography=False):
+    """A film's or broadcast's directors after its title: "directed by Terry Gilliam" (CMOS 17 14.265)."""
+    directors = item.get("director") or []
+    if not directors:
+        return ""
+    names = edition.listed_names(directors) if bibliography else edition.note_names(directors)
+    return ("Directed by " if bibliography else "directed by ") + names
+
+
+def _reviewed(item, edition):
+    """ "review of <i>Swing Time</i>, by Zadie Smith" (CMOS 17 14.215), for a review."""
+    if item.get("type") not in REVIEW_TYPES or not item.get("reviewed-title"):
+        return ""
+    by = item.get("reviewed-author") or []
+    return sentence(
+        f"review of {italic(item['reviewed-title'])}", f"by {edition.note_names(by)}" if by else "", end=""
+    )
+
+
+def _film_facts(item, edition):
+    """ "1975; Culver City, CA: Columbia TriStar Home Entertainment, 2001": the release first (14.265)."""
+    released = date_text(item, "original-date", year_only=True)
+    facts = _publication_facts(item, edition, year_only=True)
+    return f"{released}; {facts}" if released else facts
 
 
 def _capitalised(text):
@@ -164,7 +235,7 @@ def _journal(item, pages_or_locator):
     text = sentence(_container(item) + (f" {esc(item['volume'])}" if item.get("volume") else ""), end="")
     if item.get("issue"):
         text = sentence(text, f"no. {esc(item['issue'])}", end="")
-    text += f" ({_dated(item)})"
+    text += f" ({date_text(item, month_only=True) or 'n.d.'})"
     if pages_or_locator:
         text += f": {pages_or_locator}"
     return text
@@ -177,7 +248,10 @@ def _series(item):
     ``number``; older records use the container and the issue.
     """
     series = title_html(item["collection-title"]) if item.get("collection-title") else _container(item)
-    return " ".join(filter(None, [series, esc(item.get("number") or item.get("issue") or "")]))
+    number = esc(item.get("number") or item.get("issue") or "")
+    if number and not series:  # "working paper 77": a number alone says nothing (CMOS 17 14.238)
+        series = esc(" ".join(str(item.get("genre") or "").split()))
+    return " ".join(filter(None, [series, number]))
 
 
 def _thesis(item):
@@ -208,10 +282,12 @@ def note(
     if item.get("type") == "legal_case":
         return cases.note(item, where, short=short, href=href)
     if short:
-        names = "" if suppress_author else edition.short_names(item.get("author") or item.get("editor") or [])
+        names = item.get("author") or item.get("editor") or _stand_in(item)[0]
+        names = "" if suppress_author else edition.short_names(names)
         return sentence(names, _title(item, short_title(item), href), where)
-    kind = _kind(item)
+    kind = _periodical(item)
     creators, title = "" if suppress_author else _creators(item, edition), _title(item, href=href)
+    title = sentence(title, _reviewed(item, edition), end="")
     if item.get("type") == "thesis":
         title = sentence(title, *_contributors(item, edition), end="") + f" ({_thesis(item)})"
         body = []
@@ -223,14 +299,19 @@ def note(
     elif kind == "chapter":
         container = f"in {_container(item)}" if item.get("container-title") else ""
         facts = _publication_facts(item, edition)
-        body = [sentence(container, *_contributors(item, edition), end="") + (f" ({facts})" if facts else "")]
+        contained = sentence(container, *_contributors(item, edition), _book_series(item), end="")
+        body = [contained + (f" ({facts})" if facts else "")]
         where = where or esc(pages(item.get("page", "")))
     elif kind == "webpage":
         body = [_container(item), esc(item.get("publisher", "")), _when(item)]
+    elif kind == "broadcast" and not item.get("container-title"):
+        # A film: "<i>Monty Python and the Holy Grail</i>, directed by Terry Gilliam (…, 2001), DVD", 14.265.
+        title = sentence(title, _directors(item, edition), end="") + f" ({_film_facts(item, edition)})"
+        body = [esc(item.get("medium", ""))]
     elif kind == "broadcast":
-        body = [_container(item), esc(item.get("publisher", "")), _dated(item)]
+        body = [_container(item), _directors(item, edition), esc(item.get("publisher", "")), _dated(item)]
     else:
-        volume = f"vol. {esc(item['volume'])}" if item.get("volume") and kind == "book" else ""
+        volume = _volume(item) if kind == "book" else ""
         series = _series(item) if kind != "book" else _book_series(item)
         facts = _publication_facts(item, edition, year_only=kind == "book")
         title = sentence(title, *_contributors(item, edition), _edition(item), volume, series, end="")
@@ -246,10 +327,17 @@ def bibliography(item, *, edition=EIGHTEENTH):
     the author's place (14.207): "<i>New York Times</i>. “In Texas, Ad Heats Up Race.” July 30, 2002."
     """
     item = headline_titles(item)
-    kind = _kind(item)
+    kind = _periodical(item)
     if item.get("type") == "legal_case":
         return cases.bibliography(item)
     parts = [_creators(item, edition, bibliography=True), _title(item)]
+    if item.get("type") in REVIEW_TYPES:
+        parts.append(_capitalised(_reviewed(item, edition)))
+    if kind == "webpage" and not parts[0] and item.get("container-title"):
+        # The site's owner stands in the author's place: "Yale University. “About Yale…”" (CMOS 17 14.206).
+        site = _container(item)
+        parts = [site, parts[1]]
+        item = {**item, "container-title": ""}
     if kind in ("article-newspaper", "article-magazine") and not parts[0] and item.get("container-title"):
         return sentence(_container(item), parts[1], _when(item), links(item), separator=". ")
     if item.get("type") == "thesis":
@@ -269,6 +357,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
                 end="",
             )
         )
+        parts.append(_book_series(item))
         parts.append(_publication_facts(item, edition))
     elif kind == "webpage":
         when = _when(item)
@@ -277,14 +366,24 @@ def bibliography(item, *, edition=EIGHTEENTH):
             esc(item.get("publisher", "")),
             _capitalised(when) if when != "n.d." else when,
         ]
+    elif kind == "broadcast" and not item.get("container-title"):
+        parts += [
+            _directors(item, edition, bibliography=True),
+            _film_facts(item, edition),
+            esc(item.get("medium", "")),
+        ]
     elif kind == "broadcast":
-        parts += [_container(item), sentence(esc(item.get("publisher", "")), _dated(item), end="")]
+        parts += [
+            _container(item),
+            _directors(item, edition, bibliography=True),
+            sentence(esc(item.get("publisher", "")), _dated(item), end=""),
+        ]
     else:
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_edition(item)))
-        if item.get("volume") and kind == "book":
-            parts.append(f"Vol. {esc(item['volume'])}")
-        parts.append(_series(item) if kind != "book" else _book_series(item))
+        if kind == "book":
+            parts.append(_volume(item, bibliography=True))
+        parts.append(_capitalised(_series(item)) if kind != "book" else _book_series(item))
         parts.append(_publication_facts(item, edition, year_only=kind == "book"))
     parts.append(links(item))
     return sentence(*parts, separator=". ")

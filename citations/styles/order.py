@@ -22,7 +22,8 @@ from citations.csl import family_with_particle
 from citations.dates import read_date
 
 ARTICLES = ("a", "an", "the")
-PERIODICAL_TYPES = ("article-newspaper", "article-magazine")
+# Unsigned works filed under who published them: the periodical (CMOS 17 14.207), the site (14.206).
+PERIODICAL_TYPES = ("article-newspaper", "article-magazine", "webpage")
 
 
 def _words(text, *, drop_article=False):
@@ -44,7 +45,7 @@ def _year(item):
 def sort_key(item):
     """A string that sorts CSL-JSON items as Chicago orders a bibliography."""
     title = _words(item.get("title"), drop_article=True)
-    names = item.get("author") or item.get("editor") or []
+    names = item.get("author") or item.get("editor") or item.get("translator") or []
     if names:
         first = names[0]
         head = f"{_words(first.get('literal') or family_with_particle(first))} {_words(first.get('given'))}"

@@ -185,12 +185,18 @@ def format_date(date, *, year_only=False):
     return f"ca. {text}" if date.circa else text
 
 
-def date_text(item, variable="issued", *, year_only=False):
-    """A CSL date variable as the styles print it (``format_date``); empty when there is none."""
+def date_text(item, variable="issued", *, year_only=False, month_only=False):
+    """A CSL date variable as the styles print it (``format_date``); empty when there is none.
+
+    ``month_only`` leaves out the day, as a journal's issue is dated ("April 2016", CMOS 17 14.171).
+    """
     try:
-        return format_date(read_date(item.get(variable)), year_only=year_only)
+        date = read_date(item.get(variable))
     except ValueError:
         return ""
+    if month_only:
+        date = date._replace(day=None, end=date.end and date.end._replace(day=None))
+    return format_date(date, year_only=year_only)
 
 
 LOCATOR_LABEL = re.compile(r"^\s*(?:pp?\.?|pages?)\s+(?=\S)", re.IGNORECASE)
@@ -279,7 +285,7 @@ def short_title(item):
     """The short title: ``title-short``, else the main title's first key words (14.32).
 
     Before any colon; without a leading article; four words or fewer, cut at
-    the first function word after the first word when the title is longer.
+    the first function word after the first key word when the title is longer.
     """
     if item.get("title-short"):
         return item["title-short"]
@@ -289,9 +295,15 @@ def short_title(item):
     if len(words) > 1 and words[0].lower() in ARTICLE_WORDS:
         words = words[1:]
     if len(words) > 4:
+        # A title opening with function words ("On the Inadequacies of…") keeps them and its first key word.
+        first = next((index for index, word in enumerate(words) if word.lower() not in FUNCTION_WORDS), 0)
         cut = next(
-            (index for index, word in enumerate(words[1:5], 1) if word.lower() in FUNCTION_WORDS),
+            (
+                index
+                for index, word in enumerate(words[first + 1 : 5], first + 1)
+                if word.lower() in FUNCTION_WORDS
+            ),
             4,
         )
-        words = words[:cut]
+        words = words[: max(cut, first + 1)]
     return markup.balance(" ".join(words).rstrip(",;")) or title

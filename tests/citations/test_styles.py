@@ -203,7 +203,8 @@ EXAMPLES = [
         "",
         f"“About Yale: Yale Facts,” Yale University, accessed May 1, 2017, {link(WEBPAGE['URL'])}.",
         "“About Yale.”",
-        f"“About Yale: Yale Facts.” Yale University. Accessed May 1, 2017. {link(WEBPAGE['URL'])}.",
+        # The site's owner stands in the author's place (14.206).
+        f"Yale University. “About Yale: Yale Facts.” Accessed May 1, 2017. {link(WEBPAGE['URL'])}.",
     ),
     (
         BLOG_POST,

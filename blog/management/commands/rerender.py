@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from blog import derived
 from blog.models import Page, Post
 from citations.models import Source
-from citations.services import refresh_sort_keys
+from citations.services import refresh_stale_sources
 
 
 class Command(BaseCommand):
@@ -59,10 +59,11 @@ class Command(BaseCommand):
         elif all:
             posts, pages, which = Post.objects.all(), Page.objects.all(), "all"
         else:
-            resorted = refresh_sort_keys()
+            resorted = refresh_stale_sources()
             if resorted:
                 self.say(
-                    f"Sorted {resorted} source{'s' if resorted != 1 else ''} again for the citation style."
+                    f"Made the entries of {resorted} source{'s' if resorted != 1 else ''} again "
+                    "for the citation style."
                 )
             posts, pages, which = (
                 derived.stale(Post.objects.all()),
