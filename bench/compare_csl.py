@@ -17,17 +17,13 @@ import argparse
 import json
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.compare_pandoc import DEFAULT_FILES, relaxed, text_of  # noqa: E402 (also sets up Django)
+from bench.compare_pandoc import DEFAULT_FILES, pandoc_page, relaxed, text_of  # noqa: E402 (also sets up Django)
 from citations import csl  # noqa: E402
 from citations.styles import CSL_STYLES, get_style  # noqa: E402
 from citations.styles.processor import Cited  # noqa: E402
@@ -39,17 +35,7 @@ def pandoc_forms(items, csl_file):
     """{key: {form: text}} from one Pandoc run over ``items`` (keys ``k0``, ``k1``…)."""
     keys = [item["id"] for item in items]
     body = "\n\n".join(f"C{index} [@{key}, p. 33].\n\nN{index} @{key}." for index, key in enumerate(keys))
-    with tempfile.TemporaryDirectory() as directory:
-        bibliography = Path(directory) / "items.json"
-        bibliography.write_text(json.dumps(items), encoding="utf-8")
-        html = subprocess.run(
-            ["pandoc", "--citeproc", f"--csl={csl_file}", f"--bibliography={bibliography}", "-t", "html"],
-            input=body,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    page = BeautifulSoup(html, "html.parser")
+    page = pandoc_page(body, items, csl_file)
     cites = [" ".join(span.get_text().split()) for span in page.select("p > span.citation")]
     forms = {
         key: {"cite": cites[2 * index], "narrative": cites[2 * index + 1]} for index, key in enumerate(keys)

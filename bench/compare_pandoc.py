@@ -58,11 +58,8 @@ def relaxed(text):
     return " ".join(text.replace(" ,", ",").split())
 
 
-def pandoc_forms(items, csl_file):
-    """{key: {form: text}} from one Pandoc run over ``items`` (keys ``k0``, ``k1``…)."""
-    keys = [item["id"] for item in items]
-    body = "\n\n".join(f"First {key}[@{key}]." for key in keys)
-    body += "\n\n" + "\n\n".join(f"Again {key}[@{key}]." for key in keys)
+def pandoc_page(body, items, csl_file):
+    """Pandoc's HTML of the Markdown ``body`` citing CSL-JSON ``items`` in the style ``csl_file``, parsed."""
     with tempfile.TemporaryDirectory() as directory:
         bibliography = Path(directory) / "items.json"
         bibliography.write_text(json.dumps(items), encoding="utf-8")
@@ -73,7 +70,15 @@ def pandoc_forms(items, csl_file):
             text=True,
             check=True,
         ).stdout
-    page = BeautifulSoup(html, "html.parser")
+    return BeautifulSoup(html, "html.parser")
+
+
+def pandoc_forms(items, csl_file):
+    """{key: {form: text}} from one Pandoc run over ``items`` (keys ``k0``, ``k1``…)."""
+    keys = [item["id"] for item in items]
+    body = "\n\n".join(f"First {key}[@{key}]." for key in keys)
+    body += "\n\n" + "\n\n".join(f"Again {key}[@{key}]." for key in keys)
+    page = pandoc_page(body, items, csl_file)
     notes = page.select("section.footnotes li, section#footnotes li")
     for back in page.select(".footnote-back"):
         back.decompose()
