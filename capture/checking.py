@@ -40,7 +40,7 @@ MAX_NEAREST = 20
 CONTEXT_WORDS = 3
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″〝〞＂"} | {c: "'" for c in "‘’‚‛‹›′`´"})
+_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″〝〞＂", '"') | dict.fromkeys("‘’‚‛‹›′`´", "'"))
 _DASHES_RE = re.compile(r"\s*[-‐‑‒–—―−⸺⸻]+\s*")
 _SPACE_RE = re.compile(r"\s+")
 # An omission (``...``, spaced or not, or bracketed) or a bracketed interpolation.
@@ -75,7 +75,7 @@ def spans_of(quote: str) -> list[str]:
 
 
 def find_span(span: str, source: str, start: int) -> int:
-    """Where ``span`` first occurs in ``source`` at or after ``start``, its first letter in either case; -1 if not."""
+    """Where ``span`` occurs in ``source`` from ``start`` on, its first letter in either case; -1 if not."""
     first, rest = span[0], span[1:]
     if first.lower() == first.upper():
         return source.find(span, start)
