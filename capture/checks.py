@@ -14,6 +14,9 @@ from blog.models import Excerpt
 from capture import checking
 from capture.models import QuotationCheck, Snapshot
 
+# Posts checked in one transaction by ``check_many``.
+BATCH_SIZE = 200
+
 
 def latest_snapshots(source_ids) -> dict[int, Snapshot]:
     """The newest good snapshot of each source, by source id (one query)."""
@@ -70,6 +73,15 @@ def check_posts(post_ids) -> list[QuotationCheck]:
     changed = before ^ {(check.post_id, visible(check)) for check in checks}
     announce({post_id for post_id, _ in changed})
     return checks
+
+
+def check_many(post_ids, batch_size=BATCH_SIZE) -> int:
+    """Check many posts (a bulk re-render's), ``batch_size`` a transaction; return how many checks."""
+    post_ids = sorted(post_ids)
+    return sum(
+        len(check_posts(post_ids[start : start + batch_size]))
+        for start in range(0, len(post_ids), batch_size)
+    )
 
 
 def posts_quoting(source_id) -> list[int]:

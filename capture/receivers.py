@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from blog.models import Post
 from blog.selectors import sources_cited_in
 from blog.signals import renderings_changed
-from capture import conf, tasks
+from capture import checks, conf, tasks
 
 
 def snapshot_sources_cited_in(post_ids):
@@ -30,5 +30,6 @@ def snapshot_sources_cited_in_post(sender, instance, raw=False, **kwargs):
 @receiver(renderings_changed, dispatch_uid="capture.snapshot_sources_cited_in_posts")
 def snapshot_sources_cited_in_posts(sender, post_ids=(), **kwargs):
     transaction.on_commit(lambda: snapshot_sources_cited_in(list(post_ids)), robust=True)
+    # A bulk re-render already runs in the background (a job, or manage.py rerender): check there.
     if post_ids:
-        transaction.on_commit(lambda: tasks.check_posts.enqueue(list(post_ids)), robust=True)
+        transaction.on_commit(lambda: checks.check_many(list(post_ids)), robust=True)

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from blog import derived
 from blog.models import Post
 from capture import checks
 from capture.models import QuotationCheck, Snapshot
@@ -134,3 +135,13 @@ class TestPublicNote:
         with django_capture_on_commit_callbacks(execute=True):
             checks.check_posts([post.pk])
         assert announced == [{f"post-{post.pk}"}]
+
+
+def test_a_bulk_re_render_checks_the_posts_again(source, django_capture_on_commit_callbacks):
+    """A body changed without a save (an import, a script) and re-rendered is checked on the new words."""
+    post = make_post(body=FAITHFUL)
+    checks.check_posts([post.pk])
+    Post.objects.filter(pk=post.pk).update(body=ALTERED)
+    with django_capture_on_commit_callbacks(execute=True):
+        derived.rerender([post.pk])
+    assert QuotationCheck.objects.get(post=post).status == "not_found"
