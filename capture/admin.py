@@ -92,6 +92,10 @@ def check_note(check):
     """The outline's line for one check: found, not found (span by span, nearest passage), or no snapshot."""
     if check.status == QuotationCheck.Status.NO_SNAPSHOT:
         return format_html("<strong>Not checked:</strong> no copy of {} has been kept yet.", check.source.key)
+    if check.snapshot is None:
+        return format_html(
+            "<strong>Not checked:</strong> the copy of {} it was checked in is gone.", check.source.key
+        )
     when = formats.date_format(timezone.localtime(check.snapshot.fetched), "DATE_FORMAT")
     rows = format_html_join(
         "",

@@ -27,9 +27,9 @@ def checked_notes(post) -> dict[int, str]:
     """
     if not conf.get("SHOW_CHECKED"):
         return {}
-    found = QuotationCheck.objects.filter(post=post, status=QuotationCheck.Status.FOUND).select_related(
-        "snapshot"
-    )
+    found = QuotationCheck.objects.filter(
+        post=post, status=QuotationCheck.Status.FOUND, snapshot__isnull=False
+    ).select_related("snapshot")
     return {
         check.position: format_html(
             '<p class="excerpt-checked">Checked against the source on <time datetime="{}">{}</time>.</p>',
