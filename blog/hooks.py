@@ -6,6 +6,10 @@ show whatever was added, in the order added:
 - ``post_sections``: templates rendered after a post's body, with the post
   page's context (``post``, ``request``…). The comments app adds its thread
   and form.
+- ``excerpt_notes``: functions called with the post on its page, each
+  returning HTML to show just after some of its excerpts, by the excerpt's
+  position (``{1: "<p>…</p>"}``); the same for every reader. The capture app
+  says a quotation was checked against its source.
 - ``summary_extras``: templates rendered in each post's summary on list
   pages, with ``post`` in the context. The comments app adds the count.
 - ``head_links``: templates rendered in every page's ``<head>``, with the
@@ -36,6 +40,7 @@ class Hook:
 
 
 post_sections = Hook()
+excerpt_notes = Hook()
 summary_extras = Hook()
 head_links = Hook()
 list_preparers = Hook()

@@ -9,4 +9,7 @@ class CaptureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from capture import receivers  # noqa: F401 (connects the signals)
+        from blog import hooks
+        from capture import receivers, selectors  # noqa: F401 (receivers: connects the signals)
+
+        hooks.excerpt_notes.add(selectors.checked_notes)

@@ -26,6 +26,10 @@ DEFAULTS = {
     "CROSSREF_URL": "https://api.crossref.org",
     # Open Library, for ISBNs.
     "OPENLIBRARY_URL": "https://openlibrary.org",
+    # Under an excerpt whose every word was found in its source's snapshot, say so to readers, with the date.
+    "SHOW_CHECKED": False,
+    # Cited sources fetched again per daily run of the re-check (the longest unchecked first).
+    "RECHECK_BATCH": 50,
     # How the site names itself to the sites it fetches (Crossref asks for a contact in it).
     "USER_AGENT": "Commonplace/1.0 (+https://github.com/commonplace)",
 }

@@ -97,6 +97,7 @@ try:
         | env.given(env.get_int, minimum=0, names=[
             "HTTPCACHE_MAX_AGE", "HTTPCACHE_S_MAXAGE", "HTTPCACHE_STALE_WHILE_REVALIDATE",
             "HTTPCACHE_STALE_IF_ERROR", "HTTPCACHE_PURGE_AGAIN_SECONDS", "CAPTURE_FETCH_MAX_REDIRECTS",
+            "CAPTURE_RECHECK_BATCH",
         ])
         | env.given(env.get_int, minimum=0, names=[
             "COMMENTS_MAX_DEPTH", "COMMENTS_MAX_LENGTH", "COMMENTS_MAX_PARAGRAPHS", "COMMENTS_MAX_FORMATTING",
@@ -123,6 +124,7 @@ try:
             "COMMENTS_NOTIFY_MODERATORS", "COMMENTS_NOTIFY_AUTHOR", "COMMENTS_MANUAL_APPROVAL",
             "BLOG_WORKS_CITED",
             "CAPTURE_ALLOW_PRIVATE_ADDRESSES", "CAPTURE_ARCHIVE_SAVE", "CAPTURE_SNAPSHOT_CITED",
+            "CAPTURE_SHOW_CHECKED",
         ])
     )  # fmt: skip
     # Read here so a malformed value stops start-up; applied below when DEBUG is off.

@@ -145,6 +145,7 @@ GROUP_MIGRATIONS = [
     ("blog", "0013_author_profile"),
     ("comments", "0011_moderators_and_editors_block_commenters"),
     ("capture", "0002_writers_see_snapshots"),
+    ("capture", "0004_writers_see_source_health"),
 ]
 STAFF_PASSWORD = "e2e-only-password"
 

@@ -1,8 +1,10 @@
 """Admin for posts: the markdownx editor, list figures, the outline of derived rows, previews.
 
 Other apps extend it without the blog knowing them, through ``add_column``
-(a column of the post list, with the annotation it reads) and ``add_fields``
-(fields of ``Post`` shown in one of the form's sections).
+(a column of the post list, with the annotation it reads), ``add_fields``
+(fields of ``Post`` shown in one of the form's sections), ``add_excerpt_notes``
+(what they know of each excerpt, under it in the outline) and ``add_after_save``
+(a call after each save, in its transaction: a place for a warning).
 """
 
 from collections.abc import Callable
@@ -107,9 +109,12 @@ class Column(NamedTuple):
     annotations: dict  # what it reads, annotated on the admin's queryset
 
 
-# What other apps add to the post admin: columns of the list, and fields by the title of their section.
+# What other apps add to the post admin: columns of the list, fields by the title of their section,
+# notes under the outline's excerpts, calls after a save.
 columns = {}
 fields = {}
+excerpt_notes = []
+after_save = []
 
 
 def add_column(display, **annotations):
@@ -121,6 +126,18 @@ def add_fields(section, *names):
     """Show the ``Post`` fields ``names`` at the end of the form's section titled ``section``."""
     shown = fields.setdefault(section, [])
     shown += [name for name in names if name not in shown]
+
+
+def add_excerpt_notes(notes_of):
+    """Show ``notes_of(post)`` (excerpt position → HTML) under each excerpt of the post's outline."""
+    if notes_of not in excerpt_notes:
+        excerpt_notes.append(notes_of)
+
+
+def add_after_save(call):
+    """Call ``call(request, post)`` after each save of a post in the admin, its rows rebuilt."""
+    if call not in after_save:
+        after_save.append(call)
 
 
 @admin.register(Post)
@@ -215,6 +232,8 @@ class PostAdmin(EditorAdminMixin, RevisionAdminMixin, admin.ModelAdmin):
             warning = quoted_share_warning(obj.word_count, obj.quoted_word_count)
             if warning:
                 messages.warning(request, warning)
+        for call in after_save:
+            call(request, obj)
 
     def view_on_site(self, post):
         return post.get_absolute_url() if post.is_public else post.get_preview_url()
@@ -243,10 +262,14 @@ class PostAdmin(EditorAdminMixin, RevisionAdminMixin, admin.ModelAdmin):
     def outline(self, post):
         if not post.pk:
             return "The outline appears once the post is saved."
+        excerpts = list(post.excerpts.select_related("source"))
+        found = [notes_of(post) for notes_of in excerpt_notes]
+        for excerpt in excerpts:
+            excerpt.outline_notes = [notes[excerpt.position] for notes in found if excerpt.position in notes]
         return render_to_string(
             "admin/blog/post/includes/outline.html",
             {
-                "excerpts": post.excerpts.select_related("source"),
+                "excerpts": excerpts,
                 "asides": post.asides.select_related("excerpt"),
                 "notes": notes_by_number(post.footnotes.select_related("source")),
             },

@@ -177,3 +177,29 @@ def passage_link(stash, meta, spans):
     stash.rawHtmlBlocks[index] = f'<a href="{escape(passage_url(url, spans))}">' + stash.rawHtmlBlocks[
         index
     ].removeprefix(old)
+
+
+_FIGURE_TAG_RE = re.compile(r'<figure class="excerpt">|<figure\b[^>]*>|</figure>')
+
+
+def after_excerpts(html, notes):
+    """``html`` (a stored rendering) with ``notes[position]`` (HTML) set just after excerpt ``position``.
+
+    Excerpts are numbered as the pipeline numbers them, in the order their
+    ``<figure class="excerpt">`` opens; one scan of the figure tags, linear.
+    """
+    if not notes:
+        return html
+    pieces, done, open_figures, count = [], 0, [], 0
+    for match in _FIGURE_TAG_RE.finditer(html):
+        if match[0] == "</figure>":
+            position = open_figures.pop() if open_figures else None
+            if position in notes:
+                pieces += [html[done : match.end()], notes[position]]
+                done = match.end()
+        elif match[0] == '<figure class="excerpt">':
+            count += 1
+            open_figures.append(count)
+        else:
+            open_figures.append(None)
+    return "".join(pieces) + html[done:]

@@ -10,6 +10,7 @@ from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 
 from blog import hooks, seo
+from blog.rendering.excerpts import after_excerpts
 from citations.styles.text import LOCATOR_LABEL, pages
 
 register = template.Library()
@@ -85,6 +86,16 @@ def post_canonical_url(context, post):
         query.update(canonical_query(context["request"], post))
     url = seo.absolute_url(post.get_absolute_url())
     return f"{url}?{urlencode(sorted(query.items()))}" if query else url
+
+
+@register.simple_tag
+def post_body(post):
+    """The post's stored HTML, with what other apps say under its excerpts (``blog.hooks.excerpt_notes``)."""
+    notes = {}
+    for notes_of in hooks.excerpt_notes:
+        for position, html in notes_of(post).items():
+            notes[position] = notes.get(position, "") + html
+    return mark_safe(after_excerpts(post.body_html, notes))
 
 
 @register.simple_tag(takes_context=True)

@@ -101,3 +101,23 @@ def test_an_entry_added_twice_is_used_once():
     hook.add("b.html")
     hook.add("a.html")
     assert list(hook) == ["a.html", "b.html"]
+
+
+def test_notes_go_just_after_their_excerpt_on_the_post_page(client):
+    """An excerpt_notes function's HTML follows the excerpt it names (one quoted inside another counts)."""
+    post = make_post(
+        body="> Outer words.\n>\n> > Inner words.\n> >\n> > — Someone\n>\n> — Another\n\n"
+        "Between.\n\n> Third words.\n>\n> — A third"
+    )
+    hooks.excerpt_notes.add(
+        notes_of := lambda post: {2: '<p class="n">after two</p>', 3: "<p>after three</p>"}
+    )
+    try:
+        page = " ".join(client.get(post.get_absolute_url()).content.decode().split())
+    finally:
+        hooks.excerpt_notes.entries.remove(notes_of)
+    inner = page.index("Inner words")
+    assert page.index('</figure><p class="n">after two</p>') > inner
+    assert page.index('<p class="n">after two</p>') < page.index("— Another")
+    assert page.index("</figure><p>after three</p>") > page.index("Third words")
+    assert page.count("after two") == page.count("after three") == 1
