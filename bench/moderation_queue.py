@@ -96,7 +96,7 @@ def build_on_postgresql(size, posts, first_post):
             f"""
             INSERT INTO comments_comment (id, post_id, parent_id, depth, author_name, author_email,
                 author_url, body, body_html, status, status_reason, created, ip_address, user_agent,
-                notify_replies, reply_notice_sent, author_notice_sent)
+                notify_replies, reply_notice_sent, author_notice_sent, staff_role, rendered_with)
             SELECT i, %s + i %% %s, CASE WHEN i %% 4 = 0 AND i > %s THEN i - %s END,
                 CASE WHEN i %% 4 = 0 AND i > %s THEN 1 ELSE 0 END,
                 'Reader ' || (i %% 5000), 'reader' || (i %% 5000) || '@example.org', '',
@@ -108,7 +108,7 @@ def build_on_postgresql(size, posts, first_post):
                      ELSE 'this email address has an approved comment' END,
                 now() - (%s - i) * interval '1 minute',
                 ('10.' || (i %% 200) || '.' || (i / 200 %% 250) || '.' || (i %% 250))::inet,
-                'Mozilla/5.0', false, false, false
+                'Mozilla/5.0', false, false, false, '', ''
             FROM generate_series(1, %s) AS i
             """,
             [first_post, posts, posts, posts, posts, *BODIES, *BODIES, size, size],

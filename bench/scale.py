@@ -108,7 +108,7 @@ def add_comments(cursor, size):
         """
         INSERT INTO comments_comment (id, post_id, parent_id, depth, author_name, author_email,
             author_url, body, body_html, status, status_reason, created, ip_address, user_agent,
-            notify_replies, reply_notice_sent, author_notice_sent)
+            notify_replies, reply_notice_sent, author_notice_sent, staff_role, rendered_with)
         SELECT i, post_id, CASE WHEN i %% 4 = 0 THEN i - 1 END, CASE WHEN i %% 4 = 0 THEN 1 ELSE 0 END,
             'Reader ' || (i %% 5000), 'reader' || (i %% 5000) || '@example.org', '',
             %s, '<p>' || %s || '</p>',
@@ -116,7 +116,7 @@ def add_comments(cursor, size):
             CASE WHEN i %% 100 = 7 THEN 'first comment from this email address' ELSE '' END,
             p.publish_at + (i %% 20 + 1) * interval '1 hour',
             ('10.' || (i %% 200) || '.' || (i / 200 %% 250) || '.' || (i %% 250))::inet,
-            'Mozilla/5.0', false, false, false
+            'Mozilla/5.0', false, false, false, '', ''
         FROM (
             SELECT i, CASE WHEN i <= %s THEN (i - 1) / %s + 1 ELSE 1 END AS post_id
             FROM generate_series(1, %s) AS i
