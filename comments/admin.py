@@ -147,7 +147,8 @@ class CommentAdmin(admin.ModelAdmin):
     def moderate_view(self, request, object_id):
         """Give one comment the status its row's button sends, then go back to the page it was on.
 
-        A script asking for JSON gets the comment's new status instead of the redirect.
+        A script asking for JSON gets the comment's new status, and the moderator's pending count
+        for the admin header, instead of the redirect.
         """
         comment = self.get_object(request, object_id)
         if comment is None:
@@ -162,7 +163,15 @@ class CommentAdmin(admin.ModelAdmin):
         label = Comment.Status(status).label.lower()
         message = f"The comment by {comment.author_name} is now {label}."
         if "application/json" in request.headers.get("Accept", ""):
-            return JsonResponse({"id": comment.pk, "status": status, "label": label, "message": message})
+            return JsonResponse(
+                {
+                    "id": comment.pk,
+                    "status": status,
+                    "label": label,
+                    "message": message,
+                    "pending": queue.pending_count(request.user),
+                }
+            )
         self.message_user(request, message, messages.SUCCESS)
         return HttpResponseRedirect(self.back_to_queue(request))
 

@@ -100,11 +100,14 @@ def test_a_row_button_never_sends_the_moderator_elsewhere(client, moderator):
 
 
 def test_the_script_gets_the_new_status_as_json(client, moderator):
-    """Asked for JSON (by the queue's script), the button's POST answers with the new status."""
+    """Asked for JSON (by the queue's script), the button's POST answers with the new status and
+    the moderator's pending count, for the header."""
     comment = make_comment()
+    make_comment()
     response = client.post(moderate_url(comment), {"status": "approved"}, HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     assert response.json()["status"] == "approved"
+    assert response.json()["pending"] == 1
     assert "Reader" in response.json()["message"]
 
 
