@@ -62,6 +62,7 @@ def status_of(pk):
 def test_the_keyboard_alone_moves_through_the_queue_and_decides_rows_in_place(browser, live_server, held):
     """j/k move, a approves, s marks spam, d trashes: each row changes where it is and the count falls."""
     context, page = queue(browser, live_server)
+    assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
     assert header_count(page) == PENDING
     ids = row_ids(page)
     assert len(ids) == 50
@@ -92,17 +93,18 @@ def test_the_keyboard_alone_moves_through_the_queue_and_decides_rows_in_place(br
     context.close()
 
 
-def test_on_a_phone_the_queue_fits_the_screen_and_a_tap_approves(browser, live_server, held):
+def test_on_a_phone_the_queue_fits_the_screen_and_a_tap_approves(browser, live_server, held, screenshot):
     """At 390 px the rows are cards with no sideways scroll, their buttons big enough to tap."""
     context, page = queue(browser, live_server, viewport=PHONE, has_touch=True, is_mobile=True)
     assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
     rows = page.locator("#result_list tbody tr")
     for index in range(rows.count()):
-        for button in rows.nth(index).locator(".comment-row-actions button").all():
+        for button in rows.nth(index).get_by_role("button").all():
             button.scroll_into_view_if_needed()
             box = button.bounding_box()
             assert button.is_visible() and box["width"] >= 24 and box["height"] >= 24, (index, box)
             assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    screenshot(page, "admin-moderation-queue-phone", full_page=False)
     row = rows.nth(4)
     pk = row_ids(page)[4]
     row.get_by_role("button", name="Approve").tap()
@@ -126,4 +128,20 @@ def test_without_javascript_a_rows_approve_button_posts_and_comes_back_to_the_qu
     assert status_of(pk) == Comment.Status.APPROVED
     assert pk not in row_ids(page)
     assert header_count(page) == PENDING - 1
+    context.close()
+
+
+def test_blocking_a_rows_address_reloads_the_queue_once_and_says_what_it_did(browser, live_server, held):
+    """A block decides every pending comment from the address, so the page comes back showing them gone."""
+    context, page = queue(browser, live_server)
+    first = page.locator("#result_list tbody tr").first
+    assert "203.0.113.50" in first.inner_text()
+    first.get_by_role("button", name="Block this address").click()
+    page.wait_for_load_state()
+    assert page.locator(".messagelist").inner_text() == (
+        "Blocked 203.0.113.50/32: their comments go to the trash from now on; "
+        "2 pending comments from it marked as spam."
+    )
+    assert Comment.objects.filter(ip_address="203.0.113.50", status=Comment.Status.SPAM).count() == 2
+    assert header_count(page) == PENDING - 2
     context.close()

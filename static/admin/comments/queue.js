@@ -80,7 +80,8 @@
 
   function onSubmit(event) {
     var button = event.submitter;
-    if (!button || !button.formAction) return;
+    // Only a status button acts in place; a block decides many rows, so the page comes back showing them.
+    if (!button || button.name !== "status") return;
     event.preventDefault();
     act(event.target, button);
   }
