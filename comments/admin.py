@@ -280,13 +280,20 @@ class CommentAdmin(admin.ModelAdmin):
         )
 
     def row_actions(self, obj):
-        """Buttons of the page's one row-action form (outside the bulk form), and the reply and edit links."""
+        """Buttons of the page's one row-action form (outside the bulk form), and the reply and edit links.
+
+        The button of the comment's own status is there but hidden: the queue's script shows it once the
+        comment is given another, so a decision can be undone in place.
+        """
         url = reverse("admin:comments_comment_moderate", args=[obj.pk])
         buttons = format_html_join(
             " ",
             '<button type="submit" form="comment-row-action" formaction="{}" name="status" value="{}"'
-            ' data-key="{}" class="comment-action-{}">{}</button>',
-            ((url, status, key, status, label) for status, label, key in ROW_ACTIONS if status != obj.status),
+            ' data-key="{}" class="comment-action-{}"{}>{}</button>',
+            (
+                (url, status, key, status, mark_safe(" hidden") if status == obj.status else "", label)
+                for status, label, key in ROW_ACTIONS
+            ),
         )
         reply = ""
         if obj.status == Comment.Status.APPROVED:

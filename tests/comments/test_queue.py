@@ -73,6 +73,8 @@ def test_the_row_buttons_post_to_a_form_outside_the_bulk_form_with_the_page_to_r
     assert 'name="next" value="/admin/comments/comment/?status__exact=pending"' in form.group(1)
     button = f'form="comment-row-action" formaction="{moderate_url(comment)}" name="status" value="approved"'
     assert button in page
+    # Its own status's button is hidden, kept for the script to show once the comment has another.
+    assert 'value="pending" data-key="u" class="comment-action-pending" hidden>' in page
     assert page.index('id="changelist-form"') < page.index('id="comment-row-action"')
 
 

@@ -60,7 +60,8 @@ def status_of(pk):
 
 
 def test_the_keyboard_alone_moves_through_the_queue_and_decides_rows_in_place(browser, live_server, held):
-    """j/k move, a approves, s marks spam, d trashes: each row changes where it is and the count falls."""
+    """j/k move, a approves, s marks spam, d trashes, u unapproves: each row changes where it is and the
+    header's count follows; e opens the current row's comment."""
     context, page = queue(browser, live_server)
     assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
     assert header_count(page) == PENDING
@@ -84,12 +85,22 @@ def test_the_keyboard_alone_moves_through_the_queue_and_decides_rows_in_place(br
     decide("s", 1, "Spam", Comment.Status.SPAM)
     page.keyboard.press("j")
     decide("d", 2, "Removed", Comment.Status.REMOVED)
+    assert header_count(page) == PENDING - 3
+    page.keyboard.press("k")
+    page.keyboard.press("k")
+    decide("u", 0, "Pending", Comment.Status.PENDING)
+    assert header_count(page) == PENDING - 2
+    decide("a", 0, "Approved", Comment.Status.APPROVED)
 
     assert page.loads == []
     assert [status_of(pk) for pk in ids[3:]] == [Comment.Status.PENDING] * 47
     assert header_count(page) == PENDING - 3
     page.reload()
     assert header_count(page) == PENDING - 3
+    assert row_ids(page)[0] == ids[3]
+    page.keyboard.press("j")
+    page.keyboard.press("e")
+    page.wait_for_url(f"**/admin/comments/comment/{ids[3]}/change/")
     context.close()
 
 
