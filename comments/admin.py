@@ -282,8 +282,8 @@ class CommentAdmin(admin.ModelAdmin):
     def row_actions(self, obj):
         """Buttons of the page's one row-action form (outside the bulk form), and the reply and edit links.
 
-        The button of the comment's own status is there but hidden: the queue's script shows it once the
-        comment is given another, so a decision can be undone in place.
+        The button of the comment's own status is there but hidden (and Reply, until it is approved): the
+        queue's script shows them as the comment's status changes, so a decision can be undone in place.
         """
         url = reverse("admin:comments_comment_moderate", args=[obj.pk])
         buttons = format_html_join(
@@ -295,13 +295,12 @@ class CommentAdmin(admin.ModelAdmin):
                 for status, label, key in ROW_ACTIONS
             ),
         )
-        reply = ""
-        if obj.status == Comment.Status.APPROVED:
-            reply = format_html(
-                '<a href="{}?replyto={}#comment-form" data-key="r">Reply</a>',
-                obj.post.get_absolute_url(),
-                obj.pk,
-            )
+        reply = format_html(
+            '<a href="{}?replyto={}#comment-form" data-key="r"{}>Reply</a>',
+            obj.post.get_absolute_url(),
+            obj.pk,
+            "" if obj.status == Comment.Status.APPROVED else mark_safe(" hidden"),
+        )
         edit = format_html(
             '<a href="{}">Edit · history</a>', reverse("admin:comments_comment_change", args=[obj.pk])
         )

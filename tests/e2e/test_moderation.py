@@ -91,6 +91,8 @@ def test_the_keyboard_alone_moves_through_the_queue_and_decides_rows_in_place(br
     decide("u", 0, "Pending", Comment.Status.PENDING)
     assert header_count(page) == PENDING - 2
     decide("a", 0, "Approved", Comment.Status.APPROVED)
+    reply = rows.nth(0).get_by_role("link", name="Reply")
+    assert reply.is_visible() and rows.nth(1).get_by_role("link", name="Reply").count() == 0
 
     assert page.loads == []
     assert [status_of(pk) for pk in ids[3:]] == [Comment.Status.PENDING] * 47

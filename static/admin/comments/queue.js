@@ -64,6 +64,8 @@
           other.hidden = other.value === result.status;
           other.disabled = false;
         });
+        var reply = row.querySelector('.comment-row-actions [data-key="r"]');
+        if (reply) reply.hidden = result.status !== "approved";
         row.classList.add("comment-done");
         document.querySelectorAll(".comments-pending-count").forEach(function (count) {
           count.textContent = result.pending;
