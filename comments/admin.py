@@ -147,7 +147,8 @@ class CommentAdmin(admin.ModelAdmin):
     def moderate_view(self, request, object_id):
         """Give one comment the status its row's button sends, then go back to the page it was on.
 
-        A script asking for JSON gets the comment's new status instead of the redirect.
+        A script asking for JSON gets the comment's new status, and the moderator's pending count
+        for the admin header, instead of the redirect.
         """
         comment = self.get_object(request, object_id)
         if comment is None:
@@ -162,7 +163,15 @@ class CommentAdmin(admin.ModelAdmin):
         label = Comment.Status(status).label.lower()
         message = f"The comment by {comment.author_name} is now {label}."
         if "application/json" in request.headers.get("Accept", ""):
-            return JsonResponse({"id": comment.pk, "status": status, "label": label, "message": message})
+            return JsonResponse(
+                {
+                    "id": comment.pk,
+                    "status": status,
+                    "label": label,
+                    "message": message,
+                    "pending": queue.pending_count(request.user),
+                }
+            )
         self.message_user(request, message, messages.SUCCESS)
         return HttpResponseRedirect(self.back_to_queue(request))
 
@@ -271,21 +280,27 @@ class CommentAdmin(admin.ModelAdmin):
         )
 
     def row_actions(self, obj):
-        """Buttons of the page's one row-action form (outside the bulk form), and the reply and edit links."""
+        """Buttons of the page's one row-action form (outside the bulk form), and the reply and edit links.
+
+        The button of the comment's own status is there but hidden (and Reply, until it is approved): the
+        queue's script shows them as the comment's status changes, so a decision can be undone in place.
+        """
         url = reverse("admin:comments_comment_moderate", args=[obj.pk])
         buttons = format_html_join(
             " ",
             '<button type="submit" form="comment-row-action" formaction="{}" name="status" value="{}"'
-            ' data-key="{}" class="comment-action-{}">{}</button>',
-            ((url, status, key, status, label) for status, label, key in ROW_ACTIONS if status != obj.status),
+            ' data-key="{}" class="comment-action-{}"{}>{}</button>',
+            (
+                (url, status, key, status, mark_safe(" hidden") if status == obj.status else "", label)
+                for status, label, key in ROW_ACTIONS
+            ),
         )
-        reply = ""
-        if obj.status == Comment.Status.APPROVED:
-            reply = format_html(
-                '<a href="{}?replyto={}#comment-form" data-key="r">Reply</a>',
-                obj.post.get_absolute_url(),
-                obj.pk,
-            )
+        reply = format_html(
+            '<a href="{}?replyto={}#comment-form" data-key="r"{}>Reply</a>',
+            obj.post.get_absolute_url(),
+            obj.pk,
+            "" if obj.status == Comment.Status.APPROVED else mark_safe(" hidden"),
+        )
         edit = format_html(
             '<a href="{}">Edit · history</a>', reverse("admin:comments_comment_change", args=[obj.pk])
         )

@@ -180,12 +180,13 @@ def load_demo_content(tmp_path):
     AuthorProfile.objects.create(user=author, bio="Reads the papers so you need not.\n\nQuotes them.")
 
 
-def log_in(browser, live_server, username):
-    """A new browser context in which the demo account ``username`` has signed in at /admin/."""
+def log_in(browser, live_server, username, **options):
+    """A new browser context (``options`` passed to it) in which the account ``username`` has signed in
+    at /admin/."""
     user = get_user_model().objects.get(username=username)
     user.set_password(STAFF_PASSWORD)
     user.save()
-    context = browser.new_context(viewport=WIDE, color_scheme="light")
+    context = browser.new_context(**{"viewport": WIDE, "color_scheme": "light", **options})
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.goto(live_server.url + "/admin/")

@@ -73,6 +73,8 @@ def test_the_row_buttons_post_to_a_form_outside_the_bulk_form_with_the_page_to_r
     assert 'name="next" value="/admin/comments/comment/?status__exact=pending"' in form.group(1)
     button = f'form="comment-row-action" formaction="{moderate_url(comment)}" name="status" value="approved"'
     assert button in page
+    # Its own status's button is hidden, kept for the script to show once the comment has another.
+    assert 'value="pending" data-key="u" class="comment-action-pending" hidden>' in page
     assert page.index('id="changelist-form"') < page.index('id="comment-row-action"')
 
 
@@ -100,11 +102,14 @@ def test_a_row_button_never_sends_the_moderator_elsewhere(client, moderator):
 
 
 def test_the_script_gets_the_new_status_as_json(client, moderator):
-    """Asked for JSON (by the queue's script), the button's POST answers with the new status."""
+    """Asked for JSON (by the queue's script), the button's POST answers with the new status and
+    the moderator's pending count, for the header."""
     comment = make_comment()
+    make_comment()
     response = client.post(moderate_url(comment), {"status": "approved"}, HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     assert response.json()["status"] == "approved"
+    assert response.json()["pending"] == 1
     assert "Reader" in response.json()["message"]
 
 

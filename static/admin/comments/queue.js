@@ -1,9 +1,10 @@
 /* The moderation queue without leaving the page: row buttons act in place, and WordPress's keys.
  *
  * Without this script each button posts its row's form and the page comes back
- * filtered as it was. With it, the same POST is sent asking for JSON and the
- * row is marked done; j/k move between rows, a/u/s/d press the current row's
- * button, r follows its Reply link and e its Edit link.
+ * filtered as it was. With it, the same POST is sent asking for JSON, the
+ * row is marked done and the header's pending count set to the one answered;
+ * j/k move between rows, a/u/s/d press the current row's button, r follows its
+ * Reply link and e its Edit link.
  */
 (function () {
   "use strict";
@@ -63,7 +64,12 @@
           other.hidden = other.value === result.status;
           other.disabled = false;
         });
+        var reply = row.querySelector('.comment-row-actions [data-key="r"]');
+        if (reply) reply.hidden = result.status !== "approved";
         row.classList.add("comment-done");
+        document.querySelectorAll(".comments-pending-count").forEach(function (count) {
+          count.textContent = result.pending;
+        });
         announce(result.message);
       })
       .catch(function () {
@@ -76,7 +82,8 @@
 
   function onSubmit(event) {
     var button = event.submitter;
-    if (!button || !button.formAction) return;
+    // Only a status button acts in place; a block decides many rows, so the page comes back showing them.
+    if (!button || button.name !== "status") return;
     event.preventDefault();
     act(event.target, button);
   }
