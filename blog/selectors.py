@@ -16,6 +16,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.utils import timezone
 
 from blog import lists
 from blog.models import Excerpt, Footnote, Post, Tag
@@ -136,17 +137,18 @@ def related_posts(post, limit=3):
     """
     sources = list(sources_cited_in([post.pk]).values_list("pk", flat=True))
     tags = [tag.pk for tag in post.tags.all()]
-    published = Post.objects.published().exclude(pk=post.pk)
+    # Joined to the sharing rows, not an IN over every published post: each row finds its post by key.
+    published = Q(post__status=Post.Status.PUBLISHED, post__publish_at__lte=timezone.now()) & ~Q(post=post.pk)
     by_source, by_tag = Value(0), Value(1)
     shared = (
-        Footnote.objects.filter(source__in=sources, post__in=published)
+        Footnote.objects.filter(published, source__in=sources)
         .values_list("post", "post__publish_at", "source", by_source)
         .order_by()
         .union(  # UNION drops a source both quoted and cited in one post: it is one shared source.
-            Excerpt.objects.filter(source__in=sources, post__in=published)
+            Excerpt.objects.filter(published, source__in=sources)
             .values_list("post", "post__publish_at", "source", by_source)
             .order_by(),
-            Post.tags.through.objects.filter(tag__in=tags, post__in=published)
+            Post.tags.through.objects.filter(published, tag__in=tags)
             .values_list("post", "post__publish_at", "tag", by_tag)
             .order_by(),
         )
