@@ -49,7 +49,9 @@ from blog.rendering.types import (
 # 6: comments keep lists and single line breaks.
 # 7: Chicago's notes as citations.styles VERSION 2 makes them (volume titles, series, directors,
 # translators in the author's place, reviews, short titles opening with function words).
-VERSION = 7
+# 8: Chicago's notes as citations.styles VERSION 3 makes them (statutes, bills, hearings, social media
+# posts, interviews, episodes' seasons); vancouver's dates spaced as its locale says.
+VERSION = 8
 
 __all__ = [
     "AsideInfo",
