@@ -50,7 +50,7 @@ from blog.rendering.types import (
 # 7: Chicago's notes as citations.styles VERSION 2 makes them (volume titles, series, directors,
 # translators in the author's place, reviews, short titles opening with function words).
 # 8: Chicago's notes as citations.styles VERSION 3 makes them (statutes, bills, hearings, social media
-# posts, interviews, episodes' seasons); vancouver's dates spaced as its locale says.
+# posts, interviews, episodes' seasons).
 VERSION = 8
 
 __all__ = [

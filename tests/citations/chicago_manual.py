@@ -295,11 +295,13 @@ def more_types(place):
             STAMPER,
             "",
             "Kory Stamper, “From ‘F-Bomb’ to ‘Photobomb,’ How the Dictionary Keeps Up with English,” "
-            f"interview by Terry Gross, <i>Fresh Air</i>, NPR, April 19, 2017, audio, 35:25, {link(STAMPER['URL'])}.",
+            "interview by Terry Gross, <i>Fresh Air</i>, NPR, April 19, 2017, audio, 35:25, "
+            f"{link(STAMPER['URL'])}.",
             "",
             "Stamper, “From ‘F-Bomb’ to ‘Photobomb.’”",
             "Stamper, Kory. “From ‘F-Bomb’ to ‘Photobomb,’ How the Dictionary Keeps Up with English.” "
-            f"Interview by Terry Gross. <i>Fresh Air</i>, NPR, April 19, 2017. Audio, 35:25. {link(STAMPER['URL'])}.",
+            "Interview by Terry Gross. <i>Fresh Air</i>, NPR, April 19, 2017. Audio, 35:25. "
+            f"{link(STAMPER['URL'])}.",
         ),
         (
             "14.265 television episode: title quoted, series italic, season and episode, director, "
