@@ -40,7 +40,8 @@ DEFAULT_STYLE = "chicago-18"
 # listed under its site (14.206).
 # 3: Chicago: statutes, bills and hearings in the Manual's legal forms (CMOS 17 14.288–14.293), social
 # media posts quoted as written under a roman network (14.209), interviewers, a recording's medium and
-# running time (14.214), episodes' season and number (14.265).
+# running time (14.214), episodes' season and number (14.265). In-text styles: Vancouver's dates spaced
+# as its locale says, APA's labels title-cased, quotes typeset and alternating, initials tidied.
 VERSION = "3"
 
 # A style's module, and the options its functions take. "chicago-note", the
