@@ -212,6 +212,18 @@ OZYMANDIAS = {
     "publisher": "AMC",
     "issued": {"date-parts": [[2013, 9, 15]]},
 }
+DUNCAN = {
+    "id": "duncan",
+    "type": "broadcast",
+    "title": "The fall of Rome",
+    "container-title": "The history of Rome",
+    "author": [person("Mike", "Duncan")],
+    "number": "12",
+    "medium": "podcast, MP3 audio",
+    "dimensions": "25:13",
+    "issued": {"date-parts": [[2008, 3, 2]]},
+    "URL": "https://example.org/history-of-rome/12",
+}
 GOLDIN = {
     "id": "goldin",
     "type": "report",
@@ -314,6 +326,18 @@ def more_types(place):
             "“Ozymandias.”",
             "“Ozymandias.” <i>Breaking Bad</i>, season 5, episode 14. Directed by Rian Johnson. AMC, "
             "September 15, 2013.",
+        ),
+        (
+            "14.267 podcast episode: the host, the episode quoted, the podcast italic, its number, date,"
+            " medium and running time (derived from the rule)",
+            DUNCAN,
+            "",
+            "Mike Duncan, “The Fall of Rome,” <i>The History of Rome</i>, episode 12, March 2, 2008, "
+            f"podcast, MP3 audio, 25:13, {link(DUNCAN['URL'])}.",
+            "",
+            "Duncan, “Fall of Rome.”",
+            "Duncan, Mike. “The Fall of Rome.” <i>The History of Rome</i>, episode 12. March 2, 2008. "
+            f"Podcast, MP3 audio, 25:13. {link(DUNCAN['URL'])}.",
         ),
         (
             "14.220 working paper: the series and number after the title (derived from the rule)",
