@@ -23,7 +23,7 @@ CSL-JSON as Zotero writes it: the public law or bill number in ``number``, the c
 
 import re
 
-from citations.styles.text import date_text, esc, italic, links, sentence, title_html
+from citations.styles.text import date_text, esc, italic, linked, links, sentence, title_html
 
 LEGAL_TYPES = {"legislation", "bill", "hearing"}
 _FIRST_PAGE = re.compile(r"[-–—,]")
@@ -34,7 +34,7 @@ _HYPHEN = re.compile(r"(?<=\d)\s*-{1,2}\s*(?=\d)")
 
 def _name(item, text, href=None):
     """A hearing's title is italic; a statute's or bill's name is roman (Bluebook 12.2.1, 13.2)."""
-    return italic(text, href) if item.get("type") == "hearing" else title_html(text)
+    return italic(text, href) if item.get("type") == "hearing" else linked(title_html(text), href)
 
 
 def short_title(item):
