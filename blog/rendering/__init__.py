@@ -49,7 +49,10 @@ from blog.rendering.types import (
 # 6: comments keep lists and single line breaks.
 # 7: Chicago's notes as citations.styles VERSION 2 makes them (volume titles, series, directors,
 # translators in the author's place, reviews, short titles opening with function words).
-VERSION = 7
+# 8: Chicago's notes as citations.styles VERSION 3 makes them (statutes, bills, hearings, social media
+# posts, interviews, episodes' seasons); the in-text styles' entries as citeproc_input now feeds them
+# (Vancouver's spaced dates, APA's "(Ed.)", typeset and alternating quotes, tidied initials).
+VERSION = 8
 
 __all__ = [
     "AsideInfo",

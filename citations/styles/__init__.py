@@ -38,7 +38,11 @@ DEFAULT_STYLE = "chicago-18"
 # reports' genre beside their number, short titles that open with function words keep their first
 # key word, translators in the author's place (14.104), reviews (14.215), an unsigned web page
 # listed under its site (14.206).
-VERSION = "2"
+# 3: Chicago: statutes, bills and hearings in the Manual's legal forms (CMOS 17 14.288–14.293), social
+# media posts quoted as written under a roman network (14.209), interviewers, a recording's medium and
+# running time (14.214), episodes' season and number (14.265). In-text styles: Vancouver's dates spaced
+# as its locale says, APA's labels title-cased, quotes typeset and alternating, initials tidied.
+VERSION = "3"
 
 # A style's module, and the options its functions take. "chicago-note", the
 # name before editions were offered, keeps meaning the 17th edition.

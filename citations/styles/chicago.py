@@ -12,7 +12,7 @@ sentence case are printed in headline style (8.159, ``capitals``).
 """
 
 from citations.csl import nearest_type
-from citations.styles import cases, order
+from citations.styles import cases, legislation, order
 from citations.styles.capitals import headline
 from citations.styles.editions import EIGHTEENTH
 from citations.styles.text import (
@@ -56,8 +56,20 @@ def headline_titles(item):
     language = str(item.get("language") or "en").lower()
     if not language.startswith("en"):
         return item
+    if item.get("type") == "post":
+        # A social media post's text is quoted as written (CMOS 17 14.209); only its container is a title.
+        container = item.get("container-title")
+        return {**item, "title": _post_text(item.get("title", ""))} | (
+            {"container-title": headline(container)} if isinstance(container, str) else {}
+        )
     titles = {name: headline(item[name]) for name in TITLE_VARIABLES if isinstance(item.get(name), str)}
     return {**item, **titles}
+
+
+def _post_text(text):
+    """A post's text without its closing period, which the note's comma or period replaces (14.209)."""
+    text = str(text).strip()
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
 
 
 def _kind(item):
@@ -183,6 +195,33 @@ def _reviewed(item, edition):
     )
 
 
+def _interviewer(item, edition, *, bibliography=False):
+    """ "interview by Terry Gross" after the title of an interview (CMOS 17 14.214)."""
+    interviewers = item.get("interviewer") or []
+    if item.get("type") != "interview" or not interviewers:
+        return ""
+    return ("Interview by " if bibliography else "interview by ") + edition.note_names(interviewers)
+
+
+def _episode(item):
+    """ "<i>Breaking Bad</i>, season 5, episode 14": the series, then the season (CSL's
+    ``collection-number``) and the episode (``number``) (CMOS 17 14.265)."""
+    season, episode = (
+        " ".join(str(item.get(name) or "").split()) for name in ("collection-number", "number")
+    )
+    return sentence(
+        _container(item),
+        esc(f"season {season}" if season.isdigit() else season),
+        esc(f"episode {episode}" if episode.isdigit() else episode),
+        end="",
+    )
+
+
+def _medium(item):
+    """ "audio, 35:25": the medium and the running time of a recording consulted (CMOS 17 14.214, 14.267)."""
+    return sentence(esc(item.get("medium", "")), esc(item.get("dimensions", "")), end="")
+
+
 def _film_facts(item, edition):
     """ "1975; Culver City, CA: Columbia TriStar Home Entertainment, 2001": the release first (14.265)."""
     released = date_text(item, "original-date", year_only=True)
@@ -225,6 +264,8 @@ def _container(item):
     if kind == "webpage" or kind in BOOK_LIKE_TYPES:
         return title_html(container)
     text = italic(container)
+    if item.get("type") == "post":  # a social network's name is roman (CMOS 17 14.209): Twitter
+        return title_html(container)
     if kind == "post-weblog" and "blog" not in container.lower():
         text += " (blog)"
     return text
@@ -281,6 +322,8 @@ def note(
     where = locator(locator_text, label)
     if item.get("type") == "legal_case":
         return cases.note(item, where, short=short, href=href)
+    if item.get("type") in legislation.LEGAL_TYPES:
+        return legislation.note(item, where, short=short, href=href)
     if short:
         names = item.get("author") or item.get("editor") or _stand_in(item)[0]
         names = "" if suppress_author else edition.short_names(names)
@@ -309,7 +352,16 @@ def note(
         title = sentence(title, _directors(item, edition), end="") + f" ({_film_facts(item, edition)})"
         body = [esc(item.get("medium", ""))]
     elif kind == "broadcast":
-        body = [_container(item), _directors(item, edition), esc(item.get("publisher", "")), _dated(item)]
+        # An episode or interview: "“Ozymandias,” <i>Breaking Bad</i>, season 5, episode 14, directed by…",
+        # "Kory Stamper, “…,” interview by Terry Gross, <i>Fresh Air</i>, NPR, April 19, 2017, audio, 35:25".
+        title = sentence(title, _interviewer(item, edition), end="")
+        body = [
+            _episode(item),
+            _directors(item, edition),
+            esc(item.get("publisher", "")),
+            _dated(item),
+            _medium(item),
+        ]
     else:
         volume = _volume(item) if kind == "book" else ""
         series = _series(item) if kind != "book" else _book_series(item)
@@ -330,6 +382,8 @@ def bibliography(item, *, edition=EIGHTEENTH):
     kind = _periodical(item)
     if item.get("type") == "legal_case":
         return cases.bibliography(item)
+    if item.get("type") in legislation.LEGAL_TYPES:
+        return legislation.bibliography(item)
     parts = [_creators(item, edition, bibliography=True), _title(item)]
     if item.get("type") in REVIEW_TYPES:
         parts.append(_capitalised(_reviewed(item, edition)))
@@ -373,11 +427,15 @@ def bibliography(item, *, edition=EIGHTEENTH):
             esc(item.get("medium", "")),
         ]
     elif kind == "broadcast":
-        parts += [
-            _container(item),
-            _directors(item, edition, bibliography=True),
-            sentence(esc(item.get("publisher", "")), _dated(item), end=""),
-        ]
+        facts = sentence(esc(item.get("publisher", "")), _dated(item), end="")
+        directors = _directors(item, edition, bibliography=True)
+        parts += [_interviewer(item, edition, bibliography=True)]
+        # "Interview by Terry Gross. <i>Fresh Air</i>, NPR, April 19, 2017. Audio, 35:25." (14.214)
+        if item.get("type") == "interview":
+            parts.append(sentence(_episode(item), directors, facts, end=""))
+        else:
+            parts += [_episode(item), directors, facts]
+        parts.append(_capitalised(_medium(item)))
     else:
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_edition(item)))

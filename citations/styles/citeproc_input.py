@@ -1,10 +1,14 @@
 """What citeproc-py is given: items with escaped values and dates it reads, style files it reads rightly.
 
 citeproc-py copies values into its HTML as they are, reads no ``raw`` date
-and no season, takes an unknown name variable for text, and ignores CSL
-1.0.1's ``initialize="false"``; these functions give it what it handles.
+and no season (its ``season`` fails where a month is numeric), takes an unknown
+name variable for text, leaves straight quotation marks straight, ignores
+CSL 1.0.1's ``initialize="false"``, joins a localized date's parts with the
+calling ``<date>``'s delimiter rather than the locale's, and title-cases no
+label; these functions give it what it handles.
 """
 
+import re
 from html import escape
 
 from citeproc import NAMES
@@ -38,6 +42,63 @@ def date_parts(value):
     return {"date-parts": parts, **({"circa": True} if date.circa else {})}
 
 
+# Text variables whose quotation marks are the text's own (not addresses, numbers or identifiers).
+QUOTED_VARIABLES = {
+    *("title", "title-short", "container-title", "container-title-short", "collection-title"),
+    *("volume-title", "part-title", "reviewed-title", "original-title", "event-title", "note"),
+}
+_DOUBLE = re.compile(r'(^|[\s(\[—–-])"(?=\S)(.*?)(?<=\S)"(?=$|[\s).,;:!?\]—–-])')
+_SINGLE = re.compile(r"(^|[\s(\[—–-])'(?=\S)(.*?)(?<=\S)'(?=$|[\s).,;:!?\]—–-])")
+
+
+def curly_quotes(text):
+    """Straight quotation marks in a title as typeset ones, as CSL's rich text reads them.
+
+    Pandoc's citeproc and citeproc-js take a pair of ' or " around words for
+    quotation marks, printed as the locale's outer (“”) and, within them, inner
+    (‘’) quotes; a lone ' is an apostrophe (’). citeproc-py leaves them straight.
+    """
+    text = _DOUBLE.sub(lambda match: f"{match[1]}\ue002{match[2]}\ue003", text)
+    text = _SINGLE.sub(lambda match: f"{match[1]}\ue002{match[2]}\ue003", text)
+    text = text.replace("'", "’")
+    if "\ue002" not in text:
+        return text
+    # Quotes within quotes alternate: the outermost double, the next single.
+    depth, typeset = 0, []
+    for character in text:
+        if character == "\ue002":
+            typeset.append("“‘"[depth % 2])
+            depth += 1
+        elif character == "\ue003":
+            depth = max(depth - 1, 0)
+            typeset.append("”’"[depth % 2])
+        else:
+            typeset.append(character)
+    return "".join(typeset)
+
+
+_RUN_OF_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def tidy_initials(given):
+    """ "Nancy K" as "Nancy K.", "H.C.G." as "H. C. G.": initials stopped and spaced, as CSL's
+    ``initialize-with=". "`` tidies them and citeproc-py, for a style that keeps given names
+    whole (``initialize="false"``, see ``style_xml``), does not."""
+    words = []
+    for word in str(given).split():
+        if _RUN_OF_INITIALS.match(word):
+            words += [f"{letter}." for letter in word.replace(".", "")]
+        elif len(word.rstrip(".")) == 1 and word[0].isupper():
+            words.append(word.rstrip(".") + ".")
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+def _name_part(name, part):
+    return tidy_initials(name[part]) if part == "given" else str(name[part])
+
+
 def escaped_item(item):
     """``item`` with its text as HTML: citeproc-py copies values into its output as they are.
 
@@ -53,12 +114,12 @@ def escaped_item(item):
             if not isinstance(value, list):
                 continue
             value = [
-                {part: escape(str(name[part]), quote=False) for part in NAME_PARTS if name.get(part)}
+                {part: escape(_name_part(name, part), quote=False) for part in NAME_PARTS if name.get(part)}
                 for name in value
                 if isinstance(name, dict)
             ]
         elif isinstance(value, str):
-            value = markup.to_html(value)
+            value = markup.to_html(curly_quotes(value) if variable in QUOTED_VARIABLES else value)
         elif isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
         else:  # names, dates and lists citeproc-py does not know as such would be read as text
@@ -68,15 +129,23 @@ def escaped_item(item):
 
 
 def style_xml(path):
-    """The style file with ``initialize-with`` moved onto the names that initialize.
+    """The style file rewritten where citeproc-py would misread it (each function below says how)."""
+    root = etree.parse(str(path)).getroot()
+    _initialize_where_named(root)
+    _localized_date_delimiters(root)
+    _title_case_labels(root)
+    return etree.tostring(root)
+
+
+def _initialize_where_named(root):
+    """``initialize-with`` moved onto the names that initialize.
 
     citeproc-py does not read CSL 1.0.1's ``initialize="false"`` (keep given
     names whole, only tidying initials), so a style-wide ``initialize-with``
     would shorten "Jhumpa" to "J." in Chicago's and MLA's reference lists.
     """
-    root = etree.parse(str(path)).getroot()
     if root.find(f".//{{{_CSL}}}name[@initialize='false']") is None:
-        return etree.tostring(root)
+        return
     for scope in [root, *root.iter(f"{{{_CSL}}}citation", f"{{{_CSL}}}bibliography")]:
         mark = scope.attrib.pop("initialize-with", None)
         if mark is None:
@@ -84,4 +153,38 @@ def style_xml(path):
         for name in scope.iter(f"{{{_CSL}}}name"):
             if name.get("initialize") != "false" and "initialize-with" not in name.attrib:
                 name.set("initialize-with", mark)
-    return etree.tostring(root)
+
+
+def _localized_date_delimiters(root):
+    """A localized date's delimiter copied onto each ``<date form=…>`` that calls it.
+
+    citeproc-py joins the parts of a localized date with the delimiter of the
+    ``<date>`` calling it, not that of the locale's definition: NLM's "2006 Jun 1"
+    (``<date form="text" delimiter=" ">`` in the style's English locale) came out
+    "2006Jun1". Only the style's own English (or unlabelled) locales are read,
+    as the site cites in American English.
+    """
+    delimiters = {}
+    for locale in root.iter(f"{{{_CSL}}}locale"):
+        language = locale.get("{http://www.w3.org/XML/1998/namespace}lang", "")
+        if language not in ("", "en", "en-US"):
+            continue
+        for date in locale.iter(f"{{{_CSL}}}date"):
+            if date.get("form") and date.get("delimiter") is not None:
+                delimiters.setdefault(date.get("form"), date.get("delimiter"))
+    for date in root.iter(f"{{{_CSL}}}date"):
+        inside_locale = any(parent.tag == f"{{{_CSL}}}locale" for parent in date.iterancestors())
+        if not inside_locale and date.get("form") in delimiters and date.get("delimiter") is None:
+            date.set("delimiter", delimiters[date.get("form")])
+
+
+def _title_case_labels(root):
+    """``text-case="title"`` on a ``<label>`` as ``capitalize-all``: "(Eds.)", "(Director)".
+
+    citeproc-py title-cases only text it knows to be English, and a label's term
+    comes with no language, so APA's "(Ed.)" stayed "(ed.)". A term has no
+    stop words to keep lowercase, so capitalizing every word is the same.
+    """
+    for label in root.iter(f"{{{_CSL}}}label"):
+        if label.get("text-case") == "title":
+            label.set("text-case", "capitalize-all")

@@ -36,13 +36,15 @@ logger = logging.getLogger(__name__)
 # Reference entries each style keeps formatted.
 ENTRIES_KEPT = 4096
 
-# The name variables that stand in the author's place, in CSL's order of substitution.
-_NAME_VARIABLES = ("author", "editor", "translator", "director", "composer", "interviewer")
+# The name variables that stand in the author's place, in CSL's order of substitution, of those
+# citeproc-py reads (it knows no ``director``: a film without an author is cited by its title).
+_NAME_VARIABLES = ("author", "editor", "translator", "composer", "interviewer")
 _TAG_RE = re.compile(r"<[^>]+>")
 _LABEL_RE = re.compile(r"^(\[?\d+[.\]])\s*")  # a numeric style's "1." or "[1]"
 _OPENING_RE = re.compile(r"(?:<\w+[^>]*>|“|‘)$")
 _CLOSING_RE = re.compile(r"^(?:</\w+>|”|’)")
 _QUOTE_PUNCTUATION_RE = re.compile(r"(”)([.,])")
+_PERIOD_AFTER_MARK_RE = re.compile(r"([?!])((?:</\w+>|[”’])*)[.,]")
 
 
 def _plain(html):
@@ -220,11 +222,32 @@ def _ignore(citation_item):
 
 
 def _punctuation_in_quotes(html):
-    """A comma or full stop after a closing quotation mark goes inside it, as American English has it.
+    """A comma or full stop after a closing quotation mark goes inside it, as American English has it;
+    a comma or full stop after a title's own question or exclamation mark goes ("Baby”? Sport…",
+    not "?."); quotation marks within quotation marks are single ("“‘Women Could…’: …”").
 
-    citeproc-py does not read the locale's ``punctuation-in-quote``.
+    citeproc-py reads neither the locale's ``punctuation-in-quote`` nor CSL's rules that
+    punctuation already there is not doubled and that nested quotes alternate.
     """
-    return _QUOTE_PUNCTUATION_RE.sub(r"\2\1", html)
+    html = _PERIOD_AFTER_MARK_RE.sub(r"\1\2", _QUOTE_PUNCTUATION_RE.sub(r"\2\1", html))
+    return _alternate_quotes(html)
+
+
+def _alternate_quotes(html):
+    """Double quotation marks within double ones made single, as CSL's quotes alternate by depth."""
+    if html.count("“") < 2:
+        return html
+    depth, out = 0, []
+    for character in html:
+        if character == "“":
+            out.append("“" if depth % 2 == 0 else "‘")
+            depth += 1
+        elif character == "”" and depth:
+            depth -= 1
+            out.append("”" if depth % 2 == 0 else "’")
+        else:
+            out.append(character)
+    return "".join(out)
 
 
 def _title(item):

@@ -163,3 +163,229 @@ MONTY_PYTHON = {
     "publisher-place": "Culver City, CA",
     "issued": {"date-parts": [[2001]]},
 }
+
+# The remaining types. The Manual's records where it has them (Stamper's interview, O'Brien's post,
+# the statutes, bill and hearing); the expected forms of these, and of the records of our own
+# (a blog post, a television episode, a working paper), are derived from the sections' rules, as
+# each example's label says.
+GOLDSMITH = {
+    "id": "goldsmith",
+    "type": "post-weblog",
+    "title": "Epic threat inflation in the defense budget debate",
+    "container-title": "Lawfare",
+    "author": [person("Jack", "Goldsmith")],
+    "issued": {"date-parts": [[2017, 2, 3]]},
+    "URL": "https://www.lawfareblog.com/epic-threat-inflation",
+}
+OBRIEN = {
+    "id": "obrien",
+    "type": "post",
+    "title": "In honor of Earth Day, I’m recycling my tweets.",
+    "title-short": "In honor of Earth Day",
+    "container-title": "Twitter",
+    "author": [person("Conan", "O’Brien")],
+    "issued": {"date-parts": [[2015, 4, 22]]},
+    "URL": "https://twitter.com/ConanOBrien/status/590940792967016448",
+}
+STAMPER = {
+    "id": "stamper",
+    "type": "interview",
+    "title": "From 'F-bomb' to 'photobomb,' how the dictionary keeps up with English",
+    "title-short": "From 'F-Bomb' to 'Photobomb'",
+    "author": [person("Kory", "Stamper")],
+    "interviewer": [person("Terry", "Gross")],
+    "container-title": "Fresh Air",
+    "publisher": "NPR",
+    "medium": "audio",
+    "dimensions": "35:25",
+    "issued": {"date-parts": [[2017, 4, 19]]},
+    "URL": "http://www.npr.org/2017/04/19/524618639/from-f-bomb-to-photobomb",
+}
+OZYMANDIAS = {
+    "id": "ozymandias",
+    "type": "broadcast",
+    "title": "Ozymandias",
+    "container-title": "Breaking Bad",
+    "collection-number": "5",
+    "number": "14",
+    "director": [person("Rian", "Johnson")],
+    "publisher": "AMC",
+    "issued": {"date-parts": [[2013, 9, 15]]},
+}
+DUNCAN = {
+    "id": "duncan",
+    "type": "broadcast",
+    "title": "The fall of Rome",
+    "container-title": "The history of Rome",
+    "author": [person("Mike", "Duncan")],
+    "number": "12",
+    "medium": "podcast, MP3 audio",
+    "dimensions": "25:13",
+    "issued": {"date-parts": [[2008, 3, 2]]},
+    "URL": "https://example.org/history-of-rome/12",
+}
+GOLDIN = {
+    "id": "goldin",
+    "type": "report",
+    "title": "A grand gender convergence: its last chapter",
+    "author": [person("Claudia", "Goldin")],
+    "collection-title": "NBER Working Paper",
+    "number": "19670",
+    "publisher": "National Bureau of Economic Research",
+    "publisher-place": "Cambridge, MA",
+    "issued": {"date-parts": [[2013]]},
+}
+HOMELAND_SECURITY = {
+    "id": "homeland",
+    "type": "legislation",
+    "title": "Homeland Security Act of 2002",
+    "number": "107-296",
+    "container-title": "Stat.",
+    "volume": "116",
+    "page": "2135",
+    "issued": {"date-parts": [[2002]]},
+}
+DECLARATORY_JUDGMENT = {
+    "id": "declaratory",
+    "type": "legislation",
+    "title": "Declaratory Judgment Act",
+    "container-title": "U.S.C.",
+    "volume": "28",
+    "section": "2201-2202",
+    "issued": {"date-parts": [[1952]]},
+}
+NO_CHILD_LEFT_BEHIND = {
+    "id": "nclb",
+    "type": "bill",
+    "title": "No Child Left Behind Act of 2001",
+    "number": "H.R. 1",
+    "chapter-number": "107th Cong.",
+    "issued": {"date-parts": [[2001]]},
+}
+GREENSPAN_HEARING = {
+    "id": "greenspan",
+    "type": "hearing",
+    "title": (
+        "Federal Reserve's first monetary policy report for 2005: hearing before the Committee on "
+        "Banking, Housing, and Urban Affairs"
+    ),
+    "title-short": "Federal Reserve's First Monetary Policy Report",
+    "chapter-number": "109th Cong.",
+    "issued": {"date-parts": [[2005]]},
+}
+
+
+def more_types(place):
+    """(label, item, locator, full note, locator, short note, entry) for the types above; ``place``
+    is the 17th's "Cambridge, MA: " before a publisher, empty in the 18th (14.127–14.129)."""
+    return [
+        (
+            "14.208 blog post: the blog italic, “(blog)” after it (derived from the rule)",
+            GOLDSMITH,
+            "",
+            "Jack Goldsmith, “Epic Threat Inflation in the Defense Budget Debate,” <i>Lawfare</i> (blog), "
+            f"February 3, 2017, {link(GOLDSMITH['URL'])}.",
+            "",
+            "Goldsmith, “Epic Threat Inflation.”",
+            "Goldsmith, Jack. “Epic Threat Inflation in the Defense Budget Debate.” <i>Lawfare</i> (blog), "
+            f"February 3, 2017. {link(GOLDSMITH['URL'])}.",
+        ),
+        (
+            "14.209 social media post: its text as written, the network roman (the Manual's example "
+            "without the handle and time, which CSL has no fields for)",
+            OBRIEN,
+            "",
+            "Conan O’Brien, “In honor of Earth Day, I’m recycling my tweets,” Twitter, April 22, 2015, "
+            f"{link(OBRIEN['URL'])}.",
+            "",
+            "O’Brien, “In honor of Earth Day.”",
+            "O’Brien, Conan. “In honor of Earth Day, I’m recycling my tweets.” Twitter, April 22, 2015. "
+            f"{link(OBRIEN['URL'])}.",
+        ),
+        (
+            "14.214 interview: “interview by”, the program, the medium and running time",
+            STAMPER,
+            "",
+            "Kory Stamper, “From ‘F-Bomb’ to ‘Photobomb,’ How the Dictionary Keeps Up with English,” "
+            "interview by Terry Gross, <i>Fresh Air</i>, NPR, April 19, 2017, audio, 35:25, "
+            f"{link(STAMPER['URL'])}.",
+            "",
+            "Stamper, “From ‘F-Bomb’ to ‘Photobomb.’”",
+            "Stamper, Kory. “From ‘F-Bomb’ to ‘Photobomb,’ How the Dictionary Keeps Up with English.” "
+            "Interview by Terry Gross. <i>Fresh Air</i>, NPR, April 19, 2017. Audio, 35:25. "
+            f"{link(STAMPER['URL'])}.",
+        ),
+        (
+            "14.265 television episode: title quoted, series italic, season and episode, director, "
+            "network and date (derived from the rule)",
+            OZYMANDIAS,
+            "",
+            "“Ozymandias,” <i>Breaking Bad</i>, season 5, episode 14, directed by Rian Johnson, AMC, "
+            "September 15, 2013.",
+            "",
+            "“Ozymandias.”",
+            "“Ozymandias.” <i>Breaking Bad</i>, season 5, episode 14. Directed by Rian Johnson. AMC, "
+            "September 15, 2013.",
+        ),
+        (
+            "14.267 podcast episode: the host, the episode quoted, the podcast italic, its number, date,"
+            " medium and running time (derived from the rule)",
+            DUNCAN,
+            "",
+            "Mike Duncan, “The Fall of Rome,” <i>The History of Rome</i>, episode 12, March 2, 2008, "
+            f"podcast, MP3 audio, 25:13, {link(DUNCAN['URL'])}.",
+            "",
+            "Duncan, “Fall of Rome.”",
+            "Duncan, Mike. “The Fall of Rome.” <i>The History of Rome</i>, episode 12. March 2, 2008. "
+            f"Podcast, MP3 audio, 25:13. {link(DUNCAN['URL'])}.",
+        ),
+        (
+            "14.220 working paper: the series and number after the title (derived from the rule)",
+            GOLDIN,
+            "12",
+            "Claudia Goldin, <i>A Grand Gender Convergence: Its Last Chapter</i>, NBER Working Paper 19670 "
+            f"({place}National Bureau of Economic Research, 2013), 12.",
+            "14",
+            "Goldin, <i>Grand Gender Convergence</i>, 14.",
+            "Goldin, Claudia. <i>A Grand Gender Convergence: Its Last Chapter</i>. NBER Working Paper 19670. "
+            f"{place}National Bureau of Economic Research, 2013.",
+        ),
+        (
+            "14.289 statute in the Statutes at Large: name roman, public law, volume, page, year",
+            HOMELAND_SECURITY,
+            "",
+            "Homeland Security Act of 2002, Pub. L. No. 107-296, 116 Stat. 2135 (2002).",
+            "",
+            "Homeland Security Act.",
+            "Homeland Security Act of 2002, Pub. L. No. 107-296, 116 Stat. 2135 (2002).",
+        ),
+        (
+            "14.289 statute in the United States Code: title, code and sections",
+            DECLARATORY_JUDGMENT,
+            "",
+            "Declaratory Judgment Act, 28 U.S.C. §§ 2201–2202 (1952).",
+            "",
+            "Declaratory Judgment Act.",
+            "Declaratory Judgment Act, 28 U.S.C. §§ 2201–2202 (1952).",
+        ),
+        (
+            "14.288 bill: name, number, Congress, year (short form derived from the rule)",
+            NO_CHILD_LEFT_BEHIND,
+            "",
+            "No Child Left Behind Act of 2001, H.R. 1, 107th Cong. (2001).",
+            "",
+            "No Child Left Behind Act.",
+            "No Child Left Behind Act of 2001, H.R. 1, 107th Cong. (2001).",
+        ),
+        (
+            "14.293 hearing: title italic, Congress, the page cited, year (short form derived)",
+            GREENSPAN_HEARING,
+            "9",
+            "<i>Federal Reserve’s First Monetary Policy Report for 2005: Hearing before the Committee on "
+            "Banking, Housing, and Urban Affairs</i>, 109th Cong. 9 (2005).",
+            "9",
+            "<i>Federal Reserve’s First Monetary Policy Report</i>, 9.",
+            "<i>Federal Reserve’s First Monetary Policy Report for 2005: Hearing before the Committee on "
+            "Banking, Housing, and Urban Affairs</i>, 109th Cong. (2005).",
+        ),
+    ]

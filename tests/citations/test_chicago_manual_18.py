@@ -29,6 +29,7 @@ from tests.citations.chicago_manual import (
     THOREAU,
     YALE,
     link,
+    more_types,
 )
 
 chicago = get_style("chicago-18")
@@ -170,6 +171,9 @@ EXAMPLES = [
         "<i>Monty Python and the Holy Grail</i>. Directed by Terry Gilliam and Terry Jones. "
         "1975; Columbia TriStar Home Entertainment, 2001. DVD.",
     ),
+    # Blog posts, social media, interviews, broadcasts, reports, statutes, bills and hearings: the
+    # sections are the 17th's; the forms are the ones both editions give (the 18th drops the place).
+    *more_types(""),
 ]
 IDS = [example[0] for example in EXAMPLES]
 

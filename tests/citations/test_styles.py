@@ -234,9 +234,10 @@ EXAMPLES = [
     (
         LEGISLATION,
         "sec. 7",
-        "United States Congress, <i>Civil Rights Act of 1964</i>, Pub. L. No. 88-352 (July 2, 1964), sec. 7.",
-        "United States Congress, <i>Civil Rights Act</i>, sec. 7.",
-        "United States Congress. <i>Civil Rights Act of 1964</i>. Pub. L. No. 88-352. July 2, 1964.",
+        # CMOS 17 14.289: a statute as the Bluebook cites it, its name roman, no author.
+        "Civil Rights Act of 1964, Pub. L. No. 88-352, sec. 7 (1964).",
+        "Civil Rights Act, sec. 7.",
+        "Civil Rights Act of 1964, Pub. L. No. 88-352 (1964).",
     ),
 ]
 IDS = [example[0]["type"] + ":" + example[0]["id"] for example in EXAMPLES]

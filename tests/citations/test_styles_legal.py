@@ -100,3 +100,21 @@ def test_the_bibliography_files_unsigned_articles_under_the_periodical_and_title
         "Zebra",  # under "New York Times", after "Newark": letter by letter
         "Zola",
     ]
+
+
+def test_a_statute_s_name_links_to_the_source_s_page_and_stays_roman():
+    """CMOS 17 14.289: a statute's name is roman; on the site it links to the source's page as titles do."""
+    statute = {
+        "type": "legislation",
+        "title": "Homeland Security Act of 2002",
+        "number": "107-296",
+        "container-title": "Stat.",
+        "volume": "116",
+        "page": "2135",
+        "issued": {"date-parts": [[2002]]},
+    }
+    assert chicago.note(statute, "2142", href="/sources/homeland/") == (
+        '<a href="/sources/homeland/">Homeland Security Act of 2002</a>, Pub. L. No. 107-296, '
+        "116 Stat. 2135, 2142 (2002)."
+    )
+    assert chicago.note(statute, "2142", short=True) == "Homeland Security Act, 2142."
