@@ -299,7 +299,7 @@ def run_front(targets):
     from bench import front
 
     log("front cache: starting gunicorn (2 workers) behind Varnish")
-    server = Server(site_env(PAGE_CACHE="true", CACHE_URL=REDIS_URL))
+    server = Server(site_env(PAGE_CACHE="false", CACHE_URL=REDIS_URL))  # as make serve runs it
     try:
         return front.run(server.port, targets["post"], free_port, wrk, log)
     finally:
@@ -311,7 +311,7 @@ def run_spike(targets):
     from bench import spike
 
     def env(**extra):
-        return site_env(PAGE_CACHE="true", CACHE_URL=REDIS_URL, **extra)
+        return site_env(PAGE_CACHE="false", CACHE_URL=REDIS_URL, **extra)  # as make serve runs it
 
     return spike.run(Server, env, targets, free_port, DURATION, parse_wrk, log)
 
