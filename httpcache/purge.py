@@ -137,12 +137,14 @@ def _flush():
     keys, _pending.keys = getattr(_pending, "keys", set()), set()
     if not keys:
         return
+    # Listeners first: the page cache behind a front cache retires its pages before the purge job
+    # exists, or a worker could purge, and the front cache refetch, the page it still holds.
+    # A listener that fails must not keep the others from hearing of the change.
+    for receiver, error in keys_changed.send_robust(sender=purge_on_commit, keys=keys):
+        if error is not None:
+            logger.error("%r failed on changed keys", receiver, exc_info=error)
     if conf.get("FRONT_CACHES") or conf.get("CDN"):
         purge.enqueue(sorted(keys))
         again = conf.get("PURGE_AGAIN_SECONDS")
         if again:
             purge.using(run_after=timezone.now() + timedelta(seconds=again)).enqueue(sorted(keys))
-    # A listener that fails must not keep the others from hearing of the change.
-    for receiver, error in keys_changed.send_robust(sender=purge_on_commit, keys=keys):
-        if error is not None:
-            logger.error("%r failed on changed keys", receiver, exc_info=error)

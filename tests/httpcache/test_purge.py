@@ -134,3 +134,22 @@ def test_a_purge_goes_out_again_later_and_ahead_of_other_waiting_jobs(front_cach
     DBTaskResult.objects.filter(pk=again.pk).update(run_after=first.enqueued_at)
     run_jobs()
     assert [header for *_, header in front_caches[0].received] == ["post-1", "post-1"]
+
+
+def test_the_page_cache_retires_before_the_purge_job_exists(front_caches):
+    """Behind a front cache, no worker may purge (and the front cache refetch) a page still stored here."""
+    from httpcache.signals import keys_changed
+
+    jobs_when_announced = []
+
+    def listener(keys, **kwargs):
+        jobs_when_announced.append(DBTaskResult.objects.filter(task_path="httpcache.tasks.purge").count())
+
+    keys_changed.connect(listener)
+    try:
+        with front_caches[0].committing():
+            purge.purge_on_commit({"post-1"})
+    finally:
+        keys_changed.disconnect(listener)
+    assert jobs_when_announced == [0]
+    assert DBTaskResult.objects.filter(task_path="httpcache.tasks.purge").exists()
