@@ -1,6 +1,6 @@
 """The one owner of what the blog derives from a post's or a page's body.
 
-A post's HTML, word counts, excerpt, aside and footnote rows, cited works
+A post's HTML, word counts, excerpt, aside, footnote and in-text citation rows, cited works
 (its JSON-LD ``citation``) and search document, and a page's HTML, are
 built here from their inputs: the body, the library's sources, the citation
 style and the settings ``stamp()`` names. ``Post.save`` and ``Page.save``
@@ -24,7 +24,7 @@ from django.db.models import Q, QuerySet
 from django.utils.html import format_html
 
 from blog import conf, signals
-from blog.models import Aside, Excerpt, Footnote, Page, Post, render_bodies
+from blog.models import Aside, Excerpt, Footnote, InTextCitation, Page, Post, render_bodies
 from blog.rendering import VERSION, Rendering, keys_to_fetch
 from blog.seo import source_json_ld
 from citations import styles
@@ -82,9 +82,8 @@ def footnote_source_keys(info) -> list[str]:
 
 def cited_keys(rendering: Rendering) -> set[str]:
     keys = {info.source_key for info in rendering.excerpts if info.source_key}
-    keys.update(
-        key for info in rendering.footnotes + rendering.citations for key in footnote_source_keys(info)
-    )
+    keys.update(key for info in rendering.footnotes for key in footnote_source_keys(info))
+    keys.update(key for info in rendering.citations for key in info.source_keys)
     return keys
 
 
@@ -102,7 +101,7 @@ def fill_post(post: Post, rendering: Rendering, sources: dict[str, Source]) -> N
     cited = [sources[key] for key in sorted(cited_keys(rendering)) if key in sources]
     post.cited_works = [source_json_ld(source) for source in cited]
     # In order of first citation, which a numeric style numbers by; the others sort.
-    first_cited = [key for info in rendering.citations for key in footnote_source_keys(info)]
+    first_cited = [key for info in rendering.citations for key in info.source_keys]
     order = {key: index for index, key in enumerate(dict.fromkeys(first_cited))}
     cited.sort(key=lambda source: (order.get(source.key, len(order)), source.key))
     entries = get_style().reference_list({source.key: source.csl_item() for source in cited})
@@ -117,14 +116,15 @@ def fill_page(page: Page, rendering: Rendering) -> None:
 
 
 def rebuild_rows(renderings: list[tuple[Post, Rendering]], sources: dict[str, Source]) -> None:
-    """Replace the excerpts, asides and footnotes of each post with those of its rendering.
+    """Replace the excerpts, asides, footnotes and in-text citations of each post with its rendering's.
 
-    Three deletes and three inserts however many posts there are.
+    Four deletes and four inserts however many posts there are.
     """
     posts = [post for post, _ in renderings]
     Aside.objects.filter(post__in=posts).delete()
     Excerpt.objects.filter(post__in=posts).delete()
     Footnote.objects.filter(post__in=posts).delete()
+    InTextCitation.objects.filter(post__in=posts).delete()
     excerpts = Excerpt.objects.bulk_create(
         Excerpt(
             post=post,
@@ -161,8 +161,22 @@ def rebuild_rows(renderings: list[tuple[Post, Rendering]], sources: dict[str, So
             note_html=info.html,
         )
         for post, found in renderings
-        for info in found.footnotes + found.citations
+        for info in found.footnotes
         for index, key in enumerate(footnote_source_keys(info) or [None])
+    )
+    # Likewise a row for each source an in-text citation names ("(see Zola 1885; Adams 2002)").
+    InTextCitation.objects.bulk_create(
+        InTextCitation(
+            post=post,
+            position=info.position,
+            source=sources[key],
+            locator=info.locator if index == 0 else "",
+            html=info.html,
+        )
+        for post, found in renderings
+        for info in found.citations
+        for index, key in enumerate(info.source_keys)
+        if key in sources
     )
 
 
@@ -265,11 +279,13 @@ def posts_naming(keys: Iterable[str]) -> QuerySet:
     """Posts that cite or quote a source with one of ``keys``, or name one in their body (found or not).
 
     A post that names a key the library lacked when it was rendered shows it
-    unresolved, and has no footnote row to find it by: only its body does.
+    unresolved, and has no citation row to find it by: only its body does.
     """
     keys = set(keys)
-    cited = Q(pk__in=Footnote.objects.filter(source__key__in=keys).values("post")) | Q(
-        pk__in=Excerpt.objects.filter(source__key__in=keys).values("post")
+    cited = (
+        Q(pk__in=Footnote.objects.filter(source__key__in=keys).values("post"))
+        | Q(pk__in=InTextCitation.objects.filter(source__key__in=keys).values("post"))
+        | Q(pk__in=Excerpt.objects.filter(source__key__in=keys).values("post"))
     )
     if len(keys) <= FEW_KEYS:
         named = reduce(or_, (Q(body__contains=f"@{key}") for key in keys), Q(pk__in=[]))

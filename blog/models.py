@@ -333,8 +333,7 @@ class Aside(models.Model):
 class Footnote(models.Model):
     """A numbered note in a post: a citation of a source, or the author's plain footnote.
 
-    Under an in-text style each citation in the text is a row numbered 0, so
-    that a source still knows the posts citing it.
+    Under an in-text style citations are ``InTextCitation`` rows; only plain footnotes are notes.
     """
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="footnotes", verbose_name="post")
@@ -358,6 +357,41 @@ class Footnote(models.Model):
 
     def __str__(self):
         return f"Note {self.number} in “{self.post}”"
+
+
+class InTextCitation(models.Model):
+    """A citation set in a post's running text by an in-text style: ``(Smith 2016, 33)``.
+
+    A citation naming several sources ("(see Zola 1885; Adams 2002)") has a
+    row for each, sharing its position, so that every source knows the post
+    cites it; the locator belongs to the first.
+    """
+
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="in_text_citations", verbose_name="post"
+    )
+    position = models.PositiveIntegerField(
+        "position", help_text="Order of the citation in the post (those in notes' texts after the text's)."
+    )
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        related_name="in_text_citations",
+        verbose_name="source",
+        help_text="A source cited in a post cannot be deleted until the post stops citing it.",
+    )
+    locator = models.CharField("locator", max_length=200, blank=True, help_text="Page, section or time.")
+    html = models.TextField(
+        "rendered citation", help_text="The citation as the text shows it (sanitized HTML)."
+    )
+
+    class Meta:
+        verbose_name = "in-text citation"
+        verbose_name_plural = "in-text citations"
+        ordering = ["post", "position", "pk"]
+
+    def __str__(self):
+        return f"Citation {self.position} in “{self.post}”"
 
 
 class Revision(models.Model):

@@ -271,18 +271,17 @@ class PostAdmin(EditorAdminMixin, RevisionAdminMixin, admin.ModelAdmin):
             {
                 "excerpts": excerpts,
                 "asides": post.asides.select_related("excerpt"),
-                "notes": notes_by_number(post.footnotes.select_related("source")),
+                "notes": grouped(post.footnotes.select_related("source"), "number", "note_html"),
+                "citations": grouped(post.in_text_citations.select_related("source"), "position", "html"),
             },
         )
 
 
-def notes_by_number(footnotes):
-    """(number, note HTML, cited keys) once per note; a note citing several sources has a row for each.
-
-    Rows numbered 0 are citations in the text under an in-text style, not notes.
-    """
-    notes = []
-    for number, rows in groupby((row for row in footnotes if row.number), key=attrgetter("number")):
-        rows = list(rows)
-        notes.append((number, rows[0].note_html, [row.source.key for row in rows if row.source]))
-    return notes
+def grouped(rows, place, html):
+    """(place, HTML, cited keys) once per note or in-text citation; one citing several sources has a
+    row for each, sharing its ``place`` (a note's number, a citation's position)."""
+    found = []
+    for value, same in groupby(rows, key=attrgetter(place)):
+        same = list(same)
+        found.append((value, getattr(same[0], html), [row.source.key for row in same if row.source]))
+    return found

@@ -28,6 +28,7 @@ from blog.rendering.sidenotes import without_sidenotes
 from blog.rendering.types import (
     AsideInfo,
     Citable,
+    CitationInfo,
     CitationStyle,
     ExcerptInfo,
     FootnoteInfo,
@@ -57,6 +58,7 @@ VERSION = 8
 __all__ = [
     "AsideInfo",
     "Citable",
+    "CitationInfo",
     "CitationStyle",
     "ExcerptInfo",
     "FootnoteInfo",

@@ -16,7 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from blog.rendering.excerpts import passage_link
 from blog.rendering.sanitize import clean_author_html
-from blog.rendering.types import AsideInfo, ExcerptInfo, FootnoteInfo
+from blog.rendering.types import AsideInfo, CitationInfo, ExcerptInfo, FootnoteInfo
 
 _RAW_HTML_PLACEHOLDER_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _TAG_RE = re.compile(r"<[^>]*>")
@@ -149,14 +149,13 @@ class OutlineTreeprocessor(Treeprocessor):
             word_count=count_words(self.text(root, skip)),
             quoted_word_count=quoted,
             citations=[
-                FootnoteInfo(
-                    number=0,
-                    source_key=cites[0].key,
+                CitationInfo(
+                    position=position,
+                    source_keys=tuple(dict.fromkeys(cite.key for cite in cites)),
                     locator=cites[0].locator,
                     html=clean_author_html(html).strip(),
-                    source_keys=tuple(dict.fromkeys(cite.key for cite in cites)),
                 )
-                for cites, html in state.in_text
+                for position, (cites, html) in enumerate(state.in_text, 1)
             ],
         )
 

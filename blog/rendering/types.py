@@ -94,6 +94,22 @@ class FootnoteInfo:
 
 
 @dataclass(frozen=True)
+class CitationInfo:
+    """One citation set in the running text by an in-text style, in reading order: ``(Smith 2016, 33)``.
+
+    It has no note and no number: ``position`` counts the citations of the
+    post, the running text's first, then those inside plain notes' texts. ``source_keys`` names
+    every source it cites, the first one's locator in ``locator``; ``html``
+    is the sanitized citation as the text shows it.
+    """
+
+    position: int
+    source_keys: tuple[str, ...]
+    locator: str
+    html: str
+
+
+@dataclass(frozen=True)
 class ImageInfo:
     """An image in the page, in reading order, with its address and its alt text ("" when none)."""
 
@@ -121,8 +137,8 @@ class Rendering:
     word_count: int = 0
     quoted_word_count: int = 0
     images: list[ImageInfo] = field(default_factory=list)
-    # Under an in-text style: each citation in reading order, as a note of number 0 (it has no note).
-    citations: list[FootnoteInfo] = field(default_factory=list)
+    # Under an in-text style: each citation set in the text, in reading order.
+    citations: list[CitationInfo] = field(default_factory=list)
 
     @property
     def publish_errors(self) -> list[str]:

@@ -127,36 +127,18 @@ class CslStyle:
         return f"{prefix + ' ' if prefix else ''}{html}{suffix}"
 
     def reference_list(self, items):
-        """The reference list of ``items`` (key: CSL-JSON item), as HTML entries in the style's order."""
-        if not items:
-            return []
-        processor = self._processor(items)
-        for key in items:
-            processor.register(Citation([CitationItem(key)]))
-        try:
-            formatted = [str(entry) for entry in processor.bibliography()]
-        except Exception:
-            logger.exception("citeproc-py could not format a reference list")
-            formatted = []
-        if len(formatted) != len(items):
-            # citeproc-py fails on, or leaves out, some odd records: each is made alone, a title standing in.
-            if len(items) == 1:
-                return [_title(next(iter(items.values())))]
-            alone = [self.bibliography(item) for item in items.values()]
-            if self.numeric:
-                return [
-                    mark_safe(f"{number}. {_LABEL_RE.sub('', entry)}")
-                    for number, entry in enumerate(alone, 1)
-                ]
-            return sorted(alone, key=_filing)
-        entries = []
-        for html in formatted:
-            html = _punctuation_in_quotes(html)
-            # A numeric style's label and entry run together in citeproc-py's output ("1.Smith").
-            entries.append(mark_safe(_LABEL_RE.sub(r"\1 ", html)))
+        """The reference list of ``items`` (key: CSL-JSON item), as HTML entries in the style's order.
+
+        Each entry is the one ``bibliography`` makes for its item alone, so a
+        post's list formats no work again that a source's save or another post
+        has formatted: citeproc-py neither disambiguates nor substitutes a
+        repeated author, so an entry reads the same whatever else is listed.
+        A numeric style numbers the entries in the order given (of first
+        citation); the others file alphabetically.
+        """
+        entries = [self.bibliography(item) for item in items.values()]
         if self.numeric:
-            return entries
-        # citeproc-py keeps the order of registration; the others file alphabetically.
+            return [_numbered(entry, number) for number, entry in enumerate(entries, 1)]
         return sorted(entries, key=_filing)
 
     @cached_property
@@ -168,15 +150,25 @@ class CslStyle:
         """One item's reference-list entry, as HTML.
 
         citeproc-py takes tens of milliseconds an entry, so the last few
-        thousand are kept (a source's page, ``/sources/`` and its sort key ask again).
+        thousand are kept (a post's reference list, a source's page, ``/sources/``
+        and its sort key ask again).
         """
         return self._entry(json.dumps(item, sort_keys=True, default=str))
 
     @lru_cache(maxsize=ENTRIES_KEPT)  # noqa: B019 (styles live as long as the process: ``get_style`` keeps them)
     def _entry(self, item_json):
         item = json.loads(item_json)
-        entries = self.reference_list({"item": item})
-        return entries[0] if entries else _title(item)
+        processor = self._processor({"item": item})
+        processor.register(Citation([CitationItem("item")]))
+        try:
+            formatted = [str(entry) for entry in processor.bibliography()]
+        except Exception:  # citeproc-py fails on, or leaves out, some odd records: the title stands in
+            logger.exception("citeproc-py could not format a reference entry")
+            formatted = []
+        if not formatted:
+            return _title(item)
+        # A numeric style's label and entry run together in citeproc-py's output ("1.Smith").
+        return mark_safe(_LABEL_RE.sub(r"\1 ", _punctuation_in_quotes(formatted[0])))
 
     def note(self, item, locator="", *, label="page", suppress_author=False, **_note_options):
         """The item cited alone in the text, as a source's page shows how the site cites it."""
@@ -253,6 +245,15 @@ def _alternate_quotes(html):
 def _title(item):
     """What stands for an entry citeproc-py cannot make: the title, else nothing."""
     return mark_safe(escape(markup.to_text(str(item.get("title") or "")), quote=False))
+
+
+def _numbered(entry, number):
+    """A numeric style's entry labelled ``number`` in the label's own form ("3." or "[3]"); a title
+    standing in for an entry citeproc-py could not make has no label, and gets "3. "."""
+    label = _LABEL_RE.match(entry)
+    if label is None:
+        return mark_safe(f"{number}. {entry}")
+    return mark_safe(re.sub(r"\d+", str(number), label[1]) + " " + entry[label.end() :])
 
 
 def _filing(entry):
