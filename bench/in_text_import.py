@@ -3,7 +3,9 @@
 The posts are saved inside ``blog.derived.deferred()``, as the importers
 save them, so the block's end renders them in batches. Prints the wall time,
 how many citations citeproc-py formatted for how many the posts hold, and
-how many reference-list entries it formatted for the 100 sources cited. Runs in a throw-away test database on whatever DATABASE_URL names:
+how many reference-list entries it formatted for the 100 sources cited.
+Runs in a throw-away test database on whatever DATABASE_URL names
+(``BENCH_POSTS`` sets how many posts):
 
     .venv/bin/python bench/in_text_import.py
 """

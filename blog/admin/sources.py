@@ -45,7 +45,8 @@ def where_quoted(request, source):
 
 
 def post_list(rows, describe):
-    """The posts of ``rows`` (footnotes, in-text citations or excerpts), linked to their admin pages, with ``describe(row)``."""
+    """The posts of ``rows`` (footnotes, in-text citations or excerpts), linked to their admin pages,
+    with ``describe(row)``."""
     rows = list(rows)
     if not rows:
         return "Nowhere yet."
