@@ -3,12 +3,18 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
+from citeproc import CitationStylesBibliography
 from django.core.management import call_command
+from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
 
+from blog import derived
+from blog.models import Post
 from citations import styles
 from citations.models import Source
-from tests.factories import make_post, make_source
+from tests.factories import make_post, make_source, make_user
 
 BODY = (
     "Zola said it first [@zola, p. 33]. As @deane [p. 4] puts it, and again [-@deane], "
@@ -124,3 +130,99 @@ def test_changing_the_style_rerenders_and_sorts_again(client, sources):
         assert Source.objects.get(key="deane").sort_key.startswith("deane s 1996 reading")
         listing = client.get("/sources/").content.decode()
         assert listing.index("Adams, A. (2002") < listing.index("Deane, S. (1996)") < listing.index("Zola")
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_an_apa_post_page_cites_in_the_text_lists_references_and_has_no_notes(client, sources):
+    """Under APA a reader finds each citation in the running text and the references at the foot,
+    and no list of notes, no note numbers: the citations are not notes."""
+    post = make_post(body="Zola said it first [@zola, p. 33]. As @deane [p. 4] puts it [see @times; @zola].")
+    page = BeautifulSoup(page_of(client, post), "html.parser")
+    body = page.select_one(".post-body")
+    assert [span.get_text() for span in body.select(".citation, .citation-narrative")] == [
+        "(Zola, 1885, p. 33)",
+        "Deane (1996, p. 4)",
+        "(see Adams, 2002; Zola, 1885)",
+    ]
+    assert page.select("section.footnotes, sup.footnote-ref, .sidenote") == []
+    works_cited = page.select_one("section.works-cited")
+    assert works_cited.h2.get_text() == "References"
+    assert [entry.get_text() for entry in works_cited.select("li")] == [
+        "Adams, A. (2002, July 30). In Texas, ad heats up race. New York Times.",
+        "Deane, S. (1996). Reading in the dark. Jonathan Cape.",
+        "Zola, É. (1885). Germinal. Charpentier.",
+    ]
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_in_text_citations_are_rows_of_their_own_and_only_plain_notes_are_footnotes(sources):
+    """Each citation in the text (and in a plain note's text) is an in-text citation row in reading
+    order, one per source it names; the post's footnote rows are its plain notes alone."""
+    post = make_post(body=BODY)
+    assert list(post.in_text_citations.values_list("position", "source__key", "locator", "html")) == [
+        (1, "zola", "p. 33", "(Zola, 1885, p. 33)"),
+        (2, "deane", "p. 4", "Deane (1996, p. 4)"),
+        (3, "deane", "", "(1996)"),
+        (4, "times", "", "(see Adams, 2002; Zola, 1885)"),
+        (4, "zola", "", "(see Adams, 2002; Zola, 1885)"),
+        (5, "deane", "p. 2", "(Deane, 1996, p. 2)"),
+    ]
+    assert list(post.footnotes.values_list("number", "source")) == [(1, None)]
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_a_source_cited_only_in_the_text_lists_the_post_and_names_it_in_its_keys(client, sources):
+    """/sources/deane/ lists a post citing Deane only in its text, the post's page carries the
+    source's surrogate key (so correcting the source purges it), and the admin says where."""
+    post = make_post(title="Reading Deane", body="As @deane [p. 4] puts it.")
+    deane = Source.objects.get(key="deane")
+    source_page = BeautifulSoup(client.get(deane.get_absolute_url()).content, "html.parser")
+    assert "Reading Deane" in [link.get_text() for link in source_page.select("a")]
+    assert f"source-{deane.pk}" in client.get(post.get_absolute_url())["Surrogate-Key"].split()
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    admin_page = client.get(reverse("admin:citations_source_change", args=[deane.pk])).content.decode()
+    assert "where cited (in the text)" in admin_page.lower()
+    assert "Reading Deane</a> (Published; citation 1, p. 4)" in admin_page
+
+
+def test_a_change_of_style_rebuilds_the_citation_rows(sources):
+    """``rerender --stale`` after a change of style turns notes into in-text citations, and back."""
+    post = make_post(body="Zola said it first [@zola, p. 33].")
+    assert list(post.footnotes.values_list("number", "source__key")) == [(1, "zola")]
+    with override_settings(CITATION_STYLE="apa"):
+        call_command("rerender", "--stale", verbosity=0)
+        assert list(post.in_text_citations.values_list("position", "source__key", "locator")) == [
+            (1, "zola", "p. 33")
+        ]
+        assert not post.footnotes.exists()
+    call_command("rerender", "--stale", verbosity=0)
+    assert list(post.footnotes.values_list("number", "source__key")) == [(1, "zola")]
+    assert not post.in_text_citations.exists()
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_an_import_formats_each_citation_once_and_no_entry_a_source_s_save_made(sources, monkeypatch):
+    """Posts saved inside ``derived.deferred()`` (as importers save them) are rendered once each:
+    citeproc-py formats every citation once, a narrative or author-suppressed one once more for its
+    author alone, and no reference entry, since each source's save made its own."""
+    calls = {"cites": 0, "entries": 0}
+    cite, bibliography = CitationStylesBibliography.cite, CitationStylesBibliography.bibliography
+
+    def counted_cite(self, citation, callback):
+        calls["cites"] += 1
+        return cite(self, citation, callback)
+
+    def counted_bibliography(self):
+        calls["entries"] += len(self.items)
+        return bibliography(self)
+
+    monkeypatch.setattr(CitationStylesBibliography, "cite", counted_cite)
+    monkeypatch.setattr(CitationStylesBibliography, "bibliography", counted_bibliography)
+    author = make_user()
+    with transaction.atomic(), derived.deferred():
+        for number in range(3):
+            Post.objects.create(
+                title=f"Imported {number}", slug=f"imported-{number}", author=author, body=BODY
+            )
+    assert calls == {"cites": 3 * (5 + 2), "entries": 0}
+    assert Post.objects.filter(works_cited_html__contains="Zola, É. (1885)").count() == 3
