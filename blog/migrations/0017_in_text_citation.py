@@ -15,7 +15,7 @@ def citations_from_notes_numbered_0(apps, schema_editor):
     """
     Footnote = apps.get_model("blog", "Footnote")
     InTextCitation = apps.get_model("blog", "InTextCitation")
-    rows = Footnote.objects.filter(number=0).order_by("post", "pk")
+    rows = Footnote.objects.filter(number=0).order_by("post_id", "pk")
     made, post, position, html, sources = [], None, 0, None, set()
     for row in rows.iterator(chunk_size=2000):
         if row.post_id != post:
@@ -40,7 +40,7 @@ def notes_numbered_0_from_citations(apps, schema_editor):
     Footnote.objects.bulk_create(
         (
             Footnote(post_id=row.post_id, number=0, source_id=row.source_id, locator=row.locator, note_html=row.html)
-            for row in InTextCitation.objects.order_by("post", "position", "pk").iterator(chunk_size=2000)
+            for row in InTextCitation.objects.order_by("post_id", "position", "pk").iterator(chunk_size=2000)
         ),
         batch_size=2000,
     )
