@@ -12,7 +12,7 @@ holds a span that the one before held, else *as quoted*.
 from django.db.models import F, Q
 from django.utils import timezone
 
-from blog.models import Excerpt, Footnote
+from blog.models import Excerpt, Footnote, InTextCitation
 from capture import checks, conf, fetch, metadata, readable, snapshots
 from capture.models import QuotationCheck, SourceHealth
 from citations.models import Source
@@ -25,7 +25,9 @@ def same_address(one: str, other: str) -> bool:
 def due_sources(limit: int) -> list[int]:
     """Ids of up to ``limit`` cited sources with a URL, the longest unchecked first."""
     cited = Source.objects.filter(
-        Q(pk__in=Footnote.objects.values("source")) | Q(pk__in=Excerpt.objects.values("source"))
+        Q(pk__in=Footnote.objects.values("source"))
+        | Q(pk__in=InTextCitation.objects.values("source"))
+        | Q(pk__in=Excerpt.objects.values("source"))
     ).exclude(url="")
     ordered = cited.order_by(F("health__checked_at").asc(nulls_first=True), "pk")
     return list(ordered.values_list("pk", flat=True)[:limit])

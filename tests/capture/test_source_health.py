@@ -87,3 +87,12 @@ def test_editors_see_source_health_with_filters(cited, web, client):
     assert "as quoted" in page and "died" in page
     page = client.get(url, {"state__exact": "died"}).content.decode()
     assert "answered 404" in page and ">steady<" not in page
+
+
+def test_a_source_cited_only_in_the_text_under_an_in_text_style_is_checked(web, settings):
+    """Under APA a source the posts cite in the running text, never quoting it, is re-checked too."""
+    settings.CITATION_STYLE = "apa"
+    web.page("/cited", ARTICLE.format(PASSAGE))
+    source = make_source(key="cited", url=web.url("/cited"))
+    make_post(body="As reported [@cited, p. 2].")
+    assert health.due_sources(10) == [source.pk]
