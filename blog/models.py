@@ -85,7 +85,7 @@ class Post(models.Model):
 
     Saving renders the body (with the library's sources) and stores, through
     ``blog.derived``, the HTML, the word counts, the cited works, the derived
-    excerpt, aside and footnote rows and the search document in one
+    excerpt, aside, footnote and in-text citation rows and the search document in one
     transaction; public pages only ever show the stored HTML.
     """
 
