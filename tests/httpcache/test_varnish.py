@@ -131,6 +131,26 @@ def test_publishing_a_post_purges_the_lists_and_feeds_that_show_it(site):
     assert get(site, thread_feed).cache == "hit"
 
 
+def test_an_approval_shows_through_the_front_cache_promptly_with_no_worker_running(site):
+    """The approving process purges Varnish as it commits: the readers' next fetch shows the comment."""
+    site.orm(
+        "from comments.models import Comment; from blog.models import Post; "
+        "Comment.objects.create(post=Post.objects.get(slug='first'), author_name='Prompt', "
+        "author_email='prompt@example.org', body='Shown promptly.')"
+    )
+    warm(site, FIRST)
+    assert "Shown promptly." not in get(site, FIRST).text
+    site.manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from comments.models import Comment; from comments.services import comment_moderate; "
+        "comment_moderate(comments=list(Comment.objects.filter(author_name='Prompt')), status='approved', "
+        "moderator=None)",
+    )
+    wait_until(lambda: "Shown promptly." in get(site, FIRST).text, seconds=5)
+
+
 def comment_form(page):
     action = re.search(r'<form class="comment-form"[^>]*action="([^"]+)"', page.text)[1]
     return action, {"name": "Known", "email": "known@example.org", "body": "Sent through the front cache."}
