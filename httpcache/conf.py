@@ -31,9 +31,9 @@ DEFAULTS = {
     # Seconds the committing process waits for a front cache to answer the purge it sends at once;
     # one that does not answer in time is purged by the worker instead.
     "PURGE_NOW_TIMEOUT": 1,
-    # Seconds after a purge to send it once more (0: never). A page fetched while the change
-    # committed may be stored just after the first purge, without the change; the second retires it
-    # from the caches whose rules cannot tell (the CDN; the project's VCL stores it already stale).
+    # Seconds after a purge to send it to the CDN once more (0: never): the CDN may have refetched
+    # the page from the front cache while that still served the old one. (A front cache needs no
+    # second purge: the project's VCL stores a fetch begun before a purge already stale.)
     "PURGE_AGAIN_SECONDS": 2,
     # Paths never marked public, whatever they answer.
     "PRIVATE_PATHS": ["/admin/", "/markdownx/", "/preview/", "/healthz"],

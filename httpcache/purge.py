@@ -20,9 +20,10 @@ queue. What that does not reach (a front cache that did not answer within
 to a background job (``httpcache.tasks.purge``), which fails, and so is
 retried (``jobs.background``), while any of them does not answer 2xx; a
 purge is safe to repeat. A page the front cache fetched while the change
-committed can be stored just after the purge, without the change: the VCL
-stores such a fetch already stale, and the same purge goes out again
-``HTTPCACHE_PURGE_AGAIN_SECONDS`` later for the caches that cannot.
+committed is stored just after the purge, without the change: the
+project's VCL stores such a fetch already stale. The CDN, which may have
+refetched the page from the front cache before that had the new one, is
+purged again ``HTTPCACHE_PURGE_AGAIN_SECONDS`` later.
 """
 
 import json
@@ -108,7 +109,7 @@ def requests(keys, front_caches=True, cdn=True):
 
 
 def send(keys, front_caches=True, cdn=True, timeout=None):
-    """Purge ``keys`` (from the front caches, the CDN); raise if one was not answered 2xx, after trying all."""
+    """Purge ``keys`` from the front caches and the CDN; raise if one did not answer 2xx, after trying all."""
     failed = []
     for request in requests(keys, front_caches, cdn):
         try:
@@ -121,7 +122,7 @@ def send(keys, front_caches=True, cdn=True, timeout=None):
 
 
 def purge_on_commit(keys, using=None):
-    """Announce ``keys`` (and queue their purge) when the current transaction commits, at once outside one.
+    """Announce and purge ``keys`` when the current transaction commits, at once outside one.
 
     However many rows one transaction writes, it announces once: the first of
     its callbacks sends every key this thread asked for until then. Keys of a
@@ -153,8 +154,9 @@ def _flush():
     if not purged_now or conf.get("CDN"):
         purge.enqueue(sorted(keys), front_caches=not purged_now)
     again = conf.get("PURGE_AGAIN_SECONDS")
-    if again:
-        purge.using(run_after=timezone.now() + timedelta(seconds=again)).enqueue(sorted(keys))
+    if again and conf.get("CDN"):
+        later = purge.using(run_after=timezone.now() + timedelta(seconds=again))
+        later.enqueue(sorted(keys), front_caches=False)
 
 
 def _purge_front_caches_now(keys):

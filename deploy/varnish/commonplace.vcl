@@ -121,9 +121,10 @@ sub vcl_backend_response {
     set beresp.http.X-Stale-While-Revalidate =
         regsub(beresp.http.Cache-Control, "^.*stale-while-revalidate=(\d+).*$", "\1s");
     # Begun before the latest purge (note_purge): the next reader gets it once, marked stale, while
-    # a fetch that sees the change replaces it, as if the purge had found it stored.
+    # a fetch that sees the change replaces it, as if the purge had found it stored. (A time to live
+    # of 0 would hide it from lookups altogether, and make every reader wait on that fetch.)
     if (var.get_real("fetch_started") <= std.real(var.global_get("purged_at"), 0.0)) {
-        set beresp.ttl = 0s;
+        set beresp.ttl = 0.001s;
     }
     # For the ban above (lurker-friendly: it names the object, not the request).
     set beresp.http.X-Url = bereq.url;
