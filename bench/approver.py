@@ -1,8 +1,8 @@
 """The spike's moderator: approves a held comment on the hot post every second, the way the admin does.
 
 Run by ``bench.spike`` with the bench's environment (the same database, cache
-and ``HTTPCACHE_FRONT_CACHES`` as the site, so the approval queues the
-worker's purge and retires the page cache's copy as in production):
+and ``HTTPCACHE_FRONT_CACHES`` as the site, so the approval purges Varnish
+and retires the page cache's copy as in production):
 
 - ``python -m bench.approver paths POST_ID``: the 500 other posts' paths, as JSON;
 - ``python -m bench.approver approve POST_ID URL SECONDS``: holds SECONDS

@@ -1,8 +1,8 @@
 """The spike: a busy thread on a hot post, through Varnish, with a comment approved every second.
 
-Varnish (the project's VCL) in front of the warm site, and the worker
-(``deploy.serve.WORKER``, so with ``make serve``'s poll interval) purging it
-by key. ``wrk -t2 -c32`` reads the hot 200-comment post while ``wrk -t1
+Varnish (the project's VCL) in front of the warm site, purged by key by the
+approving process as it commits, and the worker (``deploy.serve.WORKER``)
+beside them, as under ``make serve``. ``wrk -t2 -c32`` reads the hot 200-comment post while ``wrk -t1
 -c16`` (``bench/others.lua``) reads the 500 other posts in turn, counting
 Varnish's ``X-Cache`` answers. Each turn (``BENCH_SPIKE_ROUNDS``, 3) runs
 that load twice: once alone, once while ``bench.approver`` approves a held

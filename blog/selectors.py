@@ -46,6 +46,17 @@ def sources_cited_in(posts):
     ).order_by("key")
 
 
+def cited_source_ids(post):
+    """The ids of the sources ``post`` quotes or cites: one query, remembered on ``post``.
+
+    A post page needs them twice (its related posts and its surrogate keys), for the same instance.
+    """
+    if "cited_source_ids" not in post.__dict__:
+        ids = sources_cited_in([post.pk]).order_by().values_list("pk", flat=True)
+        post.__dict__["cited_source_ids"] = frozenset(ids)
+    return post.__dict__["cited_source_ids"]
+
+
 def citing_posts(source, now=None):
     """Published posts that cite or quote ``source``, newest first.
 
@@ -136,9 +147,10 @@ def related_posts(post, limit=3):
     Each carries ``shared_sources`` and ``shared_tags``. The posts sharing anything are
     found from the indexes of ``post``'s own sources and tags and ranked here, so the
     cost follows how often those are cited or used, not how many posts the archive
-    holds: three queries (its sources, what the others share, the chosen posts).
+    holds: three queries (its sources, what the others share, the chosen posts), two once
+    ``cited_source_ids`` has read its sources.
     """
-    sources = list(sources_cited_in([post.pk]).values_list("pk", flat=True))
+    sources = sorted(cited_source_ids(post))
     tags = [tag.pk for tag in post.tags.all()]
     # Joined to the sharing rows, not an IN over every published post: each row finds its post by key.
     published = Q(post__status=Post.Status.PUBLISHED, post__publish_at__lte=timezone.now()) & ~Q(post=post.pk)

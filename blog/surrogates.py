@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 
 from blog import signals
 from blog.models import Page, Post, Tag
-from blog.selectors import sources_cited_in
+from blog.selectors import cited_source_ids
 from citations.models import Source
 from httpcache import keys, receivers
 
@@ -30,11 +30,6 @@ LISTS = {
 }
 
 
-def source_ids(post):
-    """The ids of the sources ``post`` quotes or cites (one query)."""
-    return set(sources_cited_in([post.pk]).order_by().values_list("pk", flat=True))
-
-
 def post_keys(post, full):
     """``post-<id>`` and its author; shown in full, also its tags and the sources it quotes or cites.
 
@@ -44,7 +39,7 @@ def post_keys(post, full):
     found = {f"post-{post.pk}", f"author-{post.author_id}"}
     if full:
         found.update(f"tag-{tag.pk}" for tag in post.tags.all())
-        found.update(f"source-{pk}" for pk in source_ids(post))
+        found.update(f"source-{pk}" for pk in cited_source_ids(post))
     return found
 
 

@@ -108,7 +108,7 @@ try:
             "COMMENTS_UNSUBSCRIBE_LINK_DAYS", "COMMENTS_CLOSE_AFTER_DAYS", "COMMENTS_PER_PAGE",
             "COMMENTS_SPAM_RETENTION_DAYS", "COMMENTS_IP_RETENTION_DAYS",
         ])
-        | env.given(env.get_int, minimum=1, names=["HTTPCACHE_PURGE_TIMEOUT"])
+        | env.given(env.get_int, minimum=1, names=["HTTPCACHE_PURGE_TIMEOUT", "HTTPCACHE_PURGE_NOW_TIMEOUT"])
         | env.given(env.get_list, names=[
             "COMMENTS_HOLD_WORDS", "COMMENTS_SPAM_WORDS", "HTTPCACHE_FRONT_CACHES",
         ])

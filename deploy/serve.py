@@ -5,10 +5,11 @@ gunicorn listens on ``BACKEND_PORT`` (``PORT`` + 1), Varnish (``varnishd
 with ``deploy/varnish/commonplace.vcl``, and the worker purges it by key
 (``HTTPCACHE_FRONT_CACHES`` names it). All three stay in the foreground;
 when one stops, or on Ctrl-C or TERM, all stop. Without ``varnishd`` (or
-its xkey module) gunicorn serves ``PORT`` itself, as before, and says so.
+varnish-modules' xkey and var) gunicorn serves ``PORT`` itself, as before, and says so.
 """
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -123,8 +124,8 @@ def without_front_cache(env, host, port, why):
 
 
 GUNICORN = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
-# A purge is a job: the worker looks for one five times a second, so an approved comment shows
-# within a second of the approval (``make bench``'s spike measures it), for one indexed query an idle look.
+# The committing process purges Varnish itself; the worker sends the purges it could not, and each
+# purge's second sending, looking for jobs five times a second (one indexed query an idle look).
 WORKER = [sys.executable, "manage.py", "run_tasks", "--interval", "0.2"]
 
 
@@ -160,8 +161,8 @@ def main():
         check = subprocess.run(
             ["varnishd", "-C", "-n", str(workdir), "-f", str(vcl_file)], capture_output=True, text=True
         )
-        if check.returncode != 0 and "xkey" in check.stderr:
-            return without_front_cache(os.environ, host, port, "Varnish's xkey module is missing")
+        if check.returncode != 0 and re.search(r"Could not find VMOD (xkey|var)\b", check.stderr):
+            return without_front_cache(os.environ, host, port, "varnish-modules (xkey, var) is missing")
         if check.returncode != 0:
             sys.exit(f"serve: the VCL does not compile:\n{check.stderr}")
         processes = {"gunicorn": start(GUNICORN, env), "worker": start(WORKER, env)}

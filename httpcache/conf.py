@@ -26,10 +26,14 @@ DEFAULTS = {
     "CDN_TOKEN": "",
     # The CDN API's base URL: empty for the provider's own (tests point it at a local server).
     "CDN_API_URL": "",
-    # Seconds to wait for a front cache or the CDN to answer a purge.
+    # Seconds the worker waits for a front cache or the CDN to answer a purge.
     "PURGE_TIMEOUT": 5,
-    # Seconds after a purge to send it once more (0: never). A page fetched while the change
-    # committed may be stored just after the first purge, without the change; the second retires it.
+    # Seconds the committing process waits for a front cache to answer the purge it sends at once;
+    # one that does not answer in time is purged by the worker instead.
+    "PURGE_NOW_TIMEOUT": 1,
+    # Seconds after a purge to send it to the CDN once more (0: never): the CDN may have refetched
+    # the page from the front cache while that still served the old one. (A front cache needs no
+    # second purge: the project's VCL stores a fetch begun before a purge already stale.)
     "PURGE_AGAIN_SECONDS": 2,
     # Paths never marked public, whatever they answer.
     "PRIVATE_PATHS": ["/admin/", "/markdownx/", "/preview/", "/healthz"],

@@ -3,8 +3,7 @@
 A writer says what changed with ``purge_on_commit(keys)`` (``httpcache.receivers``
 does it for the models and signals apps name). Once its transaction commits,
 the keys are announced once (``httpcache.signals.keys_changed``: the single
-box's page cache retires its pages there), and, if any are configured, one
-background job (``httpcache.tasks.purge``) sends them to:
+box's page cache retires its pages there), then purged from:
 
 - each front cache in ``HTTPCACHE_FRONT_CACHES``: ``PURGE /`` with
   ``xkey-purge: post-12 thread-12`` (Varnish with varnish-modules' xkey,
@@ -14,11 +13,17 @@ background job (``httpcache.tasks.purge``) sends them to:
   Fastly's purge by surrogate key (``POST /service/{id}/purge`` with a
   ``Surrogate-Key`` header), in batches of as many keys as each accepts.
 
-A page the front cache fetched while the change committed can be stored just
-after that purge, without the change: the same purge goes out again
-``HTTPCACHE_PURGE_AGAIN_SECONDS`` later and retires it. The job fails, and
-so is retried (``jobs.background``), while any of them does not answer 2xx;
-a purge is safe to repeat.
+The front caches are purged at once, by the committing process: a reader
+sees the change after one page fetch, not after a worker's next look at the
+queue. What that does not reach (a front cache that did not answer within
+``HTTPCACHE_PURGE_NOW_TIMEOUT``, and the CDN, whose API is far and slow) goes
+to a background job (``httpcache.tasks.purge``), which fails, and so is
+retried (``jobs.background``), while any of them does not answer 2xx; a
+purge is safe to repeat. A page the front cache fetched while the change
+committed is stored just after the purge, without the change: the
+project's VCL stores such a fetch already stale. The CDN, which may have
+refetched the page from the front cache before that had the new one, is
+purged again ``HTTPCACHE_PURGE_AGAIN_SECONDS`` later.
 """
 
 import json
@@ -97,18 +102,18 @@ def cdn_requests(keys):
     return CDN_REQUESTS[name](base, conf.get("CDN_ID"), conf.get("CDN_TOKEN"), keys)
 
 
-def requests(keys):
-    """Every request a purge of ``keys`` sends: one per front cache, then the CDN's."""
-    front_caches = [front_cache_request(front_cache, keys) for front_cache in conf.get("FRONT_CACHES")]
-    return front_caches + cdn_requests(keys)
+def requests(keys, front_caches=True, cdn=True):
+    """The requests a purge of ``keys`` sends: one per front cache, then the CDN's."""
+    found = [front_cache_request(url, keys) for url in conf.get("FRONT_CACHES")] if front_caches else []
+    return found + (cdn_requests(keys) if cdn else [])
 
 
-def send(keys):
-    """Purge ``keys`` everywhere; raise if a request was not answered 2xx, after trying them all."""
+def send(keys, front_caches=True, cdn=True, timeout=None):
+    """Purge ``keys`` from the front caches and the CDN; raise if one did not answer 2xx, after trying all."""
     failed = []
-    for request in requests(keys):
+    for request in requests(keys, front_caches, cdn):
         try:
-            with urllib.request.urlopen(request, timeout=conf.get("PURGE_TIMEOUT")):
+            with urllib.request.urlopen(request, timeout=timeout or conf.get("PURGE_TIMEOUT")):
                 pass
         except OSError as error:
             failed.append(f"{request.get_method()} {request.full_url}: {error}")
@@ -117,7 +122,7 @@ def send(keys):
 
 
 def purge_on_commit(keys, using=None):
-    """Announce ``keys`` (and queue their purge) when the current transaction commits, at once outside one.
+    """Announce and purge ``keys`` when the current transaction commits, at once outside one.
 
     However many rows one transaction writes, it announces once: the first of
     its callbacks sends every key this thread asked for until then. Keys of a
@@ -137,14 +142,30 @@ def _flush():
     keys, _pending.keys = getattr(_pending, "keys", set()), set()
     if not keys:
         return
-    # Listeners first: the page cache behind a front cache retires its pages before the purge job
-    # exists, or a worker could purge, and the front cache refetch, the page it still holds.
+    # Listeners first: the page cache behind a front cache retires its pages before any purge
+    # goes out, or the front cache could refetch the page it still holds.
     # A listener that fails must not keep the others from hearing of the change.
     for receiver, error in keys_changed.send_robust(sender=purge_on_commit, keys=keys):
         if error is not None:
             logger.error("%r failed on changed keys", receiver, exc_info=error)
-    if conf.get("FRONT_CACHES") or conf.get("CDN"):
-        purge.enqueue(sorted(keys))
-        again = conf.get("PURGE_AGAIN_SECONDS")
-        if again:
-            purge.using(run_after=timezone.now() + timedelta(seconds=again)).enqueue(sorted(keys))
+    if not (conf.get("FRONT_CACHES") or conf.get("CDN")):
+        return
+    purged_now = _purge_front_caches_now(keys)
+    if not purged_now or conf.get("CDN"):
+        purge.enqueue(sorted(keys), front_caches=not purged_now)
+    again = conf.get("PURGE_AGAIN_SECONDS")
+    if again and conf.get("CDN"):
+        later = purge.using(run_after=timezone.now() + timedelta(seconds=again))
+        later.enqueue(sorted(keys), front_caches=False)
+
+
+def _purge_front_caches_now(keys):
+    """Purge ``keys`` from every front cache at once; False if one did not answer (the job will)."""
+    if not conf.get("FRONT_CACHES"):
+        return True
+    try:
+        send(keys, cdn=False, timeout=conf.get("PURGE_NOW_TIMEOUT"))
+    except ConnectionError as error:
+        logger.warning("%s: queued for the worker", error)
+        return False
+    return True

@@ -5,8 +5,8 @@ from jobs.background import background
 
 
 # Ahead of any other waiting job (a comment's emails are queued with its purge): until it lands,
-# readers get the page as it was.
+# readers of the CDN (or of a front cache that missed the purge at commit) get the page as it was.
 @background(priority=50)
-def purge(keys):
-    """Purge ``keys`` from every front cache and the CDN (``purge.send``); retried while one fails."""
-    purges.send(keys)
+def purge(keys, front_caches=True):
+    """Purge ``keys`` from the CDN and, unless already done, every front cache; retried while one fails."""
+    purges.send(keys, front_caches=front_caches)

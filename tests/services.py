@@ -35,10 +35,11 @@ VARNISH_INSTALL = "apt-get install varnish varnish-modules"
 
 
 def varnishd(stderr=""):
-    """Check that Varnish is installed, with varnish-modules' xkey (``stderr``: of a varnishd that failed)."""
+    """Check for Varnish with varnish-modules' xkey and var (``stderr``: a failed varnishd's)."""
+    import re
     import shutil
 
     if shutil.which("varnishd") is None:
         missing(f"Varnish is not installed: {VARNISH_INSTALL}")
-    if "xkey" in stderr and "Could not" in stderr:
-        missing(f"Varnish's xkey module (varnish-modules) is not installed: {VARNISH_INSTALL}")
+    if re.search(r"Could not find VMOD (xkey|var)\b", stderr):
+        missing(f"varnish-modules (xkey, var) is not installed: {VARNISH_INSTALL}")

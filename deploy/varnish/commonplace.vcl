@@ -18,6 +18,7 @@ vcl 4.1;
 
 import cookie;
 import std;
+import var;
 import xkey;
 
 sub vcl_recv {
@@ -32,6 +33,7 @@ sub vcl_recv {
         if (req.http.xkey-purge !~ "[^\s,]") {
             return (synth(400, "Name the keys to purge in an xkey-purge header"));
         }
+        call note_purge;
         set req.http.X-Purged = xkey.softpurge(req.http.xkey-purge);
         return (synth(200, "Purged " + req.http.X-Purged + " objects"));
     }
@@ -64,6 +66,14 @@ sub vcl_recv {
     return (hash);
 }
 
+# A purge or ban reaches only the pages already stored: a fetch under way when it came is stored
+# after it, and may hold what it retired (the site read the page before the change committed).
+# Each records its time, and vcl_backend_response stores a fetch begun before then already stale
+# (any purge, whatever its keys: VCL cannot match a fetch's keys against the purge's).
+sub note_purge {
+    var.global_set("purged_at", "" + std.time2real(now, 0.0));
+}
+
 sub vcl_hash {
     hash_data(req.url);
     hash_data(req.http.host);
@@ -83,12 +93,17 @@ sub vcl_hit {
     return (deliver);
 }
 
+sub vcl_backend_fetch {
+    var.set_real("fetch_started", std.time2real(now, 0.0));
+}
+
 sub vcl_backend_response {
     # A form that worked sends the writer to the page it changed (a comment to its
     # post): retire that page now, so they see their change at once rather than when
     # the worker's purge lands a moment later.
     if (bereq.method == "POST" && beresp.status >= 301 && beresp.status <= 303 && beresp.http.Location) {
         std.ban("obj.http.X-Url == " + regsub(beresp.http.Location, "^(https?://[^/]+)?([^#]*).*$", "\2"));
+        var.global_set("purged_at", "" + std.time2real(now, 0.0));
     }
     # Keep only what the site marked public; anything else (private, no-store, no
     # Cache-Control at all: redirects, 404s, forms with errors) goes to the site each
@@ -105,6 +120,12 @@ sub vcl_backend_response {
         regsub(beresp.http.Cache-Control, "^.*stale-if-error=(\d+).*$", "\1s"), 0s);
     set beresp.http.X-Stale-While-Revalidate =
         regsub(beresp.http.Cache-Control, "^.*stale-while-revalidate=(\d+).*$", "\1s");
+    # Begun before the latest purge (note_purge): the next reader gets it once, marked stale, while
+    # a fetch that sees the change replaces it, as if the purge had found it stored. (A time to live
+    # of 0 would hide it from lookups altogether, and make every reader wait on that fetch.)
+    if (var.get_real("fetch_started") <= std.real(var.global_get("purged_at"), 0.0)) {
+        set beresp.ttl = 0.001s;
+    }
     # For the ban above (lurker-friendly: it names the object, not the request).
     set beresp.http.X-Url = bereq.url;
     # The objects the page shows, for xkey.purge.

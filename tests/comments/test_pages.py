@@ -142,16 +142,16 @@ def test_reply_without_javascript_shows_the_page_of_the_comment_with_the_form_na
 def test_a_page_of_comments_costs_the_same_queries_whatever_the_thread_length(
     django_assert_num_queries, roots
 ):
-    """The post page's seven, and one more to read the page's part of the stored thread, for any page.
+    """The post page's six, and one more to read the page's part of the stored thread, for any page.
 
     The first reader renders the thread (four more) and reads the discussion settings and block list (two).
     """
     post = make_post()
     add_comments(post, roots)
     url = post.get_absolute_url()
-    page_queries(django_assert_num_queries, url, 7 + 4 + 2)
+    page_queries(django_assert_num_queries, url, 6 + 4 + 2)
     for page_url in (url, f"{url}?cpage=1", f"{url}?cpage=2"):
-        content = page_queries(django_assert_num_queries, page_url, 8).content.decode()
+        content = page_queries(django_assert_num_queries, page_url, 7).content.decode()
         assert content.count('<li class="comment"') >= 10
 
 

@@ -131,6 +131,24 @@ def test_fastly_gets_at_most_256_keys_a_request(fastly):
     assert sorted(sum(sent, [])) == sorted(keys)
 
 
+def test_the_cdn_is_purged_again_later_and_ahead_of_other_waiting_jobs(
+    cloudflare, django_capture_on_commit_callbacks, settings
+):
+    """The CDN may refetch from the front cache before that has the new page: it is purged again later."""
+    settings.HTTPCACHE_PURGE_AGAIN_SECONDS = 2
+    committed = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        purge.purge_on_commit({"post-1"})
+    first, again = DBTaskResult.objects.filter(task_path="httpcache.tasks.purge").order_by("enqueued_at")
+    assert 1.5 < (again.run_after - committed).total_seconds() < 3
+    assert first.priority == again.priority > 0
+    run_jobs()
+    assert len(cloudflare.received) == 1
+    DBTaskResult.objects.filter(pk=again.pk).update(run_after=committed)
+    run_jobs()
+    assert [json.loads(body)["tags"] for *_, body in cloudflare.received] == [["post-1"], ["post-1"]]
+
+
 def test_a_failed_cdn_purge_is_retried_by_the_jobs_app(
     cloudflare, django_capture_on_commit_callbacks, settings
 ):

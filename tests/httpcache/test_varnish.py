@@ -11,8 +11,11 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -129,6 +132,81 @@ def test_publishing_a_post_purges_the_lists_and_feeds_that_show_it(site):
         stale, page = refetched(site.varnish.url + path)
         assert "Third post" not in stale.text and "Third post" in page.text, path
     assert get(site, thread_feed).cache == "hit"
+
+
+def test_an_approval_shows_through_the_front_cache_promptly_with_no_worker_running(site):
+    """The approving process purges Varnish as it commits: the readers' next fetch shows the comment."""
+    site.orm(
+        "from comments.models import Comment; from blog.models import Post; "
+        "Comment.objects.create(post=Post.objects.get(slug='first'), author_name='Prompt', "
+        "author_email='prompt@example.org', body='Shown promptly.')"
+    )
+    warm(site, FIRST)
+    assert "Shown promptly." not in get(site, FIRST).text
+    site.manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from comments.models import Comment; from comments.services import comment_moderate; "
+        "comment_moderate(comments=list(Comment.objects.filter(author_name='Prompt')), status='approved', "
+        "moderator=None)",
+    )
+    wait_until(lambda: "Shown promptly." in get(site, FIRST).text, seconds=5)
+
+
+CACHE_CONTROL = "public, s-maxage=600, stale-while-revalidate=60, stale-if-error=86400"
+
+
+class SlowSite(ThreadingHTTPServer):
+    """A site whose page takes until ``release`` is set to make: ``version N``, public, keyed ``slow``."""
+
+    def __init__(self):
+        self.version, self.asked, self.release = 1, threading.Event(), threading.Event()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                if self.path != "/healthz":
+                    version = server.version
+                    server.asked.set()
+                    server.release.wait(10)
+                    body = f"version {version}".encode()
+                else:
+                    body = b"ok"
+                self.send_response(200)
+                self.send_header("Cache-Control", CACHE_CONTROL)
+                self.send_header("Surrogate-Key", "slow")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        super().__init__(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+
+def test_a_page_whose_fetch_began_before_a_purge_is_stored_stale_and_fetched_anew():
+    """The site may have read the page before the change a purge announces: that copy is not kept as fresh."""
+    varnishd()
+    slow = SlowSite()
+    varnish = Varnish([slow.server_address[1]])
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            first = pool.submit(fetch, varnish.url + "/page/")
+            assert slow.asked.wait(10)
+            assert varnish.purge("slow") == 200
+            slow.version = 2
+            slow.release.set()
+            assert first.result().text == "version 1"
+        # Stored for a millisecond: the next readers get it while Varnish fetches the page anew.
+        wait_until(lambda: fetch(varnish.url + "/page/").text == "version 2", seconds=5)
+        assert fetch(varnish.url + "/page/").cache == "hit"
+    finally:
+        varnish.stop()
+        slow.shutdown()
+        slow.server_close()
 
 
 def comment_form(page):
