@@ -1,14 +1,18 @@
 """What citeproc-py is given: items with escaped values and dates it reads, style files it reads rightly.
 
 citeproc-py copies values into its HTML as they are, reads no ``raw`` date
-and no season (its ``season`` fails where a month is numeric), takes an unknown
-name variable for text, leaves straight quotation marks straight, ignores
-CSL 1.0.1's ``initialize="false"``, joins a localized date's parts with the
+and no season (its ``season`` fails where a month is numeric), knows only CSL
+1.0's name variables (``NAMES``: CSL 1.0.2's director, host, producer… were
+read as text), takes ``disambiguate="true"`` for always true, prints a
+label's term without its variable, passes a substitute's name options on to
+its children only, leaves straight quotation marks straight, ignores CSL
+1.0.1's ``initialize="false"``, joins a localized date's parts with the
 calling ``<date>``'s delimiter rather than the locale's, and title-cases no
 label; these functions give it what it handles.
 """
 
 import re
+from copy import deepcopy
 from html import escape
 
 from citeproc import NAMES
@@ -20,6 +24,19 @@ from citations.dates import read_date
 
 DATE_VARIABLES = ("issued", "accessed", "original-date", "event-date", "submitted")
 _CSL = "http://purl.org/net/xbiblio/csl"
+
+# CSL 1.0.2's name variables that citeproc-py 0.11 lacks. Its readers look a variable up in its
+# ``NAMES`` list, so listing them there has them read as names, labelled with the locale's terms
+# ("(Director)"), where before a film was cited by its title in its director's place.
+NEW_NAME_VARIABLES = (
+    *("chair", "compiler", "contributor", "curator", "director", "executive_producer", "guest", "host"),
+    *("narrator", "organizer", "performer", "producer", "reviewed_author", "script_writer", "series_creator"),
+)
+NAMES.extend(name for name in NEW_NAME_VARIABLES if name not in NAMES)
+
+# The variable an item holds when its citation alone would be ambiguous (``disambiguate_condition``):
+# no CSL variable, so no record holds it.
+AMBIGUOUS = "x-ambiguous"
 
 
 def date_parts(value):
@@ -38,7 +55,9 @@ def date_parts(value):
         return None
     parts = [[part for part in (date.year, date.month, date.day) if part]]
     if date.end is not None and date.end.year:
-        parts.append([part for part in (date.end.year, date.end.month, date.end.day) if part])
+        end = [part for part in (date.end.year, date.end.month, date.end.day) if part]
+        if end != parts[0]:  # a range of seasons in one year is that year (citeproc-py prints none)
+            parts.append(end)
     return {"date-parts": parts, **({"circa": True} if date.circa else {})}
 
 
@@ -106,7 +125,9 @@ def escaped_item(item):
     """
     escaped = {}
     for variable, value in item.items():
-        if variable in DATE_VARIABLES:
+        if variable == AMBIGUOUS:
+            value = "true"
+        elif variable in DATE_VARIABLES:
             value = date_parts(value)
             if value is None:
                 continue
@@ -134,6 +155,9 @@ def style_xml(path):
     _initialize_where_named(root)
     _localized_date_delimiters(root)
     _title_case_labels(root)
+    _disambiguate_condition(root)
+    _labels_of_present_variables(root)
+    _substitutes_inherit_names(root)
     return etree.tostring(root)
 
 
@@ -188,3 +212,51 @@ def _title_case_labels(root):
     for label in root.iter(f"{{{_CSL}}}label"):
         if label.get("text-case") == "title":
             label.set("text-case", "capitalize-all")
+
+
+def _disambiguate_condition(root):
+    """``disambiguate="true"`` as a test of ``AMBIGUOUS``, which ``processor.CslStyle`` gives
+    the items whose citations would otherwise read alike.
+
+    citeproc-py reads no ``disambiguate`` test, and a condition with no test it
+    reads holds: MLA's every citation added the title, "(Olson, “Codes, Costs,
+    and Critiques” 33)" for "(Olson 33)".
+    """
+    for condition in root.iter(f"{{{_CSL}}}if", f"{{{_CSL}}}else-if"):
+        if condition.attrib.pop("disambiguate", None) == "true":
+            tests = condition.get("variable", "").split()
+            condition.set("variable", " ".join([*tests, AMBIGUOUS]))
+
+
+def _labels_of_present_variables(root):
+    """Each ``<label variable="…">`` printed only where its variable is, as CSL says.
+
+    citeproc-py prints a label's term whether or not the item has the
+    variable: Chicago's newspaper articles ended "February 22. Edition.".
+    """
+    for label in list(root.iter(f"{{{_CSL}}}label")):
+        variable = label.get("variable")
+        if not variable:
+            continue
+        choose = etree.Element(f"{{{_CSL}}}choose")
+        test = etree.SubElement(choose, f"{{{_CSL}}}if", variable=variable)
+        label.addprevious(choose)
+        test.append(label)
+
+
+def _substitutes_inherit_names(root):
+    """A bare ``<names>`` anywhere within a ``<substitute>`` given its parent's ``<name>`` and
+    ``<et-al>``, as CSL's shorthand says.
+
+    citeproc-py passes them on only to the substitute's own children, so a film's
+    directors inside a ``<choose>`` were cited in full: "(John Doe, Rob Roe 2015)"
+    for Chicago's "(Doe and Roe 2015)".
+    """
+    for substitute in root.iter(f"{{{_CSL}}}substitute"):
+        parent = substitute.getparent()
+        inherited = [child for child in parent if child.tag in (f"{{{_CSL}}}name", f"{{{_CSL}}}et-al")]
+        for names in substitute.iter(f"{{{_CSL}}}names"):
+            if names.getparent() is substitute or names.find(f"{{{_CSL}}}name") is not None:
+                continue
+            for position, child in enumerate(inherited):
+                names.insert(position, deepcopy(child))

@@ -28,7 +28,7 @@ from django.utils.safestring import mark_safe
 
 from citations import markup
 from citations.styles import chicago
-from citations.styles.citeproc_input import escaped_item, style_xml
+from citations.styles.citeproc_input import AMBIGUOUS, escaped_item, style_xml
 from citations.styles.editions import EDITIONS
 
 CSL_DIR = Path(__file__).parent / "csl"
@@ -36,9 +36,10 @@ logger = logging.getLogger(__name__)
 # Reference entries each style keeps formatted.
 ENTRIES_KEPT = 4096
 
-# The name variables that stand in the author's place, in CSL's order of substitution, of those
-# citeproc-py reads (it knows no ``director``: a film without an author is cited by its title).
-_NAME_VARIABLES = ("author", "editor", "translator", "composer", "interviewer")
+# The name variables that stand in the author's place, in CSL's order of substitution.
+_NAME_VARIABLES = ("author", "director", "editor", "translator", "composer", "interviewer")
+# What is masked in turn to find what a citation puts in the author's place (``_masked``).
+_STANDING_IN = ("names", "title", "container-title")
 _TAG_RE = re.compile(r"<[^>]+>")
 _LABEL_RE = re.compile(r"^(\[?\d+[.\]])\s*")  # a numeric style's "1." or "[1]"
 _OPENING_RE = re.compile(r"(?:<\w+[^>]*>|“|‘)$")
@@ -88,14 +89,21 @@ class CslStyle:
         names the author in the text, then the rest in parentheses ("Smith (2016,
         33)"); a suppressed author leaves only the rest ("(2016, 33)").
         """
+        items = self.disambiguated(items)
         processor = self._processor(items)
-        masked = self._processor({key: _masked(item, key) for key, item in items.items()})
-        registered = [(self._citation(cites), self._citation(cites)) for cites in citations]
-        for full, bare in registered:
+        # What stands in the author's place masked: a style may cite by title, or by the series, a work
+        # whose names it does not use.
+        maskings = [
+            self._processor({key: _masked(item, key, standing) for key, item in items.items()})
+            for standing in _STANDING_IN
+        ]
+        registered = [[self._citation(cites) for _ in range(len(_STANDING_IN) + 1)] for cites in citations]
+        for full, *bare in registered:
             processor.register(full)
-            masked.register(bare)
+            for masked, citation in zip(maskings, bare, strict=True):
+                masked.register(citation)
         rendered = []
-        for cites, (full, bare) in zip(citations, registered, strict=True):
+        for cites, (full, *bare) in zip(citations, registered, strict=True):
             try:
                 html = str(processor.cite(full, _ignore))
             except Exception:  # citeproc-py fails on some odd records: name the works instead
@@ -105,13 +113,49 @@ class CslStyle:
                 continue
             first = cites[0]
             if first.narrative or first.suppress_author:
-                parts = _split(html, str(masked.cite(bare, _ignore)), _mark(first.key))
+                splits = (
+                    _split(html, str(masked.cite(citation, _ignore)), _mark(first.key))
+                    for masked, citation in zip(maskings, bare, strict=True)
+                )
+                parts = next(filter(None, splits), None)
                 if parts is not None:
                     author, rest = parts
                     rest = "" if not _plain(rest).strip("()[] ") else rest
                     html = rest if first.suppress_author else " ".join(filter(None, [author, rest]))
             rendered.append(mark_safe(_punctuation_in_quotes(self._affixes(html, cites))))
         return rendered
+
+    def disambiguated(self, items):
+        """``items`` with what tells apart works whose citations would read alike, "(Smith 2019)".
+
+        citeproc-py does not disambiguate. Where the style adds year suffixes,
+        they are given in reference-list order (CSL 1.0.2, "Disambiguation":
+        "Smith 2019a" and "Smith 2019b" in the text and the list); otherwise the
+        style's ``disambiguate="true"`` branch is taken (MLA adds the title). Names
+        and initials are not added (APA's "J. Smith, 2019" and "A. Smith, 2019").
+        """
+        if len(items) < 2 or self.numeric:
+            return items
+        processor = self._processor(items)
+        alike = {}
+        for key in items:
+            alike.setdefault(_plain(str(self._one(processor, Cited(key)))), []).append(key)
+        items = dict(items)
+        for keys in alike.values():
+            if len(keys) < 2:
+                continue
+            keys.sort(key=lambda key: (self.sort_key(items[key]), key))
+            for index, key in enumerate(keys):
+                if self.year_suffixes:
+                    items[key] = {**items[key], "year-suffix": _letters(index)}
+                else:
+                    items[key] = {**items[key], AMBIGUOUS: "true"}
+        return items
+
+    @cached_property
+    def year_suffixes(self):
+        """Whether the style tells works apart by year suffixes (its ``disambiguate-add-year-suffix``)."""
+        return 'disambiguate-add-year-suffix="true"' in self.path.read_text(encoding="utf-8")
 
     @staticmethod
     def _affixes(html, cites):
@@ -130,6 +174,7 @@ class CslStyle:
         """The reference list of ``items`` (key: CSL-JSON item), as HTML entries in the style's order."""
         if not items:
             return []
+        items = self.disambiguated(items)
         processor = self._processor(items)
         for key in items:
             processor.register(Citation([CitationItem(key)]))
@@ -186,9 +231,12 @@ class CslStyle:
     def narrative(self, item, **_note_options):
         """The author as running text names them, as the style's citation does ("Smith and Jones")."""
         full = str(self._one(self._processor({"item": item}), Cited("item")))
-        masked = self._one(self._processor({"item": _masked(item, "item")}), Cited("item"))
-        parts = _split(full, str(masked), _mark("item"))
-        return mark_safe(parts[0] if parts else full)
+        for standing in _STANDING_IN:
+            masked = self._one(self._processor({"item": _masked(item, "item", standing)}), Cited("item"))
+            parts = _split(full, str(masked), _mark("item"))
+            if parts:
+                return mark_safe(parts[0])
+        return mark_safe(full)
 
     def _one(self, processor, cite):
         citation = self._citation((cite,))
@@ -215,6 +263,16 @@ class Cited:
     suffix: str = ""
     suppress_author: bool = False
     narrative: bool = False
+
+
+def _letters(index):
+    """The year suffix of the ``index``-th work alike: a, b… z, aa, ab…"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 def _ignore(citation_item):
@@ -268,11 +326,13 @@ def _mark(key):
     return f"\ue000{key}\ue001"
 
 
-def _masked(item, key):
-    """``item`` with its author (or whoever stands in the author's place, else its title) as ``_mark``."""
-    for variable in _NAME_VARIABLES:
+def _masked(item, key, standing="names"):
+    """``item`` with what may stand in the author's place as ``_mark``: its author (or the first of
+    ``_NAME_VARIABLES`` it has), its title, or its ``container-title``, else its title."""
+    for variable in _NAME_VARIABLES if standing == "names" else (standing,):
         if item.get(variable):
-            return {**item, variable: [{"literal": _mark(key)}]}
+            mark = [{"literal": _mark(key)}] if variable in _NAME_VARIABLES else _mark(key)
+            return {**item, variable: mark}
     return {**item, "title": _mark(key)}
 
 
