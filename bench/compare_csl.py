@@ -50,19 +50,22 @@ def pandoc_forms(items, csl_file):
 
 
 def our_forms(items, style):
-    """{key: {form: text}}, the citations of all ``items`` formatted together as one post's are."""
+    """{key: {form: text}}, the citations and reference list of all ``items`` made together as one
+    post's are (as Pandoc makes them: year suffixes run across the list)."""
     data = {item["id"]: csl.as_text({k: v for k, v in item.items() if k != "id"}) for item in items}
     citations = []
     for key in data:
         citations += [(Cited(key, value="33"),), (Cited(key, narrative=True),)]
     cites = style.cite(citations, data)
-    forms = {
-        key: {"cite": text_of(cites[2 * i]), "narrative": text_of(cites[2 * i + 1])}
+    entries = style.reference_entries(data)
+    return {
+        key: {
+            "cite": text_of(cites[2 * i]),
+            "narrative": text_of(cites[2 * i + 1]),
+            "bibliography": text_of(entries[key]),
+        }
         for i, key in enumerate(data)
     }
-    for key, item in data.items():
-        forms[key]["bibliography"] = text_of(style.bibliography(item))
-    return forms
 
 
 def unnumbered(text):

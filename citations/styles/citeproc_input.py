@@ -5,8 +5,9 @@ and no season (its ``season`` fails where a month is numeric), knows only CSL
 1.0's name variables (``NAMES``: CSL 1.0.2's director, host, producer… were
 read as text), takes ``disambiguate="true"`` for always true, prints a
 label's term without its variable, passes a substitute's name options on to
-its children only, leaves straight quotation marks straight, ignores CSL
-1.0.1's ``initialize="false"``, joins a localized date's parts with the
+its children only, finds no hyphenated name variable (``reviewed-author``),
+leaves straight quotation marks straight, ignores CSL 1.0.1's
+``initialize="false"``, joins a localized date's parts with the
 calling ``<date>``'s delimiter rather than the locale's, and title-cases no
 label; these functions give it what it handles.
 """
@@ -16,6 +17,7 @@ from copy import deepcopy
 from html import escape
 
 from citeproc import NAMES
+from citeproc.frontend import CitationStylesLocale
 from lxml import etree
 
 from citations import markup
@@ -158,6 +160,7 @@ def style_xml(path):
     _disambiguate_condition(root)
     _labels_of_present_variables(root)
     _substitutes_inherit_names(root)
+    _hyphenated_names_read(root)
     return etree.tostring(root)
 
 
@@ -260,3 +263,43 @@ def _substitutes_inherit_names(root):
                 continue
             for position, child in enumerate(inherited):
                 names.insert(position, deepcopy(child))
+
+
+def _hyphenated_names_read(root):
+    """``<names variable="reviewed-author">`` as ``reviewed_author``, with its terms so named.
+
+    citeproc-py keeps an item's variables under names with underscores and looks a
+    ``<names>`` variable up as the style spells it, so no hyphenated one was ever
+    found: reviews lost "by Michael Pollan", episodes their writers. Its label
+    looks up the term of the same spelling, so the English terms of each role are
+    copied under it into the style's unlabelled locale.
+    """
+    roles = set()
+    for names in root.iter(f"{{{_CSL}}}names"):
+        variables = names.get("variable", "").split()
+        roles.update(variable for variable in variables if "-" in variable)
+        names.set("variable", " ".join(variable.replace("-", "_") for variable in variables))
+    if not roles:
+        return
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    in_style = {locale.get(xml_lang): locale for locale in root.findall(f"{{{_CSL}}}locale")}
+    sources = [in_style[lang] for lang in ("en-US", "en", None) if lang in in_style]
+    sources.append(CitationStylesLocale("en-US", validate=False).root)
+    target = in_style.get(None)
+    if target is None:
+        target = etree.Element(f"{{{_CSL}}}locale")
+        info = root.find(f"{{{_CSL}}}info")
+        (info if info is not None else root[0]).addnext(target)
+    terms = target.find(f"{{{_CSL}}}terms")
+    if terms is None:
+        terms = etree.SubElement(target, f"{{{_CSL}}}terms")
+    for role in sorted(roles):
+        copied = set()
+        for source in sources:
+            for term in source.iterfind(f"{{{_CSL}}}terms/{{{_CSL}}}term[@name='{role}']"):
+                if term.get("form") in copied:
+                    continue
+                copied.add(term.get("form"))
+                copy = etree.fromstring(etree.tostring(term))
+                copy.set("name", role.replace("-", "_"))
+                terms.append(copy)

@@ -125,32 +125,66 @@ class CslStyle:
             rendered.append(mark_safe(_punctuation_in_quotes(self._affixes(html, cites))))
         return rendered
 
-    def disambiguated(self, items):
+    def disambiguated(self, items, *, cited=True):
         """``items`` with what tells apart works whose citations would read alike, "(Smith 2019)".
 
-        citeproc-py does not disambiguate. Where the style adds year suffixes,
-        they are given in reference-list order (CSL 1.0.2, "Disambiguation":
-        "Smith 2019a" and "Smith 2019b" in the text and the list); otherwise the
-        style's ``disambiguate="true"`` branch is taken (MLA adds the title). Names
-        and initials are not added (APA's "J. Smith, 2019" and "A. Smith, 2019").
+        citeproc-py does not disambiguate; this does as CSL 1.0.2 says
+        ("Disambiguation"), in its order. Where the style adds given names, the
+        first author's initials (or given names) are added to a work whose author
+        shares a surname but not the given names with another's: "(A. Smith, 2019)"
+        and "(J. Smith, 2020)" (APA 7 8.20), in citations only (not ``cited``: the
+        reference list names them in full); in every citation unless the style's
+        rule is "by-cite", which adds them only where the citations read alike.
+        Works still alike then take year suffixes in reference-list order,
+        "Smith 2019a" and "Smith 2019b" in the text and the list, where the
+        style adds them; otherwise the style's ``disambiguate="true"`` branch
+        is taken (MLA adds the title). Names hidden in an "et al." are not added.
         """
         if len(items) < 2 or self.numeric:
             return items
+        citing, listed = dict(items), dict(items)
+        if self.given_names and self.given_name_rule != "by-cite":
+            initials_only = self.given_name_rule.endswith("-with-initials")
+            for key, name in _namesakes(citing, citing, self.initials, initials_only=initials_only).items():
+                citing[key] = _given_named(citing[key], name)
+        for keys in self._alike(citing):
+            if self.given_names and self.given_name_rule == "by-cite":
+                for key, name in _namesakes(keys, citing, self.initials).items():
+                    citing[key] = _given_named(citing[key], name)
+                groups = self._alike({key: citing[key] for key in keys})
+            else:
+                groups = [keys]
+            for group in groups:
+                group.sort(key=lambda key: (self.sort_key(items[key]), key))
+                for index, key in enumerate(group):
+                    told = {"year-suffix": _letters(index)} if self.year_suffixes else {AMBIGUOUS: "true"}
+                    citing[key], listed[key] = {**citing[key], **told}, {**listed[key], **told}
+        return citing if cited else listed
+
+    def _alike(self, items):
+        """Lists of the keys of ``items`` whose citations, without a locator, read alike."""
         processor = self._processor(items)
         alike = {}
         for key in items:
             alike.setdefault(_plain(str(self._one(processor, Cited(key)))), []).append(key)
-        items = dict(items)
-        for keys in alike.values():
-            if len(keys) < 2:
-                continue
-            keys.sort(key=lambda key: (self.sort_key(items[key]), key))
-            for index, key in enumerate(keys):
-                if self.year_suffixes:
-                    items[key] = {**items[key], "year-suffix": _letters(index)}
-                else:
-                    items[key] = {**items[key], AMBIGUOUS: "true"}
-        return items
+        return [keys for keys in alike.values() if len(keys) > 1]
+
+    @cached_property
+    def given_names(self):
+        """Whether the style adds given names to tell authors apart (its ``disambiguate-add-givenname``)."""
+        return 'disambiguate-add-givenname="true"' in self.path.read_text(encoding="utf-8")
+
+    @cached_property
+    def given_name_rule(self):
+        """Its ``givenname-disambiguation-rule``: all but "by-cite" tell namesakes apart in every citation."""
+        match = re.search(r'givenname-disambiguation-rule="([^"]*)"', self.path.read_text(encoding="utf-8"))
+        return match.group(1) if match else "by-cite"
+
+    @cached_property
+    def initials(self):
+        """What follows each initial where the style initializes names (its first ``initialize-with``)."""
+        match = re.search(r'initialize-with="([^"]*)"', self.path.read_text(encoding="utf-8"))
+        return match.group(1) if match else None
 
     @cached_property
     def year_suffixes(self):
@@ -172,9 +206,13 @@ class CslStyle:
 
     def reference_list(self, items):
         """The reference list of ``items`` (key: CSL-JSON item), as HTML entries in the style's order."""
+        return list(self.reference_entries(items).values())
+
+    def reference_entries(self, items):
+        """``{key: entry}`` of the reference list of ``items``, in the style's order."""
         if not items:
-            return []
-        items = self.disambiguated(items)
+            return {}
+        items = self.disambiguated(items, cited=False)
         processor = self._processor(items)
         for key in items:
             processor.register(Citation([CitationItem(key)]))
@@ -186,23 +224,24 @@ class CslStyle:
         if len(formatted) != len(items):
             # citeproc-py fails on, or leaves out, some odd records: each is made alone, a title standing in.
             if len(items) == 1:
-                return [_title(next(iter(items.values())))]
-            alone = [self.bibliography(item) for item in items.values()]
+                return {key: _title(item) for key, item in items.items()}
+            alone = {key: self.bibliography(item) for key, item in items.items()}
             if self.numeric:
-                return [
-                    mark_safe(f"{number}. {_LABEL_RE.sub('', entry)}")
-                    for number, entry in enumerate(alone, 1)
-                ]
-            return sorted(alone, key=_filing)
-        entries = []
-        for html in formatted:
+                return {
+                    key: mark_safe(f"{number}. {_LABEL_RE.sub('', entry)}")
+                    for number, (key, entry) in enumerate(alone.items(), 1)
+                }
+            return dict(sorted(alone.items(), key=lambda pair: _filing(pair[1])))
+        entries = {}
+        # citeproc-py lists the items in the order they were registered.
+        for key, html in zip(items, formatted, strict=True):
             html = _punctuation_in_quotes(html)
             # A numeric style's label and entry run together in citeproc-py's output ("1.Smith").
-            entries.append(mark_safe(_LABEL_RE.sub(r"\1 ", html)))
+            entries[key] = mark_safe(_LABEL_RE.sub(r"\1 ", html))
         if self.numeric:
             return entries
-        # citeproc-py keeps the order of registration; the others file alphabetically.
-        return sorted(entries, key=_filing)
+        # The others file alphabetically.
+        return dict(sorted(entries.items(), key=lambda pair: _filing(pair[1])))
 
     @cached_property
     def numeric(self):
@@ -263,6 +302,56 @@ class Cited:
     suffix: str = ""
     suppress_author: bool = False
     narrative: bool = False
+
+
+def _first_name(item):
+    """The variable and the first name of whoever is cited in the author's place, or None."""
+    for variable in _NAME_VARIABLES:
+        names = item.get(variable)
+        if isinstance(names, list) and names and isinstance(names[0], dict):
+            return variable, names[0]
+    return None
+
+
+def _namesakes(keys, items, initials, *, initials_only=False):
+    """``{key: name}``, the first author of those of ``keys`` that share a surname, but not given names,
+    with another's, named in full in the running text: with initials (``initials`` after each) where
+    the style has them and they tell the two apart, else with given names (``initials_only``: initials)."""
+    people = {}
+    for key in keys:
+        first = _first_name(items[key])
+        if first and first[1].get("family") and first[1].get("given"):
+            people[key] = first[1]
+    named = {}
+    for key, person in people.items():
+        others = [
+            other
+            for other in people.values()
+            if other["family"] == person["family"] and other["given"] != person["given"]
+        ]
+        if not others:
+            continue
+        given = str(person["given"])
+        mark = ". " if initials is None else initials
+        told_apart = all(_initialled(other["given"], mark) != _initialled(given, mark) for other in others)
+        if initials_only or told_apart:
+            given = given if initials is None else _initialled(given, mark)
+        particles = (person.get("dropping-particle"), person.get("non-dropping-particle"))
+        named[key] = " ".join(str(part) for part in (given, *particles, person["family"]) if part)
+        if person.get("suffix"):
+            named[key] += f", {person['suffix']}"
+    return named
+
+
+def _initialled(given, initials):
+    """ "Ann Beth" as "A. B." (``initials`` after each initial)."""
+    return " ".join(f"{word[0]}{initials.strip()}" for word in str(given).replace(".", ". ").split())
+
+
+def _given_named(item, name):
+    """``item`` with its first author's name as ``name``."""
+    variable, _first = _first_name(item)
+    return {**item, variable: [{"literal": name}, *item[variable][1:]]}
 
 
 def _letters(index):
