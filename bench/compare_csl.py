@@ -161,6 +161,30 @@ CAUSES = [
         _ours_only(lambda text: text.replace("Original work published ", "").replace("No. ", "")),
     ),
     (
+        "the style's own months (“June”, “July”, “Sept.”: MLA Handbook 9, appendix 1) written as"
+        " Pandoc 2.17's locale abbreviates them (“Jun.”)",
+        "Pandoc",
+        _pandoc_only(
+            lambda text: re.sub(
+                r"\b(Jun|Jul|Sep)\.", lambda m: {"Jun": "June", "Jul": "July"}.get(m[1], "Sept."), text
+            )
+        ),
+    ),
+    (
+        "a case's name not set apart from its year in a narrative citation: “White v. State (1966)”, as APA 7"
+        " Table 11.1 gives it; Pandoc 2.17 prints the parenthetical “(White v. State, 1966)”",
+        "Pandoc",
+        _when(
+            lambda item, form, ours, pandoc: form == "narrative" and item.get("type") == "legal_case",
+            _pandoc_only(lambda text: re.sub(r"^\((.*?),? (\d{4}\w?)\)$", r"\1 (\2)", text)),
+        ),
+    ),
+    (
+        "a record's impossible months (2017-14, 2017-99) printed as written by Pandoc 2.17; the year kept",
+        "Pandoc",
+        _pandoc_only(lambda text: re.sub(r" ?[\[(]?\d{4}-\d\d/\d{4}-\d\d[\])]?/?", "", text)),
+    ),
+    (
         "NLM's names inverted and initialled (“Olson HA”, “In: Wenner L, editor.”); Pandoc 2.17 writes"
         " “Hope A. Olson” and “In, editorLawrence Wenner.”",
         "Pandoc",
@@ -202,14 +226,6 @@ CAUSES = [
         _pandoc_only(lambda text: re.sub(r"(\d{4})–(?!\d)", r"\1", text)),
     ),
     (
-        "director not cited in the author's place: citeproc-py 0.11 knows no ``director`` variable",
-        "citeproc-py",
-        _when(
-            lambda item, form, ours, pandoc: bool(item.get("director")) and not item.get("author"),
-            lambda ours, pandoc, item, form: ("", ""),
-        ),
-    ),
-    (
         "a substituted title or editor repeated later in the entry: citeproc-py does not suppress substituted"
         " variables",
         "citeproc-py",
@@ -218,6 +234,15 @@ CAUSES = [
                 form == "bibliography" and not item.get("author") and len(ours) > len(pandoc)
             ),
             lambda ours, pandoc, item, form: ("", ""),
+        ),
+    ),
+    (
+        "no “———” for the author of the entry before (``subsequent-author-substitute``): citeproc-py"
+        " has none",
+        "citeproc-py",
+        _when(
+            lambda item, form, ours, pandoc: pandoc.startswith("———"),
+            lambda ours, pandoc, item, form: (ours, pandoc.replace("———", ours.split(". ", 1)[0], 1)),
         ),
     ),
     (

@@ -16,7 +16,7 @@ import re
 from copy import deepcopy
 from html import escape
 
-from citeproc import NAMES
+from citeproc import DATES, NAMES
 from citeproc.frontend import CitationStylesLocale
 from lxml import etree
 
@@ -24,7 +24,7 @@ from citations import markup
 from citations.csl import NAME_PARTS
 from citations.dates import read_date
 
-DATE_VARIABLES = ("issued", "accessed", "original-date", "event-date", "submitted")
+DATE_VARIABLES = ("issued", "accessed", "available-date", "original-date", "event-date", "submitted")
 _CSL = "http://purl.org/net/xbiblio/csl"
 
 # CSL 1.0.2's name variables that citeproc-py 0.11 lacks. Its readers look a variable up in its
@@ -35,6 +35,8 @@ NEW_NAME_VARIABLES = (
     *("narrator", "organizer", "performer", "producer", "reviewed_author", "script_writer", "series_creator"),
 )
 NAMES.extend(name for name in NEW_NAME_VARIABLES if name not in NAMES)
+# And CSL 1.0.2's date variable it lacks: a multivolume work's years of publication, 1965–1993.
+DATES.extend(date for date in ("available_date",) if date not in DATES)
 
 # The variable an item holds when its citation alone would be ambiguous (``disambiguate_condition``):
 # no CSL variable, so no record holds it.
@@ -120,10 +122,31 @@ def _name_part(name, part):
     return tidy_initials(name[part]) if part == "given" else str(name[part])
 
 
-def escaped_item(item):
+_PARTICLES = re.compile(r"^((?:[a-z][\w'’]*\s+)+)(?=[^\W\d_])(?![a-z])")
+
+
+def with_particles(name):
+    """A name whose surname opens with lowercase words, "de la Mare", with them as its particle.
+
+    CSL-JSON processors (citeproc-js, Pandoc) read them so (``parse-names``), and a
+    style then files and inverts the name as it says ("Mare, Walter de la" under
+    ``demote-non-dropping-particle``); citeproc-py takes the whole for the surname.
+    """
+    family = name.get("family")
+    if not isinstance(family, str) or name.get("non-dropping-particle") or name.get("parse-names") is False:
+        return name
+    match = _PARTICLES.match(family)
+    if not match:
+        return name
+    return {**name, "non-dropping-particle": match[1].strip(), "family": family[match.end() :]}
+
+
+def escaped_item(item, *, page_range_format=None):
     """``item`` with its text as HTML: citeproc-py copies values into its output as they are.
 
     CSL's own markup in a value (``<i>``, ``<sc>``…) is kept as formatting, all else escaped.
+    Page ranges are abbreviated here where the style's ``page_range_format`` is one
+    citeproc-py gets wrong (``ABBREVIATED_HERE``).
     """
     escaped = {}
     for variable, value in item.items():
@@ -138,10 +161,11 @@ def escaped_item(item):
                 continue
             value = [
                 {part: escape(_name_part(name, part), quote=False) for part in NAME_PARTS if name.get(part)}
-                for name in value
-                if isinstance(name, dict)
+                for name in map(with_particles, filter(lambda name: isinstance(name, dict), value))
             ]
         elif isinstance(value, str):
+            if variable == "page" and page_range_format in ABBREVIATED_HERE:
+                value = minimal_two(value)
             value = markup.to_html(curly_quotes(value) if variable in QUOTED_VARIABLES else value)
         elif isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
@@ -151,9 +175,32 @@ def escaped_item(item):
     return escaped
 
 
+_RANGE = re.compile(r"\b(\d+)\s*[-–]\s*(\d+)\b")
+# Page-range formats citeproc-py gets wrong, so ``escaped_item`` abbreviates pages and the style is
+# given "expanded": citeproc-py's ``minimal-two`` cut 1–17 to "1–7" (any first page of one digit).
+ABBREVIATED_HERE = ("minimal-two",)
+
+
+def minimal_two(page):
+    """Page ranges as CSL's ``minimal-two`` abbreviates them: "321–28", "42–45", "1–17", "2787–816"."""
+
+    def abbreviated(match):
+        first, last = match[1], match[2]
+        common = 0
+        if len(first) == len(last):
+            while common < len(last) and first[common] == last[common]:
+                common += 1
+        kept = max(len(last) - common, min(2, len(last)))
+        return f"{first}-{last[len(last) - kept :]}"
+
+    return _RANGE.sub(abbreviated, page)
+
+
 def style_xml(path):
     """The style file rewritten where citeproc-py would misread it (each function below says how)."""
     root = etree.parse(str(path)).getroot()
+    if root.get("page-range-format") in ABBREVIATED_HERE:
+        root.set("page-range-format", "expanded")
     _initialize_where_named(root)
     _localized_date_delimiters(root)
     _title_case_labels(root)

@@ -21,7 +21,7 @@ from html import escape, unescape
 from io import BytesIO
 from pathlib import Path
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc import NAMES, Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from django.utils.safestring import mark_safe
@@ -66,7 +66,8 @@ class CslStyle:
         return CitationStylesStyle(BytesIO(style_xml(self.path)), locale="en-US", validate=False)
 
     def _processor(self, items):
-        data = [{**escaped_item(item), "id": key} for key, item in items.items()]
+        pages = self.page_range_format
+        data = [{**escaped_item(item, page_range_format=pages), "id": key} for key, item in items.items()]
         with warnings.catch_warnings():  # citeproc-py warns of every CSL variable it does not read
             warnings.simplefilter("ignore")
             return CitationStylesBibliography(self.style, CiteProcJSON(data), formatter.html)
@@ -159,6 +160,12 @@ class CslStyle:
                 for index, key in enumerate(group):
                     told = {"year-suffix": _letters(index)} if self.year_suffixes else {AMBIGUOUS: "true"}
                     citing[key], listed[key] = {**citing[key], **told}, {**listed[key], **told}
+                if not self.year_suffixes:
+                    # The ``disambiguate="true"`` branch only where it tells the works apart.
+                    for still in self._alike({key: citing[key] for key in group}):
+                        for key in still:
+                            citing[key] = _without(citing[key], AMBIGUOUS)
+                            listed[key] = _without(listed[key], AMBIGUOUS)
         return citing if cited else listed
 
     def _alike(self, items):
@@ -183,7 +190,7 @@ class CslStyle:
     @cached_property
     def initials(self):
         """What follows each initial where the style initializes names (its first ``initialize-with``)."""
-        match = re.search(r'initialize-with="([^"]*)"', self.path.read_text(encoding="utf-8"))
+        match = re.search(r'initialize-with="([^"]*)"', self.path.read_text(encoding="utf-8"))
         return match.group(1) if match else None
 
     @cached_property
@@ -242,6 +249,12 @@ class CslStyle:
             return entries
         # The others file alphabetically.
         return dict(sorted(entries.items(), key=lambda pair: _filing(pair[1])))
+
+    @cached_property
+    def page_range_format(self):
+        """How the style abbreviates page ranges (its ``page-range-format``), or None."""
+        match = re.search(r'page-range-format="([^"]*)"', self.path.read_text(encoding="utf-8"))
+        return match.group(1) if match else None
 
     @cached_property
     def numeric(self):
@@ -416,13 +429,29 @@ def _mark(key):
 
 
 def _masked(item, key, standing="names"):
-    """``item`` with what may stand in the author's place as ``_mark``: its author (or the first of
-    ``_NAME_VARIABLES`` it has), its title, or its ``container-title``, else its title."""
-    for variable in _NAME_VARIABLES if standing == "names" else (standing,):
-        if item.get(variable):
-            mark = [{"literal": _mark(key)}] if variable in _NAME_VARIABLES else _mark(key)
-            return {**item, variable: mark}
-    return {**item, "title": _mark(key)}
+    """``item`` with what may stand in the author's place as ``_mark``: all its names (a citation
+    shows the first the style substitutes), its title, or its ``container-title``, else its title."""
+    mark = _mark(key)
+    if standing == "names":
+        masked = {
+            variable: [{"literal": mark}] for variable, value in item.items() if _is_names(variable, value)
+        }
+    else:
+        masked = {standing: mark} if item.get(standing) else {}
+    if not masked or "title" in masked:
+        masked["title"] = mark
+        if item.get("title-short"):
+            masked["title-short"] = mark
+    return {**item, **masked}
+
+
+def _without(item, variable):
+    return {name: value for name, value in item.items() if name != variable}
+
+
+def _is_names(variable, value):
+    """Whether ``value`` is names, as a name variable holds."""
+    return variable.replace("-", "_") in NAMES and isinstance(value, list) and bool(value)
 
 
 def _split(full, masked, mark):

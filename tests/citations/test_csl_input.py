@@ -3,7 +3,7 @@ says (``styles.citeproc_input``, ``styles.processor``): each test names the CSL 
 misses on its own, and the record it showed on (``bench/compare_csl.py --causes``)."""
 
 from citations.styles import get_style
-from citations.styles.citeproc_input import curly_quotes, tidy_initials
+from citations.styles.citeproc_input import curly_quotes, minimal_two, tidy_initials
 from citations.styles.processor import Cited
 
 ARTICLE = {
@@ -81,7 +81,7 @@ FILM = {
 
 
 def test_a_film_is_cited_by_its_directors():
-    """CSL 1.0.2's ``director`` stands in the author's place (APA 7 10.12, CMOS 15.51); citeproc-py
+    """CSL 1.0.2's ``director`` stands in the author's place (APA 7 10.12); citeproc-py
     0.11 knew no such variable and cited the film by its title. Chicago's shortened names reach the
     directors though its ``<substitute>`` names them inside a ``<choose>``: "Doe and Roe", not
     "John Doe, Rob Roe"."""
@@ -96,7 +96,7 @@ def test_a_film_is_cited_by_its_directors():
 
 def test_a_work_cited_by_title_or_series_is_named_so_in_a_narrative_citation():
     """ "@key" names in the text whatever the style puts in the author's place: Harvard cites a film by
-    its title though it has a director, Chicago an episode by its series (CMOS 15.51)."""
+    its title though it has a director, Chicago an episode by its series."""
     [film] = get_style("harvard").cite([(Cited("k", narrative=True),)], {"k": FILM})
     assert film == "<i>A film</i> (2015)"
     episode = {
@@ -126,7 +126,7 @@ WORKS_OF_SMITH = {
 
 def test_two_works_by_one_author_in_one_year_are_2019a_and_2019b_in_text_and_in_the_list():
     """Works whose citations would read alike take year suffixes in reference-list order (CSL
-    "Disambiguation"; APA 7 8.19, CMOS 15.19); a third, of another year, takes none. citeproc-py
+    "Disambiguation"; APA 7 8.19); a third, of another year, takes none. citeproc-py
     does not disambiguate."""
     cites = [(Cited("beta", value="3"),), (Cited("alpha"),), (Cited("gamma", narrative=True),)]
     for style, expected, first_entry in [
@@ -147,7 +147,7 @@ def test_two_works_by_one_author_in_one_year_are_2019a_and_2019b_in_text_and_in_
 
 
 def test_mla_cites_the_author_and_page_and_adds_the_title_only_for_two_works_by_one_author():
-    """MLA 9 (6.4, 6.9): "(Smith 3)"; "(Smith, <i>Beta</i> 3)" when another work by Smith is cited.
+    """MLA 9: "(Smith 3)"; "(Smith, <i>Beta</i> 3)" when another work by Smith is cited.
     citeproc-py took its ``disambiguate="true"`` test for always true and added the title to all."""
     mla = get_style("modern-language-association.csl")
     assert mla.cite([(Cited("beta", value="3"),)], {"beta": WORKS_OF_SMITH["beta"]}) == ["(Smith 3)"]
@@ -180,3 +180,41 @@ def test_a_range_of_seasons_in_one_year_is_cited_by_that_year():
     assert get_style("harvard").cite([(Cited("k"),)], {"k": page}) == [
         "(<i>Season ranges in exports</i>, 2017)"
     ]
+
+
+def test_namesakes_are_cited_with_their_initials_even_in_different_years():
+    """APA 7 8.20: first authors of one surname and different initials are cited with their initials
+    in every citation, whatever the year ("primary-name-with-initials"); the reference list names them
+    as ever. citeproc-py does not disambiguate."""
+    works = {
+        "ann": {**SMITH, "title": "Alpha", "author": [{"given": "Ann", "family": "Smith"}]},
+        "john": {**SMITH, "title": "Beta", "issued": {"date-parts": [[2020]]}},
+    }
+    apa = get_style("apa")
+    cites = [(Cited("ann"),), (Cited("john", narrative=True),)]
+    assert apa.cite(cites, works) == ["(A. Smith, 2019)", "J. Smith (2020)"]
+    assert [entry.split(" (")[0] for entry in apa.reference_list(works)] == ["Smith, A.", "Smith, J."]
+
+
+def test_a_review_names_the_reviewed_author():
+    """CSL 1.0.2's ``reviewed-author`` (APA 7 10.7): "Review of <i>The Omnivore’s
+    Dilemma</i>, by Michael Pollan". citeproc-py never found a hyphenated name variable."""
+    review = {
+        "type": "review-book",
+        "title": "Deconstructing dinner",
+        "reviewed-title": "The omnivore's dilemma",
+        "reviewed-author": [{"given": "Michael", "family": "Pollan"}],
+        "author": [{"given": "David", "family": "Kamp"}],
+        "issued": {"date-parts": [[2006, 4, 23]]},
+    }
+    entry = get_style("chicago-author-date").bibliography(review)
+    assert "Review of <i>The Omnivore’s Dilemma</i>, by Michael Pollan." in entry
+
+
+def test_mla_page_ranges_keep_two_digits():
+    """MLA 9 gives the last two digits of the second number unless more are needed, CSL's
+    ``minimal-two``: 375–93 and 1–17; citeproc-py printed "1–7"."""
+    assert minimal_two("321-328, 1-17, 2787-2816, 1001-1003") == "321-28, 1-17, 2787-816, 1001-03"
+    entry = get_style("modern-language-association.csl").bibliography({**ARTICLE, "page": "1-17"})
+    assert "pp. 1–17." in entry
+    assert "pp. 375–93." in get_style("modern-language-association.csl").bibliography(ARTICLE)
