@@ -341,12 +341,17 @@ def _hyphenated_names_read(root):
     if terms is None:
         terms = etree.SubElement(target, f"{{{_CSL}}}terms")
     for role in sorted(roles):
-        copied = set()
+        found = {}
         for source in sources:
             for term in source.iterfind(f"{{{_CSL}}}terms/{{{_CSL}}}term[@name='{role}']"):
-                if term.get("form") in copied:
-                    continue
-                copied.add(term.get("form"))
-                copy = etree.fromstring(etree.tostring(term))
-                copy.set("name", role.replace("-", "_"))
-                terms.append(copy)
+                found.setdefault(term.get("form"), term)
+        # A form the locale lacks falls back as CSL says ("verb-short" to "verb", "short" to the long).
+        for form, fallback in (("verb-short", "verb"), ("short", None), ("symbol", "short")):
+            if form not in found and fallback in found:
+                found[form] = found[fallback]
+        for form, term in found.items():
+            copy = etree.fromstring(etree.tostring(term))
+            copy.set("name", role.replace("-", "_"))
+            if form is not None:
+                copy.set("form", form)
+            terms.append(copy)
