@@ -42,7 +42,9 @@ DEFAULT_STYLE = "chicago-18"
 # media posts quoted as written under a roman network (14.209), interviewers, a recording's medium and
 # running time (14.214), episodes' season and number (14.265). In-text styles: Vancouver's dates spaced
 # as its locale says, APA's labels title-cased, quotes typeset and alternating, initials tidied.
-VERSION = "3"
+# 4: In-text styles: directors, writers and reviewed authors cited, works alike told apart (initials,
+# 2019a/2019b, MLA's title), surname particles read, labels only with their variables, MLA's page ranges.
+VERSION = "4"
 
 # A style's module, and the options its functions take. "chicago-note", the
 # name before editions were offered, keeps meaning the 17th edition.

@@ -175,23 +175,24 @@ def escaped_item(item, *, page_range_format=None):
     return escaped
 
 
-_RANGE = re.compile(r"\b(\d+)\s*[-–]\s*(\d+)\b")
+_RANGE = re.compile(r"\b([A-Za-z]*)(\d+)\s*[-–]\s*\1(\d+)\b")
 # Page-range formats citeproc-py gets wrong, so ``escaped_item`` abbreviates pages and the style is
 # given "expanded": citeproc-py's ``minimal-two`` cut 1–17 to "1–7" (any first page of one digit).
 ABBREVIATED_HERE = ("minimal-two",)
 
 
 def minimal_two(page):
-    """Page ranges as CSL's ``minimal-two`` abbreviates them: "321–28", "42–45", "1–17", "2787–816"."""
+    """Page ranges as CSL's ``minimal-two`` abbreviates them: "321–28", "42–45", "1–17", "2787–816",
+    "B13–14"."""
 
     def abbreviated(match):
-        first, last = match[1], match[2]
+        prefix, first, last = match[1], match[2], match[3]
         common = 0
         if len(first) == len(last):
             while common < len(last) and first[common] == last[common]:
                 common += 1
         kept = max(len(last) - common, min(2, len(last)))
-        return f"{first}-{last[len(last) - kept :]}"
+        return f"{prefix}{first}-{last[len(last) - kept :]}"
 
     return _RANGE.sub(abbreviated, page)
 
