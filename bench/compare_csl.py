@@ -138,7 +138,7 @@ def _from_title(text, item):
 
 
 _SEASONS = "(?:Spring|Summer|Autumn|Winter)"
-SEASON = re.compile(rf"\b{_SEASONS} (?=\d{{4}})|,? ?\b{_SEASONS}(?:–{_SEASONS})?\b")
+SEASON = re.compile(rf"\b{_SEASONS} (?=\d{{4}})|,? ?\b{_SEASONS}(?:–{_SEASONS})?\b(?! \d{{4}})")
 # Each known cause of a difference: what it is, whose, and a change to both texts that takes it away.
 # Causes are tried in order, each on the texts the ones before left: a difference is put down to the
 # first after which the two agree.
