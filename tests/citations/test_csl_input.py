@@ -149,7 +149,7 @@ def test_two_works_by_one_author_in_one_year_are_2019a_and_2019b_in_text_and_in_
 def test_mla_cites_the_author_and_page_and_adds_the_title_only_for_two_works_by_one_author():
     """MLA 9: "(Smith 3)"; "(Smith, <i>Beta</i> 3)" when another work by Smith is cited.
     citeproc-py took its ``disambiguate="true"`` test for always true and added the title to all."""
-    mla = get_style("modern-language-association.csl")
+    mla = get_style("mla")
     assert mla.cite([(Cited("beta", value="3"),)], {"beta": WORKS_OF_SMITH["beta"]}) == ["(Smith 3)"]
     cites = [(Cited("beta", value="3"),), (Cited("alpha"),)]
     assert mla.cite(cites, WORKS_OF_SMITH) == ["(Smith, <i>Beta</i> 3)", "(Smith, <i>Alpha</i>)"]
@@ -215,6 +215,6 @@ def test_mla_page_ranges_keep_two_digits():
     """MLA 9 gives the last two digits of the second number unless more are needed, CSL's
     ``minimal-two``: 375–93 and 1–17; citeproc-py printed "1–7"."""
     assert minimal_two("321-328, 1-17, 2787-2816, 1001-1003") == "321-28, 1-17, 2787-816, 1001-03"
-    entry = get_style("modern-language-association.csl").bibliography({**ARTICLE, "page": "1-17"})
+    entry = get_style("mla").bibliography({**ARTICLE, "page": "1-17"})
     assert "pp. 1–17." in entry
-    assert "pp. 375–93." in get_style("modern-language-association.csl").bibliography(ARTICLE)
+    assert "pp. 375–93." in get_style("mla").bibliography(ARTICLE)
