@@ -122,8 +122,8 @@ def _when(test, then):
 
 
 def _inverted(entry):
-    """Whether an entry opens with NLM's inverted, initialled name: "Olson HA."."""
-    return bool(re.match(r"^(?:[a-z]+ )*[\w'’-]+ [A-Z]+[.,] ", entry))
+    """Whether an entry opens with NLM's inverted, initialled name: "Olson HA." (casefolded or not)."""
+    return bool(re.match(r"^(?:[a-z]+ )*[\w'’-]+ [A-Z]+[.,] ", entry, re.IGNORECASE))
 
 
 def _from_title(text, item):
