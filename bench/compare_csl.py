@@ -129,7 +129,7 @@ def _inverted(entry):
 def _from_title(text, item):
     """An entry from its title on, its editors left out: what is left when the names differ."""
     title = curly_quotes(re.sub(r"<[^>]+>", "", str(item.get("title") or "")))[:12]
-    start = text.find(title) if title else -1
+    start = text.casefold().find(title.casefold()) if title else -1
     text = text[start:] if start >= 0 else text
     for editor in item.get("editor") or []:  # Pandoc's "In, editorLawrence Wenner.", "., editorsEmma Editrix"
         text = text.replace(" ".join(filter(None, (editor.get("given"), editor.get("family")))), "")
