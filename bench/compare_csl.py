@@ -127,14 +127,17 @@ def _inverted(entry):
 
 
 def _from_title(text, item):
-    """An entry from its title on, its editors left out: what is left when the names differ."""
-    title = curly_quotes(re.sub(r"<[^>]+>", "", str(item.get("title") or "")))[:12]
-    start = text.casefold().find(title.casefold()) if title else -1
+    """An entry from its title on, casefolded, its editors and punctuation left out: what is left
+    when the names differ."""
+    text = text.casefold()
+    title = curly_quotes(re.sub(r"<[^>]+>", "", str(item.get("title") or ""))).casefold()[:12]
+    start = text.find(title) if title else -1
     text = text[start:] if start >= 0 else text
     for editor in item.get("editor") or []:  # Pandoc's "In, editorLawrence Wenner.", "., editorsEmma Editrix"
-        text = text.replace(" ".join(filter(None, (editor.get("given"), editor.get("family")))), "")
-        text = re.sub(rf"\b{re.escape(str(editor.get('family', '')))} [A-Z]+\b,?", "", text)
-    return " ".join(re.sub(r"[^\w\s]+|\beditors?\b|\bIn\b", " ", text).split())
+        family, given = str(editor.get("family", "")).casefold(), str(editor.get("given", "")).casefold()
+        text = text.replace(f"{given} {family}".strip(), "")
+        text = re.sub(rf"\b{re.escape(family)} [a-z]+\b", "", text)
+    return " ".join(re.sub(r"[^\w\s]+|\beditors?\b|\bin\b", " ", text).split())
 
 
 _SEASONS = "(?:Spring|Summer|Autumn|Winter)"
