@@ -21,14 +21,14 @@ from html import escape, unescape
 from io import BytesIO
 from pathlib import Path
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc import NAMES, Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from django.utils.safestring import mark_safe
 
 from citations import markup
 from citations.styles import chicago
-from citations.styles.citeproc_input import escaped_item, style_xml
+from citations.styles.citeproc_input import AMBIGUOUS, escaped_item, style_xml
 from citations.styles.editions import EDITIONS
 
 CSL_DIR = Path(__file__).parent / "csl"
@@ -36,9 +36,10 @@ logger = logging.getLogger(__name__)
 # Reference entries each style keeps formatted.
 ENTRIES_KEPT = 4096
 
-# The name variables that stand in the author's place, in CSL's order of substitution, of those
-# citeproc-py reads (it knows no ``director``: a film without an author is cited by its title).
-_NAME_VARIABLES = ("author", "editor", "translator", "composer", "interviewer")
+# The name variables that stand in the author's place, in CSL's order of substitution.
+_NAME_VARIABLES = ("author", "director", "editor", "translator", "composer", "interviewer")
+# What is masked in turn to find what a citation puts in the author's place (``_masked``).
+_STANDING_IN = ("names", "title", "container-title")
 _TAG_RE = re.compile(r"<[^>]+>")
 _LABEL_RE = re.compile(r"^(\[?\d+[.\]])\s*")  # a numeric style's "1." or "[1]"
 _OPENING_RE = re.compile(r"(?:<\w+[^>]*>|“|‘)$")
@@ -65,7 +66,8 @@ class CslStyle:
         return CitationStylesStyle(BytesIO(style_xml(self.path)), locale="en-US", validate=False)
 
     def _processor(self, items):
-        data = [{**escaped_item(item), "id": key} for key, item in items.items()]
+        pages = self.page_range_format
+        data = [{**escaped_item(item, page_range_format=pages), "id": key} for key, item in items.items()]
         with warnings.catch_warnings():  # citeproc-py warns of every CSL variable it does not read
             warnings.simplefilter("ignore")
             return CitationStylesBibliography(self.style, CiteProcJSON(data), formatter.html)
@@ -88,14 +90,21 @@ class CslStyle:
         names the author in the text, then the rest in parentheses ("Smith (2016,
         33)"); a suppressed author leaves only the rest ("(2016, 33)").
         """
+        items = self.disambiguated(items)
         processor = self._processor(items)
-        masked = self._processor({key: _masked(item, key) for key, item in items.items()})
-        registered = [(self._citation(cites), self._citation(cites)) for cites in citations]
-        for full, bare in registered:
+        # What stands in the author's place masked: a style may cite by title, or by the series, a work
+        # whose names it does not use.
+        maskings = [
+            self._processor({key: _masked(item, key, standing) for key, item in items.items()})
+            for standing in _STANDING_IN
+        ]
+        registered = [[self._citation(cites) for _ in range(len(_STANDING_IN) + 1)] for cites in citations]
+        for full, *bare in registered:
             processor.register(full)
-            masked.register(bare)
+            for masked, citation in zip(maskings, bare, strict=True):
+                masked.register(citation)
         rendered = []
-        for cites, (full, bare) in zip(citations, registered, strict=True):
+        for cites, (full, *bare) in zip(citations, registered, strict=True):
             try:
                 html = str(processor.cite(full, _ignore))
             except Exception:  # citeproc-py fails on some odd records: name the works instead
@@ -105,13 +114,89 @@ class CslStyle:
                 continue
             first = cites[0]
             if first.narrative or first.suppress_author:
-                parts = _split(html, str(masked.cite(bare, _ignore)), _mark(first.key))
+                splits = (
+                    _split(html, str(masked.cite(citation, _ignore)), _mark(first.key))
+                    for masked, citation in zip(maskings, bare, strict=True)
+                )
+                parts = next(filter(None, splits), None)
                 if parts is not None:
                     author, rest = parts
                     rest = "" if not _plain(rest).strip("()[] ") else rest
                     html = rest if first.suppress_author else " ".join(filter(None, [author, rest]))
             rendered.append(mark_safe(_punctuation_in_quotes(self._affixes(html, cites))))
         return rendered
+
+    def disambiguated(self, items, *, cited=True):
+        """``items`` with what tells apart works whose citations would read alike, "(Smith 2019)".
+
+        citeproc-py does not disambiguate; this does as CSL 1.0.2 says
+        ("Disambiguation"), in its order. Where the style adds given names, the
+        first author's initials (or given names) are added to a work whose author
+        shares a surname but not the given names with another's: "(A. Smith, 2019)"
+        and "(J. Smith, 2020)" (APA 7 8.20), in citations only (not ``cited``: the
+        reference list names them in full); in every citation unless the style's
+        rule is "by-cite", which adds them only where the citations read alike.
+        Works still alike then take year suffixes in reference-list order,
+        "Smith 2019a" and "Smith 2019b" in the text and the list, where the
+        style adds them; otherwise the style's ``disambiguate="true"`` branch
+        is taken (MLA adds the title). Names hidden in an "et al." are not added.
+        """
+        if len(items) < 2 or self.numeric:
+            return items
+        citing, listed = dict(items), dict(items)
+        if self.given_names and self.given_name_rule != "by-cite":
+            initials_only = self.given_name_rule.endswith("-with-initials")
+            for key, name in _namesakes(citing, citing, self.initials, initials_only=initials_only).items():
+                citing[key] = _given_named(citing[key], name)
+        for keys in self._alike(citing):
+            if self.given_names and self.given_name_rule == "by-cite":
+                for key, name in _namesakes(keys, citing, self.initials).items():
+                    citing[key] = _given_named(citing[key], name)
+                groups = self._alike({key: citing[key] for key in keys})
+            else:
+                groups = [keys]
+            for group in groups:
+                group.sort(key=lambda key: (self.sort_key(items[key]), key))
+                for index, key in enumerate(group):
+                    told = {"year-suffix": _letters(index)} if self.year_suffixes else {AMBIGUOUS: "true"}
+                    citing[key], listed[key] = {**citing[key], **told}, {**listed[key], **told}
+                if not self.year_suffixes:
+                    # The ``disambiguate="true"`` branch only where it tells the works apart.
+                    for still in self._alike({key: citing[key] for key in group}):
+                        for key in still:
+                            citing[key] = _without(citing[key], AMBIGUOUS)
+                            listed[key] = _without(listed[key], AMBIGUOUS)
+        return citing if cited else listed
+
+    def _alike(self, items):
+        """Lists of the keys of ``items`` whose citations, without a locator, read alike."""
+        processor = self._processor(items)
+        alike = {}
+        for key in items:
+            alike.setdefault(_plain(str(self._one(processor, Cited(key)))), []).append(key)
+        return [keys for keys in alike.values() if len(keys) > 1]
+
+    @cached_property
+    def given_names(self):
+        """Whether the style adds given names to tell authors apart (its ``disambiguate-add-givenname``)."""
+        return 'disambiguate-add-givenname="true"' in self.path.read_text(encoding="utf-8")
+
+    @cached_property
+    def given_name_rule(self):
+        """Its ``givenname-disambiguation-rule``: all but "by-cite" tell namesakes apart in every citation."""
+        match = re.search(r'givenname-disambiguation-rule="([^"]*)"', self.path.read_text(encoding="utf-8"))
+        return match.group(1) if match else "by-cite"
+
+    @cached_property
+    def initials(self):
+        """What follows each initial where the style initializes names (its first ``initialize-with``)."""
+        match = re.search(r'initialize-with="([^"]*)"', self.path.read_text(encoding="utf-8"))
+        return match.group(1) if match else None
+
+    @cached_property
+    def year_suffixes(self):
+        """Whether the style tells works apart by year suffixes (its ``disambiguate-add-year-suffix``)."""
+        return 'disambiguate-add-year-suffix="true"' in self.path.read_text(encoding="utf-8")
 
     @staticmethod
     def _affixes(html, cites):
@@ -127,19 +212,31 @@ class CslStyle:
         return f"{prefix + ' ' if prefix else ''}{html}{suffix}"
 
     def reference_list(self, items):
-        """The reference list of ``items`` (key: CSL-JSON item), as HTML entries in the style's order.
+        """The reference list of ``items`` (key: CSL-JSON item), as HTML entries in the style's order."""
+        return list(self.reference_entries(items).values())
 
-        Each entry is the one ``bibliography`` makes for its item alone, so a
-        post's list formats no work again that a source's save or another post
-        has formatted: citeproc-py neither disambiguates nor substitutes a
-        repeated author, so an entry reads the same whatever else is listed.
-        A numeric style numbers the entries in the order given (of first
-        citation); the others file alphabetically.
+    def reference_entries(self, items):
+        """``{key: entry}`` of the reference list of ``items``, in the style's order.
+
+        Once the works that would read alike are told apart (``disambiguated``:
+        2019a, 2019b), each entry is the one ``bibliography`` makes for its item
+        alone, so a post's list formats no work again that a source's save or
+        another post has formatted: citeproc-py substitutes no repeated author,
+        so an entry reads the same whatever else is listed. A numeric style
+        numbers the entries in the order given (of first citation); the others
+        file alphabetically.
         """
-        entries = [self.bibliography(item) for item in items.values()]
+        items = self.disambiguated(items, cited=False)
+        entries = {key: self.bibliography(item) for key, item in items.items()}
         if self.numeric:
-            return [_numbered(entry, number) for number, entry in enumerate(entries, 1)]
-        return sorted(entries, key=_filing)
+            return {key: _numbered(entry, number) for number, (key, entry) in enumerate(entries.items(), 1)}
+        return dict(sorted(entries.items(), key=lambda pair: _filing(pair[1])))
+
+    @cached_property
+    def page_range_format(self):
+        """How the style abbreviates page ranges (its ``page-range-format``), or None."""
+        match = re.search(r'page-range-format="([^"]*)"', self.path.read_text(encoding="utf-8"))
+        return match.group(1) if match else None
 
     @cached_property
     def numeric(self):
@@ -178,9 +275,12 @@ class CslStyle:
     def narrative(self, item, **_note_options):
         """The author as running text names them, as the style's citation does ("Smith and Jones")."""
         full = str(self._one(self._processor({"item": item}), Cited("item")))
-        masked = self._one(self._processor({"item": _masked(item, "item")}), Cited("item"))
-        parts = _split(full, str(masked), _mark("item"))
-        return mark_safe(parts[0] if parts else full)
+        for standing in _STANDING_IN:
+            masked = self._one(self._processor({"item": _masked(item, "item", standing)}), Cited("item"))
+            parts = _split(full, str(masked), _mark("item"))
+            if parts:
+                return mark_safe(parts[0])
+        return mark_safe(full)
 
     def _one(self, processor, cite):
         citation = self._citation((cite,))
@@ -207,6 +307,66 @@ class Cited:
     suffix: str = ""
     suppress_author: bool = False
     narrative: bool = False
+
+
+def _first_name(item):
+    """The variable and the first name of whoever is cited in the author's place, or None."""
+    for variable in _NAME_VARIABLES:
+        names = item.get(variable)
+        if isinstance(names, list) and names and isinstance(names[0], dict):
+            return variable, names[0]
+    return None
+
+
+def _namesakes(keys, items, initials, *, initials_only=False):
+    """``{key: name}``, the first author of those of ``keys`` that share a surname, but not given names,
+    with another's, named in full in the running text: with initials (``initials`` after each) where
+    the style has them and they tell the two apart, else with given names (``initials_only``: initials)."""
+    people = {}
+    for key in keys:
+        first = _first_name(items[key])
+        if first and first[1].get("family") and first[1].get("given"):
+            people[key] = first[1]
+    named = {}
+    for key, person in people.items():
+        others = [
+            other
+            for other in people.values()
+            if other["family"] == person["family"] and other["given"] != person["given"]
+        ]
+        if not others:
+            continue
+        given = str(person["given"])
+        mark = ". " if initials is None else initials
+        told_apart = all(_initialled(other["given"], mark) != _initialled(given, mark) for other in others)
+        if initials_only or told_apart:
+            given = given if initials is None else _initialled(given, mark)
+        particles = (person.get("dropping-particle"), person.get("non-dropping-particle"))
+        named[key] = " ".join(str(part) for part in (given, *particles, person["family"]) if part)
+        if person.get("suffix"):
+            named[key] += f", {person['suffix']}"
+    return named
+
+
+def _initialled(given, initials):
+    """ "Ann Beth" as "A. B." (``initials`` after each initial)."""
+    return " ".join(f"{word[0]}{initials.strip()}" for word in str(given).replace(".", ". ").split())
+
+
+def _given_named(item, name):
+    """``item`` with its first author's name as ``name``."""
+    variable, _first = _first_name(item)
+    return {**item, variable: [{"literal": name}, *item[variable][1:]]}
+
+
+def _letters(index):
+    """The year suffix of the ``index``-th work alike: a, b… z, aa, ab…"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 def _ignore(citation_item):
@@ -269,12 +429,30 @@ def _mark(key):
     return f"\ue000{key}\ue001"
 
 
-def _masked(item, key):
-    """``item`` with its author (or whoever stands in the author's place, else its title) as ``_mark``."""
-    for variable in _NAME_VARIABLES:
-        if item.get(variable):
-            return {**item, variable: [{"literal": _mark(key)}]}
-    return {**item, "title": _mark(key)}
+def _masked(item, key, standing="names"):
+    """``item`` with what may stand in the author's place as ``_mark``: all its names (a citation
+    shows the first the style substitutes), its title, or its ``container-title``, else its title."""
+    mark = _mark(key)
+    if standing == "names":
+        masked = {
+            variable: [{"literal": mark}] for variable, value in item.items() if _is_names(variable, value)
+        }
+    else:
+        masked = {standing: mark} if item.get(standing) else {}
+    if not masked or "title" in masked:
+        masked["title"] = mark
+        if item.get("title-short"):
+            masked["title-short"] = mark
+    return {**item, **masked}
+
+
+def _without(item, variable):
+    return {name: value for name, value in item.items() if name != variable}
+
+
+def _is_names(variable, value):
+    """Whether ``value`` is names, as a name variable holds."""
+    return variable.replace("-", "_") in NAMES and isinstance(value, list) and bool(value)
 
 
 def _split(full, masked, mark):

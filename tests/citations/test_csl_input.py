@@ -3,7 +3,7 @@ says (``styles.citeproc_input``, ``styles.processor``): each test names the CSL 
 misses on its own, and the record it showed on (``bench/compare_csl.py --causes``)."""
 
 from citations.styles import get_style
-from citations.styles.citeproc_input import curly_quotes, tidy_initials
+from citations.styles.citeproc_input import curly_quotes, minimal_two, tidy_initials
 from citations.styles.processor import Cited
 
 ARTICLE = {
@@ -71,14 +71,150 @@ def test_initials_are_stopped_and_spaced():
     assert get_style("chicago-author-date").bibliography(item).startswith("Adams, Nancy K. 2016.")
 
 
-def test_a_film_without_an_author_is_named_by_its_title_in_a_narrative_citation():
-    """citeproc-py reads no ``director``, so a film is cited by its title, and "@key" names the title
-    in the text: "<i>On the Edge</i> (1992)", not the whole parenthetical citation."""
-    film = {
-        "type": "motion_picture",
-        "title": "On the edge",
-        "director": [{"given": "Jeremy", "family": "Marre"}],
-        "issued": {"date-parts": [[1992]]},
+FILM = {
+    "type": "motion_picture",
+    "title": "A film",
+    "director": [{"given": "John", "family": "Doe"}, {"given": "Rob", "family": "Roe"}],
+    "publisher": "The Distributor",
+    "issued": {"date-parts": [[2015]]},
+}
+
+
+def test_a_film_is_cited_by_its_directors():
+    """CSL 1.0.2's ``director`` stands in the author's place (APA 7 10.12); citeproc-py
+    0.11 knew no such variable and cited the film by its title. Chicago's shortened names reach the
+    directors though its ``<substitute>`` names them inside a ``<choose>``: "Doe and Roe", not
+    "John Doe, Rob Roe"."""
+    cites = [(Cited("k", value="3"),), (Cited("k", narrative=True),)]
+    apa = get_style("apa")
+    assert apa.cite(cites, {"k": FILM}) == ["(Doe &amp; Roe, 2015, p. 3)", "Doe &amp; Roe (2015)"]
+    assert apa.bibliography(FILM).startswith("Doe, J., &amp; Roe, R. (Directors). (2015). <i>A film</i>")
+    chicago = get_style("chicago-author-date")
+    assert chicago.cite(cites, {"k": FILM}) == ["(Doe and Roe 2015, 3)", "Doe and Roe (2015)"]
+    assert chicago.bibliography(FILM).startswith("Doe, John, and Rob Roe, dirs. 2015. <i>A Film</i>.")
+
+
+def test_a_work_cited_by_title_or_series_is_named_so_in_a_narrative_citation():
+    """ "@key" names in the text whatever the style puts in the author's place: Harvard cites a film by
+    its title though it has a director, Chicago an episode by its series."""
+    [film] = get_style("harvard").cite([(Cited("k", narrative=True),)], {"k": FILM})
+    assert film == "<i>A film</i> (2015)"
+    episode = {
+        "type": "broadcast",
+        "title": "The one with the Princess Leia fantasy",
+        "container-title": "Friends",
+        "director": [{"given": "Gail", "family": "Mancuso"}],
+        "number": "1",
+        "issued": {"date-parts": [[1996, 9, 16]]},
     }
-    [narrative] = get_style("chicago-author-date").cite([(Cited("k", narrative=True),)], {"k": film})
-    assert narrative == "<i>On the Edge</i> (1992)"
+    [narrative] = get_style("chicago-author-date").cite([(Cited("k", narrative=True),)], {"k": episode})
+    assert narrative == "<i>Friends</i> (1996)"
+
+
+SMITH = {
+    "type": "book",
+    "author": [{"given": "John", "family": "Smith"}],
+    "publisher": "Norton",
+    "issued": {"date-parts": [[2019]]},
+}
+WORKS_OF_SMITH = {
+    "beta": {**SMITH, "title": "Beta"},
+    "alpha": {**SMITH, "title": "Alpha"},
+    "gamma": {**SMITH, "title": "Gamma", "issued": {"date-parts": [[2020]]}},
+}
+
+
+def test_two_works_by_one_author_in_one_year_are_2019a_and_2019b_in_text_and_in_the_list():
+    """Works whose citations would read alike take year suffixes in reference-list order (CSL
+    "Disambiguation"; APA 7 8.19); a third, of another year, takes none. citeproc-py
+    does not disambiguate."""
+    cites = [(Cited("beta", value="3"),), (Cited("alpha"),), (Cited("gamma", narrative=True),)]
+    for style, expected, first_entry in [
+        (
+            "apa",
+            ["(Smith, 2019b, p. 3)", "(Smith, 2019a)", "Smith (2020)"],
+            "Smith, J. (2019a). <i>Alpha</i>",
+        ),
+        ("chicago-author-date", ["(Smith 2019b, 3)", "(Smith 2019a)", "Smith (2020)"], "Smith, John. 2019a."),
+        ("harvard", ["(Smith, 2019b, p. 3)", "(Smith, 2019a)", "Smith (2020)"], "Smith, J. (2019a) <i>Alpha"),
+    ]:
+        assert get_style(style).cite(cites, WORKS_OF_SMITH) == expected, style
+        entries = get_style(style).reference_list(WORKS_OF_SMITH)
+        assert entries[0].startswith(first_entry), style
+        assert "2019b" in entries[1] and "2020" in entries[2] and "2020a" not in entries[2], style
+    # One work of its year stays plain.
+    assert get_style("apa").cite([(Cited("beta"),)], {"beta": WORKS_OF_SMITH["beta"]}) == ["(Smith, 2019)"]
+
+
+def test_mla_cites_the_author_and_page_and_adds_the_title_only_for_two_works_by_one_author():
+    """MLA 9: "(Smith 3)"; "(Smith, <i>Beta</i> 3)" when another work by Smith is cited.
+    citeproc-py took its ``disambiguate="true"`` test for always true and added the title to all."""
+    mla = get_style("mla")
+    assert mla.cite([(Cited("beta", value="3"),)], {"beta": WORKS_OF_SMITH["beta"]}) == ["(Smith 3)"]
+    cites = [(Cited("beta", value="3"),), (Cited("alpha"),)]
+    assert mla.cite(cites, WORKS_OF_SMITH) == ["(Smith, <i>Beta</i> 3)", "(Smith, <i>Alpha</i>)"]
+
+
+def test_a_label_is_printed_only_with_its_variable():
+    """CSL: a ``<label>`` prints nothing when its variable is empty; citeproc-py printed the term, and
+    Chicago's newspaper articles ended "February 22. Edition."."""
+    news = {
+        "type": "article-newspaper",
+        "title": "Defenders outgunned by Islamists in desert",
+        "container-title": "The Wall Street Journal",
+        "author": [{"given": "Drew", "family": "Hinshaw"}],
+        "issued": {"date-parts": [[2013, 2, 22]]},
+    }
+    entry = get_style("chicago-author-date").bibliography(news)
+    assert entry.endswith("<i>The Wall Street Journal</i>, February 22.")
+
+
+def test_a_range_of_seasons_in_one_year_is_cited_by_that_year():
+    """Summer to autumn 2017 (pseudo-months 15–16) is cited "2017"; the range's two equal years were
+    printed as nothing by citeproc-py."""
+    page = {
+        "type": "webpage",
+        "title": "Season ranges in exports",
+        "issued": {"date-parts": [[2017, 15], [2017, 16]]},
+    }
+    assert get_style("harvard").cite([(Cited("k"),)], {"k": page}) == [
+        "(<i>Season ranges in exports</i>, 2017)"
+    ]
+
+
+def test_namesakes_are_cited_with_their_initials_even_in_different_years():
+    """APA 7 8.20: first authors of one surname and different initials are cited with their initials
+    in every citation, whatever the year ("primary-name-with-initials"); the reference list names them
+    as ever. citeproc-py does not disambiguate."""
+    works = {
+        "ann": {**SMITH, "title": "Alpha", "author": [{"given": "Ann", "family": "Smith"}]},
+        "john": {**SMITH, "title": "Beta", "issued": {"date-parts": [[2020]]}},
+    }
+    apa = get_style("apa")
+    cites = [(Cited("ann"),), (Cited("john", narrative=True),)]
+    assert apa.cite(cites, works) == ["(A. Smith, 2019)", "J. Smith (2020)"]
+    assert [entry.split(" (")[0] for entry in apa.reference_list(works)] == ["Smith, A.", "Smith, J."]
+
+
+def test_a_review_names_the_reviewed_author():
+    """CSL 1.0.2's ``reviewed-author`` (APA 7 10.7): "Review of <i>The Omnivore’s
+    Dilemma</i>, by Michael Pollan". citeproc-py never found a hyphenated name variable."""
+    review = {
+        "type": "review-book",
+        "title": "Deconstructing dinner",
+        "reviewed-title": "The omnivore's dilemma",
+        "reviewed-author": [{"given": "Michael", "family": "Pollan"}],
+        "author": [{"given": "David", "family": "Kamp"}],
+        "issued": {"date-parts": [[2006, 4, 23]]},
+    }
+    entry = get_style("chicago-author-date").bibliography(review)
+    assert "Review of <i>The Omnivore’s Dilemma</i>, by Michael Pollan." in entry
+
+
+def test_mla_page_ranges_keep_two_digits():
+    """MLA 9 gives the last two digits of the second number unless more are needed, CSL's
+    ``minimal-two``: 375–93 and 1–17; citeproc-py printed "1–7"."""
+    assert minimal_two("321-328, 1-17, 2787-2816, 1001-1003") == "321-28, 1-17, 2787-816, 1001-03"
+    entry = get_style("mla").bibliography({**ARTICLE, "page": "1-17"})
+    assert "pp. 1–17." in entry
+    assert "pp. 375–93." in get_style("mla").bibliography(ARTICLE)
