@@ -170,11 +170,19 @@ class CslStyle:
 
     def _alike(self, items):
         """Lists of the keys of ``items`` whose citations, without a locator, read alike."""
-        processor = self._processor(items)
         alike = {}
-        for key in items:
-            alike.setdefault(_plain(str(self._one(processor, Cited(key)))), []).append(key)
+        for key, item in items.items():
+            alike.setdefault(self._bare(json.dumps(item, sort_keys=True, default=str)), []).append(key)
         return [keys for keys in alike.values() if len(keys) > 1]
+
+    @lru_cache(maxsize=ENTRIES_KEPT)  # noqa: B019 (as ``_entry``)
+    def _bare(self, item_json):
+        """An item's citation without a locator, as plain text: kept, as every post citing it asks again.
+
+        citeproc-py does not disambiguate, so an item cited alone reads as it does beside others.
+        """
+        processor = self._processor({"item": json.loads(item_json)})
+        return _plain(str(self._one(processor, Cited("item"))))
 
     @cached_property
     def given_names(self):
