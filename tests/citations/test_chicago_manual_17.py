@@ -174,7 +174,7 @@ EXAMPLES = [
     ),
     # Blog posts, social media, interviews, broadcasts, reports, statutes, bills and hearings: the
     # sections are the 17th's; the forms are the ones both editions give (the 18th drops the place).
-    *more_types("Cambridge, MA: "),
+    *more_types("Cambridge, MA: ", "Stamper, “From ‘F-Bomb’ to ‘Photobomb.’”"),
 ]
 IDS = [example[0] for example in EXAMPLES]
 
