@@ -447,7 +447,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
     elif kind == "article-journal":
         parts.append(_journal(item, esc(pages(item.get("page", "")))))
     elif kind == "post-weblog" and item.get("type") != "post":
-        # "<i>ProfHacker</i> (blog). <i>Chronicle of Higher Education</i>, November 22, 2016." (CMOS 17 14.208)
+        # CMOS 17 14.208: "<i>ProfHacker</i> (blog). <i>Chronicle of Higher Education</i>, November 22, 2016."
         parts += [_container(item), sentence(_parent(item), _when(item), end="")]
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
         parts.append(sentence(_container(item), _when(item), end=""))

@@ -42,11 +42,19 @@ class Edition:
 
 
 SEVENTEENTH = Edition(
-    17, et_al_in_notes=4, listed_in_bibliography=10, kept_before_et_al=7, place_of_publication=True,
+    17,
+    et_al_in_notes=4,
+    listed_in_bibliography=10,
+    kept_before_et_al=7,
+    place_of_publication=True,
     interview_short_by_kind=False,
 )
 EIGHTEENTH = Edition(
-    18, et_al_in_notes=3, listed_in_bibliography=6, kept_before_et_al=3, place_of_publication=False,
+    18,
+    et_al_in_notes=3,
+    listed_in_bibliography=6,
+    kept_before_et_al=3,
+    place_of_publication=False,
     interview_short_by_kind=True,
 )
 EDITIONS = {17: SEVENTEENTH, 18: EIGHTEENTH}

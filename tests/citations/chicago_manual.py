@@ -323,12 +323,12 @@ def more_types(place, interview_short):
             "the short note derived from 14.30)",
             JONES,
             "",
-            "Jason B. Jones, “Getting More Done with Emoji,” <i>ProfHacker</i> (blog), <i>Chronicle of Higher "
-            f"Education</i>, November 22, 2016, {link(JONES['URL'])}.",
+            "Jason B. Jones, “Getting More Done with Emoji,” <i>ProfHacker</i> (blog), <i>Chronicle of "
+            f"Higher Education</i>, November 22, 2016, {link(JONES['URL'])}.",
             "",
             "Jones, “Getting More Done.”",
-            "Jones, Jason B. “Getting More Done with Emoji.” <i>ProfHacker</i> (blog). <i>Chronicle of Higher "
-            f"Education</i>, November 22, 2016. {link(JONES['URL'])}.",
+            "Jones, Jason B. “Getting More Done with Emoji.” <i>ProfHacker</i> (blog). <i>Chronicle of "
+            f"Higher Education</i>, November 22, 2016. {link(JONES['URL'])}.",
         ),
         (
             "14.208 comment, cited in relation to the post: the commenter, the comment's date, "
@@ -441,3 +441,131 @@ def more_types(place, interview_short):
             "Banking, Housing, and Urban Affairs</i>, 109th Cong. (2005).",
         ),
     ]
+
+
+# The 18th edition's quick guide ("Notes and Bibliography: Sample Citations",
+# https://www.chicagomanualofstyle.org/tools_citationguide/citation-guide-1.html), whose examples
+# changed with the edition; its forms are quoted in test_chicago_manual_18.py.
+YU = {
+    "id": "yu",
+    "type": "book",
+    "title": "Interior Chinatown",
+    "author": [person("Charles", "Yu")],
+    "publisher": "Pantheon Books",
+    "publisher-place": "New York",  # the 18th leaves it out
+    "issued": {"date-parts": [[2020]]},
+}
+BINDER = {
+    "id": "binder",
+    "type": "book",
+    "title": (
+        "The channels of student activism: how the left and right are winning (and losing) in campus "
+        "politics today"
+    ),
+    "author": [person("Amy J.", "Binder"), person("Jeffrey L.", "Kidder")],
+    "publisher": "University of Chicago Press",
+    "issued": {"date-parts": [[2022]]},
+}
+DOYLE = {
+    "id": "doyle",
+    "type": "chapter",
+    "title": "The Queen Mary Psalter",
+    "container-title": "The Book by Design: The Remarkable Story of the World’s Greatest Invention",
+    "author": [person("Kathleen", "Doyle")],
+    "editor": [person("P. J. M.", "Marks"), person("Stephen", "Parkin")],
+    "publisher": "University of Chicago Press",
+    "issued": {"date-parts": [[2023]]},
+}
+KURLAND = {
+    "id": "kurland",
+    "type": "book",
+    "title": "The Founders’ Constitution",
+    "editor": [person("Philip B.", "Kurland"), person("Ralph", "Lerner")],
+    "publisher": "University of Chicago Press",
+    "issued": {"date-parts": [[1987]]},
+    "URL": "https://press-pubs.uchicago.edu/founders/",
+}
+ROY = {
+    "id": "roy",
+    "type": "book",
+    "title": "The God of Small Things",
+    "author": [person("Arundhati", "Roy")],
+    "publisher": "Random House",
+    "medium": "Kindle",
+    "issued": {"date-parts": [[2008]]},
+}
+DITTMAR = {
+    "id": "dittmar",
+    "type": "article-journal",
+    "title": "Temporal variation in selection influences microgeographic local adaptation",
+    "container-title": "American Naturalist",
+    "author": [person("Emily L.", "Dittmar"), person("Douglas W.", "Schemske")],
+    "volume": "202",
+    "issue": "4",
+    "page": "471-485",
+    "issued": {"date-parts": [[2023]]},
+    "DOI": "10.1086/725865",
+}
+PEGORARO = {
+    "id": "pegoraro",
+    "type": "article-newspaper",
+    "title": "Apple’s iPhone Is Sleek, Smart and Simple",
+    "title-short": "Apple’s iPhone",
+    "container-title": "Washington Post",
+    "author": [person("Rob", "Pegoraro")],
+    "issued": {"date-parts": [[2007, 7, 5]]},
+    "archive": "LexisNexis Academic",  # the database consulted, in place of a URL
+}
+JACOBS = {
+    "id": "jacobs",
+    "type": "review",
+    "title": "The Muchness of Madonna",
+    "container-title": "New York Times",
+    "author": [person("Alexandra", "Jacobs")],
+    "reviewed-title": "Madonna: A Rebel Life",
+    "reviewed-author": [person("Mary", "Gabriel")],
+    "issued": {"date-parts": [[2023, 10, 8]]},
+}
+BUOLAMWINI = {
+    "id": "buolamwini",
+    "type": "interview",
+    "title": "“If You Have a Face, You Have a Place in the Conversation About AI,” Expert Says",
+    "author": [person("Joy", "Buolamwini")],
+    "interviewer": [person("Tonya", "Mosley")],
+    "container-title": "Fresh Air",
+    "publisher": "NPR",
+    "medium": "audio",
+    "dimensions": "37:58",
+    "issued": {"date-parts": [[2023, 11, 28]]},
+    "URL": "https://www.npr.org/2023/11/28/1215529902/unmasking-ai-facial-recognition-technology-joy-buolamwini",
+}
+BLAJER_DE_LA_GARZA = {
+    "id": "blajer",
+    "type": "thesis",
+    "genre": "PhD diss.",
+    "title": "A House Is Not a Home: Citizenship and Belonging in Contemporary Democracies",
+    "title-short": "House",
+    "author": [person("Yuna", "Blajer de la Garza")],
+    "publisher": "University of Chicago",
+    "issued": {"date-parts": [[2019]]},
+    "archive": "ProQuest",
+    "archive_location": "13865986",
+}
+YALE_2022 = {**YALE, "id": "yale-2022", "accessed": {"date-parts": [[2022, 3, 8]]}}
+SINGULAR_THEY = {
+    "id": "singular-they",
+    "type": "post",
+    "title": "Is the world ready for singular they? We thought so back in 1993.",
+    "title-short": "singular they",
+    "container-title": "Facebook",
+    "author": [{"literal": "Chicago Manual of Style"}],
+    "issued": {"date-parts": [[2015, 4, 17]]},
+    "URL": "https://www.facebook.com/ChicagoManual/posts/10152906193679151",
+}
+TRUTY = {
+    **SINGULAR_THEY,
+    "id": "truty",
+    "genre": "comment",
+    "author": [person("Michele", "Truty")],
+    "container-author": SINGULAR_THEY["author"],
+}
