@@ -355,7 +355,8 @@ def more_types(place, interview_short):
             f"{link(OBRIEN['URL'])}.",
         ),
         (
-            "14.214 interview: “interview by”, the program, the medium and running time",
+            "14.214 interview: “interview by”, the program, the medium and running time (the 18th's short "
+            "note derived from its quick guide's, “Buolamwini, interview.”)",
             STAMPER,
             "",
             "Kory Stamper, “From ‘F-Bomb’ to ‘Photobomb,’ How the Dictionary Keeps Up with English,” "
