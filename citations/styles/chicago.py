@@ -256,6 +256,37 @@ def _when(item):
     return f"accessed {accessed}" if accessed else "n.d."
 
 
+def _parent(item):
+    """The publication a blog belongs to, after the blog: "<i>ProfHacker</i> (blog), <i>Chronicle of
+    Higher Education</i>" (CMOS 17 14.208); a blog post's ``publisher``, Zotero having no such field."""
+    if _kind(item) != "post-weblog" or item.get("type") == "post" or not item.get("publisher"):
+        return ""
+    return italic(item["publisher"])
+
+
+def _is_comment(item):
+    """A comment on a post, held as the post with the commenter as author and the post's author as
+    ``container-author``, its genre (Zotero's "Website Type") "comment"."""
+    return str(item.get("genre") or "").strip().casefold() == "comment"
+
+
+def _comment_on(item, edition, title, *, short=False):
+    """ "comment on Chicago Manual of Style, “singular they”": a comment is cited by the post it is on
+    (CMOS 17 14.208; the 18th's quick guide)."""
+    authors = item.get("container-author") or []
+    names = (edition.short_names if short else edition.note_names)(authors) if authors else ""
+    return "comment on " + sentence(names, title, end="")
+
+
+def _database(item):
+    """Where a work without a URL was consulted: "ProQuest (13865986)", "LexisNexis Academic" (CMOS
+    17 14.175, 14.211; the 18th's quick guide), from ``archive`` and ``archive_location``."""
+    if links(item) or not item.get("archive"):
+        return ""
+    location = str(item.get("archive_location") or "")
+    return esc(item["archive"]) + (f" ({esc(location)})" if location else "")
+
+
 def _container(item):
     container = item.get("container-title", "")
     kind = _kind(item)
@@ -326,11 +357,23 @@ def note(
         return legislation.note(item, where, short=short, href=href)
     if short:
         names = item.get("author") or item.get("editor") or _stand_in(item)[0]
+        if _is_comment(item):
+            # "Michele Truty, April 17, 2015, 1:09 p.m., comment on Chicago Manual of Style, “singular they.”"
+            commenter = "" if suppress_author else edition.note_names(names)
+            on = _comment_on(item, edition, _title(item, short_title(item), href), short=True)
+            return sentence(commenter, date_text(item), on, where)
         names = "" if suppress_author else edition.short_names(names)
+        if item.get("type") == "interview" and names and edition.interview_short_by_kind:
+            return sentence(names, "interview", where)  # "Buolamwini, interview." (18th)
         return sentence(names, _title(item, short_title(item), href), where)
     kind = _periodical(item)
     creators, title = "" if suppress_author else _creators(item, edition), _title(item, href=href)
     title = sentence(title, _reviewed(item, edition), end="")
+    comment = _is_comment(item)
+    if comment:  # the comment's date after the commenter, then the post
+        creators = sentence(creators, date_text(item), end="")
+        title = _comment_on(item, edition, title)
+    medium = ""
     if item.get("type") == "thesis":
         title = sentence(title, *_contributors(item, edition), end="") + f" ({_thesis(item)})"
         body = []
@@ -338,7 +381,7 @@ def note(
         body = [_journal(item, where or esc(pages(item.get("page", ""))))]
         where = ""
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
-        body = [_container(item), _when(item)]
+        body = [_container(item), _parent(item), "" if comment else _when(item)]
     elif kind == "chapter":
         container = f"in {_container(item)}" if item.get("container-title") else ""
         facts = _publication_facts(item, edition)
@@ -369,7 +412,9 @@ def note(
         title = sentence(title, *_contributors(item, edition), _edition(item), volume, series, end="")
         title += f" ({facts})" if facts else ""
         body = []
-    return sentence(creators, title, *body, where, links(item))
+        # An e-book's format after the locator: "(Random House, 2008), chap. 6, Kindle" (CMOS 17 14.161).
+        medium = esc(item.get("medium", "")) if kind == "book" else ""
+    return sentence(creators, title, *body, where, medium, links(item) or _database(item))
 
 
 def bibliography(item, *, edition=EIGHTEENTH):
@@ -385,6 +430,8 @@ def bibliography(item, *, edition=EIGHTEENTH):
     if item.get("type") in legislation.LEGAL_TYPES:
         return legislation.bibliography(item)
     parts = [_creators(item, edition, bibliography=True), _title(item)]
+    if _is_comment(item):
+        parts[1] = _capitalised(_comment_on(item, edition, parts[1]))
     if item.get("type") in REVIEW_TYPES:
         parts.append(_capitalised(_reviewed(item, edition)))
     if kind == "webpage" and not parts[0] and item.get("container-title"):
@@ -399,6 +446,9 @@ def bibliography(item, *, edition=EIGHTEENTH):
         parts.append(_capitalised(_thesis(item)))
     elif kind == "article-journal":
         parts.append(_journal(item, esc(pages(item.get("page", "")))))
+    elif kind == "post-weblog" and item.get("type") != "post":
+        # CMOS 17 14.208: "<i>ProfHacker</i> (blog). <i>Chronicle of Higher Education</i>, November 22, 2016."
+        parts += [_container(item), sentence(_parent(item), _when(item), end="")]
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
         parts.append(sentence(_container(item), _when(item), end=""))
     elif kind == "chapter":
@@ -443,7 +493,9 @@ def bibliography(item, *, edition=EIGHTEENTH):
             parts.append(_volume(item, bibliography=True))
         parts.append(_capitalised(_series(item)) if kind != "book" else _book_series(item))
         parts.append(_publication_facts(item, edition, year_only=kind == "book"))
-    parts.append(links(item))
+        if kind == "book":
+            parts.append(_capitalised(esc(item.get("medium", ""))))  # "Random House, 2008. Kindle."
+    parts.append(links(item) or _database(item))
     return sentence(*parts, separator=". ")
 
 

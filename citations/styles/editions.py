@@ -7,6 +7,9 @@ and bibliography, as rules the Chicago style reads.
   the 18th lists up to six, and the first three and "et al." for more (14.76).
 - Books' facts of publication: the 17th gives the place and the publisher ("New York: Penguin
   Press, 2016", 14.127–14.129); the 18th drops the place ("Penguin Press, 2016").
+- An interview's short note: the 17th shortens its title ("Stamper, “From ‘F-Bomb’ to
+  ‘Photobomb.’”", 14.214); the 18th says what it is ("Buolamwini, interview.", the 18th's quick
+  guide).
 """
 
 from dataclasses import dataclass
@@ -23,6 +26,7 @@ class Edition:
     listed_in_bibliography: int  # a bibliography lists up to this many authors …
     kept_before_et_al: int  # … and beyond it the first this many, then "et al."
     place_of_publication: bool
+    interview_short_by_kind: bool  # an interview's short note: "Buolamwini, interview."
 
     def note_names(self, names):
         return text.note_names(names, et_al_from=self.et_al_in_notes)
@@ -38,9 +42,19 @@ class Edition:
 
 
 SEVENTEENTH = Edition(
-    17, et_al_in_notes=4, listed_in_bibliography=10, kept_before_et_al=7, place_of_publication=True
+    17,
+    et_al_in_notes=4,
+    listed_in_bibliography=10,
+    kept_before_et_al=7,
+    place_of_publication=True,
+    interview_short_by_kind=False,
 )
 EIGHTEENTH = Edition(
-    18, et_al_in_notes=3, listed_in_bibliography=6, kept_before_et_al=3, place_of_publication=False
+    18,
+    et_al_in_notes=3,
+    listed_in_bibliography=6,
+    kept_before_et_al=3,
+    place_of_publication=False,
+    interview_short_by_kind=True,
 )
 EDITIONS = {17: SEVENTEENTH, 18: EIGHTEENTH}

@@ -51,12 +51,13 @@ def meta_tags(content):
 
 
 def test_the_post_shows_how_to_cite_it_in_the_site_style(client, post):
-    """The page ends with "Cite this post": the Chicago bibliography entry of the post as a blog post."""
+    """The page ends with "Cite this post": the Chicago bibliography entry of the post as a blog post,
+    a period after "(blog)" (CMOS 17 14.208)."""
     page = BeautifulSoup(client.get(post.get_absolute_url()).content, "html.parser")
     block = page.select_one("section.cite-post")
     assert block.h2.text == "Cite this post"
     assert block.select_one(".citation").get_text() == (
-        "Author, Ada. “Gaddafi’s Arsenal, Mali’s War.” Commonplace (blog), February 23, 2013. "
+        "Author, Ada. “Gaddafi’s Arsenal, Mali’s War.” Commonplace (blog). February 23, 2013. "
         "https://blog.example/2013/02/23/gaddafis-arsenal/."
     )
     links = {link.text: link["href"] for link in block.select(".cite-downloads a[download]")}

@@ -164,18 +164,44 @@ MONTY_PYTHON = {
     "issued": {"date-parts": [[2001]]},
 }
 
-# The remaining types. The Manual's records where it has them (Stamper's interview, O'Brien's post,
-# the statutes, bill and hearing); the expected forms of these, and of the records of our own
-# (a blog post, a television episode, a working paper), are derived from the sections' rules, as
-# each example's label says.
-GOLDSMITH = {
-    "id": "goldsmith",
+# The remaining types. The Manual's records where it has them (the blog posts, Stamper's interview,
+# O'Brien's post, the statutes, bill and hearing); the expected forms of the records of our own
+# (a comment, a television episode, a podcast, a working paper) are derived from the sections'
+# rules, as each example's label says.
+#
+# The blog posts are CMOS 17 14.208's, as quoted by Thompson Rivers University's guide, whose
+# examples are drawn from the Manual (https://libguides.tru.ca/chicago/websites-blog), and for the
+# 18th by the American University in Bulgaria's (https://aubg.libguides.com/c.php?g=668693&p=4747014).
+# The guides print no URL; the records carry the posts' own.
+LIBURD = {
+    "id": "liburd",
     "type": "post-weblog",
-    "title": "Epic threat inflation in the defense budget debate",
-    "container-title": "Lawfare",
-    "author": [person("Jack", "Goldsmith")],
-    "issued": {"date-parts": [[2017, 2, 3]]},
-    "URL": "https://www.lawfareblog.com/epic-threat-inflation",
+    "title": "Haw-Haw and radio war: fake news in the 1940s",
+    "container-title": "History Matters",
+    "author": [person("Liam", "Liburd")],
+    "issued": {"date-parts": [[2017, 2, 21]]},
+    "URL": "http://www.historymatters.group.shef.ac.uk/haw-haw-radio-war-fake-news-1940s/",
+}
+JONES = {
+    "id": "jones",
+    "type": "post-weblog",
+    "title": "Getting More Done with Emoji",
+    "container-title": "ProfHacker",
+    "publisher": "Chronicle of Higher Education",  # the publication the blog belongs to
+    "author": [person("Jason B.", "Jones")],
+    "issued": {"date-parts": [[2016, 11, 22]]},
+    "URL": "https://www.chronicle.com/blogs/profhacker/getting-more-done-with-emoji/63012",
+}
+# A comment: the post, with the commenter as author and the post's author as container-author.
+LIBURD_COMMENT = {
+    **LIBURD,
+    "id": "liburd-comment",
+    "genre": "comment",
+    "title-short": "Haw-Haw and Radio War",
+    "author": [person("Kate", "Dossett")],
+    "container-author": LIBURD["author"],
+    "issued": {"date-parts": [[2017, 2, 23]]},
+    "URL": LIBURD["URL"] + "#comment-12",
 }
 OBRIEN = {
     "id": "obrien",
@@ -275,20 +301,46 @@ GREENSPAN_HEARING = {
 }
 
 
-def more_types(place):
+def more_types(place, interview_short):
     """(label, item, locator, full note, locator, short note, entry) for the types above; ``place``
-    is the 17th's "Cambridge, MA: " before a publisher, empty in the 18th (14.127–14.129)."""
+    is the 17th's "Cambridge, MA: " before a publisher, empty in the 18th (14.127–14.129);
+    ``interview_short`` the short note of Stamper's interview, which the 18th changes."""
     return [
         (
-            "14.208 blog post: the blog italic, “(blog)” after it (derived from the rule)",
-            GOLDSMITH,
+            "14.208 blog post: the blog italic, “(blog)” after it, a period after that in the "
+            "bibliography (the Manual's example)",
+            LIBURD,
             "",
-            "Jack Goldsmith, “Epic Threat Inflation in the Defense Budget Debate,” <i>Lawfare</i> (blog), "
-            f"February 3, 2017, {link(GOLDSMITH['URL'])}.",
+            "Liam Liburd, “Haw-Haw and Radio War: Fake News in the 1940s,” <i>History Matters</i> (blog), "
+            f"February 21, 2017, {link(LIBURD['URL'])}.",
             "",
-            "Goldsmith, “Epic Threat Inflation.”",
-            "Goldsmith, Jack. “Epic Threat Inflation in the Defense Budget Debate.” <i>Lawfare</i> (blog), "
-            f"February 3, 2017. {link(GOLDSMITH['URL'])}.",
+            "Liburd, “Haw-Haw and Radio War.”",
+            "Liburd, Liam. “Haw-Haw and Radio War: Fake News in the 1940s.” <i>History Matters</i> (blog). "
+            f"February 21, 2017. {link(LIBURD['URL'])}.",
+        ),
+        (
+            "14.208 blog post in a larger publication, named after the blog (the Manual's example; "
+            "the short note derived from 14.30)",
+            JONES,
+            "",
+            "Jason B. Jones, “Getting More Done with Emoji,” <i>ProfHacker</i> (blog), <i>Chronicle of "
+            f"Higher Education</i>, November 22, 2016, {link(JONES['URL'])}.",
+            "",
+            "Jones, “Getting More Done.”",
+            "Jones, Jason B. “Getting More Done with Emoji.” <i>ProfHacker</i> (blog). <i>Chronicle of "
+            f"Higher Education</i>, November 22, 2016. {link(JONES['URL'])}.",
+        ),
+        (
+            "14.208 comment, cited in relation to the post: the commenter, the comment's date, "
+            "“comment on” and the post (derived from the rule and the 18th's quick-guide example)",
+            LIBURD_COMMENT,
+            "",
+            "Kate Dossett, February 23, 2017, comment on Liam Liburd, “Haw-Haw and Radio War: Fake News in "
+            f"the 1940s,” <i>History Matters</i> (blog), {link(LIBURD_COMMENT['URL'])}.",
+            "",
+            "Kate Dossett, February 23, 2017, comment on Liburd, “Haw-Haw and Radio War.”",
+            "Dossett, Kate. Comment on Liam Liburd, “Haw-Haw and Radio War: Fake News in the 1940s.” "
+            f"<i>History Matters</i> (blog). February 23, 2017. {link(LIBURD_COMMENT['URL'])}.",
         ),
         (
             "14.209 social media post: its text as written, the network roman (the Manual's example "
@@ -303,14 +355,15 @@ def more_types(place):
             f"{link(OBRIEN['URL'])}.",
         ),
         (
-            "14.214 interview: “interview by”, the program, the medium and running time",
+            "14.214 interview: “interview by”, the program, the medium and running time (the 18th's short "
+            "note derived from its quick guide's, “Buolamwini, interview.”)",
             STAMPER,
             "",
             "Kory Stamper, “From ‘F-Bomb’ to ‘Photobomb,’ How the Dictionary Keeps Up with English,” "
             "interview by Terry Gross, <i>Fresh Air</i>, NPR, April 19, 2017, audio, 35:25, "
             f"{link(STAMPER['URL'])}.",
             "",
-            "Stamper, “From ‘F-Bomb’ to ‘Photobomb.’”",
+            interview_short,
             "Stamper, Kory. “From ‘F-Bomb’ to ‘Photobomb,’ How the Dictionary Keeps Up with English.” "
             "Interview by Terry Gross. <i>Fresh Air</i>, NPR, April 19, 2017. Audio, 35:25. "
             f"{link(STAMPER['URL'])}.",
@@ -389,3 +442,131 @@ def more_types(place):
             "Banking, Housing, and Urban Affairs</i>, 109th Cong. (2005).",
         ),
     ]
+
+
+# The 18th edition's quick guide ("Notes and Bibliography: Sample Citations",
+# https://www.chicagomanualofstyle.org/tools_citationguide/citation-guide-1.html), whose examples
+# changed with the edition; its forms are quoted in test_chicago_manual_18.py.
+YU = {
+    "id": "yu",
+    "type": "book",
+    "title": "Interior Chinatown",
+    "author": [person("Charles", "Yu")],
+    "publisher": "Pantheon Books",
+    "publisher-place": "New York",  # the 18th leaves it out
+    "issued": {"date-parts": [[2020]]},
+}
+BINDER = {
+    "id": "binder",
+    "type": "book",
+    "title": (
+        "The channels of student activism: how the left and right are winning (and losing) in campus "
+        "politics today"
+    ),
+    "author": [person("Amy J.", "Binder"), person("Jeffrey L.", "Kidder")],
+    "publisher": "University of Chicago Press",
+    "issued": {"date-parts": [[2022]]},
+}
+DOYLE = {
+    "id": "doyle",
+    "type": "chapter",
+    "title": "The Queen Mary Psalter",
+    "container-title": "The Book by Design: The Remarkable Story of the World’s Greatest Invention",
+    "author": [person("Kathleen", "Doyle")],
+    "editor": [person("P. J. M.", "Marks"), person("Stephen", "Parkin")],
+    "publisher": "University of Chicago Press",
+    "issued": {"date-parts": [[2023]]},
+}
+KURLAND = {
+    "id": "kurland",
+    "type": "book",
+    "title": "The Founders’ Constitution",
+    "editor": [person("Philip B.", "Kurland"), person("Ralph", "Lerner")],
+    "publisher": "University of Chicago Press",
+    "issued": {"date-parts": [[1987]]},
+    "URL": "https://press-pubs.uchicago.edu/founders/",
+}
+ROY = {
+    "id": "roy",
+    "type": "book",
+    "title": "The God of Small Things",
+    "author": [person("Arundhati", "Roy")],
+    "publisher": "Random House",
+    "medium": "Kindle",
+    "issued": {"date-parts": [[2008]]},
+}
+DITTMAR = {
+    "id": "dittmar",
+    "type": "article-journal",
+    "title": "Temporal variation in selection influences microgeographic local adaptation",
+    "container-title": "American Naturalist",
+    "author": [person("Emily L.", "Dittmar"), person("Douglas W.", "Schemske")],
+    "volume": "202",
+    "issue": "4",
+    "page": "471-485",
+    "issued": {"date-parts": [[2023]]},
+    "DOI": "10.1086/725865",
+}
+PEGORARO = {
+    "id": "pegoraro",
+    "type": "article-newspaper",
+    "title": "Apple’s iPhone Is Sleek, Smart and Simple",
+    "title-short": "Apple’s iPhone",
+    "container-title": "Washington Post",
+    "author": [person("Rob", "Pegoraro")],
+    "issued": {"date-parts": [[2007, 7, 5]]},
+    "archive": "LexisNexis Academic",  # the database consulted, in place of a URL
+}
+JACOBS = {
+    "id": "jacobs",
+    "type": "review",
+    "title": "The Muchness of Madonna",
+    "container-title": "New York Times",
+    "author": [person("Alexandra", "Jacobs")],
+    "reviewed-title": "Madonna: A Rebel Life",
+    "reviewed-author": [person("Mary", "Gabriel")],
+    "issued": {"date-parts": [[2023, 10, 8]]},
+}
+BUOLAMWINI = {
+    "id": "buolamwini",
+    "type": "interview",
+    "title": "“If You Have a Face, You Have a Place in the Conversation About AI,” Expert Says",
+    "author": [person("Joy", "Buolamwini")],
+    "interviewer": [person("Tonya", "Mosley")],
+    "container-title": "Fresh Air",
+    "publisher": "NPR",
+    "medium": "audio",
+    "dimensions": "37:58",
+    "issued": {"date-parts": [[2023, 11, 28]]},
+    "URL": "https://www.npr.org/2023/11/28/1215529902/unmasking-ai-facial-recognition-technology-joy-buolamwini",
+}
+BLAJER_DE_LA_GARZA = {
+    "id": "blajer",
+    "type": "thesis",
+    "genre": "PhD diss.",
+    "title": "A House Is Not a Home: Citizenship and Belonging in Contemporary Democracies",
+    "title-short": "House",
+    "author": [person("Yuna", "Blajer de la Garza")],
+    "publisher": "University of Chicago",
+    "issued": {"date-parts": [[2019]]},
+    "archive": "ProQuest",
+    "archive_location": "13865986",
+}
+YALE_2022 = {**YALE, "id": "yale-2022", "accessed": {"date-parts": [[2022, 3, 8]]}}
+SINGULAR_THEY = {
+    "id": "singular-they",
+    "type": "post",
+    "title": "Is the world ready for singular they? We thought so back in 1993.",
+    "title-short": "singular they",
+    "container-title": "Facebook",
+    "author": [{"literal": "Chicago Manual of Style"}],
+    "issued": {"date-parts": [[2015, 4, 17]]},
+    "URL": "https://www.facebook.com/ChicagoManual/posts/10152906193679151",
+}
+TRUTY = {
+    **SINGULAR_THEY,
+    "id": "truty",
+    "genre": "comment",
+    "author": [person("Michele", "Truty")],
+    "container-author": SINGULAR_THEY["author"],
+}

@@ -2,6 +2,11 @@
 Citations" and chapter 14's examples, type by type, each in its full note, short note and
 bibliography entry (CITATION_STYLE=chicago-17).
 
+Sources: the 17th's quick guide as chicagomanualofstyle.org served it until 2024
+(tools_citationguide/citation-guide-1.html; compiled at https://docslib.org/doc/2933740), and for
+the blog posts 14.208 as university guides quote it (chicago_manual.py says which). An example's
+label says where a form is derived from a rule instead.
+
 The sections: a note's elements joined by commas, facts of publication in
 parentheses (14.20); a bibliography entry's by periods, the first author
 inverted (14.21); the short form, surname and short title of up to four
@@ -174,7 +179,7 @@ EXAMPLES = [
     ),
     # Blog posts, social media, interviews, broadcasts, reports, statutes, bills and hearings: the
     # sections are the 17th's; the forms are the ones both editions give (the 18th drops the place).
-    *more_types("Cambridge, MA: "),
+    *more_types("Cambridge, MA: ", "Stamper, “From ‘F-Bomb’ to ‘Photobomb.’”"),
 ]
 IDS = [example[0] for example in EXAMPLES]
 

@@ -212,7 +212,8 @@ EXAMPLES = [
         "William Germano, “Footnotes in the Age of the Sidenote,” <i>Lingua Franca</i> (blog), "
         f"February 24, 2017, {link(BLOG_POST['URL'])}.",
         "Germano, “Footnotes.”",
-        "Germano, William. “Footnotes in the Age of the Sidenote.” <i>Lingua Franca</i> (blog), "
+        # CMOS 17 14.208: a period after "(blog)" in the bibliography (test_chicago_manual_17.py).
+        "Germano, William. “Footnotes in the Age of the Sidenote.” <i>Lingua Franca</i> (blog). "
         f"February 24, 2017. {link(BLOG_POST['URL'])}.",
     ),
     (
