@@ -44,7 +44,10 @@ DEFAULT_STYLE = "chicago-18"
 # as its locale says, APA's labels title-cased, quotes typeset and alternating, initials tidied.
 # 4: In-text styles: directors, writers and reviewed authors cited, works alike told apart (initials,
 # 2019a/2019b, MLA's title), surname particles read, labels only with their variables, MLA's page ranges.
-VERSION = "4"
+# 5: Chicago: blog posts as CMOS 17 14.208 (a period after "(blog)", the larger publication named), comments
+# cited through their post, e-books' format after the locator, databases named with their numbers,
+# interviews' short note in the 18th.
+VERSION = "5"
 
 # A style's module, and the options its functions take. "chicago-note", the
 # name before editions were offered, keeps meaning the 17th edition.
