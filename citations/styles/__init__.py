@@ -44,7 +44,9 @@ DEFAULT_STYLE = "chicago-18"
 # as its locale says, APA's labels title-cased, quotes typeset and alternating, initials tidied.
 # 4: In-text styles: directors, writers and reviewed authors cited, works alike told apart (initials,
 # 2019a/2019b, MLA's title), surname particles read, labels only with their variables, MLA's page ranges.
-VERSION = "4"
+# 5: In-text styles: works alike told apart over the whole library, the source's page and /sources/
+# as a post's reference list (``citations.services.tell_apart``).
+VERSION = "5"
 
 # A style's module, and the options its functions take. "chicago-note", the
 # name before editions were offered, keeps meaning the 17th edition.
@@ -105,6 +107,10 @@ class Style:
 
     def attribution(self, item):
         return mark_safe(self.module.attribution(item, **self.options))
+
+    def distinctions(self, items):
+        """Notes tell no works apart: a short note names its title."""
+        return {}
 
     def reference_list(self, items):
         ordered = sorted(items.items(), key=lambda pair: (self.sort_key(pair[1]), pair[0]))
