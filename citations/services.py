@@ -208,7 +208,11 @@ def tell_apart(alike_keys, *, source=None):
         groups.setdefault(member.alike_key, []).append(member)
     changed = []
     for group in groups.values():
-        told = style.distinctions({member.key: member.csl_item("alone") for member in group}) if len(group) > 1 else {}
+        told = (
+            style.distinctions({member.key: member.csl_item("alone") for member in group})
+            if len(group) > 1
+            else {}
+        )
         for member in group:
             distinction = {"made_for": made_for, **told[member.key]} if member.key in told else {}
             if distinction == member.distinction and (member is source or member.is_current):

@@ -6,7 +6,8 @@ at the foot, headed ``heading``). Chicago notes-bibliography is this
 project's own code; every other style is a CSL file in ``csl/`` processed by
 citeproc-py (``processor.CslStyle``, which also has ``cite(citations, items)``
 for a whole post's citations at once). Every style has ``reference_list(items)``,
-the entries of a key-to-item mapping in the style's order.
+the entries of a key-to-item mapping in the style's order, and ``distinctions(items)``,
+what it adds to tell apart works whose citations would read alike (none in a note style).
 
 A note style is a module with ``note(item, locator="", *, short=False, href=None,
 label="page", suppress_author=False)``, ``narrative(item, *, short=False)``

@@ -153,7 +153,17 @@ class CslStyle:
             initials_only = self.given_name_rule.endswith("-with-initials")
             for key, name in _namesakes(citing, citing, self.initials, initials_only=initials_only).items():
                 citing[key] = _given_named(citing[key], name)
-        for keys in self._alike(citing):
+        # Only works that share an ``alike_key`` can read alike: citeproc-py formats no other.
+        candidates = {}
+        for key, item in items.items():
+            candidates.setdefault(alike_key(item), []).append(key)
+        alike = [
+            keys
+            for group in candidates.values()
+            if len(group) > 1
+            for keys in self._alike({key: citing[key] for key in group})
+        ]
+        for keys in alike:
             if self.given_names and self.given_name_rule == "by-cite":
                 for key, name in _namesakes(keys, citing, self.initials).items():
                     citing[key] = _given_named(citing[key], name)

@@ -128,15 +128,29 @@ def test_a_bulk_import_tells_each_group_apart_once(db, monkeypatch):
         return distinctions(self, items)
 
     monkeypatch.setattr(CslStyle, "distinctions", counted)
-    records = [
-        {"id": f"smith{n}", "type": "book", "title": f"Study {n}", "author": [{"family": "Smith", "given": "John"}],
-         "issued": {"date-parts": [[2019]]}}
-        for n in range(3)
-    ] + [
-        {"id": f"jones{n}", "type": "book", "title": f"Essay {n}", "author": [{"family": "Jones", "given": "Al"}],
-         "issued": {"date-parts": [[2001]]}}
-        for n in range(2)
-    ] + [{"id": "alone", "type": "book", "title": "Alone", "author": [{"family": "Brown"}]}]
+    records = (
+        [
+            {
+                "id": f"smith{n}",
+                "type": "book",
+                "title": f"Study {n}",
+                "author": [{"family": "Smith", "given": "John"}],
+                "issued": {"date-parts": [[2019]]},
+            }
+            for n in range(3)
+        ]
+        + [
+            {
+                "id": f"jones{n}",
+                "type": "book",
+                "title": f"Essay {n}",
+                "author": [{"family": "Jones", "given": "Al"}],
+                "issued": {"date-parts": [[2001]]},
+            }
+            for n in range(2)
+        ]
+        + [{"id": "alone", "type": "book", "title": "Alone", "author": [{"family": "Brown"}]}]
+    )
     import_file(json.dumps(records), "csl-json")
     assert sorted(calls) == [["jones0", "jones1"], ["old", "smith0", "smith1", "smith2"]]
     assert Source.objects.get(key="smith2").note_html == "(Smith, 2019d)"
