@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from django.core.management import call_command
 from django.test import override_settings
 
 from citations import styles
@@ -168,3 +169,12 @@ def test_what_tells_a_work_apart_is_stored_with_the_style_it_was_made_for(two_wo
         "listed": {"year-suffix": "a"},
     }
     assert tell_apart([alpha.alike_key]) == []
+
+
+def test_a_switch_to_an_author_date_style_letters_the_library_on_rerender_stale(client, db):
+    """Sources saved under Chicago notes are told apart once ``rerender --stale`` makes them for APA."""
+    smith("beta", "Beta studies")
+    smith("alpha", "Alpha studies")
+    with override_settings(CITATION_STYLE="apa"):
+        call_command("rerender", "--stale", verbosity=0)
+        assert letters_on_sources_page(client) == [("2019a", "Alpha studies"), ("2019b", "Beta studies")]
