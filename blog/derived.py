@@ -104,7 +104,8 @@ def fill_post(post: Post, rendering: Rendering, sources: dict[str, Source]) -> N
     first_cited = [key for info in rendering.citations for key in info.source_keys]
     order = {key: index for index, key in enumerate(dict.fromkeys(first_cited))}
     cited.sort(key=lambda source: (order.get(source.key, len(order)), source.key))
-    entries = get_style().reference_list({source.key: source.csl_item() for source in cited})
+    # Told apart as the library tells them (``Source.distinction``), so "2019b" here is "2019b" on /sources/.
+    entries = get_style().reference_list({source.key: source.csl_item("listed") for source in cited})
     post.works_cited_html = "".join(format_html("<li>{}</li>", entry) for entry in entries)
     post.rendered_with = stamp()
 

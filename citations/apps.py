@@ -6,6 +6,7 @@ class CitationsConfig(AppConfig):
     verbose_name = "Source library"
 
     def ready(self):
+        from citations import receivers  # noqa: F401 (connects them)
         from citations.runs import run_sources
         from imports import kinds
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from citations import csl, markup, styles
+from citations.styles.processor import alike_key
 
 # Pandoc's citation keys: a letter (of any script), digit or underscore, then
 # word characters and internal punctuation.
@@ -144,6 +145,28 @@ class Source(models.Model):
         editable=False,
         help_text="The full note (or in-text citation) as HTML, unlinked, as the source's page shows it.",
     )
+    alike_key = models.CharField(
+        "alike key",
+        max_length=200,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=(
+            "What the sources whose citations could read alike share (the surname cited first); "
+            "they are told apart together. Kept by save()."
+        ),
+    )
+    distinction = models.JSONField(
+        "what tells it apart",
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=(
+            "What an in-text style adds to tell this work from others alike in the library "
+            "(2019a, initials, a title), in its citations and its entry, and the style it was made "
+            "for; kept by citations.services.tell_apart."
+        ),
+    )
     publisher = models.CharField("publisher", max_length=300, blank=True)
     publisher_place = models.CharField("place of publication", max_length=200, blank=True)
     issued_year = models.IntegerField("year issued", null=True, blank=True, db_index=True)
@@ -222,8 +245,18 @@ class Source(models.Model):
         return f"{self.key}: {self.title}"
 
     def save(self, *args, **kwargs):
+        """Store the derived fields, and tell apart again the works alike this one was and is among
+        (``citations.services.tell_apart``), before the row is written."""
+        from citations.services import tell_apart
+
+        was_alike = self.alike_key
         self.refresh_derived()
+        retold = tell_apart({was_alike, self.alike_key}, source=self)
         super().save(*args, **kwargs)
+        if retold:
+            from citations.signals import sources_changed
+
+            sources_changed.send(sender=type(self), keys=retold)
 
     def get_absolute_url(self):
         return reverse("citations:source_detail", kwargs={"key": self.key})
@@ -243,7 +276,7 @@ class Source(models.Model):
             raise ValidationError(errors)
 
     # What ``refresh_derived`` makes, for bulk writers to save.
-    DERIVED_FIELDS = ("names_text", "sort_key", "sort_style", "entry_html", "note_html")
+    DERIVED_FIELDS = ("names_text", "alike_key", "sort_key", "sort_style", "entry_html", "note_html")
 
     def refresh_derived(self):
         """Keep ``DERIVED_FIELDS`` in step with the fields and the site's style (bulk writes call this
@@ -253,7 +286,8 @@ class Source(models.Model):
             for name in [*self.authors, *self.editors]
             if isinstance(name, dict)
         )
-        self.sort_key = sort_key(self.fields_as_csl())
+        self.alike_key = alike_key(self.csl_item("alone"))[: self._meta.get_field("alike_key").max_length]
+        self.sort_key = sort_key({**self.fields_as_csl(), **self.told_apart_by("listed")})
         self.sort_style = styles.stamp()
         self.entry_html = self.bibliography_entry()
         self.note_html = self.note(linked=False)
@@ -350,7 +384,7 @@ class Source(models.Model):
         """
         href = self.get_absolute_url() if linked else None
         return styles.get_style().note(
-            csl.as_text(self.as_csl()),
+            self.csl_item(),
             locator,
             short=short,
             href=href,
@@ -360,15 +394,25 @@ class Source(models.Model):
 
     def narrative(self, *, short=False):
         """The author as a post's running text names them, in the configured style."""
-        return styles.get_style().narrative(csl.as_text(self.as_csl()), short=short)
+        return styles.get_style().narrative(self.csl_item(), short=short)
 
     def bibliography_entry(self):
         """The bibliography entry as HTML in the configured style."""
-        return styles.get_style().bibliography(csl.as_text(self.as_csl()))
+        return styles.get_style().bibliography(self.csl_item("listed"))
 
-    def csl_item(self):
-        """This source as the styles read it: its CSL-JSON item with text values."""
-        return csl.as_text(self.as_csl())
+    def csl_item(self, form="cited"):
+        """This source as the styles read it: its CSL-JSON item with text values, with what tells it
+        apart from works alike in the library (``distinction``) in its citations (``"cited"``) or its
+        reference-list entry (``"listed"``), where made for the site's style; ``"alone"``: without."""
+        item = csl.as_text(self.as_csl())
+        return item if form == "alone" else {**item, **self.told_apart_by(form)}
+
+    def told_apart_by(self, form):
+        """The CSL variables ``distinction`` sets in this work's ``"cited"`` or ``"listed"`` form,
+        if it was made for the site's style."""
+        if self.distinction.get("made_for") != styles.stamp():
+            return {}
+        return self.distinction.get(form, {})
 
     def attribution(self):
         """Who and where, as HTML, for an excerpt's caption."""

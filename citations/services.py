@@ -142,14 +142,19 @@ def import_records(records, *, strict=False):
     with transaction.atomic():
         existing = Source.objects.by_keys(source.key for source in sources)
         now = timezone.now()
-        new, changed = [], []
+        new, changed, alike = [], [], set()
         for source in sources:
             current = existing.get(source.key)
+            if current is not None and current.distinction:
+                # Told apart as it stands, so that an unchanged record compares equal.
+                source.distinction = current.distinction
+                source.refresh_derived()
             if current is None:
                 source.created = source.updated = now
                 new.append(source)
                 report.created.append(source.key)
             elif _changed(current, source, compared):
+                alike.add(current.alike_key)
                 for name in [*compared, "csl"]:
                     setattr(current, name, getattr(source, name))
                 current.updated = now
@@ -159,8 +164,11 @@ def import_records(records, *, strict=False):
                 report.unchanged.append(source.key)
         Source.objects.bulk_create(new, batch_size=BATCH_SIZE)
         _update_rows(changed, [*compared, "csl", "updated"])
+        alike.update(source.alike_key for source in [*new, *changed])
+        retold = tell_apart(alike)
         if new or changed:
-            sources_changed.send(sender=Source, keys=[*report.created, *report.updated])
+            keys = {*report.created, *report.updated, *retold}
+            sources_changed.send(sender=Source, keys=sorted(keys))
     return report
 
 
@@ -177,6 +185,46 @@ def import_file(data, fmt, *, strict=False):
     return import_records(records, strict=strict)
 
 
+def tell_apart(alike_keys, *, source=None):
+    """Make again what tells apart the works of each group of ``alike_keys`` (``Source.alike_key``)
+    whose citations would read alike, "Smith 2019a" and "Smith 2019b", over the whole library; store
+    it (``Source.distinction``) with the entries and notes it changes; return the keys of the stored
+    sources it changed, whose citing posts are then stale.
+
+    ``source``, unsaved (new or edited), counts in its group as it stands and is changed but not
+    saved: its ``save()`` calls this before writing it. Only the groups named are read, and a group
+    of one is told from nothing without formatting anything, so a save or an import costs one
+    formatting of each group it touched.
+    """
+    alike_keys = set(alike_keys) - {""}  # "": made before keys were kept, until ``rerender --stale``
+    if not alike_keys:
+        return []
+    style, made_for = styles.get_style(), styles.stamp()
+    members = Source.objects.filter(alike_key__in=alike_keys).order_by("key")
+    if source is not None and source.pk is not None:
+        members = members.exclude(pk=source.pk)
+    groups = {}
+    for member in [*members, *([source] if source is not None and source.alike_key in alike_keys else [])]:
+        groups.setdefault(member.alike_key, []).append(member)
+    changed = []
+    for group in groups.values():
+        told = (
+            style.distinctions({member.key: member.csl_item("alone") for member in group})
+            if len(group) > 1
+            else {}
+        )
+        for member in group:
+            distinction = {"made_for": made_for, **told[member.key]} if member.key in told else {}
+            if distinction == member.distinction and (member is source or member.is_current):
+                continue
+            member.distinction = distinction
+            member.refresh_derived()
+            if member is not source:
+                changed.append(member)
+    Source.objects.bulk_update(changed, [*Source.DERIVED_FIELDS, "distinction"], batch_size=BATCH_SIZE)
+    return [member.key for member in changed]
+
+
 def refresh_stale_sources(*, batch_size=BATCH_SIZE):
     """Make again the sort keys, entries and notes made for another citation style (or version of
     the styles' code) than the site's; return how many sources were stale.
@@ -187,12 +235,16 @@ def refresh_stale_sources(*, batch_size=BATCH_SIZE):
     re-rendering posts.
     """
     stale = Source.objects.exclude(sort_style=styles.stamp()).order_by("pk")
-    done = 0
+    done, alike = 0, set()
     while batch := list(stale[:batch_size]):
         for source in batch:
             source.refresh_derived()
+            alike.add(source.alike_key)
         Source.objects.bulk_update(batch, Source.DERIVED_FIELDS)
         done += len(batch)
+    alike = sorted(alike)
+    for start in range(0, len(alike), batch_size):
+        tell_apart(alike[start : start + batch_size])
     return done
 
 

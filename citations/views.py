@@ -15,10 +15,12 @@ from citations.styles import get_style
 class SourceListView(ListView):
     """The library as a bibliography, a page at a time in the style's order (``Source.sort_key``),
     then that page grouped by publication and by author. Entries are the stored ones
-    (``Source.entry_html``); those made for another style are made again and stored.
+    (``Source.entry_html``); those made for another style are made again and stored. Under an
+    in-text style the list is the style's reference list of the whole library, headed as the
+    style heads it ("References"), its works alike told apart (2019a, 2019b) as in every post.
 
     Template ``citations/source_list.html``; context ``sources`` (the page's),
-    ``page_obj``, ``by_publication`` and ``by_author`` (lists of (heading, sources)).
+    ``page_obj``, ``list_heading``, ``by_publication`` and ``by_author`` (lists of (heading, sources)).
     """
 
     model = Source
@@ -32,6 +34,8 @@ class SourceListView(ListView):
         context = super().get_context_data(**kwargs)
         sources = list(context["sources"])
         store_current(sources)
+        style = get_style()
+        context["list_heading"] = style.heading if style.kind == "in-text" else "Bibliography"
         context["by_publication"] = Source.objects.group_by_publication(sources)
         context["by_author"] = Source.objects.group_by_author(sources)
         return context

@@ -19,6 +19,8 @@ from django.utils.text import slugify
 
 from blog.models import Tag
 from citations.models import Source
+from citations.services import tell_apart
+from citations.signals import sources_changed
 from importing.references import Reference, make_key, normalize
 
 
@@ -209,9 +211,13 @@ class Sources:
             source.full_clean(validate_unique=False)
             source.refresh_derived()
             # bulk_create sends no post_save: no post can cite a key that did not exist a moment ago,
-            # so blog's "re-render the posts citing this source" receiver has nothing to do.
+            # so blog's "re-render the posts citing this source" receiver has nothing to do; but the
+            # works alike it may be told apart again ("2019a"), and their posts then are.
             with transaction.atomic():
+                retold = tell_apart([source.alike_key], source=source)
                 Source.objects.bulk_create([source])
+                if retold:
+                    sources_changed.send(sender=Source, keys=retold)
         except (ValidationError, DatabaseError) as error:
             self.report.problem("source", f"“{reference.title[:60]}”", f"not added to the library: {error}")
             return None

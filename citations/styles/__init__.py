@@ -6,7 +6,8 @@ at the foot, headed ``heading``). Chicago notes-bibliography is this
 project's own code; every other style is a CSL file in ``csl/`` processed by
 citeproc-py (``processor.CslStyle``, which also has ``cite(citations, items)``
 for a whole post's citations at once). Every style has ``reference_list(items)``,
-the entries of a key-to-item mapping in the style's order.
+the entries of a key-to-item mapping in the style's order, and ``distinctions(items)``,
+what it adds to tell apart works whose citations would read alike (none in a note style).
 
 A note style is a module with ``note(item, locator="", *, short=False, href=None,
 label="page", suppress_author=False)``, ``narrative(item, *, short=False)``
@@ -46,7 +47,8 @@ DEFAULT_STYLE = "chicago-18"
 # 2019a/2019b, MLA's title), surname particles read, labels only with their variables, MLA's page ranges.
 # 5: Chicago: blog posts as CMOS 17 14.208 (a period after "(blog)", the larger publication named), comments
 # cited through their post, e-books' format after the locator, databases named with their numbers,
-# interviews' short note in the 18th.
+# interviews' short note in the 18th. In-text styles: works alike told apart over the whole library,
+# the source's page and /sources/ as a post's reference list (``citations.services.tell_apart``).
 VERSION = "5"
 
 # A style's module, and the options its functions take. "chicago-note", the
@@ -108,6 +110,10 @@ class Style:
 
     def attribution(self, item):
         return mark_safe(self.module.attribution(item, **self.options))
+
+    def distinctions(self, items):
+        """Notes tell no works apart: a short note names its title."""
+        return {}
 
     def reference_list(self, items):
         ordered = sorted(items.items(), key=lambda pair: (self.sort_key(pair[1]), pair[0]))

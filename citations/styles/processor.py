@@ -141,14 +141,29 @@ class CslStyle:
         style adds them; otherwise the style's ``disambiguate="true"`` branch
         is taken (MLA adds the title). Names hidden in an "et al." are not added.
         """
+        citing, listed = self._told_apart(items)
+        return citing if cited else listed
+
+    def _told_apart(self, items):
+        """``disambiguated`` ``items``: as cited, and as listed."""
         if len(items) < 2 or self.numeric:
-            return items
+            return items, items
         citing, listed = dict(items), dict(items)
         if self.given_names and self.given_name_rule != "by-cite":
             initials_only = self.given_name_rule.endswith("-with-initials")
             for key, name in _namesakes(citing, citing, self.initials, initials_only=initials_only).items():
                 citing[key] = _given_named(citing[key], name)
-        for keys in self._alike(citing):
+        # Only works that share an ``alike_key`` can read alike: citeproc-py formats no other.
+        candidates = {}
+        for key, item in items.items():
+            candidates.setdefault(alike_key(item), []).append(key)
+        alike = [
+            keys
+            for group in candidates.values()
+            if len(group) > 1
+            for keys in self._alike({key: citing[key] for key in group})
+        ]
+        for keys in alike:
             if self.given_names and self.given_name_rule == "by-cite":
                 for key, name in _namesakes(keys, citing, self.initials).items():
                     citing[key] = _given_named(citing[key], name)
@@ -166,7 +181,25 @@ class CslStyle:
                         for key in still:
                             citing[key] = _without(citing[key], AMBIGUOUS)
                             listed[key] = _without(listed[key], AMBIGUOUS)
-        return citing if cited else listed
+        return citing, listed
+
+    def distinctions(self, items):
+        """``{key: {"cited": ..., "listed": ...}}``: the variables ``disambiguated`` adds or changes
+        in each of ``items`` that it tells apart, in its citations and in its reference-list entry.
+
+        What the library stores beside each source (``Source.distinction``), made over the
+        sources whose citations could read alike, so that ``/sources/`` and a post agree.
+        """
+        made = dict(zip(("cited", "listed"), self._told_apart(items), strict=True))
+        found = {}
+        for key, item in items.items():
+            told = {
+                form: {name: value for name, value in made[form][key].items() if item.get(name) != value}
+                for form in made
+            }
+            if any(told.values()):
+                found[key] = told
+        return found
 
     def _alike(self, items):
         """Lists of the keys of ``items`` whose citations, without a locator, read alike."""
@@ -315,6 +348,17 @@ class Cited:
     suffix: str = ""
     suppress_author: bool = False
     narrative: bool = False
+
+
+def alike_key(item):
+    """What any two works whose citations could read alike share, cheap to find without citeproc-py:
+    the surname first cited in the author's place (namesakes are told apart by their given names
+    whatever the year), or for a work without names, its year."""
+    first = _first_name(item)
+    if first:
+        return "name:" + str(first[1].get("family") or first[1].get("literal") or "").casefold()
+    parts = (item.get("issued") or {}).get("date-parts") if isinstance(item.get("issued"), dict) else None
+    return f"year:{parts[0][0] if parts and parts[0] else ''}"
 
 
 def _first_name(item):

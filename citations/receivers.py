@@ -1,0 +1,16 @@
+"""What the library keeps in step when a source goes."""
+
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from citations.models import Source
+from citations.services import tell_apart
+from citations.signals import sources_changed
+
+
+@receiver(post_delete, sender=Source, dispatch_uid="citations.tell_apart_after_delete")
+def tell_apart_after_delete(sender, instance, origin=None, **kwargs):
+    """The works alike a deleted one are told apart again: "Smith 2019b" may now stand alone."""
+    retold = tell_apart([instance.alike_key])
+    if retold:
+        sources_changed.send(sender=Source, keys=retold)

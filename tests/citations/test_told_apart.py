@@ -1,0 +1,180 @@
+"""Works alike are told apart over the whole library: /sources/, a source's page and a post agree.
+
+APA 7 (8.19) tells works by one author in one year apart with "2019a" and "2019b", lettered in
+reference-list order (by title); CSL's disambiguation does it in every in-text style that asks.
+"""
+
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from citations import styles
+from citations.models import Source
+from citations.services import import_file, tell_apart
+from citations.styles.processor import CslStyle
+from tests.factories import make_post, make_source
+from tests.queue import run_jobs
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+
+
+def smith(key, title, year=2019, given="John"):
+    return make_source(
+        key=key,
+        type="book",
+        title=title,
+        authors=[{"given": given, "family": "Smith"}],
+        publisher="Press",
+        issued_year=year,
+    )
+
+
+def read(client, url):
+    return re.sub(r"\s+", " ", client.get(url).content.decode())
+
+
+def letters_on_sources_page(client):
+    """Each Smith's entry on /sources/, with its year as listed, in the page's order."""
+    return re.findall(r"Smith, J\. \((\d{4}\w*)\)\. <i>([^<]*)</i>", read(client, "/sources/"))
+
+
+@pytest.fixture
+def two_works(db):
+    with override_settings(CITATION_STYLE="apa"):
+        yield smith("beta", "Beta studies"), smith("alpha", "Alpha studies")
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_two_works_of_one_author_in_one_year_are_2019a_and_2019b_everywhere(client, two_works):
+    """The bibliography page, each source's page and a post citing one of them letter them alike."""
+    assert letters_on_sources_page(client) == [("2019a", "Alpha studies"), ("2019b", "Beta studies")]
+    assert ">References</h2>" in read(client, "/sources/")
+    alpha, beta = read(client, "/sources/alpha/"), read(client, "/sources/beta/")
+    assert "Smith, J. (2019a). <i>Alpha studies</i>. Press." in alpha
+    assert '<dd class="source-note">(Smith, 2019a)</dd>' in alpha
+    assert '<dd class="source-note">(Smith, 2019b)</dd>' in beta
+    post = make_post(body="As argued [@beta, p. 3].")
+    page = read(client, post.get_absolute_url())
+    assert "(Smith, 2019b, p. 3)" in page
+    assert "Smith, J. (2019b). <i>Beta studies</i>. Press." in page
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_a_third_work_letters_them_again_and_the_posts_citing_them_follow(client, two_works):
+    """A work filed between the two takes "b"; the one that was "b" becomes "c", in its posts too."""
+    post = make_post(body="As argued [@beta].")
+    smith("apex", "Apex studies")
+    run_jobs()
+    assert [year for year, _title in letters_on_sources_page(client)] == ["2019a", "2019b", "2019c"]
+    assert Source.objects.get(key="beta").note_html == "(Smith, 2019c)"
+    assert "(Smith, 2019c)" in read(client, post.get_absolute_url())
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_deleting_one_letters_them_again(client, two_works):
+    """With "Alpha studies" gone, "Beta studies" stands alone: 2019, no letter, in its posts too."""
+    post = make_post(body="As argued [@beta].")
+    Source.objects.get(key="alpha").delete()
+    run_jobs()
+    assert letters_on_sources_page(client) == [("2019", "Beta studies")]
+    assert '<dd class="source-note">(Smith, 2019)</dd>' in read(client, "/sources/beta/")
+    assert "(Smith, 2019)" in read(client, post.get_absolute_url())
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_an_edit_that_moves_a_work_out_of_its_year_letters_both_groups(client, two_works):
+    """A corrected year takes the work from among the 2019s: both lose their letters."""
+    beta = Source.objects.get(key="beta")
+    beta.issued_year = 2020
+    beta.save()
+    assert letters_on_sources_page(client) == [("2019", "Alpha studies"), ("2020", "Beta studies")]
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_namesakes_are_cited_with_initials_on_their_pages(client, db):
+    """APA 7 8.20: two first authors of one surname are cited with their initials, library-wide."""
+    smith("john", "Alpha studies", year=2018)
+    smith("ann", "Other studies", year=2020, given="Ann")
+    assert '<dd class="source-note">(J. Smith, 2018)</dd>' in read(client, "/sources/john/")
+    assert '<dd class="source-note">(A. Smith, 2020)</dd>' in read(client, "/sources/ann/")
+
+
+@override_settings(CITATION_STYLE="mla")
+def test_mla_tells_works_alike_apart_by_their_titles(db):
+    smith("alpha", "Alpha studies")
+    smith("beta", "Beta studies")
+    assert Source.objects.get(key="alpha").note_html == "(Smith, <i>Alpha Studies</i>)"
+
+
+def test_chicago_notes_tell_nothing_apart(client, db):
+    """Under Chicago notes a short note names the title: nothing is added or stored."""
+    smith("alpha", "Alpha studies")
+    smith("beta", "Beta studies")
+    assert list(Source.objects.values_list("distinction", flat=True)) == [{}, {}]
+    assert ">Bibliography</h2>" in read(client, "/sources/")
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_a_bulk_import_tells_each_group_apart_once(db, monkeypatch):
+    """Importing many works formats each group of works alike once, not once a record."""
+    smith("old", "Older studies")
+    calls = []
+    distinctions = CslStyle.distinctions
+
+    def counted(self, items):
+        calls.append(sorted(items))
+        return distinctions(self, items)
+
+    monkeypatch.setattr(CslStyle, "distinctions", counted)
+    records = (
+        [
+            {
+                "id": f"smith{n}",
+                "type": "book",
+                "title": f"Study {n}",
+                "author": [{"family": "Smith", "given": "John"}],
+                "issued": {"date-parts": [[2019]]},
+            }
+            for n in range(3)
+        ]
+        + [
+            {
+                "id": f"jones{n}",
+                "type": "book",
+                "title": f"Essay {n}",
+                "author": [{"family": "Jones", "given": "Al"}],
+                "issued": {"date-parts": [[2001]]},
+            }
+            for n in range(2)
+        ]
+        + [{"id": "alone", "type": "book", "title": "Alone", "author": [{"family": "Brown"}]}]
+    )
+    import_file(json.dumps(records), "csl-json")
+    assert sorted(calls) == [["jones0", "jones1"], ["old", "smith0", "smith1", "smith2"]]
+    assert Source.objects.get(key="smith2").note_html == "(Smith, 2019d)"
+    calls.clear()
+    assert str(import_file(json.dumps(records), "csl-json")).startswith("0 created, 0 updated")
+    assert calls == []
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_what_tells_a_work_apart_is_stored_with_the_style_it_was_made_for(two_works):
+    alpha = Source.objects.get(key="alpha")
+    assert alpha.distinction == {
+        "made_for": styles.stamp(),
+        "cited": {"year-suffix": "a"},
+        "listed": {"year-suffix": "a"},
+    }
+    assert tell_apart([alpha.alike_key]) == []
+
+
+def test_a_switch_to_an_author_date_style_letters_the_library_on_rerender_stale(client, db):
+    """Sources saved under Chicago notes are told apart once ``rerender --stale`` makes them for APA."""
+    smith("beta", "Beta studies")
+    smith("alpha", "Alpha studies")
+    with override_settings(CITATION_STYLE="apa"):
+        call_command("rerender", "--stale", verbosity=0)
+        assert letters_on_sources_page(client) == [("2019a", "Alpha studies"), ("2019b", "Beta studies")]
