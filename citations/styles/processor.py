@@ -218,26 +218,33 @@ class CslStyle:
         return _plain(str(self._one(processor, Cited("item"))))
 
     @cached_property
+    def _source(self):
+        return self.path.read_text(encoding="utf-8")
+
+    def _option(self, name, default=None):
+        """The value of the style file's first ``name`` attribute, or ``default``."""
+        match = re.search(rf'(?<![\w-]){name}="([^"]*)"', self._source)
+        return match.group(1) if match else default
+
+    @cached_property
     def given_names(self):
         """Whether the style adds given names to tell authors apart (its ``disambiguate-add-givenname``)."""
-        return 'disambiguate-add-givenname="true"' in self.path.read_text(encoding="utf-8")
+        return self._option("disambiguate-add-givenname") == "true"
 
     @cached_property
     def given_name_rule(self):
         """Its ``givenname-disambiguation-rule``: all but "by-cite" tell namesakes apart in every citation."""
-        match = re.search(r'givenname-disambiguation-rule="([^"]*)"', self.path.read_text(encoding="utf-8"))
-        return match.group(1) if match else "by-cite"
+        return self._option("givenname-disambiguation-rule", "by-cite")
 
     @cached_property
     def initials(self):
         """What follows each initial where the style initializes names (its first ``initialize-with``)."""
-        match = re.search(r'initialize-with="([^"]*)"', self.path.read_text(encoding="utf-8"))
-        return match.group(1) if match else None
+        return self._option("initialize-with")
 
     @cached_property
     def year_suffixes(self):
         """Whether the style tells works apart by year suffixes (its ``disambiguate-add-year-suffix``)."""
-        return 'disambiguate-add-year-suffix="true"' in self.path.read_text(encoding="utf-8")
+        return self._option("disambiguate-add-year-suffix") == "true"
 
     @staticmethod
     def _affixes(html, cites):
@@ -276,13 +283,12 @@ class CslStyle:
     @cached_property
     def page_range_format(self):
         """How the style abbreviates page ranges (its ``page-range-format``), or None."""
-        match = re.search(r'page-range-format="([^"]*)"', self.path.read_text(encoding="utf-8"))
-        return match.group(1) if match else None
+        return self._option("page-range-format")
 
     @cached_property
     def numeric(self):
         """Whether the style numbers its references in order of citation (its ``citation-format``)."""
-        return 'citation-format="numeric"' in self.path.read_text(encoding="utf-8")
+        return self._option("citation-format") == "numeric"
 
     def bibliography(self, item):
         """One item's reference-list entry, as HTML.
