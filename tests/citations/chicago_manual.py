@@ -6,14 +6,7 @@ title its own way ("Dystopia", "Yale Facts") the record carries that short
 title, as Zotero's "Short Title" field does.
 """
 
-
-def person(given, family):
-    return {"given": given, "family": family}
-
-
-def link(url):
-    return f'<a href="{url}">{url}</a>'
-
+from tests.citations.records import link, person
 
 SMITH = {
     "id": "smith",

@@ -7,19 +7,12 @@ import pytest
 
 from citations.styles import get_style
 from citations.styles.text import pages, short_title
+from tests.citations.records import link, person
 
 # These examples are the 17th edition's; test_styles_editions.py has what the 18th changes.
 chicago = get_style("chicago-17")
 
 SEED = json.loads((Path("/work/shared/examples/sources.json")).read_text(encoding="utf-8"))[0]
-
-
-def link(url):
-    return f'<a href="{url}">{url}</a>'
-
-
-def person(given, family, **parts):
-    return {"given": given, "family": family, **parts}
 
 
 NEWSPAPER = {

@@ -5,13 +5,10 @@ edition keeps these forms)."""
 import pytest
 
 from citations.styles import get_style
+from tests.citations.records import person
 
 # These examples are the 17th edition's; test_styles_editions.py has what the 18th changes.
 chicago = get_style("chicago-17")
-
-
-def person(given, family):
-    return {"given": given, "family": family}
 
 
 TRANSLATED = {
