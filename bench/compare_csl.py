@@ -25,7 +25,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.compare_pandoc import DEFAULT_FILES, pandoc_page, relaxed, text_of  # noqa: E402 (also sets up Django)
+from bench.compare_pandoc import (  # noqa: E402 (also sets up Django)
+    DEFAULT_FILES,
+    both,
+    expanded_ranges,
+    explained,
+    ours_only,
+    pandoc_only,
+    pandoc_page,
+    relaxed,
+    text_of,
+    when,
+)
 from citations import csl  # noqa: E402
 from citations.styles import CSL_STYLES, get_style  # noqa: E402
 from citations.styles.citeproc_input import curly_quotes  # noqa: E402
@@ -92,35 +103,6 @@ def compare(items, name):
     ]
 
 
-def _expanded_ranges(text):
-    """ "429–52" as "429–452", so that abbreviated and whole page ranges compare equal."""
-
-    def whole(match):
-        first, last = match.group(1), match.group(2)
-        return f"{first}–{first[: len(first) - len(last)]}{last}" if len(last) < len(first) else match.group()
-
-    return re.sub(r"\b(\d+)–(\d+)\b", whole, text)
-
-
-def _both(change):
-    return lambda ours, pandoc, item, form: (change(ours), change(pandoc))
-
-
-def _pandoc_only(change):
-    return lambda ours, pandoc, item, form: (ours, change(pandoc))
-
-
-def _ours_only(change):
-    return lambda ours, pandoc, item, form: (change(ours), pandoc)
-
-
-def _when(test, then):
-    """``then`` where ``test(item, form, ours, pandoc)`` holds, else nothing changed."""
-    return lambda ours, pandoc, item, form: (
-        then(ours, pandoc, item, form) if test(item, form, ours, pandoc) else (ours, pandoc)
-    )
-
-
 def _inverted(entry):
     """Whether an entry opens with NLM's inverted, initialled name: "Olson HA." (casefolded or not)."""
     return bool(re.match(r"^(?:[a-z]+ )*[\w'’-]+ [A-Z]+[.,] ", entry, re.IGNORECASE))
@@ -149,43 +131,43 @@ CAUSES = [
     (
         "short DOI printed whole: Pandoc drops its “10/” (ours resolves)",
         "Pandoc",
-        _ours_only(lambda text: text.replace("doi.org/10/", "doi.org/").replace("doi:10/", "doi:")),
+        ours_only(lambda text: text.replace("doi.org/10/", "doi.org/").replace("doi:10/", "doi:")),
     ),
     (
         "page range abbreviated as the style's chicago-16 page-range-format says; Pandoc 2.17 prints it"
         " whole",
         "Pandoc",
-        _both(_expanded_ranges),
+        both(expanded_ranges),
     ),
     (
         "“AD” spaced after the year (“11 AD”); Pandoc 2.17 runs them together",
         "Pandoc",
-        _pandoc_only(lambda text: re.sub(r"(\d)(AD|BC)\b", r"\1 \2", text)),
+        pandoc_only(lambda text: re.sub(r"(\d)(AD|BC)\b", r"\1 \2", text)),
     ),
     (
         "“Tran.” for one translator: Pandoc 2.17's locale; APA 7 writes “Trans.” (10.2, a translated book:"
         " “(E. Grossman, Trans.)”)",
         "Pandoc",
-        _pandoc_only(lambda text: text.replace(", Tran.)", ", Trans.)")),
+        pandoc_only(lambda text: text.replace(", Tran.)", ", Trans.)")),
     ),
     (
         "a group printed for a branch's fixed text though the variable beside it is empty (APA's"
         " “(Publication)” for a thesis without a number): citeproc-py judges a group by every branch of a"
         " ``choose``",
         "citeproc-py",
-        _ours_only(lambda text: text.replace(" (Publication)", "")),
+        ours_only(lambda text: text.replace(" (Publication)", "")),
     ),
     (
         "a title's medium kept inside a narrative citation's parentheses (“Title ([DVD], 2003)”): the site"
         " splits off only what stands in the author's place",
         "site",
-        _ours_only(lambda text: re.sub(r" \((\[[^\]]+\]), ", r" \1 (", text)),
+        ours_only(lambda text: re.sub(r" \((\[[^\]]+\]), ", r" \1 (", text)),
     ),
     (
         "the locale's newer terms (“No. 77”, “no.: 77”, “Original work published”, “Review of”, a"
         " contributor's “with”); Pandoc 2.17's locale has none (and writes “Unsigned” for a review)",
         "Pandoc",
-        _both(
+        both(
             lambda text: re.sub(
                 r"\b(?:Original work published |[Nn]o\.:? |Review of |Unsigned |with (?=[A-Z]))", "", text
             )
@@ -195,7 +177,7 @@ CAUSES = [
         "the style's own months (“June”, “July”, “Sept.”: MLA Handbook 9, appendix 1) written as"
         " Pandoc 2.17's locale abbreviates them (“Jun.”)",
         "Pandoc",
-        _pandoc_only(
+        pandoc_only(
             lambda text: re.sub(
                 r"\b(Jun|Jul|Sep)\.", lambda m: {"Jun": "June", "Jul": "July"}.get(m[1], "Sept."), text
             )
@@ -205,15 +187,15 @@ CAUSES = [
         "a case's name not set apart from its year in a narrative citation: “White v. State (1966)”, as APA 7"
         " Table 11.1 gives it; Pandoc 2.17 prints the parenthetical “(White v. State, 1966)”",
         "Pandoc",
-        _when(
+        when(
             lambda item, form, ours, pandoc: form == "narrative" and item.get("type") == "legal_case",
-            _pandoc_only(lambda text: re.sub(r"^\((.*?),? (\d{4}\w?)\)$", r"\1 (\2)", text)),
+            pandoc_only(lambda text: re.sub(r"^\((.*?),? (\d{4}\w?)\)$", r"\1 (\2)", text)),
         ),
     ),
     (
         "a record's impossible months (2017-14, 2017-99) printed as written by Pandoc 2.17; the year kept",
         "Pandoc",
-        _pandoc_only(
+        pandoc_only(
             lambda text: re.sub(
                 r"[\[(]\d{4}-\d\d/\d{4}-\d\d[\])] ?", "", re.sub(r"\d{4}-\d\d/\d{4}-\d\d/", "", text)
             )
@@ -222,37 +204,37 @@ CAUSES = [
     (
         "no “p.” after a book's number of pages (“248 p.”): citeproc-py prints no label for it",
         "citeproc-py",
-        _pandoc_only(lambda text: re.sub(r"(\d) p\.", r"\1.", text)),
+        pandoc_only(lambda text: re.sub(r"(\d) p\.", r"\1.", text)),
     ),
     (
         "no year suffix (2019a, 2019b): citeproc-py does not disambiguate",
         "citeproc-py",
-        _pandoc_only(lambda text: re.sub(r"\b(\d{4}–?)[a-z]\b", r"\1", text)),
+        pandoc_only(lambda text: re.sub(r"\b(\d{4}–?)[a-z]\b", r"\1", text)),
     ),
     (
         "no initials added to tell same-surname authors apart (“A. A. Author”): citeproc-py does not"
         " disambiguate",
         "citeproc-py",
-        _pandoc_only(lambda text: re.sub(r"(^|\()((?:\w\. )+)(?=\w)", r"\1", text)),
+        pandoc_only(lambda text: re.sub(r"(^|\()((?:\w\. )+)(?=\w)", r"\1", text)),
     ),
     (
         "no season (“1985 Spring”): citeproc-py fails on seasons where a style's month is numeric, so"
         " none is given",
         "citeproc-py",
-        _pandoc_only(
+        pandoc_only(
             lambda text: SEASON.sub("", re.sub(r"(”) (?:Spring|Summer|Autumn|Winter)\.$", r"\1", text))
         ),
     ),
     (
         "open date range (“2014–”) printed as its start: citeproc-py reads none",
         "citeproc-py",
-        _pandoc_only(lambda text: re.sub(r"(\d{4})–(?!\d)", r"\1", text)),
+        pandoc_only(lambda text: re.sub(r"(\d{4})–(?!\d)", r"\1", text)),
     ),
     (
         "a substituted title or editor repeated later in the entry: citeproc-py does not suppress substituted"
         " variables",
         "citeproc-py",
-        _when(
+        when(
             lambda item, form, ours, pandoc: (
                 form == "bibliography" and not item.get("author") and len(ours) > len(pandoc)
             ),
@@ -263,7 +245,7 @@ CAUSES = [
         "no “———” for the author of the entry before (``subsequent-author-substitute``): citeproc-py"
         " has none",
         "citeproc-py",
-        _when(
+        when(
             lambda item, form, ours, pandoc: pandoc.startswith("———"),
             lambda ours, pandoc, item, form: (ours, pandoc.replace("———", ours.split(". ", 1)[0], 1)),
         ),
@@ -272,13 +254,13 @@ CAUSES = [
         "capitalisation: citeproc-py's title case (hyphenated words, after quotes, particles, “v.”) or"
         " Pandoc's (“Black-Ish”)",
         "citeproc-py",
-        _both(str.casefold),
+        both(str.casefold),
     ),
     (
         "NLM's names inverted and initialled (“Olson HA”, “In: Wenner L, editor.”); Pandoc 2.17 writes"
         " “Hope A. Olson” and “In, editorLawrence Wenner.”",
         "Pandoc",
-        _when(
+        when(
             lambda item, form, ours, pandoc: (
                 form == "bibliography"
                 and (
@@ -293,20 +275,7 @@ CAUSES = [
 
 def causes(rows, items):
     """{cause: count} of the differences in ``rows``, and the rows of no known cause."""
-    by_key = {f"k{index}": item for index, item in enumerate(items)}
-    counts, unknown = defaultdict(int), []
-    for row in rows:
-        _kind, form, key, ours, pandoc = row
-        if ours == pandoc:
-            continue
-        for label, _whose, change in CAUSES:
-            ours, pandoc = change(ours, pandoc, by_key[key], form)
-            if ours == pandoc:
-                counts[label] += 1
-                break
-        else:
-            unknown.append(row)
-    return dict(counts), unknown
+    return explained(rows, items, CAUSES)
 
 
 def table(rows):

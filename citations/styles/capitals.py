@@ -12,7 +12,9 @@ with a capital anywhere (a proper noun in a sentence-case title, an acronym,
 (``markup.runs``). A hyphenated compound (8.161) has its first part
 capitalised and each later one but the minor words, unless the first part
 is a prefix that cannot stand alone (anti-, pre-, non-…), whose second part
-stays lowercase. A preposition used as an adverb ("Turn Down") cannot be told
+stays lowercase. The 18th edition's title case (18th 8.160) capitalises prepositions of five
+letters or more ("Much Ado About Nothing"), keeping shorter ones lowercase: ``headline`` does so
+when given ``capitalised_from=5``. A preposition used as an adverb ("Turn Down") cannot be told
 from text alone: "up", "down", "out" and "off" count as adverbs unless an
 article or a determiner follows ("Heats Up Race", "down the Road"); the rest
 stay lowercase unless they end the title.
@@ -58,28 +60,38 @@ def _capitalised(word):
     return first + word[1:] if word.islower() and len(first) == 1 else word
 
 
-def _minor(word, following):
+def _minor_word(word, capitalised_from=None):
+    """Whether ``word`` stays lowercase inside a title: a preposition of ``capitalised_from`` letters
+    or more does not (18th 8.160)."""
     lowered = word.lower()
-    if lowered in ADVERBS:
-        return following in DETERMINERS
+    if capitalised_from and lowered in PREPOSITIONS and len(lowered) >= capitalised_from:
+        return False
     return lowered in MINOR_WORDS
 
 
-def _compound(word, *, edge, following=""):
+def _minor(word, following, capitalised_from=None):
+    lowered = word.lower()
+    if lowered in ADVERBS:
+        return following in DETERMINERS
+    return _minor_word(lowered, capitalised_from)
+
+
+def _compound(word, *, edge, following="", capitalised_from=None):
     """A word's headline form, ``following`` the next word lowercased; hyphenated compounds per 8.161."""
     parts = word.split("-")
     first = parts[0]
     if len(parts) == 1:
-        return _capitalised(first) if edge or not _minor(first, following) else first
+        return _capitalised(first) if edge or not _minor(first, following, capitalised_from) else first
     if first.lower() in PREFIXES:
         return "-".join([_capitalised(first), *parts[1:]])
-    rest = [part if part.lower() in MINOR_WORDS else _capitalised(part) for part in parts[1:-1]]
-    last = parts[-1] if parts[-1].lower() in MINOR_WORDS and not edge else _capitalised(parts[-1])
+    rest = [part if _minor_word(part, capitalised_from) else _capitalised(part) for part in parts[1:-1]]
+    last = parts[-1] if _minor_word(parts[-1], capitalised_from) and not edge else _capitalised(parts[-1])
     return "-".join([_capitalised(first), *rest, last])
 
 
-def headline(title):
-    """``title`` (CSL rich text) in headline style, its markup and nocase spans kept."""
+def headline(title, *, capitalised_from=None):
+    """``title`` (CSL rich text) in headline style, its markup and nocase spans kept; prepositions of
+    ``capitalised_from`` letters or more capitalised (the 18th edition's 5), else all lowercase."""
     pieces = markup.runs(title)
     visible = "".join(piece for piece, kind in pieces if kind != "tag")
     editable = bytearray()
@@ -97,7 +109,9 @@ def headline(title):
         if not all(editable[match.start() : match.end()]):
             continue
         following = words[index + 1].group().lower() if index + 1 < len(words) else ""
-        word = _compound(match.group(), edge=bool(edge), following=following)
+        word = _compound(
+            match.group(), edge=bool(edge), following=following, capitalised_from=capitalised_from
+        )
         out[match.start() : match.end()] = word
     result, position, text = [], 0, "".join(out)
     for piece, kind in pieces:

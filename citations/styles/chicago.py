@@ -16,6 +16,7 @@ from citations.styles import cases, legislation, order
 from citations.styles.capitals import headline
 from citations.styles.editions import EIGHTEENTH
 from citations.styles.text import (
+    PLURAL_LOCATOR,
     date_text,
     esc,
     italic,
@@ -50,9 +51,10 @@ TITLE_VARIABLES = (
 )
 
 
-def headline_titles(item):
-    """``item`` with its titles in headline style (CMOS 17 8.159, 14.89), unless it is not in English:
-    titles in other languages keep the sentence style they are written in (CMOS chapter 11)."""
+def headline_titles(item, edition=EIGHTEENTH):
+    """``item`` with its titles in headline style (CMOS 17 8.159, 14.89; the 18th's title case, 8.160),
+    unless it is not in English: titles in other languages keep the sentence style they are written
+    in (CMOS chapter 11)."""
     language = str(item.get("language") or "en").lower()
     if not language.startswith("en"):
         return item
@@ -60,9 +62,15 @@ def headline_titles(item):
         # A social media post's text is quoted as written (CMOS 17 14.209); only its container is a title.
         container = item.get("container-title")
         return {**item, "title": _post_text(item.get("title", ""))} | (
-            {"container-title": headline(container)} if isinstance(container, str) else {}
+            {"container-title": headline(container, capitalised_from=edition.prepositions_capitalised_from)}
+            if isinstance(container, str)
+            else {}
         )
-    titles = {name: headline(item[name]) for name in TITLE_VARIABLES if isinstance(item.get(name), str)}
+    titles = {
+        name: headline(item[name], capitalised_from=edition.prepositions_capitalised_from)
+        for name in TITLE_VARIABLES
+        if isinstance(item.get(name), str)
+    }
     return {**item, **titles}
 
 
@@ -303,10 +311,12 @@ def _container(item):
 
 
 def _journal(item, pages_or_locator):
-    """ "<i>Classical Philology</i> 111, no. 2 (April 2016): 170" (14.171)."""
+    """ "<i>Classical Philology</i> 111, no. 2 (April 2016): 170" (14.171); a double issue "nos. 7–8"."""
     text = sentence(_container(item) + (f" {esc(item['volume'])}" if item.get("volume") else ""), end="")
     if item.get("issue"):
-        text = sentence(text, f"no. {esc(item['issue'])}", end="")
+        issue = str(item["issue"])
+        number = "nos." if PLURAL_LOCATOR.search(issue) else "no."
+        text = sentence(text, f"{number} {esc(pages(issue))}", end="")
     text += f" ({date_text(item, month_only=True) or 'n.d.'})"
     if pages_or_locator:
         text += f": {pages_or_locator}"
@@ -349,7 +359,7 @@ def note(
     ``suppress_author`` leaves the author out, for a text that names them.
     ``edition`` is the Manual's (``editions``), the 18th unless said.
     """
-    item = headline_titles(item)
+    item = headline_titles(item, edition)
     where = locator(locator_text, label)
     if item.get("type") == "legal_case":
         return cases.note(item, where, short=short, href=href)
@@ -385,7 +395,10 @@ def note(
     elif kind == "chapter":
         container = f"in {_container(item)}" if item.get("container-title") else ""
         facts = _publication_facts(item, edition)
-        contained = sentence(container, *_contributors(item, edition), _book_series(item), end="")
+        # A chapter in one volume of a multivolume book names the volume after the book (CMOS 17 14.117).
+        contained = sentence(
+            container, _volume(item), *_contributors(item, edition), _book_series(item), end=""
+        )
         body = [contained + (f" ({facts})" if facts else "")]
         where = where or esc(pages(item.get("page", "")))
     elif kind == "webpage":
@@ -423,7 +436,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
     An unsigned newspaper or magazine article is listed under the periodical, which stands in
     the author's place (14.207): "<i>New York Times</i>. “In Texas, Ad Heats Up Race.” July 30, 2002."
     """
-    item = headline_titles(item)
+    item = headline_titles(item, edition)
     kind = _periodical(item)
     if item.get("type") == "legal_case":
         return cases.bibliography(item)
@@ -456,6 +469,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
         parts.append(
             sentence(
                 container,
+                _volume(item),
                 *_contributors(item, edition, bibliography=True),
                 esc(pages(item.get("page", ""))),
                 end="",
@@ -507,7 +521,7 @@ def sort_key(item, *, edition=EIGHTEENTH):
 def narrative(item, *, short=False, edition=EIGHTEENTH):
     """The author as running text names them: "Drew Hinshaw and Margaret Coker", later "Hinshaw and
     Coker" (four or more: the first and "et al."); a work without one, by its title."""
-    item = headline_titles(item)
+    item = headline_titles(item, edition)
     names = item.get("author") or item.get("editor") or []
     if names:
         return edition.short_names(names) if short else edition.note_names(names)
@@ -516,6 +530,6 @@ def narrative(item, *, short=False, edition=EIGHTEENTH):
 
 def attribution(item, *, edition=EIGHTEENTH):
     """Who and where, for an excerpt's caption: "Drew Hinshaw and Margaret Coker, <cite>…</cite>"."""
-    item = headline_titles(item)
+    item = headline_titles(item, edition)
     where = item.get("container-title") or item.get("title", "")
     return sentence(_creators(item, edition), f"<cite>{title_html(where)}</cite>" if where else "", end="")

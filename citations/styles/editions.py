@@ -7,6 +7,9 @@ and bibliography, as rules the Chicago style reads.
   the 18th lists up to six, and the first three and "et al." for more (14.76).
 - Books' facts of publication: the 17th gives the place and the publisher ("New York: Penguin
   Press, 2016", 14.127–14.129); the 18th drops the place ("Penguin Press, 2016").
+- Prepositions in titles: the 17th lowercases them whatever their length (17th 8.159, "Four
+  Theories concerning the Gospel according to Matthew"); the 18th capitalises those of five
+  letters or more (18th 8.160, "Much Ado About Nothing").
 - An interview's short note: the 17th shortens its title ("Stamper, “From ‘F-Bomb’ to
   ‘Photobomb.’”", 14.214); the 18th says what it is ("Buolamwini, interview.", the 18th's quick
   guide).
@@ -27,6 +30,7 @@ class Edition:
     kept_before_et_al: int  # … and beyond it the first this many, then "et al."
     place_of_publication: bool
     interview_short_by_kind: bool  # an interview's short note: "Buolamwini, interview."
+    prepositions_capitalised_from: int | None  # letters from which a preposition in a title is capitalised
 
     def note_names(self, names):
         return text.note_names(names, et_al_from=self.et_al_in_notes)
@@ -48,6 +52,7 @@ SEVENTEENTH = Edition(
     kept_before_et_al=7,
     place_of_publication=True,
     interview_short_by_kind=False,
+    prepositions_capitalised_from=None,
 )
 EIGHTEENTH = Edition(
     18,
@@ -56,5 +61,6 @@ EIGHTEENTH = Edition(
     kept_before_et_al=3,
     place_of_publication=False,
     interview_short_by_kind=True,
+    prepositions_capitalised_from=5,
 )
 EDITIONS = {17: SEVENTEENTH, 18: EIGHTEENTH}

@@ -90,12 +90,22 @@ def sentence(*pieces, separator=", ", end="."):
     return join(text, end, "") if text and end else text
 
 
+INITIAL = re.compile(r"\b([A-Z])(?:\.(?=\s|$)|(?=\s|$)|\.(?=[A-Z]\b))")
+
+
+def given_names(name):
+    """The given names with each initial followed by a period and a space (CMOS 17 10.12): "Nancy K"
+    as "Nancy K.", "H.C.G." as "H. C. G."."""
+    given = str(name.get("given") or "")
+    return " ".join(INITIAL.sub(r"\1. ", given).split())
+
+
 def given_first(name):
     """ "Drew Hinshaw", "Vincent van Gogh", "Martin Luther King Jr." """
     if "literal" in name:
         return name["literal"]
     parts = [
-        name.get("given"),
+        given_names(name),
         name.get("dropping-particle"),
         name.get("non-dropping-particle"),
         name.get("family"),
@@ -108,7 +118,7 @@ def family_first(name):
     """ "Hinshaw, Drew", "van Gogh, Vincent", "Tocqueville, Alexis de", "King, Martin Luther, Jr." """
     if "literal" in name:
         return name["literal"]
-    given = " ".join(filter(None, [name.get("given"), name.get("dropping-particle")]))
+    given = " ".join(filter(None, [given_names(name), name.get("dropping-particle")]))
     return ", ".join(filter(None, [family_with_particle(name), given, name.get("suffix")]))
 
 
@@ -223,12 +233,11 @@ RANGE = re.compile(r"\b(\d+)\s*(?:-{1,2}|–)\s*(\d+)\b")
 
 
 def _abbreviated(first, last):
-    """Inclusive numbers, abbreviated as Chicago 9.61 says: 321–28, 101–8, 1496–1504."""
+    """Inclusive numbers, abbreviated as Chicago says (17th 9.61, 18th 9.63): 321–28, 101–8, 1496–500
+    (the 15th edition's exception, 1496–1504 in full, is gone since the 16th)."""
     if len(first) != len(last) or int(first) < 100 or int(first) % 100 == 0 or int(last) <= int(first):
         return f"{first}–{last}"
     differ = next(index for index, (a, b) in enumerate(zip(first, last, strict=True)) if a != b)
-    if len(first) == 4 and differ <= 1:
-        return f"{first}–{last}"  # four digits of which three change are given in full
     if int(first) % 100 < 10:
         return f"{first}–{last[differ:].lstrip('0') or last[-1]}"
     return f"{first}–{last[-max(len(last) - differ, 2) :]}"

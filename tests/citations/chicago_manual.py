@@ -294,10 +294,12 @@ GREENSPAN_HEARING = {
 }
 
 
-def more_types(place, interview_short):
+def more_types(place, interview_short, before="before"):
     """(label, item, locator, full note, locator, short note, entry) for the types above; ``place``
     is the 17th's "Cambridge, MA: " before a publisher, empty in the 18th (14.127–14.129);
-    ``interview_short`` the short note of Stamper's interview, which the 18th changes."""
+    ``interview_short`` the short note of Stamper's interview, which the 18th changes; ``before``
+    the preposition as a title prints it, "Before" in the 18th (prepositions of five letters or
+    more capitalised, 18th 8.160)."""
     return [
         (
             "14.208 blog post: the blog italic, “(blog)” after it, a period after that in the "
@@ -427,11 +429,11 @@ def more_types(place, interview_short):
             "14.293 hearing: title italic, Congress, the page cited, year (short form derived)",
             GREENSPAN_HEARING,
             "9",
-            "<i>Federal Reserve’s First Monetary Policy Report for 2005: Hearing before the Committee on "
+            f"<i>Federal Reserve’s First Monetary Policy Report for 2005: Hearing {before} the Committee on "
             "Banking, Housing, and Urban Affairs</i>, 109th Cong. 9 (2005).",
             "9",
             "<i>Federal Reserve’s First Monetary Policy Report</i>, 9.",
-            "<i>Federal Reserve’s First Monetary Policy Report for 2005: Hearing before the Committee on "
+            f"<i>Federal Reserve’s First Monetary Policy Report for 2005: Hearing {before} the Committee on "
             "Banking, Housing, and Urban Affairs</i>, 109th Cong. (2005).",
         ),
     ]

@@ -10,8 +10,9 @@ What the 18th changes from the 17th (test_chicago_manual_17.py has the same
 records): a book's place of publication is left out, the publisher and year
 alone (the quick guide's book examples); a note names one author and "et al."
 for three or more (14.76). As in the 17th: inclusive page numbers
-abbreviated, 321–28 (9.63), prepositions lowercase in headline style, and the
-short form of surname and key words of the title.
+abbreviated, 321–28 (9.63), and the short form of surname and key words of the
+title. Title case (the 17th's headline style) capitalises prepositions of five letters
+or more, "Between", "According" (8.160); the 17th lowercased them all (8.159).
 """
 
 import pytest
@@ -190,7 +191,7 @@ EXAMPLES = [
     ),
     # Blog posts, social media, interviews, broadcasts, reports, statutes, bills and hearings: the
     # sections are the 17th's; the forms are the ones both editions give (the 18th drops the place).
-    *more_types("", "Stamper, interview."),
+    *more_types("", "Stamper, interview.", before="Before"),
 ]
 IDS = [example[0] for example in EXAMPLES]
 
@@ -226,12 +227,14 @@ def test_a_volume_with_its_own_title_and_book():
     )
 
 
-def test_prepositions_are_lowercase_whatever_their_length():
-    """Headline style (18th): prepositions are lowercase, "upon" and "between" as much as "of"."""
-    item = {**SMITH, "title": "perceptions of disability and their impact upon sport between the wars"}
+def test_prepositions_of_five_letters_or_more_are_capitalised_in_title_case():
+    """8.160 (18th): title case capitalises prepositions of five letters or more ("Much Ado About
+    Nothing") and keeps shorter ones lowercase: "Between" and "According", but "upon" and "of"."""
+    title = "perceptions of disability and their impact upon sport between the wars according to the press"
+    item = {**SMITH, "title": title}
     assert chicago.note(item) == (
-        "Zadie Smith, <i>Perceptions of Disability and Their Impact upon Sport between the Wars</i> "
-        "(Penguin Press, 2016)."
+        "Zadie Smith, <i>Perceptions of Disability and Their Impact upon Sport Between the Wars According "
+        "to the Press</i> (Penguin Press, 2016)."
     )
 
 

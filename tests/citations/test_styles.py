@@ -375,12 +375,47 @@ def test_short_title_is_the_main_title_cut_to_its_key_words(title, short):
         ("321-328", "321–28"),
         ("498-532", "498–532"),
         ("1087-1089", "1087–89"),
-        ("1496-1504", "1496–1504"),
+        ("1496-1500", "1496–500"),
+        ("1496-1504", "1496–504"),
         ("11564-11615", "11564–615"),
+        ("12991-13001", "12991–3001"),
         ("xi--xv", "xi--xv"),
         ("189--211", "189–211"),
     ],
 )
 def test_page_ranges_are_abbreviated_as_chicago_9_61_says(given, expected):
-    """Inclusive numbers take an en dash and drop the digits that do not change."""
+    """Inclusive numbers take an en dash and drop the digits that do not change; four-digit numbers
+    too, "1496–500" and "12991–3001" as 9.61 gives them (the 15th edition's "1496–1504" is gone)."""
     assert pages(given) == expected
+
+
+def test_a_double_issue_of_a_journal_is_numbered_nos():
+    """14.171 with the plural abbreviation of 10.43: a double issue is "nos. 7–8", one issue "no. 2"."""
+    item = {**JOURNAL, "issue": "7-8"}
+    assert "Classical Philology</i> 111, nos. 7–8 (April 2016): 165–86" in chicago.bibliography(item)
+    assert "111, no. 2 (April 2016)" in chicago.bibliography(JOURNAL)
+
+
+def test_a_chapter_in_one_volume_of_a_multivolume_book_names_the_volume():
+    """14.117 (a volume with its own title) for a chapter: "in <i>Book</i>, vol. 2, <i>Volume Title</i>,
+    ed. …" in the note, the same after "In" in the bibliography (derived from the rule)."""
+    item = {**CHAPTER, "volume": "2", "volume-title": "Genres and Contexts"}
+    volume = "<i>Anthropology and Global Counterinsurgency</i>, vol. 2, <i>Genres and Contexts</i>, "
+    assert volume + "ed. John D. Kelly" in chicago.note(item)
+    assert volume + "edited by John D. Kelly" in chicago.bibliography(item)
+
+
+@pytest.mark.parametrize(
+    ("given", "note", "entry"),
+    [
+        ("Nancy K", "Nancy K. Adams, ", "Adams, Nancy K. "),
+        ("H.C.G.", "H. C. G. Adams, ", "Adams, H. C. G. "),
+        ("Andrew N.J.", "Andrew N. J. Adams, ", "Adams, Andrew N. J. "),
+    ],
+)
+def test_initials_take_a_period_and_a_space(given, note, entry):
+    """10.12: initials standing for given names are followed by a period and a space ("H. C. G.
+    Matthew"), however the record wrote them."""
+    item = {**BOOK, "author": [person(given, "Adams")]}
+    assert chicago.note(item).startswith(note)
+    assert chicago.bibliography(item).startswith(entry)
