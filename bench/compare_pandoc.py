@@ -212,15 +212,17 @@ def _words_case_from_ours(minor):
     """Where a word differs only in case and is, lowercased, one of ``minor``, Pandoc's takes ours."""
 
     def change(ours, pandoc, item, form):
-        mine, theirs = ours.split(" "), pandoc.split(" ")
-        matcher = difflib.SequenceMatcher(a=[w.casefold() for w in mine], b=[w.casefold() for w in theirs])
+        mine = [re.sub(r"\W", "", word) for word in ours.split(" ")]
+        theirs = pandoc.split(" ")
+        cores = [re.sub(r"\W", "", word) for word in theirs]
+        matcher = difflib.SequenceMatcher(a=[w.casefold() for w in mine], b=[w.casefold() for w in cores])
         for tag, first, last, start, _end in matcher.get_opcodes():
             if tag != "equal":
                 continue
             for offset in range(last - first):
-                word = mine[first + offset]
-                if word != theirs[start + offset] and re.sub(r"\W", "", word).casefold() in minor:
-                    theirs[start + offset] = word
+                word, index = mine[first + offset], start + offset
+                if word != cores[index] and word.casefold() in minor:
+                    theirs[index] = theirs[index].replace(cores[index], word)
         return ours, " ".join(theirs)
 
     return change
@@ -239,11 +241,13 @@ def _shortened_title(ours, pandoc, item, form):
     if form != "short" or ", vol. " in pandoc:
         return ours, pandoc
     mine, theirs = _title_words(ours), _title_words(pandoc)
+    whole = len(theirs)
     for index, word in enumerate(theirs[: len(mine) + 1]):
         if word in ("The", "A", "An") and (index >= len(mine) or mine[index] != word):
             theirs = theirs[:index] + theirs[index + 1 :]
             break
-    return (pandoc, pandoc) if len(mine) < len(theirs) and theirs[: len(mine)] == mine else (ours, pandoc)
+    shorter = len(mine) < whole
+    return (pandoc, pandoc) if shorter and theirs[: len(mine)] == mine else (ours, pandoc)
 
 
 def _of_kind(*kinds, form=None):
@@ -260,13 +264,17 @@ def _blog_genre_left_out(ours, pandoc, item, form):
     """Pandoc's "Blog. Modern Humanist, …" (the record's genre) as ours, "Modern Humanist (blog), …"."""
     genre, container = str(item.get("genre") or ""), str(item.get("container-title") or "")
     if genre and container:
-        pandoc = re.sub(rf"\b{re.escape(genre)}[.,] {re.escape(container)}", f"{container} (blog)", pandoc)
+        pattern = rf"\b{re.escape(genre)}[.,] ({re.escape(container)})"
+        pandoc = re.sub(pattern, r"\1 (blog)", pandoc, flags=re.IGNORECASE)
     return _date_after_comma(ours, pandoc, item, form)
 
 
 def _chapter_pages_left_out(ours, pandoc, item, form):
+    """Ours without the chapter's page range, abbreviated or (by the cause before) whole."""
     span = pages(item.get("page", ""))
-    return (ours.replace(f", {span}.", ".", 1) if span else ours), pandoc
+    for written in (span, expanded_ranges(span)) if span else ():
+        ours = ours.replace(f", {written}.", ".", 1)
+    return ours, pandoc
 
 
 def _database_after_number(ours, pandoc, item, form):
@@ -277,9 +285,22 @@ def _database_after_number(ours, pandoc, item, form):
     return ours, pandoc
 
 
+def _circa_bracketed(ours, pandoc, item, form):
+    """Ours' "ca. May 2011" as the CSL styles' "[May 2011?]", which they set after a title's closing
+    quotation mark without a comma."""
+    ours = re.sub(r"\b[Cc]a\. ([^.()]*\d(?:–(?=[).]))?)", r"[\1?]", ours)
+    return ours, re.sub(r"([^,.?!])” \[", r"\1,” [", pandoc)
+
+
 def _issue_month_left_out(ours, pandoc, item, form):
     """ "no. 4 (June 2016)" as the 18th's CSL style prints it, "no. 4 (2016)"."""
     return re.sub(r"(nos?\. [^()]+ )\((?:[A-Z][a-z]+ )(\d{4})\)", r"\1(\2)", ours), pandoc
+
+
+def _same_case(ours, pandoc, item, form):
+    """A case's short note by its first party, as both begin: "White, 223 A.2d 259." / "White v. State."."""
+    first = pandoc.split(" v. ", 1)[0]
+    return (pandoc, pandoc) if form == "short" and first and ours.startswith(first + ",") else (ours, pandoc)
 
 
 # The known causes of differences from Pandoc in the Chicago styles, for the common types, each with
@@ -367,6 +388,53 @@ CAUSES = [
         ),
     ),
     Cause(
+        "a chapter's page range in the bibliography and, without a locator, the note, as the quick"
+        " guide's “edited by John D. Kelly …, 67–83”; the 17th's CSL style drops it from a book's volume",
+        "Pandoc",
+        {17: "quick guide"},
+        when(
+            lambda item, form, ours, pandoc: item.get("type") == "chapter" and item.get("volume"),
+            _chapter_pages_left_out,
+        ),
+    ),
+    Cause(
+        "each bibliography entry names its author, where the 17th's list repeats “———” for the author of"
+        " the entry before: the site prints each source's entry alone",
+        "site",
+        {17: "14.67"},
+        when(
+            lambda item, form, ours, pandoc: form == "bibliography" and pandoc.startswith("———"),
+            lambda ours, pandoc, item, form: (ours, ours.split(". ", 1)[0] + pandoc.removeprefix("———")),
+        ),
+    ),
+    Cause(
+        "a case's short form by its first party and the report, “White, 223 A.2d 259”, as the Manual's"
+        " “Christmas, 222 F.3d at 145”; Pandoc prints the case's name",
+        "choice",
+        {17: "14.277", 18: "17th 14.277"},
+        when(_of_kind("legal_case", form="short"), _same_case),
+    ),
+    Cause(
+        "an approximate date as “ca. 1651” (Chicago's abbreviation of circa); the CSL styles write it as a"
+        " guessed-at one, “[1651?]” (the 18th's CSL style cites 14.44)",
+        "unsettled",
+        {17: "10.43 (ca.)", 18: "10.43 (ca.); 14.44"},
+        _circa_bracketed,
+    ),
+    Cause(
+        "a season as the record's “Fall”; Pandoc's en-US locale writes “Autumn”",
+        "unsettled",
+        {17: "none found", 18: "none found"},
+        pandoc_only(lambda text: text.replace("Autumn", "Fall")),
+    ),
+    Cause(
+        "a record's impossible months (2017-14/2017-99) printed as written by Pandoc; the site keeps"
+        " the year",
+        "Pandoc",
+        {17: "none (data)", 18: "none (data)"},
+        pandoc_only(lambda text: re.sub(r"\d{4}-\d\d/\d{4}-\d\d, ", "", text)),
+    ),
+    Cause(
         "a journal issue's month or season kept, “no. 4 (June 2016)”, as the Manual's “no. 2 (April"
         " 2016)”; the 18th's CSL style gives the year alone",
         "choice",
@@ -422,7 +490,11 @@ def main(argv=None):
             if counted.get(cause.label):
                 section = cause.section(args.edition)
                 print(f"{counted[cause.label]:>4}  {section:<14} [{cause.whose}] {cause.label}")
-        print(f"{len(unknown):>4}  of no known cause")
+        by_type = defaultdict(int)
+        for kind, *_rest in unknown:
+            by_type[kind] += 1
+        listed = ", ".join(f"{kind} {count}" for kind, count in sorted(by_type.items()))
+        print(f"{len(unknown):>4}  of no known cause ({listed})")
         shown = unknown[: args.show]
     else:
         shown = [row for row in rows if relaxed(row[3]) != relaxed(row[4])][: args.show]

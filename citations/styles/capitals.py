@@ -49,6 +49,11 @@ PREFIXES = {
     "un",
 }
 
+# Symbols and abbreviations that are not words and keep their lowercase before or after a number:
+# units of measure ("800 m", "5 kg") and the scholarly "d. 727", "b. 1950", "fl. 1200" (CMOS 17 10.43).
+UNITS = {"m", "km", "cm", "mm", "kg", "g", "mg", "ml", "s", "ms", "min", "h", "ft", "mi", "mph", "lb"}
+DATE_ABBREVIATIONS = {"b", "d", "fl", "r", "ca", "c"}
+
 WORD = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
 # What ends a title or a subtitle: the next word starts another.
 BREAK = re.compile(r"[:?!]")
@@ -89,6 +94,16 @@ def _compound(word, *, edge, following="", capitalised_from=None):
     return "-".join([_capitalised(first), *rest, last])
 
 
+def _symbol(match, before, after):
+    """Whether the word is a unit after a number ("800 m") or a date's abbreviation before one
+    ("d. 727"): a symbol, not a word, left as written."""
+    word = match.group()
+    previous = match.string[: match.start()].split()
+    if word in UNITS and before == " " and previous and previous[-1].isdigit():
+        return True
+    return word in DATE_ABBREVIATIONS and re.match(r"\.\s*\d", match.string[match.end() :]) is not None
+
+
 def headline(title, *, capitalised_from=None):
     """``title`` (CSL rich text) in headline style, its markup and nocase spans kept; prepositions of
     ``capitalised_from`` letters or more capitalised (the 18th edition's 5), else all lowercase."""
@@ -106,7 +121,7 @@ def headline(title, *, capitalised_from=None):
         before = visible[words[index - 1].end() : match.start()] if index else ""
         after = visible[match.end() : words[index + 1].start()] if index + 1 < len(words) else ""
         edge = index == 0 or index == len(words) - 1 or BREAK.search(before) or BREAK.search(after)
-        if not all(editable[match.start() : match.end()]):
+        if not all(editable[match.start() : match.end()]) or _symbol(match, before, after):
             continue
         following = words[index + 1].group().lower() if index + 1 < len(words) else ""
         word = _compound(

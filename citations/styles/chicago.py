@@ -161,11 +161,14 @@ def _edition(item):
 
 
 def _book_series(item):
-    """A book's series and number, roman, before the facts of publication (CMOS 17 14.123)."""
+    """A book's series and number, roman, before the facts of publication (CMOS 17 14.123): "Toronto
+    Medieval Latin Texts 33"; a number that is more than one word after a comma, "…, 3rd ser., 14"."""
     title = item.get("collection-title", "")
-    return (
-        " ".join(filter(None, [title_html(title), esc(item.get("collection-number", ""))])) if title else ""
-    )
+    if not title:
+        return ""
+    number = " ".join(str(item.get("collection-number") or "").split())
+    separator = " " if number.isalnum() else ", "
+    return title_html(title) + (separator + esc(number) if number else "")
 
 
 def _volume(item, *, bibliography=False):

@@ -419,3 +419,15 @@ def test_initials_take_a_period_and_a_space(given, note, entry):
     item = {**BOOK, "author": [person(given, "Adams")]}
     assert chicago.note(item).startswith(note)
     assert chicago.bibliography(item).startswith(entry)
+
+
+def test_a_series_number_of_more_than_one_word_follows_a_comma():
+    """14.123: "Toronto Medieval Latin Texts 33", but "Abhandlungen …, 3rd ser., 14" (derived)."""
+    item = {**BOOK, "collection-title": "Abhandlungen der Gesellschaft", "collection-number": "3rd ser., 14"}
+    assert (
+        "<i>A Curious Mind: The Secret to a Bigger Life</i>, Abhandlungen der Gesellschaft, 3rd ser., 14 ("
+        in (chicago.note(item))
+    )
+    assert "Life</i>, Medieval Texts 33 (" in chicago.note(
+        {**item, "collection-title": "Medieval Texts", "collection-number": "33"}
+    )

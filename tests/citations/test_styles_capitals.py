@@ -105,3 +105,22 @@ def test_up_down_out_and_off_before_a_noun_are_adverbs():
     """8.159 rule 3's adverbial prepositions: "up" in "Heats Up Race" is capitalised, "down" before
     "the" stays a lowercase preposition."""
     assert headline("ad heats up race, walking down the road") == "Ad Heats Up Race, Walking down the Road"
+
+
+def test_the_18th_capitalises_prepositions_of_five_letters_or_more():
+    """18th 8.160: "Much Ado About Nothing"; shorter prepositions stay lowercase, in compounds too."""
+    title = "much ado about nothing: a walk-through between the wars, upon reflection"
+    assert headline(title, capitalised_from=5) == (
+        "Much Ado About Nothing: A Walk-Through Between the Wars, upon Reflection"
+    )
+    assert headline(title) == "Much Ado about Nothing: A Walk-through between the Wars, upon Reflection"
+
+
+def test_units_and_date_abbreviations_are_not_words_to_capitalise():
+    """Headline style capitalises words (8.159), not a unit's symbol after a number, "800 m", nor the
+    scholarly abbreviation of "died" before a year (10.43), "Frithuswith (d. 727)"."""
+    assert (
+        headline("Caster Semenya wins 800 m: beaten finalist") == "Caster Semenya Wins 800 m: Beaten Finalist"
+    )
+    assert headline("Frithuswith (d. 727)") == "Frithuswith (d. 727)"
+    assert headline("the m word") == "The M Word"
