@@ -194,9 +194,10 @@ class Cause(NamedTuple):
 
     ``sections`` maps an edition to its section numbers; a cause with no entry for an edition is
     not tried for it. A section "17th …" given for the 18th is the 17th's number, where the 18th's
-    was not checked. ``whose``: "Pandoc" where Pandoc or the CSL style departs from the Manual,
-    "choice" where the Manual allows both and the site takes the form named, "unsettled" where no
-    section was found to decide between them.
+    was not checked; "(unchecked)" marks a number taken from the project's code, not confirmed.
+    ``whose``: "Pandoc" where Pandoc or the CSL style departs from the Manual, "choice" where the
+    Manual allows both and the site takes the form named, "site" where the site departs from the
+    Manual for a reason of its own, "unsettled" where no section was found to decide.
     """
 
     label: str
@@ -357,7 +358,7 @@ CAUSES = [
         "a forthcoming article, “Journal of Examples (forthcoming)”; Pandoc prints the status twice"
         " (“forthcoming forthcoming”)",
         "Pandoc",
-        {17: "14.176", 18: "14.75"},
+        {17: "14.176 (unchecked)", 18: "14.75"},
         pandoc_only(lambda text: re.sub(r", [Ff]orthcoming forthcoming", " (forthcoming)", text)),
     ),
     Cause(
@@ -401,7 +402,7 @@ CAUSES = [
         "each bibliography entry names its author, where the 17th's list repeats “———” for the author of"
         " the entry before: the site prints each source's entry alone",
         "site",
-        {17: "14.67"},
+        {17: "3-em dash (unchecked)"},
         when(
             lambda item, form, ours, pandoc: form == "bibliography" and pandoc.startswith("———"),
             lambda ours, pandoc, item, form: (ours, ours.split(". ", 1)[0] + pandoc.removeprefix("———")),
@@ -411,7 +412,7 @@ CAUSES = [
         "a case's short form by its first party and the report, “White, 223 A.2d 259”, as the Manual's"
         " “Christmas, 222 F.3d at 145”; Pandoc prints the case's name",
         "choice",
-        {17: "14.277", 18: "17th 14.277"},
+        {17: "14.277 (unchecked)", 18: "17th 14.277 (unchecked)"},
         when(_of_kind("legal_case", form="short"), _same_case),
     ),
     Cause(
