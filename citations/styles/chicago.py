@@ -95,6 +95,8 @@ def _periodical(item):
 
 def _title(item, text=None, href=None):
     text = item.get("title", "") if text is None else text
+    if not str(text).strip():
+        return ""  # no empty quotation marks for a record without a title
     kind = _kind(item)
     thesis = item.get("type") == "thesis"  # unpublished: quoted (14.211)
     if kind in QUOTED_TYPES or thesis or (kind == "broadcast" and item.get("container-title")):

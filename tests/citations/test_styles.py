@@ -431,3 +431,15 @@ def test_a_series_number_of_more_than_one_word_follows_a_comma():
     assert "Life</i>, Medieval Texts 33 (" in chicago.note(
         {**item, "collection-title": "Medieval Texts", "collection-number": "33"}
     )
+
+
+def test_a_record_without_a_title_prints_no_empty_quotation_marks():
+    """A short note is the author and the title (14.29); with no title, the author alone."""
+    item = {
+        "id": "x",
+        "type": "chapter",
+        "author": [person("Ann", "Writer")],
+        "issued": {"date-parts": [[2001]]},
+    }
+    assert chicago.note(item, short=True) == "Writer."
+    assert "“" not in chicago.note(item) and "“" not in chicago.bibliography(item)
