@@ -50,11 +50,12 @@ COMMON_TYPES = {
     *("post-weblog", "legal_case", "entry-encyclopedia", "paper-conference", "thesis"),
 }
 # Forms of the common types still of no known cause, as measured (both editions): Better BibTeX's
-# test records that no style can print well (an entry with only an editor, a conference paper and an article with
-# no container, an article with no volume, a German title with no language), nonsense titles
-# ("Date=2010 & Extra=issued:2011"), dates Pandoc reads otherwise (an event date, two season ranges,
-# years 11 and 12 AD), multivolume books' short notes (Pandoc adds "vol. 2, pt. 1"), a signed
-# dictionary entry's "in", a second edition's original date and a review's reviewed work.
+# test records that no style can print well (an entry with only an editor, a conference paper and
+# an article with no container, an article with no volume, a German title with no language),
+# nonsense titles ("Date=2010 & Extra=issued:2011"), dates Pandoc reads otherwise (an event date,
+# two season ranges, years 11 and 12 AD), multivolume books' short notes (Pandoc adds "vol. 2, pt.
+# 1"), a signed dictionary entry's "in", a second edition's original date and a review's reviewed
+# work.
 UNEXPLAINED = 33
 EXACT = {17: 97, 18: 88}
 
