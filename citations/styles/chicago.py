@@ -262,16 +262,22 @@ def _interviewer(item, edition, *, bibliography=False):
     return ("Interview by " if bibliography else "interview by ") + edition.note_names(interviewers)
 
 
+def _numbered(item, name, word):
+    """ "season 5" from a bare number, or the record's own words lowercased, "season 3, episode 12"
+    for "Season 3, Episode 12", as the Manual sets them mid-sentence (14.265)."""
+    text = " ".join(str(item.get(name) or "").split())
+    if text.isdigit():
+        return f"{word} {text}"
+    return re.sub(r"\b(Season|Episode)\b", lambda match: match[0].lower(), text)
+
+
 def _episode(item):
     """ "<i>Breaking Bad</i>, season 5, episode 14": the series, then the season (CSL's
     ``collection-number``) and the episode (``number``) (CMOS 17 14.265)."""
-    season, episode = (
-        " ".join(str(item.get(name) or "").split()) for name in ("collection-number", "number")
-    )
     return sentence(
         _container(item),
-        esc(f"season {season}" if season.isdigit() else season),
-        esc(f"episode {episode}" if episode.isdigit() else episode),
+        esc(_numbered(item, "collection-number", "season")),
+        esc(_numbered(item, "number", "episode")),
         end="",
     )
 

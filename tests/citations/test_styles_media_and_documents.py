@@ -254,3 +254,12 @@ def test_a_post_gives_its_time_stamp_when_the_record_has_one(edition):
         "Conan O’Brien, “In honor of Earth Day, I’m recycling my tweets,” Twitter, April 22, 2015, "
         f"11:10 a.m., {link(OBRIEN['URL'])}."
     )
+
+
+def test_an_episodes_season_and_number_are_lowercase_mid_sentence_however_the_record_spells_them():
+    """14.265: "season 5, episode 14" in a note, from a record's "Season 3, Episode 12" as from
+    numbers; the bibliography capitalizes only the sentence's first word."""
+    episode = {**OZYMANDIAS, "collection-number": "", "number": "Season 3, Episode 12"}
+    chicago = EDITIONS[18]
+    assert chicago.note(episode).startswith("<i>Breaking Bad</i>, season 3, episode 12, “Ozymandias,” ")
+    assert "<i>Breaking Bad</i>. Season 3, episode 12, “Ozymandias.”" in chicago.bibliography(episode)
