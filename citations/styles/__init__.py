@@ -49,7 +49,11 @@ DEFAULT_STYLE = "chicago-18"
 # cited through their post, e-books' format after the locator, databases named with their numbers,
 # interviews' short note in the 18th. In-text styles: works alike told apart over the whole library,
 # the source's page and /sources/ as a post's reference list (``citations.services.tell_apart``).
-VERSION = "5"
+# 6: Chicago: films, episodes and performances listed under their directors (14.265, 18th 14.165–66),
+# episodes by their series, "aired … on …", a recording's first showing; untitled reviews as "review of"
+# the work, reviewed titles in headline style, newspapers' sections; talks "filmed … at …" (14.268);
+# manuscripts and talks quoted (8.184); posts' and comments' time stamps.
+VERSION = "6"
 
 # A style's module, and the options its functions take. "chicago-note", the
 # name before editions were offered, keeps meaning the 17th edition.

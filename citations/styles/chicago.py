@@ -11,6 +11,8 @@ and report series stay roman (14.206, 14.123). English titles stored in
 sentence case are printed in headline style (8.159, ``capitals``).
 """
 
+import re
+
 from citations.csl import nearest_type
 from citations.styles import cases, legislation, order
 from citations.styles.capitals import headline
@@ -38,6 +40,7 @@ QUOTED_TYPES = {
     "post-weblog",
 }
 BOOK_LIKE_TYPES = {"book", "report", "legislation"}
+UNPUBLISHED_TYPES = {"thesis", "manuscript", "speech"}
 REVIEW_TYPES = {"review", "review-book"}
 
 
@@ -48,6 +51,7 @@ TITLE_VARIABLES = (
     "collection-title",
     "volume-title",
     "part-title",
+    "reviewed-title",
 )
 
 
@@ -98,8 +102,9 @@ def _title(item, text=None, href=None):
     if not str(text).strip():
         return ""  # no empty quotation marks for a record without a title
     kind = _kind(item)
-    thesis = item.get("type") == "thesis"  # unpublished: quoted (14.211)
-    if kind in QUOTED_TYPES or thesis or (kind == "broadcast" and item.get("container-title")):
+    # Unpublished works are quoted (CMOS 17 8.184): theses (14.211), manuscripts, talks (14.217, 14.268).
+    unpublished = item.get("type") in UNPUBLISHED_TYPES
+    if kind in QUOTED_TYPES or unpublished or (kind == "broadcast" and item.get("container-title")):
         return quoted(text, href)
     return italic(text, href)
 
@@ -125,6 +130,9 @@ def _creators(item, edition, *, bibliography=False):
     names = edition.bibliography_names if bibliography else edition.note_names
     if item.get("author"):
         return names(item["author"])
+    if bibliography and _listed_under_directors(item):
+        directors = item["director"]
+        return f"{names(directors)}, {'dirs.' if len(directors) > 1 else 'dir.'}"
     stand_in, label = _stand_in(item)
     return f"{names(stand_in)}, {label}" if stand_in else ""
 
@@ -189,6 +197,29 @@ def _volume(item, *, bibliography=False):
     return sentence(*pieces, end="")
 
 
+def _is_episode(item):
+    """Whether ``item`` is an episode of a television or radio series cited by the series, with no
+    author of its own (an interview or a podcast's episode is cited by its guest or host)."""
+    return (
+        _kind(item) == "broadcast"
+        and bool(item.get("container-title"))
+        and not item.get("author")
+        and item.get("type") != "interview"
+    )
+
+
+def _listed_under_directors(item):
+    """Whether a bibliography lists ``item`` under its directors, "Gilliam, Terry, and Terry Jones,
+    dirs.": a film, an episode or a staged performance with no author (CMOS 17 14.265, 18th
+    14.165–66); its notes open with the title, the directors after it."""
+    return (
+        _kind(item) == "broadcast"
+        and (not item.get("container-title") or _is_episode(item))
+        and not item.get("author")
+        and bool(item.get("director"))
+    )
+
+
 def _directors(item, edition, *, bibliography=False):
     """A film's or broadcast's directors after its title: "directed by Terry Gilliam" (CMOS 17 14.265)."""
     directors = item.get("director") or []
@@ -198,14 +229,42 @@ def _directors(item, edition, *, bibliography=False):
     return ("Directed by " if bibliography else "directed by ") + names
 
 
-def _reviewed(item, edition):
-    """ "review of <i>Swing Time</i>, by Zadie Smith" (CMOS 17 14.215), for a review."""
-    if item.get("type") not in REVIEW_TYPES or not item.get("reviewed-title"):
+def _untitled_review(item):
+    """Whether ``item`` is a review without a title of its own: one that names the reviewed work's
+    author but not its title, its ``title`` being the reviewed work's (as Zotero and the Chicago CSL
+    styles hold it): "Ben Ratliff, review of <i>The Mystery of Samba</i>, by Hermano Vianna" (CMOS 16
+    14.215, the 17th 14.215's rule)."""
+    return (
+        item.get("type") in REVIEW_TYPES
+        and not item.get("reviewed-title")
+        and bool(item.get("reviewed-author"))
+        and bool(item.get("title"))
+    )
+
+
+def _reviewed(item, edition, *, href=None, short=False):
+    """ "review of <i>Swing Time</i>, by Zadie Smith" (CMOS 17 14.215, 18th 14.102), for a review;
+    ``short``: "review of <i>Mystery of Samba</i>", an untitled review's short title."""
+    if item.get("type") not in REVIEW_TYPES:
         return ""
+    untitled = _untitled_review(item)
+    title = item.get("reviewed-title") or (item["title"] if untitled else "")
+    if not title:
+        return ""
+    if short:
+        return f"review of {italic(short_title(item), href)}"
     by = item.get("reviewed-author") or []
     return sentence(
-        f"review of {italic(item['reviewed-title'])}", f"by {edition.note_names(by)}" if by else "", end=""
+        f"review of {italic(title, href if untitled else None)}",
+        f"by {edition.note_names(by)}" if by else "",
+        end="",
     )
+
+
+def _section(item):
+    """A newspaper's named section after its name: "<i>New York Times</i>, Sunday Book Review"
+    (CMOS 17 14.191, 18th 14.89)."""
+    return esc(" ".join(str(item.get("section") or "").split()))
 
 
 def _interviewer(item, edition, *, bibliography=False):
@@ -216,18 +275,34 @@ def _interviewer(item, edition, *, bibliography=False):
     return ("Interview by " if bibliography else "interview by ") + edition.note_names(interviewers)
 
 
+def _numbered(item, name, word):
+    """ "season 5" from a bare number, or the record's own words lowercased, "season 3, episode 12"
+    for "Season 3, Episode 12", as the Manual sets them mid-sentence (14.265)."""
+    text = " ".join(str(item.get(name) or "").split())
+    if text.isdigit():
+        return f"{word} {text}"
+    return re.sub(r"\b(Season|Episode)\b", lambda match: match[0].lower(), text)
+
+
 def _episode(item):
     """ "<i>Breaking Bad</i>, season 5, episode 14": the series, then the season (CSL's
     ``collection-number``) and the episode (``number``) (CMOS 17 14.265)."""
-    season, episode = (
-        " ".join(str(item.get(name) or "").split()) for name in ("collection-number", "number")
-    )
     return sentence(
         _container(item),
-        esc(f"season {season}" if season.isdigit() else season),
-        esc(f"episode {episode}" if episode.isdigit() else episode),
+        esc(_numbered(item, "collection-number", "season")),
+        esc(_numbered(item, "number", "episode")),
         end="",
     )
+
+
+def _broadcast(item, edition):
+    """When and where an episode was shown: "aired September 15, 2013, on AMC" (CMOS 17 14.265, 18th
+    14.165); for one consulted on a recording, its first showing, then the recording's facts of
+    publication: "NBC, 1996; Warner Home Video, 2003", as a film's (``_film_facts``)."""
+    if item.get("original-date") or item.get("original-publisher"):
+        return _film_facts(item, edition)
+    aired, network = date_text(item), esc(item.get("publisher", ""))
+    return sentence(f"aired {aired}" if aired else "", f"on {network}" if network else "", end="")
 
 
 def _medium(item):
@@ -235,9 +310,35 @@ def _medium(item):
     return sentence(esc(item.get("medium", "")), esc(item.get("dimensions", "")), end="")
 
 
+def _talk(item):
+    """Where and when a talk was given. A recording of it: "filmed November 2016 at TEDxBeaconStreet,
+    Brookline, MA", then its medium and running time, "TED video, 12:51" (CMOS 17 14.268); a talk
+    heard: "lecture, Art Institute of Chicago, May 5, 2017" (14.217). Returns (occasion, medium)."""
+    event = esc(" ".join(str(item.get("event-title") or item.get("event") or "").split()))
+    place = esc(item.get("event-place") or item.get("publisher-place") or "")
+    when = date_text(item, "event-date") or date_text(item)
+    at = sentence(event, place, end="")
+    form = esc(item.get("medium") or item.get("genre") or "")
+    medium = sentence(form, esc(item.get("dimensions", "")), end="")
+    if item.get("URL") or item.get("medium") or item.get("dimensions"):
+        occasion = " ".join(filter(None, ["filmed" if when or at else "", when, f"at {at}" if at else ""]))
+        return occasion, medium
+    return sentence(esc(item.get("genre", "")), at, when or "n.d.", end=""), ""
+
+
+def _performed(item):
+    """Where and when a live performance was given: "Schauspielhaus Zürich, Pfauen, May 10, 2001"
+    (18th 14.166), the company or theater and the place, then the full date; no facts of publication."""
+    return sentence(
+        esc(item.get("publisher", "")), esc(item.get("publisher-place", "")), _dated(item), end=""
+    )
+
+
 def _film_facts(item, edition):
     """ "1975; Culver City, CA: Columbia TriStar Home Entertainment, 2001": the release first (14.265)."""
-    released = date_text(item, "original-date", year_only=True)
+    released = sentence(
+        esc(item.get("original-publisher", "")), date_text(item, "original-date", year_only=True), end=""
+    )
     facts = _publication_facts(item, edition, year_only=True)
     return f"{released}; {facts}" if released else facts
 
@@ -260,9 +361,35 @@ def _publication_facts(item, edition, *, year_only=True):
     return sentence(imprint, _dated(item, year_only=year_only), end="")
 
 
+# "13:09" after a date's "T" or a space, or "1:09 p.m.": hours, minutes, and a.m. or p.m. if given.
+TIME = re.compile(r"(?:\d[T ]|^|\s)(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*([ap])?\.?\s*m?\.?", re.I)
+
+
+def _time(item):
+    """The time of day a post or comment was published, "1:09 p.m." (CMOS 17 14.209, 9.38; the 18th's
+    quick guide), read from the ``raw`` or ``literal`` form of ``issued`` ("2015-04-17T13:09"), since
+    CSL's date parts hold none; empty without one."""
+    issued = item.get("issued")
+    text = str((issued.get("raw") or issued.get("literal") or "") if isinstance(issued, dict) else "")
+    match = TIME.search(text)
+    if not match:
+        return ""
+    hour, minute, half = int(match[1]), match[2], (match[3] or "").lower()
+    if hour > 23 or int(minute) > 59:
+        return ""
+    if not half:
+        half, hour = ("p" if hour >= 12 else "a"), (hour % 12 or 12)
+    return f"{hour}:{minute} {half}.m."
+
+
+def _stamped(item):
+    """A post's or comment's date with its time stamp: "April 17, 2015, 1:09 p.m." (14.208–9)."""
+    return sentence(date_text(item), _time(item) if date_text(item) else "", end="")
+
+
 def _when(item):
     """The date of a web page or an article, or when it was seen if it has none (14.205), or "n.d."."""
-    issued = date_text(item)
+    issued = _stamped(item) if item.get("type") == "post" or _is_comment(item) else date_text(item)
     if issued:
         return issued
     accessed = date_text(item, "accessed")
@@ -376,17 +503,22 @@ def note(
             # "Michele Truty, April 17, 2015, 1:09 p.m., comment on Chicago Manual of Style, “singular they.”"
             commenter = "" if suppress_author else edition.note_names(names)
             on = _comment_on(item, edition, _title(item, short_title(item), href), short=True)
-            return sentence(commenter, date_text(item), on, where)
+            return sentence(commenter, _stamped(item), on, where)
         names = "" if suppress_author else edition.short_names(names)
         if item.get("type") == "interview" and names and edition.interview_short_by_kind:
             return sentence(names, "interview", where)  # "Buolamwini, interview." (18th)
+        if _untitled_review(item):  # "Ratliff, review of <i>Mystery of Samba</i>."
+            return sentence(names, _reviewed(item, edition, href=href, short=True), where)
         return sentence(names, _title(item, short_title(item), href), where)
     kind = _periodical(item)
-    creators, title = "" if suppress_author else _creators(item, edition), _title(item, href=href)
-    title = sentence(title, _reviewed(item, edition), end="")
+    creators = "" if suppress_author else _creators(item, edition)
+    if _untitled_review(item):
+        title = _reviewed(item, edition, href=href)
+    else:
+        title = sentence(_title(item, href=href), _reviewed(item, edition), end="")
     comment = _is_comment(item)
     if comment:  # the comment's date after the commenter, then the post
-        creators = sentence(creators, date_text(item), end="")
+        creators = sentence(creators, _stamped(item), end="")
         title = _comment_on(item, edition, title)
     medium = ""
     if item.get("type") == "thesis":
@@ -396,7 +528,7 @@ def note(
         body = [_journal(item, where or esc(pages(item.get("page", ""))))]
         where = ""
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
-        body = [_container(item), _parent(item), "" if comment else _when(item)]
+        body = [_container(item), _section(item), _parent(item), "" if comment else _when(item)]
     elif kind == "chapter":
         container = f"in {_container(item)}" if item.get("container-title") else ""
         facts = _publication_facts(item, edition)
@@ -408,12 +540,36 @@ def note(
         where = where or esc(pages(item.get("page", "")))
     elif kind == "webpage":
         body = [_container(item), esc(item.get("publisher", "")), _when(item)]
+    elif item.get("type") == "speech":
+        occasion, recording = _talk(item)
+        title = sentence(title, *_contributors(item, edition), end="")
+        if (
+            recording
+        ):  # "Katie Bouman, “How to Take…,” filmed November 2016 at …, TED video, 12:51, https://…"
+            body = [occasion, recording]
+        else:  # "“Title” (lecture, Place, Date)" (14.217)
+            title += f" ({occasion})"
+            body = []
     elif kind == "broadcast" and not item.get("container-title"):
         # A film: "<i>Monty Python and the Holy Grail</i>, directed by Terry Gilliam (…, 2001), DVD", 14.265.
-        title = sentence(title, _directors(item, edition), end="") + f" ({_film_facts(item, edition)})"
-        body = [esc(item.get("medium", ""))]
+        title = sentence(title, _directors(item, edition), end="")
+        if item.get("type") == "performance":
+            body = [_performed(item)]
+        else:
+            title += f" ({_film_facts(item, edition)})"
+            body = [esc(item.get("medium", ""))]
+    elif _is_episode(item):
+        # "<i>Breaking Bad</i>, season 5, episode 14, “Ozymandias,” directed by Rian Johnson, aired
+        # September 15, 2013, on AMC" (14.265); on a recording: "… directed by Gail Mancuso (NBC, 1996;
+        # Warner Home Video, 2003), DVD, 22 min."
+        title = sentence(_episode(item), title, _directors(item, edition), end="")
+        if item.get("original-date") or item.get("original-publisher"):
+            title += f" ({_broadcast(item, edition)})"
+            body = [_medium(item)]
+        else:
+            body = [_broadcast(item, edition), _medium(item)]
     elif kind == "broadcast":
-        # An episode or interview: "“Ozymandias,” <i>Breaking Bad</i>, season 5, episode 14, directed by…",
+        # An interview or a podcast's episode: "Mike Duncan, “The Fall of Rome,” <i>The History of Rome</i>…",
         # "Kory Stamper, “…,” interview by Terry Gross, <i>Fresh Air</i>, NPR, April 19, 2017, audio, 35:25".
         title = sentence(title, _interviewer(item, edition), end="")
         body = [
@@ -447,7 +603,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
         return cases.bibliography(item)
     if item.get("type") in legislation.LEGAL_TYPES:
         return legislation.bibliography(item)
-    parts = [_creators(item, edition, bibliography=True), _title(item)]
+    parts = [_creators(item, edition, bibliography=True), "" if _untitled_review(item) else _title(item)]
     if _is_comment(item):
         parts[1] = _capitalised(_comment_on(item, edition, parts[1]))
     if item.get("type") in REVIEW_TYPES:
@@ -468,7 +624,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
         # CMOS 17 14.208: "<i>ProfHacker</i> (blog). <i>Chronicle of Higher Education</i>, November 22, 2016."
         parts += [_container(item), sentence(_parent(item), _when(item), end="")]
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
-        parts.append(sentence(_container(item), _when(item), end=""))
+        parts.append(sentence(_container(item), _section(item), _when(item), end=""))
     elif kind == "chapter":
         container = f"In {_container(item)}" if item.get("container-title") else ""
         parts.append(
@@ -489,11 +645,31 @@ def bibliography(item, *, edition=EIGHTEENTH):
             esc(item.get("publisher", "")),
             _capitalised(when) if when != "n.d." else when,
         ]
+    elif item.get("type") == "speech":
+        # "Bouman, Katie. “How to Take a Picture of a Black Hole.” Filmed November 2016 at
+        # TEDxBeaconStreet, Brookline, MA. TED video, 12:51. https://…" (CMOS 17 14.268)
+        occasion, medium = _talk(item)
+        parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
+        parts += [_capitalised(occasion), _capitalised(medium)]
     elif kind == "broadcast" and not item.get("container-title"):
+        # "Gilliam, Terry, and Terry Jones, dirs. <i>Monty Python and the Holy Grail</i>. 1975; …" (14.265)
+        if not _listed_under_directors(item):
+            parts.append(_directors(item, edition, bibliography=True))
+        if item.get("type") == "performance":
+            parts.append(_performed(item))
+        else:
+            parts += [_film_facts(item, edition), esc(item.get("medium", ""))]
+    elif _is_episode(item):
+        # "Johnson, Rian, dir. <i>Breaking Bad</i>. Season 5, episode 14, “Ozymandias.” Aired September 15,
+        # 2013, on AMC." (14.265, 18th 14.165): the series, then the episode.
+        season_and_number = _episode({**item, "container-title": ""})
+        parts[1] = ""
         parts += [
-            _directors(item, edition, bibliography=True),
-            _film_facts(item, edition),
-            esc(item.get("medium", "")),
+            _container(item),
+            _capitalised(sentence(season_and_number, _title(item), end="")),
+            "" if _listed_under_directors(item) else _directors(item, edition, bibliography=True),
+            _capitalised(_broadcast(item, edition)),
+            _capitalised(_medium(item)),
         ]
     elif kind == "broadcast":
         facts = sentence(esc(item.get("publisher", "")), _dated(item), end="")
@@ -519,7 +695,10 @@ def bibliography(item, *, edition=EIGHTEENTH):
 
 
 def sort_key(item, *, edition=EIGHTEENTH):
-    """Where the bibliography entry files (``order.sort_key``): unsigned articles under the periodical."""
+    """Where the bibliography entry files (``order.sort_key``): unsigned articles under the periodical,
+    a film under its directors."""
+    if _listed_under_directors(item):
+        item = {**item, "author": item["director"]}
     return order.sort_key(item)
 
 

@@ -364,16 +364,17 @@ def more_types(place, interview_short, before="before"):
             f"{link(STAMPER['URL'])}.",
         ),
         (
-            "14.265 television episode: title quoted, series italic, season and episode, director, "
-            "network and date (derived from the rule)",
+            "14.265 (18th 14.165) television episode: the series italic, season and episode, the episode "
+            "quoted, director, when it aired and on what network; listed under the director (derived: "
+            "the pattern the 17th's university guides give and the 18th's Chicago CSL style follows)",
             OZYMANDIAS,
             "",
-            "“Ozymandias,” <i>Breaking Bad</i>, season 5, episode 14, directed by Rian Johnson, AMC, "
-            "September 15, 2013.",
+            "<i>Breaking Bad</i>, season 5, episode 14, “Ozymandias,” directed by Rian Johnson, aired "
+            "September 15, 2013, on AMC.",
             "",
             "“Ozymandias.”",
-            "“Ozymandias.” <i>Breaking Bad</i>, season 5, episode 14. Directed by Rian Johnson. AMC, "
-            "September 15, 2013.",
+            "Johnson, Rian, dir. <i>Breaking Bad</i>. Season 5, episode 14, “Ozymandias.” Aired "
+            "September 15, 2013, on AMC.",
         ),
         (
             "14.267 podcast episode: the host, the episode quoted, the podcast italic, its number, date,"
@@ -564,4 +565,6 @@ TRUTY = {
     "genre": "comment",
     "author": [person("Michele", "Truty")],
     "container-author": SINGULAR_THEY["author"],
+    # CSL's date parts hold no time of day; the raw form beside them does.
+    "issued": {"date-parts": [[2015, 4, 17]], "raw": "2015-04-17T13:09"},
 }

@@ -167,14 +167,16 @@ EXAMPLES = [
         f"Yale University. “About Yale: Yale Facts.” Accessed May 1, 2017. {link(YALE['URL'])}.",
     ),
     (
-        "14.265 film: release date, then the edition consulted and its medium",
+        "14.265 film: release date, then the edition consulted and its medium; listed under its directors",
         MONTY_PYTHON,
         "",
         "<i>Monty Python and the Holy Grail</i>, directed by Terry Gilliam and Terry Jones "
         "(1975; Culver City, CA: Columbia TriStar Home Entertainment, 2001), DVD.",
         "",
         "<i>Monty Python</i>.",  # 14.33: the first key words, before a conjunction
-        "<i>Monty Python and the Holy Grail</i>. Directed by Terry Gilliam and Terry Jones. "
+        # The directors in the author's place, "dirs." (as the 17th's university guides and the 18th's
+        # Chicago CSL style, citing 14.165, give it; test_styles_media_and_documents.py).
+        "Gilliam, Terry, and Terry Jones, dirs. <i>Monty Python and the Holy Grail</i>. "
         "1975; Culver City, CA: Columbia TriStar Home Entertainment, 2001. DVD.",
     ),
     # Blog posts, social media, interviews, broadcasts, reports, statutes, bills and hearings: the

@@ -179,14 +179,17 @@ EXAMPLES = [
         f"Yale University. “About Yale: Yale Facts.” Accessed May 1, 2017. {link(YALE['URL'])}.",
     ),
     (
-        "14.265 film: release date, then the edition consulted and its medium",
+        "14.265 (18th 14.165) film: release date, then the edition consulted and its medium; listed under "
+        "its directors",
         MONTY_PYTHON,
         "",
         "<i>Monty Python and the Holy Grail</i>, directed by Terry Gilliam and Terry Jones "
         "(1975; Columbia TriStar Home Entertainment, 2001), DVD.",
         "",
         "<i>Monty Python</i>.",  # 14.33: the first key words, before a conjunction
-        "<i>Monty Python and the Holy Grail</i>. Directed by Terry Gilliam and Terry Jones. "
+        # The directors in the author's place, "dirs." (as the 17th's university guides and the 18th's
+        # Chicago CSL style, citing 14.165, give it; test_styles_media_and_documents.py).
+        "Gilliam, Terry, and Terry Jones, dirs. <i>Monty Python and the Holy Grail</i>. "
         "1975; Columbia TriStar Home Entertainment, 2001. DVD.",
     ),
     # Blog posts, social media, interviews, broadcasts, reports, statutes, bills and hearings: the
@@ -424,11 +427,11 @@ def test_a_thesis_from_a_database_names_it_after_the_locator():
     )
 
 
-def test_a_comment_is_cited_by_the_post_it_is_on():
-    """The quick guide's short note of a comment: "Michele Truty, April 17, 2015, 1:09 p.m., comment on
-    Chicago Manual of Style, “singular they.”" — here without the time, which a CSL date cannot hold."""
+def test_a_comment_is_cited_by_the_post_it_is_on_with_its_time_stamp():
+    """The quick guide's short note of a comment, quoted: "Michele Truty, April 17, 2015, 1:09 p.m.,
+    comment on Chicago Manual of Style, “singular they.”" — the time read from the date's raw form."""
     assert chicago.note(TRUTY, short=True) == (
-        "Michele Truty, April 17, 2015, comment on Chicago Manual of Style, “singular they.”"
+        "Michele Truty, April 17, 2015, 1:09 p.m., comment on Chicago Manual of Style, “singular they.”"
     )
 
 

@@ -221,9 +221,9 @@ EXAMPLES = [
     (
         BROADCAST,
         "",
-        "“Lisa Gets an ‘A,’” <i>The Simpsons</i>, Fox, November 22, 1998.",
+        "<i>The Simpsons</i>, “Lisa Gets an ‘A,’” aired November 22, 1998, on Fox.",
         "“Lisa Gets an ‘A.’”",
-        "“Lisa Gets an ‘A.’” <i>The Simpsons</i>. Fox, November 22, 1998.",
+        "<i>The Simpsons</i>. “Lisa Gets an ‘A.’” Aired November 22, 1998, on Fox.",
     ),
     (
         LEGISLATION,
