@@ -34,6 +34,8 @@ worker_class = "gthread" if threads > 1 else "sync"
 max_requests_jitter = max_requests // 10
 graceful_timeout = timeout
 keepalive = 5
+# The combined log format, and how long each request took.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
 errorlog = "-"
 # The control socket sits at one path per user; several servers on one machine
 # (a second site, the tests, the bench) would take it from each other.

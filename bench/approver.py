@@ -95,11 +95,12 @@ def approve(post_id, url, seconds):
     read(url)
     print("ready", flush=True)
     sys.stdin.readline()
-    lags, commits, watchers = [None] * len(held), [], []
+    lags, commits, watchers, approved_at = [None] * len(held), [], [], []
     began = time.monotonic()
     for index, (comment, word) in enumerate(held):
         time.sleep(max(began + index - time.monotonic(), 0))
         started = time.monotonic()
+        approved_at.append(time.time())
         comment_moderate(comments=[comment], status=Comment.Status.APPROVED, moderator=moderator)
         commits.append(time.monotonic() - started)
         watcher = threading.Thread(target=wait_until_shown, args=(url, word, started, lags, index))
@@ -108,7 +109,7 @@ def approve(post_id, url, seconds):
     for watcher in watchers:
         watcher.join()
     Comment.objects.filter(pk__in=[comment.pk for comment, _ in held]).delete()
-    print(json.dumps({"lags_s": lags, "commits_s": commits}), flush=True)
+    print(json.dumps({"lags_s": lags, "commits_s": commits, "approved_at": approved_at}), flush=True)
 
 
 if __name__ == "__main__":

@@ -64,7 +64,15 @@ def get(url):
 
 
 def start(command, port):
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    """``command`` in a session of its own, as ``make serve`` starts each process (``deploy.serve.start``).
+
+    With the kernel's automatic scheduling groups (``sched_autogroup``) a session is a group that
+    gets its fair share of the CPU whatever its number of threads: Varnish's hundred threads then
+    take no more from gunicorn, the worker and PostgreSQL than they would under ``make serve``.
+    """
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     if not wait_for_port("127.0.0.1", port, process, seconds=30):
         process.kill()
         raise SystemExit(f"{command[0]} did not start: {process.communicate()[1]}")

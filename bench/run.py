@@ -134,15 +134,18 @@ def free_port():
 class Server:
     """gunicorn with gunicorn.conf.py on a free port, its workers' pids, and their peak memory."""
 
-    def __init__(self, env, app=None):
+    def __init__(self, env, app=None, log=None, own_session=False):
         self.port = free_port()
         command = [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py"] + ([app] if app else [])
+        output = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (the process writes to it)
         self.process = subprocess.Popen(
             command,
             cwd=PROJECT_DIR,
             env={**env, "BIND": f"127.0.0.1:{self.port}"},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            # As make serve starts it (bench.front.start says why), where it shares the CPU with Varnish.
+            start_new_session=own_session,
         )
         self.base = f"http://127.0.0.1:{self.port}"
         for _ in range(200):

@@ -13,6 +13,7 @@ against without, its p99, the slowest approval to show, and the other
 posts' hit ratio.
 """
 
+import contextlib
 import json
 import os
 import statistics
@@ -31,6 +32,22 @@ HOT_CONNECTIONS, OTHER_CONNECTIONS = 32, 16
 # On a site the readers' load comes from other machines; here wrk shares two cores with the site, and
 # at its own priority it starves the worker and gunicorn of the little CPU a purge and a fetch need.
 NICE = os.environ.get("BENCH_SPIKE_NICE", "10")
+
+
+def lower_weight():
+    """Run in wrk's new session before it starts: give the session's scheduling group the weight of NICE.
+
+    Under the kernel's automatic scheduling groups (one per session), ``nice`` weighs a process only
+    against others of its own session; the group's own nice value is what weighs it against the site.
+    """
+    with contextlib.suppress(OSError):  # a kernel without sched_autogroup: nice alone does it
+        Path("/proc/self/autogroup").write_text(NICE)
+
+
+def load_generator(command, **kwargs):
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=lower_weight, **kwargs
+    )
 
 
 def seconds(duration):
@@ -58,15 +75,11 @@ def wrk_command(url, connections, threads, duration, script=None):
 def load(varnish, path, paths_file, duration, parse, approver=None):
     """wrk on the hot post and on the others at once; with ``approver``, started as they start."""
     env = {**os.environ, "BENCH_PATHS_FILE": str(paths_file)}
-    others = subprocess.Popen(
+    others = load_generator(
         wrk_command(varnish + "/", OTHER_CONNECTIONS, 1, duration, PROJECT_DIR / "bench" / "others.lua"),
-        stdout=subprocess.PIPE,
-        text=True,
         env=env,
     )
-    hot = subprocess.Popen(
-        wrk_command(varnish + path, HOT_CONNECTIONS, 2, duration), stdout=subprocess.PIPE, text=True
-    )
+    hot = load_generator(wrk_command(varnish + path, HOT_CONNECTIONS, 2, duration))
     if approver:
         approver.stdin.write("go\n")
         approver.stdin.flush()
@@ -95,9 +108,9 @@ def run(server_class, site_env, targets, free_port, duration, parse, log):
     root.chmod(0o755)
     varnish_port = free_port()
     varnish = f"http://127.0.0.1:{varnish_port}"
-    env = site_env(HTTPCACHE_FRONT_CACHES=varnish)
-    log("spike: starting gunicorn (2 workers) and the worker behind Varnish")
-    server = server_class(env)
+    env = site_env(HTTPCACHE_FRONT_CACHES=varnish, GUNICORN_ACCESS_LOG="-")
+    log(f"spike: starting gunicorn (2 workers) and the worker behind Varnish; their logs in {root}")
+    server = server_class(env, log=root / "gunicorn.log", own_session=True)
     processes = []
     try:
         vcl = root / "main.vcl"
@@ -106,7 +119,15 @@ def run(server_class, site_env, targets, free_port, duration, parse, log):
         processes.append(
             start(varnishd_command(root / "varnish", f"127.0.0.1:{varnish_port}", vcl), varnish_port)
         )
-        worker = subprocess.Popen(WORKER, cwd=PROJECT_DIR, env=env, stdout=subprocess.DEVNULL)
+        worker_log = open(root / "worker.log", "w")  # noqa: SIM115 (the worker writes to it)
+        worker = subprocess.Popen(
+            WORKER,
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=worker_log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         processes.append(worker)
         approver = [str(WORKER[0]), "-m", "bench.approver"]
         paths = json.loads(
