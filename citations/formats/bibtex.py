@@ -4,9 +4,10 @@ Entry types map to their CSL type (``entrysubtype`` tells newspaper and
 magazine articles and blog posts apart); LaTeX is decoded by
 ``citations.formats.latex``; names may be "Family, Given", "Given Family" or
 "{Organisation Name}". Reading keeps every field BibTeX shares with CSL
-(translator, edition, series, report number, thesis type, original date…);
-an entry that cannot be read is returned with its error and line, for the
-import to skip. Writing escapes what LaTeX would read otherwise, braces the
+(translator, edition, series, report number, thesis type, original date…),
+takes what an entry lacks from the entry it cross-references, and reads the
+first of a field given twice, as BibTeX does; an entry that cannot be read
+is returned with its error and line, for the import to skip. Writing escapes what LaTeX would read otherwise, braces the
 capitals of titles and a publisher's "and", so what is written reads back
 unchanged.
 """
@@ -15,8 +16,15 @@ import re
 
 import bibtexparser
 from bibtexparser.library import Library
+from bibtexparser.middlewares import default_parse_stack
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, Field, ParsingFailedBlock
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    Entry,
+    Field,
+    ParsingFailedBlock,
+)
 
 from citations import csl, dates
 from citations.formats import latex, limits
@@ -142,6 +150,32 @@ VERBATIM_FIELDS = [
 ]
 DATE_FIELDS = [("origdate", "original-date"), ("eventdate", "event-date")]
 PUBSTATES = {"forthcoming": "forthcoming", "inpress": "in press", "submitted": "submitted"}
+# biblatex's ``eprinttype`` (BibTeX's ``archiveprefix``) and where its ``eprint`` is found.
+EPRINT_URLS = {
+    "arxiv": "https://arxiv.org/abs/{}",
+    "jstor": "https://www.jstor.org/stable/{}",
+    "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/{}",
+    "googlebooks": "https://books.google.com?id={}",
+}
+# biblatex's ``editortype`` values that name another CSL role than editor (a film's director).
+EDITOR_TYPES = {"director": "director", "compiler": "compiler", "organizer": "organizer"}
+_URL_ONLY = re.compile(r"\\url\{([^{}]*)\}|(https?://\S*)\Z")
+
+# Cross-references, as biblatex resolves them: a child takes each field it lacks from the
+# entry it names in ``crossref``, but these; a part of a book (``incollection``…) takes the
+# book's title as its container's title, and not the book's author.
+NOT_INHERITED = {"crossref", "xref", "xdata", "ids", "entryset", "entrysubtype", "label", "shorthand"}
+NOT_INHERITED |= {"sortkey", "options", "related", "keywords", "file", "shorttitle", "subtitle", "titleaddon"}
+PART_TYPES = {"incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference", "inreference"}
+# How deep a chain of cross-references is followed (biblatex's own files nest two deep).
+CROSSREF_DEPTH = 4
+# The fields read: one given twice with two values is named in the import's notes.
+READ_FIELDS = {
+    *(name for name, _ in TEXT_FIELDS + VERBATIM_FIELDS + DATE_FIELDS),
+    *(name for aliases in READ_ALIASES.values() for name in aliases),
+    *("author", "editor", "translator", "editortype", "date", "year", "month", "day", "number"),
+    *("issue", "urldate", "entrysubtype", "crossref", "eprint", "eprinttype", "howpublished"),
+}
 
 
 def _name(raw):
@@ -167,9 +201,10 @@ def _name(raw):
 
 
 def _names(value, what="the names"):
+    """The names of a list; "and others", BibTeX's "et al.", is the literal name "others"."""
     raws = [raw for raw in split_multiple_persons_names(value) if raw.strip()] if value else []
     limits.check_names(len(raws), what)
-    return [_name(raw) for raw in raws]
+    return [{"literal": "others"} if raw.strip() == "others" else _name(raw) for raw in raws]
 
 
 def _date(fields):
@@ -183,18 +218,56 @@ def _date(fields):
         return {"literal": PUBSTATES[state]} if state in PUBSTATES else None
     if not year.isdigit():
         return dates.to_item(dates.read_text(f"{latex.latex_to_text(fields.get('month', ''))} {year}"))
-    month = latex.latex_to_text(fields.get("month", "")).strip().rstrip(".").lower()
-    parts = [year]
-    if month:
-        parts.append(str(dates.MONTH_NUMBERS.get(month, month)))
-        if fields.get("day", "").strip():
-            parts.append(fields["day"].strip())
-    return {"date-parts": [[int(part) if part.isdigit() else part for part in parts]]}
+    # "oct", "10", "October 1" (Web of Science's "OCT 1"), a season; a month that is none of
+    # these ("September 22 - 26", "31") is left out, as pandoc leaves it, and the year kept.
+    words = latex.latex_to_text(fields.get("month", "")).lower().replace(".", " ").split()
+    if words and words[0] in dates.SEASON_NUMBERS:
+        return dates.to_item(dates.read_text(f"{words[0]} {year}"))
+    month = dates.MONTH_NUMBERS.get(words[0]) if words else None
+    if words and words[0].isdigit() and 1 <= int(words[0]) <= 12:
+        month = int(words[0])
+    if month is None:
+        return {"date-parts": [[int(year)]]}
+    day = fields.get("day", "").strip() or (words[1] if len(words) == 2 else "")
+    day = int(day) if day.isdigit() and 1 <= int(day) <= 31 else None
+    return {"date-parts": [[int(year), month, *([day] if day else [])]]}
 
 
-def entry_to_item(entry):
-    """A CSL-JSON item from a bibtexparser entry, and whether its type had to be mapped."""
-    fields = {field.key.lower(): str(field.value) for field in entry.fields}
+def _fields(entry):
+    """An entry's fields by lower-case name: the first of a name given twice, as BibTeX reads it."""
+    fields = {}
+    for field in entry.fields:
+        fields.setdefault(field.key.lower(), str(field.value))
+    return fields
+
+
+def _inherited(fields, parent, entry_type):
+    """``fields`` and those it lacks of the entry it cross-references (``parent``'s fields)."""
+    taken = {name: value for name, value in parent.items() if name not in NOT_INHERITED}
+    title = taken.pop("title", "")
+    if entry_type in PART_TYPES:
+        taken.pop("author", None)
+        if title:
+            taken["booktitle"] = title
+    return {**taken, **fields}
+
+
+def _url(fields):
+    """The entry's URL: ``url``, else its e-print's (arXiv, JSTOR…), else a ``howpublished`` URL."""
+    if fields.get("url", "").strip():
+        return fields["url"].strip()
+    kind = (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip().lower()
+    eprint = fields.get("eprint", "").strip()
+    if eprint and kind in EPRINT_URLS:
+        return EPRINT_URLS[kind].format(eprint)
+    match = _URL_ONLY.match(fields.get("howpublished", "").strip())
+    return next(filter(None, match.groups())) if match else ""
+
+
+def entry_to_item(entry, fields=None):
+    """A CSL-JSON item from a bibtexparser entry (or its ``fields``, cross-references taken),
+    and whether its type had to be mapped."""
+    fields = _fields(entry) if fields is None else fields
     entry_type = entry.entry_type.lower()
     subtype = fields.get("entrysubtype", "").strip().lower()
     kind = ENTRY_TYPES.get(entry_type, "webpage" if fields.get("url") else "book")
@@ -207,6 +280,8 @@ def entry_to_item(entry):
     for csl_name, aliases in READ_ALIASES.items():
         value = next((fields[alias] for alias in aliases if fields.get(alias, "").strip()), "")
         item[csl_name] = latex.latex_to_text(value, keep_lines=csl_name == "note")
+    if not item["publisher"] and not _URL_ONLY.match(fields.get("howpublished", "").strip()):
+        item["publisher"] = latex.latex_to_text(fields.get("howpublished", ""))
     if kind == "thesis" and not item["genre"]:
         item["genre"] = THESIS_GENRES.get(entry_type, "")
     item["genre"] = THESIS_GENRES.get(item["genre"].lower(), item["genre"])
@@ -219,8 +294,14 @@ def entry_to_item(entry):
         item["issue"] = number or latex.latex_to_text(fields.get("issue", ""))
     for bib_name, csl_name in VERBATIM_FIELDS:
         item[csl_name] = fields.get(bib_name, "").strip()
+    item["URL"] = _url(fields)
+    if fields.get("eprinttype", "").strip().lower() == "doi" and not item["DOI"]:
+        item["DOI"] = fields.get("eprint", "").strip()
     for role in ("author", "editor", "translator"):
         item[role] = _names(fields.get(role, ""), f"the {role} field")
+    editor_role = EDITOR_TYPES.get(fields.get("editortype", "").strip().lower())
+    if editor_role:
+        item[editor_role] = item.pop("editor")
     item["issued"] = _date(fields)
     for bib_name, csl_name in DATE_FIELDS:
         if fields.get(bib_name, "").strip():
@@ -262,11 +343,18 @@ def read(text):
 
     # The splitter's work grows with its blocks; count them first, in one regular expression.
     limits.check_records(sum(1 for _ in _BLOCK_START.finditer(text)))
-    library = bibtexparser.parse_string(text)
+    library, repeated = _parsed(text)
+    entries = {}
+    for block in library.blocks:
+        if isinstance(block, Entry):
+            entries.setdefault(block.key.lower(), block)
     records, first_lines, count = [], {}, 0
     for block in library.blocks:
         line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateBlockKeyBlock):
+            if not block.key.strip():
+                records.append(Record(f"line {line}", {}, False, "the entry has no key"))
+                continue
             first = first_lines.get(block.key)
             reason = f"the key {block.key!r} is used twice in this file" + (
                 f" (first at line {first})" if first else ""
@@ -282,12 +370,52 @@ def read(text):
             first_lines.setdefault(block.key, line)
             try:
                 _check_limits(block)
-                item, mapped = entry_to_item(block)
+                fields, notes = _resolved(block, entries)
+                item, mapped = entry_to_item(block, fields)
             except ValueError as error:
                 records.append(Record(where, {"id": block.key}, False, str(error)))
             else:
-                records.append(Record(where, item, mapped))
+                notes += tuple(
+                    f"the {name} field is given twice; the first is read, as BibTeX does"
+                    for name in repeated.get(block.start_line, ())
+                )
+                records.append(Record(where, item, mapped, notes=notes))
     return records
+
+
+def _parsed(text):
+    """bibtexparser's library of ``text``, an entry with a field given twice read as the others
+    are (bibtexparser sets it aside), and the read fields given twice with two values, by line."""
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    repeated = {}
+    for block in library.failed_blocks:
+        if isinstance(block, DuplicateFieldKeyBlock):
+            entry = block.ignore_error_block
+            library.replace(block, entry, fail_on_duplicate_key=False)
+            values = {}
+            for field in entry.fields:
+                values.setdefault(field.key.lower(), set()).add(str(field.value).strip())
+            repeated[entry.start_line] = sorted(
+                name for name, seen in values.items() if len(seen) > 1 and name in READ_FIELDS
+            )
+    for middleware in default_parse_stack():
+        library = middleware.transform(library=library)
+    return library, repeated
+
+
+def _resolved(entry, entries, depth=0):
+    """The entry's fields with those it takes from the entry it cross-references, and a note
+    when that entry is not in the file."""
+    fields = _fields(entry)
+    parent_key = fields.get("crossref", "").strip()
+    if not parent_key:
+        return fields, ()
+    parent = entries.get(parent_key.lower())
+    if parent is None:
+        return fields, (f"it cross-references {parent_key!r}, which is not in this file",)
+    if parent is entry or depth >= CROSSREF_DEPTH:
+        return fields, ()
+    return _inherited(fields, _resolved(parent, entries, depth + 1)[0], entry.entry_type.lower()), ()
 
 
 def _name_to_bibtex(name):
