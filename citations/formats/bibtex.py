@@ -13,6 +13,7 @@ unchanged.
 """
 
 import re
+import unicodedata
 
 import bibtexparser
 from bibtexparser.library import Library
@@ -167,6 +168,11 @@ _URL_ONLY = re.compile(r"\\url\{([^{}]*)\}|(https?://\S*)\Z")
 NOT_INHERITED = {"crossref", "xref", "xdata", "ids", "entryset", "entrysubtype", "label", "shorthand"}
 NOT_INHERITED |= {"sortkey", "options", "related", "keywords", "file", "shorttitle", "subtitle", "titleaddon"}
 PART_TYPES = {"incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference", "inreference"}
+# A keyless entry (Mendeley writes "@article{,") is given a key made like Better BibTeX's:
+# first author's family name, year, first word of the title that is not one of these.
+KEY_SKIPPED_WORDS = {"a", "an", "the", "on", "of", "in", "and", "for", "to", "la", "le", "les", "der", "die", "das"}
+# What a keyless entry is named while the file is parsed (NUL: no file that is read holds it).
+_KEYLESS = "\0"
 # How deep a chain of cross-references is followed (biblatex's own files nest two deep).
 CROSSREF_DEPTH = 4
 # The fields read: one given twice with two values is named in the import's notes.
@@ -343,7 +349,7 @@ def read(text):
 
     # The splitter's work grows with its blocks; count them first, in one regular expression.
     limits.check_records(sum(1 for _ in _BLOCK_START.finditer(text)))
-    library, repeated = _parsed(text)
+    library, parse_notes = _parsed(text)
     entries = {}
     for block in library.blocks:
         if isinstance(block, Entry):
@@ -352,9 +358,6 @@ def read(text):
     for block in library.blocks:
         line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateBlockKeyBlock):
-            if not block.key.strip():
-                records.append(Record(f"line {line}", {}, False, "the entry has no key"))
-                continue
             first = first_lines.get(block.key)
             reason = f"the key {block.key!r} is used twice in this file" + (
                 f" (first at line {first})" if first else ""
@@ -371,36 +374,114 @@ def read(text):
             try:
                 _check_limits(block)
                 fields, notes = _resolved(block, entries)
+                if not block.key.strip() or block.key.startswith(_KEYLESS):
+                    block.key = _made_key(fields, entries)
+                    entries[block.key.lower()] = block
+                    notes += (f"it has no key; it is imported as {block.key!r}",)
                 item, mapped = entry_to_item(block, fields)
             except ValueError as error:
                 records.append(Record(where, {"id": block.key}, False, str(error)))
             else:
-                notes += tuple(
-                    f"the {name} field is given twice; the first is read, as BibTeX does"
-                    for name in repeated.get(block.start_line, ())
-                )
+                notes += tuple(parse_notes.get(block.start_line, ()))
                 records.append(Record(where, item, mapped, notes=notes))
     return records
 
 
 def _parsed(text):
-    """bibtexparser's library of ``text``, an entry with a field given twice read as the others
-    are (bibtexparser sets it aside), and the read fields given twice with two values, by line."""
+    """bibtexparser's library of ``text``, and what was left out of each entry, by its line.
+
+    bibtexparser sets aside an entry with a field given twice, and the second
+    entry without a key; both are read as the others are. It leaves a value
+    joined with "#" as written; it is joined here.
+    """
     library = bibtexparser.parse_string(text, parse_stack=[])
-    repeated = {}
+    notes = {}
     for block in library.failed_blocks:
+        if isinstance(block, DuplicateBlockKeyBlock) and not block.key.strip():
+            entry = block.ignore_error_block  # the second entry without a key: not a duplicate
+            entry.key = f"{_KEYLESS}{entry.start_line}"
+            library.replace(block, entry, fail_on_duplicate_key=False)
         if isinstance(block, DuplicateFieldKeyBlock):
             entry = block.ignore_error_block
             library.replace(block, entry, fail_on_duplicate_key=False)
             values = {}
             for field in entry.fields:
                 values.setdefault(field.key.lower(), set()).add(str(field.value).strip())
-            repeated[entry.start_line] = sorted(
-                name for name, seen in values.items() if len(seen) > 1 and name in READ_FIELDS
-            )
+            notes[entry.start_line] = [
+                f"the {name} field is given twice; the first is read, as BibTeX does"
+                for name, seen in sorted(values.items())
+                if len(seen) > 1 and name in READ_FIELDS
+            ]
     for middleware in default_parse_stack():
         library = middleware.transform(library=library)
-    return library, repeated
+    strings = {key.lower(): str(string.value) for key, string in library.strings_dict.items()}
+    for entry in library.entries:
+        for field in entry.fields:
+            if field.enclosing == "no-enclosing" and "#" in str(field.value):
+                field.value, undefined = _joined(str(field.value), strings)
+                notes.setdefault(entry.start_line, []).extend(
+                    f"the {field.key} field uses the string {name!r}, which this file does not define; "
+                    "its name is read instead"
+                    for name in undefined
+                )
+    return library, notes
+
+
+# "#" and the pieces it joins: {braced}, "quoted", a number or the name of a string.
+_JOIN_PIECE = re.compile(r'\s*(\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|"[^"]*"|[^\s#]+)\s*(?:#|\Z)')
+
+
+def _joined(value, strings):
+    """A value joined with "#" (``"A" # jan # {B}``) as its text, and the string names in it that
+    are not defined (read as their names, as pandoc reads them)."""
+    pieces, undefined, position = [], [], 0
+    while position < len(value) and (match := _JOIN_PIECE.match(value, position)):
+        piece, position = match.group(1), match.end()
+        if piece[0] in '{"':
+            pieces.append(piece[1:-1])
+        elif piece.isdigit():
+            pieces.append(piece)
+        elif piece.lower() in strings:
+            pieces.append(strings[piece.lower()])
+        elif piece.lower() in dates.MONTH_NUMBERS and len(piece) == 3:
+            pieces.append(dates.MONTHS[dates.MONTH_NUMBERS[piece.lower()] - 1])
+        else:
+            pieces.append(piece)
+            undefined.append(piece)
+    if position < len(value):  # not a join after all: leave it as written
+        return value, []
+    return "".join(pieces), undefined
+
+
+def _key_word(text):
+    """``text`` as letters and digits only, accents dropped: "Sánchez-García" -> "sanchezgarcia"."""
+    folded = unicodedata.normalize("NFKD", latex.latex_to_text(text))
+    return "".join(char for char in folded if char.isalnum()).lower()
+
+
+def _made_key(fields, entries):
+    """A key for an entry that has none: "thomas2016stories", then "thomas2016storiesa"… when
+    taken. It is made from the record, so importing the file again updates the same sources."""
+    names = split_multiple_persons_names(fields.get("author") or fields.get("editor") or "")
+    family = _key_word(" ".join(parse_single_name_into_parts(names[0], strict=False).last)) if names else ""
+    year = next(iter(re.findall(r"\d{4}", fields.get("date") or fields.get("year") or "")), "")
+    words = [_key_word(word) for word in latex.latex_to_text(fields.get("title", "")).split()]
+    word = next((word for word in words if word and word not in KEY_SKIPPED_WORDS), "")
+    key = (family + year + word)[:90] or "untitled"
+    made, suffix = key, 0
+    while made.lower() in entries:
+        suffix += 1
+        made = key + _letters(suffix)
+    return made
+
+
+def _letters(number):
+    """1 -> "a", 26 -> "z", 27 -> "aa": the suffixes of keys made alike."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 def _resolved(entry, entries, depth=0):
