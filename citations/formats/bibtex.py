@@ -131,6 +131,12 @@ TEXT_FIELDS = [
     ("library", "archive"),
     ("annote", "note"),
 ]
+# biblatex's parts of a title, read whole as its styles print them: "Title: Subtitle. Addon".
+TITLE_PARTS = [
+    ("title", "subtitle", "titleaddon"),
+    ("booktitle", "booksubtitle", "booktitleaddon"),
+    ("journaltitle", "journalsubtitle", ""),
+]
 READ_ALIASES = {
     "publisher": ["publisher", "institution", "organization", "school"],
     "publisher-place": ["address", "location"],
@@ -184,6 +190,10 @@ READ_FIELDS = {
 }
 
 
+# "R.J." -> "R. J.": initials are spaced (CMOS 10.12), as pandoc spaces them; not "J.-P.".
+_INITIALS = re.compile(r"(?<=\.)(?=[^\W\d_])")
+
+
 def _name(raw):
     raw = latex.balanced(raw.strip())
     if raw.startswith("{") and raw.endswith("}") and raw.count("{") == 1:
@@ -198,7 +208,7 @@ def _name(raw):
     dropping.reverse()
     name = {
         "family": latex.latex_to_text(" ".join(parts.last)),
-        "given": " ".join(words),
+        "given": _INITIALS.sub(" ", " ".join(words)),
         "dropping-particle": " ".join(dropping),
         "non-dropping-particle": latex.latex_to_text(" ".join(parts.von)),
         "suffix": latex.latex_to_text(" ".join(parts.jr)),
@@ -253,9 +263,31 @@ def _inherited(fields, parent, entry_type):
     title = taken.pop("title", "")
     if entry_type in PART_TYPES:
         taken.pop("author", None)
-        if title:
-            taken["booktitle"] = title
+        for part, book_part in [("title", "booktitle"), ("subtitle", "booksubtitle"), ("titleaddon", "booktitleaddon")]:
+            if parent.get(part, "").strip():
+                taken[book_part] = parent[part]
     return {**taken, **fields}
+
+
+def _joined_title(title, part, separator):
+    """``title`` and ``part`` as one: "Title: Subtitle", "Why Blog? A Reply" (no colon after "?")."""
+    if not part.strip():
+        return title
+    if not title.strip():
+        return part.strip()
+    ends = latex.latex_to_text(title).rstrip()[-1:]
+    return title.strip() + (" " if ends in "?!:." else separator) + part.strip()
+
+
+def _whole_titles(fields):
+    """``fields`` with each title joined to its subtitle and addition."""
+    fields = dict(fields)
+    for main, subtitle, addon in TITLE_PARTS:
+        title = _joined_title(fields.get(main, ""), fields.get(subtitle, ""), ": ")
+        title = _joined_title(title, fields.get(addon, ""), ". ") if addon else title
+        if title:
+            fields[main] = title
+    return fields
 
 
 def _url(fields):
@@ -273,7 +305,7 @@ def _url(fields):
 def entry_to_item(entry, fields=None):
     """A CSL-JSON item from a bibtexparser entry (or its ``fields``, cross-references taken),
     and whether its type had to be mapped."""
-    fields = _fields(entry) if fields is None else fields
+    fields = _whole_titles(_fields(entry) if fields is None else fields)
     entry_type = entry.entry_type.lower()
     subtype = fields.get("entrysubtype", "").strip().lower()
     kind = ENTRY_TYPES.get(entry_type, "webpage" if fields.get("url") else "book")
@@ -286,6 +318,9 @@ def entry_to_item(entry, fields=None):
     for csl_name, aliases in READ_ALIASES.items():
         value = next((fields[alias] for alias in aliases if fields.get(alias, "").strip()), "")
         item[csl_name] = latex.latex_to_text(value, keep_lines=csl_name == "note")
+    if kind in ("thesis", "report"):  # the university, not ProQuest; the institution that issued it
+        issuer = fields.get("school") or fields.get("institution") or ""
+        item["publisher"] = latex.latex_to_text(issuer) or item["publisher"]
     if not item["publisher"] and not _URL_ONLY.match(fields.get("howpublished", "").strip()):
         item["publisher"] = latex.latex_to_text(fields.get("howpublished", ""))
     if kind == "thesis" and not item["genre"]:

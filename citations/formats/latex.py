@@ -23,6 +23,9 @@ COMMANDS = {
     "sub": "textsubscript",
 }
 _READ_AS_TAG = {**{command: tag for tag, command in COMMANDS.items()}, "emph": "i", "textsl": "i"}
+_READ_AS_TAG.update({"mkbibemph": "i", "mkbibitalic": "i", "mkbibbold": "b"})  # biblatex's
+# Quotation commands (csquotes', biblatex's): their text in curly quotation marks.
+_QUOTING = ("enquote", "mkbibquote")
 
 
 
@@ -51,9 +54,11 @@ _context.add_context_category(
     "commonplace",
     macros=[
         MacroTextSpec("textasciicircum", "^"),
+        MacroTextSpec("-", ""),  # a place a word may be hyphenated, not a character
         MacroTextSpec("url", lambda node, l2tobj: _verbatim(node.nodeargd.argnlist[0])),
         MacroTextSpec("href", _link_text),
         *(MacroTextSpec(command, "%s") for command in _FONT_COMMANDS),
+        *(MacroTextSpec(command, "“%s”") for command in _QUOTING),
         *(MacroTextSpec(command, f"<{tag}>%s</{tag}>") for command, tag in _READ_AS_TAG.items()),
     ],
     prepend=True,
@@ -66,7 +71,7 @@ _walker_context.add_context_category(
     macros=[
         macrospec.MacroSpec("url", "{"),
         macrospec.MacroSpec("href", "{{"),
-        *(macrospec.MacroSpec(command, "{") for command in _READ_AS_TAG),
+        *(macrospec.MacroSpec(command, "{") for command in [*_READ_AS_TAG, *_QUOTING]),
     ],
     prepend=True,
 )
