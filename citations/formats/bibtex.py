@@ -166,7 +166,7 @@ EPRINT_URLS = {
 }
 # biblatex's ``editortype`` values that name another CSL role than editor (a film's director).
 EDITOR_TYPES = {"director": "director", "compiler": "compiler", "organizer": "organizer"}
-_URL_ONLY = re.compile(r"\\url\{([^{}]*)\}|(https?://\S*)\Z")
+_URL_ONLY = re.compile(r"\\url\s*\{([^{}]*)\}\s*\Z|\\href\s*\{([^{}]*)\}|(https?://\S*)\Z")
 
 # Cross-references, as biblatex resolves them: a child takes each field it lacks from the
 # entry it names in ``crossref``, but these; a part of a book (``incollection``…) takes the
@@ -290,10 +290,18 @@ def _whole_titles(fields):
     return fields
 
 
+def _unbraced(value):
+    """A verbatim value without the braces that wrap it whole: Web of Science's "{{10.1016/…}}"."""
+    value = value.strip()
+    while value.startswith("{") and value.endswith("}") and latex.balanced(value[1:-1]) == value[1:-1]:
+        value = value[1:-1].strip()
+    return value
+
+
 def _url(fields):
     """The entry's URL: ``url``, else its e-print's (arXiv, JSTOR…), else a ``howpublished`` URL."""
     if fields.get("url", "").strip():
-        return fields["url"].strip()
+        return _unbraced(fields["url"])
     kind = (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip().lower()
     eprint = fields.get("eprint", "").strip()
     if eprint and kind in EPRINT_URLS:
@@ -334,7 +342,7 @@ def entry_to_item(entry, fields=None):
     else:
         item["issue"] = number or latex.latex_to_text(fields.get("issue", ""))
     for bib_name, csl_name in VERBATIM_FIELDS:
-        item[csl_name] = fields.get(bib_name, "").strip()
+        item[csl_name] = _unbraced(fields.get(bib_name, ""))
     item["URL"] = _url(fields)
     if fields.get("eprinttype", "").strip().lower() == "doi" and not item["DOI"]:
         item["DOI"] = fields.get("eprint", "").strip()
@@ -368,6 +376,8 @@ def _failure(block):
     detail = str(getattr(error, "abort_reason", None) or error or "").split("\n")[0].strip()
     if "end of file" in detail:
         detail += " The file may be truncated."
+    elif "after entry key, but found =" in detail:  # EndNote's "@article{ author = …"
+        detail += " The entry may have no key."
     return detail or "this entry cannot be parsed"
 
 

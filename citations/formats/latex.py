@@ -78,6 +78,19 @@ _walker_context.add_context_category(
 _PLAIN = re.compile(r"[^\\{}~$`'%&#_^-]*\Z")
 _BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
 _BARE_AMPERSAND = re.compile(r"(?<!\\)&")
+# Inline math in a title ("Cu$_2$O", "$\\mu$m", "$(000\\bar{1})$"): read as text, its sub- and
+# superscripts as CSL's <sub> and <sup>, its symbols as Unicode, as pandoc reads it.
+_MATH = re.compile(r"(?<!\\)\$([^$]+)\$")
+_SCRIPT = re.compile(r"([_^])(\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[^\s{}\\])")
+_SCRIPT_COMMANDS = {"_": "textsubscript", "^": "textsuperscript"}
+
+
+def _math_as_text(match):
+    def script(part):
+        body = part.group(2)
+        return "\\" + _SCRIPT_COMMANDS[part.group(1)] + (body if body.startswith("{") else "{" + body + "}")
+
+    return "{" + _SCRIPT.sub(script, match.group(1)) + "}"
 
 # The accents writers use most, as combining marks: "\\'e", "\\'{e}" and "{\\'e}" all read "é".
 _ACCENT_MARKS = {
@@ -115,6 +128,8 @@ def latex_to_text(value, *, keep_lines=False):
 
     Line breaks are spaces in LaTeX, except in a note, whose lines are kept.
     """
+    if "$" in value:
+        value = _MATH.sub(_math_as_text, value)
     if "&" in value:  # "John Wiley & Sons": LaTeX would refuse a bare "&"; writers mean it
         value = _BARE_AMPERSAND.sub(r"\\&", value)
     if _PLAIN.match(value):
