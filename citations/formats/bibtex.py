@@ -7,9 +7,9 @@ magazine articles and blog posts apart); LaTeX is decoded by
 (translator, edition, series, report number, thesis type, original date…),
 takes what an entry lacks from the entry it cross-references, and reads the
 first of a field given twice, as BibTeX does; an entry that cannot be read
-is returned with its error and line, for the import to skip. Writing escapes what LaTeX would read otherwise, braces the
-capitals of titles and a publisher's "and", so what is written reads back
-unchanged.
+is returned with its error and line, for the import to skip. Writing escapes
+what LaTeX would read otherwise, braces the capitals of titles and a
+publisher's "and", so what is written reads back unchanged.
 """
 
 import re
@@ -173,10 +173,14 @@ _URL_ONLY = re.compile(r"\\url\s*\{([^{}]*)\}\s*\Z|\\href\s*\{([^{}]*)\}|(https?
 # book's title as its container's title, and not the book's author.
 NOT_INHERITED = {"crossref", "xref", "xdata", "ids", "entryset", "entrysubtype", "label", "shorthand"}
 NOT_INHERITED |= {"sortkey", "options", "related", "keywords", "file", "shorttitle", "subtitle", "titleaddon"}
-PART_TYPES = {"incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference", "inreference"}
+PART_TYPES = {"incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference"}
+PART_TYPES.add("inreference")
+# A book's title parts, as the title parts of the container of a part of it.
+BOOK_PARTS = [("title", "booktitle"), ("subtitle", "booksubtitle"), ("titleaddon", "booktitleaddon")]
 # A keyless entry (Mendeley writes "@article{,") is given a key made like Better BibTeX's:
 # first author's family name, year, first word of the title that is not one of these.
-KEY_SKIPPED_WORDS = {"a", "an", "the", "on", "of", "in", "and", "for", "to", "la", "le", "les", "der", "die", "das"}
+KEY_SKIPPED_WORDS = {"a", "an", "the", "on", "of", "in", "and", "for", "to"}
+KEY_SKIPPED_WORDS |= {"la", "le", "les", "der", "die", "das"}
 # What a keyless entry is named while the file is parsed (NUL: no file that is read holds it).
 _KEYLESS = "\0"
 # How deep a chain of cross-references is followed (biblatex's own files nest two deep).
@@ -260,10 +264,10 @@ def _fields(entry):
 def _inherited(fields, parent, entry_type):
     """``fields`` and those it lacks of the entry it cross-references (``parent``'s fields)."""
     taken = {name: value for name, value in parent.items() if name not in NOT_INHERITED}
-    title = taken.pop("title", "")
+    taken.pop("title", None)  # a part's own title, or the title of the whole (biblatex's maintitle)
     if entry_type in PART_TYPES:
         taken.pop("author", None)
-        for part, book_part in [("title", "booktitle"), ("subtitle", "booksubtitle"), ("titleaddon", "booktitleaddon")]:
+        for part, book_part in BOOK_PARTS:
             if parent.get(part, "").strip():
                 taken[book_part] = parent[part]
     return {**taken, **fields}
@@ -377,7 +381,7 @@ def _failure(block):
     if "end of file" in detail:
         detail += " The file may be truncated."
     elif "after entry key, but found =" in detail:  # EndNote's "@article{ author = …"
-        detail += " The entry may have no key."
+        detail += "; the entry may have no key"
     return detail or "this entry cannot be parsed"
 
 

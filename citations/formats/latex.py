@@ -28,7 +28,6 @@ _READ_AS_TAG.update({"mkbibemph": "i", "mkbibitalic": "i", "mkbibbold": "b"})  #
 _QUOTING = ("enquote", "mkbibquote")
 
 
-
 def _verbatim(node):
     """A macro argument's source as written: a URL's "~" is a tilde, not a space."""
     if node is None:
@@ -91,6 +90,7 @@ def _math_as_text(match):
         return "\\" + _SCRIPT_COMMANDS[part.group(1)] + (body if body.startswith("{") else "{" + body + "}")
 
     return "{" + _SCRIPT.sub(script, match.group(1)) + "}"
+
 
 # The accents writers use most, as combining marks: "\\'e", "\\'{e}" and "{\\'e}" all read "é".
 _ACCENT_MARKS = {
