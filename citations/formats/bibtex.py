@@ -82,6 +82,21 @@ SUBTYPES = {
     ("online", "blog"): "post-weblog",
 }
 THESIS_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis", "mathesis": "Master’s thesis"}
+# biblatex's localisation keys in ``type`` and ``series`` ("resreport", "newseries"), in words.
+PATENT_COUNTRIES = {"": "", "de": "German ", "eu": "European ", "fr": "French ", "uk": "British "}
+PATENT_COUNTRIES["us"] = "U.S. "
+BIBSTRINGS = {
+    **THESIS_GENRES,
+    "techreport": "technical report",
+    "resreport": "research report",
+    "software": "computer software",
+    "datacd": "CD-ROM",
+    "audiocd": "audio CD",
+    **{f"patent{code}": f"{country}patent" for code, country in PATENT_COUNTRIES.items()},
+    **{f"patreq{code}": f"{country}patent request" for code, country in PATENT_COUNTRIES.items()},
+    "newseries": "new series",
+    "oldseries": "old series",
+}
 
 # CSL type -> (entry type, entrysubtype, the field that holds the container).
 WRITE_TYPES = {
@@ -170,7 +185,7 @@ _URL_ONLY = re.compile(r"\\url\s*\{([^{}]*)\}\s*\Z|\\href\s*\{([^{}]*)\}|(https?
 
 # Cross-references, as biblatex resolves them: a child takes each field it lacks from the
 # entry it names in ``crossref``, but these; a part of a book (``incollection``…) takes the
-# book's title as its container's title, and not the book's author.
+# book's title as its container's title (and its author, when it has none of its own).
 NOT_INHERITED = {"crossref", "xref", "xdata", "ids", "entryset", "entrysubtype", "label", "shorthand"}
 NOT_INHERITED |= {"sortkey", "options", "related", "keywords", "file", "shorttitle", "subtitle", "titleaddon"}
 PART_TYPES = {"incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference"}
@@ -198,10 +213,31 @@ READ_FIELDS = {
 _INITIALS = re.compile(r"(?<=\.)(?=[^\W\d_])")
 
 
+# biblatex's extended name format: "family=Goethe, given=Johann Wolfgang, prefix=von, useprefix=false".
+_NAME_PART = re.compile(r"\s*(family|given|prefix|suffix|useprefix)\s*=\s*(.*?)\s*\Z", re.I | re.S)
+_EXTENDED_PARTS = {"family": "family", "given": "given", "suffix": "suffix"}
+
+
+def _extended_name(raw):
+    """A name in biblatex's extended format as a CSL name, or None when it is not one: its prefix
+    is a non-dropping particle with ``useprefix=true``, else a dropping one (biblatex's default)."""
+    matches = [_NAME_PART.match(part) for part in raw.split(",")]
+    if not all(matches):
+        return None
+    parts = {match.group(1).lower(): latex.latex_to_text(match.group(2)) for match in matches}
+    name = {csl_part: parts[part] for part, csl_part in _EXTENDED_PARTS.items() if part in parts}
+    if parts.get("prefix"):
+        keeps = parts.get("useprefix", "").lower() == "true"
+        name["non-dropping-particle" if keeps else "dropping-particle"] = parts["prefix"]
+    return csl.normalize_name(name)
+
+
 def _name(raw):
     raw = latex.balanced(raw.strip())
     if raw.startswith("{") and raw.endswith("}") and raw.count("{") == 1:
         return {"literal": latex.latex_to_text(raw[1:-1])}
+    if "=" in raw and (extended := _extended_name(raw)) is not None:
+        return extended
     parts = parse_single_name_into_parts(raw, strict=False)
     given = latex.latex_to_text(" ".join(parts.first))
     # "Tocqueville, Alexis de": lower-case words after the given name are a dropping particle.
@@ -266,7 +302,6 @@ def _inherited(fields, parent, entry_type):
     taken = {name: value for name, value in parent.items() if name not in NOT_INHERITED}
     taken.pop("title", None)  # a part's own title, or the title of the whole (biblatex's maintitle)
     if entry_type in PART_TYPES:
-        taken.pop("author", None)
         for part, book_part in BOOK_PARTS:
             if parent.get(part, "").strip():
                 taken[book_part] = parent[part]
@@ -337,7 +372,8 @@ def entry_to_item(entry, fields=None):
         item["publisher"] = latex.latex_to_text(fields.get("howpublished", ""))
     if kind == "thesis" and not item["genre"]:
         item["genre"] = THESIS_GENRES.get(entry_type, "")
-    item["genre"] = THESIS_GENRES.get(item["genre"].lower(), item["genre"])
+    item["genre"] = BIBSTRINGS.get(item["genre"].lower(), item["genre"])
+    item["collection-title"] = BIBSTRINGS.get(item["collection-title"].lower(), item["collection-title"])
     number = latex.latex_to_text(fields.get("number", ""))
     if kind in NUMBERED_TYPES:
         item["number"], item["issue"] = number, latex.latex_to_text(fields.get("issue", ""))
@@ -359,6 +395,8 @@ def entry_to_item(entry, fields=None):
     for bib_name, csl_name in DATE_FIELDS:
         if fields.get(bib_name, "").strip():
             item[csl_name] = dates.to_item(dates.read_text(fields[bib_name]))
+    if "original-date" not in item and fields.get("origyear", "").strip().isdigit():
+        item["original-date"] = {"date-parts": [[int(fields["origyear"])]]}
     if fields.get("urldate", "").strip():
         item["accessed"] = dates.to_item(dates.read_text(fields["urldate"]))
     mapped = entry_type in NEAREST or entry_type not in ENTRY_TYPES

@@ -54,6 +54,8 @@ _context.add_context_category(
     macros=[
         MacroTextSpec("textasciicircum", "^"),
         MacroTextSpec("-", ""),  # a place a word may be hyphenated, not a character
+        MacroTextSpec("hyphen", "-"),  # biblatex's hyphens that allow a break after them
+        MacroTextSpec("nbhyphen", "-"),
         MacroTextSpec("url", lambda node, l2tobj: _verbatim(node.nodeargd.argnlist[0])),
         MacroTextSpec("href", _link_text),
         *(MacroTextSpec(command, "%s") for command in _FONT_COMMANDS),

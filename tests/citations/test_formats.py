@@ -355,6 +355,21 @@ def test_values_joined_with_hash_are_joined_and_undefined_strings_named():
             "director",
             [{"family": "Forman", "given": "Miloš"}],
         ),
+        # biblatex's own forms (its manual's examples, pandoc's tests of them)
+        (
+            "author = {family=Goethe, given=Johann Wolfgang, prefix=von, useprefix=false and "
+            "given=Antonie, prefix=van, family=Leeuwenhoek, useprefix=true}",
+            "author",
+            [
+                {"family": "Goethe", "given": "Johann Wolfgang", "dropping-particle": "von"},
+                {"family": "Leeuwenhoek", "given": "Antonie", "non-dropping-particle": "van"},
+            ],
+        ),
+        ("type = {resreport}", "genre", "research report"),
+        ("type = {patentus}", "genre", "U.S. patent"),
+        ("series = {newseries}", "collection-title", "new series"),
+        ("title = {Methodology\\hyphen independent}", "title", "Methodology-independent"),
+        ("origyear = 1959", "original-date", {"date-parts": [[1959]]}),
     ],
 )
 def test_real_bibtex_forms_read_as_pandoc_reads_them(fields, variable, expected):
@@ -379,3 +394,13 @@ def test_an_endnote_entry_without_a_key_is_named_with_a_hint():
     """EndNote's "@article{ author = …" cannot be parsed; the reason says what is likely wrong."""
     (record,) = formats.read("@article{\n author = {Huang, Y.},\n title = {T}\n}", "bibtex")
     assert record.error.endswith("; the entry may have no key")
+
+
+def test_a_part_of_a_book_by_one_author_takes_the_book_s_author():
+    """biblatex's inheritance: an @inbook without an author is by the author of its @book."""
+    items = bibtex_items(
+        "@inbook{hamlet, crossref = {works}, title = {Hamlet}}\n"
+        "@book{works, author = {Shakespeare, William}, title = {Collected Works}, year = {1623}}"
+    )
+    assert items["hamlet"]["author"] == [{"family": "Shakespeare", "given": "William"}]
+    assert items["hamlet"]["container-title"] == "Collected Works"
