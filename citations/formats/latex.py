@@ -36,6 +36,11 @@ def _verbatim(node):
     return source[1:-1] if source.startswith("{") else source
 
 
+def _url_text(node, l2tobj):
+    """``\\url{…}`` as its URL, as written."""
+    return _verbatim(node.nodeargd.argnlist[0]) if node.nodeargd is not None else ""
+
+
 def _link_text(node, l2tobj):
     """``\\href{url}{text}`` as its text, or its URL when it has none."""
     if node.nodeargd is None:  # "\\href" without its arguments
@@ -56,7 +61,7 @@ _context.add_context_category(
         MacroTextSpec("-", ""),  # a place a word may be hyphenated, not a character
         MacroTextSpec("hyphen", "-"),  # biblatex's hyphens that allow a break after them
         MacroTextSpec("nbhyphen", "-"),
-        MacroTextSpec("url", lambda node, l2tobj: _verbatim(node.nodeargd.argnlist[0])),
+        MacroTextSpec("url", _url_text),
         MacroTextSpec("href", _link_text),
         *(MacroTextSpec(command, "%s") for command in _FONT_COMMANDS),
         *(MacroTextSpec(command, "“%s”") for command in _QUOTING),
