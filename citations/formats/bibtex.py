@@ -98,6 +98,26 @@ BIBSTRINGS = {
     "oldseries": "old series",
 }
 
+# biblatex's ``langid`` (babel's language names) as the BCP 47 tags CSL's ``language`` holds, as
+# pandoc reads them: "american" is English, which decides whether titles take headline style.
+LANGUAGE_TAGS = {
+    **dict.fromkeys(("english", "american", "usenglish"), "en-US"),
+    **dict.fromkeys(("british", "ukenglish"), "en-GB"),
+    **{"canadian": "en-CA", "australian": "en-AU", "newzealand": "en-NZ"},
+    **dict.fromkeys(("german", "ngerman"), "de-DE"),
+    **dict.fromkeys(("austrian", "naustrian"), "de-AT"),
+    **dict.fromkeys(("swissgerman", "nswissgerman"), "de-CH"),
+    **dict.fromkeys(("french", "francais"), "fr-FR"),
+    **dict.fromkeys(("portuguese", "portuges"), "pt-PT"),
+    **dict.fromkeys(("brazil", "brazilian"), "pt-BR"),
+    **dict.fromkeys(("hungarian", "magyar"), "hu-HU"),
+    **dict.fromkeys(("norsk", "bokmal"), "nb-NO"),
+    **{"spanish": "es-ES", "italian": "it-IT", "dutch": "nl-NL", "swedish": "sv-SE", "danish": "da-DK"},
+    **{"finnish": "fi-FI", "polish": "pl-PL", "czech": "cs-CZ", "russian": "ru-RU", "greek": "el-GR"},
+    **{"latin": "la", "catalan": "ca-AD", "turkish": "tr-TR", "hebrew": "he-IL", "ukrainian": "uk-UA"},
+    **{"japanese": "ja-JP", "chinese": "zh-CN", "korean": "ko-KR", "arabic": "ar", "nynorsk": "nn-NO"},
+}
+
 # CSL type -> (entry type, entrysubtype, the field that holds the container).
 WRITE_TYPES = {
     "article-newspaper": ("article", "newspaper", "journal"),
@@ -372,6 +392,8 @@ def entry_to_item(entry, fields=None):
         item["publisher"] = latex.latex_to_text(fields.get("howpublished", ""))
     if kind == "thesis" and not item["genre"]:
         item["genre"] = THESIS_GENRES.get(entry_type, "")
+    if not fields.get("language", "").strip():  # ``language`` is text, written and read as it is
+        item["language"] = LANGUAGE_TAGS.get(item["language"].lower(), item["language"])
     item["genre"] = BIBSTRINGS.get(item["genre"].lower(), item["genre"])
     item["collection-title"] = BIBSTRINGS.get(item["collection-title"].lower(), item["collection-title"])
     number = latex.latex_to_text(fields.get("number", ""))

@@ -370,6 +370,8 @@ def test_values_joined_with_hash_are_joined_and_undefined_strings_named():
         ("series = {newseries}", "collection-title", "new series"),
         ("title = {Methodology\\hyphen independent}", "title", "Methodology-independent"),
         ("origyear = 1959", "original-date", {"date-parts": [[1959]]}),
+        ("langid = {american}", "language", "en-US"),  # English: titles take headline style
+        ("langid = {ngerman}", "language", "de-DE"),
     ],
 )
 def test_real_bibtex_forms_read_as_pandoc_reads_them(fields, variable, expected):
