@@ -90,7 +90,7 @@ def _validated(records, report):
             continue
         seen[source.key] = record.where
         report.mapped_types += record.mapped or csl_mapped
-        report.notes += [_problem(record, note) for note in notes]
+        report.notes += [_problem(record, note) for note in [*record.notes, *notes]]
         source.refresh_derived()
         sources.append(source)
     return sources, errors

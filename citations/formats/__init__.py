@@ -17,13 +17,15 @@ EXTENSIONS = {".json": "csl-json", ".bib": "bibtex", ".bibtex": "bibtex"}
 
 class Record(NamedTuple):
     """One record read from a file: where it stands, its CSL-JSON item,
-    whether its type was mapped to the nearest supported one on reading, and
-    why it cannot be imported (empty when it can)."""
+    whether its type was mapped to the nearest supported one on reading,
+    why it cannot be imported (empty when it can), and what the import should
+    say of how it was read (a field given twice, a key made for it)."""
 
     where: str
     item: dict
     mapped: bool
     error: str = ""
+    notes: tuple = ()
 
 
 class FormatError(ValueError):

@@ -4,19 +4,28 @@ Entry types map to their CSL type (``entrysubtype`` tells newspaper and
 magazine articles and blog posts apart); LaTeX is decoded by
 ``citations.formats.latex``; names may be "Family, Given", "Given Family" or
 "{Organisation Name}". Reading keeps every field BibTeX shares with CSL
-(translator, edition, series, report number, thesis type, original date…);
-an entry that cannot be read is returned with its error and line, for the
-import to skip. Writing escapes what LaTeX would read otherwise, braces the
-capitals of titles and a publisher's "and", so what is written reads back
-unchanged.
+(translator, edition, series, report number, thesis type, original date…),
+takes what an entry lacks from the entry it cross-references, and reads the
+first of a field given twice, as BibTeX does; an entry that cannot be read
+is returned with its error and line, for the import to skip. Writing escapes
+what LaTeX would read otherwise, braces the capitals of titles and a
+publisher's "and", so what is written reads back unchanged.
 """
 
 import re
+import unicodedata
 
 import bibtexparser
 from bibtexparser.library import Library
+from bibtexparser.middlewares import default_parse_stack
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, Field, ParsingFailedBlock
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    Entry,
+    Field,
+    ParsingFailedBlock,
+)
 
 from citations import csl, dates
 from citations.formats import latex, limits
@@ -73,6 +82,41 @@ SUBTYPES = {
     ("online", "blog"): "post-weblog",
 }
 THESIS_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis", "mathesis": "Master’s thesis"}
+# biblatex's localisation keys in ``type`` and ``series`` ("resreport", "newseries"), in words.
+PATENT_COUNTRIES = {"": "", "de": "German ", "eu": "European ", "fr": "French ", "uk": "British "}
+PATENT_COUNTRIES["us"] = "U.S. "
+BIBSTRINGS = {
+    **THESIS_GENRES,
+    "techreport": "technical report",
+    "resreport": "research report",
+    "software": "computer software",
+    "datacd": "CD-ROM",
+    "audiocd": "audio CD",
+    **{f"patent{code}": f"{country}patent" for code, country in PATENT_COUNTRIES.items()},
+    **{f"patreq{code}": f"{country}patent request" for code, country in PATENT_COUNTRIES.items()},
+    "newseries": "new series",
+    "oldseries": "old series",
+}
+
+# biblatex's ``langid`` (babel's language names) as the BCP 47 tags CSL's ``language`` holds, as
+# pandoc reads them: "american" is English, which decides whether titles take headline style.
+LANGUAGE_TAGS = {
+    **dict.fromkeys(("english", "american", "usenglish"), "en-US"),
+    **dict.fromkeys(("british", "ukenglish"), "en-GB"),
+    **{"canadian": "en-CA", "australian": "en-AU", "newzealand": "en-NZ"},
+    **dict.fromkeys(("german", "ngerman"), "de-DE"),
+    **dict.fromkeys(("austrian", "naustrian"), "de-AT"),
+    **dict.fromkeys(("swissgerman", "nswissgerman"), "de-CH"),
+    **dict.fromkeys(("french", "francais"), "fr-FR"),
+    **dict.fromkeys(("portuguese", "portuges"), "pt-PT"),
+    **dict.fromkeys(("brazil", "brazilian"), "pt-BR"),
+    **dict.fromkeys(("hungarian", "magyar"), "hu-HU"),
+    **dict.fromkeys(("norsk", "bokmal"), "nb-NO"),
+    **{"spanish": "es-ES", "italian": "it-IT", "dutch": "nl-NL", "swedish": "sv-SE", "danish": "da-DK"},
+    **{"finnish": "fi-FI", "polish": "pl-PL", "czech": "cs-CZ", "russian": "ru-RU", "greek": "el-GR"},
+    **{"latin": "la", "catalan": "ca-AD", "turkish": "tr-TR", "hebrew": "he-IL", "ukrainian": "uk-UA"},
+    **{"japanese": "ja-JP", "chinese": "zh-CN", "korean": "ko-KR", "arabic": "ar", "nynorsk": "nn-NO"},
+}
 
 # CSL type -> (entry type, entrysubtype, the field that holds the container).
 WRITE_TYPES = {
@@ -122,6 +166,12 @@ TEXT_FIELDS = [
     ("library", "archive"),
     ("annote", "note"),
 ]
+# biblatex's parts of a title, read whole as its styles print them: "Title: Subtitle. Addon".
+TITLE_PARTS = [
+    ("title", "subtitle", "titleaddon"),
+    ("booktitle", "booksubtitle", "booktitleaddon"),
+    ("journaltitle", "journalsubtitle", ""),
+]
 READ_ALIASES = {
     "publisher": ["publisher", "institution", "organization", "school"],
     "publisher-place": ["address", "location"],
@@ -142,12 +192,72 @@ VERBATIM_FIELDS = [
 ]
 DATE_FIELDS = [("origdate", "original-date"), ("eventdate", "event-date")]
 PUBSTATES = {"forthcoming": "forthcoming", "inpress": "in press", "submitted": "submitted"}
+# biblatex's ``eprinttype`` (BibTeX's ``archiveprefix``) and where its ``eprint`` is found.
+EPRINT_URLS = {
+    "arxiv": "https://arxiv.org/abs/{}",
+    "jstor": "https://www.jstor.org/stable/{}",
+    "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/{}",
+    "googlebooks": "https://books.google.com?id={}",
+}
+# biblatex's ``editortype`` values that name another CSL role than editor (a film's director).
+EDITOR_TYPES = {"director": "director", "compiler": "compiler", "organizer": "organizer"}
+_URL_ONLY = re.compile(r"\\url\s*\{([^{}]*)\}\s*\Z|\\href\s*\{([^{}]*)\}|(https?://\S*)\Z")
+
+# Cross-references, as biblatex resolves them: a child takes each field it lacks from the
+# entry it names in ``crossref``, but these; a part of a book (``incollection``…) takes the
+# book's title as its container's title (and its author, when it has none of its own).
+NOT_INHERITED = {"crossref", "xref", "xdata", "ids", "entryset", "entrysubtype", "label", "shorthand"}
+NOT_INHERITED |= {"sortkey", "options", "related", "keywords", "file", "shorttitle", "subtitle", "titleaddon"}
+PART_TYPES = {"incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference"}
+PART_TYPES.add("inreference")
+# A book's title parts, as the title parts of the container of a part of it.
+BOOK_PARTS = [("title", "booktitle"), ("subtitle", "booksubtitle"), ("titleaddon", "booktitleaddon")]
+# A keyless entry (Mendeley writes "@article{,") is given a key made like Better BibTeX's:
+# first author's family name, year, first word of the title that is not one of these.
+KEY_SKIPPED_WORDS = {"a", "an", "the", "on", "of", "in", "and", "for", "to"}
+KEY_SKIPPED_WORDS |= {"la", "le", "les", "der", "die", "das"}
+# What a keyless entry is named while the file is parsed (NUL: no file that is read holds it).
+_KEYLESS = "\0"
+# How deep a chain of cross-references is followed (biblatex's own files nest two deep).
+CROSSREF_DEPTH = 4
+# The fields read: one given twice with two values is named in the import's notes.
+READ_FIELDS = {
+    *(name for name, _ in TEXT_FIELDS + VERBATIM_FIELDS + DATE_FIELDS),
+    *(name for aliases in READ_ALIASES.values() for name in aliases),
+    *("author", "editor", "translator", "editortype", "date", "year", "month", "day", "number"),
+    *("issue", "urldate", "entrysubtype", "crossref", "eprint", "eprinttype", "howpublished"),
+}
+
+
+# "R.J." -> "R. J.": initials are spaced (CMOS 10.12), as pandoc spaces them; not "J.-P.".
+_INITIALS = re.compile(r"(?<=\.)(?=[^\W\d_])")
+
+
+# biblatex's extended name format: "family=Goethe, given=Johann Wolfgang, prefix=von, useprefix=false".
+_NAME_PART = re.compile(r"\s*(family|given|prefix|suffix|useprefix)\s*=\s*(.*?)\s*\Z", re.I | re.S)
+_EXTENDED_PARTS = {"family": "family", "given": "given", "suffix": "suffix"}
+
+
+def _extended_name(raw):
+    """A name in biblatex's extended format as a CSL name, or None when it is not one: its prefix
+    is a non-dropping particle with ``useprefix=true``, else a dropping one (biblatex's default)."""
+    matches = [_NAME_PART.match(part) for part in raw.split(",")]
+    if not all(matches):
+        return None
+    parts = {match.group(1).lower(): latex.latex_to_text(match.group(2)) for match in matches}
+    name = {csl_part: parts[part] for part, csl_part in _EXTENDED_PARTS.items() if part in parts}
+    if parts.get("prefix"):
+        keeps = parts.get("useprefix", "").lower() == "true"
+        name["non-dropping-particle" if keeps else "dropping-particle"] = parts["prefix"]
+    return csl.normalize_name(name)
 
 
 def _name(raw):
     raw = latex.balanced(raw.strip())
     if raw.startswith("{") and raw.endswith("}") and raw.count("{") == 1:
         return {"literal": latex.latex_to_text(raw[1:-1])}
+    if "=" in raw and (extended := _extended_name(raw)) is not None:
+        return extended
     parts = parse_single_name_into_parts(raw, strict=False)
     given = latex.latex_to_text(" ".join(parts.first))
     # "Tocqueville, Alexis de": lower-case words after the given name are a dropping particle.
@@ -158,7 +268,7 @@ def _name(raw):
     dropping.reverse()
     name = {
         "family": latex.latex_to_text(" ".join(parts.last)),
-        "given": " ".join(words),
+        "given": _INITIALS.sub(" ", " ".join(words)),
         "dropping-particle": " ".join(dropping),
         "non-dropping-particle": latex.latex_to_text(" ".join(parts.von)),
         "suffix": latex.latex_to_text(" ".join(parts.jr)),
@@ -167,9 +277,10 @@ def _name(raw):
 
 
 def _names(value, what="the names"):
+    """The names of a list; "and others", BibTeX's "et al.", is the literal name "others"."""
     raws = [raw for raw in split_multiple_persons_names(value) if raw.strip()] if value else []
     limits.check_names(len(raws), what)
-    return [_name(raw) for raw in raws]
+    return [{"literal": "others"} if raw.strip() == "others" else _name(raw) for raw in raws]
 
 
 def _date(fields):
@@ -183,18 +294,85 @@ def _date(fields):
         return {"literal": PUBSTATES[state]} if state in PUBSTATES else None
     if not year.isdigit():
         return dates.to_item(dates.read_text(f"{latex.latex_to_text(fields.get('month', ''))} {year}"))
-    month = latex.latex_to_text(fields.get("month", "")).strip().rstrip(".").lower()
-    parts = [year]
-    if month:
-        parts.append(str(dates.MONTH_NUMBERS.get(month, month)))
-        if fields.get("day", "").strip():
-            parts.append(fields["day"].strip())
-    return {"date-parts": [[int(part) if part.isdigit() else part for part in parts]]}
+    # "oct", "10", "October 1" (Web of Science's "OCT 1"), a season; a month that is none of
+    # these ("September 22 - 26", "31") is left out, as pandoc leaves it, and the year kept.
+    words = latex.latex_to_text(fields.get("month", "")).lower().replace(".", " ").split()
+    if words and words[0] in dates.SEASON_NUMBERS:
+        return dates.to_item(dates.read_text(f"{words[0]} {year}"))
+    month = dates.MONTH_NUMBERS.get(words[0]) if words else None
+    if words and words[0].isdigit() and 1 <= int(words[0]) <= 12:
+        month = int(words[0])
+    if month is None:
+        return {"date-parts": [[int(year)]]}
+    day = fields.get("day", "").strip() or (words[1] if len(words) == 2 else "")
+    day = int(day) if day.isdigit() and 1 <= int(day) <= 31 else None
+    return {"date-parts": [[int(year), month, *([day] if day else [])]]}
 
 
-def entry_to_item(entry):
-    """A CSL-JSON item from a bibtexparser entry, and whether its type had to be mapped."""
-    fields = {field.key.lower(): str(field.value) for field in entry.fields}
+def _fields(entry):
+    """An entry's fields by lower-case name: the first of a name given twice, as BibTeX reads it."""
+    fields = {}
+    for field in entry.fields:
+        fields.setdefault(field.key.lower(), str(field.value))
+    return fields
+
+
+def _inherited(fields, parent, entry_type):
+    """``fields`` and those it lacks of the entry it cross-references (``parent``'s fields)."""
+    taken = {name: value for name, value in parent.items() if name not in NOT_INHERITED}
+    taken.pop("title", None)  # a part's own title, or the title of the whole (biblatex's maintitle)
+    if entry_type in PART_TYPES:
+        for part, book_part in BOOK_PARTS:
+            if parent.get(part, "").strip():
+                taken[book_part] = parent[part]
+    return {**taken, **fields}
+
+
+def _joined_title(title, part, separator):
+    """``title`` and ``part`` as one: "Title: Subtitle", "Why Blog? A Reply" (no colon after "?")."""
+    if not part.strip():
+        return title
+    if not title.strip():
+        return part.strip()
+    ends = latex.latex_to_text(title).rstrip()[-1:]
+    return title.strip() + (" " if ends in "?!:." else separator) + part.strip()
+
+
+def _whole_titles(fields):
+    """``fields`` with each title joined to its subtitle and addition."""
+    fields = dict(fields)
+    for main, subtitle, addon in TITLE_PARTS:
+        title = _joined_title(fields.get(main, ""), fields.get(subtitle, ""), ": ")
+        title = _joined_title(title, fields.get(addon, ""), ". ") if addon else title
+        if title:
+            fields[main] = title
+    return fields
+
+
+def _unbraced(value):
+    """A verbatim value without the braces that wrap it whole: Web of Science's "{{10.1016/…}}"."""
+    value = value.strip()
+    while value.startswith("{") and value.endswith("}") and latex.balanced(value[1:-1]) == value[1:-1]:
+        value = value[1:-1].strip()
+    return value
+
+
+def _url(fields):
+    """The entry's URL: ``url``, else its e-print's (arXiv, JSTOR…), else a ``howpublished`` URL."""
+    if fields.get("url", "").strip():
+        return _unbraced(fields["url"])
+    kind = (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip().lower()
+    eprint = fields.get("eprint", "").strip()
+    if eprint and kind in EPRINT_URLS:
+        return EPRINT_URLS[kind].format(eprint)
+    match = _URL_ONLY.match(fields.get("howpublished", "").strip())
+    return next(filter(None, match.groups())) if match else ""
+
+
+def entry_to_item(entry, fields=None):
+    """A CSL-JSON item from a bibtexparser entry (or its ``fields``, cross-references taken),
+    and whether its type had to be mapped."""
+    fields = _whole_titles(_fields(entry) if fields is None else fields)
     entry_type = entry.entry_type.lower()
     subtype = fields.get("entrysubtype", "").strip().lower()
     kind = ENTRY_TYPES.get(entry_type, "webpage" if fields.get("url") else "book")
@@ -207,9 +385,17 @@ def entry_to_item(entry):
     for csl_name, aliases in READ_ALIASES.items():
         value = next((fields[alias] for alias in aliases if fields.get(alias, "").strip()), "")
         item[csl_name] = latex.latex_to_text(value, keep_lines=csl_name == "note")
+    if kind in ("thesis", "report"):  # the university, not ProQuest; the institution that issued it
+        issuer = fields.get("school") or fields.get("institution") or ""
+        item["publisher"] = latex.latex_to_text(issuer) or item["publisher"]
+    if not item["publisher"] and not _URL_ONLY.match(fields.get("howpublished", "").strip()):
+        item["publisher"] = latex.latex_to_text(fields.get("howpublished", ""))
     if kind == "thesis" and not item["genre"]:
         item["genre"] = THESIS_GENRES.get(entry_type, "")
-    item["genre"] = THESIS_GENRES.get(item["genre"].lower(), item["genre"])
+    if not fields.get("language", "").strip():  # ``language`` is text, written and read as it is
+        item["language"] = LANGUAGE_TAGS.get(item["language"].lower(), item["language"])
+    item["genre"] = BIBSTRINGS.get(item["genre"].lower(), item["genre"])
+    item["collection-title"] = BIBSTRINGS.get(item["collection-title"].lower(), item["collection-title"])
     number = latex.latex_to_text(fields.get("number", ""))
     if kind in NUMBERED_TYPES:
         item["number"], item["issue"] = number, latex.latex_to_text(fields.get("issue", ""))
@@ -218,13 +404,21 @@ def entry_to_item(entry):
     else:
         item["issue"] = number or latex.latex_to_text(fields.get("issue", ""))
     for bib_name, csl_name in VERBATIM_FIELDS:
-        item[csl_name] = fields.get(bib_name, "").strip()
+        item[csl_name] = _unbraced(fields.get(bib_name, ""))
+    item["URL"] = _url(fields)
+    if fields.get("eprinttype", "").strip().lower() == "doi" and not item["DOI"]:
+        item["DOI"] = fields.get("eprint", "").strip()
     for role in ("author", "editor", "translator"):
         item[role] = _names(fields.get(role, ""), f"the {role} field")
+    editor_role = EDITOR_TYPES.get(fields.get("editortype", "").strip().lower())
+    if editor_role:
+        item[editor_role] = item.pop("editor")
     item["issued"] = _date(fields)
     for bib_name, csl_name in DATE_FIELDS:
         if fields.get(bib_name, "").strip():
             item[csl_name] = dates.to_item(dates.read_text(fields[bib_name]))
+    if "original-date" not in item and fields.get("origyear", "").strip().isdigit():
+        item["original-date"] = {"date-parts": [[int(fields["origyear"])]]}
     if fields.get("urldate", "").strip():
         item["accessed"] = dates.to_item(dates.read_text(fields["urldate"]))
     mapped = entry_type in NEAREST or entry_type not in ENTRY_TYPES
@@ -246,6 +440,8 @@ def _failure(block):
     detail = str(getattr(error, "abort_reason", None) or error or "").split("\n")[0].strip()
     if "end of file" in detail:
         detail += " The file may be truncated."
+    elif "after entry key, but found =" in detail:  # EndNote's "@article{ author = …"
+        detail += "; the entry may have no key"
     return detail or "this entry cannot be parsed"
 
 
@@ -262,7 +458,11 @@ def read(text):
 
     # The splitter's work grows with its blocks; count them first, in one regular expression.
     limits.check_records(sum(1 for _ in _BLOCK_START.finditer(text)))
-    library = bibtexparser.parse_string(text)
+    library, parse_notes = _parsed(text)
+    entries = {}
+    for block in library.blocks:
+        if isinstance(block, Entry):
+            entries.setdefault(block.key.lower(), block)
     records, first_lines, count = [], {}, 0
     for block in library.blocks:
         line = (block.start_line or 0) + 1
@@ -282,12 +482,130 @@ def read(text):
             first_lines.setdefault(block.key, line)
             try:
                 _check_limits(block)
-                item, mapped = entry_to_item(block)
+                fields, notes = _resolved(block, entries)
+                if not block.key.strip() or block.key.startswith(_KEYLESS):
+                    block.key = _made_key(fields, entries)
+                    entries[block.key.lower()] = block
+                    notes += (f"it has no key; it is imported as {block.key!r}",)
+                item, mapped = entry_to_item(block, fields)
             except ValueError as error:
                 records.append(Record(where, {"id": block.key}, False, str(error)))
             else:
-                records.append(Record(where, item, mapped))
+                notes += tuple(parse_notes.get(block.start_line, ()))
+                records.append(Record(where, item, mapped, notes=notes))
     return records
+
+
+def _parsed(text):
+    """bibtexparser's library of ``text``, and what was left out of each entry, by its line.
+
+    bibtexparser sets aside an entry with a field given twice, and the second
+    entry without a key; both are read as the others are. It leaves a value
+    joined with "#" as written; it is joined here.
+    """
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    notes = {}
+    for block in library.failed_blocks:
+        if isinstance(block, DuplicateBlockKeyBlock) and not block.key.strip():
+            entry = block.ignore_error_block  # the second entry without a key: not a duplicate
+            entry.key = f"{_KEYLESS}{entry.start_line}"
+            library.replace(block, entry, fail_on_duplicate_key=False)
+        if isinstance(block, DuplicateFieldKeyBlock):
+            entry = block.ignore_error_block
+            library.replace(block, entry, fail_on_duplicate_key=False)
+            values = {}
+            for field in entry.fields:
+                values.setdefault(field.key.lower(), set()).add(str(field.value).strip())
+            notes[entry.start_line] = [
+                f"the {name} field is given twice; the first is read, as BibTeX does"
+                for name, seen in sorted(values.items())
+                if len(seen) > 1 and name in READ_FIELDS
+            ]
+    for middleware in default_parse_stack():
+        library = middleware.transform(library=library)
+    strings = {key.lower(): str(string.value) for key, string in library.strings_dict.items()}
+    for entry in library.entries:
+        for field in entry.fields:
+            if field.enclosing == "no-enclosing" and "#" in str(field.value):
+                field.value, undefined = _joined(str(field.value), strings)
+                notes.setdefault(entry.start_line, []).extend(
+                    f"the {field.key} field uses the string {name!r}, which this file does not define; "
+                    "its name is read instead"
+                    for name in undefined
+                )
+    return library, notes
+
+
+# "#" and the pieces it joins: {braced}, "quoted", a number or the name of a string.
+_JOIN_PIECE = re.compile(r'\s*(\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|"[^"]*"|[^\s#]+)\s*(?:#|\Z)')
+
+
+def _joined(value, strings):
+    """A value joined with "#" (``"A" # jan # {B}``) as its text, and the string names in it that
+    are not defined (read as their names, as pandoc reads them)."""
+    pieces, undefined, position = [], [], 0
+    while position < len(value) and (match := _JOIN_PIECE.match(value, position)):
+        piece, position = match.group(1), match.end()
+        if piece[0] in '{"':
+            pieces.append(piece[1:-1])
+        elif piece.isdigit():
+            pieces.append(piece)
+        elif piece.lower() in strings:
+            pieces.append(strings[piece.lower()])
+        elif piece.lower() in dates.MONTH_NUMBERS and len(piece) == 3:
+            pieces.append(dates.MONTHS[dates.MONTH_NUMBERS[piece.lower()] - 1])
+        else:
+            pieces.append(piece)
+            undefined.append(piece)
+    if position < len(value):  # not a join after all: leave it as written
+        return value, []
+    return "".join(pieces), undefined
+
+
+def _key_word(text):
+    """``text`` as letters and digits only, accents dropped: "Sánchez-García" -> "sanchezgarcia"."""
+    folded = unicodedata.normalize("NFKD", latex.latex_to_text(text))
+    return "".join(char for char in folded if char.isalnum()).lower()
+
+
+def _made_key(fields, entries):
+    """A key for an entry that has none: "thomas2016stories", then "thomas2016storiesa"… when
+    taken. It is made from the record, so importing the file again updates the same sources."""
+    names = split_multiple_persons_names(fields.get("author") or fields.get("editor") or "")
+    family = _key_word(" ".join(parse_single_name_into_parts(names[0], strict=False).last)) if names else ""
+    year = next(iter(re.findall(r"\d{4}", fields.get("date") or fields.get("year") or "")), "")
+    words = [_key_word(word) for word in latex.latex_to_text(fields.get("title", "")).split()]
+    word = next((word for word in words if word and word not in KEY_SKIPPED_WORDS), "")
+    key = (family + year + word)[:90] or "untitled"
+    made, suffix = key, 0
+    while made.lower() in entries:
+        suffix += 1
+        made = key + _letters(suffix)
+    return made
+
+
+def _letters(number):
+    """1 -> "a", 26 -> "z", 27 -> "aa": the suffixes of keys made alike."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def _resolved(entry, entries, depth=0):
+    """The entry's fields with those it takes from the entry it cross-references, and a note
+    when that entry is not in the file."""
+    fields = _fields(entry)
+    parent_key = fields.get("crossref", "").strip()
+    if not parent_key:
+        return fields, ()
+    parent = entries.get(parent_key.lower())
+    if parent is None:
+        return fields, (f"it cross-references {parent_key!r}, which is not in this file",)
+    if parent is entry or depth >= CROSSREF_DEPTH:
+        return fields, ()
+    return _inherited(fields, _resolved(parent, entries, depth + 1)[0], entry.entry_type.lower()), ()
 
 
 def _name_to_bibtex(name):

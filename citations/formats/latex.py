@@ -23,7 +23,34 @@ COMMANDS = {
     "sub": "textsubscript",
 }
 _READ_AS_TAG = {**{command: tag for tag, command in COMMANDS.items()}, "emph": "i", "textsl": "i"}
+_READ_AS_TAG.update({"mkbibemph": "i", "mkbibitalic": "i", "mkbibbold": "b"})  # biblatex's
+# Quotation commands (csquotes', biblatex's): their text in curly quotation marks.
+_QUOTING = ("enquote", "mkbibquote")
 
+
+def _verbatim(node):
+    """A macro argument's source as written: a URL's "~" is a tilde, not a space."""
+    if node is None:
+        return ""
+    source = node.latex_verbatim()
+    return source[1:-1] if source.startswith("{") else source
+
+
+def _url_text(node, l2tobj):
+    """``\\url{…}`` as its URL, as written."""
+    return _verbatim(node.nodeargd.argnlist[0]) if node.nodeargd is not None else ""
+
+
+def _link_text(node, l2tobj):
+    """``\\href{url}{text}`` as its text, or its URL when it has none."""
+    if node.nodeargd is None:  # "\\href" without its arguments
+        return ""
+    url, text = (list(node.nodeargd.argnlist) + [None, None])[:2]
+    return l2tobj.nodelist_to_text([text]).strip() if text is not None else _verbatim(url)
+
+
+# Font commands pylatexenc's parser knows but its decoder does not: it would drop their text.
+_FONT_COMMANDS = ("texttt", "textsf", "textmd", "textup", "textnormal")
 # pylatexenc reads \textasciicircum as the modifier letter ˆ; writers mean the caret.
 # Formatting commands become CSL's rich-text tags, so a title's italics survive.
 _context = get_default_latex_context_db()
@@ -31,6 +58,13 @@ _context.add_context_category(
     "commonplace",
     macros=[
         MacroTextSpec("textasciicircum", "^"),
+        MacroTextSpec("-", ""),  # a place a word may be hyphenated, not a character
+        MacroTextSpec("hyphen", "-"),  # biblatex's hyphens that allow a break after them
+        MacroTextSpec("nbhyphen", "-"),
+        MacroTextSpec("url", _url_text),
+        MacroTextSpec("href", _link_text),
+        *(MacroTextSpec(command, "%s") for command in _FONT_COMMANDS),
+        *(MacroTextSpec(command, "“%s”") for command in _QUOTING),
         *(MacroTextSpec(command, f"<{tag}>%s</{tag}>") for command, tag in _READ_AS_TAG.items()),
     ],
     prepend=True,
@@ -39,10 +73,31 @@ _decoder = LatexNodes2Text(latex_context=_context, math_mode="verbatim", strict_
 # Built once: pylatexenc would otherwise rebuild its parsing context for every value.
 _walker_context = latexwalker.get_default_latex_context_db()
 _walker_context.add_context_category(
-    "commonplace", macros=[macrospec.MacroSpec(command, "{") for command in _READ_AS_TAG], prepend=True
+    "commonplace",
+    macros=[
+        macrospec.MacroSpec("url", "{"),
+        macrospec.MacroSpec("href", "{{"),
+        *(macrospec.MacroSpec(command, "{") for command in [*_READ_AS_TAG, *_QUOTING]),
+    ],
+    prepend=True,
 )
 _PLAIN = re.compile(r"[^\\{}~$`'%&#_^-]*\Z")
 _BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
+_BARE_AMPERSAND = re.compile(r"(?<!\\)&")
+# Inline math in a title ("Cu$_2$O", "$\\mu$m", "$(000\\bar{1})$"): read as text, its sub- and
+# superscripts as CSL's <sub> and <sup>, its symbols as Unicode, as pandoc reads it.
+_MATH = re.compile(r"(?<!\\)\$([^$]+)\$")
+_SCRIPT = re.compile(r"([_^])(\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[^\s{}\\])")
+_SCRIPT_COMMANDS = {"_": "textsubscript", "^": "textsuperscript"}
+
+
+def _math_as_text(match):
+    def script(part):
+        body = part.group(2)
+        return "\\" + _SCRIPT_COMMANDS[part.group(1)] + (body if body.startswith("{") else "{" + body + "}")
+
+    return "{" + _SCRIPT.sub(script, match.group(1)) + "}"
+
 
 # The accents writers use most, as combining marks: "\\'e", "\\'{e}" and "{\\'e}" all read "é".
 _ACCENT_MARKS = {
@@ -80,13 +135,20 @@ def latex_to_text(value, *, keep_lines=False):
 
     Line breaks are spaces in LaTeX, except in a note, whose lines are kept.
     """
+    if "$" in value:
+        value = _MATH.sub(_math_as_text, value)
+    if "&" in value:  # "John Wiley & Sons": LaTeX would refuse a bare "&"; writers mean it
+        value = _BARE_AMPERSAND.sub(r"\\&", value)
     if _PLAIN.match(value):
         text = value  # nothing LaTeX would change
     elif (simple := _simple(value)) is not None:
         text = simple
     else:
         walker = latexwalker.LatexWalker(value, latex_context=_walker_context, tolerant_parsing=True)
-        text = _decoder.nodelist_to_text(walker.get_latex_nodes()[0])
+        try:
+            text = _decoder.nodelist_to_text(walker.get_latex_nodes()[0])
+        except (IndexError, KeyError, TypeError, AttributeError) as error:  # pylatexenc's own failures
+            raise ValueError(f"LaTeX that cannot be read ({type(error).__name__}): {value[:80]}") from None
     if keep_lines:
         return "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
     return " ".join(text.split())

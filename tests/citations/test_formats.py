@@ -238,3 +238,171 @@ def test_csl_json_export_is_plain_utf8_json():
     text = formats.write([{"id": "a", "type": "book", "title": "Müller"}], "csl-json")
     assert json.loads(text) == [{"id": "a", "type": "book", "title": "Müller"}]
     assert "Müller" in text
+
+
+def bibtex_items(text):
+    return {record.item["id"]: record.item for record in formats.read(text, "bibtex")}
+
+
+def test_a_cross_referenced_book_gives_its_chapters_what_they_lack():
+    """A chapter with ``crossref`` takes the book's title as its container, and its editors,
+    publisher and year, not its author (biblatex's rules, as pandoc reads them); its own fields win."""
+    items = bibtex_items(
+        "@incollection{ch, author = {El-Husseini, Hashem}, crossref = {book}, title = {Lebanon}, "
+        "pages = {227--32}}\n"
+        "@book{book, editor = {Salamon, Lester M.}, author = {Someone, Else}, title = {Global Civil "
+        "Society}, subtitle = {Dimensions of the Nonprofit Sector}, publisher = {Kumarian Press}, "
+        "year = {2004}, pages = {400}}"
+    )
+    chapter = items["ch"]
+    assert chapter["container-title"] == "Global Civil Society: Dimensions of the Nonprofit Sector"
+    assert (chapter["title"], chapter["page"], chapter["publisher"]) == (
+        "Lebanon",
+        "227–32",
+        "Kumarian Press",
+    )
+    assert chapter["author"] == [{"family": "El-Husseini", "given": "Hashem"}]
+    assert chapter["editor"] == [{"family": "Salamon", "given": "Lester M."}]
+    assert chapter["issued"] == {"date-parts": [[2004]]}
+
+
+def test_a_field_given_twice_is_read_first_and_noted_not_refused():
+    """BibDesk's and Web of Science's repeated fields: the first is read, as BibTeX reads it."""
+    (record,) = formats.read(
+        "@book{a, title = {The {Cambridge} History}, file = {x.pdf}, "
+        "file = {y.pdf}, title = {The Cambridge History}}",
+        "bibtex",
+    )
+    assert (record.error, record.item["title"]) == ("", "The Cambridge History")
+    assert record.notes == ("the title field is given twice; the first is read, as BibTeX does",)
+
+
+def test_mendeley_s_keyless_entries_are_given_keys_made_from_their_records():
+    """ "@article{," (Mendeley, no key generated): each is imported under a key made from the
+    first author, year and title, told apart from every other key in the file."""
+    records = formats.read(
+        "@article{, author = {Thomas, Ebony}, title = {The Stories}, year = {2016}}\n"
+        "@article{, author = {Thomas, Ebony}, title = {Stories Still Matter}, year = {2016}}\n"
+        "@article{thomas2016stories, author = {Other}, title = {T}, year = {2016}}",
+        "bibtex",
+    )
+    assert [(record.item["id"], record.error) for record in records] == [
+        ("thomas2016storiesa", ""),
+        ("thomas2016storiesb", ""),
+        ("thomas2016stories", ""),
+    ]
+    assert records[0].notes == ("it has no key; it is imported as 'thomas2016storiesa'",)
+
+
+def test_values_joined_with_hash_are_joined_and_undefined_strings_named():
+    """``journal = j # "and this"`` joins an @string, ``month`` macros read as months, and an
+    undefined string (a file of @strings not given) is read as its name, and noted."""
+    (record,) = formats.read(
+        '@string{j = {a space between this }}\n@techreport(M72, author = MCDERMOTT # " and Gerald '
+        'Sussman", title = "Part " # jan # {, 2}, journal = j # "and this", year = 1972)',
+        "bibtex",
+    )
+    assert record.item["container-title"] == "a space between this and this"
+    assert record.item["title"] == "Part January, 2"
+    assert record.item["author"] == [{"family": "MCDERMOTT"}, {"family": "Sussman", "given": "Gerald"}]
+    assert record.notes == (
+        "the author field uses the string 'MCDERMOTT', which this file does not define; "
+        "its name is read instead",
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "variable", "expected"),
+    [
+        ("publisher = {John Wiley & Sons, Inc}", "publisher", "John Wiley & Sons, Inc"),  # Mendeley
+        (
+            "howpublished = {\\href {https://www.gap-system.org} {\\texttt{GAP}}}",
+            "URL",
+            "https://www.gap-system.org",
+        ),
+        ("howpublished = {\\url{https://x.org/~a}}", "URL", "https://x.org/~a"),
+        ("archiveprefix = {arXiv}, eprint = {0911.1838}", "URL", "https://arxiv.org/abs/0911.1838"),  # JabRef
+        ("eprinttype = {jstor}, eprint = {1225428}", "URL", "https://www.jstor.org/stable/1225428"),
+        (
+            "DOI = {{10.1016/j.buildenv.2018.07.033}}",
+            "DOI",
+            "10.1016/j.buildenv.2018.07.033",
+        ),  # Web of Science
+        ("year = {{2018}}, month = {{OCT 1}}", "issued", {"date-parts": [[2018, 10, 1]]}),  # Web of Science
+        ("year = {2013}, month = {31}", "issued", {"date-parts": [[2013]]}),  # Mendeley: not a month
+        ("year = {1994}, month = {September 22 - 26}", "issued", {"date-parts": [[1994, 9]]}),  # pandoc: 1994
+        ("subtitle = {(nicht nur) für Informatiker}", "title", "T: (nicht nur) für Informatiker"),
+        ("title = {Fleece: {I}mperial pre\\-{C}olumbian}", "title", "Fleece: Imperial preColumbian"),
+        ("title = {Blah \\emph{emph} and \\enquote{enquote}}", "title", "Blah <i>emph</i> and “enquote”"),
+        (
+            "title = {Cuprous oxide ({Cu$_2$O}) at 100 $\\mu$J}",
+            "title",
+            "Cuprous oxide (Cu<sub>2</sub>O) at 100 μJ",
+        ),
+        ("title = {See \\href{https://a.org}}", "title", "See https://a.org"),  # no text: not a crash
+        (
+            "author = {Fang, J.J. and Roux, J.-P.}",
+            "author",
+            [{"family": "Fang", "given": "J. J."}, {"family": "Roux", "given": "J.-P."}],
+        ),
+        (
+            "author = {Madelung, O. and others}",
+            "author",
+            [{"family": "Madelung", "given": "O."}, {"literal": "others"}],
+        ),
+        (
+            "editor = {Forman, Miloš}, editortype = {director}",
+            "director",
+            [{"family": "Forman", "given": "Miloš"}],
+        ),
+        # biblatex's own forms (its manual's examples, pandoc's tests of them)
+        (
+            "author = {family=Goethe, given=Johann Wolfgang, prefix=von, useprefix=false and "
+            "given=Antonie, prefix=van, family=Leeuwenhoek, useprefix=true}",
+            "author",
+            [
+                {"family": "Goethe", "given": "Johann Wolfgang", "dropping-particle": "von"},
+                {"family": "Leeuwenhoek", "given": "Antonie", "non-dropping-particle": "van"},
+            ],
+        ),
+        ("type = {resreport}", "genre", "research report"),
+        ("type = {patentus}", "genre", "U.S. patent"),
+        ("series = {newseries}", "collection-title", "new series"),
+        ("title = {Methodology\\hyphen independent}", "title", "Methodology-independent"),
+        ("origyear = 1959", "original-date", {"date-parts": [[1959]]}),
+        ("langid = {american}", "language", "en-US"),  # English: titles take headline style
+        ("langid = {ngerman}", "language", "de-DE"),
+    ],
+)
+def test_real_bibtex_forms_read_as_pandoc_reads_them(fields, variable, expected):
+    """Forms found in real .bib files (Better BibTeX's import fixtures) read as pandoc reads them,
+    or better: math as rich text, not TeX; a Web of Science DOI without its braces."""
+    item = read_one(f"@book{{a, {fields}, title = {{T}}}}", "bibtex").item
+    assert item.get(variable) == expected
+
+
+def test_a_thesis_s_publisher_is_its_university_not_its_database():
+    """``school`` before ``publisher`` ("ProQuest Dissertations and Theses Global"): Chicago cites
+    a dissertation by its university (CMOS 14.224)."""
+    item = read_one(
+        "@phdthesis{a, title = {T}, school = {University of Wisconsin-Madison}, "
+        "publisher = {ProQuest Dissertations and Theses Global}, year = {2016}}",
+        "bibtex",
+    ).item
+    assert item["publisher"] == "University of Wisconsin-Madison"
+
+
+def test_an_endnote_entry_without_a_key_is_named_with_a_hint():
+    """EndNote's "@article{ author = …" cannot be parsed; the reason says what is likely wrong."""
+    (record,) = formats.read("@article{\n author = {Huang, Y.},\n title = {T}\n}", "bibtex")
+    assert record.error.endswith("; the entry may have no key")
+
+
+def test_a_part_of_a_book_by_one_author_takes_the_book_s_author():
+    """biblatex's inheritance: an @inbook without an author is by the author of its @book."""
+    items = bibtex_items(
+        "@inbook{hamlet, crossref = {works}, title = {Hamlet}}\n"
+        "@book{works, author = {Shakespeare, William}, title = {Collected Works}, year = {1623}}"
+    )
+    assert items["hamlet"]["author"] == [{"family": "Shakespeare", "given": "William"}]
+    assert items["hamlet"]["container-title"] == "Collected Works"

@@ -3,12 +3,15 @@ and exported again without loss — identical through CSL-JSON, and through BibT
 every variable BibTeX has a field for."""
 
 import json
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
-from citations import dates
+from citations import dates, formats
 from citations.exports import export_sources
 from citations.models import Source
 from citations.services import import_file
@@ -169,3 +172,114 @@ def test_a_record_changed_only_beyond_the_fields_is_updated():
     report = import_file(json.dumps(items).encode(), "csl-json")
     assert (report.updated, len(report.unchanged)) == (["gerring2012"], 13)
     assert "trans. Ann Roe" in Source.objects.get(key="gerring2012").note(linked=False)
+
+
+BETTER_BIBTEX_IMPORT = Path(__file__).parents[2] / "bench" / "data" / "better-bibtex-import.bib"
+# The variables compared with pandoc's reading; titles by their letters (pandoc sentence-cases
+# them), pages with either dash.
+PANDOC_VARIABLES = [
+    *("type", "title", "container-title", "author", "editor", "translator", "director", "issued"),
+    *("original-date", "page", "publisher", "publisher-place", "edition", "collection-title"),
+    *("URL", "DOI", "volume", "chapter-number"),
+]
+
+
+# Where this library reads otherwise, and why: @video is a broadcast, as it is written back
+# (pandoc: a motion picture); Mendeley's @generic, a type neither knows, is a web page when it
+# has a URL (pandoc: no type).
+READ_DIFFERENTLY = {"formanOneFlewCuckoo1975": {"type"}, "Callahan2011": {"type"}}
+
+
+def pandoc_reading(text):
+    """pandoc's CSL-JSON for a biblatex file, by key."""
+    result = subprocess.run(
+        ["pandoc", "-f", "biblatex", "-t", "csljson"], input=text, capture_output=True, text=True, check=True
+    )
+    return by_key(json.loads(result.stdout))
+
+
+def comparable(variable, value):
+    if variable in ("title", "container-title", "collection-title") and isinstance(value, str):
+        # pandoc writes inline math as TeX ("Cu_2O"), this library as CSL's rich text ("Cu<sub>2</sub>O").
+        value = re.sub(r"<sub>(.*?)</sub>", r"_\1", value)
+        return value.casefold().replace("’", "'")
+    if variable == "page" and isinstance(value, str):
+        return value.replace("–", "-")
+    return value
+
+
+@pytest.mark.django_db
+def test_better_bibtex_s_import_fixtures_import_whole_but_their_bad_records():
+    """44 entries from real .bib files (bench/data/README.md): cross-references, a field given
+    twice, keyless Mendeley entries, a parenthesised entry, "#" joins, EndNote's and a clipboard's
+    broken entries. Each record not imported is named by its line and why; what reading left
+    out or made up is noted."""
+    report = import_file(BETTER_BIBTEX_IMPORT.read_bytes(), "bibtex")
+    key_rule = (
+        "key: A key starts with a letter (of any alphabet), digit or underscore and may contain "
+        "letters, digits and : . # $ % & - + ? < > ~ / inside."
+    )
+    assert report.skipped == [
+        "Entry 23 (line 354) (Andrievskii_1953): the record has no title.",
+        f"Entry 24 (line 365) (Dobrovol'skii_1963): {key_rule}",
+        f"Entry 29 (line 422) (Other-): {key_rule}",
+        "Entry 30 (line 431) (emptyreference): the record has no title.",
+        "Line 448 (schiffer2005a): the key 'schiffer2005a' is used twice in this file (first at line 436); "
+        "only the first is imported.",
+        "Line 496 (Thomas2016): the key 'Thomas2016' is used twice in this file (first at line 483); "
+        "only the first is imported.",
+        "Line 560: Expected comma after entry key, but found =; the entry may have no key.",
+        "Line 577: Expected a `=` after entry key, but found `,`.",
+    ]
+    assert len(report.created) == 35
+    assert report.notes == [
+        "Entry 6 (line 66) (Bogadottir2012): it cross-references 'Hornborg2012', which is not in this file.",
+        "Entry 16 (line 175) (garberayers1998b): the title field is given twice; the first is read, "
+        "as BibTeX does.",
+        "Entry 35 (line 510) (McDermott:72): the author field uses the string 'MCDERMOTT', which this "
+        "file does not define; its name is read instead.",
+        "Entry 38 (line 536) (roditakis2017reviewers): it has no key; it is imported as "
+        "'roditakis2017reviewers'.",
+        "Entry 39 (line 547) (bareketbojmel2013blog): it has no key; it is imported as "
+        "'bareketbojmel2013blog'.",
+    ]
+    sources = Source.objects.in_bulk(field_name="key")
+    assert sources["garberayers1998b"].title == "The Cambridge History of Seventeenth-Century Philosophy"
+    assert sources["McDermott:72"].csl["author"][0] == {"family": "MCDERMOTT"}
+    assert sources["GAP4.13dev"].url == "https://www.gap-system.org"  # from \\href in howpublished
+    assert sources["Harriot2020"].title == (
+        "Books in Blackface: Barnes & Noble Celebrates Black History Month by Showcasing White Books"
+    )
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+@pytest.mark.parametrize(
+    "key",
+    [
+        "incollection",  # its book's title, editors, publisher and year, by crossref
+        "Hauck_2011",  # the same, from a BibDesk library
+        "Roy.O:2017a",  # a biblatex subtitle, translator and original date
+        "Bisht_2010",  # an arXiv e-print as its URL; "month = may"
+        "Callahan2011",  # Mendeley's bare "&"
+        "Chen_2010",  # JabRef's "Fang, J.J.": initials spaced
+        "Madelung_1998_LB_10681727_56",  # "and others"; a series
+        "key",  # a journal joined with "#" from an @string
+        "garberayers1998b",  # a title given twice: BibTeX's first and pandoc's last agree here
+        "formanOneFlewCuckoo1975",  # editortype = {director}; @video (see READ_DIFFERENTLY)
+        "sasson_increasing_2013",  # a long author list, "month = {mar}"
+    ],
+)
+def test_a_real_bibtex_record_reads_as_pandoc_reads_it(key):
+    """Each variable pandoc and this library both read from a real Better BibTeX fixture entry
+    is the same (titles by their letters, as pandoc sentence-cases them)."""
+    text = BETTER_BIBTEX_IMPORT.read_text(encoding="utf-8").split("% Records pandoc cannot read")[0]
+    ours = {record.item["id"]: record.item for record in formats.read(text, "bibtex") if not record.error}
+    ours = ours[key]
+    theirs = pandoc_reading(text)[key]
+    for variable in PANDOC_VARIABLES:
+        if variable in READ_DIFFERENTLY.get(key, ()):
+            continue
+        assert comparable(variable, ours.get(variable)) == comparable(variable, theirs.get(variable)), (
+            key,
+            variable,
+        )
