@@ -80,6 +80,8 @@ def site_env(**extra):
         # Every submission must be stored: no rate limit, no email.
         "COMMENTS_RATE_LIMIT": "0",
         "COMMENTS_NOTIFY_MODERATORS": "false",
+        # The 200-comment post page whole, as the WordPress peer shows it (page_comments off).
+        "COMMENTS_PER_PAGE": "0",
         **extra,
     }
 
