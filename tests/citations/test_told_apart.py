@@ -178,3 +178,71 @@ def test_a_switch_to_an_author_date_style_letters_the_library_on_rerender_stale(
     with override_settings(CITATION_STYLE="apa"):
         call_command("rerender", "--stale", verbosity=0)
         assert letters_on_sources_page(client) == [("2019a", "Alpha studies"), ("2019b", "Beta studies")]
+
+
+def counted_distinctions(monkeypatch):
+    """The groups ``CslStyle.distinctions`` is asked to tell apart, as sorted lists of keys."""
+    calls = []
+    distinctions = CslStyle.distinctions
+
+    def counted(self, items):
+        calls.append(sorted(items))
+        return distinctions(self, items)
+
+    monkeypatch.setattr(CslStyle, "distinctions", counted)
+    return calls
+
+
+@pytest.fixture
+def two_groups(db):
+    """Four works of Smith's in 2019 (a–d) and three of Jones's in 2001 (a–c)."""
+    with override_settings(CITATION_STYLE="apa"):
+        for title in ("Alpha studies", "Beta studies", "Gamma studies", "Delta studies"):
+            smith(title.split()[0].lower(), title)
+        for title in ("Essay one", "Essay two", "Essay three"):
+            make_source(
+                key="jones-" + title.split()[1],
+                type="book",
+                title=title,
+                authors=[{"given": "Al", "family": "Jones"}],
+                issued_year=2001,
+            )
+        yield
+
+
+def notes():
+    return dict(Source.objects.values_list("key", "note_html"))
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_deleting_many_at_once_tells_each_group_left_apart_once(two_groups, monkeypatch):
+    """A queryset's delete formats each group of works alike it leaves once, not once a work deleted,
+    and every work left is lettered as if the deleted ones had never been (APA 7 8.19)."""
+    calls = counted_distinctions(monkeypatch)
+    Source.objects.filter(key__in=["alpha", "gamma", "jones-one", "jones-two"]).delete()
+    assert calls == [["beta", "delta"]]  # Jones's "Essay three" is left alone: nothing to tell it from
+    assert notes() == {"beta": "(Smith, 2019a)", "delta": "(Smith, 2019b)", "jones-three": "(Jones, 2001)"}
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_the_admins_delete_selected_letters_each_group_left_once(admin_client, two_groups, monkeypatch):
+    """The changelist's "Delete selected sources" leaves each group lettered afresh, and the posts
+    citing them are queued for one re-render."""
+    post = make_post(body="As argued [@gamma] and [@jones-three].")
+    calls = counted_distinctions(monkeypatch)
+    selected = Source.objects.filter(key__in=["alpha", "beta", "jones-two"]).values_list("pk", flat=True)
+    response = admin_client.post(
+        "/admin/citations/source/",
+        {"action": "delete_selected", "_selected_action": list(selected), "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert sorted(calls) == [["delta", "gamma"], ["jones-one", "jones-three"]]
+    assert notes() == {
+        "delta": "(Smith, 2019a)",
+        "gamma": "(Smith, 2019b)",
+        "jones-one": "(Jones, 2001a)",
+        "jones-three": "(Jones, 2001b)",
+    }
+    run_jobs()
+    page = read(admin_client, post.get_absolute_url())
+    assert "(Smith, 2019b)" in page and "(Jones, 2001b)" in page
