@@ -197,9 +197,12 @@ def minimal_two(page):
     return _RANGE.sub(abbreviated, page)
 
 
-def style_xml(path):
-    """The style file rewritten where citeproc-py would misread it (each function below says how)."""
+def style_xml(path, *, names_shown=None):
+    """The style file rewritten where citeproc-py would misread it (each function below says how);
+    with ``names_shown``, its citations show that many names before "et al." (``_names_shown``)."""
     root = etree.parse(str(path)).getroot()
+    if names_shown is not None:
+        _names_shown(root, names_shown)
     if root.get("page-range-format") in ABBREVIATED_HERE:
         root.set("page-range-format", "expanded")
     _initialize_where_named(root)
@@ -210,6 +213,20 @@ def style_xml(path):
     _substitutes_inherit_names(root)
     _hyphenated_names_read(root)
     return etree.tostring(root)
+
+
+def _names_shown(root, shown):
+    """Citations that show ``shown`` names before "et al." (``et-al-use-first``), and all of no more
+    than ``shown`` names, as CSL's ``disambiguate-add-names`` has them where fewer would read alike.
+
+    citeproc-py adds "et al." to a list it cuts, though the cut leaves every name ("Smith, Jones,
+    Brown, et al."), so ``et-al-min`` is raised past ``shown``.
+    """
+    for citation in root.iter(f"{{{_CSL}}}citation"):
+        for scope in [citation, *citation.iter(f"{{{_CSL}}}name")]:
+            if scope is citation or "et-al-use-first" in scope.attrib:
+                scope.set("et-al-use-first", str(shown))
+                scope.set("et-al-min", str(max(int(scope.get("et-al-min", "0")), shown + 1)))
 
 
 def _initialize_where_named(root):

@@ -246,3 +246,34 @@ def test_the_admins_delete_selected_letters_each_group_left_once(admin_client, t
     run_jobs()
     page = read(admin_client, post.get_absolute_url())
     assert "(Smith, 2019b)" in page and "(Jones, 2001b)" in page
+
+
+def smith_and(key, title, *others):
+    return make_source(
+        key=key,
+        type="book",
+        title=title,
+        authors=[{"given": "John", "family": "Smith"}, *({"given": "A.", "family": name} for name in others)],
+        publisher="Press",
+        issued_year=2019,
+    )
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_names_behind_et_al_tell_works_apart_before_letters_do(client, db):
+    """APA 7 8.18: "Smith et al. (2019)" for two works of different second authors would read alike, so
+    each names as many more as tell it apart; only works of the same names take 2019a and 2019b, and the
+    reference list names every author as before."""
+    smith_and("jones", "Alpha studies", "Jones", "Brown")
+    smith_and("lee", "Beta studies", "Lee", "Park")
+    assert notes() == {"jones": "(Smith, Jones, et al., 2019)", "lee": "(Smith, Lee, et al., 2019)"}
+    smith_and("lee-again", "Gamma studies", "Lee", "Park")
+    assert notes() == {
+        "jones": "(Smith, Jones, et al., 2019)",
+        "lee": "(Smith, Lee, et al., 2019a)",
+        "lee-again": "(Smith, Lee, et al., 2019b)",
+    }
+    post = make_post(body="As argued [@lee, p. 3] and by @jones.")
+    page = read(client, post.get_absolute_url())
+    assert "(Smith, Lee, et al., 2019a, p. 3)" in page and "Smith, Jones, et al. (2019)" in page
+    assert "Smith, J., Lee, A., &amp; Park, A. (2019a). <i>Beta studies</i>. Press." in page
