@@ -150,10 +150,11 @@ class CslStyle:
         Where the style adds names, works whose names differ behind an "et al."
         show as many more as tell them apart, "(Smith, Jones, et al., 2019)" and
         "(Smith, Lee, et al., 2019)" (APA 7 8.18), in citations only (after the
-        given names of a "by-cite" rule, as Pandoc's citeproc has it). Works still alike then take year
-        suffixes in reference-list order, "Smith 2019a" and "Smith 2019b" in the
-        text and the list, where the style adds them; otherwise the style's
-        ``disambiguate="true"`` branch is taken (MLA adds the title).
+        given names of a "by-cite" rule, as Pandoc orders them). Works still
+        alike then take year suffixes in reference-list order, "Smith 2019a" and
+        "Smith 2019b" in the text and the list, where the style adds them;
+        otherwise the style's ``disambiguate="true"`` branch is taken (MLA adds
+        the title).
         """
         citing, listed = self._told_apart(items)
         return citing if cited else listed
@@ -208,7 +209,9 @@ class CslStyle:
         names as one literal name ("Smith, Jones, et al.").
 
         CSL 1.0.2 ``disambiguate-add-names``: names are added one at a time until the citation reads
-        unlike the others; works of the same names are left to what follows (year suffixes).
+        unlike the others; works of the same names are left to what follows (year suffixes). Citations
+        are compared as printed, so "Smith, Jones, & Brown" is told from "Smith, Jones, Brown, et al."
+        with three names, where Pandoc 2.17, comparing the names alone, shows a fourth.
         """
         named = {key: _first_name(item) for key, item in items.items()}
         most = max((len(item[named[key][0]]) for key, item in items.items() if named[key]), default=0)
@@ -222,10 +225,9 @@ class CslStyle:
             others = [other for other in items if showing(other, most) != showing(key, most)]
             if not others or not named[key]:
                 continue
-            fewest = int(self._citation_option("et-al-use-first", "1")) + 1
             names = next(
                 names
-                for names in range(fewest, most + 1)
+                for names in range(self.names_shown + 1, most + 1)
                 if all(showing(other, names) != showing(key, names) for other in others)
             )
             told = {
@@ -286,11 +288,12 @@ class CslStyle:
         match = re.search(rf'(?<![\w-]){name}="([^"]*)"', self._source)
         return match.group(1) if match else default
 
-    def _citation_option(self, name, default=None):
-        """The value of the ``name`` attribute of the style's ``<citation>``, or ``default``."""
-        element = re.search(r"<citation\b[^>]*>", self._source)
-        match = re.search(rf'(?<![\w-]){name}="([^"]*)"', element.group() if element else "")
-        return match.group(1) if match else default
+    @cached_property
+    def names_shown(self):
+        """How many names a citation shows before "et al.": its ``<citation>``'s ``et-al-use-first``."""
+        citation = re.search(r"<citation\b[^>]*>", self._source)
+        match = re.search(r'(?<![\w-])et-al-use-first="(\d+)"', citation.group() if citation else "")
+        return int(match.group(1)) if match else 1
 
     @cached_property
     def adds_names(self):
