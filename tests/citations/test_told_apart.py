@@ -13,7 +13,7 @@ from django.test import override_settings
 
 from citations import styles
 from citations.models import Source
-from citations.services import import_file, tell_apart
+from citations.services import deleted_together, import_file, tell_apart
 from citations.styles.processor import CslStyle
 from tests.factories import make_post, make_source
 from tests.queue import run_jobs
@@ -222,6 +222,19 @@ def test_deleting_many_at_once_tells_each_group_left_apart_once(two_groups, monk
     Source.objects.filter(key__in=["alpha", "gamma", "jones-one", "jones-two"]).delete()
     assert calls == [["beta", "delta"]]  # Jones's "Essay three" is left alone: nothing to tell it from
     assert notes() == {"beta": "(Smith, 2019a)", "delta": "(Smith, 2019b)", "jones-three": "(Jones, 2001)"}
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_sources_deleted_one_by_one_together_are_told_apart_once(two_groups, monkeypatch):
+    """``deleted_together``: deletions made one at a time within it letter each group they leave once,
+    at its end."""
+    calls = counted_distinctions(monkeypatch)
+    with deleted_together():
+        for key in ("delta", "alpha", "jones-three"):
+            Source.objects.get(key=key).delete()
+        assert calls == []
+    assert sorted(calls) == [["beta", "gamma"], ["jones-one", "jones-two"]]
+    assert notes()["gamma"] == "(Smith, 2019b)" and notes()["jones-two"] == "(Jones, 2001b)"
 
 
 @override_settings(CITATION_STYLE="apa")
