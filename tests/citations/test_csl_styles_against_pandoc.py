@@ -64,7 +64,7 @@ def test_a_book_and_an_article_are_cited_as_pandoc_cites_them(style):
 # ``bench/compare_csl.py --causes`` puts every other difference down to a cause (README, "Citation styles").
 AGREEING = {
     "apa": ((15, 15, 8), (75, 74, 43)),
-    "chicago-author-date": ((15, 15, 10), (72, 70, 33)),
+    "chicago-author-date": ((15, 15, 10), (73, 71, 33)),
     "harvard": ((15, 15, 12), (75, 74, 45)),
     "mla": ((15, 15, 9), (78, 78, 27)),
     "vancouver": ((15, 15, 2), (78, 78, 18)),
