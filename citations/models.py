@@ -50,6 +50,14 @@ class SortKeyField(models.CharField):
 
 
 class SourceQuerySet(models.QuerySet):
+    def delete(self):
+        """Delete the sources, and tell apart again once each group of works alike they leave (the
+        admin's "Delete selected sources" calls this)."""
+        from citations.services import deleted_together
+
+        with deleted_together():
+            return super().delete()
+
     def by_keys(self, keys):
         """The sources with these keys, as a dict keyed by citation key."""
         return self.in_bulk(list(keys), field_name="key")

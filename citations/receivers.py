@@ -4,13 +4,11 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from citations.models import Source
-from citations.services import tell_apart
-from citations.signals import sources_changed
+from citations.services import tell_apart_without
 
 
 @receiver(post_delete, sender=Source, dispatch_uid="citations.tell_apart_after_delete")
 def tell_apart_after_delete(sender, instance, origin=None, **kwargs):
-    """The works alike a deleted one are told apart again: "Smith 2019b" may now stand alone."""
-    retold = tell_apart([instance.alike_key])
-    if retold:
-        sources_changed.send(sender=Source, keys=retold)
+    """The works alike a deleted one are told apart again: "Smith 2019b" may now stand alone (once a
+    group, when many are deleted together: ``SourceQuerySet.delete``)."""
+    tell_apart_without(instance)

@@ -1,5 +1,7 @@
 """Writes to the library that span many rows: importing a file of records."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -13,6 +15,9 @@ from citations.signals import sources_changed
 
 MAX_REPORTED_ERRORS = 20
 BATCH_SIZE = 500
+# The groups of works alike (``Source.alike_key``) that the sources deleted within ``deleted_together``
+# leave, to be told apart once it ends; None outside it.
+_left_by_deletion = ContextVar("left_by_deletion", default=None)
 
 
 class ImportFailed(ValueError):
@@ -223,6 +228,37 @@ def tell_apart(alike_keys, *, source=None):
                 changed.append(member)
     Source.objects.bulk_update(changed, [*Source.DERIVED_FIELDS, "distinction"], batch_size=BATCH_SIZE)
     return [member.key for member in changed]
+
+
+@contextmanager
+def deleted_together():
+    """Within, the sources deleted (one ``post_delete`` each) are one change: each group of works
+    alike they leave is told apart once, at the end, in the same transaction, "2019a" and "2019b"
+    lettered as if the deleted ones had never been; the posts citing what changed are sent once."""
+    if _left_by_deletion.get() is not None:  # within another, which tells apart at its end
+        yield
+        return
+    left = set()
+    token = _left_by_deletion.set(left)
+    try:
+        with transaction.atomic():
+            yield
+            retold = tell_apart(left)
+            if retold:
+                sources_changed.send(sender=Source, keys=sorted(retold))
+    finally:
+        _left_by_deletion.reset(token)
+
+
+def tell_apart_without(deleted):
+    """Tell apart again the works alike a ``deleted`` source: now, or at the end of ``deleted_together``."""
+    left = _left_by_deletion.get()
+    if left is not None:
+        left.add(deleted.alike_key)
+        return
+    retold = tell_apart([deleted.alike_key])
+    if retold:
+        sources_changed.send(sender=Source, keys=retold)
 
 
 def refresh_stale_sources(*, batch_size=BATCH_SIZE):

@@ -8,7 +8,8 @@ label's term without its variable, passes a substitute's name options on to
 its children only, finds no hyphenated name variable (``reviewed-author``),
 leaves straight quotation marks straight, ignores CSL 1.0.1's
 ``initialize="false"``, joins a localized date's parts with the
-calling ``<date>``'s delimiter rather than the locale's, and title-cases no
+calling ``<date>``'s delimiter rather than the locale's, prints nothing of a
+date range within one year shown by its year alone, and title-cases no
 label; these functions give it what it handles.
 """
 
@@ -37,6 +38,13 @@ NEW_NAME_VARIABLES = (
 NAMES.extend(name for name in NEW_NAME_VARIABLES if name not in NAMES)
 # And CSL 1.0.2's date variable it lacks: a multivolume work's years of publication, 1965–1993.
 DATES.extend(date for date in ("available_date",) if date not in DATES)
+
+# Each date as a style shows it by its year alone (``_years_shown_alone``), under a name no record
+# holds: a range within one year as that year, which citeproc-py printed as nothing.
+YEAR_ALONE = "x-year-of-"
+DATES.extend(
+    name for name in (f"{YEAR_ALONE}{date}".replace("-", "_") for date in DATE_VARIABLES) if name not in DATES
+)
 
 # The variable an item holds when its citation alone would be ambiguous (``disambiguate_condition``):
 # no CSL variable, so no record holds it.
@@ -156,6 +164,7 @@ def escaped_item(item, *, page_range_format=None):
             value = date_parts(value)
             if value is None:
                 continue
+            escaped[YEAR_ALONE + variable] = _year_alone(value)
         elif variable.replace("-", "_") in NAMES:
             if not isinstance(value, list):
                 continue
@@ -173,6 +182,14 @@ def escaped_item(item, *, page_range_format=None):
             continue
         escaped[variable] = value
     return escaped
+
+
+def _year_alone(date):
+    """``date`` (``date_parts``) as shown by its year alone: a range within one year is that year."""
+    parts = date.get("date-parts")
+    if parts and len(parts) == 2 and parts[0][0] == parts[1][0]:
+        return {**date, "date-parts": [parts[0][:1]]}
+    return date
 
 
 _RANGE = re.compile(r"\b([A-Za-z]*)(\d+)\s*[-–]\s*\1(\d+)\b")
@@ -197,12 +214,16 @@ def minimal_two(page):
     return _RANGE.sub(abbreviated, page)
 
 
-def style_xml(path):
-    """The style file rewritten where citeproc-py would misread it (each function below says how)."""
+def style_xml(path, *, names_shown=None):
+    """The style file rewritten where citeproc-py would misread it (each function below says how);
+    with ``names_shown``, its citations show that many names before "et al." (``_names_shown``)."""
     root = etree.parse(str(path)).getroot()
+    if names_shown is not None:
+        _names_shown(root, names_shown)
     if root.get("page-range-format") in ABBREVIATED_HERE:
         root.set("page-range-format", "expanded")
     _initialize_where_named(root)
+    _years_shown_alone(root)
     _localized_date_delimiters(root)
     _title_case_labels(root)
     _disambiguate_condition(root)
@@ -210,6 +231,38 @@ def style_xml(path):
     _substitutes_inherit_names(root)
     _hyphenated_names_read(root)
     return etree.tostring(root)
+
+
+def _names_shown(root, shown):
+    """Citations that show ``shown`` names before "et al." (``et-al-use-first``), and all of no more
+    than ``shown`` names, as CSL's ``disambiguate-add-names`` has them where fewer would read alike.
+
+    citeproc-py adds "et al." to a list it cuts, though the cut leaves every name ("Smith, Jones,
+    Brown, et al."), so ``et-al-min`` is raised past ``shown``.
+    """
+    for citation in root.iter(f"{{{_CSL}}}citation"):
+        for scope in [citation, *citation.iter(f"{{{_CSL}}}name")]:
+            if scope is citation or "et-al-use-first" in scope.attrib:
+                scope.set("et-al-use-first", str(shown))
+                scope.set("et-al-min", str(max(int(scope.get("et-al-min", "0")), shown + 1)))
+
+
+def _years_shown_alone(root):
+    """A date the style shows by its year alone reads the date as that year shows it (``YEAR_ALONE``).
+
+    citeproc-py leaves out of a range what its two ends share, so a range within one year
+    (1800-01-01/1800-12-31) shown by its year was nothing: "(Doe)" for Chicago's "(Doe 1800)".
+    """
+    for date in root.iter(f"{{{_CSL}}}date"):
+        variable = date.get("variable")
+        if variable not in DATE_VARIABLES:
+            continue
+        if date.get("form"):
+            shown = date.get("date-parts", "year-month-day").split("-")
+        else:
+            shown = [part.get("name") for part in date.iterfind(f"{{{_CSL}}}date-part")]
+        if shown == ["year"]:
+            date.set("variable", YEAR_ALONE + variable)
 
 
 def _initialize_where_named(root):

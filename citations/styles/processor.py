@@ -65,12 +65,23 @@ class CslStyle:
     def style(self):
         return CitationStylesStyle(BytesIO(style_xml(self.path)), locale="en-US", validate=False)
 
-    def _processor(self, items):
+    def _processor(self, items, style=None):
         pages = self.page_range_format
         data = [{**escaped_item(item, page_range_format=pages), "id": key} for key, item in items.items()]
         with warnings.catch_warnings():  # citeproc-py warns of every CSL variable it does not read
             warnings.simplefilter("ignore")
-            return CitationStylesBibliography(self.style, CiteProcJSON(data), formatter.html)
+            return CitationStylesBibliography(style or self.style, CiteProcJSON(data), formatter.html)
+
+    def _showing(self, names):
+        """The style with its citations showing ``names`` names before "et al.", made once."""
+        if names not in self._styles_showing:
+            xml = style_xml(self.path, names_shown=names)
+            self._styles_showing[names] = CitationStylesStyle(BytesIO(xml), locale="en-US", validate=False)
+        return self._styles_showing[names]
+
+    @cached_property
+    def _styles_showing(self):
+        return {}
 
     @staticmethod
     def _citation(cites):
@@ -136,10 +147,14 @@ class CslStyle:
         and "(J. Smith, 2020)" (APA 7 8.20), in citations only (not ``cited``: the
         reference list names them in full); in every citation unless the style's
         rule is "by-cite", which adds them only where the citations read alike.
-        Works still alike then take year suffixes in reference-list order,
-        "Smith 2019a" and "Smith 2019b" in the text and the list, where the
-        style adds them; otherwise the style's ``disambiguate="true"`` branch
-        is taken (MLA adds the title). Names hidden in an "et al." are not added.
+        Where the style adds names, works whose names differ behind an "et al."
+        show as many more as tell them apart, "(Smith, Jones, et al., 2019)" and
+        "(Smith, Lee, et al., 2019)" (APA 7 8.18), in citations only (after the
+        given names of a "by-cite" rule, as Pandoc orders them). Works still
+        alike then take year suffixes in reference-list order, "Smith 2019a" and
+        "Smith 2019b" in the text and the list, where the style adds them;
+        otherwise the style's ``disambiguate="true"`` branch is taken (MLA adds
+        the title).
         """
         citing, listed = self._told_apart(items)
         return citing if cited else listed
@@ -164,12 +179,17 @@ class CslStyle:
             for keys in self._alike({key: citing[key] for key in group})
         ]
         for keys in alike:
+            groups = [keys]
             if self.given_names and self.given_name_rule == "by-cite":
                 for key, name in _namesakes(keys, citing, self.initials).items():
                     citing[key] = _given_named(citing[key], name)
                 groups = self._alike({key: citing[key] for key in keys})
-            else:
-                groups = [keys]
+            if self.adds_names:
+                for group in groups:
+                    citing.update(self._names_added({key: citing[key] for key in group}))
+                groups = [
+                    still for group in groups for still in self._alike({key: citing[key] for key in group})
+                ]
             for group in groups:
                 group.sort(key=lambda key: (self.sort_key(items[key]), key))
                 for index, key in enumerate(group):
@@ -182,6 +202,48 @@ class CslStyle:
                             citing[key] = _without(citing[key], AMBIGUOUS)
                             listed[key] = _without(listed[key], AMBIGUOUS)
         return citing, listed
+
+    def _names_added(self, items):
+        """Those of ``items`` (whose citations read alike) that more of their names tell apart from the
+        others whose names differ, with as few more names shown before "et al." as do, as cited: the
+        names as one literal name ("Smith, Jones, et al.").
+
+        CSL 1.0.2 ``disambiguate-add-names``: names are added one at a time until the citation reads
+        unlike the others; works of the same names are left to what follows (year suffixes). Citations
+        are compared as printed, so "Smith, Jones, & Brown" is told from "Smith, Jones, Brown, et al."
+        with three names, where Pandoc 2.17, comparing the names alone, shows a fourth.
+        """
+        named = {key: _first_name(item) for key, item in items.items()}
+        most = max((len(item[named[key][0]]) for key, item in items.items() if named[key]), default=0)
+        cited = {key: json.dumps(item, sort_keys=True, default=str) for key, item in items.items()}
+
+        def showing(key, names):
+            return self._cited_showing(cited[key], names)
+
+        added = {}
+        for key, item in items.items():
+            others = [other for other in items if showing(other, most) != showing(key, most)]
+            if not others or not named[key]:
+                continue
+            names = next(
+                names
+                for names in range(self.names_shown + 1, most + 1)
+                if all(showing(other, names) != showing(key, names) for other in others)
+            )
+            told = {
+                **item,
+                named[key][0]: [{"literal": unescape(_plain(self._named(item, self._showing(names))))}],
+            }
+            # Only where the names alone stand in the author's place (no label beside them, say).
+            if self._bare(json.dumps(told, sort_keys=True, default=str)) == showing(key, names):
+                added[key] = told
+        return added
+
+    @lru_cache(maxsize=ENTRIES_KEPT)  # noqa: B019 (as ``_entry``)
+    def _cited_showing(self, item_json, names):
+        """``_bare``: an item's citation as plain text, with ``names`` names shown before "et al."."""
+        processor = self._processor({"item": json.loads(item_json)}, self._showing(names))
+        return _plain(str(self._one(processor, Cited("item"))))
 
     def distinctions(self, items):
         """``{key: {"cited": ..., "listed": ...}}``: the variables ``disambiguated`` adds or changes
@@ -225,6 +287,19 @@ class CslStyle:
         """The value of the style file's first ``name`` attribute, or ``default``."""
         match = re.search(rf'(?<![\w-]){name}="([^"]*)"', self._source)
         return match.group(1) if match else default
+
+    @cached_property
+    def names_shown(self):
+        """How many names a citation shows before "et al.": its ``<citation>``'s ``et-al-use-first``."""
+        citation = re.search(r"<citation\b[^>]*>", self._source)
+        match = re.search(r'(?<![\w-])et-al-use-first="(\d+)"', citation.group() if citation else "")
+        return int(match.group(1)) if match else 1
+
+    @cached_property
+    def adds_names(self):
+        """Whether the style shows names hidden in "et al." to tell works apart (its
+        ``disambiguate-add-names``)."""
+        return self._option("disambiguate-add-names") == "true"
 
     @cached_property
     def given_names(self):
@@ -321,13 +396,19 @@ class CslStyle:
 
     def narrative(self, item, **_note_options):
         """The author as running text names them, as the style's citation does ("Smith and Jones")."""
-        full = str(self._one(self._processor({"item": item}), Cited("item")))
+        return mark_safe(self._named(item))
+
+    def _named(self, item, style=None):
+        """``narrative``'s HTML, in the style or in ``style`` (a variant of it)."""
+        full = str(self._one(self._processor({"item": item}, style), Cited("item")))
         for standing in _STANDING_IN:
-            masked = self._one(self._processor({"item": _masked(item, "item", standing)}), Cited("item"))
+            masked = self._one(
+                self._processor({"item": _masked(item, "item", standing)}, style), Cited("item")
+            )
             parts = _split(full, str(masked), _mark("item"))
             if parts:
-                return mark_safe(parts[0])
-        return mark_safe(full)
+                return parts[0]
+        return full
 
     def _one(self, processor, cite):
         citation = self._citation((cite,))

@@ -218,3 +218,38 @@ def test_mla_page_ranges_keep_two_digits():
     entry = get_style("mla").bibliography({**ARTICLE, "page": "1-17"})
     assert "pp. 1–17." in entry
     assert "pp. 375–93." in get_style("mla").bibliography(ARTICLE)
+
+
+def test_names_added_to_the_last_print_them_all_without_et_al():
+    """Two works of three authors that differ only in the third show all three ("Smith, Jones, & Brown",
+    CSL's ``disambiguate-add-names``; APA 7 8.18), not "Smith, Jones, Brown, et al.": citeproc-py adds
+    "et al." to a list it cuts, though the cut leaves every name."""
+    authors = [{"given": "John", "family": "Smith"}, {"given": "Al", "family": "Jones"}]
+    works = {
+        "brown": {**SMITH, "title": "Alpha", "author": [*authors, {"given": "Bo", "family": "Brown"}]},
+        "park": {**SMITH, "title": "Beta", "author": [*authors, {"given": "Di", "family": "Park"}]},
+    }
+    cites = [(Cited("brown"),), (Cited("park", narrative=True),)]
+    assert get_style("apa").cite(cites, works) == [
+        "(Smith, Jones, &amp; Brown, 2019)",
+        "Smith, Jones, &amp; Park (2019)",
+    ]
+    assert get_style("chicago-author-date").cite(cites, works) == [
+        "(Smith, Jones, and Brown 2019)",
+        "Smith, Jones, and Park (2019)",
+    ]
+
+
+def test_a_date_range_within_one_year_is_cited_by_that_year():
+    """A work dated 1 January to 31 December 1800 (or only an event so dated, as Chicago's date falls
+    back to it) is "(Doe 1800)"; citeproc-py leaves out what the range's two ends share, and printed
+    nothing where the style shows the year alone."""
+    within = {"date-parts": [[1800, 1, 1], [1800, 12, 31]]}
+    works = {
+        "doe": {"type": "book", "title": "Annals", "author": [{"family": "Doe"}], "issued": within},
+        "roe": {"type": "book", "title": "Events", "author": [{"family": "Roe"}], "event-date": within},
+    }
+    cites = [(Cited("doe"),), (Cited("roe", narrative=True),)]
+    assert get_style("chicago-author-date").cite(cites, works) == ["(Doe 1800)", "Roe (1800)"]
+    assert get_style("apa").cite(cites[:1], works) == ["(Doe, 1800)"]
+    assert get_style("chicago-author-date").bibliography(works["doe"]).startswith("Doe. 1800. <i>Annals")

@@ -13,7 +13,7 @@ from django.test import override_settings
 
 from citations import styles
 from citations.models import Source
-from citations.services import import_file, tell_apart
+from citations.services import deleted_together, import_file, tell_apart
 from citations.styles.processor import CslStyle
 from tests.factories import make_post, make_source
 from tests.queue import run_jobs
@@ -178,3 +178,115 @@ def test_a_switch_to_an_author_date_style_letters_the_library_on_rerender_stale(
     with override_settings(CITATION_STYLE="apa"):
         call_command("rerender", "--stale", verbosity=0)
         assert letters_on_sources_page(client) == [("2019a", "Alpha studies"), ("2019b", "Beta studies")]
+
+
+def counted_distinctions(monkeypatch):
+    """The groups ``CslStyle.distinctions`` is asked to tell apart, as sorted lists of keys."""
+    calls = []
+    distinctions = CslStyle.distinctions
+
+    def counted(self, items):
+        calls.append(sorted(items))
+        return distinctions(self, items)
+
+    monkeypatch.setattr(CslStyle, "distinctions", counted)
+    return calls
+
+
+@pytest.fixture
+def two_groups(db):
+    """Four works of Smith's in 2019 (a–d) and three of Jones's in 2001 (a–c)."""
+    with override_settings(CITATION_STYLE="apa"):
+        for title in ("Alpha studies", "Beta studies", "Gamma studies", "Delta studies"):
+            smith(title.split()[0].lower(), title)
+        for title in ("Essay one", "Essay two", "Essay three"):
+            make_source(
+                key="jones-" + title.split()[1],
+                type="book",
+                title=title,
+                authors=[{"given": "Al", "family": "Jones"}],
+                issued_year=2001,
+            )
+        yield
+
+
+def notes():
+    return dict(Source.objects.values_list("key", "note_html"))
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_deleting_many_at_once_tells_each_group_left_apart_once(two_groups, monkeypatch):
+    """A queryset's delete formats each group of works alike it leaves once, not once a work deleted,
+    and every work left is lettered as if the deleted ones had never been (APA 7 8.19)."""
+    calls = counted_distinctions(monkeypatch)
+    Source.objects.filter(key__in=["alpha", "gamma", "jones-one", "jones-two"]).delete()
+    assert calls == [["beta", "delta"]]  # Jones's "Essay three" is left alone: nothing to tell it from
+    assert notes() == {"beta": "(Smith, 2019a)", "delta": "(Smith, 2019b)", "jones-three": "(Jones, 2001)"}
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_sources_deleted_one_by_one_together_are_told_apart_once(two_groups, monkeypatch):
+    """``deleted_together``: deletions made one at a time within it letter each group they leave once,
+    at its end."""
+    calls = counted_distinctions(monkeypatch)
+    with deleted_together():
+        for key in ("delta", "alpha", "jones-three"):
+            Source.objects.get(key=key).delete()
+        assert calls == []
+    assert sorted(calls) == [["beta", "gamma"], ["jones-one", "jones-two"]]
+    assert notes()["gamma"] == "(Smith, 2019b)" and notes()["jones-two"] == "(Jones, 2001b)"
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_the_admins_delete_selected_letters_each_group_left_once(admin_client, two_groups, monkeypatch):
+    """The changelist's "Delete selected sources" leaves each group lettered afresh, and the posts
+    citing them are queued for one re-render."""
+    post = make_post(body="As argued [@gamma] and [@jones-three].")
+    calls = counted_distinctions(monkeypatch)
+    selected = Source.objects.filter(key__in=["alpha", "beta", "jones-two"]).values_list("pk", flat=True)
+    response = admin_client.post(
+        "/admin/citations/source/",
+        {"action": "delete_selected", "_selected_action": list(selected), "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert sorted(calls) == [["delta", "gamma"], ["jones-one", "jones-three"]]
+    assert notes() == {
+        "delta": "(Smith, 2019a)",
+        "gamma": "(Smith, 2019b)",
+        "jones-one": "(Jones, 2001a)",
+        "jones-three": "(Jones, 2001b)",
+    }
+    run_jobs()
+    page = read(admin_client, post.get_absolute_url())
+    assert "(Smith, 2019b)" in page and "(Jones, 2001b)" in page
+
+
+def smith_and(key, title, *others):
+    return make_source(
+        key=key,
+        type="book",
+        title=title,
+        authors=[{"given": "John", "family": "Smith"}, *({"given": "A.", "family": name} for name in others)],
+        publisher="Press",
+        issued_year=2019,
+    )
+
+
+@override_settings(CITATION_STYLE="apa")
+def test_names_behind_et_al_tell_works_apart_before_letters_do(client, db):
+    """APA 7 8.18: "Smith et al. (2019)" for two works of different second authors would read alike, so
+    each names as many more as tell it apart; only works of the same names take 2019a and 2019b, and the
+    reference list names every author as before."""
+    smith_and("jones", "Alpha studies", "Jones", "Brown")
+    smith_and("lee", "Beta studies", "Lee", "Park")
+    assert notes() == {"jones": "(Smith, Jones, et al., 2019)", "lee": "(Smith, Lee, et al., 2019)"}
+    smith_and("lee-again", "Gamma studies", "Lee", "Park")
+    assert notes() == {
+        "jones": "(Smith, Jones, et al., 2019)",
+        "lee": "(Smith, Lee, et al., 2019a)",
+        "lee-again": "(Smith, Lee, et al., 2019b)",
+    }
+    post = make_post(body="As argued [@lee, p. 3] and by @jones.")
+    page = read(client, post.get_absolute_url())
+    assert "(Smith, Lee, et al., 2019a, p. 3)" in page and "Smith, Jones, et al. (2019)" in page
+    assert "Smith, J., Lee, A., &amp; Park, A. (2019a). <i>Beta studies</i>. Press." in page
