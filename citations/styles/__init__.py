@@ -52,7 +52,10 @@ DEFAULT_STYLE = "chicago-18"
 # 6: Chicago: films, episodes and performances listed under their directors (14.265, 18th 14.165–66),
 # episodes by their series, "aired … on …", a recording's first showing; untitled reviews as "review of"
 # the work, reviewed titles in headline style, newspapers' sections; talks "filmed … at …" (14.268);
-# manuscripts and talks quoted (8.184); posts' and comments' time stamps.
+# manuscripts and talks quoted (8.184); posts' and comments' time stamps; the 18th's title case
+# (prepositions of five letters or more capitalised, 8.160), a chapter's volume, "nos. 7–8", spaced
+# initials, 1496–504 (9.63). In-text styles: works alike told apart by the names behind "et al." before
+# letters (APA 7 8.18), dates within one year cited by their year.
 VERSION = "6"
 
 # A style's module, and the options its functions take. "chicago-note", the
