@@ -196,14 +196,14 @@ CAUSES = [
         " before a capitalised “Vol.”, drops an entry's “In” and cites the entry by its title; the style"
         " keeps those for unsigned works (CMOS 18 14.102, 13.130)",
         "Pandoc",
-        _when(lambda item, form, ours, pandoc: bool(item.get("author")), _signed_as_unsigned),
+        when(lambda item, form, ours, pandoc: bool(item.get("author")), _signed_as_unsigned),
     ),
     (
         "a chapter's volume printed again where its page would go (“vol. 7, 7.”): Pandoc 2.17 takes the"
         ' style\'s test for a cited page (``locator="page"``) as true in the reference list, which gives no'
         " chapter's pages",
         "Pandoc",
-        _pandoc_only(lambda text: re.sub(r"\b(vol\. (\w+)), \2\.", r"\1.", text)),
+        pandoc_only(lambda text: re.sub(r"\b(vol\. (\w+)), \2\.", r"\1.", text)),
     ),
     (
         "the style's own months (“June”, “July”, “Sept.”: MLA Handbook 9, appendix 1) written as"
@@ -292,7 +292,7 @@ CAUSES = [
         "a date range within one year written with a comma before its dash (“January 1,–December 31, 1800”):"
         " citeproc-py keeps the day's suffix",
         "citeproc-py",
-        _ours_only(lambda text: text.replace(",–", "–")),
+        ours_only(lambda text: text.replace(",–", "–")),
     ),
     (
         "NLM's names inverted and initialled (“Olson HA”, “In: Wenner L, editor.”); Pandoc 2.17 writes"
