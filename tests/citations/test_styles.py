@@ -305,7 +305,8 @@ def test_particles_suffixes_and_organisations_are_ordered_as_chicago_says():
         chicago.note(item)
         == "Vincent van Gogh, Alexis de Tocqueville, and Martin Luther King Jr., <i>T</i> (n.d.)."
     )
-    assert chicago.note(item, short=True) == "van Gogh, Tocqueville, and King, <i>T</i>."
+    # A note begins with a capital, the particle too (CMOS 8.5; the Q&A's "Du Maurier, <i>Scapegoat</i>").
+    assert chicago.note(item, short=True) == "Van Gogh, Tocqueville, and King, <i>T</i>."
     first_is = chicago.bibliography({**item, "author": item["author"][1:2]})
     assert first_is == "Tocqueville, Alexis de. <i>T</i>. n.d."
     suffix = chicago.bibliography({**item, "author": item["author"][2:]})
