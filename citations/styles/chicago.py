@@ -410,7 +410,8 @@ def note(
             where = _short_volume(item, where, label)
         return sentence(names, _title(item, short_title(item), href), where)
     kind = _periodical(item)
-    creators, title = "" if suppress_author else _capitalised(_creators(item, edition)), _title(item, href=href)
+    creators = "" if suppress_author else _capitalised(_creators(item, edition))
+    title = _title(item, href=href)
     title = sentence(title, _reviewed(item, edition), end="")
     comment = _is_comment(item)
     if comment:  # the comment's date after the commenter, then the post
