@@ -517,7 +517,16 @@ CAUSES = [
         " no proceedings); Pandoc prints no entry for it",
         "Pandoc",
         {17: "none (data)", 18: "none (data)"},
-        when(lambda item, form, ours, pandoc: form == "bibliography" and not pandoc, _as_ours),
+        when(
+            lambda item, form, ours, pandoc: (
+                form == "bibliography"
+                and not pandoc
+                and not item.get("container-title")
+                and item.get("type")
+                in ("chapter", "entry-encyclopedia", "entry-dictionary", "paper-conference")
+            ),
+            _as_ours,
+        ),
     ),
     Cause(
         "an article whose record names no journal keeps its title in quotation marks, “Title,” 2017; the"
