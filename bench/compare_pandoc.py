@@ -42,7 +42,7 @@ from bs4 import BeautifulSoup  # noqa: E402
 
 from citations import csl  # noqa: E402
 from citations.styles import get_style  # noqa: E402
-from citations.styles.capitals import ARTICLES, CONJUNCTIONS, PREPOSITIONS  # noqa: E402
+from citations.styles.capitals import ARTICLES, CONJUNCTIONS, PARTICLES, PREPOSITIONS  # noqa: E402
 from citations.styles.text import date_text, pages  # noqa: E402
 
 CSL_DIR = ROOT / "citations" / "styles" / "csl"
@@ -238,10 +238,15 @@ def _title_words(text):
 
 
 def _shortened_title(ours, pandoc, item, form):
-    """A short note whose title is the first words of Pandoc's whole one (an initial article left out)."""
-    if form != "short" or ", vol. " in pandoc:
+    """A short note whose title is the first words of Pandoc's whole one (an initial article left out),
+    before the same volume: "Lach, Asia, vol. 2, bk. 3." / "Lach, Asia in the Making of Europe, vol. 2…"."""
+    if form != "short":
         return ours, pandoc
-    mine, theirs = _title_words(ours), _title_words(pandoc)
+    head, volume, tail = pandoc.partition(", vol. ")
+    if volume and not ours.endswith(volume + tail):
+        return ours, pandoc
+    mine = _title_words(ours.removesuffix(volume + tail) if volume else ours)
+    theirs = _title_words(head if volume else pandoc)
     whole = len(theirs)
     for index, word in enumerate(theirs[: len(mine) + 1]):
         if word in ("The", "A", "An") and (index >= len(mine) or mine[index] != word):
@@ -302,6 +307,42 @@ def _same_case(ours, pandoc, item, form):
     """A case's short note by its first party, as both begin: "White, 223 A.2d 259." / "White v. State."."""
     first = pandoc.split(" v. ", 1)[0]
     return (pandoc, pandoc) if form == "short" and first and ours.startswith(first + ",") else (ours, pandoc)
+
+
+def _as_ours(ours, pandoc, item, form):
+    """Pandoc's whole form as ours, for a record whose every form the cause accounts for."""
+    return ours, ours
+
+
+def _in_left_out(ours, pandoc, item, form):
+    """Ours without the “in” before a reference work: "“Frithuswith,” in <i>Oxford…</i>"."""
+    return ours.replace(",” in ", ",” ", 1).replace(".” In ", ".” ", 1), pandoc
+
+
+def _quotes_left_out(ours, pandoc, item, form):
+    return ours.replace("“", "").replace("”", ""), pandoc
+
+
+def _particle_inverted(ours, pandoc, item, form):
+    """Pandoc's "Mare, Walter de la" as ours, "de la Mare, Walter"."""
+    for name in item.get("author") or []:
+        family, given = str(name.get("family") or ""), str(name.get("given") or "")
+        *particle, last = family.split(" ")
+        if particle and family[:1].islower():
+            pandoc = pandoc.replace(f"{last}, {given} {' '.join(particle)}", f"{family}, {given}")
+    return ours, pandoc
+
+
+def _original_date_left_out(ours, pandoc, item, form):
+    """Pandoc's "Spring 2015–Summer 2016, Fall–Winter 2017" as ours, the date of publication alone."""
+    original = date_text(item, "original-date")
+    return ours, pandoc.replace(f"{original}, ", "", 1) if original else pandoc
+
+
+def _dated_as_an_issue(ours, pandoc, item, form):
+    """Pandoc's "<i>Journal</i>, December 28, 2022, fqac083" as ours, "(December 2022): fqac083"."""
+    full, month = date_text(item), date_text(item, month_only=True)
+    return ours, pandoc.replace(f", {full}, ", f" ({month}): ", 1) if full else pandoc
 
 
 # The known causes of differences from Pandoc in the Chicago styles, for the common types, each with
@@ -449,11 +490,126 @@ CAUSES = [
         when(_of_kind("chapter"), _chapter_pages_left_out),
     ),
     Cause(
+        "a title whose record gives no language, capitalised as English by both, keeps the particles of"
+        " names lowercase (“Die Anfänge des Neolithikums”); Pandoc capitalises them (“Des”). In German it"
+        " would keep its own capitals, which neither can tell",
+        "unsettled",
+        {17: "8.159; chap. 11 (record without language)", 18: "8.160; chap. 11 (record without language)"},
+        _words_case_from_ours(PARTICLES),
+    ),
+    Cause(
         "short note's title shortened to its key words, four or fewer, without an initial article;"
         " Pandoc gives the whole title",
         "choice",
-        {17: "14.33", 18: "17th 14.33"},
+        {17: "14.33", 18: "13.33"},
         _shortened_title,
+    ),
+    Cause(
+        "a signed entry in a reference work cited as a contribution to an edited book, “in Oxford"
+        " Dictionary of National Biography, ed. …”, as the 18th's library guides show; the CSL styles"
+        " leave out “in”",
+        "Pandoc",
+        {17: "14.233 (unchecked)", 18: "14.132"},
+        when(_of_kind("entry-encyclopedia", "entry-dictionary"), _in_left_out),
+    ),
+    Cause(
+        "a bibliography entry for a record with no container (only an editor; a conference paper with"
+        " no proceedings); Pandoc prints no entry for it",
+        "Pandoc",
+        {17: "none (data)", 18: "none (data)"},
+        when(
+            lambda item, form, ours, pandoc: (
+                form == "bibliography"
+                and not pandoc
+                and not item.get("container-title")
+                and item.get("type")
+                in ("chapter", "entry-encyclopedia", "entry-dictionary", "paper-conference")
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "an article whose record names no journal keeps its title in quotation marks, “Title,” 2017; the"
+        " CSL styles print it as a book's, in italics",
+        "site",
+        {17: "none (data)", 18: "none (data)"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "article-journal" and not item.get("container-title")
+            ),
+            _quotes_left_out,
+        ),
+    ),
+    Cause(
+        "a family name's lowercase particle kept in front in the bibliography, “de la Mare, Walter”;"
+        " Pandoc inverts it, “Mare, Walter de la”",
+        "Pandoc",
+        {17: "8.5, 14.21", 18: "17th 8.5, 14.21"},
+        when(lambda item, form, ours, pandoc: form == "bibliography", _particle_inverted),
+    ),
+    Cause(
+        "a book whose record has an event date but no date of publication is undated, “n.d.”; the CSL"
+        " styles print the event date, and its year as the book's",
+        "Pandoc",
+        {17: "14.145", 18: "17th 14.145"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "book" and item.get("event-date") and not item.get("issued")
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "a year before 1000 printed as the record gives it, “Spring 11”; Pandoc appends “AD” with no"
+        " space, where Chicago sets the era before the year (“AD 11”)",
+        "Pandoc",
+        {17: "9.35 (unchecked)", 18: "17th 9.35 (unchecked)"},
+        pandoc_only(lambda text: re.sub(r"\b(\d{1,3})AD\b", r"\1", text)),
+    ),
+    Cause(
+        "a web page dated once, by its publication or last revision; the CSL styles print the record's"
+        " original date before it",
+        "choice",
+        {17: "14.206", 18: "14.104"},
+        when(_of_kind("webpage"), _original_date_left_out),
+    ),
+    Cause(
+        "a journal article with neither volume nor issue dated as an issue is, “(December 2022):"
+        " fqac083”; the CSL styles date it as a magazine's, “December 28, 2022, fqac083”",
+        "choice",
+        {17: "14.171", 18: "14.74"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "article-journal" and not (item.get("volume") or item.get("issue"))
+            ),
+            _dated_as_an_issue,
+        ),
+    ),
+    Cause(
+        "a later edition named after the title and before the series, “2nd ed., Strategies for Social"
+        " Inquiry”, without the first's date; the CSL styles set it as a reprint, “(2001; 2nd ed., …)”,"
+        " the Manual's form for reprints and modern editions of older works",
+        "Pandoc",
+        {17: "14.113–14.114", 18: "14.16; 17th 14.113"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "book" and item.get("edition") and item.get("original-date")
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "a record typed a journal article that also names a reviewed work is cited as an article, its own"
+        " title saying what it reviews; Pandoc prints “unsigned Sex and the City, by Darren Star”"
+        " and gives the short note the reviewed work's title",
+        "site",
+        {17: "14.215", 18: "14.102"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "article-journal" and item.get("reviewed-title")
+            ),
+            _as_ours,
+        ),
     ),
 ]
 

@@ -55,8 +55,9 @@ UNITS = {"m", "km", "cm", "mm", "kg", "g", "mg", "ml", "s", "ms", "min", "h", "f
 DATE_ABBREVIATIONS = {"b", "d", "fl", "r", "ca", "c"}
 
 WORD = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
-# What ends a title or a subtitle: the next word starts another.
-BREAK = re.compile(r"[:?!]")
+# What ends a title or a subtitle: the next word starts another. A colon with no space after it is
+# not a subtitle's ("Extra=issued:2011", "10:30").
+BREAK = re.compile(r"[:?!](?=\W)")
 
 
 def _capitalised(word):
@@ -121,7 +122,8 @@ def headline(title, *, capitalised_from=None):
         before = visible[words[index - 1].end() : match.start()] if index else ""
         after = visible[match.end() : words[index + 1].start()] if index + 1 < len(words) else ""
         edge = index == 0 or index == len(words) - 1 or BREAK.search(before) or BREAK.search(after)
-        if not all(editable[match.start() : match.end()]) or _symbol(match, before, after):
+        glued = index and before in ("=", ":")  # "Extra=issued:2011": one token, not words of a title
+        if glued or not all(editable[match.start() : match.end()]) or _symbol(match, before, after):
             continue
         following = words[index + 1].group().lower() if index + 1 < len(words) else ""
         word = _compound(

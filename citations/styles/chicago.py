@@ -42,6 +42,7 @@ QUOTED_TYPES = {
 BOOK_LIKE_TYPES = {"book", "report", "legislation"}
 UNPUBLISHED_TYPES = {"thesis", "manuscript", "speech"}
 REVIEW_TYPES = {"review", "review-book"}
+REFERENCE_ENTRY_TYPES = {"entry", "entry-dictionary", "entry-encyclopedia"}
 
 
 TITLE_VARIABLES = (
@@ -116,7 +117,10 @@ def _editor_label(editors):
 def _stand_in(item):
     """Who stands in the author's place of a book without one (CMOS 17 14.103–4): its editors, else
     its translators, with their label; ``([], "")`` for a work with an author or neither."""
-    if item.get("author") or _kind(item) not in BOOK_LIKE_TYPES:
+    kind = _kind(item)
+    # A part of a work whose record names no work it is part of is cited as the work itself.
+    whole = kind in BOOK_LIKE_TYPES or (kind == "chapter" and not item.get("container-title"))
+    if item.get("author") or not whole:
         return [], ""
     if item.get("editor"):
         return item["editor"], _editor_label(item["editor"])
@@ -217,6 +221,21 @@ def _listed_under_directors(item):
         and (not item.get("container-title") or _is_episode(item))
         and not item.get("author")
         and bool(item.get("director"))
+    )
+
+
+def _short_volume(item, where, label):
+    """The volume a short note cites, with its locator: "2:345" (CMOS 17 14.117; 18th 14.18), else
+    "vol. 2, pt. 1, 345", the volume's and part's titles left to the full note."""
+    volume = " ".join(str(item.get("volume") or "").split())
+    part = " ".join(str(item.get("part-number") or "").split())
+    if volume and not part and where and label == "page":
+        return f"{esc(volume)}:{where}"
+    return sentence(
+        esc(f"vol. {volume}") if volume else "",
+        esc(f"pt. {part}" if part.isdigit() else part),
+        where,
+        end="",
     )
 
 
@@ -348,8 +367,10 @@ def _capitalised(text):
 
 
 def _dated(item, *, year_only=False):
-    """The date of publication, or "n.d." for a work without one (CMOS 17 14.145)."""
-    return date_text(item, year_only=year_only) or "n.d."
+    """The date of publication, or "n.d." for a work without one (CMOS 17 14.145), but for an entry in a
+    reference work, which is cited without one (18th 14.131)."""
+    undated = "" if item.get("type") in REFERENCE_ENTRY_TYPES else "n.d."
+    return date_text(item, year_only=year_only) or undated
 
 
 def _publication_facts(item, edition, *, year_only=True):
@@ -443,7 +464,11 @@ def _container(item):
 
 
 def _journal(item, pages_or_locator):
-    """ "<i>Classical Philology</i> 111, no. 2 (April 2016): 170" (14.171); a double issue "nos. 7–8"."""
+    """ "<i>Classical Philology</i> 111, no. 2 (April 2016): 170" (14.171); a double issue "nos. 7–8".
+
+    A record that names no journal, volume or issue has nothing for the date to follow: "2017, 45"."""
+    if not (item.get("container-title") or item.get("volume") or item.get("issue")):
+        return sentence(date_text(item, month_only=True) or "n.d.", pages_or_locator, end="")
     text = sentence(_container(item) + (f" {esc(item['volume'])}" if item.get("volume") else ""), end="")
     if item.get("issue"):
         issue = str(item["issue"])
@@ -504,14 +529,17 @@ def note(
             commenter = "" if suppress_author else edition.note_names(names)
             on = _comment_on(item, edition, _title(item, short_title(item), href), short=True)
             return sentence(commenter, _stamped(item), on, where)
-        names = "" if suppress_author else edition.short_names(names)
+        # A note begins with a capital, a name's particle too: "Du Maurier, <i>Scapegoat</i>" (8.5).
+        names = "" if suppress_author else _capitalised(edition.short_names(names))
         if item.get("type") == "interview" and names and edition.interview_short_by_kind:
             return sentence(names, "interview", where)  # "Buolamwini, interview." (18th)
         if _untitled_review(item):  # "Ratliff, review of <i>Mystery of Samba</i>."
             return sentence(names, _reviewed(item, edition, href=href, short=True), where)
+        if _kind(item) == "book":
+            where = _short_volume(item, where, label)
         return sentence(names, _title(item, short_title(item), href), where)
     kind = _periodical(item)
-    creators = "" if suppress_author else _creators(item, edition)
+    creators = "" if suppress_author else _capitalised(_creators(item, edition))
     if _untitled_review(item):
         title = _reviewed(item, edition, href=href)
     else:
@@ -536,7 +564,8 @@ def note(
         contained = sentence(
             container, _volume(item), *_contributors(item, edition), _book_series(item), end=""
         )
-        body = [contained + (f" ({facts})" if facts else "")]
+        # Without a book to follow, the facts stand alone: "“A Case Study …,” n.d., 169–77".
+        body = [contained + f" ({facts})" if contained and facts else contained or facts]
         where = where or esc(pages(item.get("page", "")))
     elif kind == "webpage":
         body = [_container(item), esc(item.get("publisher", "")), _when(item)]
@@ -625,8 +654,11 @@ def bibliography(item, *, edition=EIGHTEENTH):
         parts += [_container(item), sentence(_parent(item), _when(item), end="")]
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
         parts.append(sentence(_container(item), _section(item), _when(item), end=""))
+    elif kind == "chapter" and not item.get("container-title"):
+        # No book named: "“A Case Study ….” n.d., 169–77.", its editors (if any) in the author's place.
+        parts.append(sentence(_publication_facts(item, edition), esc(pages(item.get("page", ""))), end=""))
     elif kind == "chapter":
-        container = f"In {_container(item)}" if item.get("container-title") else ""
+        container = f"In {_container(item)}"
         parts.append(
             sentence(
                 container,

@@ -2,11 +2,11 @@
 and bibliography, as rules the Chicago style reads.
 
 - Authors in a note: the 17th names up to three and gives the first and "et al." for four or more
-  (17th 14.76); the 18th gives the first and "et al." for three or more (18th 14.76).
+  (17th 14.76); the 18th gives the first and "et al." for three or more (18th 13.78).
 - Authors in a bibliography: the 17th lists up to ten, and the first seven and "et al." for more;
-  the 18th lists up to six, and the first three and "et al." for more (14.76).
+  the 18th lists up to six, and the first three and "et al." for more (17th 14.76, 18th 13.78).
 - Books' facts of publication: the 17th gives the place and the publisher ("New York: Penguin
-  Press, 2016", 14.127–14.129); the 18th drops the place ("Penguin Press, 2016").
+  Press, 2016", 17th 14.127–14.129); the 18th drops the place ("Penguin Press, 2016", 18th 14.30).
 - Prepositions in titles: the 17th lowercases them whatever their length (17th 8.159, "Four
   Theories concerning the Gospel according to Matthew"); the 18th capitalises those of five
   letters or more (18th 8.160, "Much Ado About Nothing").

@@ -131,7 +131,7 @@ def and_list(items):
 
 def note_names(names, *, et_al_from=4):
     """Names for a full note: given name first; four (18th ed.: three) or more give the first
-    et al. (14.76)."""
+    et al. (17th 14.76, 18th 13.78)."""
     if len(names) >= et_al_from:
         return f"{esc(given_first(names[0]))} et al."
     return esc(and_list([given_first(name) for name in names]))
@@ -154,7 +154,7 @@ def listed_names(names, *, listed=10, kept=7):
 
 def bibliography_names(names, *, listed=10, kept=7):
     """Names for a bibliography: the first inverted; more than ``listed`` (17th ed.: ten; 18th: six)
-    give the first ``kept`` (seven; three) and et al. (14.76)."""
+    give the first ``kept`` (seven; three) and et al. (17th 14.76, 18th 13.78)."""
     if not names:
         return ""
     written = [family_first(names[0])] + [given_first(name) for name in names[1:]]
@@ -291,7 +291,7 @@ FUNCTION_WORDS = {
 
 
 def short_title(item):
-    """The short title: ``title-short``, else the main title's first key words (14.32).
+    """The short title: ``title-short``, else the main title's first key words (17th 14.33, 18th 13.33).
 
     Before any colon; without a leading article; four words or fewer, cut at
     the first function word after the first key word when the title is longer.

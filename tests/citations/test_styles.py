@@ -305,7 +305,8 @@ def test_particles_suffixes_and_organisations_are_ordered_as_chicago_says():
         chicago.note(item)
         == "Vincent van Gogh, Alexis de Tocqueville, and Martin Luther King Jr., <i>T</i> (n.d.)."
     )
-    assert chicago.note(item, short=True) == "van Gogh, Tocqueville, and King, <i>T</i>."
+    # A note begins with a capital, the particle too (CMOS 8.5; the Q&A's "Du Maurier, <i>Scapegoat</i>").
+    assert chicago.note(item, short=True) == "Van Gogh, Tocqueville, and King, <i>T</i>."
     first_is = chicago.bibliography({**item, "author": item["author"][1:2]})
     assert first_is == "Tocqueville, Alexis de. <i>T</i>. n.d."
     suffix = chicago.bibliography({**item, "author": item["author"][2:]})
@@ -443,3 +444,48 @@ def test_a_record_without_a_title_prints_no_empty_quotation_marks():
     }
     assert chicago.note(item, short=True) == "Writer."
     assert "“" not in chicago.note(item) and "“" not in chicago.bibliography(item)
+
+
+MULTIVOLUME = {
+    "id": "lach",
+    "type": "book",
+    "title": "Asia in the Making of Europe",
+    "author": [person("Donald F.", "Lach")],
+    "volume": "2",
+    "publisher": "University of Chicago Press",
+    "issued": {"date-parts": [[1977]]},
+}
+
+
+def test_a_short_note_to_one_volume_of_a_multivolume_book_names_the_volume():
+    """14.117 (the 18th's 14.18): the volume and the page set apart by a colon, "Lach, <i>Asia</i>,
+    2:345"; with no page, or a part, spelled out, "vol. 2, bk. 3" (derived from the rule)."""
+    assert chicago.note(MULTIVOLUME, "345", short=True) == "Lach, <i>Asia</i>, 2:345."
+    assert chicago.note(MULTIVOLUME, short=True) == "Lach, <i>Asia</i>, vol. 2."
+    in_a_book = {**MULTIVOLUME, "part-number": "bk. 3"}
+    assert chicago.note(in_a_book, "345", short=True) == "Lach, <i>Asia</i>, vol. 2, bk. 3, 345."
+
+
+def test_an_article_or_paper_without_its_container_leaves_out_the_missing_elements_cleanly():
+    """A journal article's date follows the journal in parentheses (14.171), a conference paper's the
+    proceedings. A record that names neither prints its date after the title, with no empty
+    parentheses or doubled commas."""
+    article = {"type": "article-journal", "title": "Title", "author": [person("Ann", "Writer")]}
+    article["issued"] = {"date-parts": [[2017]]}
+    assert chicago.note(article) == "Ann Writer, “Title,” 2017."
+    assert chicago.bibliography(article) == "Writer, Ann. “Title.” 2017."
+    paper = {"type": "paper-conference", "title": "A Case Study", "author": [person("Ann", "Writer")]}
+    paper["page"] = "169-177"
+    assert chicago.note(paper) == "Ann Writer, “A Case Study,” n.d., 169–77."
+    assert chicago.bibliography(paper) == "Writer, Ann. “A Case Study.” n.d., 169–77."
+
+
+@pytest.mark.parametrize("style", [chicago, get_style("chicago-18")])
+def test_an_entry_in_a_reference_work_is_cited_without_n_d(style):
+    """The 18th's 14.131: an entry in a reference work takes no "n.d."; a record that names only the
+    work's editor prints the editor in the author's place (14.103), nothing more."""
+    entry = {"type": "entry-encyclopedia", "title": "Unicorn", "container-title": "Encyclopedia of Fantasy"}
+    assert "n.d." not in style.note(entry) + style.bibliography(entry)
+    editor_only = {"type": "entry-encyclopedia", "editor": [{"literal": "Xxx"}]}
+    assert style.note(editor_only) == "Xxx, ed."
+    assert style.bibliography(editor_only) == "Xxx, ed."

@@ -124,3 +124,11 @@ def test_units_and_date_abbreviations_are_not_words_to_capitalise():
     )
     assert headline("Frithuswith (d. 727)") == "Frithuswith (d. 727)"
     assert headline("the m word") == "The M Word"
+
+
+def test_words_glued_by_an_equals_sign_or_a_colon_are_one_token_not_title_words():
+    """Headline style capitalises the words of a title and the first after a subtitle's colon and space
+    (8.159); "Extra=issued:2011" is one token, left as written."""
+    assert headline("date=2010 & extra=issued:2011") == "Date=2010 & Extra=issued:2011"
+    assert headline("at 10:30 in the morning") == "At 10:30 in the Morning"
+    assert headline("title: the subtitle") == "Title: The Subtitle"
