@@ -108,7 +108,9 @@ def supervise(processes):
 
 
 def start(command, env):
-    # A session of its own: Ctrl-C reaches this supervisor only, which stops each process once.
+    # A session of its own: Ctrl-C reaches this supervisor only, which stops each process once. Under
+    # the kernel's automatic scheduling groups (one per session) it is also a CPU share of its own, so
+    # Varnish's threads cannot starve gunicorn and the worker on a small machine (README, Performance).
     return subprocess.Popen(command, cwd=PROJECT_DIR, env=env, start_new_session=True)
 
 
