@@ -121,14 +121,7 @@ def test_chicago_notes_tell_nothing_apart(client, db):
 def test_a_bulk_import_tells_each_group_apart_once(db, monkeypatch):
     """Importing many works formats each group of works alike once, not once a record."""
     smith("old", "Older studies")
-    calls = []
-    distinctions = CslStyle.distinctions
-
-    def counted(self, items):
-        calls.append(sorted(items))
-        return distinctions(self, items)
-
-    monkeypatch.setattr(CslStyle, "distinctions", counted)
+    calls = counted_distinctions(monkeypatch)
     records = (
         [
             {
