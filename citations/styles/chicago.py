@@ -580,13 +580,14 @@ def note(
             title += f" ({occasion})"
             body = []
     elif kind == "broadcast" and not item.get("container-title"):
-        # A film: "<i>Monty Python and the Holy Grail</i>, directed by Terry Gilliam (…, 2001), DVD", 14.265.
+        # A film: "<i>Monty Python and the Holy Grail</i>, directed by Terry Gilliam (…, 2001), DVD", and
+        # its running time when the record gives it ("Blu-ray Disc, 117 min."), 14.265.
         title = sentence(title, _directors(item, edition), end="")
         if item.get("type") == "performance":
             body = [_performed(item)]
         else:
             title += f" ({_film_facts(item, edition)})"
-            body = [esc(item.get("medium", ""))]
+            body = [_medium(item)]
     elif _is_episode(item):
         # "<i>Breaking Bad</i>, season 5, episode 14, “Ozymandias,” directed by Rian Johnson, aired
         # September 15, 2013, on AMC" (14.265); on a recording: "… directed by Gail Mancuso (NBC, 1996;
@@ -690,7 +691,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
         if item.get("type") == "performance":
             parts.append(_performed(item))
         else:
-            parts += [_film_facts(item, edition), esc(item.get("medium", ""))]
+            parts += [_film_facts(item, edition), _capitalised(_medium(item))]
     elif _is_episode(item):
         # "Johnson, Rian, dir. <i>Breaking Bad</i>. Season 5, episode 14, “Ozymandias.” Aired September 15,
         # 2013, on AMC." (14.265, 18th 14.165): the series, then the episode.

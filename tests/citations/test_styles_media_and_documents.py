@@ -263,3 +263,29 @@ def test_an_episodes_season_and_number_are_lowercase_mid_sentence_however_the_re
     chicago = EDITIONS[18]
     assert chicago.note(episode).startswith("<i>Breaking Bad</i>, season 3, episode 12, “Ozymandias,” ")
     assert "<i>Breaking Bad</i>. Season 3, episode 12, “Ozymandias.”" in chicago.bibliography(episode)
+
+
+@BOTH
+def test_a_film_on_a_recording_gives_its_running_time_after_the_medium(edition):
+    """17th 14.265, 18th 14.165: a film consulted on disc closes with the medium and the running time,
+    as the Manual's "Blu-ray Disc, 117 min." (derived from the section's pattern)."""
+    chicago = EDITIONS[edition]
+    film = {**MONTY_PYTHON, "medium": "DVD", "dimensions": "91 min"}
+    assert chicago.note(film).endswith("DVD, 91 min.")
+    assert chicago.bibliography(film).endswith("DVD, 91 min.")
+
+
+@BOTH
+def test_the_or_of_an_alternative_title_stays_lowercase_before_its_colon(edition):
+    """17th 8.159 rule 4, 18th 8.160: the conjunction "or" is lowercase in headline style, also where
+    it closes the main title before an alternative one ("Dr. Strangelove or: How I Learned…")."""
+    film = {
+        "id": "strangelove",
+        "type": "motion_picture",
+        "title": "Dr. Strangelove or: how I learned to stop worrying and love the bomb",
+        "director": [person("Stanley", "Kubrick")],
+        "issued": {"date-parts": [[1964]]},
+    }
+    assert EDITIONS[edition].note(film).startswith(
+        "<i>Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb</i>, directed by"
+    )
