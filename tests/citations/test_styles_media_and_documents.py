@@ -289,3 +289,22 @@ def test_the_or_of_an_alternative_title_stays_lowercase_before_its_colon(edition
     assert EDITIONS[edition].note(film).startswith(
         "<i>Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb</i>, directed by"
     )
+
+
+@BOTH
+def test_a_manuscript_in_a_depository_gives_its_number_then_the_depository(edition):
+    """17th 14.221–14.231 (manuscript collections): an item's date, then its identifying number, then
+    the depository, set off by commas, as "[ca. 1772], MS 228, Ayer Collection, Newberry Library"; no
+    parentheses, which are an unpublished manuscript's not held in one (17th 14.225)."""
+    letter = {
+        "id": "letter",
+        "type": "manuscript",
+        "title": "Letter from an Unknown Correspondent",
+        "archive": "Houghton Library",
+        "archive_location": "MS Am 1234 (56)",
+    }
+    chicago = EDITIONS[edition]
+    assert chicago.note(letter) == "“Letter from an Unknown Correspondent,” n.d., MS Am 1234 (56), Houghton Library."
+    assert chicago.bibliography(letter) == (
+        "“Letter from an Unknown Correspondent.” n.d. MS Am 1234 (56). Houghton Library."
+    )
