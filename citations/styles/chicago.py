@@ -622,7 +622,8 @@ def note(
         series = _series(item) if kind != "book" else _book_series(item)
         facts = _publication_facts(item, edition, year_only=kind == "book")
         title = sentence(title, *_contributors(item, edition), _edition(item), volume, series, end="")
-        # A manuscript in a depository is dated as a collection's items are, without parentheses (CMOS 17 14.221–14.231).
+        # A manuscript in a depository is dated as a collection's items are, without parentheses
+        # (CMOS 17 14.221–14.231).
         if _in_depository(item):
             title = sentence(title, facts, end="")
         else:

@@ -286,8 +286,12 @@ def test_the_or_of_an_alternative_title_stays_lowercase_before_its_colon(edition
         "director": [person("Stanley", "Kubrick")],
         "issued": {"date-parts": [[1964]]},
     }
-    assert EDITIONS[edition].note(film).startswith(
-        "<i>Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb</i>, directed by"
+    assert (
+        EDITIONS[edition]
+        .note(film)
+        .startswith(
+            "<i>Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb</i>, directed by"
+        )
     )
 
 
@@ -304,7 +308,34 @@ def test_a_manuscript_in_a_depository_gives_its_number_then_the_depository(editi
         "archive_location": "MS Am 1234 (56)",
     }
     chicago = EDITIONS[edition]
-    assert chicago.note(letter) == "“Letter from an Unknown Correspondent,” n.d., MS Am 1234 (56), Houghton Library."
+    assert (
+        chicago.note(letter)
+        == "“Letter from an Unknown Correspondent,” n.d., MS Am 1234 (56), Houghton Library."
+    )
     assert chicago.bibliography(letter) == (
         "“Letter from an Unknown Correspondent.” n.d. MS Am 1234 (56). Houghton Library."
+    )
+
+
+@BOTH
+def test_a_record_typed_video_is_cited_as_a_film_with_its_director(edition):
+    """17th 14.265, 18th 14.165: "video", a type some exports give a video recording though CSL 1.0.2
+    has none, is cited as a film, its director named, rather than as a book that drops him."""
+    video = {
+        "id": "edge",
+        "type": "video",
+        "title": "On the edge",
+        "director": [person("Jeremy", "Marre")],
+        "publisher": "Channel 4",
+        "medium": "TV series episode",
+        "issued": {"date-parts": [[1992]]},
+    }
+    chicago = EDITIONS[edition]
+    assert (
+        chicago.note(video)
+        == "<i>On the Edge</i>, directed by Jeremy Marre (Channel 4, 1992), TV series episode."
+    )
+    assert (
+        chicago.bibliography(video)
+        == "Marre, Jeremy, dir. <i>On the Edge</i>. Channel 4, 1992. TV series episode."
     )
