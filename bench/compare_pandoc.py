@@ -772,7 +772,7 @@ CAUSES = [
         " number (the Q&A's answer on standards); Pandoc prints the record's call number “W531.51C” and"
         " drops the parentheses",
         "Pandoc",
-        {17: "Q&A faq0134 (unchecked)", 18: "14.159; Q&A faq0134 (unchecked)"},
+        {17: "Q&A faq0134", 18: "Q&A faq0134; 14.159 (unchecked)"},
         when(_of_kind("standard"), _call_number_left_out),
     ),
     Cause(
