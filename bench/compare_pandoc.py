@@ -734,7 +734,10 @@ CAUSES = [
         " elements and of the Manual's own entry for this score (“… by Nathan Broder. Rev. ed. Bryn"
         " Mawr, PA: Theodore Presser, 1960”); Pandoc puts the edition first",
         "Pandoc",
-        {17: "14.263 (16th 14.269's example)", 18: "17th 14.263 (16th 14.269's example)"},
+        {
+            17: "14.263 (unchecked); 16th 14.269's example",
+            18: "17th 14.263 (unchecked); 16th 14.269's example",
+        },
         when(_of_kind("musical_score"), _editor_before_edition),
     ),
     Cause(

@@ -86,3 +86,24 @@ def test_the_causes_take_away_only_their_own_difference():
         "https://doi.org/fqd6hj.",
     )
     assert short_doi("https://doi.org/10.1/x.", "https://doi.org/y.", {}, "full")[0] != "https://doi.org/y."
+
+
+def _cause(start):
+    return next(cause for cause in compare_pandoc.CAUSES if cause.label.startswith(start))
+
+
+def test_the_rarer_types_causes_apply_to_their_own_type_only():
+    """A film's "aired 1964" is put down to its cause, not an episode's (which has a series), and a
+    review's "unsigned" is Pandoc's only for a book review."""
+    aired = _cause("a film (a record typed broadcast").change
+    film = {"type": "broadcast", "issued": {"date-parts": [[1964]]}}
+    assert aired("Film (1964).", "Film, aired 1964.", film, "full") == ("Film (1964).", "Film (1964).")
+    episode = {**film, "container-title": "Series"}
+    assert aired("Film (1964).", "Film, aired 1964.", episode, "full")[1] == "Film, aired 1964."
+    unsigned = _cause("a book review").change
+    review = {"type": "review-book"}
+    ours = "Ratliff, review of Samba."
+    assert unsigned(ours, "Ratliff, unsigned Samba.", review, "full") == (ours, ours)
+    assert (
+        unsigned(ours, "Ratliff, unsigned Samba.", {"type": "book"}, "full")[1] == "Ratliff, unsigned Samba."
+    )
