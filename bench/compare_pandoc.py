@@ -345,6 +345,108 @@ def _dated_as_an_issue(ours, pandoc, item, form):
     return ours, pandoc.replace(f", {full}, ", f" ({month}): ", 1) if full else pandoc
 
 
+def _review_as_ours(ours, pandoc, item, form):
+    """Pandoc's "Kamp, Deconstructing Dinner, unsigned The Omnivore’s Dilemma" as ours, "Kamp,
+    “Deconstructing Dinner,” review of The Omnivore’s Dilemma"; its short note by the reviewed work's
+    title as ours, by the review's own or "review of" it; its bibliography's "Section. Date" as "Section,
+    Date"."""
+    if form == "short":
+        return ours, ours
+    pandoc = pandoc.replace(", unsigned ", ", review of ").replace(". Unsigned ", ". Review of ")
+    ours = re.sub(r"“([^“”]*?)([,.])” ((?:review|Review) of )", r"\1\2 \3", ours)
+    section = str(item.get("section") or "")
+    if section:
+        pandoc = pandoc.replace(f"{section}. ", f"{section}, ")
+    return ours, pandoc
+
+
+def _journal_volume_before_date(ours, pandoc, item, form):
+    """Pandoc's "Lingua Franca April 1999, vol. 9: B13–B14" as ours, "Lingua Franca 9 (April 1999):
+    B13–B14"."""
+    return ours, re.sub(r" ((?:[A-Z][a-z]+ )?\d{4}), vol\. (\w+):", r" \2 (\1):", pandoc)
+
+
+def _editor_before_edition(ours, pandoc, item, form):
+    """Pandoc's "Rev. ed., ed. Nathan Broder (" and "Rev. ed. Edited by Nathan Broder." as ours, the
+    editor first."""
+    edition = re.escape(str(item.get("edition") or ""))
+    if edition:
+        pandoc = re.sub(rf", {edition}, (ed\. [^(]*?) \(", rf", \1, {item['edition']} (", pandoc)
+        pandoc = re.sub(rf"\. {edition} (Edited by [^.]*)\. ", rf". \1. {item['edition']} ", pandoc)
+    return ours, pandoc
+
+
+def _series_after_editors(ours, pandoc, item, form):
+    """Pandoc's "A Report, working paper 77, ed. Emma Editrix" (and, in the bibliography, "Working Paper
+    77. Edited by …") as ours, the editors first and the genre in sentence case."""
+    genre, number = str(item.get("genre") or ""), str(item.get("number") or "")
+    if not (genre and number and item.get("editor")):
+        return ours, pandoc
+    numbered = re.escape(f"{genre} {number}")
+    pandoc = re.sub(rf", ({numbered}), (ed\. [^(]*?) \(", r", \2, \1 (", pandoc, flags=re.IGNORECASE)
+    return ours, re.sub(
+        rf"\. ({numbered})\. (Edited by [^.]*)\. ",
+        lambda match: f". {match[2]}. {match[1][:1].upper()}{match[1][1:].lower()}. ",
+        pandoc,
+        flags=re.IGNORECASE,
+    )
+
+
+def _series_numbered(ours, pandoc, item, form):
+    """Pandoc's "Working paper w12345, NBER Working Paper" as ours, "NBER Working Paper w12345": the
+    number after the series, the genre left out."""
+    genre, number = str(item.get("genre") or ""), str(item.get("number") or "")
+    series = str(item.get("collection-title") or "")
+    if genre and number and series:
+        pattern = rf"{re.escape(genre)} {re.escape(number)}([,.]) {re.escape(series)}"
+        pandoc = re.sub(pattern, rf"{series} {number}", pandoc, flags=re.IGNORECASE)
+    return ours, pandoc
+
+
+def _month_left_out(ours, pandoc, item, form):
+    """Ours' "June 2006" as the CSL styles' year alone, "2006"."""
+    month, year = date_text(item, month_only=True), date_text(item, year_only=True)
+    return (ours.replace(month, year) if month and month != year else ours), pandoc
+
+
+def _scheme_left_out(ours, pandoc, item, form):
+    """Ours' "https://www.nber.org/…" as the record holds it, "www.nber.org/…"."""
+    url = str(item.get("URL") or "")
+    return (ours.replace(f"https://{url}", url) if url and "://" not in url else ours), pandoc
+
+
+def _call_number_left_out(ours, pandoc, item, form):
+    """Pandoc's "…, 行政院環保署環境檢驗所, December 22, 2000, W531.51C, https://…" as ours, the
+    publisher and date in parentheses and no call number."""
+    call_number, publisher = str(item.get("archive_location") or ""), str(item.get("publisher") or "")
+    if call_number:
+        pandoc = re.sub(rf"[,.] {re.escape(call_number)}(?=[,.] )", "", pandoc)
+    when = date_text(item)
+    if form == "full" and publisher and when:
+        pandoc = pandoc.replace(f", {publisher}, {when},", f" ({publisher}, {when}),", 1)
+    return ours, pandoc
+
+
+def _database_as_author(ours, pandoc, item, form):
+    """Pandoc's "“Object,” in NASA/IPAC Extragalactic Database, n.d., accessed …" as ours, without "in"
+    and "n.d.", and its bibliography entry, under the title, as ours, under the database."""
+    database = str(item.get("container-title") or "")
+    pandoc = pandoc.replace(f",” in {database}, n.d., ", f",” {database}, ")
+    return ours, re.sub(rf"^(“[^”]*”) In {re.escape(database)}\. n\.d\. ", rf"{database}. \1 ", pandoc)
+
+
+def _film_not_aired(ours, pandoc, item, form):
+    """Pandoc's "Kubrick, aired 1964." and "Aired 1964." as ours, "Kubrick (1964)." and "1964."."""
+    year = date_text(item)
+    return ours, pandoc.replace(f", aired {year}.", f" ({year}).").replace(f". Aired {year}.", f". {year}.")
+
+
+def _undated_manuscript(ours, pandoc, item, form):
+    """An unpublished manuscript outside a depository whose record holds several dates: Pandoc adds
+    "unpublished manuscript" and every date the record holds, and prints no bibliography entry."""
+    return ours, ours
+
+
 # The known causes of differences from Pandoc in the Chicago styles, for the common types, each with
 # the Manual's sections for the editions it applies to. A plain list: append new causes at the end.
 CAUSES = [
@@ -609,6 +711,139 @@ CAUSES = [
                 item.get("type") == "article-journal" and item.get("reviewed-title")
             ),
             _as_ours,
+        ),
+    ),
+    Cause(
+        "a book review as “Title,” review of Book, by Author, the review's own title quoted, its short"
+        " note by its own title (“Kamp, “Deconstructing Dinner.””) or, untitled, “review of” the book's"
+        " (“Ratliff, review of Mystery of Samba”); Pandoc prints “unsigned” for “review of”, leaves the"
+        " review's title unquoted, and shortens to the book's title",
+        "Pandoc",
+        {17: "14.215", 18: "14.102"},
+        when(_of_kind("review-book"), _review_as_ours),
+    ),
+    Cause(
+        "a reviewed work's journal by volume, then the date in parentheses, “Lingua Franca 9 (April"
+        " 1999): B13–B14”; Pandoc writes “Lingua Franca April 1999, vol. 9”",
+        "Pandoc",
+        {17: "14.171", 18: "14.74"},
+        when(_of_kind("review-book"), _journal_volume_before_date),
+    ),
+    Cause(
+        "a score's editor before its edition, “ed. Nathan Broder, Rev. ed.”, in the order of a book's"
+        " elements and of the Manual's own entry for this score (“… by Nathan Broder. Rev. ed. Bryn"
+        " Mawr, PA: Theodore Presser, 1960”); Pandoc puts the edition first",
+        "Pandoc",
+        {
+            17: "14.263 (unchecked); 16th 14.269's example",
+            18: "17th 14.263 (unchecked); 16th 14.269's example",
+        },
+        when(_of_kind("musical_score"), _editor_before_edition),
+    ),
+    Cause(
+        "a report's series and number after its editors, as a book's series follows the editors,"
+        " “ed. Emma Editrix and Ed Editor, working paper 77”, in sentence case; Pandoc puts “working paper"
+        " 77” before the editors and title-cases it in the bibliography",
+        "Pandoc",
+        {17: "14.123", 18: "17th 14.123"},
+        when(_of_kind("report"), _series_after_editors),
+    ),
+    Cause(
+        "a report's number after its series, “NBER Working Paper w12345”, as a series' number follows"
+        " it; Pandoc prints the genre with the number, then the series, “Working paper w12345, NBER"
+        " Working Paper”",
+        "Pandoc",
+        {17: "14.123", 18: "17th 14.123"},
+        when(_of_kind("report"), _series_numbered),
+    ),
+    Cause(
+        "a report dated by the month its record gives, “June 2006”, as a dated publication is; the CSL"
+        " styles give the year alone",
+        "choice",
+        {17: "14.171 (unchecked for reports)", 18: "14.74 (unchecked for reports)"},
+        when(_of_kind("report"), _month_left_out),
+    ),
+    Cause(
+        "a URL recorded without its scheme, “www.nber.org/…”, printed with “https://” so that it is a"
+        " link; Pandoc prints it as recorded",
+        "site",
+        {17: "14.7 (unchecked)", 18: "17th 14.7 (unchecked)"},
+        _scheme_left_out,
+    ),
+    Cause(
+        "a standard cited as a book is, its publisher and date in the note's parentheses and no call"
+        " number (the Q&A's answer on standards); Pandoc prints the record's call number “W531.51C” and"
+        " drops the parentheses",
+        "Pandoc",
+        {17: "Q&A faq0134", 18: "Q&A faq0134; 14.159 (unchecked)"},
+        when(_of_kind("standard"), _call_number_left_out),
+    ),
+    Cause(
+        "an undated entry in a database listed under the database, “NASA/IPAC Extragalactic Database."
+        " “Object Name …” Accessed …”, with the access date alone; Pandoc adds “in” and “n.d.”",
+        "Pandoc",
+        {17: "14.205–14.206 (16th 14.272's example)", 18: "17th 14.205–14.206 (16th 14.272's example)"},
+        when(_of_kind("dataset"), _database_as_author),
+    ),
+    Cause(
+        "a film (a record typed broadcast with no series) dated by its release, “(1964)”; Pandoc says"
+        " “aired 1964”, a broadcast episode's word",
+        "Pandoc",
+        {17: "14.265", 18: "14.165"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "broadcast" and not item.get("container-title")
+            ),
+            _film_not_aired,
+        ),
+    ),
+    Cause(
+        "an episode cited as the Manual's “Breaking Bad, season 5, episode 14, “Ozymandias,” directed by"
+        " …, aired …, on AMC”: its number before its quoted title, lowercase mid-note, “on” before the"
+        " network, no bare volume number, the short note by the episode's title; Pandoc leaves the title"
+        " unquoted and after the series or before it, drops “on”, prints the record's volume (“3”) bare"
+        " and lists the writers with the director (no section found on an episode's writers)",
+        "Pandoc",
+        {17: "14.265; 8.185", 18: "14.165; 17th 8.185"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") in ("broadcast", "motion_picture") and item.get("container-title")
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "a film consulted on a recording has no genre, “Citizen Kane (RKO Radio Pictures, 1941), DVD”;"
+        " Pandoc prints the record's “Feature film”",
+        "Pandoc",
+        {17: "14.265", 18: "14.165"},
+        when(
+            _of_kind("motion_picture"),
+            lambda ours, pandoc, item, form: (
+                ours,
+                re.sub(rf"([,.]) {re.escape(str(item.get('genre') or '-'))}(?= \(|\. )", "", pandoc, count=1),
+            ),
+        ),
+    ),
+    Cause(
+        "a record of the type “video”, which CSL 1.0.2 does not define, cited as a film (title, director,"
+        " facts of release, medium); Pandoc's styles fall back to a generic form, the director first and"
+        " the record's “Episode 3”",
+        "site",
+        {17: "14.265", 18: "14.165"},
+        when(_of_kind("video"), _as_ours),
+    ),
+    Cause(
+        "an unpublished manuscript outside a depository dated once, “(2014–2015)”; Pandoc adds"
+        " “unpublished manuscript” and every date the record holds (event, original, issued), and prints"
+        " no bibliography entry",
+        "unsettled",
+        {17: "14.225 (unchecked)", 18: "17th 14.225 (unchecked)"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "manuscript" and not item.get("archive") and form != "short"
+            ),
+            _undated_manuscript,
         ),
     ),
 ]

@@ -47,6 +47,7 @@ NEAREST_TYPE = {
     "software": "webpage",
     "post": "post-weblog",
     "motion_picture": "broadcast",
+    "video": "broadcast",  # Better BibTeX's type for a video recording, not one of CSL 1.0.2's
     "song": "broadcast",
     "interview": "broadcast",
     "speech": "broadcast",

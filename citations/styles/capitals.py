@@ -105,6 +105,12 @@ def _symbol(match, before, after):
     return word in DATE_ABBREVIATIONS and re.match(r"\.\s*\d", match.string[match.end() :]) is not None
 
 
+def _alternative_title_or(word, before, after):
+    """Whether ``word`` is the "or" that brings in an alternative title ("Dr. Strangelove or: How I
+    Learned…"): a conjunction, lowercase though it ends the title before the colon (8.159)."""
+    return word.lower() == "or" and before.isspace() and re.match(r"[:;,]", after) is not None
+
+
 def headline(title, *, capitalised_from=None):
     """``title`` (CSL rich text) in headline style, its markup and nocase spans kept; prepositions of
     ``capitalised_from`` letters or more capitalised (the 18th edition's 5), else all lowercase."""
@@ -122,6 +128,8 @@ def headline(title, *, capitalised_from=None):
         before = visible[words[index - 1].end() : match.start()] if index else ""
         after = visible[match.end() : words[index + 1].start()] if index + 1 < len(words) else ""
         edge = index == 0 or index == len(words) - 1 or BREAK.search(before) or BREAK.search(after)
+        if _alternative_title_or(match.group(), before, after) and index:
+            edge = False
         glued = index and before in ("=", ":")  # "Extra=issued:2011": one token, not words of a title
         if glued or not all(editable[match.start() : match.end()]) or _symbol(match, before, after):
             continue

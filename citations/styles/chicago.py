@@ -439,13 +439,21 @@ def _comment_on(item, edition, title, *, short=False):
     return "comment on " + sentence(names, title, end="")
 
 
-def _database(item):
+def _database(item, separator=", "):
     """Where a work without a URL was consulted: "ProQuest (13865986)", "LexisNexis Academic" (CMOS
-    17 14.175, 14.211; the 18th's quick guide), from ``archive`` and ``archive_location``."""
+    17 14.175, 14.211; the 18th's quick guide), from ``archive`` and ``archive_location``. A manuscript's
+    depository follows the item's number: "MS 228, Ayer Collection, Newberry Library" (CMOS 17
+    14.221–14.231, manuscript collections)."""
     if links(item) or not item.get("archive"):
         return ""
     location = str(item.get("archive_location") or "")
+    if _in_depository(item):
+        return sentence(esc(location), esc(item["archive"]), separator=separator, end="")
     return esc(item["archive"]) + (f" ({esc(location)})" if location else "")
+
+
+def _in_depository(item):
+    return item.get("type") == "manuscript" and bool(item.get("archive")) and not links(item)
 
 
 def _container(item):
@@ -580,13 +588,14 @@ def note(
             title += f" ({occasion})"
             body = []
     elif kind == "broadcast" and not item.get("container-title"):
-        # A film: "<i>Monty Python and the Holy Grail</i>, directed by Terry Gilliam (…, 2001), DVD", 14.265.
+        # A film: "<i>Monty Python and the Holy Grail</i>, directed by Terry Gilliam (…, 2001), DVD", and
+        # its running time when the record gives it ("Blu-ray Disc, 117 min."), 14.265.
         title = sentence(title, _directors(item, edition), end="")
         if item.get("type") == "performance":
             body = [_performed(item)]
         else:
             title += f" ({_film_facts(item, edition)})"
-            body = [esc(item.get("medium", ""))]
+            body = [_medium(item)]
     elif _is_episode(item):
         # "<i>Breaking Bad</i>, season 5, episode 14, “Ozymandias,” directed by Rian Johnson, aired
         # September 15, 2013, on AMC" (14.265); on a recording: "… directed by Gail Mancuso (NBC, 1996;
@@ -613,7 +622,12 @@ def note(
         series = _series(item) if kind != "book" else _book_series(item)
         facts = _publication_facts(item, edition, year_only=kind == "book")
         title = sentence(title, *_contributors(item, edition), _edition(item), volume, series, end="")
-        title += f" ({facts})" if facts else ""
+        # A manuscript in a depository is dated as a collection's items are, without parentheses
+        # (CMOS 17 14.221–14.231).
+        if _in_depository(item):
+            title = sentence(title, facts, end="")
+        else:
+            title += f" ({facts})" if facts else ""
         body = []
         # An e-book's format after the locator: "(Random House, 2008), chap. 6, Kindle" (CMOS 17 14.161).
         medium = esc(item.get("medium", "")) if kind == "book" else ""
@@ -690,7 +704,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
         if item.get("type") == "performance":
             parts.append(_performed(item))
         else:
-            parts += [_film_facts(item, edition), esc(item.get("medium", ""))]
+            parts += [_film_facts(item, edition), _capitalised(_medium(item))]
     elif _is_episode(item):
         # "Johnson, Rian, dir. <i>Breaking Bad</i>. Season 5, episode 14, “Ozymandias.” Aired September 15,
         # 2013, on AMC." (14.265, 18th 14.165): the series, then the episode.
@@ -722,7 +736,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
         parts.append(_publication_facts(item, edition, year_only=kind == "book"))
         if kind == "book":
             parts.append(_capitalised(esc(item.get("medium", ""))))  # "Random House, 2008. Kindle."
-    parts.append(links(item) or _database(item))
+    parts.append(links(item) or _database(item, separator=". "))
     return sentence(*parts, separator=". ")
 
 

@@ -263,3 +263,79 @@ def test_an_episodes_season_and_number_are_lowercase_mid_sentence_however_the_re
     chicago = EDITIONS[18]
     assert chicago.note(episode).startswith("<i>Breaking Bad</i>, season 3, episode 12, “Ozymandias,” ")
     assert "<i>Breaking Bad</i>. Season 3, episode 12, “Ozymandias.”" in chicago.bibliography(episode)
+
+
+@BOTH
+def test_a_film_on_a_recording_gives_its_running_time_after_the_medium(edition):
+    """17th 14.265, 18th 14.165: a film consulted on disc closes with the medium and the running time,
+    as the Manual's "Blu-ray Disc, 117 min." (derived from the section's pattern)."""
+    chicago = EDITIONS[edition]
+    film = {**MONTY_PYTHON, "medium": "DVD", "dimensions": "91 min"}
+    assert chicago.note(film).endswith("DVD, 91 min.")
+    assert chicago.bibliography(film).endswith("DVD, 91 min.")
+
+
+@BOTH
+def test_the_or_of_an_alternative_title_stays_lowercase_before_its_colon(edition):
+    """17th 8.159 rule 4, 18th 8.160: the conjunction "or" is lowercase in headline style, also where
+    it closes the main title before an alternative one ("Dr. Strangelove or: How I Learned…")."""
+    film = {
+        "id": "strangelove",
+        "type": "motion_picture",
+        "title": "Dr. Strangelove or: how I learned to stop worrying and love the bomb",
+        "director": [person("Stanley", "Kubrick")],
+        "issued": {"date-parts": [[1964]]},
+    }
+    assert (
+        EDITIONS[edition]
+        .note(film)
+        .startswith(
+            "<i>Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb</i>, directed by"
+        )
+    )
+
+
+@BOTH
+def test_a_manuscript_in_a_depository_gives_its_number_then_the_depository(edition):
+    """17th 14.221–14.231 (manuscript collections): an item's date, then its identifying number, then
+    the depository, set off by commas, as "[ca. 1772], MS 228, Ayer Collection, Newberry Library"; no
+    parentheses, which are an unpublished manuscript's not held in one (17th 14.225)."""
+    letter = {
+        "id": "letter",
+        "type": "manuscript",
+        "title": "Letter from an Unknown Correspondent",
+        "archive": "Houghton Library",
+        "archive_location": "MS Am 1234 (56)",
+    }
+    chicago = EDITIONS[edition]
+    assert (
+        chicago.note(letter)
+        == "“Letter from an Unknown Correspondent,” n.d., MS Am 1234 (56), Houghton Library."
+    )
+    assert chicago.bibliography(letter) == (
+        "“Letter from an Unknown Correspondent.” n.d. MS Am 1234 (56). Houghton Library."
+    )
+
+
+@BOTH
+def test_a_record_typed_video_is_cited_as_a_film_with_its_director(edition):
+    """17th 14.265, 18th 14.165: "video", a type some exports give a video recording though CSL 1.0.2
+    has none, is cited as a film, its director named, rather than as a book that drops him."""
+    video = {
+        "id": "edge",
+        "type": "video",
+        "title": "On the edge",
+        "director": [person("Jeremy", "Marre")],
+        "publisher": "Channel 4",
+        "medium": "TV series episode",
+        "issued": {"date-parts": [[1992]]},
+    }
+    chicago = EDITIONS[edition]
+    assert (
+        chicago.note(video)
+        == "<i>On the Edge</i>, directed by Jeremy Marre (Channel 4, 1992), TV series episode."
+    )
+    assert (
+        chicago.bibliography(video)
+        == "Marre, Jeremy, dir. <i>On the Edge</i>. Channel 4, 1992. TV series episode."
+    )
