@@ -442,8 +442,25 @@ def _container(item):
     return text
 
 
+def _article_number(item):
+    """An article's number where a journal has no pages, "e0318239" (Zotero's "Article Number", CSL's
+    ``number``); empty for an article with pages."""
+    return "" if item.get("page") else esc(" ".join(str(item.get("number") or "").split()))
+
+
+def _owned_by_organisation(item):
+    """A web page whose authors are organisations (a literal name, no given and family names)."""
+    authors = item.get("author") or []
+    return bool(authors) and all(author.get("literal") and not author.get("family") for author in authors)
+
+
 def _journal(item, pages_or_locator):
-    """ "<i>Classical Philology</i> 111, no. 2 (April 2016): 170" (14.171); a double issue "nos. 7–8"."""
+    """ "<i>Classical Philology</i> 111, no. 2 (April 2016): 170" (14.171); a double issue "nos. 7–8".
+
+    An article numbered rather than paginated gives its number in the page range's place, after the
+    pages cited in a note: "<i>PLOS ONE</i> 20, no. 3 (2025): 9–10, e0318239" (the 18th's quick guide).
+    """
+    pages_or_locator = sentence(pages_or_locator, _article_number(item), end="")
     text = sentence(_container(item) + (f" {esc(item['volume'])}" if item.get("volume") else ""), end="")
     if item.get("issue"):
         issue = str(item["issue"])
@@ -539,7 +556,14 @@ def note(
         body = [contained + (f" ({facts})" if facts else "")]
         where = where or esc(pages(item.get("page", "")))
     elif kind == "webpage":
-        body = [_container(item), esc(item.get("publisher", "")), _when(item)]
+        owner = ""
+        if creators and _owned_by_organisation(item):
+            # “Privacy Policy,” Privacy & Terms, Google, …: an organisation that is a page's author is
+            # its owner, named after the site in a note, in the author's place in the bibliography
+            # (17th 14.206, 18th 14.104).
+            owner = "" if creators == esc(item.get("container-title", "")) else creators
+            creators = ""
+        body = [_container(item), owner, esc(item.get("publisher", "")), _when(item)]
     elif item.get("type") == "speech":
         occasion, recording = _talk(item)
         title = sentence(title, *_contributors(item, edition), end="")
@@ -608,6 +632,8 @@ def bibliography(item, *, edition=EIGHTEENTH):
         parts[1] = _capitalised(_comment_on(item, edition, parts[1]))
     if item.get("type") in REVIEW_TYPES:
         parts.append(_capitalised(_reviewed(item, edition)))
+    if kind == "webpage" and _owned_by_organisation(item) and parts[0] == _container(item):
+        item = {**item, "container-title": ""}  # the owner is the site: "Yale University. “About Yale…”"
     if kind == "webpage" and not parts[0] and item.get("container-title"):
         # The site's owner stands in the author's place: "Yale University. “About Yale…”" (CMOS 17 14.206).
         site = _container(item)

@@ -568,3 +568,58 @@ TRUTY = {
     # CSL's date parts hold no time of day; the raw form beside them does.
     "issued": {"date-parts": [[2015, 4, 17]], "raw": "2015-04-17T13:09"},
 }
+
+# More of the 18th's quick guide, as a public notes-and-bibliography generator's guide and tests
+# (ResearchKit's) transcribe it, its strings marked "CMOS" reproducing the quick guide's.
+BOREL = {
+    "id": "borel",
+    "type": "book",
+    "title": "The Chicago Guide to Fact-Checking",
+    "title-short": "Fact-Checking",
+    "edition": "2",
+    "author": [person("Brooke", "Borel")],
+    "publisher": "University of Chicago Press",
+    "issued": {"date-parts": [[2023]]},
+    "archive": "EBSCOhost",  # the database the e-book was read in
+}
+KWON = {
+    "id": "kwon",
+    "type": "article-journal",
+    "title": "Inclusion Work: Children of Immigrants Claiming Membership in Everyday Life",
+    "title-short": "Inclusion Work",
+    "container-title": "American Journal of Sociology",
+    "author": [person("Hyeyoung", "Kwon")],
+    "volume": "127",
+    "issue": "6",
+    "page": "1818-1859",
+    "issued": {"date-parts": [[2022]]},
+    "DOI": "10.1086/720277",
+}
+SNYDER = {
+    "id": "snyder",
+    "type": "article-journal",
+    "title": "Extant Life Detection Using Label-Free Video Microscopy in Analog Aquatic Environments",
+    "title-short": "Extant Life Detection",
+    "container-title": "PLOS ONE",
+    # Seven authors; the Manual names the first three, so the other four stand in here.
+    "author": [
+        person("Carl D.", "Snyder"),
+        person("Manuel", "Bedrossian"),
+        person("Casey", "Barr"),
+        *(person(given, "Coauthor") for given in ("A.", "B.", "C.", "D.")),
+    ],
+    "volume": "20",
+    "issue": "3",
+    "number": "e0318239",  # the article's number, Zotero's "Article Number": the journal has no pages
+    "issued": {"date-parts": [[2025]]},
+    "DOI": "10.1371/journal.pone.0318239",
+}
+GOOGLE = {
+    "id": "google",
+    "type": "webpage",
+    "title": "Privacy Policy",
+    "container-title": "Privacy & Terms",
+    "author": [{"literal": "Google"}],  # the organisation that owns the page
+    "issued": {"date-parts": [[2023, 11, 15]]},  # the page's "effective" date
+    "URL": "https://policies.google.com/privacy",
+}
