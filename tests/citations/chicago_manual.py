@@ -623,3 +623,37 @@ GOOGLE = {
     "issued": {"date-parts": [[2023, 11, 15]]},  # the page's "effective" date
     "URL": "https://policies.google.com/privacy",
 }
+
+# 18th 14.112, AI-generated content, as the Manual's Q&A gives it and university guides quote the
+# 18th (Western Technical College's, https://westerntc.libguides.com/ChicagoStyle/AI; the University
+# of Notre Dame Australia's, "Citing AI-Generated Content [14.112]"): the tool stands in as author,
+# its company as publisher, the date the text was generated; the prompt, if the text does not give it,
+# as the title.
+CHATGPT = {
+    "id": "chatgpt",
+    "type": "software",
+    "genre": "AI-generated text",
+    "author": [{"literal": "ChatGPT"}],
+    "publisher": "OpenAI",
+    "issued": {"date-parts": [[2023, 3, 7]]},
+    "URL": "https://chat.openai.com/chat",
+}
+CHATGPT_PIZZA = {
+    "id": "chatgpt-pizza",
+    "type": "software",
+    "genre": "AI-generated text",
+    "title": "Explain how to make pizza dough from common household ingredients",
+    "title-short": "pizza dough",
+    "author": [{"literal": "ChatGPT"}],
+    "publisher": "OpenAI",
+    "issued": {"date-parts": [[2023, 3, 7]]},
+}
+
+# The 17th's quick guide's Google page (14.206), as two public transcriptions give it
+# (https://github.com/atet/cite's README, and another project's list of the quick guide's examples).
+GOOGLE_2017 = {
+    **GOOGLE,
+    "id": "google-2017",
+    "issued": {"date-parts": [[2017, 4, 17]]},  # the page's "last modified" date
+    "URL": "https://www.google.com/policies/privacy/",
+}
