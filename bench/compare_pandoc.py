@@ -447,6 +447,19 @@ def _undated_manuscript(ours, pandoc, item, form):
     return ours, ours
 
 
+def _organisation_first(ours, pandoc, item, form):
+    """Ours' note “Title,” Site, Owner as Pandoc's Owner, “Title,” Site; an owner that is the site,
+    named once in ours, named again as the site in Pandoc's note and entry."""
+    owners = [str(author.get("literal") or "") for author in item.get("author") or []]
+    if not owners or not all(owners):
+        return ours, pandoc
+    owner = ", ".join(owners)
+    if form == "bibliography":
+        named_again = owner == item.get("container-title")
+        return (ours.replace(".” ", f".” {owner}, ", 1) if named_again else ours), pandoc
+    return f"{owner}, " + ours.replace(f", {owner},", ",", 1), pandoc
+
+
 # The known causes of differences from Pandoc in the Chicago styles, for the common types, each with
 # the Manual's sections for the editions it applies to. A plain list: append new causes at the end.
 CAUSES = [
@@ -845,6 +858,14 @@ CAUSES = [
             ),
             _undated_manuscript,
         ),
+    ),
+    Cause(
+        "an organisation's web page cited by its title, the organisation after the site, as the quick"
+        " guide's “Privacy Policy,” Privacy & Terms, Google, and named once where it is the site;"
+        " Pandoc puts the organisation first and repeats it",
+        "Pandoc",
+        {17: "14.206", 18: "14.104"},
+        when(_of_kind("webpage"), _organisation_first),
     ),
 ]
 

@@ -568,3 +568,92 @@ TRUTY = {
     # CSL's date parts hold no time of day; the raw form beside them does.
     "issued": {"date-parts": [[2015, 4, 17]], "raw": "2015-04-17T13:09"},
 }
+
+# More of the 18th's quick guide, as a public notes-and-bibliography generator's guide and tests
+# (ResearchKit's) transcribe it, its strings marked "CMOS" reproducing the quick guide's.
+BOREL = {
+    "id": "borel",
+    "type": "book",
+    "title": "The Chicago Guide to Fact-Checking",
+    "title-short": "Fact-Checking",
+    "edition": "2",
+    "author": [person("Brooke", "Borel")],
+    "publisher": "University of Chicago Press",
+    "issued": {"date-parts": [[2023]]},
+    "archive": "EBSCOhost",  # the database the e-book was read in
+}
+KWON = {
+    "id": "kwon",
+    "type": "article-journal",
+    "title": "Inclusion Work: Children of Immigrants Claiming Membership in Everyday Life",
+    "title-short": "Inclusion Work",
+    "container-title": "American Journal of Sociology",
+    "author": [person("Hyeyoung", "Kwon")],
+    "volume": "127",
+    "issue": "6",
+    "page": "1818-1859",
+    "issued": {"date-parts": [[2022]]},
+    "DOI": "10.1086/720277",
+}
+SNYDER = {
+    "id": "snyder",
+    "type": "article-journal",
+    "title": "Extant Life Detection Using Label-Free Video Microscopy in Analog Aquatic Environments",
+    "title-short": "Extant Life Detection",
+    "container-title": "PLOS ONE",
+    # Seven authors; the Manual names the first three, so the other four stand in here.
+    "author": [
+        person("Carl D.", "Snyder"),
+        person("Manuel", "Bedrossian"),
+        person("Casey", "Barr"),
+        *(person(given, "Coauthor") for given in ("A.", "B.", "C.", "D.")),
+    ],
+    "volume": "20",
+    "issue": "3",
+    "number": "e0318239",  # the article's number, Zotero's "Article Number": the journal has no pages
+    "issued": {"date-parts": [[2025]]},
+    "DOI": "10.1371/journal.pone.0318239",
+}
+GOOGLE = {
+    "id": "google",
+    "type": "webpage",
+    "title": "Privacy Policy",
+    "container-title": "Privacy & Terms",
+    "author": [{"literal": "Google"}],  # the organisation that owns the page
+    "issued": {"date-parts": [[2023, 11, 15]]},  # the page's "effective" date
+    "URL": "https://policies.google.com/privacy",
+}
+
+# 18th 14.112, AI-generated content, as the Manual's Q&A gives it and university guides quote the
+# 18th (Western Technical College's, https://westerntc.libguides.com/ChicagoStyle/AI; the University
+# of Notre Dame Australia's, "Citing AI-Generated Content [14.112]"): the tool stands in as author,
+# its company as publisher, the date the text was generated; the prompt, if the text does not give it,
+# as the title.
+CHATGPT = {
+    "id": "chatgpt",
+    "type": "software",
+    "genre": "AI-generated text",
+    "author": [{"literal": "ChatGPT"}],
+    "publisher": "OpenAI",
+    "issued": {"date-parts": [[2023, 3, 7]]},
+    "URL": "https://chat.openai.com/chat",
+}
+CHATGPT_PIZZA = {
+    "id": "chatgpt-pizza",
+    "type": "software",
+    "genre": "AI-generated text",
+    "title": "Explain how to make pizza dough from common household ingredients",
+    "title-short": "pizza dough",
+    "author": [{"literal": "ChatGPT"}],
+    "publisher": "OpenAI",
+    "issued": {"date-parts": [[2023, 3, 7]]},
+}
+
+# The 17th's quick guide's Google page (14.206), as two public transcriptions give it
+# (https://github.com/atet/cite's README, and another project's list of the quick guide's examples).
+GOOGLE_2017 = {
+    **GOOGLE,
+    "id": "google-2017",
+    "issued": {"date-parts": [[2017, 4, 17]]},  # the page's "last modified" date
+    "URL": "https://www.google.com/policies/privacy/",
+}

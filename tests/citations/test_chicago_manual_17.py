@@ -18,6 +18,7 @@ import pytest
 
 from citations.styles import get_style
 from tests.citations.chicago_manual import (
+    GOOGLE_2017,
     GRAZER,
     KAKUTANI,
     KENG,
@@ -237,3 +238,34 @@ def test_a_journal_issue_is_dated_by_month_or_season_not_day():
     day of publication is left out."""
     item = {**SATTERFIELD, "issued": {"date-parts": [[2016, 4, 12]]}}
     assert "<i>Classical Philology</i> 111, no. 2 (April 2016): 170." in chicago.note(item, "170")
+
+
+def test_an_organisations_web_page_is_cited_by_its_title_the_organisation_after_the_site():
+    """14.206, the quick guide's short note quoted, "Google, “Privacy Policy.”"; the full note and entry
+    are the quick guide's without the page's own label for its date (see the test below)."""
+    url = link(GOOGLE_2017["URL"])
+    assert chicago.note(GOOGLE_2017, short=True) == "Google, “Privacy Policy.”"
+    assert (
+        chicago.note(GOOGLE_2017) == f"“Privacy Policy,” Privacy &amp; Terms, Google, April 17, 2017, {url}."
+    )
+    assert chicago.bibliography(GOOGLE_2017) == (
+        f"Google. “Privacy Policy.” Privacy &amp; Terms. April 17, 2017. {url}."
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the quick guide dates the page as the page labels its date, “last modified April 17, 2017”; "
+    "CSL's dates hold no such label, so the project prints the date alone",
+)
+def test_a_web_page_dated_with_its_own_label():
+    """The quick guide: "“Privacy Policy,” Privacy & Terms, Google, last modified April 17, 2017,
+    https://www.google.com/policies/privacy/." and "Google. “Privacy Policy.” Privacy & Terms. Last
+    modified April 17, 2017. https://www.google.com/policies/privacy/."."""
+    url = link(GOOGLE_2017["URL"])
+    assert chicago.note(GOOGLE_2017) == (
+        f"“Privacy Policy,” Privacy &amp; Terms, Google, last modified April 17, 2017, {url}."
+    )
+    assert chicago.bibliography(GOOGLE_2017) == (
+        f"Google. “Privacy Policy.” Privacy &amp; Terms. Last modified April 17, 2017. {url}."
+    )

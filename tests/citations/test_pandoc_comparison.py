@@ -46,7 +46,7 @@ def test_the_repository_s_records_match_at_least_as_often_as_measured():
 # Every difference from Pandoc, of every type, is put down to a cause, Better BibTeX's malformed test
 # records included (measured); exact matches as measured.
 UNEXPLAINED = 0
-EXACT = {17: 107, 18: 98}
+EXACT = {17: 103, 18: 94}
 
 
 @pytest.fixture(scope="module")
