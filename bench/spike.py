@@ -108,8 +108,7 @@ def run(server_class, site_env, targets, free_port, duration, parse, log):
     root.chmod(0o755)
     varnish_port = free_port()
     varnish = f"http://127.0.0.1:{varnish_port}"
-    # As make serve runs it: Varnish is the page cache, the in-process one is off.
-    env = site_env(HTTPCACHE_FRONT_CACHES=varnish, GUNICORN_ACCESS_LOG="-", PAGE_CACHE="false")
+    env = site_env(HTTPCACHE_FRONT_CACHES=varnish, GUNICORN_ACCESS_LOG="-")
     log(f"spike: starting gunicorn (2 workers) and the worker behind Varnish; their logs in {root}")
     server = server_class(env, log=root / "gunicorn.log", own_session=True)
     processes = []
