@@ -13,7 +13,7 @@ difference counted by its known cause (``CAUSES``: the Chicago Manual's
 section for each edition, and whose form it is), then those of no known
 cause. Without files it reads
 the repository's real-world records (``tests/citations/data/zotero-library.json``)
-and the example source. Exits 2 when pandoc is missing.
+and the example post's source (``example-sources.json`` beside it). Exits 2 when pandoc is missing.
 """
 
 import argparse
@@ -49,7 +49,7 @@ CSL_DIR = ROOT / "citations" / "styles" / "csl"
 CSL_FILES = {18: "chicago-notes-bibliography.csl", 17: "chicago-notes-bibliography-17th-edition.csl"}
 DEFAULT_FILES = [
     ROOT / "tests/citations/data/zotero-library.json",
-    Path("/work/shared/examples/sources.json"),
+    ROOT / "tests/citations/data/example-sources.json",
 ]
 FORMS = ("full", "short", "bibliography")
 

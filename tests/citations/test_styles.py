@@ -12,7 +12,7 @@ from tests.citations.records import link, person
 # These examples are the 17th edition's; test_styles_editions.py has what the 18th changes.
 chicago = get_style("chicago-17")
 
-SEED = json.loads((Path("/work/shared/examples/sources.json")).read_text(encoding="utf-8"))[0]
+SEED = json.loads((Path(__file__).parent / "data" / "example-sources.json").read_text(encoding="utf-8"))[0]
 
 
 NEWSPAPER = {
