@@ -568,7 +568,7 @@ CAUSES = [
         "a case's short form by its first party and the report, “White, 223 A.2d 259”, as the Manual's"
         " “Christmas, 222 F.3d at 145”; Pandoc prints the case's name",
         "choice",
-        {17: "14.277 (unchecked)", 18: "17th 14.277 (unchecked)"},
+        {17: "14.277 (unchecked)", 18: "14.177"},
         when(_of_kind("legal_case", form="short"), _same_case),
     ),
     Cause(
@@ -666,7 +666,7 @@ CAUSES = [
         "a book whose record has an event date but no date of publication is undated, “n.d.”; the CSL"
         " styles print the event date, and its year as the book's",
         "Pandoc",
-        {17: "14.145", 18: "17th 14.145"},
+        {17: "14.145", 18: "14.44"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "book" and item.get("event-date") and not item.get("issued")
@@ -705,7 +705,7 @@ CAUSES = [
         " Inquiry”, without the first's date; the CSL styles set it as a reprint, “(2001; 2nd ed., …)”,"
         " the Manual's form for reprints and modern editions of older works",
         "Pandoc",
-        {17: "14.113–14.114", 18: "14.16; 17th 14.113"},
+        {17: "14.113–14.114", 18: "14.15–14.16"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "book" and item.get("edition") and item.get("original-date")
@@ -758,7 +758,7 @@ CAUSES = [
         " “ed. Emma Editrix and Ed Editor, working paper 77”, in sentence case; Pandoc puts “working paper"
         " 77” before the editors and title-cases it in the bibliography",
         "Pandoc",
-        {17: "14.123", 18: "14.116; 17th 14.123"},
+        {17: "14.123", 18: "14.116–14.117; 17th 14.123"},
         when(_of_kind("report"), _series_after_editors),
     ),
     Cause(
@@ -766,7 +766,7 @@ CAUSES = [
         " it; Pandoc prints the genre with the number, then the series, “Working paper w12345, NBER"
         " Working Paper”",
         "Pandoc",
-        {17: "14.123", 18: "14.116; 17th 14.123"},
+        {17: "14.123", 18: "14.116–14.117; 17th 14.123"},
         when(_of_kind("report"), _series_numbered),
     ),
     Cause(
@@ -795,7 +795,7 @@ CAUSES = [
         "an undated entry in a database listed under the database, “NASA/IPAC Extragalactic Database."
         " “Object Name …” Accessed …”, with the access date alone; Pandoc adds “in” and “n.d.”",
         "Pandoc",
-        {17: "14.205–14.206 (16th 14.272's example)", 18: "17th 14.205–14.206 (16th 14.272's example)"},
+        {17: "14.205–14.206 (16th 14.272's example)", 18: "14.157 (16th 14.272's example)"},
         when(_of_kind("dataset"), _database_as_author),
     ),
     Cause(
