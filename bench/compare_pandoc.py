@@ -579,9 +579,11 @@ CAUSES = [
         _circa_bracketed,
     ),
     Cause(
-        "a season as the record's “Fall”; Pandoc's en-US locale writes “Autumn”",
-        "unsettled",
-        {17: "none found", 18: "none found"},
+        "the third season as “Fall”, the American word; Pandoc's en-US locale writes “Autumn”. The 18th's"
+        " examples print both, each as its journal names the issue (Grey Room “Fall”, Wisconsin Magazine"
+        " of History “Autumn”)",
+        "choice",
+        {17: "none found", 18: "14.70 (“Fall”), 14.79 (“Autumn”)"},
         pandoc_only(lambda text: text.replace("Autumn", "Fall")),
     ),
     Cause(
