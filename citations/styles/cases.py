@@ -1,4 +1,4 @@
-"""Court decisions as Chicago cites them (CMOS 17 14.276–14.280), not as books.
+"""Court decisions as Chicago cites them (CMOS 17 14.276–14.280, 18th 14.172–14.180), not as books.
 
 A full note gives the case name in italics (``v.`` included), the volume, the
 reporter's abbreviation and the first page, a pinpoint page after a comma,
@@ -39,7 +39,8 @@ def _report(item):
 
 
 def _court_and_year(item):
-    """ "(4th Cir. 2000)"; "(1954)" for the Supreme Court in U.S. Reports (14.277)."""
+    """ "(4th Cir. 2000)"; "(1954)" for the Supreme Court in U.S. Reports (17th 14.277,
+    18th 14.177–14.178)."""
     reporter = str(item.get("container-title", "")).replace(" ", "")
     court = "" if reporter == "U.S." else esc(item.get("authority", ""))
     inside = " ".join(filter(None, [court, date_text(item, year_only=True)]))

@@ -401,8 +401,8 @@ def _capitalised(text):
 
 
 def _dated(item, *, year_only=False):
-    """The date of publication, or "n.d." for a work without one (CMOS 17 14.145), but for an entry in a
-    reference work, which is cited without one (18th 14.131)."""
+    """The date of publication, or "n.d." for a work without one (CMOS 17 14.145, 18th 14.44), but for an
+    entry in a reference work, which is cited without one (18th 14.131)."""
     undated = "" if item.get("type") in REFERENCE_ENTRY_TYPES else "n.d."
     return date_text(item, year_only=year_only) or undated
 
@@ -539,7 +539,8 @@ def _journal(item, pages_or_locator):
 
 
 def _series(item):
-    """A report's or document's series and number: "NBER Working Paper 12345" (CMOS 17 14.123).
+    """A report's or document's series and number: "NBER Working Paper 12345" (CMOS 17 14.123,
+    18th 14.116–14.117).
 
     Zotero keeps a report's series in ``collection-title`` and its number in
     ``number``; older records use the container and the issue.
