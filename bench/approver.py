@@ -12,7 +12,8 @@ and retires the page cache's copy as in production):
   moderation queue's and the admin's service). A thread per approval reads
   URL every 25 ms until the page shows the comment: the lag is from the call
   to the first response that contains it. At the end the comments are
-  deleted; prints JSON with the lags, and how long each approval took to commit.
+  deleted; prints JSON with the lags, how long each approval took to commit, and when each
+  began (epoch seconds, to read beside gunicorn's log).
 """
 
 import gzip

@@ -18,6 +18,7 @@ BENCH_TARGETS (comma-separated subset of home,post,feed,search,comment,front,spi
 ``front`` and ``spike`` are the Varnish runs, ``bench.front`` and ``bench.spike``).
 """
 
+import contextlib
 import json
 import os
 import re
@@ -139,16 +140,17 @@ class Server:
     def __init__(self, env, app=None, log=None, own_session=False):
         self.port = free_port()
         command = [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py"] + ([app] if app else [])
-        output = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (the process writes to it)
-        self.process = subprocess.Popen(
-            command,
-            cwd=PROJECT_DIR,
-            env={**env, "BIND": f"127.0.0.1:{self.port}"},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            # As make serve starts it (bench.front.start says why), where it shares the CPU with Varnish.
-            start_new_session=own_session,
-        )
+        # The process keeps its own copy of the log's file descriptor; this one closes at once.
+        with open(log, "w") if log else contextlib.nullcontext(subprocess.DEVNULL) as output:
+            self.process = subprocess.Popen(
+                command,
+                cwd=PROJECT_DIR,
+                env={**env, "BIND": f"127.0.0.1:{self.port}"},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                # As make serve starts it (bench.front.start says why), where it shares the CPU with Varnish.
+                start_new_session=own_session,
+            )
         self.base = f"http://127.0.0.1:{self.port}"
         for _ in range(200):
             try:

@@ -119,16 +119,17 @@ def run(server_class, site_env, targets, free_port, duration, parse, log):
         processes.append(
             start(varnishd_command(root / "varnish", f"127.0.0.1:{varnish_port}", vcl), varnish_port)
         )
-        worker_log = open(root / "worker.log", "w")  # noqa: SIM115 (the worker writes to it)
-        worker = subprocess.Popen(
-            WORKER,
-            cwd=PROJECT_DIR,
-            env=env,
-            stdout=worker_log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        processes.append(worker)
+        with open(root / "worker.log", "w") as worker_log:
+            processes.append(
+                subprocess.Popen(
+                    WORKER,
+                    cwd=PROJECT_DIR,
+                    env=env,
+                    stdout=worker_log,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            )
         approver = [str(WORKER[0]), "-m", "bench.approver"]
         paths = json.loads(
             subprocess.run(

@@ -252,13 +252,8 @@ def deleted_together():
 
 def tell_apart_without(deleted):
     """Tell apart again the works alike a ``deleted`` source: now, or at the end of ``deleted_together``."""
-    left = _left_by_deletion.get()
-    if left is not None:
-        left.add(deleted.alike_key)
-        return
-    retold = tell_apart([deleted.alike_key])
-    if retold:
-        sources_changed.send(sender=Source, keys=retold)
+    with deleted_together():
+        _left_by_deletion.get().add(deleted.alike_key)
 
 
 def refresh_stale_sources(*, batch_size=BATCH_SIZE):

@@ -21,6 +21,7 @@ from citations.styles.text import (
     PLURAL_LOCATOR,
     date_text,
     esc,
+    field,
     italic,
     links,
     locator,
@@ -197,7 +198,7 @@ def _contributors(item, edition, *, bibliography=False):
 
 def _edition(item):
     """ "2nd ed.", "rev. ed." (CMOS 17 14.112–13): a bare number becomes an ordinal."""
-    edition = " ".join(str(item.get("edition") or "").split())
+    edition = field(item, "edition")
     if edition.isdigit():
         number = int(edition)
         suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
@@ -214,7 +215,7 @@ def _book_series(item):
     title = item.get("collection-title", "")
     if not title:
         return ""
-    number = " ".join(str(item.get("collection-number") or "").split())
+    number = field(item, "collection-number")
     separator = " " if number.isalnum() else ", "
     return title_html(title) + (separator + esc(number) if number else "")
 
@@ -227,7 +228,7 @@ def _volume(item, *, bibliography=False):
         pieces.append(f"{'Vol.' if bibliography else 'vol.'} {esc(item['volume'])}")
     if item.get("volume-title"):
         pieces.append(italic(item["volume-title"]))
-    part = " ".join(str(item.get("part-number") or "").split())
+    part = field(item, "part-number")
     if part:
         pieces.append(esc(f"pt. {part}" if part.isdigit() else part))
     if item.get("part-title"):
@@ -261,8 +262,8 @@ def _listed_under_directors(item):
 def _short_volume(item, where, label):
     """The volume a short note cites, with its locator: "2:345" (CMOS 17 14.117; 18th 14.18), else
     "vol. 2, pt. 1, 345", the volume's and part's titles left to the full note."""
-    volume = " ".join(str(item.get("volume") or "").split())
-    part = " ".join(str(item.get("part-number") or "").split())
+    volume = field(item, "volume")
+    part = field(item, "part-number")
     if volume and not part and where and label == "page":
         return f"{esc(volume)}:{where}"
     return sentence(
@@ -317,7 +318,7 @@ def _reviewed(item, edition, *, href=None, short=False):
 def _section(item):
     """A newspaper's named section after its name: "<i>New York Times</i>, Sunday Book Review"
     (CMOS 17 14.191, 18th 14.89)."""
-    return esc(" ".join(str(item.get("section") or "").split()))
+    return esc(field(item, "section"))
 
 
 def _interviewer(item, edition, *, bibliography=False):
@@ -331,7 +332,7 @@ def _interviewer(item, edition, *, bibliography=False):
 def _numbered(item, name, word):
     """ "season 5" from a bare number, or the record's own words lowercased, "season 3, episode 12"
     for "Season 3, Episode 12", as the Manual sets them mid-sentence (14.265)."""
-    text = " ".join(str(item.get(name) or "").split())
+    text = field(item, name)
     if text.isdigit():
         return f"{word} {text}"
     return re.sub(r"\b(Season|Episode)\b", lambda match: match[0].lower(), text)
@@ -367,7 +368,7 @@ def _talk(item):
     """Where and when a talk was given. A recording of it: "filmed November 2016 at TEDxBeaconStreet,
     Brookline, MA", then its medium and running time, "TED video, 12:51" (CMOS 17 14.268); a talk
     heard: "lecture, Art Institute of Chicago, May 5, 2017" (14.217). Returns (occasion, medium)."""
-    event = esc(" ".join(str(item.get("event-title") or item.get("event") or "").split()))
+    event = esc(field(item, "event-title", "event"))
     place = esc(item.get("event-place") or item.get("publisher-place") or "")
     when = date_text(item, "event-date") or date_text(item)
     at = sentence(event, place, end="")
@@ -508,7 +509,7 @@ def _container(item):
 def _article_number(item):
     """An article's number where a journal has no pages, "e0318239" (Zotero's "Article Number", CSL's
     ``number``); empty for an article with pages."""
-    return "" if item.get("page") else esc(" ".join(str(item.get("number") or "").split()))
+    return "" if item.get("page") else esc(field(item, "number"))
 
 
 def _owned_by_organisation(item):
@@ -548,13 +549,13 @@ def _series(item):
     series = title_html(item["collection-title"]) if item.get("collection-title") else _container(item)
     number = esc(item.get("number") or item.get("issue") or "")
     if number and not series:  # "working paper 77": a number alone says nothing (CMOS 17 14.238)
-        series = esc(" ".join(str(item.get("genre") or "").split()))
+        series = esc(field(item, "genre"))
     return " ".join(filter(None, [series, number]))
 
 
 def _thesis(item):
     """ "PhD diss., University of Chicago, 2012" (CMOS 17 14.211): the genre, the school, the year."""
-    genre = " ".join(str(item.get("genre") or "").split())
+    genre = field(item, "genre")
     folded = genre.casefold().replace(".", "")
     if "phd" in folded or "doctor" in folded:
         genre = "PhD diss."

@@ -23,7 +23,7 @@ CSL-JSON as Zotero writes it: the public law or bill number in ``number``, the c
 
 import re
 
-from citations.styles.text import date_text, esc, italic, linked, links, sentence, title_html
+from citations.styles.text import date_text, esc, field, italic, linked, links, sentence, title_html
 
 LEGAL_TYPES = {"legislation", "bill", "hearing"}
 _FIRST_PAGE = re.compile(r"[-–—,]")
@@ -60,7 +60,7 @@ def _labelled_law(item):
 
 def _public_law(item):
     """ "Pub. L. No. 107-296" from a statute's number (a number already labelled stays as it is)."""
-    number = " ".join(str(item.get("number") or item.get("issue") or "").split())
+    number = field(item, "number", "issue")
     if _labelled_law(item):
         return esc(f"{item['container-title']} {number}")
     if not number or item.get("type") != "legislation":
@@ -78,7 +78,7 @@ def _code(item):
 
 
 def _congress(item):
-    return esc(" ".join(str(item.get("chapter-number") or item.get("authority") or "").split()))
+    return esc(field(item, "chapter-number", "authority"))
 
 
 def _year(item):

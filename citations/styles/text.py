@@ -15,6 +15,11 @@ def esc(value):
     return html.escape(str(value), quote=False)
 
 
+def field(item, *names):
+    """The first of the record's ``names`` it gives, as one line of text (its spaces made single)."""
+    return " ".join(str(next((item[name] for name in names if item.get(name)), "")).split())
+
+
 def attr(value):
     """Escape text for an HTML attribute value."""
     return html.escape(str(value), quote=True)
