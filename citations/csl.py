@@ -5,6 +5,7 @@ that one record means the same thing wherever it travels.
 """
 
 import calendar
+import re
 
 from citations import dates
 from citations.dates import MONTHS
@@ -239,11 +240,66 @@ def _as_text(value):
     return str(value) if isinstance(value, int | float) else value
 
 
+# CSL 1.0.2's variables, by kind, that a record's note may hold as "variable: value" lines.
+NOTE_NAMES = frozenset(
+    (
+        *("author", "chair", "collection-editor", "compiler", "composer", "container-author", "contributor"),
+        *("curator", "director", "editor", "editorial-director", "executive-producer", "guest", "host"),
+        *("illustrator", "interviewer", "narrator", "organizer", "original-author", "performer", "producer"),
+        *("recipient", "reviewed-author", "script-writer", "series-creator", "translator"),
+    )
+)
+NOTE_DATES = frozenset(("accessed", "available-date", "event-date", "issued", "original-date", "submitted"))
+NOTE_TEXTS = frozenset(
+    (
+        *("abstract", "archive", "archive_collection", "archive_location", "archive-place", "authority"),
+        *("call-number", "chapter-number", "collection-number", "collection-title", "container-title"),
+        *("container-title-short", "dimensions", "division", "DOI", "edition", "event-place", "event-title"),
+        *("genre", "ISBN", "ISSN", "issue", "jurisdiction", "language", "medium", "number", "number-of-pages"),
+        *("number-of-volumes", "original-publisher", "original-publisher-place", "original-title", "page"),
+        *("part-number", "part-title", "PMCID", "PMID", "printing-number", "publisher", "publisher-place"),
+        *("references", "reviewed-genre", "reviewed-title", "scale", "section", "source", "status"),
+        *("supplement-number", "title", "title-short", "URL", "version", "volume", "volume-title"),
+        *("volume-title-short",),
+    )
+)
+_NOTE_VARIABLES = {name.lower(): name for name in NOTE_NAMES | NOTE_DATES | NOTE_TEXTS}
+_NOTE_LINE = re.compile(r"\s*([A-Za-z][\w-]{0,40})\s*:\s*(\S.*)")
+
+
+def note_variables(note):
+    """The CSL variables a record's note holds, Zotero's "Extra" convention that citeproc-js and
+    Pandoc read, and the note's other lines: ``({variable: value}, rest)``.
+
+    One variable a line, "original-date: 1950", "Section: B" (any case); a name as "Family || Given"
+    or as written; a date as written, read like any other. A line naming no CSL variable ("OCLC:
+    429217") stays in the note, and so does "type:": the record's type is the one the admin shows.
+    """
+    found, rest = {}, []
+    for line in note.splitlines():
+        match = _NOTE_LINE.fullmatch(line.rstrip())
+        variable = match and _NOTE_VARIABLES.get(match.group(1).lower())
+        if not variable:
+            rest.append(line)
+        elif variable in NOTE_NAMES:
+            family, _, given = match.group(2).partition("||")
+            name = {"family": family.strip(), "given": given.strip()} if given else {"literal": family.strip()}
+            found.setdefault(variable, []).append(name)
+        else:
+            found.setdefault(variable, match.group(2))
+    return found, "\n".join(rest).strip()
+
+
 def as_text(item):
     """``item`` as the styles read it: numbers as digits, one-element lists as their element,
-    names normalised (``normalize_name``), other spellings under CSL's names; dates and text
-    as they are."""
+    names normalised (``normalize_name``), other spellings under CSL's names, the variables its
+    note holds (``note_variables``) where it has none of its own; dates and text as they are."""
     text = {variable: _as_text(value) for variable, value in item.items()}
+    if isinstance(text.get("note"), str):
+        found, text["note"] = note_variables(text["note"])
+        for variable, value in found.items():
+            if not text.get(variable):
+                text[variable] = _as_text(value)
     for variable, spellings in SPELLINGS.items():
         for spelling in spellings:
             if not text.get(variable) and text.get(spelling):

@@ -4,6 +4,7 @@ edition keeps these forms)."""
 
 import pytest
 
+from citations import csl
 from citations.styles import get_style
 from tests.citations.records import person
 
@@ -142,3 +143,26 @@ def test_title_markup_is_formatting_and_a_title_within_an_italic_title_is_nested
         '<i>On <i>Hamlet</i>: H<sub>2</sub>O, <span class="small-caps">Nasa</span> &amp; iPod &lt;b&gt;</i>'
         " (n.d.)."
     )
+
+
+def test_variables_a_record_keeps_in_its_note_are_read_as_its_own():
+    """Zotero's "Extra" convention, which citeproc-js and Pandoc read: one CSL variable a line,
+    any case, names as "Family || Given"; the record's own values win, and other lines stay."""
+    record = {
+        "type": "book",
+        "title": "Prairie State",
+        "author": [person("Paul M.", "Angle")],
+        "publisher": "University of Chicago Press",
+        "note": "OCLC: 429217\nTranslator: Goldstein || Ann\npublisher: Elsewhere\nissued: 1968\ntype: classic",
+    }
+    item = csl.as_text(record)
+    assert item["note"] == "OCLC: 429217\ntype: classic"
+    assert chicago.bibliography(item) == (
+        "Angle, Paul M. <i>Prairie State</i>. Translated by Ann Goldstein. University of Chicago Press, 1968."
+    )
+
+
+def test_a_note_line_that_names_no_variable_is_left_alone():
+    found, rest = csl.note_variables("Reprinted: often\nnumber:\n" + "x: y" * 10_000)
+    assert found == {}
+    assert rest.startswith("Reprinted: often\nnumber:")
