@@ -255,8 +255,9 @@ NOTE_TEXTS = frozenset(
         *("abstract", "archive", "archive_collection", "archive_location", "archive-place", "authority"),
         *("call-number", "chapter-number", "collection-number", "collection-title", "container-title"),
         *("container-title-short", "dimensions", "division", "DOI", "edition", "event-place", "event-title"),
-        *("genre", "ISBN", "ISSN", "issue", "jurisdiction", "language", "medium", "number", "number-of-pages"),
-        *("number-of-volumes", "original-publisher", "original-publisher-place", "original-title", "page"),
+        *("genre", "ISBN", "ISSN", "issue", "jurisdiction", "language", "medium", "number"),
+        *("number-of-pages", "number-of-volumes", "original-publisher", "original-publisher-place"),
+        *("original-title", "page"),
         *("part-number", "part-title", "PMCID", "PMID", "printing-number", "publisher", "publisher-place"),
         *("references", "reviewed-genre", "reviewed-title", "scale", "section", "source", "status"),
         *("supplement-number", "title", "title-short", "URL", "version", "volume", "volume-title"),
@@ -283,7 +284,8 @@ def note_variables(note):
             rest.append(line)
         elif variable in NOTE_NAMES:
             family, _, given = match.group(2).partition("||")
-            name = {"family": family.strip(), "given": given.strip()} if given else {"literal": family.strip()}
+            family, given = family.strip(), given.strip()
+            name = {"family": family, "given": given} if given else {"literal": family}
             found.setdefault(variable, []).append(name)
         else:
             found.setdefault(variable, match.group(2))

@@ -153,7 +153,8 @@ def test_variables_a_record_keeps_in_its_note_are_read_as_its_own():
         "title": "Prairie State",
         "author": [person("Paul M.", "Angle")],
         "publisher": "University of Chicago Press",
-        "note": "OCLC: 429217\nTranslator: Goldstein || Ann\npublisher: Elsewhere\nissued: 1968\ntype: classic",
+        "note": "OCLC: 429217\nTranslator: Goldstein || Ann\npublisher: Elsewhere\nissued: 1968\n"
+        "type: classic",
     }
     item = csl.as_text(record)
     assert item["note"] == "OCLC: 429217\ntype: classic"
