@@ -192,7 +192,7 @@ def sources_for_completion(text: str, limit: int = 10):
     Keys that start with ``text`` come first, then the rest, each in key order;
     an empty ``text`` gives the sources added last. One query.
     """
-    sources = Source.objects.only("key", "title", "authors", "editors", "issued_year")
+    sources = Source.objects.only("key", "title", "authors", "editors", "issued_year", "csl")
     if not text:
         return sources.order_by("-created", "-pk")[:limit]
     return (

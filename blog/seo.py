@@ -81,7 +81,7 @@ def agent(name):
 def source_json_ld(source):
     """A cited source as a schema.org work of its type, with its DOI as identifier and ``sameAs``."""
     kind = source.type
-    work = {"@type": SCHEMA_TYPES.get(kind, "CreativeWork"), "name": source.title}
+    work = {"@type": SCHEMA_TYPES.get(kind, "CreativeWork"), "name": source.title_text}
     if source.url:
         work["url"] = source.url
     if source.authors:

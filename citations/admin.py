@@ -64,11 +64,16 @@ def add_tool(url_name, label, allowed=lambda request: True):
 class SourceAdmin(admin.ModelAdmin):
     form = SourceAdminForm
     change_form_template = "admin/citations/source/change_form.html"
-    list_display = ["key", "title", "container_title", "type", "issued_year"]
+    list_display = ["key", "title_or_description", "container_title", "type", "issued_year"]
     list_filter = ["type", "issued_year"]
     search_fields = ["key", "title", "container_title", "names_text"]
     readonly_fields = ["added_by", "created", "updated", "csl"]
     actions = ["export_csl_json", "export_bibtex"]
+
+    @admin.display(description="title", ordering="title")
+    def title_or_description(self, source):
+        return source.title_text
+
     fieldsets = [
         (None, {"fields": ["key", "type", "title", "short_title", "authors", "container_title", "editors"]}),
         (

@@ -307,3 +307,31 @@ def as_text(item):
             if not text.get(variable) and text.get(spelling):
                 text[variable] = text[spelling]
     return text
+
+
+# What a citation can name a work by when it has no title: the Manual's descriptions of untitled
+# works (a manuscript's genre, a comment's medium, a magazine's department), where it appeared, its
+# number (a bill's) or its names.
+DESCRIBING = (
+    *("genre", "medium", "section", "container-title", "collection-title", "archive_collection"),
+    *("archive", "event-title", "reviewed-title", "number", "authority", "publisher", "URL", "DOI"),
+)
+
+
+def names_the_work(item):
+    """Whether a record (as ``as_text`` reads it) holds anything a citation can name it by."""
+    if str(item.get("title") or "").strip():
+        return True
+    if any(isinstance(value, list) and value for value in item.values()):  # names
+        return True
+    return any(str(item.get(variable) or "").strip() for variable in DESCRIBING)
+
+
+def description(item):
+    """An untitled work's description, as the Manual cites one (a genre, a medium, a department),
+    with a capital for a heading; "Untitled" where the record gives none."""
+    for variable in ("genre", "medium", "section"):
+        text = str(item.get(variable) or "").strip()
+        if text:
+            return text[0].upper() + text[1:]
+    return "Untitled"

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from citations import csl, markup, styles
@@ -103,7 +104,13 @@ class Source(models.Model):
         help_text="How posts cite this source, as in [@hinshaw2013].",
     )
     type = models.CharField("type", max_length=32, choices=Type.choices, default=Type.NEWSPAPER_ARTICLE)
-    title = models.CharField("title", max_length=500)
+    title = models.CharField(
+        "title",
+        max_length=500,
+        blank=True,
+        help_text="Left blank for an untitled work (a letter, a comment, an interview), which citations "
+        "describe by its genre or medium.",
+    )
     short_title = models.CharField(
         "short title",
         max_length=200,
@@ -191,7 +198,12 @@ class Source(models.Model):
     doi = models.CharField("DOI", max_length=200, blank=True, help_text="Without https://doi.org/.")
     isbn = models.CharField("ISBN", max_length=50, blank=True)
     # Not "note": that name is the method that formats a footnote.
-    annotation = models.TextField("note", blank=True, help_text="A private note; not shown in citations.")
+    annotation = models.TextField(
+        "note",
+        blank=True,
+        help_text="Not shown in citations, but for lines such as “original-date: 1950” or “genre: email "
+        "message”: a CSL variable and its value, as in Zotero's Extra field, read as this source's own.",
+    )
     csl = models.JSONField(
         "full record",
         default=dict,
@@ -278,6 +290,8 @@ class Source(models.Model):
         problems = csl.date_errors(self.issued_year, self.issued_month, self.issued_day)
         if problems:
             errors["issued_day" if self.issued_day and self.issued_month else "issued_month"] = problems
+        if not self.title and not csl.names_the_work(csl.as_text(self.as_csl())):
+            errors["title"] = "Give a title, or an author, editor or container to cite this work by."
         if self.doi.lower().startswith(("http://", "https://", "doi:")):
             self.doi = self.doi.split("doi.org/", 1)[-1].removeprefix("doi:").removeprefix("DOI:").strip()
         if errors:
@@ -372,12 +386,18 @@ class Source(models.Model):
 
     @property
     def title_html(self):
-        """The title as HTML, its CSL markup (``<i>``, ``<sc>``…) kept as formatting."""
+        """The title as HTML, its CSL markup (``<i>``, ``<sc>``…) kept as formatting; an untitled
+        work's description (``csl.description``)."""
+        if not self.title:
+            return escape(self.title_text)
         return mark_safe(markup.to_html(self.title))  # noqa: S308 (markup.to_html escapes all else)
 
     @property
     def title_text(self):
-        """The title without markup, for a page's ``<title>`` and descriptions."""
+        """The title without markup, for a page's ``<title>`` and descriptions; an untitled work's
+        description."""
+        if not self.title:
+            return csl.description(csl.as_text(self.csl))  # genre, medium: no field of their own
         return markup.to_text(self.title)
 
     # Citing -------------------------------------------------------------------

@@ -6,8 +6,10 @@ so variables the fields have no room for (translator, edition, series,
 genre…) and forms they cannot hold (seasons, ranges, literal dates,
 over-long values) survive untouched. ``item_to_fields`` is therefore
 lenient: what a field cannot hold is left out of the field, with a note,
-and only what makes a record unusable (no key, no title, an impossible
-date, names that are not names) is a ``RecordError``.
+and only what makes a record unusable (no key, nothing to cite it by, an
+impossible date, names that are not names) is a ``RecordError``. A record
+without a title is usable: the Manual cites letters, comments, interviews,
+manuscripts and articles by their authors and descriptions.
 """
 
 import datetime
@@ -193,8 +195,8 @@ def item_to_fields(item):
     key = item.get("id")
     if key in (None, "") or isinstance(key, bool | dict | list):
         raise RecordError("the record has no id (citation key)")
-    if not str(item.get("title") or "").strip():
-        raise RecordError("the record has no title")
+    if not csl.names_the_work(csl.as_text(item)):
+        raise RecordError("the record has nothing to cite it by: no title, name, container or description")
     notes = []
     kind, mapped = csl.nearest_type(str(item.get("type", "")), has_url=bool(item.get("URL")))
     fields = {"key": str(key).strip(), "type": kind, **_text_fields(item, notes)}

@@ -242,3 +242,18 @@ def test_a_panel_another_app_adds_shows_on_a_sources_page_for_that_reader(
     assert "<label>Seen by:</label>" in page
     assert f'<div class="readonly">{admin_user.username} sees {source.key}</div>' in page
     assert "Elsewhere" not in admin_client.get(reverse("admin:citations_source_add")).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_untitled_source_is_saved_with_an_author_and_refused_with_nothing_to_cite_it_by(admin_client):
+    """An untitled letter or interview is cited by its author (CMOS 18 14.110–14.113)."""
+    response = admin_client.post(reverse("admin:citations_source_add"), form_data(title=""))
+    assert response.status_code == 302
+    assert Source.objects.get(key="coker2013").title == ""
+    response = admin_client.post(
+        reverse("admin:citations_source_add"), form_data(key="nothing", title="", authors="")
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Give a title, or an author, editor or container to cite this work by." in page
+    assert not Source.objects.filter(key="nothing").exists()

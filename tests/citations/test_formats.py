@@ -62,7 +62,7 @@ def test_unknown_types_map_to_the_nearest_supported_type(csl_type, expected):
     ("item", "message"),
     [
         ({"title": "T"}, "no id"),
-        ({"id": "a"}, "no title"),
+        ({"id": "a"}, "nothing to cite it by"),
         ({"id": "a", "title": "T", "issued": {"date-parts": [[2013, 17]]}}, "Month 17"),
         ({"id": "a", "title": "T", "issued": {"date-parts": [[2013, 2, 30]]}}, "no day 30"),
         ({"id": "a", "title": "T", "issued": {"date-parts": [["spring"]]}}, "not a number"),

@@ -110,7 +110,7 @@ def test_mapped_types_are_counted():
     ("records", "message"),
     [
         ([SEED[0], {"type": "book", "title": "No key"}], "Record 2: the record has no id"),
-        ([SEED[0], {"id": "x", "type": "book"}], "Record 2 (x): the record has no title"),
+        ([SEED[0], {"id": "x", "type": "book"}], "Record 2 (x): the record has nothing to cite it by"),
         (
             [SEED[0], {**SEED[1], "issued": {"date-parts": [[1859, 2, 30]]}}],
             "Record 2 (mill1859): issued: February",

@@ -1,5 +1,6 @@
 """The public source pages: the library grouped two ways, and each source's reference and links."""
 
+import json
 import re
 
 import pytest
@@ -142,3 +143,27 @@ def test_detail_view_can_be_extended_with_more_context(rf, library):
     response = CitedInView.as_view()(rf.get("/"), key="mill1859")
     assert response.context_data["cited_in"] == ["a post"]
     assert response.context_data["note"].startswith("John Stuart Mill, <i>On Liberty</i>")
+
+
+def test_an_untitled_work_is_headed_by_its_description(client, admin_client):
+    """A will the Manual cites by its description (CMOS 18 14.205): its page, the library's
+    bibliography and the admin's list name it so."""
+    from citations.services import import_file
+
+    record = {
+        "id": "shakespeare1616",
+        "type": "manuscript",
+        "genre": "will of William Shakespeare, gentleman of Stratford upon Avon, Warwickshire",
+        "archive": "TNA",
+        "archive_location": "PROB 11/127/771",
+        "issued": {"date-parts": [[1616, 6, 22]]},
+    }
+    import_file(json.dumps([record]).encode(), "csl-json")
+    source = Source.objects.get(key="shakespeare1616")
+    page = client.get(source.get_absolute_url()).content.decode()
+    assert "<h1>Will of William Shakespeare, gentleman of Stratford upon Avon, Warwickshire</h1>" in page
+    assert "<title>Will of William Shakespeare" in page
+    listing = client.get(reverse("citations:source_list")).content.decode()
+    assert "PROB 11/127/771" in listing
+    changelist = admin_client.get(reverse("admin:citations_source_changelist")).content.decode()
+    assert "Will of William Shakespeare" in changelist
