@@ -58,7 +58,12 @@ ENTRY_TYPES = {
     "thesis": "thesis",
     "phdthesis": "thesis",
     "mastersthesis": "thesis",
-    "unpublished": "report",
+    "unpublished": "manuscript",
+    "letter": "personal_communication",
+    "artwork": "graphic",
+    "image": "graphic",
+    "dataset": "dataset",
+    "software": "software",
     "video": "broadcast",
     "audio": "song",
     "movie": "motion_picture",
@@ -74,13 +79,26 @@ ENTRY_TYPES = {
 NEAREST = {
     *("booklet", "proceedings", "collection", "mvcollection", "suppbook", "inproceedings"),
     *("conference", "inreference", "misc", "manual", "thesis", "phdthesis", "mastersthesis"),
-    *("unpublished", "audio", "movie", "music", "performance", "jurisdiction", "standard", "patent"),
+    *("audio", "movie", "music", "performance", "jurisdiction", "standard", "patent"),
 }
 SUBTYPES = {
     ("article", "newspaper"): "article-newspaper",
     ("article", "magazine"): "article-magazine",
     ("online", "blog"): "post-weblog",
 }
+# CSL 1.0.2's types: an ``entrysubtype`` naming one is the record's type, finer than its entry
+# type (``@video`` with ``entrysubtype = {interview}``), as this library writes it.
+CSL_TYPES = frozenset(
+    (
+        *("article", "article-journal", "article-magazine", "article-newspaper", "bill", "book"),
+        *("broadcast", "chapter", "classic", "collection", "dataset", "document", "entry"),
+        *("entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing"),
+        *("interview", "legal_case", "legislation", "manuscript", "map", "motion_picture"),
+        *("musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical"),
+        *("personal_communication", "post", "post-weblog", "regulation", "report", "review"),
+        *("review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage"),
+    )
+)
 THESIS_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis", "mathesis": "Master’s thesis"}
 # biblatex's localisation keys in ``type`` and ``series`` ("resreport", "newseries"), in words.
 PATENT_COUNTRIES = {"": "", "de": "German ", "eu": "European ", "fr": "French ", "uk": "British "}
@@ -139,11 +157,27 @@ WRITE_TYPES = {
     "legislation": ("legislation", "", "booktitle"),
     "legal_case": ("jurisdiction", "", "booktitle"),
     "patent": ("patent", "", "booktitle"),
+    "personal_communication": ("letter", "", "booktitle"),
+    "graphic": ("artwork", "", "booktitle"),
+    "dataset": ("dataset", "", "journal"),
+    "manuscript": ("unpublished", "", "booktitle"),
 }
-# Types whose "number" field is the work's own number (a report's, a patent's), not an issue.
-NUMBERED_TYPES = {"report", "thesis", "legislation", "legal_case", "patent"}
-# Types whose "number" is the number in a series (biblatex's books and chapters).
-SERIES_NUMBERED_TYPES = {"book", "chapter", "paper-conference", "entry", "pamphlet"}
+# CSL types biblatex has no entry type for, or one pandoc reads as another CSL type (``@software``
+# as a book, ``@standard`` as legislation): written as their kin's entry type, their own type in
+# ``entrysubtype``. The kin is the nearest type this library formats (``csl.nearest_type``) but these.
+KIN_TYPES = {
+    "article": "webpage",  # a preprint, a working paper: ``@online`` with its number
+    "entry-dictionary": "entry",
+    "entry-encyclopedia": "entry",
+    "figure": "graphic",
+    "map": "graphic",
+}
+# Entry types whose ``number`` is a periodical's issue; an article's own number is its ``eid``.
+ISSUE_NUMBERED = {"article", "periodical", "suppperiodical"}
+# Entry types whose ``number`` is the number in the series, when they name one (books and their parts).
+SERIES_NUMBERED = {"book", "mvbook", "inbook", "bookinbook", "suppbook", "booklet", "collection"}
+SERIES_NUMBERED |= {"mvcollection", "incollection", "suppcollection", "proceedings", "mvproceedings"}
+SERIES_NUMBERED |= {"inproceedings", "conference", "reference", "mvreference", "inreference"}
 
 # Plain field <-> CSL variable: text, decoded from and encoded to LaTeX.
 TEXT_FIELDS = [
@@ -225,7 +259,7 @@ READ_FIELDS = {
     *(name for name, _ in TEXT_FIELDS + VERBATIM_FIELDS + DATE_FIELDS),
     *(name for aliases in READ_ALIASES.values() for name in aliases),
     *("author", "editor", "translator", "editortype", "date", "year", "month", "day", "number"),
-    *("issue", "urldate", "entrysubtype", "crossref", "eprint", "eprinttype", "howpublished"),
+    *("issue", "eid", "urldate", "entrysubtype", "crossref", "eprint", "eprinttype", "howpublished"),
 }
 
 
@@ -249,7 +283,17 @@ def _extended_name(raw):
     if parts.get("prefix"):
         keeps = parts.get("useprefix", "").lower() == "true"
         name["non-dropping-particle" if keeps else "dropping-particle"] = parts["prefix"]
-    return csl.normalize_name(name)
+    return _name_parts(name)
+
+
+def _name_parts(name):
+    """A CSL name as ``csl.normalize_name`` makes it, but for its non-breaking spaces, kept:
+    BibTeX holds them ("C.{~}M."), where the library's other readers take any space as one."""
+    parts = {part: latex.collapse_spaces(str(name[part])) for part in csl.NAME_PARTS if name.get(part)}
+    parts = {part: value for part, value in parts.items() if value}
+    if "literal" in parts or "family" not in parts and "given" in parts:
+        return {"literal": parts.get("literal") or parts["given"]}
+    return parts
 
 
 def _name(raw):
@@ -262,7 +306,7 @@ def _name(raw):
     given = latex.latex_to_text(" ".join(parts.first))
     # "Tocqueville, Alexis de": lower-case words after the given name are a dropping particle.
     dropping = []
-    words = given.split()
+    words = given.split(" ") if given else []
     while len(words) > 1 and words[-1][:1].islower():
         dropping.append(words.pop())
     dropping.reverse()
@@ -273,7 +317,7 @@ def _name(raw):
         "non-dropping-particle": latex.latex_to_text(" ".join(parts.von)),
         "suffix": latex.latex_to_text(" ".join(parts.jr)),
     }
-    return csl.normalize_name(name)
+    return _name_parts(name)
 
 
 def _names(value, what="the names"):
@@ -376,7 +420,7 @@ def entry_to_item(entry, fields=None):
     entry_type = entry.entry_type.lower()
     subtype = fields.get("entrysubtype", "").strip().lower()
     kind = ENTRY_TYPES.get(entry_type, "webpage" if fields.get("url") else "book")
-    kind = SUBTYPES.get((entry_type, subtype), kind)
+    kind = SUBTYPES.get((entry_type, subtype), subtype if subtype in CSL_TYPES else kind)
     item = {"id": entry.key, "type": kind}
     for bib_name, csl_name in TEXT_FIELDS:
         item[csl_name] = latex.latex_to_text(
@@ -396,13 +440,13 @@ def entry_to_item(entry, fields=None):
         item["language"] = LANGUAGE_TAGS.get(item["language"].lower(), item["language"])
     item["genre"] = BIBSTRINGS.get(item["genre"].lower(), item["genre"])
     item["collection-title"] = BIBSTRINGS.get(item["collection-title"].lower(), item["collection-title"])
-    number = latex.latex_to_text(fields.get("number", ""))
-    if kind in NUMBERED_TYPES:
-        item["number"], item["issue"] = number, latex.latex_to_text(fields.get("issue", ""))
-    elif kind in SERIES_NUMBERED_TYPES and item["collection-title"]:
-        item["collection-number"], item["issue"] = number, latex.latex_to_text(fields.get("issue", ""))
+    number, issue = (latex.latex_to_text(fields.get(name, "")) for name in ("number", "issue"))
+    if entry_type in ISSUE_NUMBERED:
+        item["issue"], item["number"] = number or issue, latex.latex_to_text(fields.get("eid", ""))
+    elif entry_type in SERIES_NUMBERED and item["collection-title"]:
+        item["collection-number"], item["issue"] = number, issue
     else:
-        item["issue"] = number or latex.latex_to_text(fields.get("issue", ""))
+        item["number"], item["issue"] = number, issue
     for bib_name, csl_name in VERBATIM_FIELDS:
         item[csl_name] = _unbraced(fields.get(bib_name, ""))
     item["URL"] = _url(fields)
@@ -421,7 +465,7 @@ def entry_to_item(entry, fields=None):
         item["original-date"] = {"date-parts": [[int(fields["origyear"])]]}
     if fields.get("urldate", "").strip():
         item["accessed"] = dates.to_item(dates.read_text(fields["urldate"]))
-    mapped = entry_type in NEAREST or entry_type not in ENTRY_TYPES
+    mapped = subtype not in CSL_TYPES and (entry_type in NEAREST or entry_type not in ENTRY_TYPES)
     return {name: value for name, value in item.items() if value}, mapped
 
 
@@ -608,18 +652,28 @@ def _resolved(entry, entries, depth=0):
     return _inherited(fields, _resolved(parent, entries, depth + 1)[0], entry.entry_type.lower()), ()
 
 
+# What would split a name ("," between its parts, "and" between names) or its words ("~").
+_NAME_SEPARATOR = re.compile(r",|(?<= )and(?= )|~", re.I)
+
+
+def _name_part_to_latex(text):
+    """A name's part as LaTeX that BibTeX reads as that part: its commas, "and"s and
+    non-breaking spaces braced ("King, Martin Luther{,} Jr.", "C.{~}M.")."""
+    return _NAME_SEPARATOR.sub(lambda match: "{" + match.group() + "}", latex.text_to_latex(text))
+
+
 def _name_to_bibtex(name):
     """ "{Organisation}", "van Gogh, Vincent", "King, Jr., Martin Luther", "Tocqueville, Alexis de"."""
-    name = csl.normalize_name(name)
+    name = _name_parts(name)
     if "literal" in name:
         return "{" + latex.text_to_latex(name["literal"]) + "}"
-    family = latex.text_to_latex(name.get("family", ""))
+    family = _name_part_to_latex(name.get("family", ""))
     if family[:1].islower() or " " in family:
         family = "{" + family + "}"  # one family name, not a particle and a name
     if name.get("non-dropping-particle"):
-        family = latex.text_to_latex(name["non-dropping-particle"]) + " " + family
-    given = latex.text_to_latex(" ".join(filter(None, [name.get("given"), name.get("dropping-particle")])))
-    suffix = [latex.text_to_latex(name["suffix"])] if name.get("suffix") else []
+        family = _name_part_to_latex(name["non-dropping-particle"]) + " " + family
+    given = _name_part_to_latex(" ".join(filter(None, [name.get("given"), name.get("dropping-particle")])))
+    suffix = [_name_part_to_latex(name["suffix"])] if name.get("suffix") else []
     return ", ".join([family, *suffix, given])
 
 
@@ -647,17 +701,19 @@ def _date_fields(item):
 
 
 def _entry_kind(item):
-    """The entry type and subtype an item is written as, and the CSL type they read back as."""
-    kind = item.get("type")
-    if kind not in WRITE_TYPES:
-        kind = csl.nearest_type(str(kind or ""), has_url=bool(item.get("URL")))[0]
-    entry_type, subtype, container_field = WRITE_TYPES[kind]
-    return entry_type, subtype, container_field, SUBTYPES.get((entry_type, subtype), ENTRY_TYPES[entry_type])
+    """The entry type and subtype an item is written as, and the field that holds its container:
+    a CSL type without an entry type of its own is its kin's, with its own name as the subtype."""
+    kind = str(item.get("type") or "")
+    if kind in WRITE_TYPES:
+        return WRITE_TYPES[kind]
+    kin = KIN_TYPES.get(kind) or csl.nearest_type(kind, has_url=bool(item.get("URL")))[0]
+    entry_type, _, container_field = WRITE_TYPES[kin]
+    return entry_type, kind if kind in CSL_TYPES else "", container_field
 
 
 def item_to_entry(item):
     """A bibtexparser entry for a CSL-JSON item, with every variable BibTeX has a field for."""
-    entry_type, subtype, container_field, read_kind = _entry_kind(item)
+    entry_type, subtype, container_field = _entry_kind(item)
     fields = []
 
     def add(name, value):
@@ -684,14 +740,15 @@ def item_to_entry(item):
             add(container_field, text("container-title", container_field))
     add("publisher", text("publisher", "publisher"))
     add("address", text("publisher-place", "address"))
-    if read_kind in NUMBERED_TYPES:
-        add("number", text("number"))
-        add("issue", text("issue"))
-    elif read_kind in SERIES_NUMBERED_TYPES and item.get("collection-title"):
+    if entry_type in ISSUE_NUMBERED:
+        add("number", text("issue"))
+        add("eid", text("number"))
+    elif entry_type in SERIES_NUMBERED and item.get("collection-title"):
         add("number", text("collection-number"))
         add("issue", text("issue"))
     else:
-        add("number", text("issue"))
+        add("number", text("number"))
+        add("issue", text("issue"))
     for name, value in _date_fields(item):
         add(name, value)
     for bib_name, csl_name in DATE_FIELDS:

@@ -150,8 +150,18 @@ def latex_to_text(value, *, keep_lines=False):
         except (IndexError, KeyError, TypeError, AttributeError) as error:  # pylatexenc's own failures
             raise ValueError(f"LaTeX that cannot be read ({type(error).__name__}): {value[:80]}") from None
     if keep_lines:
-        return "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
-    return " ".join(text.split())
+        return "\n".join(collapse_spaces(line) for line in text.strip().splitlines())
+    return collapse_spaces(text)
+
+
+# Spaces a line may break at: a non-breaking space (U+00A0, LaTeX's "~") is a character of its own.
+_BREAKING_SPACES = re.compile(r"[^\S\xa0]+")
+
+
+def collapse_spaces(text):
+    """``text`` with each run of spaces as one, trimmed, as LaTeX reads them; non-breaking
+    spaces kept ("C.~M." is "C.\u00a0M.", as pandoc reads it)."""
+    return _BREAKING_SPACES.sub(" ", text).strip(" ")
 
 
 _SPECIAL = {
@@ -165,12 +175,14 @@ _SPECIAL = {
     "_": r"\_",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
+    "\xa0": "~",
 }
-_SPECIAL_RE = re.compile(r"[\\{}%&$#_~^]|--|``|''|\?`|!`")
+_SPECIAL_RE = re.compile(r"[\\{}%&$#_~^\xa0]|--|``|''|\?`|!`")
 
 
 def text_to_latex(value):
-    """Plain text as LaTeX that reads back the same: specials escaped, ligatures broken."""
+    """Plain text as LaTeX that reads back the same: specials escaped, ligatures broken, a
+    non-breaking space as "~"."""
     return _SPECIAL_RE.sub(lambda m: _SPECIAL.get(m.group(), m.group()[0] + "{}" + m.group()[1:]), value)
 
 

@@ -27,11 +27,40 @@ BIBTEX_VARIABLES = [
     *("type", "title", "container-title", "author", "editor", "translator", "publisher"),
     *("publisher-place", "volume", "issue", "page", "edition", "collection-title", "number"),
     *("genre", "language", "abstract", "note", "URL", "DOI", "ISBN", "ISSN", "archive_location"),
-    *("archive", "number-of-pages", "status"),
+    *("archive", "number-of-pages", "status", "collection-number", "chapter-number", "version"),
+    *("title-short", "container-title-short", "event-title", "event-place"),
 ]
-BIBTEX_DATES = ["issued", "original-date"]
-# CSL types with no BibTeX entry type of their own: written as their nearest kin.
-BIBTEX_NEAREST = {"manuscript": "book"}
+BIBTEX_DATES = ["issued", "original-date", "event-date", "accessed"]
+# Zotero's spellings of CSL variables, read back under CSL's names.
+SPELLINGS = {"title-short": "shortTitle", "container-title-short": "journalAbbreviation"}
+NOCASE = re.compile(r'<span class="nocase">(.*?)</span>')
+
+
+def held(variable, item):
+    """What BibTeX holds of a variable, for comparing a record before and after it. Forms BibTeX
+    cannot tell apart compare by meaning, each for its reason:
+
+    - a name's empty part ("given": "") is no part: a BibTeX name has only the parts it spells;
+    - a given name ending in lower-case words ("Felix von") comes back with them as a dropping
+      particle: "Weingartner, Felix von" is how BibTeX spells both, and a particle is what
+      pandoc and this library read there;
+    - a title's case-protecting span is braces, and so are its capitals: both read as text;
+      small caps have one spelling in LaTeX;
+    - a value's spaces are LaTeX's: runs of them one space, none at the ends.
+    """
+    value = item.get(variable) or item.get(SPELLINGS.get(variable, ""))
+    if isinstance(value, list) and all(isinstance(name, dict) for name in value):
+        return [without_particle({part: text for part, text in name.items() if text}) for name in value]
+    if variable in ("title", "title-short") and isinstance(value, str):
+        value = NOCASE.sub(r"\1", value).replace('<span style="font-variant:small-caps;">', "<sc>")
+        value = value.replace("Iss</span>", "Iss</sc>")  # the Zotero library's one small-caps span
+    return value.strip() if isinstance(value, str) else value
+
+
+def without_particle(name):
+    if "dropping-particle" in name:
+        name["given"] = " ".join(filter(None, [name.get("given"), name.pop("dropping-particle")]))
+    return name
 
 
 def exported(fmt):
@@ -77,32 +106,44 @@ def test_an_edited_field_is_exported_over_the_full_record(admin_client):
     }
 
 
-@pytest.mark.django_db
-def test_a_zotero_export_survives_bibtex_with_everything_bibtex_holds():
-    """CSL-JSON → BibTeX → CSL-JSON keeps every variable BibTeX has a field for, dates by meaning."""
-    import_file(ZOTERO, "csl-json")
+def through_bibtex(library, count):
+    """The library imported, exported as BibTeX, wiped, imported from that BibTeX and exported
+    as CSL-JSON: before and after, by key."""
+    import_file(library, "csl-json")
     bibtex = exported("bibtex")
     Source.objects.all().delete()
     report = import_file(bibtex.encode(), "bibtex")
-    assert (len(report.created), report.skipped) == (14, [])
-    before, after = by_key(json.loads(ZOTERO)), by_key(json.loads(exported("csl-json")))
+    assert (len(report.created), report.skipped) == (count, [])
+    return by_key(json.loads(library)), by_key(json.loads(exported("csl-json")))
+
+
+def assert_bibtex_holds(before, after):
     for key, item in before.items():
-        again = after[key]
         for variable in BIBTEX_VARIABLES:
-            expected = item.get(variable)
-            if variable == "type":
-                expected = BIBTEX_NEAREST.get(expected, expected)
-            if variable == "title":  # small caps have one spelling in LaTeX; nocase is braces
-                expected = expected.replace('<span style="font-variant:small-caps;">', "<sc>")
-                expected = expected.replace('<span class="nocase">iPhone</span>', "iPhone")
-                expected = expected.replace("Iss</span>", "Iss</sc>")
-            assert again.get(variable) == expected, (key, variable)
+            assert held(variable, after[key]) == held(variable, item), (key, variable)
         for variable in BIBTEX_DATES:
             if isinstance(item.get(variable), dict) and "date-parts" in item[variable]:
-                assert dates.read_date(again.get(variable)) == dates.read_date(item[variable]), (
-                    key,
-                    variable,
-                )
+                again = dates.read_date(after[key].get(variable))
+                assert again == dates.read_date(item[variable]), (key, variable)
+
+
+@pytest.mark.django_db
+def test_a_zotero_export_survives_bibtex_with_everything_bibtex_holds():
+    """CSL-JSON → BibTeX → CSL-JSON keeps every variable BibTeX has a field for, dates by meaning."""
+    assert_bibtex_holds(*through_bibtex(ZOTERO, 14))
+
+
+@pytest.mark.django_db
+def test_the_manual_s_examples_survive_bibtex_with_everything_bibtex_holds():
+    """The 403 records of the Manual's examples through BibTeX and back keep every variable
+    BibTeX has a field for: each of their 32 CSL types (biblatex's own entry type where pandoc
+    reads it as that type, @letter, @artwork, @dataset, @unpublished; else its kin's, with the
+    type in ``entrysubtype``), given names holding commas (14.22's "Martin Luther, Jr.", 14.110's
+    "Karen, [Karen Lee Orzolek]"), non-breaking spaces (14.159's "C.~M.") and the numbers of
+    a broadcast's episode (14.165), a data set (14.157) and a working paper (14.116)."""
+    before, after = through_bibtex(CMOS18_LIBRARY, 403)
+    assert len({item["type"] for item in before.values()}) == 32
+    assert_bibtex_holds(before, after)
 
 
 def test_bibtex_export_braces_capitals_a_publisher_s_and_and_marks_blog_posts():
