@@ -199,6 +199,10 @@ TEXT_FIELDS = [
     ("pubstate", "status"),
     ("library", "archive"),
     ("annote", "note"),
+    ("volumes", "number-of-volumes"),
+    ("origtitle", "original-title"),
+    ("origpublisher", "original-publisher"),
+    ("origlocation", "original-publisher-place"),
 ]
 # biblatex's parts of a title, read whole as its styles print them: "Title: Subtitle. Addon".
 TITLE_PARTS = [
@@ -214,7 +218,7 @@ READ_ALIASES = {
     "language": ["language", "langid"],
 }
 # Fields a list-reading biblatex would split at " and ": written in braces.
-LIST_FIELDS = {"publisher", "address"}
+LIST_FIELDS = {"publisher", "address", "origpublisher", "origlocation"}
 # Title fields a sentence-case style lower-cases: their capitals are braced.
 TITLE_FIELDS = {"title", "shorttitle", "booktitle", "series"}
 VERBATIM_FIELDS = [
@@ -233,8 +237,13 @@ EPRINT_URLS = {
     "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/{}",
     "googlebooks": "https://books.google.com?id={}",
 }
-# biblatex's ``editortype`` values that name another CSL role than editor (a film's director).
+# Name lists: field <-> CSL variable (``bookauthor``: the author of the book a part is in).
+NAME_FIELDS = [("author", "author"), ("editor", "editor"), ("translator", "translator")]
+NAME_FIELDS.append(("bookauthor", "container-author"))
+# biblatex's ``editortype`` values that name another CSL role than editor (a film's director),
+# and the fields they type: ``editor``, else ``editora``… when a record has an editor too.
 EDITOR_TYPES = {"director": "director", "compiler": "compiler", "organizer": "organizer"}
+EDITOR_FIELDS = ("editor", "editora", "editorb", "editorc")
 _URL_ONLY = re.compile(r"\\url\s*\{([^{}]*)\}\s*\Z|\\href\s*\{([^{}]*)\}|(https?://\S*)\Z")
 
 # Cross-references, as biblatex resolves them: a child takes each field it lacks from the
@@ -258,7 +267,10 @@ CROSSREF_DEPTH = 4
 READ_FIELDS = {
     *(name for name, _ in TEXT_FIELDS + VERBATIM_FIELDS + DATE_FIELDS),
     *(name for aliases in READ_ALIASES.values() for name in aliases),
-    *("author", "editor", "translator", "editortype", "date", "year", "month", "day", "number"),
+    *(name for name, _ in NAME_FIELDS),
+    *EDITOR_FIELDS,
+    *(f"{name}type" for name in EDITOR_FIELDS),
+    *("date", "year", "month", "day", "number"),
     *("issue", "eid", "urldate", "entrysubtype", "crossref", "eprint", "eprinttype", "howpublished"),
 }
 
@@ -452,11 +464,15 @@ def entry_to_item(entry, fields=None):
     item["URL"] = _url(fields)
     if fields.get("eprinttype", "").strip().lower() == "doi" and not item["DOI"]:
         item["DOI"] = fields.get("eprint", "").strip()
-    for role in ("author", "editor", "translator"):
-        item[role] = _names(fields.get(role, ""), f"the {role} field")
-    editor_role = EDITOR_TYPES.get(fields.get("editortype", "").strip().lower())
-    if editor_role:
-        item[editor_role] = item.pop("editor")
+    for bib_name, role in NAME_FIELDS:
+        item[role] = _names(fields.get(bib_name, ""), f"the {bib_name} field")
+    for bib_name in EDITOR_FIELDS:  # a director, compiler or organizer named by its editor type
+        role = EDITOR_TYPES.get(fields.get(f"{bib_name}type", "").strip().lower())
+        if role and fields.get(bib_name, "").strip():
+            names = _names(fields[bib_name], f"the {bib_name} field")
+            item[role] = item.get(role) or names
+            if bib_name == "editor":
+                item["editor"] = []
     item["issued"] = _date(fields)
     for bib_name, csl_name in DATE_FIELDS:
         if fields.get(bib_name, "").strip():
@@ -677,6 +693,12 @@ def _name_to_bibtex(name):
     return ", ".join([family, *suffix, given])
 
 
+def _names_to_bibtex(names):
+    """A list of CSL names as a BibTeX name list."""
+    names = [name for name in names or [] if isinstance(name, dict)] if isinstance(names, list) else []
+    return " and ".join(_name_to_bibtex(name) for name in names)
+
+
 def _plain(value):
     """A CSL variable's text: numbers as digits, a one-element list as its element."""
     if isinstance(value, list):
@@ -731,9 +753,14 @@ def item_to_entry(item):
         return latex.text_to_latex(value)
 
     add("entrysubtype", subtype)
-    for role in ("author", "editor", "translator"):
-        names = [name for name in item.get(role) or [] if isinstance(name, dict)]
-        add(role, " and ".join(_name_to_bibtex(name) for name in names))
+    for bib_name, role in NAME_FIELDS:
+        add(bib_name, _names_to_bibtex(item.get(role)))
+    editor_fields = iter(EDITOR_FIELDS[1:] if item.get("editor") else EDITOR_FIELDS)
+    for role in EDITOR_TYPES.values():
+        if names := _names_to_bibtex(item.get(role)):
+            bib_name = next(editor_fields)
+            add(bib_name, names)
+            add(f"{bib_name}type", role)
     for bib_name, csl_name in TEXT_FIELDS:
         add(bib_name, text(csl_name, bib_name))
         if bib_name == "shorttitle":

@@ -28,7 +28,9 @@ BIBTEX_VARIABLES = [
     *("publisher-place", "volume", "issue", "page", "edition", "collection-title", "number"),
     *("genre", "language", "abstract", "note", "URL", "DOI", "ISBN", "ISSN", "archive_location"),
     *("archive", "number-of-pages", "status", "collection-number", "chapter-number", "version"),
-    *("title-short", "container-title-short", "event-title", "event-place"),
+    *("title-short", "container-title-short", "event-title", "event-place", "container-author"),
+    *("number-of-volumes", "original-title", "original-publisher", "original-publisher-place"),
+    *("director", "compiler", "organizer"),
 ]
 BIBTEX_DATES = ["issued", "original-date", "event-date", "accessed"]
 # Zotero's spellings of CSL variables, read back under CSL's names.
@@ -160,6 +162,78 @@ def test_bibtex_export_braces_capitals_a_publisher_s_and_and_marks_blog_posts():
     assert "publisher = {{Simon and Schuster}}" in text
     assert "@online{b,\n\tentrysubtype = {blog}," in text
     assert [record.item for record in formats.read(text, "bibtex")] == items
+
+
+# What BibTeX would lose but for how it is written: a type biblatex has no entry type for, a
+# given name holding a comma or "and", a non-breaking space, a broadcast's and a paper's number,
+# a director beside an editor, a book's author.
+HARD_TO_HOLD = [
+    {
+        "id": "interview",
+        "type": "interview",
+        "title": "Interview",
+        "author": [{"family": "King", "given": "Martin Luther, Jr."}],
+        "number": "season 2, episode 15",
+    },
+    {
+        "id": "letter",
+        "type": "personal_communication",
+        "author": [{"family": "Sperberg-McQueen", "given": "C.\xa0M."}],
+        "genre": "Letter to\xa0the editor",
+    },
+    {
+        "id": "film",
+        "type": "motion_picture",
+        "title": "Film",
+        "editor": [{"family": "Roe", "given": "Ann"}],
+        "director": [
+            {"family": "Maasi", "given": "Mfundishi, (cofounder, Black Community Defense and Development)"}
+        ],
+    },
+    {
+        "id": "paper",
+        "type": "article",
+        "title": "Working Paper",
+        "number": "2022-120",
+        "container-author": [{"family": "Doe", "given": "Jane"}],
+    },
+]
+
+
+def test_bibtex_export_keeps_types_names_and_numbers_bibtex_would_lose():
+    """A type without a biblatex entry type is its kin's, its own in ``entrysubtype``; a given
+    name's commas and "and" are braced, so BibTeX reads one name in two parts, and so is its
+    non-breaking space ("~" elsewhere, as LaTeX writes it); every type writes its number; a
+    director beside an editor is biblatex's ``editora`` of type director. All read back as written."""
+    text = formats.write(HARD_TO_HOLD, "bibtex")
+    assert (
+        "@video{interview,\n\tentrysubtype = {interview},\n\tauthor = {King, Martin Luther{,} Jr.}," in text
+    )
+    assert "number = {season 2, episode 15}" in text
+    assert "@letter{letter,\n\tauthor = {Sperberg-McQueen, C.{~}M.},\n\ttype = {Letter to~the editor}" in text
+    assert "editora = {Maasi, Mfundishi{,} (cofounder{,} Black Community Defense {and} Development)}" in text
+    assert "editoratype = {director}" in text
+    assert "@online{paper,\n\tentrysubtype = {article},\n\tbookauthor = {Doe, Jane}," in text
+    assert [record.item for record in formats.read(text, "bibtex")] == HARD_TO_HOLD
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_reads_what_bibtex_export_keeps_as_its_nearest():
+    """pandoc reads the same export as the nearest types it knows, the names' commas as it reads
+    a given name's ", Jr." (a suffix), the non-breaking space and the numbers as written."""
+    theirs = pandoc_reading(formats.write(HARD_TO_HOLD, "bibtex"))
+    types = {key: item["type"] for key, item in theirs.items()}
+    assert types == {
+        "interview": "motion_picture",
+        "letter": "personal_communication",
+        "film": "motion_picture",
+        "paper": "webpage",
+    }
+    assert theirs["interview"]["author"] == [{"family": "King", "given": "Martin Luther", "suffix": "Jr."}]
+    assert theirs["interview"]["number"] == "season 2, episode 15"
+    assert theirs["letter"]["author"] == [{"family": "Sperberg-McQueen", "given": "C.\xa0M."}]
+    assert theirs["paper"]["number"] == "2022-120"
+    assert theirs["paper"]["container-author"] == [{"family": "Doe", "given": "Jane"}]
 
 
 @pytest.mark.django_db
