@@ -1,15 +1,17 @@
 """BibTeX and biblatex, to and from CSL-JSON items (through bibtexparser 2).
 
 Entry types map to their CSL type (``entrysubtype`` tells newspaper and
-magazine articles and blog posts apart); LaTeX is decoded by
+magazine articles and blog posts apart, and names a CSL type biblatex has no
+entry type for: ``@video`` of subtype ``interview``); LaTeX is decoded by
 ``citations.formats.latex``; names may be "Family, Given", "Given Family" or
 "{Organisation Name}". Reading keeps every field BibTeX shares with CSL
 (translator, edition, series, report number, thesis type, original date…),
 takes what an entry lacks from the entry it cross-references, and reads the
 first of a field given twice, as BibTeX does; an entry that cannot be read
 is returned with its error and line, for the import to skip. Writing escapes
-what LaTeX would read otherwise, braces the capitals of titles and a
-publisher's "and", so what is written reads back unchanged.
+what LaTeX would read otherwise, braces the capitals of titles, a
+publisher's "and" and the commas of a name's parts, so what is written reads
+back unchanged.
 """
 
 import re
@@ -301,7 +303,11 @@ def _extended_name(raw):
 def _name_parts(name):
     """A CSL name as ``csl.normalize_name`` makes it, but for its non-breaking spaces, kept:
     BibTeX holds them ("C.{~}M."), where the library's other readers take any space as one."""
-    parts = {part: latex.collapse_spaces(str(name[part])) for part in csl.NAME_PARTS if name.get(part)}
+    parts = {
+        part: latex.collapse_spaces(str(name[part]))
+        for part in csl.NAME_PARTS
+        if isinstance(name.get(part), str | int)
+    }
     parts = {part: value for part, value in parts.items() if value}
     if "literal" in parts or "family" not in parts and "given" in parts:
         return {"literal": parts.get("literal") or parts["given"]}
@@ -755,7 +761,7 @@ def item_to_entry(item):
     add("entrysubtype", subtype)
     for bib_name, role in NAME_FIELDS:
         add(bib_name, _names_to_bibtex(item.get(role)))
-    editor_fields = iter(EDITOR_FIELDS[1:] if item.get("editor") else EDITOR_FIELDS)
+    editor_fields = iter(EDITOR_FIELDS[1:] if _names_to_bibtex(item.get("editor")) else EDITOR_FIELDS)
     for role in EDITOR_TYPES.values():
         if names := _names_to_bibtex(item.get(role)):
             bib_name = next(editor_fields)
