@@ -5,7 +5,7 @@
 Pure helpers on a CSL item, for ``chicago``'s notes and bibliography entries.
 """
 
-from citations.styles.text import date_text, esc, field
+from citations.styles.text import date_text, esc, field, title_html
 
 # Parts of a book cited by what they are rather than by a title: "foreword to <i>Song of Solomon</i>"
 # (18th 14.12; 17th 14.110), "online appendix to" (18th 14.14).
@@ -93,3 +93,10 @@ def untitled_part(item):
     empty for a titled chapter."""
     genre = field(item, "genre").casefold()
     return genre if genre in UNTITLED_PARTS else ""
+
+
+def description(item):
+    """ " (melodramma tragico in three acts)": what a book is, where its record says it (a score's
+    genre), in parentheses after its title (18th 14.155; 17th 14.263)."""
+    genre = str(item.get("genre") or "").strip()
+    return f" ({title_html(genre)})" if genre and item.get("type") == "book" else ""

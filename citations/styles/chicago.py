@@ -14,7 +14,7 @@ sentence case are printed in headline style (8.159, ``capitals``).
 import re
 
 from citations.csl import nearest_type
-from citations.styles import books, cases, legislation, order, reference
+from citations.styles import books, cases, legislation, order, papers, reference
 from citations.styles.capitals import headline
 from citations.styles.editions import EIGHTEENTH
 from citations.styles.text import (
@@ -273,6 +273,9 @@ def _book_series(item):
     if not title:
         return ""
     number = field(item, "collection-number")
+    issue = field(item, "issue") if _kind(item) == "book" else ""
+    if number and issue:  # a series numbered as a journal is: "…, vol. 1, no. 14" (18th 14.25)
+        return f"{title_html(title)}, vol. {esc(number)}, no. {esc(issue)}"
     separator = " " if number.isalnum() else ", "
     return title_html(title) + (separator + esc(number) if number else "")
 
@@ -704,6 +707,10 @@ def note(
     if item.get("type") == "thesis":
         title = sentence(title, *_contributors(item, edition), end="") + f" ({_thesis(item)})"
         body = []
+    elif papers.is_unpublished_paper(item):  # "“Title,” PsyArXiv, September 4, 2022" (18th 14.76)
+        body = [papers.issued(item)]
+    elif papers.is_presented(item):  # "“Title,” paper presented at …, March 20, 2021" (18th 14.115)
+        body = [papers.presented(item)]
     elif kind == "article-journal":
         body = [_journal(item, where or esc(pages(item.get("page", ""))))]
         where = ""
@@ -727,10 +734,9 @@ def note(
         if reference.is_online(item) and reference.is_entry(item) and not item.get("publisher"):
             # "“Stevie Nicks,” in <i>Wikipedia</i>, last modified March 7, 2025" (18th 14.131)
             body = [contained, facts]
-        if kind == "chapter":
-            where = where or esc(pages(item.get("page", "")))
-        else:
-            medium = esc(item.get("medium", ""))
+        where = where or esc(pages(item.get("page", "")))
+        # "(Metropolitan Museum of Art, 2008), 290–386, exhibition catalog" (18th 14.134)
+        medium = esc(item.get("medium", ""))
     elif kind == "webpage":
         owner = ""
         if creators and _owned_by_organisation(item):
@@ -787,6 +793,7 @@ def note(
             volume = sentence(_volume(item), _volume_editors(item, edition), end="")
             series = sentence(_book_series(item), _series_editors(item, edition), end="")
             by, facts = _by(item, edition), _book_facts(item, edition)
+            title += books.description(item)
         title = sentence(title, by, *_contributors(item, edition), _edition(item), volume, series, end="")
         # A manuscript in a depository is dated as a collection's items are, without parentheses
         # (CMOS 17 14.221–14.231).
@@ -832,6 +839,10 @@ def bibliography(item, *, edition=EIGHTEENTH):
     if item.get("type") == "thesis":
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_thesis(item)))
+    elif papers.is_unpublished_paper(item):
+        parts.append(papers.issued(item, bibliography=True))
+    elif papers.is_presented(item):
+        parts.append(_capitalised(papers.presented(item)))
     elif kind == "article-journal":
         parts.append(_journal(item, esc(pages(item.get("page", "")))))
     elif kind == "post-weblog" and item.get("type") != "post":
@@ -844,12 +855,11 @@ def bibliography(item, *, edition=EIGHTEENTH):
         parts.append(sentence(_publication_facts(item, edition), esc(pages(item.get("page", ""))), end=""))
     elif kind == "chapter" or _book_in_book(item):
         book, after = _in_book(item, edition, bibliography=True)
-        span = esc(pages(item.get("page", ""))) if kind == "chapter" else ""
-        parts += [book, sentence(after, span, end="")] if after else [sentence(book, span, end="")]
+        # The pages follow the book, before its editors where a sentence sets off its author (17th 14.110).
+        parts += [sentence(book, esc(pages(item.get("page", ""))), end=""), after]
         parts.append(sentence(_book_series(item), _series_editors(item, edition, bibliography=True), end=""))
         parts.append(_book_facts(item, edition, bibliography=True))
-        if kind == "book":
-            parts.append(_capitalised(_medium(item)))
+        parts.append(_capitalised(_medium(item) if kind == "book" else esc(item.get("medium", ""))))
     elif kind == "webpage":
         when = _when(item)
         parts += [
@@ -894,6 +904,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
             parts += [_episode(item), directors, facts]
         parts.append(_capitalised(_medium(item)))
     elif kind == "book":
+        parts[1] += books.description(item)
         parts.append(_capitalised(_by(item, edition, bibliography=True)))  # "Literary Essays. By Ezra Pound."
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_edition(item)))
@@ -905,6 +916,8 @@ def bibliography(item, *, edition=EIGHTEENTH):
         parts.append(sentence(_book_series(item), _series_editors(item, edition, bibliography=True), end=""))
         parts.append(_book_facts(item, edition, bibliography=True))
         parts.append(_capitalised(_medium(item)))  # "Random House, 2008. Kindle."
+        # What the title page adds of its publication: "Distributed by Yale University Press." (18th 14.40)
+        parts.append(_capitalised(esc(field(item, "references"))))
     else:
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_edition(item)))
