@@ -11,8 +11,15 @@ from citations.styles.text import date_text, esc, field, title_html
 # (18th 14.12; 17th 14.110), "online appendix to" (18th 14.14).
 UNTITLED_PARTS = ("foreword", "introduction", "preface", "afterword", "online appendix")
 
+# The types cited as books are: a book, and the CSL types for a classic and a pamphlet.
+TYPES = {"book", "classic", "pamphlet"}
+
 # What a multivolume work's record holds about its volumes (18th 14.19–14.24).
 VOLUME_VARIABLES = ("volume", "volume-title", "part-number", "part-title", "number-of-volumes")
+
+
+def is_book(item):
+    return item.get("type") in TYPES
 
 
 def is_multivolume(item):
@@ -51,10 +58,11 @@ def roles(editors, translators, item, names, *, bibliography=False):
             ("edited by " if bibliography else "ed. ", editors),
             ("translated by " if bibliography else "trans. ", translators),
         ]
-    pairs += [
-        ("illustrated by " if bibliography else "ill. ", item.get("illustrator") or []),
-        ("narrated by ", item.get("narrator") or []),
-    ]
+    if is_book(item) or item.get("type") == "chapter":
+        pairs += [
+            ("illustrated by " if bibliography else "ill. ", item.get("illustrator") or []),
+            ("narrated by ", item.get("narrator") or []),
+        ]
     return [label + names(people) for label, people in pairs if people]
 
 
@@ -99,4 +107,4 @@ def description(item):
     """ " (melodramma tragico in three acts)": what a book is, where its record says it (a score's
     genre), in parentheses after its title (18th 14.155; 17th 14.263)."""
     genre = str(item.get("genre") or "").strip()
-    return f" ({title_html(genre)})" if genre and item.get("type") == "book" else ""
+    return f" ({title_html(genre)})" if genre and is_book(item) else ""

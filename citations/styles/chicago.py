@@ -484,7 +484,7 @@ def _book_in_book(item):
     """Whether ``item`` is a book published in another, a play in a collection or a volume in collected
     works, cited as a part of it: "<i>A Party for Boris</i>, in <i>Histrionics: Three Plays</i>" (18th
     14.11)."""
-    return _kind(item) == "book" and bool(item.get("container-title"))
+    return books.is_book(item) and bool(item.get("container-title"))
 
 
 def _book_facts(item, edition, *, bibliography=False):
@@ -496,7 +496,7 @@ def _book_facts(item, edition, *, bibliography=False):
     facts = _publication_facts(item, edition)
     if bibliography and not facts.startswith("n.d."):
         facts = _capitalised(facts)  # "Published by the author, 2021." (18th 14.36); "n.d." stays (10.43)
-    if _kind(item) != "book":
+    if not books.is_book(item):
         return facts
     original = "" if item.get("edition") else books.original_facts(item, edition)
     if item.get("original-title"):
@@ -787,11 +787,13 @@ def note(
             _medium(item),
         ]
     else:
-        volume, series, by = "", _series(item), ""
+        volume = _volume(item) if kind == "book" else ""
+        series = _series(item) if kind != "book" else _book_series(item)
         facts = _publication_facts(item, edition, year_only=kind == "book")
-        if kind == "book":
-            volume = sentence(_volume(item), _volume_editors(item, edition), end="")
-            series = sentence(_book_series(item), _series_editors(item, edition), end="")
+        by = ""
+        if books.is_book(item):
+            volume = sentence(volume, _volume_editors(item, edition), end="")
+            series = sentence(series, _series_editors(item, edition), end="")
             by, facts = _by(item, edition), _book_facts(item, edition)
             title += books.description(item)
         title = sentence(title, by, *_contributors(item, edition), _edition(item), volume, series, end="")
@@ -804,7 +806,9 @@ def note(
         body = []
         # An e-book's format after the locator: "(Random House, 2008), chap. 6, Kindle" (CMOS 17 14.161);
         # an audiobook's running time, "(Random House Audio, 2018), 19 hr., 4 min." (18th 14.58).
-        medium = _medium(item) if kind == "book" else ""
+        medium = (
+            (_medium(item) if books.is_book(item) else esc(item.get("medium", ""))) if kind == "book" else ""
+        )
     return sentence(creators, title, *body, where, medium, links(item) or _database(item))
 
 
@@ -903,7 +907,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
         else:
             parts += [_episode(item), directors, facts]
         parts.append(_capitalised(_medium(item)))
-    elif kind == "book":
+    elif books.is_book(item):
         parts[1] += books.description(item)
         parts.append(_capitalised(_by(item, edition, bibliography=True)))  # "Literary Essays. By Ezra Pound."
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
@@ -921,8 +925,12 @@ def bibliography(item, *, edition=EIGHTEENTH):
     else:
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_edition(item)))
-        parts.append(_capitalised(_series(item)))
-        parts.append(_publication_facts(item, edition, year_only=False))
+        if kind == "book":
+            parts.append(_volume(item, bibliography=True))
+        parts.append(_capitalised(_series(item)) if kind != "book" else _book_series(item))
+        parts.append(_publication_facts(item, edition, year_only=kind == "book"))
+        if kind == "book":
+            parts.append(_capitalised(esc(item.get("medium", ""))))  # "Random House, 2008. Kindle."
     parts.append(links(item) or _database(item, separator=". "))
     return sentence(*parts, separator=". ")
 
