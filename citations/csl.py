@@ -93,6 +93,10 @@ def name_errors(names):
     return errors
 
 
+# A given name that ends with a suffix after a comma: "Henry Louis, Jr.", "Robert, III".
+NAME_SUFFIX = re.compile(r"(.+?),\s*(Jr\.?|Sr\.?|I{2,3}|IV)")
+
+
 def normalize_name(name):
     """A CSL name as this library stores it: known text parts only, trimmed, none empty.
 
@@ -106,6 +110,9 @@ def normalize_name(name):
     }
     if "literal" in clean:
         return {"literal": clean["literal"]}
+    suffix = NAME_SUFFIX.fullmatch(clean.get("given", ""))
+    if suffix and "suffix" not in clean:  # "Henry Louis, Jr." as Zotero holds it: the suffix apart
+        clean["given"], clean["suffix"] = suffix.group(1), suffix.group(2)
     if "family" not in clean and "given" in clean:
         return {"literal": clean["given"]}
     return clean

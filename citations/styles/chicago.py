@@ -14,7 +14,7 @@ sentence case are printed in headline style (8.159, ``capitals``).
 import re
 
 from citations.csl import nearest_type
-from citations.styles import cases, legislation, order
+from citations.styles import books, cases, legislation, order, papers, reference
 from citations.styles.capitals import headline
 from citations.styles.editions import EIGHTEENTH
 from citations.styles.text import (
@@ -29,6 +29,7 @@ from citations.styles.text import (
     quoted,
     sentence,
     short_title,
+    smart_quotes,
     title_html,
 )
 
@@ -43,7 +44,6 @@ QUOTED_TYPES = {
 BOOK_LIKE_TYPES = {"book", "report", "legislation"}
 UNPUBLISHED_TYPES = {"thesis", "manuscript", "speech"}
 REVIEW_TYPES = {"review", "review-book"}
-REFERENCE_ENTRY_TYPES = {"entry", "entry-dictionary", "entry-encyclopedia"}
 
 
 TITLE_VARIABLES = (
@@ -74,10 +74,15 @@ def headline_titles(item, edition=EIGHTEENTH):
             if isinstance(container, str)
             else {}
         )
+    # An unsigned entry's heading is quoted as the reference work prints it, "hootenanny, n." (18th 14.131),
+    # with a capital where it opens the note: an entry online, not one cited under its heading.
+    kept = {"title"} if reference.is_entry(item) and not item.get("author") else set()
+    if kept and reference.is_online(item) and isinstance(item.get("title"), str):
+        item = {**item, "title": _capitalised(item["title"])}
     titles = {
         name: headline(item[name], capitalised_from=edition.prepositions_capitalised_from)
         for name in TITLE_VARIABLES
-        if isinstance(item.get(name), str)
+        if isinstance(item.get(name), str) and name not in kept
     }
     return {**item, **titles}
 
@@ -157,8 +162,11 @@ def _stand_in(item):
     whole = kind in BOOK_LIKE_TYPES or (kind == "chapter" and not item.get("container-title"))
     if item.get("author") or not whole:
         return [], ""
-    if item.get("editor"):
-        return item["editor"], _editor_label(item["editor"])
+    editors = books.general_editors(item) or item.get("editor") or []
+    if editors:
+        return editors, _editor_label(editors)
+    if item.get("compiler"):  # "Rosemary Gray, comp., <i>London</i>" (18th 14.5)
+        return item["compiler"], books.compiler_label(item["compiler"])
     translators = item.get("translator") or []
     return translators, "trans." if translators else ""
 
@@ -180,20 +188,69 @@ def _contributors(item, edition, *, bibliography=False):
     """Editors and translators after the title (CMOS 17 14.103–5): "ed. Elizabeth P. Peabody",
     "trans. Ann Goldstein" in a note, "edited by …", "translated by …" in a bibliography.
 
-    Editors who stand in the author's place (before the title) are not repeated.
+    Editors who stand in the author's place (before the title) are not repeated. A multivolume work's
+    general editors come first, those of the volume after it (``_volume_editors``).
     """
-    editors = item.get("editor") or []
+    general = books.general_editors(item)
+    editors = general or item.get("editor") or []
     translators = item.get("translator") or []
     stand_in, _label = _stand_in(item)
     if stand_in is editors:
         editors = []
     elif stand_in is translators:
         translators = []
-    if bibliography:
-        roles = [("edited by ", editors), ("translated by ", translators)]
-        return [label + edition.listed_names(names) for label, names in roles if names]
-    roles = [("ed. ", editors), ("trans. ", translators)]
-    return [label + edition.note_names(names) for label, names in roles if names]
+    names = edition.listed_names if bibliography else edition.note_names
+    return books.roles(editors, translators, item, names, bibliography=bibliography)
+
+
+def _volume_editors(item, edition, *, bibliography=False):
+    """The editors of the volume cited, after it, where the work has general editors: "vol. 7, <i>To
+    Save the Soul of America</i>, ed. Tenisha Armstrong" (18th 14.21–14.24)."""
+    editors = item.get("editor") or []
+    if not (editors and books.general_editors(item)):
+        return ""
+    names = edition.listed_names if bibliography else edition.note_names
+    return ("edited by " if bibliography else "ed. ") + names(editors)
+
+
+def _series_editors(item, edition, *, bibliography=False):
+    """ "Women in Culture and Society, ed. Catharine R. Stimpson" (18th 14.25)."""
+    editors = books.series_editors(item)
+    if not editors:
+        return ""
+    names = edition.listed_names if bibliography else edition.note_names
+    return ("edited by " if bibliography else "ed. ") + names(editors)
+
+
+def _by(item, edition, *, bibliography=False):
+    """ "by Alexis de Tocqueville": the author of the book a foreword introduces, or of a book its
+    editor is cited for, after the book's title (18th 14.6, 14.12)."""
+    authors = item.get("container-author") or []
+    names = edition.listed_names if bibliography else edition.note_names
+    return f"by {names(authors)}" if authors else ""
+
+
+def _in_book(item, edition, *, bibliography=False):
+    """The book a part of it is in, with what the book's citation names: "in <i>The Cambridge History
+    of America and the World</i>, ed. Mark Philip Bradley, vol. 3, <i>1900–1945</i>, ed. Brooke L.
+    Blower and Andrew Preston" (18th 14.9, 14.11, 14.24); "foreword to <i>Deep South</i>, 2nd ed., by
+    Allison Davis et al." (18th 14.12). A bibliography sets the book's author off in a sentence of its
+    own. Returns (the book, what follows in a bibliography)."""
+    part = books.untitled_part(item)
+    word = f"{part} to" if part else "in"
+    container = f"{_capitalised(word) if bibliography else word} {_container(item)}"
+    by = _by(item, edition, bibliography=bibliography)
+    contributors = _contributors(item, edition, bibliography=bibliography)
+    volume = [_volume(item), _volume_editors(item, edition, bibliography=bibliography)]
+    if books.general_editors(item) and contributors and not _stand_in(item)[0]:
+        # the general editors, then the volume and its editors
+        rest = [contributors[0], *volume, *contributors[1:]]
+    else:
+        rest = [*volume, *contributors]
+    if bibliography and by:
+        head = sentence(container, _edition(item), by, end="")
+        return head, _capitalised(sentence(*rest, end=""))
+    return sentence(container, _edition(item), by, *rest, end=""), ""
 
 
 def _edition(item):
@@ -216,6 +273,9 @@ def _book_series(item):
     if not title:
         return ""
     number = field(item, "collection-number")
+    issue = field(item, "issue") if _kind(item) == "book" else ""
+    if number and issue:  # a series numbered as a journal is: "…, vol. 1, no. 14" (18th 14.25)
+        return f"{title_html(title)}, vol. {esc(number)}, no. {esc(issue)}"
     separator = " " if number.isalnum() else ", "
     return title_html(title) + (separator + esc(number) if number else "")
 
@@ -404,17 +464,48 @@ def _capitalised(text):
 def _dated(item, *, year_only=False):
     """The date of publication, or "n.d." for a work without one (CMOS 17 14.145, 18th 14.44), but for an
     entry in a reference work, which is cited without one (18th 14.131)."""
-    undated = "" if item.get("type") in REFERENCE_ENTRY_TYPES else "n.d."
-    return date_text(item, year_only=year_only) or undated
+    if reference.is_entry(item):
+        return reference.dated(item, year_only=year_only)
+    return date_text(item, year_only=year_only) or books.forthcoming(item) or "n.d."
 
 
 def _publication_facts(item, edition, *, year_only=True):
     """ "New York: Penguin Press, 2016" (18th ed.: "Penguin Press, 2016"), or "n.d." where the year
     would be (14.127–14.128, 14.145)."""
-    place = esc(item.get("publisher-place", "")) if edition.place_of_publication else ""
-    publisher = esc(item.get("publisher", ""))
+    publisher = esc(smart_quotes(field(item, "publisher")))  # Izdatel’stvo “Nauka” (6.9, 6.11)
+    # The 18th names the place of a book whose publisher is unknown, "Boston, n.d." (14.44, 14.31).
+    placed = edition.place_of_publication or (not publisher and _kind(item) in ("book", "chapter"))
+    place = esc(item.get("publisher-place", "")) if placed else ""
     imprint = f"{place}: {publisher}" if place and publisher else place or publisher
     return sentence(imprint, _dated(item, year_only=year_only), end="")
+
+
+def _book_in_book(item):
+    """Whether ``item`` is a book published in another, a play in a collection or a volume in collected
+    works, cited as a part of it: "<i>A Party for Boris</i>, in <i>Histrionics: Three Plays</i>" (18th
+    14.11)."""
+    return books.is_book(item) and bool(item.get("container-title"))
+
+
+def _book_facts(item, edition, *, bibliography=False):
+    """A book's facts of publication, after those of its first publication if it is a reprint: "Random
+    House, 1952; repr., Vintage Books, 1995", in a bibliography "Random House, 1952. Reprint, Vintage
+    Books, 1995" (18th 14.16); a translation's original, "Vintage Books, 2020; originally published as
+    <i>Hisoyaka na kesshō</i> (Kodansha, 1994)" (18th 13.101). A later edition is not a reprint: its
+    edition says so (18th 14.15)."""
+    facts = _publication_facts(item, edition)
+    if bibliography and not facts.startswith("n.d."):
+        facts = _capitalised(facts)  # "Published by the author, 2021." (18th 14.36); "n.d." stays (10.43)
+    if not books.is_book(item):
+        return facts
+    original = "" if item.get("edition") else books.original_facts(item, edition)
+    if item.get("original-title"):
+        first = f"originally published as {italic(item['original-title'])}"
+        first += f" ({original})" if original else ""
+        return f"{facts}. {_capitalised(first)}" if bibliography else f"{facts}; {first}"
+    if bibliography:
+        return f"{original}. Reprint, {facts}" if original else facts
+    return f"{original}; repr., {facts}" if original else facts
 
 
 # "13:09" after a date's "T" or a space, or "1:09 p.m.": hours, minutes, and a.m. or p.m. if given.
@@ -585,7 +676,7 @@ def note(
     if _is_generated(item):
         return _generated(item, edition, where, short=short)
     if short:
-        names = item.get("author") or item.get("editor") or _stand_in(item)[0]
+        names = item.get("author") or _stand_in(item)[0] or item.get("editor") or []
         if _is_comment(item):
             # "Michele Truty, April 17, 2015, 1:09 p.m., comment on Chicago Manual of Style, “singular they.”"
             commenter = "" if suppress_author else edition.note_names(names)
@@ -597,7 +688,9 @@ def note(
             return sentence(names, "interview", where)  # "Buolamwini, interview." (18th)
         if _untitled_review(item):  # "Ratliff, review of <i>Mystery of Samba</i>."
             return sentence(names, _reviewed(item, edition, href=href, short=True), where)
-        if _kind(item) == "book":
+        if reference.is_under_heading(item):  # "<i>Encyclopaedia Britannica</i>, under “salvation.”"
+            return sentence(_container(item), reference.under(item, edition), where)
+        if _kind(item) == "book" and not _book_in_book(item):  # a book in another, by its own title
             where = _short_volume(item, where, label)
         return sentence(names, _title(item, short_title(item), href), where)
     kind = _periodical(item)
@@ -614,21 +707,36 @@ def note(
     if item.get("type") == "thesis":
         title = sentence(title, *_contributors(item, edition), end="") + f" ({_thesis(item)})"
         body = []
+    elif papers.is_unpublished_paper(item):  # "“Title,” PsyArXiv, September 4, 2022" (18th 14.76)
+        body = [papers.issued(item)]
+    elif papers.is_presented(item):  # "“Title,” paper presented at …, March 20, 2021" (18th 14.115)
+        body = [papers.presented(item)]
     elif kind == "article-journal":
         body = [_journal(item, where or esc(pages(item.get("page", ""))))]
         where = ""
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
         body = [_container(item), _section(item), _parent(item), "" if comment else _when(item)]
-    elif kind == "chapter":
-        container = f"in {_container(item)}" if item.get("container-title") else ""
-        facts = _publication_facts(item, edition)
+    elif reference.is_under_heading(item):
+        # "<i>Encyclopaedia Britannica</i>, 15th ed. (1980), under “salvation.”" (18th 14.130)
+        facts, title = _publication_facts(item, edition), ""
+        work = sentence(_container(item), _edition(item), _volume(item), end="")
+        body = [work + (f" ({facts})" if facts else ""), _medium(item), reference.under(item, edition)]
+    elif kind == "chapter" or _book_in_book(item):
+        facts = _book_facts(item, edition)
         # A chapter in one volume of a multivolume book names the volume after the book (CMOS 17 14.117).
-        contained = sentence(
-            container, _volume(item), *_contributors(item, edition), _book_series(item), end=""
-        )
+        series = [_book_series(item), _series_editors(item, edition)]
+        if item.get("container-title"):
+            contained = sentence(_in_book(item, edition)[0], *series, end="")
+        else:
+            contained = sentence(_volume(item), *_contributors(item, edition), *series, end="")
         # Without a book to follow, the facts stand alone: "“A Case Study …,” n.d., 169–77".
         body = [contained + f" ({facts})" if contained and facts else contained or facts]
+        if reference.is_online(item) and reference.is_entry(item) and not item.get("publisher"):
+            # "“Stevie Nicks,” in <i>Wikipedia</i>, last modified March 7, 2025" (18th 14.131)
+            body = [contained, facts]
         where = where or esc(pages(item.get("page", "")))
+        # "(Metropolitan Museum of Art, 2008), 290–386, exhibition catalog" (18th 14.134)
+        medium = esc(item.get("medium", ""))
     elif kind == "webpage":
         owner = ""
         if creators and _owned_by_organisation(item):
@@ -682,7 +790,13 @@ def note(
         volume = _volume(item) if kind == "book" else ""
         series = _series(item) if kind != "book" else _book_series(item)
         facts = _publication_facts(item, edition, year_only=kind == "book")
-        title = sentence(title, *_contributors(item, edition), _edition(item), volume, series, end="")
+        by = ""
+        if books.is_book(item):
+            volume = sentence(volume, _volume_editors(item, edition), end="")
+            series = sentence(series, _series_editors(item, edition), end="")
+            by, facts = _by(item, edition), _book_facts(item, edition)
+            title += books.description(item)
+        title = sentence(title, by, *_contributors(item, edition), _edition(item), volume, series, end="")
         # A manuscript in a depository is dated as a collection's items are, without parentheses
         # (CMOS 17 14.221–14.231).
         if _in_depository(item):
@@ -690,8 +804,11 @@ def note(
         else:
             title += f" ({facts})" if facts else ""
         body = []
-        # An e-book's format after the locator: "(Random House, 2008), chap. 6, Kindle" (CMOS 17 14.161).
-        medium = esc(item.get("medium", "")) if kind == "book" else ""
+        # An e-book's format after the locator: "(Random House, 2008), chap. 6, Kindle" (CMOS 17 14.161);
+        # an audiobook's running time, "(Random House Audio, 2018), 19 hr., 4 min." (18th 14.58).
+        medium = (
+            (_medium(item) if books.is_book(item) else esc(item.get("medium", ""))) if kind == "book" else ""
+        )
     return sentence(creators, title, *body, where, medium, links(item) or _database(item))
 
 
@@ -726,6 +843,10 @@ def bibliography(item, *, edition=EIGHTEENTH):
     if item.get("type") == "thesis":
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_thesis(item)))
+    elif papers.is_unpublished_paper(item):
+        parts.append(papers.issued(item, bibliography=True))
+    elif papers.is_presented(item):
+        parts.append(_capitalised(papers.presented(item)))
     elif kind == "article-journal":
         parts.append(_journal(item, esc(pages(item.get("page", "")))))
     elif kind == "post-weblog" and item.get("type") != "post":
@@ -736,19 +857,13 @@ def bibliography(item, *, edition=EIGHTEENTH):
     elif kind == "chapter" and not item.get("container-title"):
         # No book named: "“A Case Study ….” n.d., 169–77.", its editors (if any) in the author's place.
         parts.append(sentence(_publication_facts(item, edition), esc(pages(item.get("page", ""))), end=""))
-    elif kind == "chapter":
-        container = f"In {_container(item)}"
-        parts.append(
-            sentence(
-                container,
-                _volume(item),
-                *_contributors(item, edition, bibliography=True),
-                esc(pages(item.get("page", ""))),
-                end="",
-            )
-        )
-        parts.append(_book_series(item))
-        parts.append(_publication_facts(item, edition))
+    elif kind == "chapter" or _book_in_book(item):
+        book, after = _in_book(item, edition, bibliography=True)
+        # The pages follow the book, before its editors where a sentence sets off its author (17th 14.110).
+        parts += [sentence(book, esc(pages(item.get("page", ""))), end=""), after]
+        parts.append(sentence(_book_series(item), _series_editors(item, edition, bibliography=True), end=""))
+        parts.append(_book_facts(item, edition, bibliography=True))
+        parts.append(_capitalised(_medium(item) if kind == "book" else esc(item.get("medium", ""))))
     elif kind == "webpage":
         when = _when(item)
         parts += [
@@ -792,6 +907,21 @@ def bibliography(item, *, edition=EIGHTEENTH):
         else:
             parts += [_episode(item), directors, facts]
         parts.append(_capitalised(_medium(item)))
+    elif books.is_book(item):
+        parts[1] += books.description(item)
+        parts.append(_capitalised(_by(item, edition, bibliography=True)))  # "Literary Essays. By Ezra Pound."
+        parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
+        parts.append(_capitalised(_edition(item)))
+        volume = _volume(item, bibliography=True)
+        parts.append(
+            _capitalised(sentence(volume, _volume_editors(item, edition, bibliography=True), end=""))
+        )
+        parts.append(books.volumes(item))
+        parts.append(sentence(_book_series(item), _series_editors(item, edition, bibliography=True), end=""))
+        parts.append(_book_facts(item, edition, bibliography=True))
+        parts.append(_capitalised(_medium(item)))  # "Random House, 2008. Kindle."
+        # What the title page adds of its publication: "Distributed by Yale University Press." (18th 14.40)
+        parts.append(_capitalised(esc(field(item, "references"))))
     else:
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_edition(item)))

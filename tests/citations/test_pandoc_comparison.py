@@ -107,3 +107,21 @@ def test_the_rarer_types_causes_apply_to_their_own_type_only():
     assert (
         unsigned(ours, "Ratliff, unsigned Samba.", {"type": "book"}, "full")[1] == "Ratliff, unsigned Samba."
     )
+
+
+def test_the_books_causes_take_away_their_own_difference_only():
+    """Collection editors' labels go only for a record that has them, and "3 vols." is Pandoc's bare "3."
+    only in a bibliography entry of a work cited whole."""
+    unlabelled = _cause("a multivolume work's general editors").change
+    byrne = {"type": "book", "collection-editor": [{"given": "Muriel St. Clare", "family": "Byrne"}]}
+    ours = "Byrne, Muriel St. Clare, ed. The Lisle Letters."
+    pandoc = "Byrne, Muriel St. Clare. The Lisle Letters."
+    assert unlabelled(ours, pandoc, byrne, "bibliography") == (pandoc, pandoc)
+    editor = {"type": "book", "editor": byrne["collection-editor"]}
+    assert unlabelled(ours, pandoc, editor, "bibliography")[0] == ours
+    counted = _cause("a multivolume work cited whole").change
+    tillich = {"type": "book", "number-of-volumes": "3"}
+    ours, pandoc = "Systematic Theology. 3 vols. Chicago.", "Systematic Theology. 3. Chicago."
+    assert counted(ours, pandoc, tillich, "bibliography") == (ours, ours)
+    assert counted(ours, pandoc, {**tillich, "volume": "2"}, "bibliography")[1] == pandoc
+    assert counted(ours, pandoc, tillich, "full")[1] == pandoc
