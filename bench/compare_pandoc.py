@@ -460,6 +460,137 @@ def _organisation_first(ours, pandoc, item, form):
     return f"{owner}, " + ours.replace(f", {owner},", ",", 1), pandoc
 
 
+ARCHIVAL_TYPES = ("manuscript", "document", "personal_communication", "collection")
+
+
+def _of_archival_kind(item, form, ours, pandoc):
+    return item.get("type") in ARCHIVAL_TYPES
+
+
+def _unread_note_values(item):
+    """What an archival record's note gives that Pandoc's citeproc does not print: its archive_collection
+    line and the depository's place on a line after it, and a page (a folio)."""
+    values, after_collection = [], False
+    for line in str(item.get("note") or "").splitlines():
+        name, _colon, value = (part.strip() for part in line.partition(":"))
+        after_collection = after_collection or name == "archive_collection"
+        if name == "page" or (after_collection and name in ("archive_collection", "archive-place")):
+            values.append(value)
+    return values
+
+
+def _collection_left_out(ours, pandoc, item, form):
+    """Ours without the collection, the depository's place and the folio the note gives, as Pandoc's."""
+    for value in _unread_note_values(item):
+        for written in (
+            separator + spelling for separator in (", ", ". ") for spelling in (value, expanded_ranges(value))
+        ):
+            head, found, tail = ours.rpartition(written)
+            if found and tail[:1] in (",", ".", ""):
+                ours = head + tail
+                break
+    return ours, pandoc
+
+
+def _prefix_compound_lowercase(ours, pandoc, item, form):
+    """Pandoc's "Anti-Slavery" as ours, "Anti-slavery"; then a short title, as ``_shortened_title``."""
+    for word in re.findall(r"\b[A-Z][a-z]+-[a-z]+\b", ours):
+        first, _hyphen, second = word.partition("-")
+        pandoc = pandoc.replace(f"{first}-{second.capitalize()}", word)
+    return _shortened_title(ours, pandoc, item, form)
+
+
+def _is_collection(item, form, ours, pandoc):
+    return bool(re.search(r"(?im)^\s*type:\s*collection\s*$", str(item.get("note") or "")))
+
+
+def _collection_quoted(ours, pandoc, item, form):
+    """Pandoc's "“Revere Family Papers,” n.d., Massachusetts …" as ours, the name roman and undated."""
+    pandoc = re.sub(r"“([^“”]*?)([,.]?)”", r"\1\2", pandoc, count=1)
+    return ours, pandoc.replace(", n.d.,", ",").replace(". n.d. ", ". ")
+
+
+def _guess_unbracketed(ours, pandoc, item, form):
+    """Ours' "“A Map …” [1772?], MS 228" as Pandoc's "“A Map …,” 1772, MS 228", the question mark dropped."""
+    if form == "bibliography":
+        return re.sub(r" \[([^\]]+)\?\]", r" \1", ours), pandoc
+    ours = re.sub(r"” \[([^\]]+)\?\]", r",” \1", ours)
+    return re.sub(r" \[([^\]]+)\?\]", r", \1", ours), pandoc
+
+
+def _is_guessed(item, form, ours, pandoc):
+    issued = item.get("issued") or next(
+        (line for line in str(item.get("note") or "").splitlines() if line.startswith("issued:")), ""
+    )
+    return item.get("type") in ARCHIVAL_TYPES and "?" in json.dumps(issued)
+
+
+def _genre_first(ours, pandoc, item, form):
+    """Ours' "Memorandum, “Concerning a Court of Arbitration,” n.d." as Pandoc's "“Concerning …,”
+    memorandum, n.d."; its short note, "Memorandum, “Concerning.”", for Pandoc's whole title and genre."""
+    genre = next(
+        (
+            line.partition(":")[2].strip()
+            for line in str(item.get("note") or "").splitlines()
+            if line.startswith("genre:")
+        ),
+        str(item.get("genre") or ""),
+    )
+    if not genre or item.get("author"):
+        return ours, pandoc
+    label = genre[:1].upper() + genre[1:]
+    if form == "short":
+        return (
+            (ours, ours)
+            if ours.startswith(f"{label}, “") and pandoc.endswith(f",” {genre}.")
+            else (ours, pandoc)
+        )
+    if form == "bibliography":
+        return re.sub(rf"^{re.escape(label)}\. (“[^”]*”) ", rf"\1 {label}. ", ours), pandoc
+    return re.sub(rf"^{re.escape(label)}, (“[^”]*”) ", rf"\1 {genre}, ", ours), pandoc
+
+
+def _letter_in_book(ours, pandoc, item, form):
+    """Pandoc's "Family Circle, 42, ed. Helen Truesdell Heath (…)" as ours, "… (…), no. 42", and its
+    bibliography's "In Letters …, Worthington Chauncey Ford, vol. 1" as ours, "edited by" before the
+    general editor's name."""
+    number = next(
+        (
+            line.partition(":")[2].strip()
+            for line in str(item.get("note") or "").splitlines()
+            if line.startswith("number:")
+        ),
+        "",
+    )
+    if number:
+        ours = ours.replace(f", no. {number}.", ".")
+        pandoc = pandoc.replace(f", {number}, ed", ", ed")
+    for name in csl.note_variables(str(item.get("note") or ""))[0].get("collection-editor", []):
+        written = " ".join(filter(None, [name.get("given"), name.get("family"), name.get("literal")]))
+        pandoc = pandoc.replace(f", {written}, vol.", f", edited by {written}, vol.")
+    return ours, pandoc
+
+
+def _letter_slips(ours, pandoc, item, form):
+    """Pandoc's slips on letters as ours: a recipient's markup printed as text ("the <i>Afro-American</i>"),
+    a date after the place in parentheses, and a date given twice in a short note."""
+    pandoc = pandoc.replace("<i>", "").replace("</i>", "")
+    pandoc = re.sub(r" \(((?:[A-Z][a-z]+ )?\d{1,2}, \d{4})\),", r", \1,", pandoc)
+    return ours, re.sub(r", ([A-Z][a-z]+ \d{1,2}, \d{4}), \1\.$", r", \1.", pandoc)
+
+
+def _listed_alone(item, form, ours, pandoc):
+    return form == "bibliography" and not pandoc and item.get("type") in ARCHIVAL_TYPES
+
+
+def _is_loose_document(item, form, ours, pandoc):
+    """A record typed document that names no depository and no genre."""
+    note = str(item.get("note") or "")
+    return item.get("type") == "document" and not (
+        item.get("archive") or item.get("genre") or "genre:" in note
+    )
+
+
 # The known causes of differences from Pandoc in the Chicago styles, for the common types, each with
 # the Manual's sections for the editions it applies to. A plain list: append new causes at the end.
 CAUSES = [
@@ -508,7 +639,7 @@ CAUSES = [
         " guide's “ProQuest (13865986)”; Pandoc prints the number first",
         "Pandoc",
         {17: "14.175, 14.211", 18: "14.113"},
-        _database_after_number,
+        when(lambda item, form, ours, pandoc: item.get("type") not in ARCHIVAL_TYPES, _database_after_number),
     ),
     Cause(
         "a forthcoming article, “Journal of Examples (forthcoming)”; Pandoc prints the status twice"
@@ -561,7 +692,10 @@ CAUSES = [
         {17: "3-em dash (unchecked)"},
         when(
             lambda item, form, ours, pandoc: form == "bibliography" and pandoc.startswith("———"),
-            lambda ours, pandoc, item, form: (ours, ours.split(". ", 1)[0] + pandoc.removeprefix("———")),
+            lambda ours, pandoc, item, form: (
+                ours,
+                ours if ours.endswith(pandoc.removeprefix("———")) else ours.split(". ", 1)[0] + pandoc[3:],
+            ),
         ),
     ),
     Cause(
@@ -869,6 +1003,76 @@ CAUSES = [
         "Pandoc",
         {17: "14.206", 18: "14.104"},
         when(_of_kind("webpage"), _organisation_first),
+    ),
+    Cause(
+        "the collection an archival item belongs to, the depository's place and the folio named, the"
+        " particular first, “Document 1359, fol. 1r, Alexander Morris Papers, MG-12-84, Provincial Archives"
+        " of Manitoba, Winnipeg”; Pandoc's citeproc does not read a note's archive_collection line, nor the"
+        " lines after it, nor a page the note gives",
+        "Pandoc",
+        {17: "14.221–14.232 (unchecked)", 18: "14.127–14.128"},
+        when(_of_archival_kind, _collection_left_out),
+    ),
+    Cause(
+        "a depository's collection cited by its name, roman and undated, “Revere Family Papers,"
+        " Massachusetts Historical Society, Boston”; Pandoc quotes it as an item's title and adds “n.d.”",
+        "Pandoc",
+        {17: "14.222, 14.232 (unchecked)", 18: "14.120, 14.128"},
+        when(_is_collection, _collection_quoted),
+    ),
+    Cause(
+        "a guessed-at date bracketed with a question mark, after a title without a comma, “… North America”"
+        " [1772?], MS 228”, as the 18th's CSL style brackets it; Pandoc 2.17 drops the record's “?” (EDTF)",
+        "Pandoc",
+        {17: "14.145; 14.232 (unchecked)", 18: "14.44; 14.127"},
+        when(_is_guessed, _guess_unbracketed),
+    ),
+    Cause(
+        "an unsigned archival item's genre before its title, “Memorandum, “Concerning a Court of"
+        " Arbitration,” n.d.”; the CSL styles put the genre after the title",
+        "Pandoc",
+        {17: "14.232 (unchecked)", 18: "17th 14.232 (unchecked); 14.127"},
+        when(_of_archival_kind, _genre_first),
+    ),
+    Cause(
+        "a letter in a published collection numbered after the facts of publication, “(Clarendon Press,"
+        " 1955), no. 42”, its general editor “edited by” in the bibliography; Pandoc prints the number bare"
+        " after the book's title and the general editor's name alone",
+        "Pandoc",
+        {17: "14.111", 18: "14.13, 14.20–14.22"},
+        when(_of_kind("personal_communication"), _letter_in_book),
+    ),
+    Cause(
+        "a letter's recipient with its markup (“the editor of the Afro-American”), its date after the"
+        " place set off by commas and given once; Pandoc prints the markup as text (“<i>”), parenthesises"
+        " the date after a place and repeats an unsigned message's date in the short note",
+        "Pandoc",
+        {17: "14.111, 14.214", 18: "14.13, 14.111, 14.127"},
+        when(_of_kind("personal_communication"), _letter_slips),
+    ),
+    Cause(
+        "a personal communication, an unpublished manuscript or an archival item listed in the"
+        " bibliography as its note gives it, the site printing each source's entry; Pandoc lists none"
+        " (the 18th's CSL style: inaccessible items are cited in notes only)",
+        "site",
+        {17: "14.214; 14.225 (unchecked)", 18: "14.111; 14.114"},
+        when(_listed_alone, _as_ours),
+    ),
+    Cause(
+        "a record typed document that names no depository and no genre cited as a report is, its title"
+        " italic and its date in parentheses; the CSL styles quote its title as an unpublished work's, add"
+        " the access date and list none in the bibliography. The 18th's examples have one such (a command"
+        " paper, italic, 14.204) beside the library's notes typed document",
+        "unsettled",
+        {17: "8.184; 14.303 (unchecked)", 18: "14.204; 17th 8.184"},
+        when(_is_loose_document, _as_ours),
+    ),
+    Cause(
+        "a hyphenated compound whose first element is a prefix keeps its second element lowercase in a"
+        " title, “Anti-slavery Petition”; Pandoc capitalises it, “Anti-Slavery”",
+        "Pandoc",
+        {17: "8.161", 18: "8.161 (unchecked)"},
+        when(_of_archival_kind, _prefix_compound_lowercase),
     ),
 ]
 

@@ -14,7 +14,7 @@ sentence case are printed in headline style (8.159, ``capitals``).
 import re
 
 from citations.csl import nearest_type
-from citations.styles import cases, legislation, order
+from citations.styles import archives, cases, legislation, order
 from citations.styles.capitals import headline
 from citations.styles.editions import EIGHTEENTH
 from citations.styles.text import (
@@ -476,19 +476,12 @@ def _comment_on(item, edition, title, *, short=False):
 
 def _database(item, separator=", "):
     """Where a work without a URL was consulted: "ProQuest (13865986)", "LexisNexis Academic" (CMOS
-    17 14.175, 14.211; the 18th's quick guide), from ``archive`` and ``archive_location``. A manuscript's
-    depository follows the item's number: "MS 228, Ayer Collection, Newberry Library" (CMOS 17
-    14.221–14.231, manuscript collections)."""
+    17 14.175, 14.211; the 18th's quick guide), from ``archive`` and ``archive_location``; a depository's
+    items are ``archives``'."""
     if links(item) or not item.get("archive"):
         return ""
     location = str(item.get("archive_location") or "")
-    if _in_depository(item):
-        return sentence(esc(location), esc(item["archive"]), separator=separator, end="")
     return esc(item["archive"]) + (f" ({esc(location)})" if location else "")
-
-
-def _in_depository(item):
-    return item.get("type") == "manuscript" and bool(item.get("archive")) and not links(item)
 
 
 def _container(item):
@@ -582,6 +575,9 @@ def note(
         return cases.note(item, where, short=short, href=href)
     if item.get("type") in legislation.LEGAL_TYPES:
         return legislation.note(item, where, short=short, href=href)
+    if archives.handles(item):
+        item = {**item, "author": []} if suppress_author else item
+        return archives.note(item, edition, locator_text, label, short=short)
     if _is_generated(item):
         return _generated(item, edition, where, short=short)
     if short:
@@ -683,12 +679,7 @@ def note(
         series = _series(item) if kind != "book" else _book_series(item)
         facts = _publication_facts(item, edition, year_only=kind == "book")
         title = sentence(title, *_contributors(item, edition), _edition(item), volume, series, end="")
-        # A manuscript in a depository is dated as a collection's items are, without parentheses
-        # (CMOS 17 14.221–14.231).
-        if _in_depository(item):
-            title = sentence(title, facts, end="")
-        else:
-            title += f" ({facts})" if facts else ""
+        title += f" ({facts})" if facts else ""
         body = []
         # An e-book's format after the locator: "(Random House, 2008), chap. 6, Kindle" (CMOS 17 14.161).
         medium = esc(item.get("medium", "")) if kind == "book" else ""
@@ -707,6 +698,8 @@ def bibliography(item, *, edition=EIGHTEENTH):
         return cases.bibliography(item)
     if item.get("type") in legislation.LEGAL_TYPES:
         return legislation.bibliography(item)
+    if archives.handles(item):
+        return archives.bibliography(item, edition)
     if _is_generated(item):
         return _generated(item, edition, bibliography=True)
     parts = [_creators(item, edition, bibliography=True), "" if _untitled_review(item) else _title(item)]
