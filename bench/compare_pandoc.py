@@ -404,9 +404,12 @@ def _series_numbered(ours, pandoc, item, form):
 
 
 def _month_left_out(ours, pandoc, item, form):
-    """Ours' "June 2006" as the CSL styles' year alone, "2006"."""
-    month, year = date_text(item, month_only=True), date_text(item, year_only=True)
-    return (ours.replace(month, year) if month and month != year else ours), pandoc
+    """Ours' "June 2006" (or "June 5, 2006") as the CSL styles' year alone, "2006"."""
+    year = date_text(item, year_only=True)
+    for written in (date_text(item), date_text(item, month_only=True)):
+        if written and written != year:
+            ours = ours.replace(written, year)
+    return ours, pandoc
 
 
 def _scheme_left_out(ours, pandoc, item, form):
@@ -421,9 +424,14 @@ def _call_number_left_out(ours, pandoc, item, form):
     call_number, publisher = str(item.get("archive_location") or ""), str(item.get("publisher") or "")
     if call_number:
         pandoc = re.sub(rf"[,.] {re.escape(call_number)}(?=[,.] )", "", pandoc)
-    when = date_text(item)
+    when = " ".join(filter(None, [str(item.get("status") or ""), date_text(item)]))
+    place = str(item.get("publisher-place") or "")
+    if place and f", {place}: {publisher}, " in pandoc:
+        publisher = f"{place}: {publisher}"  # the 17th's facts of publication
     if form == "full" and publisher and when:
         pandoc = pandoc.replace(f", {publisher}, {when},", f" ({publisher}, {when}),", 1)
+    elif form == "full" and when:
+        pandoc = pandoc.replace(f", {when},", f" ({when}),", 1)
     return ours, pandoc
 
 
@@ -588,6 +596,58 @@ def _is_loose_document(item, form, ours, pandoc):
     note = str(item.get("note") or "")
     return item.get("type") == "document" and not (
         item.get("archive") or item.get("genre") or "genre:" in note
+    )
+
+
+def _contributors_left_out(ours, pandoc, item, form):
+    """Pandoc's "version 1.2, Samuel Baltz et al., Harvard Dataverse" as ours, without the contributors."""
+    names = item.get("contributor") or []
+    if names:
+        first = " ".join(filter(None, [names[0].get("given"), names[0].get("family")]))
+        pandoc = re.sub(rf"([,.]) {re.escape(first)}[^.]*? et al\.[,.]? ", r"\1 ", pandoc, count=1)
+    return ours, pandoc
+
+
+def _described_in_case(ours, pandoc, item, form):
+    """Pandoc's capitalised or title-cased description of a data set, "Dataset for 2020–22", "Accession
+    No. AC087526.3. Version 3", as ours, "dataset for 2020–22", "accession no. AC087526.3, version 3"."""
+    number, version = str(item.get("number") or ""), str(item.get("version") or "")
+    if number and version and form == "short":
+        pandoc = pandoc.replace(f"{number}. Version {version}.", f"{number}.")
+    if number and version:
+        pandoc = pandoc.replace(f"{number}. Version {version},", f"{number}, version {version},")
+    return (ours, ours) if ours.casefold() == pandoc.casefold() else (ours, pandoc)
+
+
+def _issuer_left_out(ours, pandoc, item, form):
+    """Pandoc's short note "Microsoft, Word for Microsoft 365." as ours, the title alone."""
+    issuer = str(item.get("authority") or item.get("publisher") or "")
+    return ours, pandoc.removeprefix(f"{issuer}, ") if issuer else pandoc
+
+
+def _volume_after_facts(ours, pandoc, item, form):
+    """Pandoc's "1996 ed. (Commerce Clearing House, 1996), 4." as ours, "1996 ed., vol. 4 (…)."; its
+    short note's bare "4" left out."""
+    volume = re.escape(str(csl.as_text(item).get("volume") or ""))
+    if not volume:
+        return ours, pandoc
+    if form == "short":
+        return ours, re.sub(rf", {volume}\.$", ".", pandoc)
+    return ours, re.sub(rf" \(([^()]*)\), {volume}(?=[,.])", rf", vol. {volume} (\1)", pandoc)
+
+
+def _genre_in_short_note(ours, pandoc, item, form):
+    """Pandoc's short note "Starbucks Fiscal 2021 Annual Report, Form 10-K." without the genre, then as
+    ``_shortened_title``."""
+    genre = str(item.get("genre") or "")
+    if form == "short" and genre:
+        pandoc = pandoc.replace(f", {genre}.", ".")
+    return _shortened_title(ours, pandoc, item, form)
+
+
+def _is_congressional_report(item, form, ours, pandoc):
+    return item.get("type") == "report" and bool(
+        re.match(r"(H\.R\.|S\.) (Rep|Doc)\.", str(item.get("genre") or ""))
     )
 
 
@@ -1073,6 +1133,54 @@ CAUSES = [
         "Pandoc",
         {17: "8.161", 18: "8.161 (unchecked)"},
         when(_of_archival_kind, _prefix_compound_lowercase),
+    ),
+    Cause(
+        "a data set's contributors left out, the note naming its authors only, “MIT Election Data and"
+        " Science Lab, “U.S. Senate Precinct-Level Returns 2020,” version 1.2, Harvard Dataverse”; Pandoc"
+        " lists the record's fourteen contributors after the version",
+        "Pandoc",
+        {17: "14.257 (unchecked)", 18: "14.157"},
+        when(_of_kind("dataset"), _contributors_left_out),
+    ),
+    Cause(
+        "a data set's description as written, lowercase mid-note, “dataset for 2020–22”, “accession no."
+        " AC087526.3, version 3”; Pandoc capitalises it, title-cases a description in the title's place"
+        " (“Homo Sapiens Chromosome 15 Clone Rp11-322n14”) and closes it with a period",
+        "Pandoc",
+        {17: "14.257 (unchecked); 8.159", 18: "14.157; 8.160"},
+        when(_of_kind("dataset"), _described_in_case),
+    ),
+    Cause(
+        "a standard's or a program's short note by its title alone, as its note names the body that"
+        " issues it only as publisher, “Word for Microsoft 365.”; Pandoc puts the body first, as its"
+        " bibliography entry does",
+        "choice",
+        {17: "14.169 (unchecked)", 18: "14.159, 14.169"},
+        when(_of_kind("standard", "software", form="short"), _issuer_left_out),
+    ),
+    Cause(
+        "a report's volume before the facts of publication, as a book's, “1996 ed., vol. 4 (Commerce"
+        " Clearing House, 1996)”; Pandoc prints the number bare after them, “(…, 1996), 4”, and in the"
+        " short note",
+        "Pandoc",
+        {17: "14.117", 18: "14.20; 14.117"},
+        when(_of_kind("report"), _volume_after_facts),
+    ),
+    Cause(
+        "a report's short note by its title, “Starbucks Fiscal 2021 Annual.”; Pandoc adds the genre"
+        " (“Form 10-K”)",
+        "Pandoc",
+        {17: "14.123 (unchecked)", 18: "14.117; 13.33"},
+        when(_of_kind("report"), _genre_in_short_note),
+    ),
+    Cause(
+        "a congressional report (genre “H.R. Rep.”) cited as a report is, the record's full date and its"
+        " short title; the CSL styles give the year, the page after the facts, the number in the short"
+        " note and capitalise “On” after “Comm.”. The 18th's 14.186 follows legal style, which neither"
+        " form is",
+        "unsettled",
+        {17: "14.294 (unchecked)", 18: "14.186"},
+        when(_is_congressional_report, _as_ours),
     ),
 ]
 

@@ -14,7 +14,7 @@ sentence case are printed in headline style (8.159, ``capitals``).
 import re
 
 from citations.csl import nearest_type
-from citations.styles import archives, cases, legislation, order
+from citations.styles import archives, cases, legislation, order, technical
 from citations.styles.capitals import headline
 from citations.styles.editions import EIGHTEENTH
 from citations.styles.text import (
@@ -541,7 +541,7 @@ def _series(item):
     """
     series = title_html(item["collection-title"]) if item.get("collection-title") else _container(item)
     number = esc(item.get("number") or item.get("issue") or "")
-    if number and not series:  # "working paper 77": a number alone says nothing (CMOS 17 14.238)
+    if not series:  # "working paper 77": a number alone says nothing (CMOS 17 14.238); "Form 10-K"
         series = esc(field(item, "genre"))
     return " ".join(filter(None, [series, number]))
 
@@ -557,6 +557,15 @@ def _thesis(item):
     return sentence(
         esc(genre or "thesis"), esc(item.get("publisher", "")), _dated(item, year_only=True), end=""
     )
+
+
+def _thesis_copy(item, separator=", "):
+    """The copy of a thesis consulted, its medium and database, "microfilm, ProQuest Dissertations &
+    Theses (5802717)", before its URL (18th 14.113, 14.17)."""
+    number = item.get("archive_location") or item.get("number") or ""
+    copy = {**item, "URL": "", "DOI": "", "archive_location": number}
+    database = _database(copy, separator) if links(item) else ""
+    return [piece for piece in (esc(field(item, "medium")), database) if piece]
 
 
 def note(
@@ -580,6 +589,8 @@ def note(
         return archives.note(item, edition, locator_text, label, short=short)
     if _is_generated(item):
         return _generated(item, edition, where, short=short)
+    if technical.handles(item):
+        return technical.note(item, edition, locator_text, label, short=short)
     if short:
         names = item.get("author") or item.get("editor") or _stand_in(item)[0]
         if _is_comment(item):
@@ -609,7 +620,7 @@ def note(
     medium = ""
     if item.get("type") == "thesis":
         title = sentence(title, *_contributors(item, edition), end="") + f" ({_thesis(item)})"
-        body = []
+        body = _thesis_copy(item)
     elif kind == "article-journal":
         body = [_journal(item, where or esc(pages(item.get("page", ""))))]
         where = ""
@@ -675,10 +686,12 @@ def note(
             _medium(item),
         ]
     else:
-        volume = _volume(item) if kind == "book" else ""
+        volume = _volume(item) if kind in ("book", "report") else ""
         series = _series(item) if kind != "book" else _book_series(item)
         facts = _publication_facts(item, edition, year_only=kind == "book")
-        title = sentence(title, *_contributors(item, edition), _edition(item), volume, series, end="")
+        # A report's part follows its number: "H.R. Rep. 107-609, pt. 1" (18th 14.186).
+        numbered = [volume, series] if kind == "book" else [series, volume]
+        title = sentence(title, *_contributors(item, edition), _edition(item), *numbered, end="")
         title += f" ({facts})" if facts else ""
         body = []
         # An e-book's format after the locator: "(Random House, 2008), chap. 6, Kindle" (CMOS 17 14.161).
@@ -702,6 +715,8 @@ def bibliography(item, *, edition=EIGHTEENTH):
         return archives.bibliography(item, edition)
     if _is_generated(item):
         return _generated(item, edition, bibliography=True)
+    if technical.handles(item):
+        return technical.bibliography(item, edition)
     parts = [_creators(item, edition, bibliography=True), "" if _untitled_review(item) else _title(item)]
     if _is_comment(item):
         parts[1] = _capitalised(_comment_on(item, edition, parts[1]))
@@ -719,6 +734,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
     if item.get("type") == "thesis":
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_thesis(item)))
+        parts += [_capitalised(piece) for piece in _thesis_copy(item, separator=". ")]
     elif kind == "article-journal":
         parts.append(_journal(item, esc(pages(item.get("page", "")))))
     elif kind == "post-weblog" and item.get("type") != "post":
@@ -791,6 +807,8 @@ def bibliography(item, *, edition=EIGHTEENTH):
         if kind == "book":
             parts.append(_volume(item, bibliography=True))
         parts.append(_capitalised(_series(item)) if kind != "book" else _book_series(item))
+        if kind == "report":
+            parts.append(_capitalised(_volume(item, bibliography=True)))
         parts.append(_publication_facts(item, edition, year_only=kind == "book"))
         if kind == "book":
             parts.append(_capitalised(esc(item.get("medium", ""))))  # "Random House, 2008. Kindle."
