@@ -450,8 +450,8 @@ def _film_not_aired(ours, pandoc, item, form):
 
 
 def _undated_manuscript(ours, pandoc, item, form):
-    """An unpublished manuscript outside a depository whose record holds several dates: Pandoc adds
-    "unpublished manuscript" and every date the record holds, and prints no bibliography entry."""
+    """An unpublished manuscript outside a depository whose record holds several dates, all of which
+    Pandoc prints."""
     return ours, ours
 
 
@@ -1043,15 +1043,14 @@ CAUSES = [
         when(_of_kind("video"), _as_ours),
     ),
     Cause(
-        "an unpublished manuscript outside a depository dated once, “(2014–2015)”; Pandoc adds"
-        " “unpublished manuscript” and every date the record holds (event, original, issued), and prints"
-        " no bibliography entry. The 18th's CSL style cites 14.114 for “unpublished manuscript” where the"
-        " record has no genre and for leaving inaccessible manuscripts out of the bibliography",
-        "unsettled",
-        {17: "14.225 (unchecked)", 18: "14.114"},
+        "an unpublished manuscript outside a depository said to be one and dated once, by its date of"
+        " writing, ““Analyzing the Unknowable,” unpublished manuscript, May 5, 2024” (the 18th's example);"
+        " Pandoc prints every date the record holds (event, original, issued)",
+        "Pandoc",
+        {17: "14.225 (unchecked); the 18th's 14.114 form", 18: "14.114"},
         when(
             lambda item, form, ours, pandoc: (
-                item.get("type") == "manuscript" and not item.get("archive") and form != "short"
+                item.get("type") == "manuscript" and not item.get("archive") and form == "full"
             ),
             _undated_manuscript,
         ),
@@ -1181,6 +1180,16 @@ CAUSES = [
         "unsettled",
         {17: "14.294 (unchecked)", 18: "14.186"},
         when(_is_congressional_report, _as_ours),
+    ),
+    Cause(
+        "a classical text cited by its fragment has no “n.d.”, “Empedocles, frag. 115 Diels-Kranz”; Pandoc"
+        " adds it, not reading the note's “type: classic”",
+        "Pandoc",
+        {17: "14.242 (unchecked)", 18: "14.143, 14.150"},
+        when(
+            lambda item, form, ours, pandoc: "type: classic" in str(item.get("note") or ""),
+            pandoc_only(lambda text: text.replace(", n.d.", "").replace(". n.d.", ".")),
+        ),
     ),
 ]
 

@@ -38,11 +38,15 @@ def handles(item):
     return kind in ARCHIVAL_TYPES
 
 
+def _note_type(item):
+    """The CSL type a record's note gives, "type: collection", as Zotero's Extra keeps a type it lacks."""
+    match = re.search(r"(?im)^\s*type:\s*(\S+)\s*$", str(item.get("note") or ""))
+    return match[1].lower() if match else ""
+
+
 def is_collection(item):
-    """A depository's collection cited whole, "Revere Family Papers" (18th 14.120, 14.128): CSL's type
-    ``collection``, or a record whose note says "type: collection", as Zotero's Extra keeps it."""
-    note = str(item.get("note") or "")
-    return item.get("type") == "collection" or bool(re.search(r"(?im)^\s*type:\s*collection\s*$", note))
+    """A depository's collection cited whole, "Revere Family Papers" (18th 14.120, 14.128)."""
+    return "collection" in (item.get("type"), _note_type(item))
 
 
 def _is_letter(item):
@@ -87,11 +91,14 @@ def _letter_date(item):
 
 
 def _date_of(item):
-    """A collection's years where the record gives them, never "n.d." (18th 14.128); a letter's or an
-    item's date."""
+    """A collection's years where the record gives them, never "n.d." (18th 14.128), nor for a classical
+    text's fragment ("Empedocles, frag. 115 Diels-Kranz", 18th 14.143, 14.150); a letter's or an item's
+    date."""
     if is_collection(item):
         return date_text(item)
-    return _letter_date(item) if _is_letter(item) else _when(item)
+    if _is_letter(item):
+        return _letter_date(item)
+    return _when(item, undated="" if _note_type(item) == "classic" else "n.d.")
 
 
 def _accessible(item):
