@@ -25,8 +25,7 @@ from citations.styles.text import (
     title_html,
 )
 
-LETTER_TYPES = {"personal_communication", "letter"}
-ARCHIVAL_TYPES = {"manuscript", "document", "collection", *LETTER_TYPES}
+ARCHIVAL_TYPES = {"manuscript", "document", "collection", "personal_communication"}
 
 
 def handles(item):
@@ -50,7 +49,7 @@ def is_collection(item):
 
 
 def _is_letter(item):
-    return item.get("type") in LETTER_TYPES
+    return item.get("type") == "personal_communication"
 
 
 def _published_in(item):
