@@ -115,7 +115,14 @@ def normalize_name(name):
         clean["given"], clean["suffix"] = suffix.group(1), suffix.group(2)
     if "family" not in clean and "given" in clean:
         return {"literal": clean["given"]}
+    given, _comma, suffix = clean.get("given", "").rpartition(", ")
+    if given and "suffix" not in clean and suffix.rstrip(".").casefold() in SUFFIXES:
+        clean.update(given=given, suffix=suffix)  # "Martin Luther, Jr.", as some exporters write it
     return clean
+
+
+# Suffixes a given name may carry after a comma, as CSL processors read them (CMOS 17 6.43).
+SUFFIXES = {"jr", "sr", "junior", "senior", "ii", "iii", "iv"}
 
 
 def family_with_particle(name):

@@ -42,6 +42,7 @@ _WORDS = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-z]+)\.?(?:\s+(\d{1,2})(?:st|nd|rd|
 _YEAR_RANGE = re.compile(r"(\d{3,4})\s*(?:--|–|—|-)\s*(\d{3,4})")
 _CIRCA = re.compile(r"(?:ca?\.|circa|approx\.|approximately|~)\s*(.+)", re.IGNORECASE)
 _EDTF_QUALIFIER = re.compile(r"(.+?)[~?%]")
+_RANGE_QUALIFIER = re.compile(r"[~?%](?=/|$)")
 _ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _YEAR_START = re.compile(r"-?\d{4}")
 
@@ -136,6 +137,9 @@ def _one_date(text):
 def read_text(text):
     """A Date from text: EDTF, ISO, "February 22, 2013", "Spring 2019", "ca. 1850", "1998--2001", "n.d."."""
     text = " ".join(str(text).split()).strip("[]")
+    if "/" in text and _RANGE_QUALIFIER.search(text):  # EDTF's "1318/1325?": a range, uncertain
+        date = _read_plain(_RANGE_QUALIFIER.sub("", text))
+        return date._replace(circa=True) if date.year is not None else date
     circa = _CIRCA.fullmatch(text) or (_EDTF_QUALIFIER.fullmatch(text) if "/" not in text else None)
     date = _read_plain(circa.group(1) if circa else text)
     return date._replace(circa=True) if circa and date.year is not None else date

@@ -14,7 +14,7 @@ sentence case are printed in headline style (8.159, ``capitals``).
 import re
 
 from citations.csl import nearest_type
-from citations.styles import books, cases, legislation, order, papers, reference
+from citations.styles import archives, books, cases, legislation, order, papers, reference, technical
 from citations.styles.capitals import headline
 from citations.styles.editions import EIGHTEENTH
 from citations.styles.text import (
@@ -567,19 +567,12 @@ def _comment_on(item, edition, title, *, short=False):
 
 def _database(item, separator=", "):
     """Where a work without a URL was consulted: "ProQuest (13865986)", "LexisNexis Academic" (CMOS
-    17 14.175, 14.211; the 18th's quick guide), from ``archive`` and ``archive_location``. A manuscript's
-    depository follows the item's number: "MS 228, Ayer Collection, Newberry Library" (CMOS 17
-    14.221–14.231, manuscript collections)."""
+    17 14.175, 14.211; the 18th's quick guide), from ``archive`` and ``archive_location``; a depository's
+    items are ``archives``'."""
     if links(item) or not item.get("archive"):
         return ""
     location = str(item.get("archive_location") or "")
-    if _in_depository(item):
-        return sentence(esc(location), esc(item["archive"]), separator=separator, end="")
     return esc(item["archive"]) + (f" ({esc(location)})" if location else "")
-
-
-def _in_depository(item):
-    return item.get("type") == "manuscript" and bool(item.get("archive")) and not links(item)
 
 
 def _container(item):
@@ -639,7 +632,7 @@ def _series(item):
     """
     series = title_html(item["collection-title"]) if item.get("collection-title") else _container(item)
     number = esc(item.get("number") or item.get("issue") or "")
-    if number and not series:  # "working paper 77": a number alone says nothing (CMOS 17 14.238)
+    if not series:  # "working paper 77": a number alone says nothing (CMOS 17 14.238); "Form 10-K"
         series = esc(field(item, "genre"))
     return " ".join(filter(None, [series, number]))
 
@@ -655,6 +648,15 @@ def _thesis(item):
     return sentence(
         esc(genre or "thesis"), esc(item.get("publisher", "")), _dated(item, year_only=True), end=""
     )
+
+
+def _thesis_copy(item, separator=", "):
+    """The copy of a thesis consulted, its medium and database, "microfilm, ProQuest Dissertations &
+    Theses (5802717)", before its URL (18th 14.113, 14.17)."""
+    number = item.get("archive_location") or item.get("number") or ""
+    copy = {**item, "URL": "", "DOI": "", "archive_location": number}
+    database = _database(copy, separator) if links(item) else ""
+    return [piece for piece in (esc(field(item, "medium")), database) if piece]
 
 
 def note(
@@ -673,8 +675,13 @@ def note(
         return cases.note(item, where, short=short, href=href)
     if item.get("type") in legislation.LEGAL_TYPES:
         return legislation.note(item, where, short=short, href=href)
+    if archives.handles(item):
+        item = {**item, "author": []} if suppress_author else item
+        return archives.note(item, edition, locator_text, label, short=short)
     if _is_generated(item):
         return _generated(item, edition, where, short=short)
+    if technical.handles(item):
+        return technical.note(item, edition, locator_text, label, short=short)
     if short:
         names = item.get("author") or _stand_in(item)[0] or item.get("editor") or []
         if _is_comment(item):
@@ -706,7 +713,7 @@ def note(
     medium = ""
     if item.get("type") == "thesis":
         title = sentence(title, *_contributors(item, edition), end="") + f" ({_thesis(item)})"
-        body = []
+        body = _thesis_copy(item)
     elif papers.is_unpublished_paper(item):  # "“Title,” PsyArXiv, September 4, 2022" (18th 14.76)
         body = [papers.issued(item)]
     elif papers.is_presented(item):  # "“Title,” paper presented at …, March 20, 2021" (18th 14.115)
@@ -787,7 +794,7 @@ def note(
             _medium(item),
         ]
     else:
-        volume = _volume(item) if kind == "book" else ""
+        volume = _volume(item) if kind in ("book", "report") else ""
         series = _series(item) if kind != "book" else _book_series(item)
         facts = _publication_facts(item, edition, year_only=kind == "book")
         by = ""
@@ -796,13 +803,10 @@ def note(
             series = sentence(series, _series_editors(item, edition), end="")
             by, facts = _by(item, edition), _book_facts(item, edition)
             title += books.description(item)
-        title = sentence(title, by, *_contributors(item, edition), _edition(item), volume, series, end="")
-        # A manuscript in a depository is dated as a collection's items are, without parentheses
-        # (CMOS 17 14.221–14.231).
-        if _in_depository(item):
-            title = sentence(title, facts, end="")
-        else:
-            title += f" ({facts})" if facts else ""
+        # A report's part follows its number: "H.R. Rep. 107-609, pt. 1" (18th 14.186).
+        numbered = [volume, series] if kind == "book" else [series, volume]
+        title = sentence(title, by, *_contributors(item, edition), _edition(item), *numbered, end="")
+        title += f" ({facts})" if facts else ""
         body = []
         # An e-book's format after the locator: "(Random House, 2008), chap. 6, Kindle" (CMOS 17 14.161);
         # an audiobook's running time, "(Random House Audio, 2018), 19 hr., 4 min." (18th 14.58).
@@ -824,8 +828,12 @@ def bibliography(item, *, edition=EIGHTEENTH):
         return cases.bibliography(item)
     if item.get("type") in legislation.LEGAL_TYPES:
         return legislation.bibliography(item)
+    if archives.handles(item):
+        return archives.bibliography(item, edition)
     if _is_generated(item):
         return _generated(item, edition, bibliography=True)
+    if technical.handles(item):
+        return technical.bibliography(item, edition)
     parts = [_creators(item, edition, bibliography=True), "" if _untitled_review(item) else _title(item)]
     if _is_comment(item):
         parts[1] = _capitalised(_comment_on(item, edition, parts[1]))
@@ -843,6 +851,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
     if item.get("type") == "thesis":
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_thesis(item)))
+        parts += [_capitalised(piece) for piece in _thesis_copy(item, separator=". ")]
     elif papers.is_unpublished_paper(item):
         parts.append(papers.issued(item, bibliography=True))
     elif papers.is_presented(item):
@@ -928,6 +937,8 @@ def bibliography(item, *, edition=EIGHTEENTH):
         if kind == "book":
             parts.append(_volume(item, bibliography=True))
         parts.append(_capitalised(_series(item)) if kind != "book" else _book_series(item))
+        if kind == "report":
+            parts.append(_capitalised(_volume(item, bibliography=True)))
         parts.append(_publication_facts(item, edition, year_only=kind == "book"))
         if kind == "book":
             parts.append(_capitalised(esc(item.get("medium", ""))))  # "Random House, 2008. Kindle."

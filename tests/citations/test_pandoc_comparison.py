@@ -125,3 +125,21 @@ def test_the_books_causes_take_away_their_own_difference_only():
     assert counted(ours, pandoc, tillich, "bibliography") == (ours, ours)
     assert counted(ours, pandoc, {**tillich, "volume": "2"}, "bibliography")[1] == pandoc
     assert counted(ours, pandoc, tillich, "full")[1] == pandoc
+
+
+def test_the_archival_causes_apply_to_their_own_records_only():
+    """The collection a note's "archive_collection:" line names is Pandoc's omission only for an archival
+    record (18th 14.127), and a collection's roman name only for a record whose note says it is one."""
+    left_out = _cause("the collection an archival item").change
+    letter = {"type": "personal_communication", "note": "archive_collection: House Papers"}
+    ours = "Creel to House, 1918, House Papers, Yale University Library."
+    pandoc = "Creel to House, 1918, Yale University Library."
+    assert left_out(ours, pandoc, letter, "full") == (pandoc, pandoc)
+    assert left_out(ours, pandoc, {**letter, "type": "book"}, "full")[0] == ours
+    roman = _cause("a depository's collection cited by its name").change
+    collection = {"type": "manuscript", "note": "type: collection"}
+    quoted = "“Revere Family Papers,” n.d., Massachusetts Historical Society."
+    assert (
+        roman("", quoted, collection, "full")[1] == "Revere Family Papers, Massachusetts Historical Society."
+    )
+    assert roman("", quoted, {"type": "manuscript"}, "full")[1] == quoted

@@ -236,11 +236,14 @@ def test_a_talk_heard_gives_its_kind_occasion_and_date_in_parentheses(edition):
 @BOTH
 def test_a_manuscripts_title_is_quoted_as_an_unpublished_works(edition):
     """17th 8.184: titles of unpublished works, manuscripts among them, are quoted, not italic, as a
-    thesis's are (14.211)."""
+    thesis's are (14.211); one held in no depository says what it is, “unpublished manuscript”, before
+    its date, as the 18th's example of 14.114 (“Analyzing the Unknowable”) records it."""
     chicago = EDITIONS[edition]
-    assert chicago.note(DIARY) == "Mary Writer, “Notes on the Voyage Out” (1910)."
+    assert chicago.note(DIARY) == "Mary Writer, “Notes on the Voyage Out,” unpublished manuscript, 1910."
     assert chicago.note(DIARY, short=True) == "Writer, “Notes.”"
-    assert chicago.bibliography(DIARY) == "Writer, Mary. “Notes on the Voyage Out.” 1910."
+    assert chicago.bibliography(DIARY) == (
+        "Writer, Mary. “Notes on the Voyage Out.” Unpublished manuscript. 1910."
+    )
 
 
 @BOTH
