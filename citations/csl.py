@@ -108,6 +108,10 @@ def normalize_name(name):
         return {"literal": clean["literal"]}
     if "family" not in clean and "given" in clean:
         return {"literal": clean["given"]}
+    given, comma, suffix = clean.get("given", "").partition(", ")
+    if comma and given and suffix and "suffix" not in clean:
+        # "R. W., Jr.": what follows a comma in the given names is a suffix, as citeproc reads it.
+        clean["given"], clean["suffix"] = given, suffix
     return clean
 
 

@@ -248,9 +248,14 @@ def _abbreviated(first, last):
     return f"{first}–{last[-max(len(last) - differ, 2) :]}"
 
 
+# "S53-S76": a range of pages a letter numbers, as a supplement's are.
+LETTERED_RANGE = re.compile(r"\b([A-Z]+\d+)\s*-{1,2}\s*([A-Z]+\d+)\b")
+
+
 def pages(text):
     """Page numbers with en dashes and Chicago's abbreviation of ranges."""
-    return RANGE.sub(lambda match: _abbreviated(match.group(1), match.group(2)), str(text).strip())
+    text = LETTERED_RANGE.sub(r"\1–\2", str(text).strip())
+    return RANGE.sub(lambda match: _abbreviated(match.group(1), match.group(2)), text)
 
 
 def locator(text, label="page"):
