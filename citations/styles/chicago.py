@@ -293,6 +293,7 @@ def _untitled_review(item):
     return (
         _is_review(item)
         and not item.get("reviewed-title")
+        and not item.get("reviewed-genre")
         and bool(item.get("reviewed-author"))
         and bool(item.get("title"))
     )
@@ -343,7 +344,15 @@ def _article_contributors(item, edition, *, bibliography=False):
     if part:
         part = esc(f"{'Pt.' if bibliography else 'pt.'} {part}" if part.isdigit() else part)
     translators = _contributors({**item, "editor": []}, edition, bibliography=bibliography)
-    return [part, *translators, periodicals.special_issue(item, edition, bibliography=bibliography)]
+    interviewers = item.get("interviewer") or []
+    # An interview published in a periodical: "interview by Jia Tolentino" (18th 14.110).
+    interview = f"{'Interview' if bibliography else 'interview'} by {edition.note_names(interviewers)}"
+    return [
+        part,
+        interview if interviewers else "",
+        *translators,
+        periodicals.special_issue(item, edition, bibliography=bibliography),
+    ]
 
 
 def _article_note(item, edition, title, creators, comment):
@@ -361,7 +370,13 @@ def _article_note(item, edition, title, creators, comment):
     title = sentence(title, *_article_contributors(item, edition), end="")
     periodical = _container(item) + periodicals.place(item)
     when = "" if comment else _when(item)
-    after = [_parent(item), when, _newspaper_edition(item), _database_before_link(item), _blog_medium(item)]
+    after = [
+        _parent(item),
+        when,
+        _newspaper_edition(item),
+        _database_before_link(item),
+        _blog_medium(item) or _medium(item),
+    ]
     if not (title or creators):
         return "", [periodical, section, described, *after]
     return sentence(title, described, end=""), [periodical, section, *after]
@@ -701,7 +716,8 @@ def note(
         if item.get("type") == "interview" and names and edition.interview_short_by_kind:
             return sentence(names, "interview", where)  # "Buolamwini, interview." (18th)
         if _untitled_review(item):  # "Ratliff, review of <i>Mystery of Samba</i>."
-            return sentence(names, _reviewed(item, edition, href=href, short=True), where)
+            reviewed = _reviewed(item, edition, href=href, short=True)
+            return sentence(names, reviewed if names else _capitalised(reviewed), where)
         if _kind(item) == "book":
             where = _short_volume(item, where, label)
         return sentence(names, _title(item, short_title(item), href), where)
@@ -709,6 +725,7 @@ def note(
     creators = "" if suppress_author else _capitalised(_creators(item, edition))
     if _untitled_review(item):
         title = _reviewed(item, edition, href=href)
+        title = title if creators else _capitalised(title)
     else:
         title = sentence(_title(item, href=href), _reviewed(item, edition), end="")
     comment = _is_comment(item)
@@ -838,6 +855,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_thesis(item)))
     elif kind == "article-journal":
+        parts += [_capitalised(piece) for piece in _article_contributors(item, edition, bibliography=True)]
         parts.append(_journal(item, esc(pages(item.get("page", "")))))
     elif kind == "post-weblog" and item.get("type") != "post":
         # CMOS 17 14.208: "<i>ProfHacker</i> (blog). <i>Chronicle of Higher Education</i>, November 22, 2016."

@@ -60,7 +60,8 @@ def place(item):
 
 def issue_series(item):
     """A journal's series after its title, "2nd ser.", "n.s." (18th 14.83; 17th 14.179)."""
-    return esc(field(item, "collection-title")) if item.get("type") == "article-journal" else ""
+    series = field(item, "collection-title") if item.get("type") == "article-journal" else ""
+    return esc(series.lower() if "." in series else series)  # abbreviated lowercase, not as a title
 
 
 def special_issue(item, edition, *, bibliography=False):
