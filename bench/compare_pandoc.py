@@ -1193,6 +1193,24 @@ CAUSES = [
             ),
         ),
     ),
+    Cause(
+        "the short note for a generative AI tool's response shared as a page names the tool, as 14.112's"
+        " note does, “ChatGPT 3.5, response to “…””; Pandoc names the company that owns the tool",
+        "Pandoc",
+        {17: "none (the 18th's 14.112)", 18: "14.112"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "webpage"
+                and form == "short"
+                and str(item.get("genre") or "").startswith("response to")
+                and item.get("publisher")
+            ),
+            lambda ours, pandoc, item, form: (
+                ours,
+                pandoc.replace(f"{item['publisher']}, ", f"{item.get('container-title')}, ", 1),
+            ),
+        ),
+    ),
 ]
 
 

@@ -44,6 +44,7 @@ BOOK_LIKE_TYPES = {"book", "report", "legislation"}
 UNPUBLISHED_TYPES = {"thesis", "manuscript", "speech"}
 REVIEW_TYPES = {"review", "review-book"}
 REFERENCE_ENTRY_TYPES = {"entry", "entry-dictionary", "entry-encyclopedia"}
+UNTITLED_DESCRIBED_TYPES = {"article-newspaper", "article-magazine", "post-weblog", "webpage"}
 
 
 TITLE_VARIABLES = (
@@ -336,6 +337,13 @@ def _reviewed(item, edition, *, href=None, short=False):
     return sentence(f"review of {reviewed}", where if item.get("type") not in REVIEW_TYPES else "", end="")
 
 
+def _described(item, edition):
+    """What an untitled piece is, its short note's title: "letter to the editor", "Kitchen Notebook"
+    (18th 13.33's short form, the description in the title's place): "Public, letter to the editor.",
+    "<i>Gourmet</i>, Kitchen Notebook.", "Google Maps, satellite view of Chicago."."""
+    return periodicals.description(item) or _section(item, edition)
+
+
 def _article_contributors(item, edition, *, bibliography=False):
     """After an article's title: its part, its translators, the special issue it is in with that
     issue's editors (18th 14.77, 14.79, 14.82): "pt. 2", "trans. Eléonore Rimbault". A journal's
@@ -567,7 +575,10 @@ def _parent(item):
     Higher Education</i>" (CMOS 17 14.208); a blog post's ``publisher``, Zotero having no such field."""
     if _kind(item) != "post-weblog" or item.get("type") == "post" or not item.get("publisher"):
         return ""
-    return italic(item["publisher"])
+    publisher = str(item["publisher"])
+    if publisher.startswith("<i>") and publisher.endswith("</i>"):  # already italic in the record
+        return title_html(publisher)
+    return italic(publisher)
 
 
 def _is_comment(item):
@@ -720,6 +731,10 @@ def note(
             return sentence(names, reviewed if names else _capitalised(reviewed), where)
         if _kind(item) == "book":
             where = _short_volume(item, where, label)
+        if not item.get("title") and _kind(item) in UNTITLED_DESCRIBED_TYPES:
+            return sentence(
+                names or _container(item) or periodicals.owner(item), _described(item, edition), where
+            )
         return sentence(names, _title(item, short_title(item), href), where)
     kind = _periodical(item)
     creators = "" if suppress_author else _capitalised(_creators(item, edition))
