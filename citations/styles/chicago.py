@@ -769,10 +769,10 @@ def note(
         where = where or esc(pages(item.get("page", "")))
     elif kind == "webpage":
         owner = ""
-        if creators and _owned_by_organisation(item):
+        if creators and _owned_by_organisation(item) and item.get("container-title"):
             # “Privacy Policy,” Privacy & Terms, Google, …: an organisation that is a page's author is
             # its owner, named after the site in a note, in the author's place in the bibliography
-            # (17th 14.206, 18th 14.104).
+            # (17th 14.206, 18th 14.104); without a site it is the author, as a news release's (18th 14.98).
             owner = "" if creators == esc(item.get("container-title", "")) else creators
             creators = ""
         # An untitled page described in the title's place: "Satellite view of Chicago, Google Maps" (14.135).
