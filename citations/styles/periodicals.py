@@ -7,7 +7,7 @@ tells two periodicals of one name apart, and the facts of an article not yet in 
 """
 
 from citations.styles.capitals import headline
-from citations.styles.text import date_text, esc, field, quoted, title_html
+from citations.styles.text import date_text, esc, field, quoted, sentence, title_html
 
 # Records' genres that say what a blog is or that a post is a comment, which the forms say otherwise.
 DESCRIBED_TYPES = {"article-newspaper", "article-magazine", "post", "webpage"}
@@ -73,8 +73,7 @@ def special_issue(item, edition, *, bibliography=False):
     editors = item.get("editor") or []
     names = (edition.listed_names if bibliography else edition.note_names)(editors) if editors else ""
     by = ("edited by " if bibliography else "ed. ") + names if names else ""
-    text = f"{'In' if bibliography else 'in'} {quoted(title)}"
-    return f"{text[:-1]},” {by}" if by else text
+    return sentence(f"{'In' if bibliography else 'in'} {quoted(title)}", by, end="")
 
 
 def unpublished_status(item):
