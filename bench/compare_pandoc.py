@@ -578,6 +578,22 @@ def _prefix_compound_as_ours(ours, pandoc, item, form):
     return _shortened_title(ours, pandoc, item, form)
 
 
+def _response_by_its_tool(ours, pandoc, item, form):
+    """Pandoc's "Response to “…,” ChatGPT 3.5, OpenAI, …", "OpenAI. Response to “…” ChatGPT 3.5, …" and
+    "OpenAI, response to “…”" as ours, the tool first and the company after the response (the entry's
+    name also as the 17th's "———" or, after the cause for that, ours)."""
+    tool, company = re.escape(item["container-title"]), re.escape(item["publisher"])
+    pandoc = re.sub(
+        rf"^Response to (“[^”]*”) {tool}, ", rf"{item['container-title']}, response to \1 ", pandoc
+    )
+    pandoc = re.sub(
+        rf"^(?:{company}|{tool}|———)\. (Response to “[^”]*”) {tool}, ",  # the 17th's "———" as well
+        rf"{item['container-title']}. \1 {item['publisher']}, ",
+        pandoc,
+    )
+    return ours, re.sub(rf"^{company}, ", f"{item['container-title']}, ", pandoc)
+
+
 # The known causes of differences from Pandoc in the Chicago styles, for the common types, each with
 # the Manual's sections for the editions it applies to. A plain list: append new causes at the end.
 CAUSES = [
@@ -1194,21 +1210,20 @@ CAUSES = [
         ),
     ),
     Cause(
-        "the short note for a generative AI tool's response shared as a page names the tool, as 14.112's"
-        " note does, “ChatGPT 3.5, response to “…””; Pandoc names the company that owns the tool",
+        "a generative AI tool's response shared as a page cited by the tool, as 14.112's note, “ChatGPT 3.5,"
+        " response to “…,” OpenAI, …”, and listed under it; Pandoc opens the note with the response and"
+        " lists it, and shortens it, under the company that owns the tool",
         "Pandoc",
         {17: "none (the 18th's 14.112)", 18: "14.112"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "webpage"
-                and form == "short"
+                and not item.get("title")
                 and str(item.get("genre") or "").startswith("response to")
                 and item.get("publisher")
+                and item.get("container-title")
             ),
-            lambda ours, pandoc, item, form: (
-                ours,
-                pandoc.replace(f"{item['publisher']}, ", f"{item.get('container-title')}, ", 1),
-            ),
+            _response_by_its_tool,
         ),
     ),
 ]

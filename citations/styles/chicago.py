@@ -713,6 +713,7 @@ def note(
         return cases.note(item, where, short=short, href=href)
     if item.get("type") in legislation.LEGAL_TYPES:
         return legislation.note(item, where, short=short, href=href)
+    item = periodicals.as_generated(item)
     if _is_generated(item):
         return _generated(item, edition, where, short=short)
     if short:
@@ -849,6 +850,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
         return cases.bibliography(item)
     if item.get("type") in legislation.LEGAL_TYPES:
         return legislation.bibliography(item)
+    item = periodicals.as_generated(item)
     if _is_generated(item):
         return _generated(item, edition, bibliography=True)
     parts = [_creators(item, edition, bibliography=True), "" if _untitled_review(item) else _title(item)]

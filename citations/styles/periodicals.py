@@ -89,3 +89,18 @@ def unpublished_status(item):
     if accepted:
         return f"accepted {accepted}, forthcoming"
     return ""
+
+
+def as_generated(item):
+    """A generative AI tool's response shared as a web page, its record describing it as the "response to
+    “…”" a prompt got, held as the content the tool generated (``chicago._generated``: the tool as
+    author, the prompt as title), which 18th 14.112 cites by the tool: "ChatGPT 3.5, response to
+    “Explain how to make pizza dough …,” OpenAI, December 9, 2023"."""
+    genre = field(item, "genre")
+    if item.get("type") != "webpage" or item.get("title") or not genre.startswith("response to "):
+        return item
+    if not item.get("container-title"):
+        return item
+    prompt = genre.removeprefix("response to ").strip().strip('"“”')
+    tool = [{"literal": item["container-title"]}]
+    return {**item, "type": "software", "genre": "AI-generated text", "author": tool, "title": prompt}
