@@ -324,5 +324,21 @@ def short_title(item):
             ),
             4,
         )
-        words = words[: max(cut, first + 1)]
+        words = _through_quotation(words, max(cut, first + 1))
     return markup.balance(" ".join(words).rstrip(",;")) or title
+
+
+def _through_quotation(words, cut):
+    """The first ``cut`` words, or more to close a quotation they open: "In ‘Strangers to Ourselves’"
+    of "In ‘Strangers to Ourselves,’ a Revelatory Account …", the comma before its close left out."""
+    kept = words[:cut]
+    opened = " ".join(kept).rfind("‘")
+    if opened < 0 or "’" in " ".join(kept)[opened:]:
+        return kept
+    closing = next(
+        (index for index in range(cut, len(words)) if words[index].rstrip(",;.").endswith("’")), None
+    )
+    if closing is None:
+        return kept
+    last = words[closing].rstrip(",;.")
+    return [*words[:closing], last[:-1].rstrip(",;") + "’"]

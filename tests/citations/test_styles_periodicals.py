@@ -515,3 +515,16 @@ def test_an_ai_tools_shared_response_is_cited_by_the_tool():
         "ChatGPT 3.5. Response to “Explain how to make pizza dough from common household ingredients.” "
         "OpenAI, December 9, 2023.",
     )
+
+
+def test_a_short_title_closes_the_quotation_it_opens():
+    """13.33's key words, not cut inside a quotation: "Szalai, “In ‘Strangers to Ourselves.’”" for
+    “In ‘Strangers to Ourselves,’ a Revelatory Account of Mental Illness” (14.100's review)."""
+    item = {
+        "type": "article-newspaper",
+        "title": "In ‘Strangers to ourselves,’ a revelatory account of mental illness",
+        "container-title": "New York Times",
+        "author": [person("Jennifer", "Szalai")],
+        "issued": {"date-parts": [[2022, 9, 7]]},
+    }
+    assert chicago.note(item, short=True) == "Szalai, “In ‘Strangers to Ourselves.’”"
