@@ -1007,9 +1007,10 @@ CAUSES = [
     Cause(
         "the record's section printed after the periodical's name, as a newspaper's section (“Los Angeles"
         " Times, California”); the 18th's CSL style takes every section for a magazine's department or a"
-        " column (14.88, 14.93) and prints it before the name. A record cannot tell which it is",
+        " column (14.88, 14.93) and prints it before the name, as the Manual's Q&A sets a column (“Modern"
+        " Love, New York Times”, faq0099). A record cannot tell which it is",
         "unsettled",
-        {17: "14.191–14.192 (unchecked)", 18: "14.88, 14.90, 14.93"},
+        {17: "14.191–14.192 (unchecked); Q&A faq0099", 18: "14.88, 14.90, 14.93; Q&A faq0099"},
         when(
             lambda item, form, ours, pandoc: item.get("type") in ARTICLE_TYPES and _variable(item, "section"),
             _section_after_periodical,
