@@ -41,6 +41,7 @@ django.setup()
 from bs4 import BeautifulSoup  # noqa: E402
 
 from citations import csl  # noqa: E402
+from citations.dates import MONTHS  # noqa: E402
 from citations.styles import get_style  # noqa: E402
 from citations.styles.capitals import ARTICLES, CONJUNCTIONS, PARTICLES, PREPOSITIONS, headline  # noqa: E402
 from citations.styles.editions import EDITIONS  # noqa: E402
@@ -261,10 +262,17 @@ def _of_kind(*kinds, form=None):
     return lambda item, form_, ours, pandoc: item.get("type") in kinds and form in (None, form_)
 
 
+def _named_again(ours):
+    """The names an entry opens with, without their role: "Brown, George C." of "Brown, George C., ed. …"."""
+    return re.sub(r", (?:eds?|trans|comp|dirs?)$", "", ours.split(". ", 1)[0])
+
+
 def _date_after_comma(ours, pandoc, item, form):
     """ "Site. 2019." (ours) as "Site, 2019." (Pandoc)."""
     when = date_text(item)
-    return (ours.replace(f". {when[:1].upper()}{when[1:]}.", f", {when}.") if when else ours), pandoc
+    if not when or f", {when}." not in pandoc:  # Pandoc's own period, as in a 3-em dash's entry
+        return ours, pandoc
+    return ours.replace(f". {when[:1].upper()}{when[1:]}.", f", {when}."), pandoc
 
 
 def _blog_genre_left_out(ours, pandoc, item, form):
@@ -656,7 +664,7 @@ def _genre_in_parentheses(ours, pandoc, item, form):
 
 def _dash_as_names(ours, pandoc, item, form):
     """Pandoc's "———" as the names that open ours (its author's, or those in the author's place),
-    else as what ours has before the rest of Pandoc's entry, or up to its first period."""
+    else as what ours has before the rest of Pandoc's entry, or its opening names (``_named_again``)."""
     item = csl.as_text(item)
     for variable in ("author", "editor", "collection-editor", "compiler", "translator"):
         for names in _renderings(item.get(variable)):
@@ -664,7 +672,7 @@ def _dash_as_names(ours, pandoc, item, form):
                 rest = pandoc.removeprefix("———")
                 return ours, names + (rest[1:] if names.endswith(".") and rest.startswith(".") else rest)
     rest = pandoc.removeprefix("———")
-    return ours, ours if ours.endswith(rest) else ours.split(". ", 1)[0] + rest
+    return ours, ours if ours.endswith(rest) else _named_again(ours) + rest
 
 
 def _run_together(ours, pandoc):
@@ -866,6 +874,132 @@ def _is_congressional_report(item, form, ours, pandoc):
     return item.get("type") == "report" and bool(
         re.match(r"(H\.R\.|S\.) (Rep|Doc)\.", str(item.get("genre") or ""))
     )
+
+
+ARTICLE_TYPES = ("article-newspaper", "article-magazine", "article-journal")
+
+
+def _variable(item, name):
+    """The record's variable as the styles read it, from its note too (``csl.as_text``)."""
+    return " ".join(str(csl.as_text(item).get(name) or "").split())
+
+
+def _section_after_periodical(ours, pandoc, item, form):
+    """Pandoc's "“Title,” Sports, New York Times, …" (and "Sports. New York Times, …") as ours, "New York
+    Times, Sports, …"."""
+    section, container = _variable(item, "section"), str(item.get("container-title") or "")
+    found = re.search(rf" ({re.escape(section)})[,.] ", pandoc, flags=re.IGNORECASE) if section else None
+    if not (found and container):
+        return ours, pandoc
+    pandoc = pandoc[: found.start()] + " " + pandoc[found.end() :]
+    return ours, pandoc.replace(f"{container}, ", f"{container}, {found[1]}, ", 1)
+
+
+def _unsigned_review(ours, pandoc, item, form):
+    """Pandoc's "unsigned The Mystery of Samba" as ours, "review of The Mystery of Samba"; its journal's
+    "Critical Inquiry 2022, vol. 48, no. 4:" as ours, "Critical Inquiry 48, no. 4 (2022):"; its short note
+    (by the reviewed work's title) as ours."""
+    if form == "short":
+        return ours, ours
+    pandoc = re.sub(
+        r"\b(?:unsigned|Unsigned) ",
+        lambda match: "review of " if match[0][0] == "u" else "Review of ",
+        pandoc,
+    )
+    month = "|".join(MONTHS)
+    return ours, re.sub(
+        rf" ((?:(?:{month}) )?\d{{4}}), vol\. (\w+), no\. (\w+):", r" \2, no. \3 (\1):", pandoc
+    )
+
+
+def _unsigned_title_quoted(ours, pandoc, item, form):
+    """Pandoc's "New York Times. In Texas, Ad Heats up Race for Governor. July 30, 2002." as ours, the title
+    quoted, and its short note, "New York Times, In Texas, Ad Heats up Race for Governor.", as ours, the
+    title's first words quoted."""
+    container = str(item.get("container-title") or "")
+    quoted = re.search(r"“(.+?)[.,]?”", ours)
+    if not (container and quoted):
+        return ours, pandoc
+    title = quoted[1]
+    if form == "short":
+        rest = re.sub(rf"^{re.escape(container)}, (?:(?:A|An|The) )?", "", pandoc)
+        return (ours, ours) if rest != pandoc and relaxed(rest).startswith(relaxed(title)) else (ours, pandoc)
+    pattern = rf"(\. ){re.escape(title)}\. "
+    return ours, re.sub(pattern, lambda match: f". “{title}.” ", pandoc, count=1, flags=re.IGNORECASE)
+
+
+def _edition_singular(ours, pandoc, item, form):
+    """Pandoc's "Late City Editions" as ours, "late city edition" (capitalised after a period), printed
+    once."""
+    edition = str(item.get("edition") or "")
+    plural = re.compile(rf"{re.escape(edition)} Editions", flags=re.IGNORECASE)
+    if len(plural.findall(pandoc)) == 2:
+        pandoc = plural.sub("", pandoc, count=1).replace(" . ", " ", 1)
+    return ours, plural.sub(
+        lambda match: (
+            (edition[:1].upper() if pandoc[match.start() - 2 : match.start()] == ". " else edition[:1])
+            + f"{edition[1:]} edition"
+        ),
+        pandoc,
+    )
+
+
+def _status_after_comma(ours, pandoc, item, form):
+    """Ours' "Privacy & Terms. Effective November 15, 2023." as Pandoc's "Privacy & Terms, effective …"."""
+    status, when = _variable(item, "status"), date_text(item)
+    return ours.replace(f". {status[:1].upper()}{status[1:]} {when}.", f", {status} {when}."), pandoc
+
+
+def _blog_named(ours, pandoc, item, form):
+    """Pandoc's "CMOS Shop Talk, March 10, 2020" as ours, "CMOS Shop Talk (blog), …" (ours' period after
+    it in the bibliography as a comma, as the cause before leaves a date after it)."""
+    blog = str(item.get("container-title") or "")
+    ours = ours.replace(f"{blog} (blog). ", f"{blog} (blog), ", 1)
+    return ours, pandoc.replace(f"{blog}, ", f"{blog} (blog), ", 1)
+
+
+def _double_issue_months(ours, pandoc, item, form):
+    """Ours' "nos. 3–4 (September–December 1992)" as Pandoc's, which keeps the record's hyphen and gives
+    the first month alone (the 17th's style) or the year (the 18th's)."""
+    pandoc = re.sub(r"\bnos\. (\w+)-(\w+)", r"nos. \1–\2", pandoc)
+
+    def as_pandoc(match):
+        first = f"{match[1]} {match[2]}"
+        return f"({first})" if f"({first})" in pandoc else f"({match[2]})"
+
+    return re.sub(r"\(([A-Z][a-z]+)–[A-Z][a-z]+ (\d{4})\)", as_pandoc, ours), pandoc
+
+
+def _interview_in_magazine(ours, pandoc, item, form):
+    """Ours' "Paris Review, Interviews, Spring 2015" as Pandoc's "Paris Review, 2015"."""
+    section, season = _variable(item, "section"), str((item.get("issued") or {}).get("season") or "")
+    if section:
+        ours = ours.replace(f", {section},", ",", 1)
+    return (ours.replace(f"{season} ", "", 1) if season else ours), pandoc
+
+
+def _prefix_compound_as_ours(ours, pandoc, item, form):
+    """Pandoc's "Pre-Infection" as ours, "Pre-infection"; then a short title, as ``_shortened_title``."""
+    for word in re.findall(r"\b[A-Z][a-z]+-[a-z]+\b", ours):
+        first, _hyphen, second = word.partition("-")
+        pandoc = pandoc.replace(f"{first}-{second.capitalize()}", word)
+    return _shortened_title(ours, pandoc, item, form)
+
+
+def _response_by_its_tool(ours, pandoc, item, form):
+    """Pandoc's "Response to “…,” ChatGPT 3.5, OpenAI, …", "OpenAI. Response to “…” ChatGPT 3.5, …" and
+    "OpenAI, response to “…”" as ours, the tool first and the company after the response (the entry's
+    name also as the 17th's "———" or, after the cause for that, ours)."""
+    tool, company = re.escape(item["container-title"]), re.escape(item["publisher"])
+    pandoc = re.sub(
+        rf"^Response to (“[^”]*”) {tool}, ", rf"{item['container-title']}, response to \1 ", pandoc
+    )
+    pandoc = re.sub(
+        rf"^(?:{company}|{tool}|———)\. (Response to “[^”]*”) {tool}, ",  # the 17th's "———" as well
+        rf"{item['container-title']}. \1 {item['publisher']}, ",
+        pandoc,
+    )
+    return ours, re.sub(rf"^{company}, ", f"{item['container-title']}, ", pandoc)
 
 
 # The known causes of differences from Pandoc in the Chicago styles, for the common types, each with
@@ -1661,6 +1795,229 @@ CAUSES = [
         when(
             lambda item, form, ours, pandoc: "type: classic" in str(item.get("note") or ""),
             pandoc_only(lambda text: text.replace(", n.d.", "").replace(". n.d.", ".")),
+        ),
+    ),
+    Cause(
+        "the record's section printed after the periodical's name, as a newspaper's section (“Los Angeles"
+        " Times, California”); the 18th's CSL style takes every section for a magazine's department or a"
+        " column (14.88, 14.93) and prints it before the name, as the Manual's Q&A sets a column (“Modern"
+        " Love, New York Times”, faq0099). A record cannot tell which it is",
+        "unsettled",
+        {17: "14.191–14.192 (unchecked); Q&A faq0099", 18: "14.88, 14.90, 14.93; Q&A faq0099"},
+        when(
+            lambda item, form, ours, pandoc: item.get("type") in ARTICLE_TYPES and _variable(item, "section"),
+            _section_after_periodical,
+        ),
+    ),
+    Cause(
+        "a periodical's article that names the work it reviews cited as a review, “review of Katrina"
+        " Babies, HBO Max”, its short note by its own title or, untitled, “review of” the work's; Pandoc"
+        " prints “unsigned” for “review of” and shortens to the reviewed work's title",
+        "Pandoc",
+        {17: "14.215", 18: "14.100–14.102"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") in ARTICLE_TYPES
+                and (_variable(item, "reviewed-title") or item.get("reviewed-author"))
+            ),
+            _unsigned_review,
+        ),
+    ),
+    Cause(
+        "an unsigned article's title quoted where the periodical stands in the author's place, “New York"
+        " Times. “In Texas, Ad Heats Up Race for Governor.” July 30, 2002.”, and its short note by its"
+        " title alone; Pandoc leaves the title unquoted and puts the periodical before it in the short note",
+        "Pandoc",
+        {17: "14.207", 18: "14.97"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") in ("article-newspaper", "article-magazine") and not item.get("author")
+            ),
+            _unsigned_title_quoted,
+        ),
+    ),
+    Cause(
+        "a newspaper's edition after the date, “late city edition”; Pandoc's locale makes the term plural"
+        " and capitalises it, “Late City Editions”, and prints it twice in an unsigned article's entry",
+        "Pandoc",
+        {17: "14.193 (unchecked)", 18: "14.90 (unchecked)"},
+        when(
+            lambda item, form, ours, pandoc: item.get("type") == "article-newspaper" and item.get("edition"),
+            _edition_singular,
+        ),
+    ),
+    Cause(
+        "a social media post listed in the bibliography, as the 18th's quick guide lists “Chicago Manual of"
+        " Style. “Is the world ready for singular they? …” Facebook, April 17, 2015.”; the 18th's CSL style"
+        " lists none (14.106 lets notes alone suffice)",
+        "Pandoc",
+        {18: "14.106 (quick guide)"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "post" and form == "bibliography" and not pandoc
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "a web page's labelled date after a period in the bibliography, “Privacy & Terms. Effective November"
+        " 15, 2023.”, as the quick guide's entry; Pandoc writes “Privacy & Terms, effective …”",
+        "choice",
+        {17: "14.206", 18: "14.104"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "webpage" and form == "bibliography" and _variable(item, "status")
+            ),
+            _status_after_comma,
+        ),
+    ),
+    Cause(
+        "a blog named as one, “CMOS Shop Talk (blog)”, a period after it in the bibliography; Pandoc prints"
+        " “(blog)” only for a record whose genre says so",
+        "Pandoc",
+        {17: "14.208", 18: "14.105"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "post-weblog"
+                and not item.get("genre")
+                and "blog" not in str(item.get("container-title") or "blog").lower()
+            ),
+            _blog_named,
+        ),
+    ),
+    Cause(
+        "a word used as an adverb capitalised, “Is Yet to Come”, and in the 18th a preposition of five"
+        " letters or more, “About Two Feet”; Pandoc lowercases them",
+        "Pandoc",
+        {17: "8.159", 18: "8.160"},
+        when(
+            lambda item, form, ours, pandoc: item.get("type") in ARTICLE_TYPES,
+            _words_case_from_ours({"about", "yet"}),
+        ),
+    ),
+    Cause(
+        "a double issue dated by both its months, “nos. 3–4 (September–December 1992)”; Pandoc keeps the"
+        " record's hyphen, “3-4”, and prints the first month alone (the 17th's style) or the year (the"
+        " 18th's)",
+        "Pandoc",
+        {17: "14.171; 6.78", 18: "14.74; 6.78"},
+        when(_of_kind("article-journal"), _double_issue_months),
+    ),
+    Cause(
+        "a prefix's hyphenated compound with its second part lowercase, “Pre-infection”; Pandoc capitalises"
+        " it, “Pre-Infection”",
+        "Pandoc",
+        {17: "8.161", 18: "8.161 (unchecked)"},
+        when(lambda item, form, ours, pandoc: item.get("type") in ARTICLE_TYPES, _prefix_compound_as_ours),
+    ),
+    Cause(
+        "a supplement numbered as an issue is, “Signs and Society 5, no. S1 (2017)”, as the style itself"
+        " prints it for the supplement's articles; for a record of the whole supplement Pandoc prints"
+        " “5, S1”",
+        "Pandoc",
+        {17: "14.183 (unchecked)", 18: "14.78"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "article-journal" and "supplement-number:" in str(item.get("note") or "")
+            ),
+            pandoc_only(lambda text: re.sub(r", (S\d+) \(", r", no. \1 (", text)),
+        ),
+    ),
+    Cause(
+        "a title's modifier letter kept as the record writes it, “XIᵉ siècle”; Pandoc prints it as a plain"
+        " “e”",
+        "Pandoc",
+        {17: "none (typography)", 18: "none (typography)"},
+        when(
+            lambda item, form, ours, pandoc: "ᵉ" in str(item.get("title") or ""),
+            ours_only(lambda text: text.replace("ᵉ", "e")),
+        ),
+    ),
+    Cause(
+        "a short note for a record with no title, its author's surname alone, “Miller.”; Pandoc adds the"
+        " initials and year that tell the document's other Millers apart, which a record's own forms cannot"
+        " see",
+        "site",
+        {17: "none (data)", 18: "13.116 (the record's)"},
+        when(
+            lambda item, form, ours, pandoc: form == "short" and not item.get("title") and item.get("author"),
+            lambda ours, pandoc, item, form: (
+                (pandoc, pandoc)
+                if pandoc.endswith(f"{ours.removesuffix('.')}, {date_text(item)}.")
+                else (ours, pandoc)
+            ),
+        ),
+    ),
+    Cause(
+        "a web page's bibliography entry without the record's note for readers, “Site discontinued.”;"
+        " Pandoc prints CSL's ``references`` after it. No section found on it",
+        "unsettled",
+        {17: "14.206 (unchecked)", 18: "14.104 (unchecked)"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "webpage" and "references:" in str(item.get("note") or "")
+            ),
+            lambda ours, pandoc, item, form: (ours, pandoc.removesuffix(" Site discontinued.")),
+        ),
+    ),
+    Cause(
+        "a magazine's interview dated by its issue's season and named in its section, “Paris Review,"
+        " Interviews, Spring 2015”; Pandoc prints the year alone and drops the section, its description's"
+        " place taken by “interview by”",
+        "Pandoc",
+        {17: "14.214 (unchecked)", 18: "14.110"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "article-magazine" and _variable(item, "interviewer")
+            ),
+            _interview_in_magazine,
+        ),
+    ),
+    Cause(
+        "a video on a newspaper's site whose record names its editor, and its producers only in its note,"
+        " cited by its title; Pandoc puts the editor in the author's place, lists the producers bare"
+        " after the title and leaves “defining” in “(Re)defining” lowercase. No section found on the"
+        " producers' place",
+        "unsettled",
+        {17: "14.267 (unchecked)", 18: "14.167"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "article-newspaper"
+                and not item.get("author")
+                and _variable(item, "medium")
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "a journal issue's season kept, “no. 81 (Fall 2020)”, as the Manual's issues are dated; Pandoc"
+        " reads no CSL-JSON ``season`` and prints the year alone",
+        "Pandoc",
+        {17: "14.171"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "article-journal" and (item.get("issued") or {}).get("season")
+            ),
+            ours_only(
+                lambda text: re.sub(r"\((?:Spring|Summer|Fall|Autumn|Winter) (\d{4})\)", r"(\1)", text)
+            ),
+        ),
+    ),
+    Cause(
+        "a generative AI tool's response shared as a page cited by the tool, as 14.112's note, “ChatGPT 3.5,"
+        " response to “…,” OpenAI, …”, and listed under it; Pandoc opens the note with the response and"
+        " lists it, and shortens it, under the company that owns the tool",
+        "Pandoc",
+        {17: "none (the 18th's 14.112)", 18: "14.112"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "webpage"
+                and not item.get("title")
+                and str(item.get("genre") or "").startswith("response to")
+                and item.get("publisher")
+                and item.get("container-title")
+            ),
+            _response_by_its_tool,
         ),
     ),
 ]

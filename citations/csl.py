@@ -93,10 +93,6 @@ def name_errors(names):
     return errors
 
 
-# A given name that ends with a suffix after a comma: "Henry Louis, Jr.", "Robert, III".
-NAME_SUFFIX = re.compile(r"(.+?),\s*(Jr\.?|Sr\.?|I{2,3}|IV)")
-
-
 def normalize_name(name):
     """A CSL name as this library stores it: known text parts only, trimmed, none empty.
 
@@ -110,19 +106,14 @@ def normalize_name(name):
     }
     if "literal" in clean:
         return {"literal": clean["literal"]}
-    suffix = NAME_SUFFIX.fullmatch(clean.get("given", ""))
-    if suffix and "suffix" not in clean:  # "Henry Louis, Jr." as Zotero holds it: the suffix apart
-        clean["given"], clean["suffix"] = suffix.group(1), suffix.group(2)
     if "family" not in clean and "given" in clean:
         return {"literal": clean["given"]}
-    given, _comma, suffix = clean.get("given", "").rpartition(", ")
-    if given and "suffix" not in clean and suffix.rstrip(".").casefold() in SUFFIXES:
-        clean.update(given=given, suffix=suffix)  # "Martin Luther, Jr.", as some exporters write it
+    given, comma, suffix = clean.get("given", "").partition(", ")
+    if comma and given and suffix and "suffix" not in clean:
+        # "Martin Luther, Jr.", "R. W., Jr." as Zotero holds them: what follows a comma in the given
+        # names is a suffix, as citeproc-js and Pandoc read it.
+        clean["given"], clean["suffix"] = given, suffix
     return clean
-
-
-# Suffixes a given name may carry after a comma, as CSL processors read them (CMOS 17 6.43).
-SUFFIXES = {"jr", "sr", "junior", "senior", "ii", "iii", "iv"}
 
 
 def family_with_particle(name):

@@ -14,7 +14,17 @@ sentence case are printed in headline style (8.159, ``capitals``).
 import re
 
 from citations.csl import nearest_type
-from citations.styles import archives, books, cases, legislation, order, papers, reference, technical
+from citations.styles import (
+    archives,
+    books,
+    cases,
+    legislation,
+    order,
+    papers,
+    periodicals,
+    reference,
+    technical,
+)
 from citations.styles.capitals import headline
 from citations.styles.editions import EIGHTEENTH
 from citations.styles.text import (
@@ -44,6 +54,7 @@ QUOTED_TYPES = {
 BOOK_LIKE_TYPES = {"book", "report", "legislation"}
 UNPUBLISHED_TYPES = {"thesis", "manuscript", "speech"}
 REVIEW_TYPES = {"review", "review-book"}
+UNTITLED_DESCRIBED_TYPES = {"article-newspaper", "article-magazine", "post-weblog", "webpage"}
 
 
 TITLE_VARIABLES = (
@@ -160,6 +171,8 @@ def _stand_in(item):
     kind = _kind(item)
     # A part of a work whose record names no work it is part of is cited as the work itself.
     whole = kind in BOOK_LIKE_TYPES or (kind == "chapter" and not item.get("container-title"))
+    # An article or a journal's issue whose record names only its editors: "George C. Brown, ed." (14.79)
+    whole = whole or (kind == "article-journal" and not item.get("volume-title"))
     if item.get("author") or not whole:
         return [], ""
     editors = books.general_editors(item) or item.get("editor") or []
@@ -349,36 +362,151 @@ def _untitled_review(item):
     styles hold it): "Ben Ratliff, review of <i>The Mystery of Samba</i>, by Hermano Vianna" (CMOS 16
     14.215, the 17th 14.215's rule)."""
     return (
-        item.get("type") in REVIEW_TYPES
+        _is_review(item)
         and not item.get("reviewed-title")
+        and not item.get("reviewed-genre")
         and bool(item.get("reviewed-author"))
         and bool(item.get("title"))
     )
 
 
+def _is_review(item):
+    """A review: a record typed one, or a newspaper's or magazine's article that names the work it
+    reviews, or a journal's that names only the reviewed work's author, its title being the work's
+    (18th 14.100–14.102)."""
+    kind = item.get("type")
+    if kind in REVIEW_TYPES:
+        return True
+    if kind in ("article-newspaper", "article-magazine"):
+        return bool(item.get("reviewed-title") or item.get("reviewed-author"))
+    return kind == "article-journal" and bool(item.get("reviewed-author")) and not item.get("reviewed-title")
+
+
 def _reviewed(item, edition, *, href=None, short=False):
     """ "review of <i>Swing Time</i>, by Zadie Smith" (CMOS 17 14.215, 18th 14.102), for a review;
-    ``short``: "review of <i>Mystery of Samba</i>", an untitled review's short title."""
-    if item.get("type") not in REVIEW_TYPES:
+    ``short``: "review of <i>Mystery of Samba</i>", an untitled review's short title. A performance
+    reviewed is named by its kind where it has no title, then where it was given: "review of recital
+    by Zhu Wang (piano), Zankel Hall, New York" (18th 14.101)."""
+    if not _is_review(item):
         return ""
     untitled = _untitled_review(item)
     title = item.get("reviewed-title") or (item["title"] if untitled else "")
-    if not title:
+    kind = field(item, "reviewed-genre")
+    if not (title or kind):
         return ""
     if short:
-        return f"review of {italic(short_title(item), href)}"
+        return f"review of {italic(short_title(item), href)}" if title else ""
     by = item.get("reviewed-author") or []
-    return sentence(
-        f"review of {italic(title, href if untitled else None)}",
-        f"by {edition.note_names(by)}" if by else "",
-        end="",
-    )
+    if not title:  # "review of recital by Zhu Wang (piano)"
+        reviewed = esc(kind) + (f" by {edition.note_names(by)}" if by else "")
+    else:
+        reviewed = sentence(
+            italic(title, href if untitled else None), f"by {edition.note_names(by)}" if by else "", end=""
+        )
+    where = sentence(esc(field(item, "event-title", "event")), esc(field(item, "event-place")), end="")
+    return sentence(f"review of {reviewed}", where if item.get("type") not in REVIEW_TYPES else "", end="")
 
 
-def _section(item):
+def _described(item, edition):
+    """What an untitled piece is, its short note's title: "letter to the editor", "Kitchen Notebook"
+    (18th 13.33's short form, the description in the title's place): "Public, letter to the editor.",
+    "<i>Gourmet</i>, Kitchen Notebook.", "Google Maps, satellite view of Chicago."."""
+    return periodicals.description(item) or _section(item, edition)
+
+
+def _article_contributors(item, edition, *, bibliography=False):
+    """After an article's title: its part, its translators, the special issue it is in with that
+    issue's editors (18th 14.77, 14.79, 14.82): "pt. 2", "trans. Eléonore Rimbault". A journal's
+    academic editors, whom records of articles often name, are not cited."""
+    part = field(item, "part-number")
+    if part:
+        part = esc(f"{'Pt.' if bibliography else 'pt.'} {part}" if part.isdigit() else part)
+    translators = _contributors({**item, "editor": []}, edition, bibliography=bibliography)
+    interviewers = item.get("interviewer") or []
+    # An interview published in a periodical: "interview by Jia Tolentino" (18th 14.110).
+    interview = f"{'Interview' if bibliography else 'interview'} by {edition.note_names(interviewers)}"
+    return [
+        part,
+        interview if interviewers else "",
+        *translators,
+        periodicals.special_issue(item, edition, bibliography=bibliography),
+    ]
+
+
+def _article_note(item, edition, title, creators, comment):
+    """A newspaper's, magazine's or blog's article in a note: the title and what the piece is, then
+    the periodical, its section, the date: "“A Bricklayer Rebuilds His Life,” editorial, <i>New York
+    Times</i>, December 26, 2022" (18th 14.89–14.94). Returns (title, the elements after it).
+
+    An untitled piece in a magazine's department takes the department's name in the title's place,
+    "Barbara Wallraff, Word Fugitives, <i>Atlantic</i>" (14.88); one with neither author nor title
+    opens with the periodical, "<i>Philadelphia Inquirer</i>, editorial, July 30, 1990" (14.89)."""
+    section = _section(item, edition)
+    described = periodicals.description(item)
+    if section and not item.get("title") and creators:
+        title, section = section, ""
+    title = sentence(title, *_article_contributors(item, edition), end="")
+    periodical = _container(item) + periodicals.place(item)
+    when = "" if comment else _when(item)
+    after = [
+        _parent(item),
+        when,
+        _newspaper_edition(item),
+        _database_before_link(item),
+        _blog_medium(item) or _medium(item),
+    ]
+    if not (title or creators):
+        return "", [periodical, section, described, *after]
+    return sentence(title, described, end=""), [periodical, section, *after]
+
+
+def _article_entry(item, edition, parts):
+    """A newspaper's, magazine's or social media post's bibliography entry, after ``parts`` (its
+    creators, title and what it reviews): "Public, John Q. Letter to the editor. <i>Los Angeles
+    Times</i>, September 2, 2024." (18th 14.94). An unsigned one is listed under the periodical
+    (14.97), "<i>Philadelphia Inquirer</i>. Editorial. July 30, 1990.", "<i>Gourmet</i>. Kitchen
+    Notebook. September 2000." (14.88)."""
+    creators, title, *reviewed = parts
+    section = _section(item, edition)
+    if section and not title and not reviewed:
+        title, section = section, ""
+    periodical = _container(item) + periodicals.place(item)
+    contributors = [_capitalised(piece) for piece in _article_contributors(item, edition, bibliography=True)]
+    described = _capitalised(periodicals.description(item))
+    after = [_capitalised(_newspaper_edition(item)), _database_before_link(item)]
+    if creators or not item.get("container-title"):
+        dated = sentence(periodical, section, _when(item), end="")
+        return [creators, title, *reviewed, described, *contributors, dated, *after]
+    dated = _capitalised(sentence(section, _when(item), end=""))
+    return [periodical, title, *reviewed, described, *contributors, dated, *after]
+
+
+def _newspaper_edition(item):
+    """A newspaper's edition after the date, "late city edition" (18th 14.90, unchecked)."""
+    edition = field(item, "edition")
+    if item.get("type") != "article-newspaper" or not edition:
+        return ""
+    return esc(edition if edition.casefold().endswith("edition") else f"{edition} edition")
+
+
+def _database_before_link(item):
+    """The database an article was read in, before its link: "<i>Washington Post</i>, July 5, 2007,
+    LexisNexis Academic, https://…" (the 18th's quick guide names the database)."""
+    return esc(field(item, "archive")) if links(item) and item.get("archive") else ""
+
+
+def _blog_medium(item):
+    """What a blog's untitled entry is, after its date: "Stephanos C, February 21, 2017, reply to Jim on
+    Germano, “Futurist Shock.”" (18th 14.105), the record's ``medium``."""
+    if item.get("type") != "post-weblog" or item.get("title"):
+        return ""
+    return title_html(field(item, "medium"))
+
+
+def _section(item, edition):
     """A newspaper's named section after its name: "<i>New York Times</i>, Sunday Book Review"
-    (CMOS 17 14.191, 18th 14.89)."""
-    return esc(field(item, "section"))
+    (CMOS 17 14.191, 18th 14.89), in headline style (``periodicals.section``)."""
+    return periodicals.section(item, edition)
 
 
 def _interviewer(item, edition, *, bibliography=False):
@@ -548,7 +676,10 @@ def _parent(item):
     Higher Education</i>" (CMOS 17 14.208); a blog post's ``publisher``, Zotero having no such field."""
     if _kind(item) != "post-weblog" or item.get("type") == "post" or not item.get("publisher"):
         return ""
-    return italic(item["publisher"])
+    publisher = str(item["publisher"])
+    if publisher.startswith("<i>") and publisher.endswith("</i>"):  # already italic in the record
+        return title_html(publisher)
+    return italic(publisher)
 
 
 def _is_comment(item):
@@ -612,12 +743,22 @@ def _journal(item, pages_or_locator):
     pages_or_locator = sentence(pages_or_locator, _article_number(item), end="")
     if not (item.get("container-title") or item.get("volume") or item.get("issue")):
         return sentence(date_text(item, month_only=True) or "n.d.", pages_or_locator, end="")
-    text = sentence(_container(item) + (f" {esc(item['volume'])}" if item.get("volume") else ""), end="")
-    if item.get("issue"):
-        issue = str(item["issue"])
+    journal = _container(item) + periodicals.place(item)
+    pending = periodicals.unpublished_status(item) if links(item) else ""
+    if pending:  # "<i>Biological Bulletin</i>, ahead of print, April 5, 2023" (18th 14.75)
+        return sentence(journal, pending, pages_or_locator, end="")
+    volume = esc(item["volume"]) if item.get("volume") else ""
+    series = periodicals.issue_series(item)
+    if series:  # "<i>Proceedings of the Massachusetts Historical Society</i>, 2nd ser., vol. 10" (14.83)
+        text = sentence(journal, series, f"vol. {volume}" if volume else "", end="")
+    else:
+        text = sentence(journal + (f" {volume}" if volume else ""), end="")
+    issue = str(item.get("issue") or item.get("supplement-number") or "")
+    if issue:
         number = "nos." if PLURAL_LOCATOR.search(issue) else "no."
         text = sentence(text, f"{number} {esc(pages(issue))}", end="")
-    text += f" ({date_text(item, month_only=True) or 'n.d.'})"
+    forthcoming = "forthcoming" if field(item, "status").casefold() == "forthcoming" else ""
+    text += f" ({date_text(item, month_only=True) or forthcoming or 'n.d.'})"
     if pages_or_locator:
         text += f": {pages_or_locator}"
     return text
@@ -678,6 +819,7 @@ def note(
     if archives.handles(item):
         item = {**item, "author": []} if suppress_author else item
         return archives.note(item, edition, locator_text, label, short=short)
+    item = periodicals.as_generated(item)
     if _is_generated(item):
         return _generated(item, edition, where, short=short)
     if technical.handles(item):
@@ -694,16 +836,22 @@ def note(
         if item.get("type") == "interview" and names and edition.interview_short_by_kind:
             return sentence(names, "interview", where)  # "Buolamwini, interview." (18th)
         if _untitled_review(item):  # "Ratliff, review of <i>Mystery of Samba</i>."
-            return sentence(names, _reviewed(item, edition, href=href, short=True), where)
+            reviewed = _reviewed(item, edition, href=href, short=True)
+            return sentence(names, reviewed if names else _capitalised(reviewed), where)
         if reference.is_under_heading(item):  # "<i>Encyclopaedia Britannica</i>, under “salvation.”"
             return sentence(_container(item), reference.under(item, edition), where)
         if _kind(item) == "book" and not _book_in_book(item):  # a book in another, by its own title
             where = _short_volume(item, where, label)
+        if not item.get("title") and _kind(item) in UNTITLED_DESCRIBED_TYPES:
+            return sentence(
+                names or _container(item) or periodicals.owner(item), _described(item, edition), where
+            )
         return sentence(names, _title(item, short_title(item), href), where)
     kind = _periodical(item)
     creators = "" if suppress_author else _capitalised(_creators(item, edition))
     if _untitled_review(item):
         title = _reviewed(item, edition, href=href)
+        title = title if creators else _capitalised(title)
     else:
         title = sentence(_title(item, href=href), _reviewed(item, edition), end="")
     comment = _is_comment(item)
@@ -719,10 +867,11 @@ def note(
     elif papers.is_presented(item):  # "“Title,” paper presented at …, March 20, 2021" (18th 14.115)
         body = [papers.presented(item)]
     elif kind == "article-journal":
+        title = sentence(title, *_article_contributors(item, edition), end="")
         body = [_journal(item, where or esc(pages(item.get("page", ""))))]
         where = ""
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
-        body = [_container(item), _section(item), _parent(item), "" if comment else _when(item)]
+        title, body = _article_note(item, edition, title, creators, comment)
     elif reference.is_under_heading(item):
         # "<i>Encyclopaedia Britannica</i>, 15th ed. (1980), under “salvation.”" (18th 14.130)
         facts, title = _publication_facts(item, edition), ""
@@ -746,13 +895,17 @@ def note(
         medium = esc(item.get("medium", ""))
     elif kind == "webpage":
         owner = ""
-        if creators and _owned_by_organisation(item):
+        if creators and _owned_by_organisation(item) and item.get("container-title"):
             # “Privacy Policy,” Privacy & Terms, Google, …: an organisation that is a page's author is
             # its owner, named after the site in a note, in the author's place in the bibliography
-            # (17th 14.206, 18th 14.104).
+            # (17th 14.206, 18th 14.104); without a site it is the author, as a news release's (18th 14.98).
             owner = "" if creators == esc(item.get("container-title", "")) else creators
             creators = ""
-        body = [_container(item), owner, esc(item.get("publisher", "")), _when(item)]
+        # An untitled page described in the title's place: "Satellite view of Chicago, Google Maps" (14.135).
+        described = periodicals.description(item)
+        title = sentence(title, described, end="") if title or creators else _capitalised(described)
+        when = periodicals.status_dated(item, _when(item))
+        body = [_container(item), owner, esc(item.get("publisher", "")), when]
     elif item.get("type") == "speech":
         occasion, recording = _talk(item)
         title = sentence(title, *_contributors(item, edition), end="")
@@ -830,6 +983,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
         return legislation.bibliography(item)
     if archives.handles(item):
         return archives.bibliography(item, edition)
+    item = periodicals.as_generated(item)
     if _is_generated(item):
         return _generated(item, edition, bibliography=True)
     if technical.handles(item):
@@ -837,8 +991,11 @@ def bibliography(item, *, edition=EIGHTEENTH):
     parts = [_creators(item, edition, bibliography=True), "" if _untitled_review(item) else _title(item)]
     if _is_comment(item):
         parts[1] = _capitalised(_comment_on(item, edition, parts[1]))
-    if item.get("type") in REVIEW_TYPES:
+    if _is_review(item):
         parts.append(_capitalised(_reviewed(item, edition)))
+    if kind == "webpage" and not parts[0] and periodicals.owner(item):
+        # The page's owner in the author's place: "Google. “Privacy Policy.” Privacy & Terms." (14.104)
+        parts[0], item = periodicals.owner(item), {**item, "publisher": ""}
     if kind == "webpage" and _owned_by_organisation(item) and parts[0] == _container(item):
         item = {**item, "container-title": ""}  # the owner is the site: "Yale University. “About Yale…”"
     if kind == "webpage" and not parts[0] and item.get("container-title"):
@@ -846,8 +1003,6 @@ def bibliography(item, *, edition=EIGHTEENTH):
         site = _container(item)
         parts = [site, parts[1]]
         item = {**item, "container-title": ""}
-    if kind in ("article-newspaper", "article-magazine") and not parts[0] and item.get("container-title"):
-        return sentence(_container(item), parts[1], _when(item), links(item), separator=". ")
     if item.get("type") == "thesis":
         parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
         parts.append(_capitalised(_thesis(item)))
@@ -857,12 +1012,17 @@ def bibliography(item, *, edition=EIGHTEENTH):
     elif papers.is_presented(item):
         parts.append(_capitalised(papers.presented(item)))
     elif kind == "article-journal":
+        parts += [_capitalised(piece) for piece in _article_contributors(item, edition, bibliography=True)]
         parts.append(_journal(item, esc(pages(item.get("page", "")))))
     elif kind == "post-weblog" and item.get("type") != "post":
         # CMOS 17 14.208: "<i>ProfHacker</i> (blog). <i>Chronicle of Higher Education</i>, November 22, 2016."
-        parts += [_container(item), sentence(_parent(item), _when(item), end="")]
+        parts += [
+            _container(item),
+            sentence(_parent(item), _when(item), end=""),
+            _capitalised(_blog_medium(item)),
+        ]
     elif kind in ("article-newspaper", "article-magazine", "post-weblog"):
-        parts.append(sentence(_container(item), _section(item), _when(item), end=""))
+        parts = _article_entry(item, edition, parts)
     elif kind == "chapter" and not item.get("container-title"):
         # No book named: "“A Case Study ….” n.d., 169–77.", its editors (if any) in the author's place.
         parts.append(sentence(_publication_facts(item, edition), esc(pages(item.get("page", ""))), end=""))
@@ -874,7 +1034,9 @@ def bibliography(item, *, edition=EIGHTEENTH):
         parts.append(_book_facts(item, edition, bibliography=True))
         parts.append(_capitalised(_medium(item) if kind == "book" else esc(item.get("medium", ""))))
     elif kind == "webpage":
-        when = _when(item)
+        when = periodicals.status_dated(item, _when(item))
+        described = _capitalised(periodicals.description(item))
+        parts = [parts[0], *([parts[1], described] if parts[1] else [described]), *parts[2:]]
         parts += [
             _container(item),
             esc(item.get("publisher", "")),

@@ -248,9 +248,14 @@ def _abbreviated(first, last):
     return f"{first}–{last[-max(len(last) - differ, 2) :]}"
 
 
+# "S53-S76": a range of pages a letter numbers, as a supplement's are.
+LETTERED_RANGE = re.compile(r"\b([A-Z]+\d+)\s*-{1,2}\s*([A-Z]+\d+)\b")
+
+
 def pages(text):
     """Page numbers with en dashes and Chicago's abbreviation of ranges."""
-    return RANGE.sub(lambda match: _abbreviated(match.group(1), match.group(2)), str(text).strip())
+    text = LETTERED_RANGE.sub(r"\1–\2", str(text).strip())
+    return RANGE.sub(lambda match: _abbreviated(match.group(1), match.group(2)), text)
 
 
 def locator(text, label="page"):
@@ -319,5 +324,21 @@ def short_title(item):
             ),
             4,
         )
-        words = words[: max(cut, first + 1)]
+        words = _through_quotation(words, max(cut, first + 1))
     return markup.balance(" ".join(words).rstrip(",;")) or title
+
+
+def _through_quotation(words, cut):
+    """The first ``cut`` words, or more to close a quotation they open: "In ‘Strangers to Ourselves’"
+    of "In ‘Strangers to Ourselves,’ a Revelatory Account …", the comma before its close left out."""
+    kept = words[:cut]
+    opened = " ".join(kept).rfind("‘")
+    if opened < 0 or "’" in " ".join(kept)[opened:]:
+        return kept
+    closing = next(
+        (index for index in range(cut, len(words)) if words[index].rstrip(",;.").endswith("’")), None
+    )
+    if closing is None:
+        return kept
+    last = words[closing].rstrip(",;.")
+    return [*words[:closing], last[:-1].rstrip(",;") + "’"]
