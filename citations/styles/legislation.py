@@ -122,7 +122,7 @@ def _year(item):
 
 def note(item, where="", *, short=False, href=None):
     """The full or short note of a statute, bill or hearing, with the section or page ``where`` (HTML)."""
-    if short:
+    if short and short_title(item):
         return sentence(_name(item, short_title(item), href), where)
     name = _name(item, item.get("title", ""), href)
     if item.get("type") == "hearing":
