@@ -1166,6 +1166,30 @@ CAUSES = [
         {17: "14.268"},
         when(_medium_types("speech"), _filmed_at),
     ),
+    Cause(
+        "an untitled interview's short note by the person interviewed and what it is, “Sanders,"
+        " interview.”, as the 18th's; Pandoc prints the medium, “Sanders, YouTube.”",
+        "Pandoc",
+        {17: "14.219 (unchecked)"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "interview" and form == "short" and ours.endswith(", interview.")
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "an untitled statute's or debate's short note as its citation without the year, “Ohio Rev. Code"
+        " Ann. § 2913.44”, as the Bluebook shortens one; Pandoc prints nothing, or the number alone",
+        "Pandoc",
+        {17: "14.269 (unchecked)", 18: "14.170 (unchecked)"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") in ("legislation", "bill") and form == "short" and not item.get("title")
+            ),
+            _as_ours,
+        ),
+    ),
 ]
 
 

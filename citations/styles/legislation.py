@@ -121,22 +121,26 @@ def _year(item):
 
 
 def note(item, where="", *, short=False, href=None):
-    """The full or short note of a statute, bill or hearing, with the section or page ``where`` (HTML)."""
+    """The full or short note of a statute, bill or hearing, with the section or page ``where`` (HTML).
+
+    An untitled document's short note is its citation without the year and the link, as the Bluebook
+    shortens one: "Ohio Rev. Code Ann. § 2913.44", "147 Cong. Rec. 19000"."""
     if short and short_title(item):
         return sentence(_name(item, short_title(item), href), where)
     name = _name(item, item.get("title", ""), href)
+    year, link = ("", "") if short else (_year(item) + _after_year(item), links(item))
     if item.get("type") == "hearing":
         # "109th Cong. 9 (2005)": the page cited stands before the year.
         held = " ".join(filter(None, [_congress(item), where]))
-        return sentence(sentence(name, held, end="") + _year(item) + _after_year(item), links(item))
+        return sentence(sentence(name, held, end="") + year, link)
     if _debate(item):
         page = esc(_FIRST_PAGE.split(str(item["page"]), maxsplit=1)[0].strip())
         held = " ".join(filter(None, [_congress(item), where or page]))
-        return sentence(sentence(name, _public_law(item), held, end="") + _year(item), links(item))
+        return sentence(sentence(name, _public_law(item), held, end="") + year, link)
     body = sentence(_public_law(item), _code(item), end="")
     if item.get("type") == "bill":
         body = sentence(body, _congress(item), end="")
-    return sentence(sentence(name, body, where, end="") + _year(item) + _after_year(item), links(item))
+    return sentence(sentence(name, body, where, end="") + year, link)
 
 
 def bibliography(item):

@@ -321,14 +321,14 @@ def _groups(item, edition, bibliography):
 
 
 def _short(item, edition, where, href):
-    """A short note: the first group's surnames (a recording's composer; a director's for none),
-    then the short title, or, for an interview in the 18th, what it is: "Sanders, interview."."""
+    """A short note: the first group's surnames (a recording's composer), then the short title, or,
+    for an interview in the 18th or an untitled one, what it is: "Sanders, interview."."""
     kind = item["type"] if item["type"] in MEDIA_TYPES else "broadcast"
     variable = "composer" if kind == "song" and item.get("composer") else "author"
     names = edition.short_names(item.get(variable) or [])
-    if kind == "interview" and edition.interview_short_by_kind and names:
-        return sentence(names, "interview", where)
     title = short_title(item)
+    if kind == "interview" and names and (edition.interview_short_by_kind or not title):
+        return sentence(names, "interview", where)
     if kind == "patent":
         shown = esc(title)
     elif kind in ("interview", "speech") or (kind in ("song", "broadcast") and item.get("container-title")):
