@@ -16,6 +16,7 @@ from citations.styles.text import (
     esc,
     field,
     italic,
+    linked,
     links,
     quoted,
     sentence,
@@ -54,12 +55,17 @@ def performance(item):
     return None
 
 
-def _quoted(item):
-    return quoted(item["title"]) if item.get("title") else ""
-
-
-def _italic(item):
-    return italic(item["title"]) if item.get("title") else ""
+def _title(item, text=None, href=None):
+    """The title, linked to ``href`` if given: quoted for an interview, a talk and a part of a
+    recording or film (a track, a scene), roman for a patent (14.158), italic for a whole work."""
+    text = item.get("title", "") if text is None else text
+    if not text:
+        return ""
+    kind = item.get("type")
+    if kind == "patent":
+        return linked(esc(text), href)
+    part = item.get("container-title") and kind in ("song", "motion_picture", "broadcast")
+    return quoted(text, href) if part or kind in ("interview", "speech") else italic(text, href)
 
 
 def _capitalised(text):
@@ -106,25 +112,26 @@ def _recording(item, edition, bibliography):
     if bibliography and not creator and directed:
         directors = edition.bibliography_names(item["director"])
         creator, directed = f"{directors}, {'dirs.' if len(item['director']) > 1 else 'dir.'}", ""
-    album = item.get("container-title")
     track = field(item, "chapter-number")
-    on_album = sentence(_labelled("track", esc(track)) + " on" if track else "", end="")
-    on_album = f"{on_album} {italic(album)}" if on_album else italic(album) if album else ""
-    recorded = date_text(item, "event-date")
-    at = field(item, "event-title")
-    session = f"recorded at {esc(at)}" if at else "recorded" if recorded else ""
+    album = italic(item["container-title"]) if item.get("container-title") else ""
+    on_album = f"track {esc(track)} on {album}" if track and album else album
+    recorded, at = date_text(item, "event-date"), esc(field(item, "event-title"))
+    if at:  # "recorded at the Madeira Festival, June 1–2, 1981"
+        session = sentence(f"recorded at {at}", recorded, end="")
+    else:
+        session = f"recorded {recorded}" if recorded else ""
     label = " ".join(filter(None, [esc(field(item, "publisher")), esc(field(item, "number"))]))
     volume = esc(f"vol. {field(item, 'volume')}") if item.get("volume") else ""
     return [
         [creator],
-        [_quoted(item) if album else _italic(item)],
+        [_title(item)],
         [_labelled("directed by", directed, bibliography=bibliography), volume]
         if directed
         else [volume, _names(item, performers, edition, bibliography=bibliography)],
         [_labelled("read by", _names(item, "narrator", edition, bibliography=bibliography))],
         [_names(item, "contributor", edition, bibliography=bibliography)],
         [on_album],
-        [sentence(session, recorded, end="") if at else f"{session} {recorded}".strip()],
+        [session],
         [label, date_text(item) or "n.d."],
         _medium(item),
     ]
@@ -158,7 +165,7 @@ def _interview(item, edition, bibliography):
         occasion[0] = _capitalised(occasion[0])
     return [
         [_creator(item, "author", edition, bibliography=bibliography)],
-        [_quoted(item)],
+        [_title(item)],
         occasion,
         published,
         [esc(field(item, "archive_location"))],
@@ -189,7 +196,7 @@ def _recorded_talk(item, edition, bibliography):
         occasion = [event, place, given]
     return [
         [_creator(item, "author", edition, bibliography=bibliography)],
-        [_quoted(item)],
+        [_title(item)],
         [esc(field(item, "genre"))],
         [_labelled("chaired by", _names(item, "chair", edition), bibliography=bibliography)],
         occasion,
@@ -232,7 +239,7 @@ def _artwork(item, edition, bibliography):
         dates = [[made]]
     return [
         [_creator(item, "author", edition, bibliography=bibliography)],
-        [_italic(item)],
+        [_title(item)],
         *dates,
         [*_medium(item), esc(field(item, "scale"))],
         *contained,
@@ -270,7 +277,7 @@ def _film_part(item, edition, bibliography):
     facts = chicago._film_facts(item, edition)
     return [
         [_creator(item, "author", edition, bibliography=bibliography)],
-        [_quoted(item)],
+        [_title(item)],
         *([[film], [facts]] if bibliography else [[f"{film} ({facts})"]]),
         _medium(item),
     ]
@@ -282,7 +289,7 @@ def _program(item, edition, bibliography):
     produced by Stephanie Kariuki, VICE / iHeart Podcast Network, March 24, 2022"."""
     return [
         [_creator(item, "author", edition, bibliography=bibliography)],
-        [_italic(item)],
+        [_title(item)],
         [_labelled("produced by", _names(item, "producer", edition), bibliography=bibliography)],
         [esc(field(item, "publisher")), date_text(item) or "n.d."],
         _medium(item),
@@ -301,7 +308,7 @@ def _patent(item, edition, bibliography):
     dates = f"filed {filed}, and issued {issued}" if filed and issued else issued and f"issued {issued}"
     return [
         [_creator(item, "author", edition, bibliography=bibliography)],
-        [esc(item.get("title", ""))],
+        [_title(item)],
         [number if field(item, "number") else "", dates],
     ]
 
@@ -323,18 +330,13 @@ def _groups(item, edition, bibliography):
 def _short(item, edition, where, href):
     """A short note: the first group's surnames (a recording's composer), then the short title, or,
     for an interview in the 18th or an untitled one, what it is: "Sanders, interview."."""
-    kind = item["type"] if item["type"] in MEDIA_TYPES else "broadcast"
+    kind = item["type"]
     variable = "composer" if kind == "song" and item.get("composer") else "author"
     names = edition.short_names(item.get(variable) or [])
     title = short_title(item)
     if kind == "interview" and names and (edition.interview_short_by_kind or not title):
         return sentence(names, "interview", where)
-    if kind == "patent":
-        shown = esc(title)
-    elif kind in ("interview", "speech") or (kind in ("song", "broadcast") and item.get("container-title")):
-        shown = quoted(title, href) if title else ""
-    else:
-        shown = italic(title, href) if title else ""
+    shown = _title(item, title, href)
     if not (names or shown) and kind == "interview":  # "Interview with health-care worker." (18th 14.109)
         shown = _capitalised(esc(field(item, "genre"))) or "Interview"
     return sentence(names, shown, where)
@@ -346,20 +348,15 @@ def note(item, edition, where="", *, short=False, href=None, suppress_author=Fal
         return _short({**item, "author": []} if suppress_author else item, edition, where, href)
     if item["type"] == "speech" and not _is_recorded(item):
         creator = "" if suppress_author else _creator(item, "author", edition)
-        title = quoted(item.get("title", ""), href)
+        title = _title(item, href=href)
         return sentence(creator, f"{title} ({_talk_heard(item)})" if title else _talk_heard(item), where)
     groups = _groups(item, edition, bibliography=False)
     if suppress_author:
         groups[0] = []
-    if href and item.get("title"):
-        groups[1] = [_linked_title(groups[1][0], href)]
+    if href:
+        groups[1] = [_title(item, href=href)]
     pieces = [piece for group in groups for piece in group]
     return sentence(*pieces, where, links(item))
-
-
-def _linked_title(title, href):
-    inner = re.fullmatch(r"(<i>|“)(.*)(</i>|”)", title, flags=re.DOTALL)
-    return f'{inner[1]}<a href="{esc(href)}">{inner[2]}</a>{inner[3]}' if inner else title
 
 
 def bibliography(item, edition):
@@ -368,7 +365,7 @@ def bibliography(item, edition):
     if item["type"] == "speech" and not _is_recorded(item):
         creator = _creator(item, "author", edition, bibliography=True)
         heard = _capitalised(_talk_heard(item))
-        return sentence(creator, _quoted(item), heard, separator=". ")
+        return sentence(creator, _title(item), heard, separator=". ")
     groups = _groups(item, edition, bibliography=True)
     written = [_capitalised(sentence(*group, end="")) for group in groups]
     return sentence(*written, esc(field(item, "references")), links(item), separator=". ")
