@@ -772,10 +772,10 @@ def bibliography(item, *, edition=EIGHTEENTH):
 
 def sort_key(item, *, edition=EIGHTEENTH):
     """Where the bibliography entry files (``order.sort_key``): unsigned articles under the periodical,
-    a film under its directors."""
+    a film under its directors, a recording under its composer."""
     if _listed_under_directors(item):
         item = {**item, "author": item["director"]}
-    return order.sort_key(item)
+    return order.sort_key(media.filed_under(item))
 
 
 def narrative(item, *, short=False, edition=EIGHTEENTH):

@@ -47,6 +47,19 @@ def _form(item):
     return None
 
 
+def filed_under(item):
+    """``item`` with the names its bibliography entry opens with as its author, for where the entry
+    files: a recording's composer, or its director where it names neither composer nor performer
+    (18th 14.163)."""
+    if item.get("type") != "song":
+        return item
+    if item.get("composer"):
+        return {**item, "author": item["composer"]}
+    if not item.get("author") and item.get("director"):
+        return {**item, "author": item["director"]}
+    return item
+
+
 def performance(item):
     """``item`` as a staged performance where its note says it is one, else None."""
     found = _NOTE_TYPE.search(str(item.get("note") or ""))

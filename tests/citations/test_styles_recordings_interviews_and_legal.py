@@ -225,6 +225,14 @@ def test_a_reading_is_under_its_author_read_by_its_reader(edition):
     )
 
 
+def test_a_recording_files_under_the_name_its_entry_opens_with():
+    """18th 14.163: Auden's reading under Auden, its composer here, as its entry opens; a recording by
+    performers under them."""
+    chicago = EDITIONS[18]
+    assert chicago.sort_key(csl.as_text(AUDEN)).startswith("auden wh ")
+    assert chicago.sort_key(csl.as_text(HOLIDAY)).startswith("holiday billie ")
+
+
 @BOTH
 def test_a_recording_says_where_and_over_which_days_it_was_recorded(edition):
     """18th 14.163: "recorded at the Madeira Festival, June 1–2, 1981", the month given once."""
