@@ -162,7 +162,7 @@ def _interview(item, edition, bibliography):
     interviewers = _names(item, "interviewer", edition)
     what = _labelled("interview by", interviewers, bibliography=bibliography) or esc(field(item, "genre"))
     event_date = date_text(item, "event-date")
-    issued = date_text(item, month_only=bool(item.get("issue") or item.get("volume")))
+    issued = date_text(item)
     posted = bool(event_date and issued) or field(item, "status").casefold() == "posted"
     occasion = [what, esc(field(item, "event-title")), esc(field(item, "event-place")), event_date]
     if item.get("issue") or item.get("volume"):
