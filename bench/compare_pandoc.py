@@ -42,7 +42,7 @@ from bs4 import BeautifulSoup  # noqa: E402
 
 from citations import csl  # noqa: E402
 from citations.dates import MONTHS  # noqa: E402
-from citations.styles import get_style  # noqa: E402
+from citations.styles import cases, get_style  # noqa: E402
 from citations.styles.capitals import ARTICLES, CONJUNCTIONS, PARTICLES, PREPOSITIONS, headline  # noqa: E402
 from citations.styles.editions import EDITIONS  # noqa: E402
 from citations.styles.text import date_text, pages  # noqa: E402
@@ -1000,6 +1000,114 @@ def _response_by_its_tool(ours, pandoc, item, form):
         pandoc,
     )
     return ours, re.sub(rf"^{company}, ", f"{item['container-title']}, ", pandoc)
+
+
+# Causes for recordings, interviews, talks, artworks, maps, patents, films and legal documents.
+MEDIA_TYPES = ("song", "interview", "speech", "graphic", "map", "patent", "motion_picture", "broadcast")
+LEGAL_TYPES = ("legal_case", "legislation", "bill", "hearing")
+
+
+def _url_after_period(ours, pandoc, item, form):
+    """Ours' "(2010), https://…" as the CSL styles' "(2010). https://…"."""
+    url = str(item.get("URL") or "")
+    return (ours.replace(f", {url}", f". {url}", 1) if url else ours), pandoc
+
+
+def _case_named_whole(ours, pandoc, item, form):
+    """Pandoc's short note by the case's whole name or short title, "United States v. Christmas.",
+    "Eaton.", as ours, "Christmas, 222 F.3d 145."."""
+    named = pandoc.removesuffix(".")
+    names = (str(item.get("title") or ""), str(item.get("title-short") or item.get("shortTitle") or ""))
+    short = cases.short_name({**item, "title-short": item.get("title-short") or item.get("shortTitle")})
+    return (ours, ours) if named in names and ours.startswith(f"{short}, ") else (ours, pandoc)
+
+
+def _verbs_left_out(ours, pandoc, item, form):
+    """Ours without the verbs Pandoc's locale lacks: "track 1 on", "read by", "produced by", "chaired by"."""
+    ours = re.sub(r"\b([Tt]rack \S+) on ", r"\1 ", ours)
+    return re.sub(r"\b(?:[Rr]ead|[Pp]roduced|[Cc]haired) by ", "", ours), pandoc
+
+
+def _talk_place_left_out(ours, pandoc, item, form):
+    """Ours without a recorded talk's place, "TED Talk, Vancouver, BC, April 2022" as "TED Talk, April
+    2022", "recorded March 2, 1920, in New York" as "recorded March 2, 1920"."""
+    item = csl.as_text(item)
+    place = str(item.get("event-place") or item.get("publisher-place") or "")
+    if not place or place in pandoc:
+        return ours, pandoc
+    for written, left in ((f", in {place}", ""), (f", {place}", ""), (f". {place}, ", ". ")):
+        if written in ours:
+            return ours.replace(written, left, 1), pandoc
+    return ours, pandoc
+
+
+def _interview_collection_left_out(ours, pandoc, item, form):
+    """Ours without an archive's collection and place, as Pandoc prints the depository alone: "Senn Oral
+    History Collection, National Library of Medicine, Bethesda, MD" as "National Library of Medicine"."""
+    item = csl.as_text(item)
+    archive, location = str(item.get("archive") or ""), str(item.get("archive_location") or "")
+    if archive and location:  # the depository after the number, as a manuscript's (not a database's)
+        pandoc = pandoc.replace(f"{archive} ({location})", f"{location}, {archive}")
+    for name in ("archive_collection", "archive-place"):
+        value = str(item.get(name) or "")
+        if value and value not in pandoc:
+            ours = ours.replace(f"{value}, ", "", 1).replace(f", {value}", "", 1)
+    return ours, pandoc
+
+
+def _season_left_out(ours, pandoc, item, form):
+    """Ours' "Spring 1942" as Pandoc's year alone."""
+    season, year = date_text(item), date_text(item, year_only=True)
+    return (ours.replace(season, year) if season and season != year else ours), pandoc
+
+
+def _volume_bare(ours, pandoc, item, form):
+    """A recording's note: ours' "…, vol. 1, Golden Record" and Pandoc's "…, 1958, 1, 33⅓ rpm", both
+    without the volume."""
+    volume = str(item.get("volume") or "")
+    if not volume:
+        return ours, pandoc
+    return ours.replace(f", vol. {volume}", "", 1), re.sub(
+        rf"(\d{{4}}), {re.escape(volume)}, ", r"\1, ", pandoc
+    )
+
+
+def _note_unread_after(item):
+    """Whether a record's note holds a variable after a line naming none ("IMDb ID: tt1454468"), which
+    Pandoc's citeproc stops reading at."""
+    lines = str(item.get("note") or "").splitlines()
+    read = [bool(csl.note_variables(line)[0]) for line in lines]
+    return any(read[index + 1 :] and any(read[index + 1 :]) for index, known in enumerate(read) if not known)
+
+
+def _filmed_at(ours, pandoc, item, form):
+    """Ours' "filmed April 2022 at TED Talk, Vancouver, BC" (its place perhaps taken away by the cause
+    before) as the CSL styles' "TED Talk, April 2022"."""
+    item = csl.as_text(item)
+    event = str(item.get("event-title") or "")
+    place = str(item.get("event-place") or item.get("publisher-place") or "")
+    when = date_text(item, "event-date") or date_text(item)
+    for at in (f"{event}, {place}", event):
+        ours = ours.replace(f"filmed {when} at {at}", f"{event}, {when}")
+        ours = ours.replace(f"Filmed {when} at {at}", f"{event[:1].upper()}{event[1:]}, {when}")
+    return ours, pandoc
+
+
+def _heard(item):
+    """Whether a talk's record names no recording of it (no URL, medium or running time)."""
+    read = csl.as_text(item)
+    return item.get("type") == "speech" and not (
+        read.get("URL") or read.get("medium") or read.get("dimensions")
+    )
+
+
+def _staged(item):
+    """Whether a talk's record says in its note that it is a staged performance."""
+    return item.get("type") == "speech" and "type: performance" in str(item.get("note") or "").lower()
+
+
+def _medium_types(*kinds, form=None):
+    return lambda item, form_, ours, pandoc: item.get("type") in kinds and form in (None, form_)
 
 
 # The known causes of differences from Pandoc in the Chicago styles, for the common types, each with
@@ -2018,6 +2126,218 @@ CAUSES = [
                 and item.get("container-title")
             ),
             _response_by_its_tool,
+        ),
+    ),
+    Cause(
+        "a legal document's bibliography entry as its full note, the URL after a comma, “(2010),"
+        " https://…”; the CSL styles close the citation with a period before it",
+        "unsettled",
+        {17: "14.269 (unchecked)", 18: "14.170 (unchecked)"},
+        when(_medium_types(*LEGAL_TYPES, form="bibliography"), _url_after_period),
+    ),
+    Cause(
+        "a public law as “Pub. L. No. 111-148”, the Bluebook's form the Manual takes; the CSL styles'"
+        " term prints “Pub. L. 111-148”",
+        "Pandoc",
+        {17: "14.289", 18: "14.183"},
+        when(
+            _medium_types("legislation"),
+            pandoc_only(lambda text: re.sub(r"\bPub\. L\. (?=\d)", "Pub. L. No. ", text)),
+        ),
+    ),
+    Cause(
+        "a case's short form by its first private party (or the record's short title) and the report,"
+        " “Christmas, 222 F.3d 145”, as the Manual's “Christmas, 222 F.3d at 145”; Pandoc prints the"
+        " case's whole name, “United States v. Christmas”, or the short title alone",
+        "Pandoc",
+        {17: "14.277 (unchecked)", 18: "14.177"},
+        when(_medium_types("legal_case", form="short"), _case_named_whole),
+    ),
+    Cause(
+        "a debate in the record of Congress by its Congress and session, the page after them, “Cong."
+        " Globe, 34th Cong., 3d Sess. 149 (1856)”; Pandoc writes “34th Cong. 3d Sess., 149”",
+        "Pandoc",
+        {17: "14.292 (unchecked)", 18: "14.188"},
+        when(
+            _medium_types("bill"),
+            pandoc_only(lambda text: re.sub(r"(\d+\w* Cong\.) (\S+ Sess\.), (\d+)", r"\1, \2 \3", text)),
+        ),
+    ),
+    Cause(
+        "a witness at a hearing as “(statement of David Walker, Comptroller General …)”; Pandoc prints"
+        " the name without “statement of”",
+        "Pandoc",
+        {17: "14.293", 18: "14.185"},
+        when(_medium_types("hearing"), ours_only(lambda text: text.replace(" (statement of ", " ("))),
+    ),
+    Cause(
+        "a patent as “US Patent 4,586,960”; Pandoc prints the country and the number, “US 4,586,960”",
+        "Pandoc",
+        {17: "14.157", 18: "14.158"},
+        when(_medium_types("patent"), ours_only(lambda text: text.replace(" Patent ", " ", 1))),
+    ),
+    Cause(
+        "an interview's short note by the person interviewed and what it is, “Sanders, interview.”, as"
+        " the 18th's quick guide (“Buolamwini, interview.”), or, for an unnamed person, by its"
+        " description; Pandoc shortens the title or prints the medium or genre",
+        "Pandoc",
+        {18: "14.110; quick guide"},
+        when(_medium_types("interview", form="short"), _as_ours),
+    ),
+    Cause(
+        "every interview cited has a bibliography entry, the unnamed person's and the knowledge keeper's"
+        " too (“Interview with health-care worker. June 15, 2024.”); Pandoc prints none for them",
+        "site",
+        {17: "14.218–14.220 (unchecked)", 18: "14.109, 14.137 (unchecked)"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "interview" and form == "bibliography" and not pandoc
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "an interview in a journal dated by the issue's season, “no. 212 (Spring 2015)”, as a journal"
+        " article is; the CSL styles give the year alone",
+        "choice",
+        {17: "14.171", 18: "14.74"},
+        when(_medium_types("interview"), _issue_month_left_out),
+    ),
+    Cause(
+        "an archived interview's collection and the depository's place, “Senn Oral History Collection,"
+        " National Library of Medicine, Bethesda, MD”; Pandoc prints the depository alone",
+        "Pandoc",
+        {17: "14.219 (unchecked)", 18: "14.108"},
+        when(_medium_types("interview"), _interview_collection_left_out),
+    ),
+    Cause(
+        "the verbs before a recording's track, reader and producer and a talk's chair, “track 1 on”,"
+        " “read by the author”, “produced by Stephanie Kariuki”, “chaired by …”, which the 18th's CSL"
+        " style asks for; Pandoc 2.17's locale lacks them and prints the names bare",
+        "Pandoc",
+        {17: "14.263–14.264 (unchecked)", 18: "14.163–14.164, 14.168"},
+        when(_medium_types("song", "speech", "broadcast"), _verbs_left_out),
+    ),
+    Cause(
+        "a recorded talk's place after its event, “TED Talk, Vancouver, BC, April 2022”, “recorded March"
+        " 2, 1920, in New York”, as a talk's place is given (14.115); Pandoc leaves it out where the"
+        " record has an event or its date",
+        "unsettled",
+        {17: "14.217, 14.268", 18: "14.115, 14.167"},
+        when(_medium_types("speech"), _talk_place_left_out),
+    ),
+    Cause(
+        "a talk heard, not recorded, as the Manual's “David G. Harper, “The Several Discoveries of the"
+        " Ciliary Muscle” (PowerPoint presentation, 25th Anniversary Meeting of the Cogan Ophthalmic"
+        " History Society, Bethesda, MD, March 31, 2012)”; Pandoc drops the parentheses and the place,"
+        " and the 18th's style the bibliography entry",
+        "Pandoc",
+        {17: "14.217", 18: "14.115"},
+        when(
+            lambda item, form, ours, pandoc: _heard(item) and not _staged(item),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "a record typed speech whose note says “type: performance” cited as a staged performance, the"
+        " director after the title; Pandoc reads the record's type and cites it as a speech by its"
+        " director",
+        "Pandoc",
+        {17: "14.265 (unchecked)", 18: "14.166"},
+        when(
+            lambda item, form, ours, pandoc: _staged(item),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "words of a title Chicago capitalises and Pandoc lowercases: “So” (an adverb) and, in the 18th,"
+        " prepositions of five letters or more (“About”)",
+        "Pandoc",
+        {17: "8.159", 18: "8.160"},
+        when(_medium_types(*MEDIA_TYPES), _words_case_from_ours({"so", "about"})),
+    ),
+    Cause(
+        "a recording's volume as “vol. 1” after its title and director; Pandoc prints the bare number"
+        " after the date in a note, “1958, 1”",
+        "Pandoc",
+        {17: "14.263 (unchecked)", 18: "14.163"},
+        when(_medium_types("song", form="full"), _volume_bare),
+    ),
+    Cause(
+        "an artwork dated by the season its record gives, “Spring 1942”; Pandoc gives the year alone",
+        "unsettled",
+        {17: "14.235 (unchecked)", 18: "14.133"},
+        when(_medium_types("graphic"), _season_left_out),
+    ),
+    Cause(
+        "a record whose note holds variables after a line naming none (“IMDb ID: tt1454468”,"
+        " “translated title: …”): Pandoc's citeproc stops reading the note there and misses the film's"
+        " release (“2013;”) or the map's dates",
+        "Pandoc",
+        {17: "none (data)", 18: "none (data)"},
+        when(
+            lambda item, form, ours, pandoc: item.get("type") in MEDIA_TYPES and _note_unread_after(item),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "a map reproduced in a book cited as a chapter is, the map's date and size first, then “in” the"
+        " book, its facts in parentheses and the figure; Pandoc sets the map's date with the book's"
+        " (“1612; University of Chicago Press, 2007”) and leaves out the figure",
+        "unsettled",
+        {17: "14.236 (unchecked)", 18: "14.135"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "map" and csl.as_text(item).get("container-title")
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "a podcast's episode by its host, its own title first, then the podcast's, as the 17th's “Mike"
+        " Duncan, “The Fall of Rome,” The History of Rome”; the 18th's CSL style puts the podcast and"
+        " the episode's number first (“serial broadcast prioritizes title”)",
+        "unsettled",
+        {17: "14.267", 18: "14.168 (unchecked)"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "broadcast"
+                and item.get("author")
+                and csl.as_text(item).get("container-title")
+                and form != "short"
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "a talk filmed at an event as the 17th's “filmed November 2016 at TEDxBeaconStreet, Brookline,"
+        " MA”; the 17th's CSL style gives the event and the date, “TED Talk, April 2022”, the 18th's form",
+        "Pandoc",
+        {17: "14.268"},
+        when(_medium_types("speech"), _filmed_at),
+    ),
+    Cause(
+        "an untitled interview's short note by the person interviewed and what it is, “Sanders,"
+        " interview.”, as the 18th's; Pandoc prints the medium, “Sanders, YouTube.”",
+        "Pandoc",
+        {17: "14.219 (unchecked)"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") == "interview" and form == "short" and ours.endswith(", interview.")
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "an untitled statute's or debate's short note as its citation without the year, “Ohio Rev. Code"
+        " Ann. § 2913.44”, as the Bluebook shortens one; Pandoc prints nothing, or the number alone",
+        "Pandoc",
+        {17: "14.269 (unchecked)", 18: "14.170 (unchecked)"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") in ("legislation", "bill") and form == "short" and not item.get("title")
+            ),
+            _as_ours,
         ),
     ),
 ]

@@ -19,6 +19,7 @@ from citations.styles import (
     books,
     cases,
     legislation,
+    media,
     order,
     papers,
     periodicals,
@@ -52,7 +53,7 @@ QUOTED_TYPES = {
     "post-weblog",
 }
 BOOK_LIKE_TYPES = {"book", "report", "legislation"}
-UNPUBLISHED_TYPES = {"thesis", "manuscript", "speech"}
+UNPUBLISHED_TYPES = {"thesis", "manuscript"}
 REVIEW_TYPES = {"review", "review-book"}
 UNTITLED_DESCRIBED_TYPES = {"article-newspaper", "article-magazine", "post-weblog", "webpage"}
 
@@ -77,6 +78,8 @@ def headline_titles(item, edition=EIGHTEENTH):
         return item
     if _is_generated(item):
         return item  # a prompt is quoted as written (18th 14.112)
+    if item.get("type") == "patent":
+        return item  # "Cement admixture", as the patent words it (17th 14.157, 18th 14.158)
     if item.get("type") == "post":
         # A social media post's text is quoted as written (CMOS 17 14.209); only its container is a title.
         container = item.get("container-title")
@@ -311,13 +314,8 @@ def _volume(item, *, bibliography=False):
 
 def _is_episode(item):
     """Whether ``item`` is an episode of a television or radio series cited by the series, with no
-    author of its own (an interview or a podcast's episode is cited by its guest or host)."""
-    return (
-        _kind(item) == "broadcast"
-        and bool(item.get("container-title"))
-        and not item.get("author")
-        and item.get("type") != "interview"
-    )
+    author of its own (a podcast's episode is cited by its host)."""
+    return _kind(item) == "broadcast" and bool(item.get("container-title")) and not item.get("author")
 
 
 def _listed_under_directors(item):
@@ -354,6 +352,15 @@ def _directors(item, edition, *, bibliography=False):
         return ""
     names = edition.listed_names(directors) if bibliography else edition.note_names(directors)
     return ("Directed by " if bibliography else "directed by ") + names
+
+
+def _cast(item, edition, *, bibliography=False):
+    """A film's cast after its directors, as the Chicago CSL style gives the ``contributor`` names (18th
+    14.165): "Song Kang-ho et al." in a note, every name in a bibliography."""
+    cast = item.get("contributor") or []
+    if not cast:
+        return ""
+    return edition.listed_names(cast) if bibliography else edition.note_names(cast)
 
 
 def _untitled_review(item):
@@ -509,14 +516,6 @@ def _section(item, edition):
     return periodicals.section(item, edition)
 
 
-def _interviewer(item, edition, *, bibliography=False):
-    """ "interview by Terry Gross" after the title of an interview (CMOS 17 14.214)."""
-    interviewers = item.get("interviewer") or []
-    if item.get("type") != "interview" or not interviewers:
-        return ""
-    return ("Interview by " if bibliography else "interview by ") + edition.note_names(interviewers)
-
-
 def _numbered(item, name, word):
     """ "season 5" from a bare number, or the record's own words lowercased, "season 3, episode 12"
     for "Season 3, Episode 12", as the Manual sets them mid-sentence (14.265)."""
@@ -549,23 +548,8 @@ def _broadcast(item, edition):
 
 def _medium(item):
     """ "audio, 35:25": the medium and the running time of a recording consulted (CMOS 17 14.214, 14.267)."""
-    return sentence(esc(item.get("medium", "")), esc(item.get("dimensions", "")), end="")
-
-
-def _talk(item):
-    """Where and when a talk was given. A recording of it: "filmed November 2016 at TEDxBeaconStreet,
-    Brookline, MA", then its medium and running time, "TED video, 12:51" (CMOS 17 14.268); a talk
-    heard: "lecture, Art Institute of Chicago, May 5, 2017" (14.217). Returns (occasion, medium)."""
-    event = esc(field(item, "event-title", "event"))
-    place = esc(item.get("event-place") or item.get("publisher-place") or "")
-    when = date_text(item, "event-date") or date_text(item)
-    at = sentence(event, place, end="")
-    form = esc(item.get("medium") or item.get("genre") or "")
-    medium = sentence(form, esc(item.get("dimensions", "")), end="")
-    if item.get("URL") or item.get("medium") or item.get("dimensions"):
-        occasion = " ".join(filter(None, ["filmed" if when or at else "", when, f"at {at}" if at else ""]))
-        return occasion, medium
-    return sentence(esc(item.get("genre", "")), at, when or "n.d.", end=""), ""
+    medium = title_html(item["medium"]) if item.get("medium") else ""  # "from <i>The Life of a City</i>"
+    return sentence(medium, esc(item.get("dimensions", "")), end="")
 
 
 def _performed(item):
@@ -819,6 +803,9 @@ def note(
     if archives.handles(item):
         item = {**item, "author": []} if suppress_author else item
         return archives.note(item, edition, locator_text, label, short=short)
+    if media.handles(item):
+        return media.note(item, edition, where, short=short, href=href, suppress_author=suppress_author)
+    item = media.performance(item) or item
     item = periodicals.as_generated(item)
     if _is_generated(item):
         return _generated(item, edition, where, short=short)
@@ -833,8 +820,6 @@ def note(
             return sentence(commenter, _stamped(item), on, where)
         # A note begins with a capital, a name's particle too: "Du Maurier, <i>Scapegoat</i>" (8.5).
         names = "" if suppress_author else _capitalised(edition.short_names(names))
-        if item.get("type") == "interview" and names and edition.interview_short_by_kind:
-            return sentence(names, "interview", where)  # "Buolamwini, interview." (18th)
         if _untitled_review(item):  # "Ratliff, review of <i>Mystery of Samba</i>."
             reviewed = _reviewed(item, edition, href=href, short=True)
             return sentence(names, reviewed if names else _capitalised(reviewed), where)
@@ -906,20 +891,10 @@ def note(
         title = sentence(title, described, end="") if title or creators else _capitalised(described)
         when = periodicals.status_dated(item, _when(item))
         body = [_container(item), owner, esc(item.get("publisher", "")), when]
-    elif item.get("type") == "speech":
-        occasion, recording = _talk(item)
-        title = sentence(title, *_contributors(item, edition), end="")
-        if (
-            recording
-        ):  # "Katie Bouman, “How to Take…,” filmed November 2016 at …, TED video, 12:51, https://…"
-            body = [occasion, recording]
-        else:  # "“Title” (lecture, Place, Date)" (14.217)
-            title += f" ({occasion})"
-            body = []
     elif kind == "broadcast" and not item.get("container-title"):
         # A film: "<i>Monty Python and the Holy Grail</i>, directed by Terry Gilliam (…, 2001), DVD", and
         # its running time when the record gives it ("Blu-ray Disc, 117 min."), 14.265.
-        title = sentence(title, _directors(item, edition), end="")
+        title = sentence(title, _directors(item, edition), _cast(item, edition), end="")
         if item.get("type") == "performance":
             body = [_performed(item)]
         else:
@@ -936,9 +911,7 @@ def note(
         else:
             body = [_broadcast(item, edition), _medium(item)]
     elif kind == "broadcast":
-        # An interview or a podcast's episode: "Mike Duncan, “The Fall of Rome,” <i>The History of Rome</i>…",
-        # "Kory Stamper, “…,” interview by Terry Gross, <i>Fresh Air</i>, NPR, April 19, 2017, audio, 35:25".
-        title = sentence(title, _interviewer(item, edition), end="")
+        # A podcast's episode: "Mike Duncan, “The Fall of Rome,” <i>The History of Rome</i>…".
         body = [
             _episode(item),
             _directors(item, edition),
@@ -976,14 +949,17 @@ def bibliography(item, *, edition=EIGHTEENTH):
     the author's place (14.207): "<i>New York Times</i>. “In Texas, Ad Heats Up Race.” July 30, 2002."
     """
     item = headline_titles(item, edition)
-    kind = _periodical(item)
     if item.get("type") == "legal_case":
         return cases.bibliography(item)
     if item.get("type") in legislation.LEGAL_TYPES:
         return legislation.bibliography(item)
     if archives.handles(item):
         return archives.bibliography(item, edition)
+    if media.handles(item):
+        return media.bibliography(item, edition)
+    item = media.performance(item) or item
     item = periodicals.as_generated(item)
+    kind = _periodical(item)
     if _is_generated(item):
         return _generated(item, edition, bibliography=True)
     if technical.handles(item):
@@ -1042,16 +1018,11 @@ def bibliography(item, *, edition=EIGHTEENTH):
             esc(item.get("publisher", "")),
             _capitalised(when) if when != "n.d." else when,
         ]
-    elif item.get("type") == "speech":
-        # "Bouman, Katie. “How to Take a Picture of a Black Hole.” Filmed November 2016 at
-        # TEDxBeaconStreet, Brookline, MA. TED video, 12:51. https://…" (CMOS 17 14.268)
-        occasion, medium = _talk(item)
-        parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
-        parts += [_capitalised(occasion), _capitalised(medium)]
     elif kind == "broadcast" and not item.get("container-title"):
         # "Gilliam, Terry, and Terry Jones, dirs. <i>Monty Python and the Holy Grail</i>. 1975; …" (14.265)
         if not _listed_under_directors(item):
             parts.append(_directors(item, edition, bibliography=True))
+        parts.append(_cast(item, edition, bibliography=True))
         if item.get("type") == "performance":
             parts.append(_performed(item))
         else:
@@ -1071,12 +1042,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
     elif kind == "broadcast":
         facts = sentence(esc(item.get("publisher", "")), _dated(item), end="")
         directors = _directors(item, edition, bibliography=True)
-        parts += [_interviewer(item, edition, bibliography=True)]
-        # "Interview by Terry Gross. <i>Fresh Air</i>, NPR, April 19, 2017. Audio, 35:25." (14.214)
-        if item.get("type") == "interview":
-            parts.append(sentence(_episode(item), directors, facts, end=""))
-        else:
-            parts += [_episode(item), directors, facts]
+        parts += [_episode(item), directors, facts]
         parts.append(_capitalised(_medium(item)))
     elif books.is_book(item):
         parts[1] += books.description(item)
@@ -1110,10 +1076,10 @@ def bibliography(item, *, edition=EIGHTEENTH):
 
 def sort_key(item, *, edition=EIGHTEENTH):
     """Where the bibliography entry files (``order.sort_key``): unsigned articles under the periodical,
-    a film under its directors."""
+    a film under its directors, a recording under its composer."""
     if _listed_under_directors(item):
         item = {**item, "author": item["director"]}
-    return order.sort_key(item)
+    return order.sort_key(media.filed_under(item))
 
 
 def narrative(item, *, short=False, edition=EIGHTEENTH):

@@ -23,7 +23,17 @@ CSL-JSON as Zotero writes it: the public law or bill number in ``number``, the c
 
 import re
 
-from citations.styles.text import date_text, esc, field, italic, linked, links, sentence, title_html
+from citations.styles.text import (
+    date_text,
+    esc,
+    field,
+    italic,
+    linked,
+    links,
+    note_names,
+    sentence,
+    title_html,
+)
 
 LEGAL_TYPES = {"legislation", "bill", "hearing"}
 _FIRST_PAGE = re.compile(r"[-–—,]")
@@ -63,6 +73,8 @@ def _public_law(item):
     number = field(item, "number", "issue")
     if _labelled_law(item):
         return esc(f"{item['container-title']} {number}")
+    if item.get("type") == "bill" and number.isdigit() and item.get("genre"):
+        return esc(f"{field(item, 'genre')} {number}")  # "H.R. 8404" (18th 14.184)
     if not number or item.get("type") != "legislation":
         return esc(number)
     return esc(number if re.match(r"^[A-Za-z]", number) else f"Pub. L. No. {number}")
@@ -78,7 +90,29 @@ def _code(item):
 
 
 def _congress(item):
-    return esc(field(item, "chapter-number", "authority"))
+    """ "107th Cong.", "34th Cong., 3d Sess." (Bluebook 13.2, 13.5): the Congress (``authority``) and
+    the session (``chapter-number``), or whichever the record gives; a bare number there is a page."""
+    session = field(item, "chapter-number")
+    if session.isdigit() and item.get("authority"):
+        return esc(f"{field(item, 'authority')} {session}")
+    return esc(", ".join(filter(None, [field(item, "authority"), session])))
+
+
+def _debate(item):
+    """Whether a bill's record cites a debate in the record of Congress, "Cong. Globe", whose page
+    follows the session as a hearing's does: "Cong. Globe, 34th Cong., 3d Sess. 149 (1856)" (18th
+    14.188)."""
+    return item.get("type") == "bill" and not item.get("container-title") and bool(item.get("page"))
+
+
+def _after_year(item):
+    """What a bill's or hearing's citation adds after the year in parentheses: a bill's status,
+    "(enacted)" (18th 14.184), a witness's statement, "(statement of David Walker, Comptroller General
+    of the United States)" (17th 14.293, 18th 14.185)."""
+    status = esc(field(item, "status")) if item.get("type") == "bill" else ""
+    witnesses = item.get("author") if item.get("type") == "hearing" else []
+    statement = f"statement of {note_names(witnesses)}" if witnesses else ""
+    return "".join(f" ({text})" for text in (status, statement) if text)
 
 
 def _year(item):
@@ -87,18 +121,26 @@ def _year(item):
 
 
 def note(item, where="", *, short=False, href=None):
-    """The full or short note of a statute, bill or hearing, with the section or page ``where`` (HTML)."""
-    if short:
+    """The full or short note of a statute, bill or hearing, with the section or page ``where`` (HTML).
+
+    An untitled document's short note is its citation without the year and the link, as the Bluebook
+    shortens one: "Ohio Rev. Code Ann. § 2913.44", "147 Cong. Rec. 19000"."""
+    if short and short_title(item):
         return sentence(_name(item, short_title(item), href), where)
     name = _name(item, item.get("title", ""), href)
+    year, link = ("", "") if short else (_year(item) + _after_year(item), links(item))
     if item.get("type") == "hearing":
         # "109th Cong. 9 (2005)": the page cited stands before the year.
         held = " ".join(filter(None, [_congress(item), where]))
-        return sentence(sentence(name, held, end="") + _year(item), links(item))
+        return sentence(sentence(name, held, end="") + year, link)
+    if _debate(item):
+        page = esc(_FIRST_PAGE.split(str(item["page"]), maxsplit=1)[0].strip())
+        held = " ".join(filter(None, [_congress(item), where or page]))
+        return sentence(sentence(name, _public_law(item), held, end="") + year, link)
     body = sentence(_public_law(item), _code(item), end="")
     if item.get("type") == "bill":
         body = sentence(body, _congress(item), end="")
-    return sentence(sentence(name, body, where, end="") + _year(item), links(item))
+    return sentence(sentence(name, body, where, end="") + year, link)
 
 
 def bibliography(item):

@@ -193,7 +193,9 @@ def format_date(date, *, year_only=False):
         end = _one_date(date.end, year_only=year_only)
         same_year = date.end.year == date.year and not year_only and (date.month or date.season)
         start = _one_date(date, year_only=year_only, with_year=False) if same_year else text
-        if end != text:
+        if same_year and date.day and date.end.day and date.end.month == date.month:
+            text = f"{start}–{date.end.day}, {date.year}"  # "June 1–2, 1981": the month once
+        elif end != text:
             text = f"{start}–{end}"
     elif date.open_end:
         text += "–"

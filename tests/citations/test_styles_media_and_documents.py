@@ -199,13 +199,11 @@ def test_a_reviewed_title_is_in_headline_style_and_a_named_section_follows_the_p
     )
 
 
-@BOTH
-def test_a_recorded_talk_says_where_it_was_filmed_then_its_medium_and_length(edition):
+def test_a_recorded_talk_says_where_it_was_filmed_then_its_medium_and_length():
     """17th 14.268, quoted as Australian Catholic University's guide transcribes it (the talk's own
     URL added): "Katie Bouman, “How to Take a Picture of a Black Hole,” filmed November 2016 at
-    TEDxBeaconStreet, Brookline, MA, TED video, 12:51". The 18th: the same form (derived; no 18th
-    example found). The short title is the record's."""
-    chicago = EDITIONS[edition]
+    TEDxBeaconStreet, Brookline, MA, TED video, 12:51". The short title is the record's."""
+    chicago = EDITIONS[17]
     assert chicago.note(BOUMAN) == (
         "Katie Bouman, “How to Take a Picture of a Black Hole,” filmed November 2016 at TEDxBeaconStreet, "
         f"Brookline, MA, TED video, 12:51, {link(BOUMAN['URL'])}."
@@ -214,6 +212,21 @@ def test_a_recorded_talk_says_where_it_was_filmed_then_its_medium_and_length(edi
     assert chicago.bibliography(BOUMAN) == (
         "Bouman, Katie. “How to Take a Picture of a Black Hole.” Filmed November 2016 at TEDxBeaconStreet, "
         f"Brookline, MA. TED video, 12:51. {link(BOUMAN['URL'])}."
+    )
+
+
+def test_a_recorded_talk_in_the_18th_names_the_event_place_and_date_without_filmed():
+    """18th 14.167, the form of its TED talks ("Vaitea Cowan, “How Green Hydrogen Could End the Fossil
+    Fuel Era,” TED Talk, …, April 2022, 9 min., 15 sec."): the event, where and when, then the medium and
+    length; no "filmed … at"."""
+    chicago = EDITIONS[18]
+    assert chicago.note(BOUMAN) == (
+        "Katie Bouman, “How to Take a Picture of a Black Hole,” TEDxBeaconStreet, Brookline, MA, November "
+        f"2016, TED video, 12:51, {link(BOUMAN['URL'])}."
+    )
+    assert chicago.bibliography(BOUMAN) == (
+        "Bouman, Katie. “How to Take a Picture of a Black Hole.” TEDxBeaconStreet, Brookline, MA, November "
+        f"2016. TED video, 12:51. {link(BOUMAN['URL'])}."
     )
 
 
