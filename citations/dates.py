@@ -136,7 +136,7 @@ def _one_date(text):
 def read_text(text):
     """A Date from text: EDTF, ISO, "February 22, 2013", "Spring 2019", "ca. 1850", "1998--2001", "n.d."."""
     text = " ".join(str(text).split()).strip("[]")
-    circa = _CIRCA.fullmatch(text) or (_EDTF_QUALIFIER.fullmatch(text) if "/" not in text else None)
+    circa = _CIRCA.fullmatch(text) or _EDTF_QUALIFIER.fullmatch(text)
     date = _read_plain(circa.group(1) if circa else text)
     return date._replace(circa=True) if circa and date.year is not None else date
 

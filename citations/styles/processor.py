@@ -39,11 +39,11 @@ ENTRIES_KEPT = 4096
 # The name variables that stand in the author's place, in CSL's order of substitution.
 _NAME_VARIABLES = ("author", "director", "editor", "translator", "composer", "interviewer")
 # What is masked in turn to find what a citation puts in the author's place (``_masked``).
-_STANDING_IN = ("names", "title", "container-title")
+_STANDING_IN = ("names", "title", "container-title", "publisher", "genre", "section")
 _TAG_RE = re.compile(r"<[^>]+>")
 _LABEL_RE = re.compile(r"^(\[?\d+[.\]])\s*")  # a numeric style's "1." or "[1]"
-_OPENING_RE = re.compile(r"(?:<\w+[^>]*>|“|‘)$")
-_CLOSING_RE = re.compile(r"^(?:</\w+>|”|’)")
+_OPENING_RE = re.compile(r"(?:<\w+[^>]*>|“|‘|\[)$")
+_CLOSING_RE = re.compile(r"^(?:</\w+>|”|’|\])")
 _QUOTE_PUNCTUATION_RE = re.compile(r"(”)([.,])")
 _PERIOD_AFTER_MARK_RE = re.compile(r"([?!])((?:</\w+>|[”’])*)[.,]")
 
@@ -191,7 +191,7 @@ class CslStyle:
                     still for group in groups for still in self._alike({key: citing[key] for key in group})
                 ]
             for group in groups:
-                group.sort(key=lambda key: (self.sort_key(items[key]), key))
+                group[:] = self._listed_order({key: items[key] for key in group})
                 for index, key in enumerate(group):
                     told = {"year-suffix": _letters(index)} if self.year_suffixes else {AMBIGUOUS: "true"}
                     citing[key], listed[key] = {**citing[key], **told}, {**listed[key], **told}
@@ -202,6 +202,36 @@ class CslStyle:
                             citing[key] = _without(citing[key], AMBIGUOUS)
                             listed[key] = _without(listed[key], AMBIGUOUS)
         return citing, listed
+
+    def _listed_order(self, items):
+        """The keys of ``items`` in the order of the style's reference list: by its ``<sort>`` keys
+        (APA's author, date, then title), each as plain text (``_collated``), an empty key last and
+        ties in the order given (CSL 1.0.2, "Sorting"): "Sir Gawain and the Green Knight (T.
+        Silverstein, Trans.)" before "Sir Gawain and the Green Knight: A Comedy (…)", as Pandoc
+        files them, where the entries' words alone would file them the other way.
+
+        citeproc-py's own sort compares its keys' HTML (``<i>Sir Gawain…``).
+        """
+        processor = self._processor(items)
+        for key in items:
+            processor.register(Citation([CitationItem(key)]))
+        bibliography = processor.style.root.bibliography
+        sort = bibliography.find("cs:sort", bibliography.nsmap) if bibliography is not None else None
+        if sort is None:
+            return list(items)
+        try:
+            columns = [
+                key.sort_keys(processor.items, bibliography.layout)
+                for key in sort.findall("cs:key", sort.nsmap)
+            ]
+        except Exception:  # citeproc-py fails on some odd records: their entries' words file them
+            logger.exception("citeproc-py could not sort a reference list")
+            return sorted(items, key=lambda key: (self.sort_key(items[key]), key))
+        keys = {}
+        for index, key in enumerate(processor.keys):
+            texts = (_collated(str(column[index])) if column[index] is not None else () for column in columns)
+            keys[key] = tuple((not text, text) for text in texts)
+        return sorted(items, key=keys.__getitem__)
 
     def _names_added(self, items):
         """Those of ``items`` (whose citations read alike) that more of their names tell apart from the
@@ -460,7 +490,9 @@ def _first_name(item):
 def _namesakes(keys, items, initials, *, initials_only=False):
     """``{key: name}``, the first author of those of ``keys`` that share a surname, but not given names,
     with another's, named in full in the running text: with initials (``initials`` after each) where
-    the style has them and they tell the two apart, else with given names (``initials_only``: initials)."""
+    the style has them and they tell the two apart, else with given names (``initials_only``: with
+    initials where they tell the two apart, else as they are, as Pandoc leaves them: "Smith" for John
+    Smith beside Jess Smith, whose "J. Smith" would read alike)."""
     people = {}
     for key in keys:
         first = _first_name(items[key])
@@ -478,7 +510,9 @@ def _namesakes(keys, items, initials, *, initials_only=False):
         given = str(person["given"])
         mark = ". " if initials is None else initials
         told_apart = all(_initialled(other["given"], mark) != _initialled(given, mark) for other in others)
-        if initials_only or told_apart:
+        if initials_only and not told_apart:
+            continue
+        if told_apart or initials_only:
             given = given if initials is None else _initialled(given, mark)
         particles = (person.get("dropping-particle"), person.get("non-dropping-particle"))
         named[key] = " ".join(str(part) for part in (given, *particles, person["family"]) if part)
@@ -563,6 +597,26 @@ def _filing(entry):
     return " ".join(words)
 
 
+# Spaces and punctuation in the order the Unicode Collation Algorithm's default table gives them, all
+# before digits and letters (as Pandoc's citeproc sorts).
+_COLLATED_MARKS = " _-‐–—,;:!?.'‘’\"“”()[]{}@*/\\&#%`^+<=>|~$"
+
+
+def _collated(text):
+    """A sort key's text without markup, case or accents, as the Unicode Collation Algorithm orders
+    it with punctuation counted: spaces, then punctuation, digits (numbers by their value), letters.
+    So a shorter title files before a longer one it begins ("Knight (T." before "Knight: A"), a
+    quoted title before a bare one ("“Technophysio…”" before "The Escape…")."""
+    text = unicodedata.normalize("NFKD", unescape(_plain(text)))
+    text = " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+    if text.isdigit():
+        text = text.zfill(12)
+    return tuple(
+        (2, c) if c.isdigit() else (3, c) if c.isalpha() else (1, _COLLATED_MARKS.find(c) % 1000, c)
+        for c in text
+    )
+
+
 def _mark(key):
     """A name no record has, standing for the author of ``key`` (a private-use character and the key)."""
     return f"\ue000{key}\ue001"
@@ -570,7 +624,9 @@ def _mark(key):
 
 def _masked(item, key, standing="names"):
     """``item`` with what may stand in the author's place as ``_mark``: all its names (a citation
-    shows the first the style substitutes), its title, or its ``container-title``, else its title."""
+    shows the first the style substitutes), its title, or another variable a style may cite by (its
+    ``container-title``, a publisher standing for an organisation, a description, "[Will of …]", in
+    ``genre`` or ``section``), else its title."""
     mark = _mark(key)
     if standing == "names":
         masked = {
@@ -603,6 +659,8 @@ def _split(full, masked, mark):
     if index < 0:
         return None
     before, after = masked[:index], masked[index + len(mark) :]
+    if _plain(before).strip("([“‘ "):  # not in the author's place, which opens a citation
+        return None
     if len(before) + len(after) >= len(full) or not (full.startswith(before) and full.endswith(after)):
         return None
     author = full[len(before) : len(full) - len(after)]
