@@ -311,6 +311,11 @@ CAUSES = [
     ),
 ]
 
+_NEWER_TERMS = re.compile(
+    r"\bpersonal communication, |\bArticle (?=\w*\d)| \[(?:Broadcast|Dataset)\]", re.IGNORECASE
+)
+# A first author's initials, which an earlier cause may have taken from Pandoc's text only.
+_INITIALS = re.compile(r"(^|\()((?:\w\. )+)(?=\w)")
 _LAWS = ("bill", "hearing", "legislation", "regulation", "treaty")
 _UNCERTAIN = re.compile(r"\[([^\[\]]*?)\?\]|\b(?:ca\.|c\.|circa) (?=\d)")
 
@@ -388,11 +393,7 @@ CAUSES += [
         " type's name for a work without a genre (“[Dataset]”, APA 7 10.9); Pandoc 2.17's locale has"
         " none",
         "Pandoc",
-        both(
-            lambda text: re.sub(
-                r"\bpersonal communication, |\bArticle (?=\w*\d)| \[(?:Broadcast|Dataset)\]", "", text
-            )
-        ),
+        both(lambda text: _INITIALS.sub(r"\1", _NEWER_TERMS.sub("", text))),
     ),
     (
         "a book's contributors (“Angle, P. M., & Bryan, M. L. M. (with Burnett, V., & Long, B.)”)"

@@ -28,7 +28,7 @@ from django.utils.safestring import mark_safe
 
 from citations import markup
 from citations.styles import chicago
-from citations.styles.citeproc_input import AMBIGUOUS, escaped_item, style_xml
+from citations.styles.citeproc_input import AMBIGUOUS, escaped_item, style_xml, with_suffix
 from citations.styles.editions import EDITIONS
 
 CSL_DIR = Path(__file__).parent / "csl"
@@ -134,6 +134,7 @@ class CslStyle:
                     author, rest = parts
                     rest = "" if not _plain(rest).strip("()[] ") else rest
                     html = rest if first.suppress_author else " ".join(filter(None, [author, rest]))
+            html = "" if not _plain(html).strip("()[] ") else html  # nothing cited: no "()"
             rendered.append(mark_safe(_punctuation_in_quotes(self._affixes(html, cites))))
         return rendered
 
@@ -153,8 +154,10 @@ class CslStyle:
         given names of a "by-cite" rule, as Pandoc orders them). Works still
         alike then take year suffixes in reference-list order, "Smith 2019a" and
         "Smith 2019b" in the text and the list, where the style adds them;
-        otherwise the style's ``disambiguate="true"`` branch is taken (MLA adds
-        the title).
+        otherwise the style's ``disambiguate="true"`` branch is taken: MLA adds
+        the title to each work of an author cited with others of theirs, even
+        where the titles too read alike, as Pandoc does (a work cited by its
+        title only where it tells the works apart).
         """
         citing, listed = self._told_apart(items)
         return citing if cited else listed
@@ -195,12 +198,15 @@ class CslStyle:
                 for index, key in enumerate(group):
                     told = {"year-suffix": _letters(index)} if self.year_suffixes else {AMBIGUOUS: "true"}
                     citing[key], listed[key] = {**citing[key], **told}, {**listed[key], **told}
-                if not self.year_suffixes:
-                    # The ``disambiguate="true"`` branch only where it tells the works apart.
-                    for still in self._alike({key: citing[key] for key in group}):
-                        for key in still:
-                            citing[key] = _without(citing[key], AMBIGUOUS)
-                            listed[key] = _without(listed[key], AMBIGUOUS)
+                for key in group if not self.year_suffixes else ():
+                    # A work already cited by its title is not given it again.
+                    bare = self._bare(
+                        json.dumps(_without(citing[key], AMBIGUOUS), sort_keys=True, default=str)
+                    )
+                    title = _plain(markup.to_text(str(items[key].get("title") or ""))).casefold()[:20]
+                    if title and title in bare.casefold():
+                        citing[key] = _without(citing[key], AMBIGUOUS)
+                        listed[key] = _without(listed[key], AMBIGUOUS)
         return citing, listed
 
     def _listed_order(self, items):
@@ -497,7 +503,7 @@ def _namesakes(keys, items, initials, *, initials_only=False):
     for key in keys:
         first = _first_name(items[key])
         if first and first[1].get("family") and first[1].get("given"):
-            people[key] = first[1]
+            people[key] = with_suffix(first[1])
     named = {}
     for key, person in people.items():
         others = [
