@@ -312,7 +312,9 @@ CAUSES = [
 ]
 
 _NEWER_TERMS = re.compile(
-    r"\bpersonal communication, |\bArticle (?=\w*\d)| \[(?:Broadcast|Dataset)\]", re.IGNORECASE
+    r"\bpersonal communication, |\bArticle (?=\w*\d)| \[(?:Broadcast|Dataset)\]|, (?:Narr|Chair)\.?(?=\))"
+    r"|\bChapter (?=\d)",
+    re.IGNORECASE,
 )
 # A first author's initials, which an earlier cause may have taken from Pandoc's text only.
 _INITIALS = re.compile(r"(^|\()((?:\w\. )+)(?=\w)")
@@ -325,6 +327,13 @@ def _uncertain(item):
     approximate in EDTF ("1772?", "1318/1325?", "1850~")."""
     text = csl.as_text({name: value for name, value in item.items() if name != "id"})
     return any(isinstance(text.get(name), str) and text[name][-1:] in "?~%" for name in _DATES)
+
+
+def _without_contributors(text, item):
+    """An entry without its parenthesised contributors, “ (with Burnett, V., & Long, B.)” (or without
+    the “with” an earlier cause took)."""
+    family = re.escape(str(item["contributor"][0].get("family") or item["contributor"][0].get("literal", "")))
+    return re.sub(rf"\.? \((?:with )?{family}\b[^()]*\)\.", ".", text, count=1, flags=re.IGNORECASE)
 
 
 def _archive_as_pandoc(ours, pandoc, item, form):
@@ -343,6 +352,8 @@ def _archive_as_pandoc(ours, pandoc, item, form):
     ):
         if not all(old.split(", ")):
             continue
+        if ours == ours.casefold():  # as capitalisation's cause left it
+            old, new = old.casefold(), new.casefold()
         if old in ours:
             return ours.replace(old, new), pandoc
         if _words(old) in ours:  # as NLM's names left it (``_from_title``)
@@ -390,8 +401,8 @@ CAUSES += [
     (
         "CSL 1.0.2's terms: “personal communication” (APA 7 8.9: “(E. Robinson, personal communication,"
         " January 4, 2019)”), “Article” before an article number (APA 7 10.1: “Article e0209899”), a"
-        " type's name for a work without a genre (“[Dataset]”, APA 7 10.9); Pandoc 2.17's locale has"
-        " none",
+        " type's name for a work without a genre (“[Dataset]”, APA 7 10.9), a narrator's “Narr.”, a"
+        " chair's “Chair”, “Chapter 5”; Pandoc 2.17's locale has none",
         "Pandoc",
         both(lambda text: _INITIALS.sub(r"\1", _NEWER_TERMS.sub("", text))),
     ),
@@ -401,7 +412,7 @@ CAUSES += [
         "Pandoc",
         when(
             lambda item, form, ours, pandoc: bool(item.get("contributor")) and form == "bibliography",
-            ours_only(lambda text: re.sub(r"\.? \(with [^()]*\)\.", ".", text, count=1)),
+            lambda ours, pandoc, item, form: (_without_contributors(ours, item), pandoc),
         ),
     ),
     (
@@ -419,6 +430,17 @@ CAUSES += [
             ),
             _archive_as_pandoc,
         ),
+    ),
+    (
+        "“p.” before a range of roman page numbers (“p. xv–xvii”; APA 7 10.3: “pp.”): citeproc-py takes it"
+        " for one page",
+        "citeproc-py",
+        ours_only(lambda text: re.sub(r"\bp\. ([ivxlc]+–[ivxlc]+)\b", r"pp. \1", text)),
+    ),
+    (
+        "“Ed. & Tran.” for one editor and translator: Pandoc 2.17's locale (APA 7 10.2: “Trans.”)",
+        "Pandoc",
+        pandoc_only(lambda text: text.replace(" & Tran.)", " & Trans.)")),
     ),
     (
         "a multivolume work's “(Vols. 1–3)” (APA 7 10.2) left out: citeproc-py knows no CSL 1.0.2"
@@ -469,7 +491,9 @@ CAUSES.append(
         " and every name",
         "Pandoc",
         when(
-            lambda item, form, ours, pandoc: form == "bibliography" and _inverted(ours),
+            lambda item, form, ours, pandoc: (
+                form == "bibliography" and (_inverted(ours) or ours == _words(ours))
+            ),
             _without_names,
         ),
     )

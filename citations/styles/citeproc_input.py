@@ -77,16 +77,17 @@ def date_parts(value):
 QUOTED_VARIABLES = {
     *("title", "title-short", "container-title", "container-title-short", "collection-title"),
     *("volume-title", "part-title", "reviewed-title", "original-title", "event-title", "note", "genre"),
+    "publisher",
 }
 _DOUBLE = re.compile(r'(^|[\s(\[—–-])"(?=\S)(.*?)(?<=\S)"(?=$|[\s).,;:!?\]—–-])')
-_SINGLE = re.compile(r"(^|[\s(\[—–-])'(?=\S)(.*?)(?<=\S)'(?=$|[\s).,;:!?\]—–-])")
+_SINGLE = re.compile(r"(^|[\s(\[—–-])['‘](?=\S)(.*?)(?<=\S)['’](?=$|[\s).,;:!?\]—–-])")
 
 
 def curly_quotes(text):
     """Straight quotation marks in a title as typeset ones, as CSL's rich text reads them.
 
-    Pandoc's citeproc and citeproc-js take a pair of ' or " around words for
-    quotation marks, printed as the locale's outer (“”) and, within them, inner
+    Pandoc's citeproc and citeproc-js take a pair of ' or " (or ‘ and ’) around words
+    for quotation marks, printed as the locale's outer (“”) and, within them, inner
     (‘’) quotes; a lone ' is an apostrophe (’). citeproc-py leaves them straight.
     """
     text = _DOUBLE.sub(lambda match: f"{match[1]}\ue002{match[2]}\ue003", text)

@@ -45,6 +45,7 @@ _LABEL_RE = re.compile(r"^(\[?\d+[.\]])\s*")  # a numeric style's "1." or "[1]"
 _OPENING_RE = re.compile(r"(?:<\w+[^>]*>|“|‘|\[)$")
 _CLOSING_RE = re.compile(r"^(?:</\w+>|”|’|\])")
 _QUOTE_PUNCTUATION_RE = re.compile(r"(”)([.,])")
+_DOUBLE_PERIOD_RE = re.compile(r"(?<!\.)\.((?:</\w+>)*)\.(?!\.)")  # "Isthm.." (not an ellipsis)
 _PERIOD_AFTER_MARK_RE = re.compile(r"([?!])((?:</\w+>|[”’])*)[.,]")
 
 
@@ -554,6 +555,7 @@ def _ignore(citation_item):
 
 def _punctuation_in_quotes(html):
     """A comma or full stop after a closing quotation mark goes inside it, as American English has it;
+    a full stop after an abbreviation's is not doubled ("Pindar. Isthm.", not "Isthm..");
     a comma or full stop after a title's own question or exclamation mark goes ("Baby”? Sport…",
     not "?."); quotation marks within quotation marks are single ("“‘Women Could…’: …”").
 
@@ -561,6 +563,7 @@ def _punctuation_in_quotes(html):
     punctuation already there is not doubled and that nested quotes alternate.
     """
     html = _PERIOD_AFTER_MARK_RE.sub(r"\1\2", _QUOTE_PUNCTUATION_RE.sub(r"\2\1", html))
+    html = _DOUBLE_PERIOD_RE.sub(r".\1", html)
     return _alternate_quotes(html)
 
 
