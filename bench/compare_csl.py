@@ -22,6 +22,7 @@ import shutil
 import sys
 from collections import defaultdict
 from pathlib import Path
+from string import Formatter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -313,13 +314,13 @@ CAUSES = [
 
 _NEWER_TERMS = re.compile(
     r"\bpersonal communication, |\bArticle (?=\w*\d)| \[(?:Broadcast|Dataset)\]|, (?:Narr|Chair)\.?(?=\))"
-    r"|\bChapter (?=\d)",
+    r"|\bChapter (?=\d)|\breview of (?=(?-i:[A-Z]))|\bnarrated by |\bedited by ",
     re.IGNORECASE,
 )
 # A first author's initials, which an earlier cause may have taken from Pandoc's text only.
 _INITIALS = re.compile(r"(^|\()((?:\w\. )+)(?=\w)")
 _LAWS = ("bill", "hearing", "legislation", "regulation", "treaty")
-_UNCERTAIN = re.compile(r"\[([^\[\]]*?)\?\]|\b(?:ca\.|c\.|circa) (?=\d)")
+_UNCERTAIN = re.compile(r"\[([^\[\]]*?)\?\]|\b(?:ca\.|c\.|circa) (?=\d)", re.IGNORECASE)
 
 
 def _uncertain(item):
@@ -333,25 +334,25 @@ def _without_contributors(text, item):
     """An entry without its parenthesised contributors, “ (with Burnett, V., & Long, B.)” (or without
     the “with” an earlier cause took)."""
     family = re.escape(str(item["contributor"][0].get("family") or item["contributor"][0].get("literal", "")))
-    return re.sub(rf"\.? \((?:with )?{family}\b[^()]*\)\.", ".", text, count=1, flags=re.IGNORECASE)
+    text = re.sub(rf"\.? \((?:with )?{family}\b[^()]*\)\.", ".", text, count=1, flags=re.IGNORECASE)
+    return re.sub(rf"\bWith (?=[^.,]*{family})", "", text, count=1, flags=re.IGNORECASE)  # MLA, Chicago
 
 
 def _archive_as_pandoc(ours, pandoc, item, form):
     """Ours without the collection and place Pandoc 2.17 does not read, the location after the archive
     as the style gives it where there is no collection: "Newberry Library (MS 228)"."""
     text = csl.as_text({name: value for name, value in item.items() if name != "id"})
-    archive, location = text.get("archive", ""), text.get("archive_location", "")
-    collection, place = text.get("archive_collection", ""), text.get("archive-place", "")
-    for old, new in (
-        (f"{collection} ({location}), {archive}, {place}", f"{archive} ({location})"),
-        (f"{collection} ({location}), {archive}", f"{archive} ({location})"),
-        (f"{collection}, {location}, {archive}", archive),
-        (f"{collection}, {archive}, {place}", archive),
-        (f"{collection}, {archive}", archive),
-        (f"{archive}, {place}", archive),
-    ):
-        if not all(old.split(", ")):
+    values = {
+        "archive": text.get("archive", ""),
+        "location": text.get("archive_location", ""),
+        "collection": text.get("archive_collection", ""),
+        "place": text.get("archive-place", ""),
+    }
+    for old, new in _ARCHIVES_AS_PANDOC:
+        names = [name for _, name, _, _ in Formatter().parse(old) if name]
+        if not all(values[name] for name in names):
             continue
+        old, new = old.format(**values), new.format(**values)
         if ours == ours.casefold():  # as capitalisation's cause left it
             old, new = old.casefold(), new.casefold()
         if old in ours:
@@ -359,6 +360,24 @@ def _archive_as_pandoc(ours, pandoc, item, form):
         if _words(old) in ours:  # as NLM's names left it (``_from_title``)
             return ours.replace(_words(old), _words(new)), pandoc
     return ours, pandoc
+
+
+# Each style's archive, as ours prints it with a collection or place, and as Pandoc 2.17 without them.
+_ARCHIVES_AS_PANDOC = (
+    ("{archive}, {place}, {collection}, {location}", "{archive}, {location}"),  # MLA
+    ("{archive}, {collection}, {location}", "{archive}, {location}"),
+    ("{archive}, {place}, {collection}", "{archive}"),
+    ("{archive}, {collection}", "{archive}"),
+    ("{collection} ({location}), {archive}, {place}", "{archive} ({location})"),  # APA
+    ("{collection} ({location}), {archive}", "{archive} ({location})"),
+    ("{collection}, {location}, {archive}", "{archive}"),
+    ("{collection}, {archive}, {place}", "{archive}"),
+    ("{collection}, {archive}", "{archive}"),
+    ("{location}. {collection}. {archive}, {place}", "{location}. {archive}"),  # Chicago author-date
+    ("{collection}. {archive}, {place}", "{archive}"),
+    ("{collection}. {archive}", "{archive}"),
+    ("{archive}, {place}", "{archive}"),
+)
 
 
 def _words(text):
@@ -402,7 +421,8 @@ CAUSES += [
         "CSL 1.0.2's terms: “personal communication” (APA 7 8.9: “(E. Robinson, personal communication,"
         " January 4, 2019)”), “Article” before an article number (APA 7 10.1: “Article e0209899”), a"
         " type's name for a work without a genre (“[Dataset]”, APA 7 10.9), a narrator's “Narr.”, a"
-        " chair's “Chair”, “Chapter 5”; Pandoc 2.17's locale has none",
+        " chair's “Chair”, “Chapter 5”, MLA's “review of”, Chicago's “Narrated by” and a series"
+        " editor's “edited by”; Pandoc 2.17's locale has none",
         "Pandoc",
         both(lambda text: _INITIALS.sub(r"\1", _NEWER_TERMS.sub("", text))),
     ),
@@ -484,6 +504,18 @@ def _without_names(ours, pandoc, item, form):
     return kept(ours), kept(pandoc)
 
 
+CAUSES.append(
+    (
+        "an encyclopedia's or dictionary's entry named in a narrative citation as in the parenthetical"
+        " one, “Oxford English Dictionary (2025, “hootenanny, n.”)” (an entry “under” its heading, CMOS 18"
+        " 14.130); Pandoc 2.17 drops it with the work standing in the author's place",
+        "Pandoc",
+        when(
+            lambda item, form, ours, pandoc: form == "narrative" and item.get("type") in _ENTRIES,
+            ours_only(lambda text: re.sub(r",? (?:under )?“[^“”]*”(?=\))| \(“[^“”]*”\)$", "", text)),
+        ),
+    )
+)
 CAUSES.append(
     (
         "NLM's names inverted and initialled, and cut after six with “et al.” (“Sanders B.”, a"

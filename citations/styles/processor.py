@@ -40,6 +40,8 @@ ENTRIES_KEPT = 4096
 _NAME_VARIABLES = ("author", "director", "editor", "translator", "composer", "interviewer")
 # What is masked in turn to find what a citation puts in the author's place (``_masked``).
 _STANDING_IN = ("names", "title", "container-title", "publisher", "genre", "section")
+# Names a style prints after the author's, never in their place: a letter's "to O’Laughlin".
+_NEVER_STANDING_IN = ("recipient", "reviewed-author", "reviewed_author")
 _TAG_RE = re.compile(r"<[^>]+>")
 _LABEL_RE = re.compile(r"^(\[?\d+[.\]])\s*")  # a numeric style's "1." or "[1]"
 _OPENING_RE = re.compile(r"(?:<\w+[^>]*>|“|‘|\[)$")
@@ -632,14 +634,16 @@ def _mark(key):
 
 
 def _masked(item, key, standing="names"):
-    """``item`` with what may stand in the author's place as ``_mark``: all its names (a citation
-    shows the first the style substitutes), its title, or another variable a style may cite by (its
-    ``container-title``, a publisher standing for an organisation, a description, "[Will of …]", in
-    ``genre`` or ``section``), else its title."""
+    """``item`` with what may stand in the author's place as ``_mark``: all its names but a
+    recipient's and a reviewed author's (a citation shows the first the style substitutes), its
+    title, or another variable a style may cite by (its ``container-title``, a publisher standing
+    for an organisation, a description, "[Will of …]", in ``genre`` or ``section``), else its title."""
     mark = _mark(key)
     if standing == "names":
         masked = {
-            variable: [{"literal": mark}] for variable, value in item.items() if _is_names(variable, value)
+            variable: [{"literal": mark}]
+            for variable, value in item.items()
+            if _is_names(variable, value) and variable not in _NEVER_STANDING_IN
         }
     else:
         masked = {standing: mark} if item.get(standing) else {}
