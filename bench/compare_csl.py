@@ -313,8 +313,21 @@ CAUSES = [
 ]
 
 _NEWER_TERMS = re.compile(
-    r"\bpersonal communication, |\bArticle (?=\w*\d)| \[(?:Broadcast|Dataset)\]|, (?:Narr|Chair)\.?(?=\))"
-    r"|\bChapter (?=\d)|\breview of (?=(?-i:[A-Z]))|\bnarrated by |\bedited by ",
+    "|".join(
+        (
+            r"\bpersonal communication, ",
+            r", pers\. comm\.(?=[,)])",
+            r" \(pers\. comm\.\)$",
+            r"\bArticle (?=\w*\d)",
+            r" \[(?:Broadcast|Dataset)\]",
+            r", (?:Narr|Chair)\.?(?=\))",
+            r"\bChapter (?=\d)",
+            r"\bChap\. (?=\d)",
+            r"\breview of (?=(?-i:[A-Z]))",
+            r"\b(?:narrated|edited|produced|written|performed) by ",
+            r"\b(?:Special issue|Supplement|Preprint), ",
+        )
+    ),
     re.IGNORECASE,
 )
 # A first author's initials, which an earlier cause may have taken from Pandoc's text only.
@@ -419,10 +432,12 @@ CAUSES += [
     ),
     (
         "CSL 1.0.2's terms: “personal communication” (APA 7 8.9: “(E. Robinson, personal communication,"
-        " January 4, 2019)”), “Article” before an article number (APA 7 10.1: “Article e0209899”), a"
+        " January 4, 2019)”; Chicago's “pers. comm.”), “Article” before an article number (APA 7 10.1:"
+        " “Article e0209899”), a"
         " type's name for a work without a genre (“[Dataset]”, APA 7 10.9), a narrator's “Narr.”, a"
-        " chair's “Chair”, “Chapter 5”, MLA's “review of”, Chicago's “Narrated by” and a series"
-        " editor's “edited by”; Pandoc 2.17's locale has none",
+        " chair's “Chair”, “Chapter 5”, MLA's “review of”, Chicago's “Narrated by”, a series editor's"
+        " “edited by”, “Chap. 5”, “Produced by”, “written by”, “performed by”, “Special issue”,"
+        " “Supplement”, “Preprint”; Pandoc 2.17's locale has none",
         "Pandoc",
         both(lambda text: _INITIALS.sub(r"\1", _NEWER_TERMS.sub("", text))),
     ),

@@ -39,7 +39,7 @@ ENTRIES_KEPT = 4096
 # The name variables that stand in the author's place, in CSL's order of substitution.
 _NAME_VARIABLES = ("author", "director", "editor", "translator", "composer", "interviewer")
 # What is masked in turn to find what a citation puts in the author's place (``_masked``).
-_STANDING_IN = ("names", "title", "container-title", "publisher", "genre", "section")
+_STANDING_IN = ("names", "first names", "title", "container-title", "publisher", "genre", "section")
 # Names a style prints after the author's, never in their place: a letter's "to O’Laughlin".
 _NEVER_STANDING_IN = ("recipient", "reviewed-author", "reviewed_author")
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -526,7 +526,9 @@ def _namesakes(keys, items, initials, *, initials_only=False):
         particles = (person.get("dropping-particle"), person.get("non-dropping-particle"))
         named[key] = " ".join(str(part) for part in (given, *particles, person["family"]) if part)
         if person.get("suffix"):
-            named[key] += f", {person['suffix']}"
+            named[key] += (
+                f" {person['suffix']}"  # as the style prints it in running text: "Dexter Thomas Jr."
+            )
     return named
 
 
@@ -613,6 +615,12 @@ def _filing(entry):
 _COLLATED_MARKS = " _-‐–—,;:!?.'‘’\"“”()[]{}@*/\\&#%`^+<=>|~$"
 
 
+def _mark_rank(character):
+    """Where a space or punctuation mark files among the others (marks not listed after them)."""
+    rank = _COLLATED_MARKS.find(character)
+    return rank if rank >= 0 else len(_COLLATED_MARKS)
+
+
 def _collated(text):
     """A sort key's text without markup, case or accents, as the Unicode Collation Algorithm orders
     it with punctuation counted: spaces, then punctuation, digits (numbers by their value), letters.
@@ -623,8 +631,7 @@ def _collated(text):
     if text.isdigit():
         text = text.zfill(12)
     return tuple(
-        (2, c) if c.isdigit() else (3, c) if c.isalpha() else (1, _COLLATED_MARKS.find(c) % 1000, c)
-        for c in text
+        (2, 0, c) if c.isdigit() else (3, 0, c) if c.isalpha() else (1, _mark_rank(c), c) for c in text
     )
 
 
@@ -635,11 +642,15 @@ def _mark(key):
 
 def _masked(item, key, standing="names"):
     """``item`` with what may stand in the author's place as ``_mark``: all its names but a
-    recipient's and a reviewed author's (a citation shows the first the style substitutes), its
+    recipient's and a reviewed author's (a citation shows the first the style substitutes), or
+    only the first of them (where a style runs an editor's and a series editor's together), its
     title, or another variable a style may cite by (its ``container-title``, a publisher standing
     for an organisation, a description, "[Will of …]", in ``genre`` or ``section``), else its title."""
     mark = _mark(key)
-    if standing == "names":
+    if standing == "first names":  # where a style runs two lists of names together
+        first = _first_name(item)
+        masked = {first[0]: [{"literal": mark}]} if first else {}
+    elif standing == "names":
         masked = {
             variable: [{"literal": mark}]
             for variable, value in item.items()

@@ -65,9 +65,9 @@ def test_a_book_and_an_article_are_cited_as_pandoc_cites_them(style):
 # other difference down to a cause (README, "Citation styles").
 AGREEING = {
     "apa": ((15, 15, 8), (75, 74, 43), (373, 356, 203)),
-    "chicago-author-date": ((15, 15, 10), (73, 71, 33), (369, 332, 176)),
+    "chicago-author-date": ((15, 15, 10), (73, 71, 33), (370, 338, 176)),
     "harvard": ((15, 15, 12), (75, 74, 45), (398, 397, 266)),
-    "mla": ((15, 15, 9), (78, 78, 27), (378, 376, 167)),
+    "mla": ((15, 15, 9), (78, 78, 27), (379, 377, 167)),
     "vancouver": ((15, 15, 2), (78, 78, 18), (403, 403, 113)),
 }
 CORPORA = (
