@@ -39,7 +39,10 @@ ENTRIES_KEPT = 4096
 # The name variables that stand in the author's place, in CSL's order of substitution.
 _NAME_VARIABLES = ("author", "director", "editor", "translator", "composer", "interviewer")
 # What is masked in turn to find what a citation puts in the author's place (``_masked``).
-_STANDING_IN = ("names", "first names", "title", "container-title", "publisher", "genre", "section")
+_STANDING_IN = (
+    *("names", "first names", "title", "container-title", "container-title-short", "publisher", "authority"),
+    *("genre", "section"),
+)
 # Names a style prints after the author's, never in their place: a letter's "to O’Laughlin".
 _NEVER_STANDING_IN = ("recipient", "reviewed-author", "reviewed_author")
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -644,8 +647,9 @@ def _masked(item, key, standing="names"):
     """``item`` with what may stand in the author's place as ``_mark``: all its names but a
     recipient's and a reviewed author's (a citation shows the first the style substitutes), or
     only the first of them (where a style runs an editor's and a series editor's together), its
-    title, or another variable a style may cite by (its ``container-title``, a publisher standing
-    for an organisation, a description, "[Will of …]", in ``genre`` or ``section``), else its title."""
+    title, or another variable a style may cite by (its ``container-title`` or its short form, a
+    publisher or an authority standing for an organisation, a description, "[Will of …]", in
+    ``genre`` or ``section``), else its title."""
     mark = _mark(key)
     if standing == "first names":  # where a style runs two lists of names together
         first = _first_name(item)

@@ -64,10 +64,10 @@ def test_a_book_and_an_article_are_cited_as_pandoc_cites_them(style):
 # last changed, so that no style's agreement regresses. ``bench/compare_csl.py --causes`` puts every
 # other difference down to a cause (README, "Citation styles").
 AGREEING = {
-    "apa": ((15, 15, 8), (75, 74, 43), (373, 356, 203)),
-    "chicago-author-date": ((15, 15, 10), (73, 71, 33), (370, 338, 176)),
+    "apa": ((15, 15, 8), (75, 74, 43), (373, 358, 203)),
+    "chicago-author-date": ((15, 15, 10), (73, 71, 33), (370, 342, 176)),
     "harvard": ((15, 15, 12), (75, 74, 45), (398, 397, 266)),
-    "mla": ((15, 15, 9), (78, 78, 27), (379, 377, 167)),
+    "mla": ((15, 15, 9), (78, 78, 27), (379, 379, 167)),
     "vancouver": ((15, 15, 2), (78, 78, 18), (403, 403, 113)),
 }
 CORPORA = (
