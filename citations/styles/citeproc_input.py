@@ -76,17 +76,18 @@ def date_parts(value):
 # Text variables whose quotation marks are the text's own (not addresses, numbers or identifiers).
 QUOTED_VARIABLES = {
     *("title", "title-short", "container-title", "container-title-short", "collection-title"),
-    *("volume-title", "part-title", "reviewed-title", "original-title", "event-title", "note"),
+    *("volume-title", "part-title", "reviewed-title", "original-title", "event-title", "note", "genre"),
+    "publisher",
 }
 _DOUBLE = re.compile(r'(^|[\s(\[—–-])"(?=\S)(.*?)(?<=\S)"(?=$|[\s).,;:!?\]—–-])')
-_SINGLE = re.compile(r"(^|[\s(\[—–-])'(?=\S)(.*?)(?<=\S)'(?=$|[\s).,;:!?\]—–-])")
+_SINGLE = re.compile(r"(^|[\s(\[—–-])['‘](?=\S)(.*?)(?<=\S)['’](?=$|[\s).,;:!?\]—–-])")
 
 
 def curly_quotes(text):
     """Straight quotation marks in a title as typeset ones, as CSL's rich text reads them.
 
-    Pandoc's citeproc and citeproc-js take a pair of ' or " around words for
-    quotation marks, printed as the locale's outer (“”) and, within them, inner
+    Pandoc's citeproc and citeproc-js take a pair of ' or " (or ‘ and ’) around words
+    for quotation marks, printed as the locale's outer (“”) and, within them, inner
     (‘’) quotes; a lone ' is an apostrophe (’). citeproc-py leaves them straight.
     """
     text = _DOUBLE.sub(lambda match: f"{match[1]}\ue002{match[2]}\ue003", text)
@@ -149,6 +150,17 @@ def with_particles(name):
     return {**name, "non-dropping-particle": match[1].strip(), "family": family[match.end() :]}
 
 
+def with_suffix(name):
+    """A name whose given name holds a suffix after a comma ("Dexter, Jr.", "Karen, [Karen Lee
+    Orzolek]") with it as its ``suffix``, as CSL-JSON processors read it: "Thomas, D., Jr." (APA),
+    not "Thomas, D. J."; citeproc-py initialled it with the given name."""
+    given = name.get("given")
+    if not isinstance(given, str) or "," not in given or name.get("suffix"):
+        return name
+    given, suffix = (part.strip() for part in given.split(",", 1))
+    return {**name, "given": given, "suffix": suffix} if given and suffix else name
+
+
 def escaped_item(item, *, page_range_format=None):
     """``item`` with its text as HTML: citeproc-py copies values into its output as they are.
 
@@ -170,7 +182,9 @@ def escaped_item(item, *, page_range_format=None):
                 continue
             value = [
                 {part: escape(_name_part(name, part), quote=False) for part in NAME_PARTS if name.get(part)}
-                for name in map(with_particles, filter(lambda name: isinstance(name, dict), value))
+                for name in map(
+                    with_particles, map(with_suffix, filter(lambda name: isinstance(name, dict), value))
+                )
             ]
         elif isinstance(value, str):
             if variable == "page" and page_range_format in ABBREVIATED_HERE:

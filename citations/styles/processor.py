@@ -28,7 +28,7 @@ from django.utils.safestring import mark_safe
 
 from citations import markup
 from citations.styles import chicago
-from citations.styles.citeproc_input import AMBIGUOUS, escaped_item, style_xml
+from citations.styles.citeproc_input import AMBIGUOUS, escaped_item, style_xml, with_suffix
 from citations.styles.editions import EDITIONS
 
 CSL_DIR = Path(__file__).parent / "csl"
@@ -39,12 +39,18 @@ ENTRIES_KEPT = 4096
 # The name variables that stand in the author's place, in CSL's order of substitution.
 _NAME_VARIABLES = ("author", "director", "editor", "translator", "composer", "interviewer")
 # What is masked in turn to find what a citation puts in the author's place (``_masked``).
-_STANDING_IN = ("names", "title", "container-title")
+_STANDING_IN = (
+    *("names", "first names", "title", "container-title", "container-title-short", "publisher", "authority"),
+    *("genre", "section"),
+)
+# Names a style prints after the author's, never in their place: a letter's "to O’Laughlin".
+_NEVER_STANDING_IN = ("recipient", "reviewed-author", "reviewed_author")
 _TAG_RE = re.compile(r"<[^>]+>")
 _LABEL_RE = re.compile(r"^(\[?\d+[.\]])\s*")  # a numeric style's "1." or "[1]"
-_OPENING_RE = re.compile(r"(?:<\w+[^>]*>|“|‘)$")
-_CLOSING_RE = re.compile(r"^(?:</\w+>|”|’)")
+_OPENING_RE = re.compile(r"(?:<\w+[^>]*>|“|‘|\[)$")
+_CLOSING_RE = re.compile(r"^(?:</\w+>|”|’|\])")
 _QUOTE_PUNCTUATION_RE = re.compile(r"(”)([.,])")
+_DOUBLE_PERIOD_RE = re.compile(r"(?<!\.)\.((?:</\w+>)*)\.(?!\.)")  # "Isthm.." (not an ellipsis)
 _PERIOD_AFTER_MARK_RE = re.compile(r"([?!])((?:</\w+>|[”’])*)[.,]")
 
 
@@ -134,6 +140,7 @@ class CslStyle:
                     author, rest = parts
                     rest = "" if not _plain(rest).strip("()[] ") else rest
                     html = rest if first.suppress_author else " ".join(filter(None, [author, rest]))
+            html = "" if not _plain(html).strip("()[] ") else html  # nothing cited: no "()"
             rendered.append(mark_safe(_punctuation_in_quotes(self._affixes(html, cites))))
         return rendered
 
@@ -153,8 +160,10 @@ class CslStyle:
         given names of a "by-cite" rule, as Pandoc orders them). Works still
         alike then take year suffixes in reference-list order, "Smith 2019a" and
         "Smith 2019b" in the text and the list, where the style adds them;
-        otherwise the style's ``disambiguate="true"`` branch is taken (MLA adds
-        the title).
+        otherwise the style's ``disambiguate="true"`` branch is taken: MLA adds
+        the title to each work of an author cited with others of theirs, even
+        where the titles too read alike, as Pandoc does (a work cited by its
+        title only where it tells the works apart).
         """
         citing, listed = self._told_apart(items)
         return citing if cited else listed
@@ -191,17 +200,50 @@ class CslStyle:
                     still for group in groups for still in self._alike({key: citing[key] for key in group})
                 ]
             for group in groups:
-                group.sort(key=lambda key: (self.sort_key(items[key]), key))
+                group[:] = self._listed_order({key: items[key] for key in group})
                 for index, key in enumerate(group):
                     told = {"year-suffix": _letters(index)} if self.year_suffixes else {AMBIGUOUS: "true"}
                     citing[key], listed[key] = {**citing[key], **told}, {**listed[key], **told}
-                if not self.year_suffixes:
-                    # The ``disambiguate="true"`` branch only where it tells the works apart.
-                    for still in self._alike({key: citing[key] for key in group}):
-                        for key in still:
-                            citing[key] = _without(citing[key], AMBIGUOUS)
-                            listed[key] = _without(listed[key], AMBIGUOUS)
+                for key in group if not self.year_suffixes else ():
+                    # A work already cited by its title is not given it again.
+                    bare = self._bare(
+                        json.dumps(_without(citing[key], AMBIGUOUS), sort_keys=True, default=str)
+                    )
+                    title = _plain(markup.to_text(str(items[key].get("title") or ""))).casefold()[:20]
+                    if title and title in bare.casefold():
+                        citing[key] = _without(citing[key], AMBIGUOUS)
+                        listed[key] = _without(listed[key], AMBIGUOUS)
         return citing, listed
+
+    def _listed_order(self, items):
+        """The keys of ``items`` in the order of the style's reference list: by its ``<sort>`` keys
+        (APA's author, date, then title), each as plain text (``_collated``), an empty key last and
+        ties in the order given (CSL 1.0.2, "Sorting"): "Sir Gawain and the Green Knight (T.
+        Silverstein, Trans.)" before "Sir Gawain and the Green Knight: A Comedy (…)", as Pandoc
+        files them, where the entries' words alone would file them the other way.
+
+        citeproc-py's own sort compares its keys' HTML (``<i>Sir Gawain…``).
+        """
+        processor = self._processor(items)
+        for key in items:
+            processor.register(Citation([CitationItem(key)]))
+        bibliography = processor.style.root.bibliography
+        sort = bibliography.find("cs:sort", bibliography.nsmap) if bibliography is not None else None
+        if sort is None:
+            return list(items)
+        try:
+            columns = [
+                key.sort_keys(processor.items, bibliography.layout)
+                for key in sort.findall("cs:key", sort.nsmap)
+            ]
+        except Exception:  # citeproc-py fails on some odd records: their entries' words file them
+            logger.exception("citeproc-py could not sort a reference list")
+            return sorted(items, key=lambda key: (self.sort_key(items[key]), key))
+        keys = {}
+        for index, key in enumerate(processor.keys):
+            texts = (_collated(str(column[index])) if column[index] is not None else () for column in columns)
+            keys[key] = tuple((not text, text) for text in texts)
+        return sorted(items, key=keys.__getitem__)
 
     def _names_added(self, items):
         """Those of ``items`` (whose citations read alike) that more of their names tell apart from the
@@ -460,12 +502,14 @@ def _first_name(item):
 def _namesakes(keys, items, initials, *, initials_only=False):
     """``{key: name}``, the first author of those of ``keys`` that share a surname, but not given names,
     with another's, named in full in the running text: with initials (``initials`` after each) where
-    the style has them and they tell the two apart, else with given names (``initials_only``: initials)."""
+    the style has them and they tell the two apart, else with given names (``initials_only``: with
+    initials where they tell the two apart, else as they are, as Pandoc leaves them: "Smith" for John
+    Smith beside Jess Smith, whose "J. Smith" would read alike)."""
     people = {}
     for key in keys:
         first = _first_name(items[key])
         if first and first[1].get("family") and first[1].get("given"):
-            people[key] = first[1]
+            people[key] = with_suffix(first[1])
     named = {}
     for key, person in people.items():
         others = [
@@ -478,12 +522,16 @@ def _namesakes(keys, items, initials, *, initials_only=False):
         given = str(person["given"])
         mark = ". " if initials is None else initials
         told_apart = all(_initialled(other["given"], mark) != _initialled(given, mark) for other in others)
-        if initials_only or told_apart:
+        if initials_only and not told_apart:
+            continue
+        if told_apart or initials_only:
             given = given if initials is None else _initialled(given, mark)
         particles = (person.get("dropping-particle"), person.get("non-dropping-particle"))
         named[key] = " ".join(str(part) for part in (given, *particles, person["family"]) if part)
         if person.get("suffix"):
-            named[key] += f", {person['suffix']}"
+            named[key] += (
+                f" {person['suffix']}"  # as the style prints it in running text: "Dexter Thomas Jr."
+            )
     return named
 
 
@@ -514,6 +562,7 @@ def _ignore(citation_item):
 
 def _punctuation_in_quotes(html):
     """A comma or full stop after a closing quotation mark goes inside it, as American English has it;
+    a full stop after an abbreviation's is not doubled ("Pindar. Isthm.", not "Isthm..");
     a comma or full stop after a title's own question or exclamation mark goes ("Baby”? Sport…",
     not "?."); quotation marks within quotation marks are single ("“‘Women Could…’: …”").
 
@@ -521,6 +570,7 @@ def _punctuation_in_quotes(html):
     punctuation already there is not doubled and that nested quotes alternate.
     """
     html = _PERIOD_AFTER_MARK_RE.sub(r"\1\2", _QUOTE_PUNCTUATION_RE.sub(r"\2\1", html))
+    html = _DOUBLE_PERIOD_RE.sub(r".\1", html)
     return _alternate_quotes(html)
 
 
@@ -563,18 +613,52 @@ def _filing(entry):
     return " ".join(words)
 
 
+# Spaces and punctuation in the order the Unicode Collation Algorithm's default table gives them, all
+# before digits and letters (as Pandoc's citeproc sorts).
+_COLLATED_MARKS = " _-‐–—,;:!?.'‘’\"“”()[]{}@*/\\&#%`^+<=>|~$"
+
+
+def _mark_rank(character):
+    """Where a space or punctuation mark files among the others (marks not listed after them)."""
+    rank = _COLLATED_MARKS.find(character)
+    return rank if rank >= 0 else len(_COLLATED_MARKS)
+
+
+def _collated(text):
+    """A sort key's text without markup, case or accents, as the Unicode Collation Algorithm orders
+    it with punctuation counted: spaces, then punctuation, digits (numbers by their value), letters.
+    So a shorter title files before a longer one it begins ("Knight (T." before "Knight: A"), a
+    quoted title before a bare one ("“Technophysio…”" before "The Escape…")."""
+    text = unicodedata.normalize("NFKD", unescape(_plain(text)))
+    text = " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+    if text.isdigit():
+        text = text.zfill(12)
+    return tuple(
+        (2, 0, c) if c.isdigit() else (3, 0, c) if c.isalpha() else (1, _mark_rank(c), c) for c in text
+    )
+
+
 def _mark(key):
     """A name no record has, standing for the author of ``key`` (a private-use character and the key)."""
     return f"\ue000{key}\ue001"
 
 
 def _masked(item, key, standing="names"):
-    """``item`` with what may stand in the author's place as ``_mark``: all its names (a citation
-    shows the first the style substitutes), its title, or its ``container-title``, else its title."""
+    """``item`` with what may stand in the author's place as ``_mark``: all its names but a
+    recipient's and a reviewed author's (a citation shows the first the style substitutes), or
+    only the first of them (where a style runs an editor's and a series editor's together), its
+    title, or another variable a style may cite by (its ``container-title`` or its short form, a
+    publisher or an authority standing for an organisation, a description, "[Will of …]", in
+    ``genre`` or ``section``), else its title."""
     mark = _mark(key)
-    if standing == "names":
+    if standing == "first names":  # where a style runs two lists of names together
+        first = _first_name(item)
+        masked = {first[0]: [{"literal": mark}]} if first else {}
+    elif standing == "names":
         masked = {
-            variable: [{"literal": mark}] for variable, value in item.items() if _is_names(variable, value)
+            variable: [{"literal": mark}]
+            for variable, value in item.items()
+            if _is_names(variable, value) and variable not in _NEVER_STANDING_IN
         }
     else:
         masked = {standing: mark} if item.get(standing) else {}
@@ -603,6 +687,8 @@ def _split(full, masked, mark):
     if index < 0:
         return None
     before, after = masked[:index], masked[index + len(mark) :]
+    if _plain(before).strip("([“‘ "):  # not in the author's place, which opens a citation
+        return None
     if len(before) + len(after) >= len(full) or not (full.startswith(before) and full.endswith(after)):
         return None
     author = full[len(before) : len(full) - len(after)]

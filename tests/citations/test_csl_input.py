@@ -253,3 +253,89 @@ def test_a_date_range_within_one_year_is_cited_by_that_year():
     assert get_style("chicago-author-date").cite(cites, works) == ["(Doe 1800)", "Roe (1800)"]
     assert get_style("apa").cite(cites[:1], works) == ["(Doe, 1800)"]
     assert get_style("chicago-author-date").bibliography(works["doe"]).startswith("Doe. 1800. <i>Annals")
+
+
+def test_an_organisation_or_a_description_in_the_author_s_place_is_named_in_a_narrative_citation():
+    """APA 7 8.10: a group author named in the text, "Google (2024)"; a description standing for a
+    title (9.12), "[Will of William Shakespeare] (1616)". Both were left inside the parentheses,
+    "(Google, 2024)" (cmos18-examples, 14.112 and 14.205)."""
+    response = {
+        "type": "webpage",
+        "container-title": "Gemini 1.0",
+        "genre": "response to a question",
+        "publisher": "Google",
+        "issued": {"date-parts": [[2024, 2, 10]]},
+    }
+    will = {"type": "manuscript", "genre": "Will of William Shakespeare", "issued": {"date-parts": [[1616]]}}
+    cites = [(Cited("g", narrative=True),), (Cited("w", narrative=True),)]
+    assert get_style("apa").cite(cites, {"g": response, "w": will}) == [
+        "Google (2024)",
+        "[Will of William Shakespeare] (1616)",
+    ]
+
+
+def test_a_letter_s_recipient_is_not_taken_for_its_author():
+    """A letter in a collection, as chicago-author-date cites it: "Creel (to House 1918)": the
+    recipient's name follows the writer's, never stands in their place ("(Creel to House 1918)" was
+    left whole; cmos18-examples, 14.127)."""
+    letter = {
+        "type": "personal_communication",
+        "author": [{"given": "George", "family": "Creel"}],
+        "recipient": [{"given": "Edward M.", "family": "House"}],
+        "archive": "Yale University Library",
+        "issued": {"date-parts": [[1918, 9, 25]]},
+    }
+    [narrative] = get_style("chicago-author-date").cite([(Cited("k", narrative=True),)], {"k": letter})
+    assert narrative == "Creel (to House 1918)"
+
+
+def test_year_suffixes_follow_the_style_s_sort_keys_not_the_entries_words():
+    """CSL 1.0.2 "Sorting": APA sorts by author (here the title standing in), then date, then title,
+    each key compared as text, spaces and punctuation before letters: "Sir Gawain and the Green Knight
+    (T. Silverstein, Trans.)" files before "Sir Gawain and the Green Knight: A comedy…", so takes
+    1974a (cmos18-examples, 14.5 and 14.152). The entries' words alone filed them the other way."""
+    book = {
+        "type": "book",
+        "translator": [{"given": "Theodore", "family": "Silverstein"}],
+        "title-short": "Sir Gawain",
+        "publisher": "University of Chicago Press",
+        "issued": {"date-parts": [[1974]]},
+    }
+    works = {
+        "comedy": {**book, "title": "Sir Gawain and the Green Knight: a comedy for Christmas"},
+        "poem": {**book, "title": "Sir Gawain and the Green Knight"},
+    }
+    assert get_style("apa").cite([(Cited("comedy"),), (Cited("poem"),)], works) == [
+        "(<i>Sir Gawain</i>, 1974b)",
+        "(<i>Sir Gawain</i>, 1974a)",
+    ]
+
+
+def test_namesakes_whose_initials_are_alike_are_cited_by_surname():
+    """APA's "primary-name-with-initials": John and Jess Smith would both read "J. Smith", so neither
+    takes initials, as Pandoc cites them; Margaret Smith, told apart by hers, is "M. Smith"."""
+    works = {
+        "john": {**SMITH, "title": "Alpha"},
+        "jess": {**SMITH, "title": "Beta", "author": [{"given": "Jess", "family": "Smith"}]},
+        "margaret": {**SMITH, "title": "Gamma", "author": [{"given": "Margaret", "family": "Smith"}]},
+    }
+    cites = [(Cited("john"),), (Cited("margaret"),)]
+    assert get_style("apa").cite(cites, works) == ["(Smith, 2019a)", "(M. Smith, 2019)"]
+
+
+def test_a_suffix_after_a_comma_in_the_given_name_is_the_name_s_suffix():
+    """CSL-JSON processors read "Dexter, Jr." as the given name and suffix: "Thomas, D., Jr." (APA
+    7 9.8); citeproc-py initialled the whole, "Thomas, D. J."."""
+    podcast = {
+        "type": "broadcast",
+        "title": "Authentic",
+        "author": [{"given": "Dexter, Jr.", "family": "Thomas"}],
+        "issued": {"date-parts": [[2022]]},
+    }
+    assert get_style("apa").bibliography(podcast).startswith("Thomas, D., Jr. (2022).")
+
+
+def test_an_abbreviation_s_full_stop_is_not_doubled():
+    """CSL: punctuation already there is not doubled: "Pindar. (n.d.). Isthm." (cmos18-examples)."""
+    ode = {"type": "book", "author": [{"literal": "Pindar"}], "title": "Isthm."}
+    assert get_style("apa").bibliography(ode).endswith("<i>Isthm.</i>")
