@@ -734,7 +734,12 @@ def _prefix_compound_lowercase(ours, pandoc, item, form):
 
 
 def _is_collection(item, form, ours, pandoc):
-    return bool(re.search(r"(?im)^\s*type:\s*collection\s*$", str(item.get("note") or "")))
+    return csl.note_type(item) == "collection"
+
+
+def _in_note(item, variable):
+    """What the record's note holds for ``variable``, as ``csl.note_variables`` reads it."""
+    return csl.note_variables(str(item.get("note") or ""))[0].get(variable, "")
 
 
 def _collection_quoted(ours, pandoc, item, form):
@@ -752,23 +757,14 @@ def _guess_unbracketed(ours, pandoc, item, form):
 
 
 def _is_guessed(item, form, ours, pandoc):
-    issued = item.get("issued") or next(
-        (line for line in str(item.get("note") or "").splitlines() if line.startswith("issued:")), ""
-    )
+    issued = item.get("issued") or _in_note(item, "issued")
     return item.get("type") in ARCHIVAL_TYPES and "?" in json.dumps(issued)
 
 
 def _genre_first(ours, pandoc, item, form):
     """Ours' "Memorandum, “Concerning a Court of Arbitration,” n.d." as Pandoc's "“Concerning …,”
     memorandum, n.d."; its short note, "Memorandum, “Concerning.”", for Pandoc's whole title and genre."""
-    genre = next(
-        (
-            line.partition(":")[2].strip()
-            for line in str(item.get("note") or "").splitlines()
-            if line.startswith("genre:")
-        ),
-        str(item.get("genre") or ""),
-    )
+    genre = _in_note(item, "genre") or str(item.get("genre") or "")
     if not genre or item.get("author"):
         return ours, pandoc
     label = genre[:1].upper() + genre[1:]
@@ -787,18 +783,11 @@ def _letter_in_book(ours, pandoc, item, form):
     """Pandoc's "Family Circle, 42, ed. Helen Truesdell Heath (…)" as ours, "… (…), no. 42", and its
     bibliography's "In Letters …, Worthington Chauncey Ford, vol. 1" as ours, "edited by" before the
     general editor's name."""
-    number = next(
-        (
-            line.partition(":")[2].strip()
-            for line in str(item.get("note") or "").splitlines()
-            if line.startswith("number:")
-        ),
-        "",
-    )
+    number = _in_note(item, "number")
     if number:
         ours = ours.replace(f", no. {number}.", ".")
         pandoc = pandoc.replace(f", {number}, ed", ", ed")
-    for name in csl.note_variables(str(item.get("note") or ""))[0].get("collection-editor", []):
+    for name in _in_note(item, "collection-editor"):
         written = " ".join(filter(None, [name.get("given"), name.get("family"), name.get("literal")]))
         pandoc = pandoc.replace(f", {written}, vol.", f", edited by {written}, vol.")
     return ours, pandoc
@@ -1077,7 +1066,7 @@ def _note_unread_after(item):
     Pandoc's citeproc stops reading at."""
     lines = str(item.get("note") or "").splitlines()
     read = [bool(csl.note_variables(line)[0]) for line in lines]
-    return any(read[index + 1 :] and any(read[index + 1 :]) for index, known in enumerate(read) if not known)
+    return any(any(read[index + 1 :]) for index, known in enumerate(read) if not known)
 
 
 def _filmed_at(ours, pandoc, item, form):

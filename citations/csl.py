@@ -108,7 +108,7 @@ def normalize_name(name):
         return {"literal": clean["literal"]}
     if "family" not in clean and "given" in clean:
         return {"literal": clean["given"]}
-    given, comma, suffix = clean.get("given", "").partition(", ")
+    given, comma, suffix = (part.strip() for part in clean.get("given", "").partition(","))
     if comma and given and suffix and "suffix" not in clean:
         # "Martin Luther, Jr.", "R. W., Jr." as Zotero holds them: what follows a comma in the given
         # names is a suffix, as citeproc-js and Pandoc read it.
@@ -304,6 +304,16 @@ def note_variables(note):
         else:
             found.setdefault(variable, match.group(2))
     return found, "\n".join(rest).strip()
+
+
+_NOTE_TYPE = re.compile(r"^\s*type:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def note_type(item):
+    """The CSL type a record's note names, "type: collection", as Zotero's Extra keeps a type its
+    item types lack; "" where it names none. ``note_variables`` leaves that line in the note."""
+    match = _NOTE_TYPE.search(str(item.get("note") or ""))
+    return match[1].lower() if match else ""
 
 
 def as_text(item):

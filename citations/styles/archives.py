@@ -9,8 +9,8 @@ A bibliography entry gives the same elements as sentences (14.128).
 """
 
 import html
-import re
 
+from citations.csl import note_type
 from citations.styles.text import (
     date_text,
     esc,
@@ -37,15 +37,9 @@ def handles(item):
     return kind in ARCHIVAL_TYPES
 
 
-def _note_type(item):
-    """The CSL type a record's note gives, "type: collection", as Zotero's Extra keeps a type it lacks."""
-    match = re.search(r"(?im)^\s*type:\s*(\S+)\s*$", str(item.get("note") or ""))
-    return match[1].lower() if match else ""
-
-
 def is_collection(item):
     """A depository's collection cited whole, "Revere Family Papers" (18th 14.120, 14.128)."""
-    return "collection" in (item.get("type"), _note_type(item))
+    return "collection" in (item.get("type"), note_type(item))
 
 
 def _is_letter(item):
@@ -97,7 +91,7 @@ def _date_of(item):
         return date_text(item)
     if _is_letter(item):
         return _letter_date(item)
-    return _when(item, undated="" if _note_type(item) == "classic" else "n.d.")
+    return _when(item, undated="" if note_type(item) == "classic" else "n.d.")
 
 
 def _accessible(item):

@@ -22,7 +22,7 @@ from citeproc.frontend import CitationStylesLocale
 from lxml import etree
 
 from citations import markup
-from citations.csl import NAME_PARTS
+from citations.csl import NAME_PARTS, normalize_name
 from citations.dates import read_date
 
 DATE_VARIABLES = ("issued", "accessed", "available-date", "original-date", "event-date", "submitted")
@@ -150,17 +150,6 @@ def with_particles(name):
     return {**name, "non-dropping-particle": match[1].strip(), "family": family[match.end() :]}
 
 
-def with_suffix(name):
-    """A name whose given name holds a suffix after a comma ("Dexter, Jr.", "Karen, [Karen Lee
-    Orzolek]") with it as its ``suffix``, as CSL-JSON processors read it: "Thomas, D., Jr." (APA),
-    not "Thomas, D. J."; citeproc-py initialled it with the given name."""
-    given = name.get("given")
-    if not isinstance(given, str) or "," not in given or name.get("suffix"):
-        return name
-    given, suffix = (part.strip() for part in given.split(",", 1))
-    return {**name, "given": given, "suffix": suffix} if given and suffix else name
-
-
 def escaped_item(item, *, page_range_format=None):
     """``item`` with its text as HTML: citeproc-py copies values into its output as they are.
 
@@ -183,7 +172,7 @@ def escaped_item(item, *, page_range_format=None):
             value = [
                 {part: escape(_name_part(name, part), quote=False) for part in NAME_PARTS if name.get(part)}
                 for name in map(
-                    with_particles, map(with_suffix, filter(lambda name: isinstance(name, dict), value))
+                    with_particles, map(normalize_name, filter(lambda name: isinstance(name, dict), value))
                 )
             ]
         elif isinstance(value, str):

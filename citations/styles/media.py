@@ -9,8 +9,7 @@ convention holds it in the note (``citations.csl.note_variables``): a talk's ``s
 ("recorded", "posted"), a recording's ``event-date`` (when it was recorded).
 """
 
-import re
-
+from citations.csl import note_type
 from citations.styles.text import (
     date_text,
     esc,
@@ -25,7 +24,6 @@ from citations.styles.text import (
 )
 
 MEDIA_TYPES = {"song", "interview", "speech", "graphic", "map", "patent"}
-_NOTE_TYPE = re.compile(r"^type:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 def handles(item):
@@ -62,8 +60,7 @@ def filed_under(item):
 
 def performance(item):
     """``item`` as a staged performance where its note says it is one, else None."""
-    found = _NOTE_TYPE.search(str(item.get("note") or ""))
-    if found and found[1].casefold() == "performance" and item.get("type") == "speech":
+    if note_type(item) == "performance" and item.get("type") == "speech":
         return {**item, "type": "performance"}
     return None
 

@@ -27,8 +27,9 @@ from citeproc.source.json import CiteProcJSON
 from django.utils.safestring import mark_safe
 
 from citations import markup
+from citations.csl import normalize_name
 from citations.styles import chicago
-from citations.styles.citeproc_input import AMBIGUOUS, escaped_item, style_xml, with_suffix
+from citations.styles.citeproc_input import AMBIGUOUS, escaped_item, style_xml
 from citations.styles.editions import EDITIONS
 
 CSL_DIR = Path(__file__).parent / "csl"
@@ -509,7 +510,7 @@ def _namesakes(keys, items, initials, *, initials_only=False):
     for key in keys:
         first = _first_name(items[key])
         if first and first[1].get("family") and first[1].get("given"):
-            people[key] = with_suffix(first[1])
+            people[key] = normalize_name(first[1])
     named = {}
     for key, person in people.items():
         others = [
