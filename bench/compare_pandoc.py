@@ -1139,21 +1139,21 @@ CAUSES = [
         "thesis as the Manual abbreviates it, “PhD diss.”; Pandoc prints the record's genre"
         " (“PhD dissertation”)",
         "Pandoc",
-        {17: "14.211", 18: "14.113"},
+        {17: "14.215", 18: "14.113"},
         pandoc_only(lambda text: re.sub(r"\b(PhD|Ph\.D\.) dissertation\b", r"\1 diss.", text)),
     ),
     Cause(
         "database named before its number, “ProQuest Dissertations & Theses (3513418)”, as the quick"
         " guide's “ProQuest (13865986)”; Pandoc prints the number first",
         "Pandoc",
-        {17: "14.175, 14.211", 18: "14.113"},
+        {17: "14.175, 14.215", 18: "14.113"},
         when(lambda item, form, ours, pandoc: item.get("type") not in ARCHIVAL_TYPES, _database_after_number),
     ),
     Cause(
         "a forthcoming article, “Journal of Examples (forthcoming)”; Pandoc prints the status twice"
         " (“forthcoming forthcoming”)",
         "Pandoc",
-        {17: "14.176 (unchecked)", 18: "14.75"},
+        {17: "14.172", 18: "14.75"},
         pandoc_only(lambda text: re.sub(r", [Ff]orthcoming forthcoming", " (forthcoming)", text)),
     ),
     Cause(
@@ -1197,7 +1197,7 @@ CAUSES = [
         "each bibliography entry names its author, where the 17th's list repeats “———” for the author of"
         " the entry before: the site prints each source's entry alone",
         "site",
-        {17: "3-em dash (unchecked)"},
+        {17: "14.68"},
         when(
             lambda item, form, ours, pandoc: form == "bibliography" and pandoc.startswith("———"),
             _dash_as_names,
@@ -1274,7 +1274,7 @@ CAUSES = [
         " Dictionary of National Biography, ed. …”, as the 18th's library guides show; the CSL styles"
         " leave out “in”",
         "Pandoc",
-        {17: "14.233 (unchecked)", 18: "14.132"},
+        {17: "14.234", 18: "14.132"},
         when(_of_kind("entry-encyclopedia", "entry-dictionary"), _in_left_out),
     ),
     Cause(
@@ -1368,7 +1368,7 @@ CAUSES = [
         " title saying what it reviews; Pandoc prints “unsigned Sex and the City, by Darren Star”"
         " and gives the short note the reviewed work's title",
         "site",
-        {17: "14.215", 18: "14.102"},
+        {17: "14.204", 18: "14.102"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "article-journal" and item.get("reviewed-title")
@@ -1382,7 +1382,7 @@ CAUSES = [
         " (“Ratliff, review of Mystery of Samba”); Pandoc prints “unsigned” for “review of”, leaves the"
         " review's title unquoted, and shortens to the book's title",
         "Pandoc",
-        {17: "14.215", 18: "14.102"},
+        {17: "14.204", 18: "14.102"},
         when(_of_kind("review-book"), _review_as_ours),
     ),
     Cause(
@@ -1501,7 +1501,7 @@ CAUSES = [
         " writing, ““Analyzing the Unknowable,” unpublished manuscript, May 5, 2024” (the 18th's example);"
         " Pandoc prints every date the record holds (event, original, issued)",
         "Pandoc",
-        {17: "14.225 (unchecked); the 18th's 14.114 form", 18: "14.114"},
+        {17: "14.216", 18: "14.114"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "manuscript" and not item.get("archive") and form == "full"
@@ -1522,7 +1522,7 @@ CAUSES = [
         " The Lisle Letters”, “Women in Culture and Society, ed. Catharine R. Stimpson”; Pandoc 2.17 prints"
         " the record's collection editors with no label",
         "Pandoc",
-        {17: "14.116–14.117, 14.123 (unchecked)", 18: "14.20–14.25"},
+        {17: "14.122–14.123", 18: "14.20–14.25"},
         when(
             _record(
                 lambda item, form, ours, pandoc: (
@@ -1537,7 +1537,7 @@ CAUSES = [
         " and in the short note “vol. 2”; the CSL styles print the bare number after them, the place of"
         " “2:243” with no page to follow",
         "choice",
-        {17: "14.116–14.117 (unchecked)", 18: "14.18–14.20"},
+        {17: "14.118–14.119", 18: "14.18–14.20"},
         when(
             _record(lambda item, form, ours, pandoc: item.get("type") == "book" and bool(item.get("volume"))),
             _read(_volume_as_locator),
@@ -1547,7 +1547,7 @@ CAUSES = [
         "a multivolume work cited whole with its number of volumes, “3 vols.”; Pandoc prints the number"
         " bare, “Systematic Theology. 3.”",
         "Pandoc",
-        {17: "14.116 (unchecked)", 18: "14.19"},
+        {17: "14.117", 18: "14.19"},
         when(_of_kind("book", form="bibliography"), _read(_volumes_counted)),
     ),
     Cause(
@@ -1603,7 +1603,7 @@ CAUSES = [
         "a titled chapter cited by its title alone; Pandoc prints the record's chapter number bare before"
         " “in”, ““Hip-Hop,” 5 in Major Labels”",
         "choice",
-        {17: "14.106 (unchecked)", 18: "14.8"},
+        {17: "14.106", 18: "14.8"},
         when(_of_kind("chapter"), _read(_chapter_number_left_out)),
     ),
     Cause(
@@ -1617,7 +1617,7 @@ CAUSES = [
         "a guessed-at year the record writes “1750?” kept uncertain (the circa cause above brackets it);"
         " Pandoc drops the question mark and prints “1750”",
         "Pandoc",
-        {17: "14.145 (unchecked)", 18: "14.44"},
+        {17: "14.145", 18: "14.44"},
         when(_of_kind("book"), _read(_guessed_year_bracketed)),
     ),
     Cause(
@@ -1642,7 +1642,7 @@ CAUSES = [
         "a signed entry in a reference work titled in title case, as the 18th's CSL style itself sets it"
         " (“Signed encyclopedia entry in quotes, title case”); Pandoc leaves it as the record writes it",
         "Pandoc",
-        {17: "14.233 (unchecked)", 18: "14.132"},
+        {17: "14.234", 18: "14.132"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "entry-encyclopedia" and bool(item.get("author"))
@@ -1656,7 +1656,7 @@ CAUSES = [
         " (1980), under “salvation.””, and its short note by the work and heading; Pandoc 2.17 has no term"
         " “under” and prints the heading unquoted after the work, the edition and date again",
         "Pandoc",
-        {17: "14.233", 18: "14.130"},
+        {17: "14.232", 18: "14.130"},
         when(
             _record(
                 lambda item, form, ours, pandoc: (
@@ -1670,7 +1670,7 @@ CAUSES = [
         "an unsigned entry online shortened to its quoted heading, “Stevie Nicks.”; Pandoc prints the"
         " work and the heading unquoted, “Wikipedia, Stevie Nicks”",
         "choice",
-        {17: "14.234 (unchecked)", 18: "14.131"},
+        {17: "14.233", 18: "14.131"},
         when(
             _record(
                 lambda item, form, ours, pandoc: (
@@ -1704,7 +1704,7 @@ CAUSES = [
         " Pandoc stops reading the note's variables at a line it cannot parse (“Page Version ID: …”) and"
         " prints the date alone",
         "Pandoc",
-        {17: "14.234 (unchecked)", 18: "14.131"},
+        {17: "14.233", 18: "14.131"},
         when(
             lambda item, form, ours, pandoc: (
                 bool(_unsigned_entry(item))
@@ -1772,28 +1772,28 @@ CAUSES = [
         " of Manitoba, Winnipeg”; Pandoc's citeproc does not read a note's archive_collection line, nor the"
         " lines after it, nor a page the note gives",
         "Pandoc",
-        {17: "14.221–14.232 (unchecked)", 18: "14.127–14.128"},
+        {17: "14.229–14.230", 18: "14.127–14.128"},
         when(_of_archival_kind, _collection_left_out),
     ),
     Cause(
         "a depository's collection cited by its name, roman and undated, “Revere Family Papers,"
         " Massachusetts Historical Society, Boston”; Pandoc quotes it as an item's title and adds “n.d.”",
         "Pandoc",
-        {17: "14.222, 14.232 (unchecked)", 18: "14.120, 14.128"},
+        {17: "14.222, 14.230", 18: "14.120, 14.128"},
         when(_is_collection, _collection_quoted),
     ),
     Cause(
         "a guessed-at date bracketed with a question mark, after a title without a comma, “… North America”"
         " [1772?], MS 228”, as the 18th's CSL style brackets it; Pandoc 2.17 drops the record's “?” (EDTF)",
         "Pandoc",
-        {17: "14.145; 14.232 (unchecked)", 18: "14.44; 14.127"},
+        {17: "14.145; 14.229", 18: "14.44; 14.127"},
         when(_is_guessed, _guess_unbracketed),
     ),
     Cause(
         "an unsigned archival item's genre before its title, “Memorandum, “Concerning a Court of"
         " Arbitration,” n.d.”; the CSL styles put the genre after the title",
         "Pandoc",
-        {17: "14.232 (unchecked)", 18: "17th 14.232 (unchecked); 14.127"},
+        {17: "14.229", 18: "14.127"},
         when(_of_archival_kind, _genre_first),
     ),
     Cause(
@@ -1817,7 +1817,7 @@ CAUSES = [
         " bibliography as its note gives it, the site printing each source's entry; Pandoc lists none"
         " (the 18th's CSL style: inaccessible items are cited in notes only)",
         "site",
-        {17: "14.214; 14.225 (unchecked)", 18: "14.111; 14.114"},
+        {17: "14.214; 14.216", 18: "14.111; 14.114"},
         when(_listed_alone, _as_ours),
     ),
     Cause(
@@ -1857,7 +1857,7 @@ CAUSES = [
         " issues it only as publisher, “Word for Microsoft 365.”; Pandoc puts the body first, as its"
         " bibliography entry does",
         "choice",
-        {17: "14.169 (unchecked)", 18: "14.159, 14.169"},
+        {17: "14.259; 14.169 (unchecked)", 18: "14.159, 14.169"},
         when(_of_kind("standard", "software", form="short"), _issuer_left_out),
     ),
     Cause(
@@ -1865,14 +1865,14 @@ CAUSES = [
         " Clearing House, 1996)”; Pandoc prints the number bare after them, “(…, 1996), 4”, and in the"
         " short note",
         "Pandoc",
-        {17: "14.117", 18: "14.20; 14.117"},
+        {17: "14.118; 14.220", 18: "14.20; 14.117"},
         when(_of_kind("report"), _volume_after_facts),
     ),
     Cause(
         "a report's short note by its title, “Starbucks Fiscal 2021 Annual.”; Pandoc adds the genre"
         " (“Form 10-K”)",
         "Pandoc",
-        {17: "14.123 (unchecked)", 18: "14.117; 13.33"},
+        {17: "14.220", 18: "14.117; 13.33"},
         when(_of_kind("report"), _genre_in_short_note),
     ),
     Cause(
@@ -1911,7 +1911,7 @@ CAUSES = [
         " Babies, HBO Max”, its short note by its own title or, untitled, “review of” the work's; Pandoc"
         " prints “unsigned” for “review of” and shortens to the reviewed work's title",
         "Pandoc",
-        {17: "14.215", 18: "14.100–14.102"},
+        {17: "14.202–14.204", 18: "14.100–14.102"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") in ARTICLE_TYPES
@@ -1925,7 +1925,7 @@ CAUSES = [
         " Times. “In Texas, Ad Heats Up Race for Governor.” July 30, 2002.”, and its short note by its"
         " title alone; Pandoc leaves the title unquoted and puts the periodical before it in the short note",
         "Pandoc",
-        {17: "14.207", 18: "14.97"},
+        {17: "14.199", 18: "14.97"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") in ("article-newspaper", "article-magazine") and not item.get("author")
@@ -1937,7 +1937,7 @@ CAUSES = [
         "a newspaper's edition after the date, “late city edition”; Pandoc's locale makes the term plural"
         " and capitalises it, “Late City Editions”, and prints it twice in an unsigned article's entry",
         "Pandoc",
-        {17: "14.193 (unchecked)", 18: "14.90 (unchecked)"},
+        {17: "14.193 (unchecked)", 18: "14.89"},
         when(
             lambda item, form, ours, pandoc: item.get("type") == "article-newspaper" and item.get("edition"),
             _edition_singular,
@@ -2012,7 +2012,7 @@ CAUSES = [
         " prints it for the supplement's articles; for a record of the whole supplement Pandoc prints"
         " “5, S1”",
         "Pandoc",
-        {17: "14.183 (unchecked)", 18: "14.78"},
+        {17: "14.179 (unchecked)", 18: "14.78"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "article-journal" and "supplement-number:" in str(item.get("note") or "")
@@ -2062,7 +2062,7 @@ CAUSES = [
         " Interviews, Spring 2015”; Pandoc prints the year alone and drops the section, its description's"
         " place taken by “interview by”",
         "Pandoc",
-        {17: "14.214 (unchecked)", 18: "14.110"},
+        {17: "14.213 (unchecked)", 18: "14.110"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "article-magazine" and _variable(item, "interviewer")
@@ -2162,7 +2162,7 @@ CAUSES = [
     Cause(
         "a patent as “US Patent 4,586,960”; Pandoc prints the country and the number, “US 4,586,960”",
         "Pandoc",
-        {17: "14.157", 18: "14.158"},
+        {17: "14.258", 18: "14.158"},
         when(_medium_types("patent"), ours_only(lambda text: text.replace(" Patent ", " ", 1))),
     ),
     Cause(
@@ -2177,7 +2177,7 @@ CAUSES = [
         "every interview cited has a bibliography entry, the unnamed person's and the knowledge keeper's"
         " too (“Interview with health-care worker. June 15, 2024.”); Pandoc prints none for them",
         "site",
-        {17: "14.218–14.220 (unchecked)", 18: "14.109, 14.137 (unchecked)"},
+        {17: "14.211–14.212 (unchecked)", 18: "14.109, 14.137"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "interview" and form == "bibliography" and not pandoc
@@ -2196,7 +2196,7 @@ CAUSES = [
         "an archived interview's collection and the depository's place, “Senn Oral History Collection,"
         " National Library of Medicine, Bethesda, MD”; Pandoc prints the depository alone",
         "Pandoc",
-        {17: "14.219 (unchecked)", 18: "14.108"},
+        {17: "14.211 (unchecked)", 18: "14.108"},
         when(_medium_types("interview"), _interview_collection_left_out),
     ),
     Cause(
@@ -2204,7 +2204,7 @@ CAUSES = [
         " “read by the author”, “produced by Stephanie Kariuki”, “chaired by …”, which the 18th's CSL"
         " style asks for; Pandoc 2.17's locale lacks them and prints the names bare",
         "Pandoc",
-        {17: "14.263–14.264 (unchecked)", 18: "14.163–14.164, 14.168"},
+        {17: "14.263–14.264", 18: "14.163–14.164, 14.168"},
         when(_medium_types("song", "speech", "broadcast"), _verbs_left_out),
     ),
     Cause(
@@ -2249,7 +2249,7 @@ CAUSES = [
         "a recording's volume as “vol. 1” after its title and director; Pandoc prints the bare number"
         " after the date in a note, “1958, 1”",
         "Pandoc",
-        {17: "14.263 (unchecked)", 18: "14.163"},
+        {17: "14.263", 18: "14.163"},
         when(_medium_types("song", form="full"), _volume_bare),
     ),
     Cause(
@@ -2309,7 +2309,7 @@ CAUSES = [
         "an untitled interview's short note by the person interviewed and what it is, “Sanders,"
         " interview.”, as the 18th's; Pandoc prints the medium, “Sanders, YouTube.”",
         "Pandoc",
-        {17: "14.219 (unchecked)"},
+        {17: "14.213 (unchecked)"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "interview" and form == "short" and ours.endswith(", interview.")
@@ -2321,7 +2321,7 @@ CAUSES = [
         "an untitled statute's or debate's short note as its citation without the year, “Ohio Rev. Code"
         " Ann. § 2913.44”, as the Bluebook shortens one; Pandoc prints nothing, or the number alone",
         "Pandoc",
-        {17: "14.269 (unchecked)", 18: "14.170 (unchecked)"},
+        {17: "14.269 (unchecked)", 18: "14.187–14.189; 14.170 (unchecked)"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") in ("legislation", "bill") and form == "short" and not item.get("title")

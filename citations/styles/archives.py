@@ -126,7 +126,7 @@ def _who(item, edition, *, short=False, bibliography=False):
 def _what(item, edition, *, short=False, bibliography=False):
     """What the item is: a collection's name, roman ("Revere Family Papers", 14.123); an item's title,
     quoted, then its genre ("“Partita for Violin and Thirteen Players,” score", 18th 14.156); an
-    unsigned item's genre first ("Memorandum, “Concerning a Court of Arbitration,”", 17th 14.232); or
+    unsigned item's genre first ("Memorandum, “Concerning a Court of Arbitration,”", 17th 14.229); or
     its genre alone, as written ("will dated June 5, 1806"), a communication's with its recipient
     ("telegram to Merriam", "email message to author", 14.111)."""
     title = short_title(item) if short else item.get("title", "")
@@ -153,7 +153,7 @@ def _what(item, edition, *, short=False, bibliography=False):
 
 
 def _dated(text, when):
-    """``text`` then its date, a bracketed one without a comma: "“A Map …” [1772?]" (17th 14.232)."""
+    """``text`` then its date, a bracketed one without a comma: "“A Map …” [1772?]" (17th 14.229)."""
     if when.startswith("["):
         return " ".join(filter(None, [text, when]))
     return sentence(text, when, end="")

@@ -145,7 +145,7 @@ def _kind(item):
 
 
 def _periodical(item):
-    """``_kind``, except that a review with no volume is dated as a newspaper's article (14.215)."""
+    """``_kind``, except that a review with no volume is dated as a newspaper's article (17th 14.202)."""
     kind = _kind(item)
     if item.get("type") in REVIEW_TYPES and not (item.get("volume") or item.get("issue")):
         return "article-newspaper"
@@ -157,7 +157,7 @@ def _title(item, text=None, href=None):
     if not str(text).strip():
         return ""  # no empty quotation marks for a record without a title
     kind = _kind(item)
-    # Unpublished works are quoted (CMOS 17 8.184): theses (14.211), manuscripts, talks (14.217, 14.268).
+    # Unpublished works are quoted (CMOS 17 8.184): theses (14.215), manuscripts, talks (14.217, 14.268).
     unpublished = item.get("type") in UNPUBLISHED_TYPES
     if kind in QUOTED_TYPES or unpublished or (kind == "broadcast" and item.get("container-title")):
         return quoted(text, href)
@@ -367,7 +367,7 @@ def _untitled_review(item):
     """Whether ``item`` is a review without a title of its own: one that names the reviewed work's
     author but not its title, its ``title`` being the reviewed work's (as Zotero and the Chicago CSL
     styles hold it): "Ben Ratliff, review of <i>The Mystery of Samba</i>, by Hermano Vianna" (CMOS 16
-    14.215, the 17th 14.215's rule)."""
+    14.215, the 17th 14.202's rule)."""
     return (
         _is_review(item)
         and not item.get("reviewed-title")
@@ -489,7 +489,7 @@ def _article_entry(item, edition, parts):
 
 
 def _newspaper_edition(item):
-    """A newspaper's edition after the date, "late city edition" (18th 14.90, unchecked)."""
+    """A newspaper's edition after the date, "late city edition" (18th 14.89)."""
     edition = field(item, "edition")
     if item.get("type") != "article-newspaper" or not edition:
         return ""
@@ -763,7 +763,7 @@ def _series(item):
 
 
 def _thesis(item):
-    """ "PhD diss., University of Chicago, 2012" (CMOS 17 14.211): the genre, the school, the year."""
+    """ "PhD diss., University of Chicago, 2012" (CMOS 17 14.215): the genre, the school, the year."""
     genre = field(item, "genre")
     folded = genre.casefold().replace(".", "")
     if "phd" in folded or "doctor" in folded:
@@ -946,7 +946,7 @@ def bibliography(item, *, edition=EIGHTEENTH):
     """The bibliography entry for ``item`` (14.68–14.69): first author inverted, periods between.
 
     An unsigned newspaper or magazine article is listed under the periodical, which stands in
-    the author's place (14.207): "<i>New York Times</i>. “In Texas, Ad Heats Up Race.” July 30, 2002."
+    the author's place (17th 14.199): "<i>New York Times</i>. “In Texas, Ad Heats Up Race.” July 30, 2002."
     """
     item = headline_titles(item, edition)
     if item.get("type") == "legal_case":

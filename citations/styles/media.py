@@ -1,5 +1,5 @@
 """Recordings, interviews, talks, artworks, maps and patents as Chicago cites them (18th 14.108–14.110,
-14.115, 14.133–14.135, 14.158, 14.163–14.168; 17th 14.213–14.220, 14.157, 14.263–14.268).
+14.115, 14.133–14.135, 14.158, 14.163–14.168; 17th 14.213–14.220, 14.258, 14.263–14.268).
 
 Each form is a list of groups of elements: a note joins every element with commas, a bibliography
 entry joins the elements of a group with commas and the groups with periods, each group beginning

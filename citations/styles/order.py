@@ -6,7 +6,7 @@ first element, the first author's family name with the particle the record
 keeps with it (CSL's non-dropping particle: "de Gaulle" under D; a dropping
 one, as in "Tocqueville, Alexis de", does not count), then given name; or, for an unsigned newspaper
 or magazine article, the periodical, which stands in the author's place (CMOS
-17 14.207); or else the title, an initial article ignored ("The Iliad" under
+17 14.199); or else the title, an initial article ignored ("The Iliad" under
 I). Then by title and year. Accents and case do not count, nor does markup.
 
 The key is one string, so a database can store it and sort by it: its parts
@@ -22,7 +22,7 @@ from citations.csl import family_with_particle
 from citations.dates import read_date
 
 ARTICLES = ("a", "an", "the")
-# Unsigned works filed under who published them: the periodical (CMOS 17 14.207), the site (14.206).
+# Unsigned works filed under who published them: the periodical (CMOS 17 14.199), the site (14.206).
 PERIODICAL_TYPES = ("article-newspaper", "article-magazine", "webpage")
 
 

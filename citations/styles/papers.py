@@ -1,5 +1,5 @@
-"""Papers not published in a journal: preprints and working papers (CMOS 18 14.76, 14.116; 17th 14.174,
-14.220) and papers given at a meeting (18th 14.115; 17th 14.217).
+"""Papers not published in a journal: preprints and working papers (CMOS 18 14.76, 14.116; 17th 14.173,
+14.218) and papers given at a meeting (18th 14.115; 17th 14.217).
 
 A preprint names its repository and its full date, "“Title,” PsyArXiv, September 4, 2022, https://…";
 a working paper says what it is, with its number, and who issued it in parentheses, "working paper

@@ -1,5 +1,5 @@
 """Software, data sets and standards in the Chicago notes and bibliography style (18th 14.157,
-14.159, 14.169; 17th 14.257 (unchecked), 14.169 (unchecked)).
+14.159, 14.169; 17th 14.257 (unchecked), 14.259, 14.169 (unchecked)).
 
 Each names its version after its title, "version 1.2" (14.157, 14.169); a data set described rather
 than titled gives its description and accession number in the title's place (14.157); a standard its

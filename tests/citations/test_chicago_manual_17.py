@@ -62,7 +62,7 @@ EXAMPLES = [
         "New York: Simon &amp; Schuster, 2015.",
     ),
     (
-        "14.104 translator in place of an author",
+        "14.103 translator in place of an author",
         LATTIMORE,
         "91-92",
         "Richmond Lattimore, trans., <i>The Iliad of Homer</i> (Chicago: University of Chicago Press, 2011), "
@@ -117,7 +117,7 @@ EXAMPLES = [
         f"no. 1 (Spring 2017): 1–34. {link('https://doi.org/10.1086/690235')}.",
     ),
     (
-        "14.187 magazine article",
+        "14.188 magazine article",
         MEAD,
         "43",
         "Rebecca Mead, “The Prophet of Dystopia,” <i>New Yorker</i>, April 17, 2017, 43.",
@@ -137,7 +137,7 @@ EXAMPLES = [
         f"March 8, 2017. {link(MANJOO['URL'])}.",
     ),
     (
-        "14.215 book review",
+        "14.202 book review",
         KAKUTANI,
         "",
         "Michiko Kakutani, “Friendship Takes a Path That Diverges,” review of <i>Swing Time</i>, by Zadie "
@@ -148,7 +148,7 @@ EXAMPLES = [
         "Smith. <i>New York Times</i>, November 7, 2016.",
     ),
     (
-        "14.211 thesis",
+        "14.215 thesis",
         RUTZ,
         "99-100",
         "Cynthia Lillian Rutz, “King Lear and Its Folktale Analogues” "

@@ -4,7 +4,7 @@ type.
 
 The records are the 18th edition's examples as the Citum project's library holds them
 (bench/data/cmos18-examples.json, its ``license`` naming the section). "Quoted" marks a form the
-Manual prints (the 17th's notes on manuscript collections, 14.232, as Turabian's Manual repeats
+Manual prints (the 17th's notes on manuscript collections, 14.229, as Turabian's Manual repeats
 them); otherwise the form follows the section's rule and the 18th's Chicago CSL style, which cites
 the section in its comments.
 """
@@ -152,7 +152,7 @@ def test_a_collection_is_named_roman_and_undated(edition):
 def test_an_item_described_by_its_genre_gives_its_status_before_its_date(edition):
     """18th 14.118 (the 16th's example): "Samuel Henshaw, will dated June 5, 1806, proved July 5, 1809,
     no. 46, box 70, Hampshire County Registry of Probate, Northampton, MA"; an unsigned memorandum's
-    genre opens the note (17th 14.232, quoted: "Memorandum, “Concerning a Court of Arbitration,”
+    genre opens the note (17th 14.229, quoted: "Memorandum, “Concerning a Court of Arbitration,”
     n.d., Philander C. Knox Papers, Manuscripts Division, Library of Congress")."""
     chicago = EDITIONS[edition]
     will = {

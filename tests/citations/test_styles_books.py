@@ -348,7 +348,7 @@ ENCYCLOPAEDIA = {
 
 def test_an_unsigned_entry_in_a_printed_reference_work_is_cited_under_its_heading():
     """18th 14.130: "<i>Encyclopaedia Britannica</i>, 15th ed. (1980), under “salvation.”"; the 17th's
-    "s.v." (14.233)."""
+    "s.v." (14.232)."""
     full, short, _entry = forms(ENCYCLOPAEDIA)
     assert full == "Encyclopaedia Britannica, 15th ed. (1980), under “salvation.”"
     assert short == "Encyclopaedia Britannica, under “salvation.”"

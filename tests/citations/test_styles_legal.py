@@ -1,5 +1,5 @@
 """Court decisions cited as the Manual cites them (CMOS 17 14.276–14.280), undated works given
-"n.d." (14.145), and unsigned articles listed under their periodical (14.207)."""
+"n.d." (14.145), and unsigned articles listed under their periodical (14.199)."""
 
 from citations.styles import chicago, get_style
 
@@ -65,7 +65,7 @@ def test_undated_works_say_n_d():
 
 
 def test_an_unsigned_article_is_listed_under_its_newspaper():
-    """14.207: in a bibliography the newspaper stands in the author’s place; notes start with the title."""
+    """14.199: in a bibliography the newspaper stands in the author’s place; notes start with the title."""
     item = {
         "type": "article-newspaper",
         "title": "In Texas, ad heats up race for governor",

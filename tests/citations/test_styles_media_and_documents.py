@@ -249,7 +249,7 @@ def test_a_talk_heard_gives_its_kind_occasion_and_date_in_parentheses(edition):
 @BOTH
 def test_a_manuscripts_title_is_quoted_as_an_unpublished_works(edition):
     """17th 8.184: titles of unpublished works, manuscripts among them, are quoted, not italic, as a
-    thesis's are (14.211); one held in no depository says what it is, “unpublished manuscript”, before
+    thesis's are (14.215); one held in no depository says what it is, “unpublished manuscript”, before
     its date, as the 18th's example of 14.114 (“Analyzing the Unknowable”) records it."""
     chicago = EDITIONS[edition]
     assert chicago.note(DIARY) == "Mary Writer, “Notes on the Voyage Out,” unpublished manuscript, 1910."
@@ -315,7 +315,7 @@ def test_the_or_of_an_alternative_title_stays_lowercase_before_its_colon(edition
 def test_a_manuscript_in_a_depository_gives_its_number_then_the_depository(edition):
     """17th 14.221–14.231 (manuscript collections): an item's date, then its identifying number, then
     the depository, set off by commas, as "[ca. 1772], MS 228, Ayer Collection, Newberry Library"; no
-    parentheses, which are an unpublished manuscript's not held in one (17th 14.225)."""
+    parentheses, which are an unpublished manuscript's not held in one (17th 14.216)."""
     letter = {
         "id": "letter",
         "type": "manuscript",

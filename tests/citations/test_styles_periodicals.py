@@ -57,7 +57,8 @@ def test_a_letter_to_the_editor_is_described_after_its_writer():
 
 def test_a_titled_editorial_names_its_edition_after_the_date():
     """14.93 and 14.97: the title, then "editorial"; an unsigned article is listed under the
-    newspaper. The edition after the date follows the CSL style's place for it (unchecked)."""
+    newspaper. The edition after the date (an edition in the 14.89 and 14.93 examples) follows the CSL
+    style's place for it (its place in the Manual unchecked)."""
     item = {
         "type": "article-newspaper",
         "title": "A bricklayer rebuilds his life",
