@@ -196,7 +196,8 @@ class Cause(NamedTuple):
 
     ``sections`` maps an edition to its section numbers; a cause with no entry for an edition is
     not tried for it. A section "17th …" given for the 18th is the 17th's number, where the 18th's
-    was not checked; "(unchecked)" marks a number taken from the project's code, not confirmed.
+    was not checked; "(unchecked)" marks a number not confirmed, taken from the project's code or
+    inferred from the sections around it.
     ``whose``: "Pandoc" where Pandoc or the CSL style departs from the Manual, "choice" where the
     Manual allows both and the site takes the form named, "site" where the site departs from the
     Manual for a reason of its own, "unsettled" where no section was found to decide.
@@ -1501,7 +1502,7 @@ CAUSES = [
         " writing, ““Analyzing the Unknowable,” unpublished manuscript, May 5, 2024” (the 18th's example);"
         " Pandoc prints every date the record holds (event, original, issued)",
         "Pandoc",
-        {17: "14.216", 18: "14.114"},
+        {17: "14.216; the 18th's 14.114 form", 18: "14.114"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "manuscript" and not item.get("archive") and form == "full"

@@ -37,7 +37,7 @@ DEFAULT_STYLE = "chicago-18"
 # 1: stored entries and notes.
 # 2: Chicago: volume and part titles (14.23), chapters' series, films' directors and release (14.265),
 # reports' genre beside their number, short titles that open with function words keep their first
-# key word, translators in the author's place (14.104), reviews (14.215), an unsigned web page
+# key word, translators in the author's place (14.104), reviews (14.202), an unsigned web page
 # listed under its site (14.206).
 # 3: Chicago: statutes, bills and hearings in the Manual's legal forms (CMOS 17 14.288–14.293), social
 # media posts quoted as written under a roman network (14.209), interviewers, a recording's medium and

@@ -390,7 +390,7 @@ def _is_review(item):
 
 
 def _reviewed(item, edition, *, href=None, short=False):
-    """ "review of <i>Swing Time</i>, by Zadie Smith" (CMOS 17 14.215, 18th 14.102), for a review;
+    """ "review of <i>Swing Time</i>, by Zadie Smith" (CMOS 17 14.202, 18th 14.102), for a review;
     ``short``: "review of <i>Mystery of Samba</i>", an untitled review's short title. A performance
     reviewed is named by its kind where it has no title, then where it was given: "review of recital
     by Zhu Wang (piano), Zankel Hall, New York" (18th 14.101)."""
@@ -682,7 +682,7 @@ def _comment_on(item, edition, title, *, short=False):
 
 def _database(item, separator=", "):
     """Where a work without a URL was consulted: "ProQuest (13865986)", "LexisNexis Academic" (CMOS
-    17 14.175, 14.211; the 18th's quick guide), from ``archive`` and ``archive_location``; a depository's
+    17 14.175, 14.215; the 18th's quick guide), from ``archive`` and ``archive_location``; a depository's
     items are ``archives``'."""
     if links(item) or not item.get("archive"):
         return ""

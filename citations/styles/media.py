@@ -306,7 +306,7 @@ def _program(item, edition, bibliography):
     ]
 
 
-# Patents (18th 14.158, 17th 14.157).
+# Patents (18th 14.158, 17th 14.258).
 
 
 def _patent(item, edition, bibliography):

@@ -33,7 +33,7 @@ def is_under_heading(item):
 
 
 def under(item, edition):
-    """ "under “salvation”" (18th 14.130), "s.v. “salvation”" in the 17th (14.233)."""
+    """ "under “salvation”" (18th 14.130), "s.v. “salvation”" in the 17th (14.232)."""
     word = "s.v." if edition.number < 18 else "under"
     return f"{word} {quoted(item.get('title', ''))}" if item.get("title") else ""
 

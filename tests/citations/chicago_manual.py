@@ -389,7 +389,7 @@ def more_types(place, interview_short, before="before"):
             f"Podcast, MP3 audio, 25:13. {link(DUNCAN['URL'])}.",
         ),
         (
-            "14.220 working paper: the series and number after the title (derived from the rule)",
+            "14.218 working paper: the series and number after the title (derived from the rule)",
             GOLDIN,
             "12",
             "Claudia Goldin, <i>A Grand Gender Convergence: Its Last Chapter</i>, NBER Working Paper 19670 "

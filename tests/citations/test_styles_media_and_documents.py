@@ -166,7 +166,7 @@ def test_an_episode_on_a_recording_gives_its_first_showing_then_the_recording(ed
 
 @BOTH
 def test_an_untitled_review_is_cited_as_a_review_of_the_work(edition):
-    """17th 14.215, 18th 14.102: a review without a title of its own, "review of" the work, its
+    """17th 14.202, 18th 14.102: a review without a title of its own, "review of" the work, its
     author, then the journal (derived from the 16th's 14.215 example of this review, "Ben Ratliff,
     review of <i>The Mystery of Samba: …</i>, by Hermano Vianna, …, <i>Lingua Franca</i> 9 (April
     1999): B13–B14"); a record holds such a review's reviewed title in ``title``."""

@@ -78,7 +78,7 @@ THESIS = {
             "Kennickell, Arthur B. <i>The Measurement of Household Wealth</i>. NBER Working Paper w12345. "
             "Cambridge, MA: National Bureau of Economic Research, June 2006.",
         ),
-        (  # 14.211: a thesis's title quoted, then "PhD diss.", the university and the year
+        (  # 14.215: a thesis's title quoted, then "PhD diss.", the university and the year
             THESIS,
             "12",
             "Ramona Kathryn Dinkelspiel, “The Cultural Life of Cotton” (PhD diss., University of Chicago, "
@@ -105,7 +105,7 @@ def test_editions_are_abbreviated_as_14_112_shows(edition, text):
 
 
 def test_a_master_s_thesis_is_named_so():
-    """A master's thesis says "master’s thesis" (14.211), capitalised to open a bibliography sentence."""
+    """A master's thesis says "master’s thesis" (14.215), capitalised to open a bibliography sentence."""
     item = {**THESIS, "genre": "Masters Thesis"}
     assert "(master’s thesis, University of Chicago, 2012)" in chicago.note(item)
     assert (

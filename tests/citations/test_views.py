@@ -61,7 +61,7 @@ def test_source_list_groups_by_publication_and_by_author(client, library, django
 def test_the_sources_page_is_a_bibliography_in_the_manuals_order_across_pages(client, db, monkeypatch):
     """Entries file letter by letter on the author's family name with its particle, then the title
     (CMOS 14.66, 16.58); a dropping particle does not count; a work with no author files by its
-    title without "The"; an unsigned article under its periodical (14.207). Pages continue the order."""
+    title without "The"; an unsigned article under its periodical (14.199). Pages continue the order."""
     monkeypatch.setattr(SourceListView, "paginate_by", 3)
     nyt = {"type": "article-newspaper", "container_title": "The New York Times", "authors": []}
     for key, fields in {
