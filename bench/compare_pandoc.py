@@ -806,11 +806,24 @@ def _listed_alone(item, form, ours, pandoc):
 
 
 def _is_loose_document(item, form, ours, pandoc):
-    """A record typed document that names no depository and no genre."""
+    """A record typed document that names no depository and no genre (and is more than a library's note)."""
     note = str(item.get("note") or "")
-    return item.get("type") == "document" and not (
-        item.get("archive") or item.get("genre") or "genre:" in note
+    return (
+        item.get("type") == "document"
+        and not (item.get("archive") or item.get("genre") or "genre:" in note)
+        and not _is_library_note(item, form, ours, pandoc)
     )
+
+
+# What a Zotero library's child note or attachment holds when exported as a record: its title, and for
+# a link its address and the date it was opened.
+LIBRARY_NOTE_KEYS = {"id", "type", "title", "URL", "accessed"}
+
+
+def _is_library_note(item, form, ours, pandoc):
+    """A record typed document that holds nothing but a title (and perhaps a link and when it was opened):
+    a library's child note or attachment, "Email from CMOS staff, 23 June 2025:", "Record Page"."""
+    return item.get("type") == "document" and set(item) <= LIBRARY_NOTE_KEYS
 
 
 def _contributors_left_out(ours, pandoc, item, form):
@@ -962,8 +975,8 @@ def _double_issue_months(ours, pandoc, item, form):
 def _interview_in_magazine(ours, pandoc, item, form):
     """Ours' "Paris Review, Interviews, Spring 2015" as Pandoc's "Paris Review, 2015"."""
     section, season = _variable(item, "section"), str((item.get("issued") or {}).get("season") or "")
-    if section:
-        ours = ours.replace(f", {section},", ",", 1)
+    if section:  # after the periodical (the 17th) or before it (the 18th), in a note or an entry
+        ours = ours.replace(f", {section},", ",", 1).replace(f". {section}. ", ". ", 1)
     return (ours.replace(f"{season} ", "", 1) if season else ours), pandoc
 
 
@@ -1588,10 +1601,14 @@ CAUSES = [
         when(_of_kind("book"), _read(_compiler_unlabelled)),
     ),
     Cause(
-        "a book's editors before its edition, “ed. Stanley Wells et al., 2nd ed.”, in the order of a book's"
-        " elements (17th 14.100: editor, then edition); Pandoc puts the edition first",
-        "unsettled",
-        {17: "14.100", 18: "14.15 (17th 14.100's order)"},
+        "a book's editors before its edition in the 17th, “ed. Stanley Wells et al., 2nd ed.”, in the 17th's"
+        " order of a book's elements (14.100: editor, then edition), as the official 17th style printed it"
+        " before CSL styles PR #7424 (chicago-fullnote-bibliography.csl: editors after the title, the"
+        " edition with the locators); the 17th's style now built from the 18th's template puts the edition"
+        " first, the 18th's order (PR #7424: “14.15 … edition placement to appear before contributors (cf."
+        " CMOS 14.2)”), which the site follows in the 18th",
+        "Pandoc",
+        {17: "14.100; the 17th's style before PR #7424"},
         when(
             _record(
                 lambda item, form, ours, pandoc: item.get("type") == "book" and bool(item.get("edition"))
@@ -1822,9 +1839,12 @@ CAUSES = [
     ),
     Cause(
         "a record typed document that names no depository and no genre cited as a report is, its title"
-        " italic and its date in parentheses; the CSL styles quote its title as an unpublished work's, add"
-        " the access date and list none in the bibliography. The 18th's examples have one such (a command"
-        " paper, italic, 14.204) beside the library's notes typed document",
+        " italic and its date in parentheses; the CSL styles quote its title as an unpublished work's and"
+        " list none in the bibliography. The 18th's examples have one such, the command paper “HM Treasury,"
+        " The Basle Facility and the Sterling Area” (14.204), whose record's “medium: Cmnd. 3787” the CSL"
+        " styles print after the date and the site leaves out; no public text of 14.204's example was found"
+        " (searched: the issues and pages corpora for the title and “Cmnd. 3787”, CSL styles PR #7424 and"
+        " its commit log, the Citum mirror)",
         "unsettled",
         {17: "8.184; 14.303 (unchecked)", 18: "14.204; 17th 8.184"},
         when(_is_loose_document, _as_ours),
@@ -1900,7 +1920,7 @@ CAUSES = [
         " column (14.88, 14.93) and prints it before the name, as the Manual's Q&A sets a column (“Modern"
         " Love, New York Times”, faq0099). A record cannot tell which it is",
         "unsettled",
-        {17: "14.191–14.192 (unchecked); Q&A faq0099", 18: "14.88, 14.90, 14.93; Q&A faq0099"},
+        {17: "14.191–14.192 (unchecked); Q&A faq0099"},
         when(
             lambda item, form, ours, pandoc: item.get("type") in ARTICLE_TYPES and _variable(item, "section"),
             _section_after_periodical,
@@ -2328,6 +2348,31 @@ CAUSES = [
             ),
             _as_ours,
         ),
+    ),
+    Cause(
+        "a translated article's department after its translators, just before the periodical, ““A Pair,”"
+        " trans. Blanche Nevel and Joseph Nevel, Fiction, New Yorker”; the 18th's CSL style sets it between"
+        " the title and the translators. Neither PR #7424 (14.82, 14.88) nor the Q&A says where a"
+        " department goes beside translators",
+        "unsettled",
+        {18: "14.87 (the record's); 14.82, 14.88"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") in ARTICLE_TYPES and _variable(item, "section") and item.get("translator")
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "a record holding nothing but a title (and perhaps a link and the date it was opened): the test"
+        " items library's child notes and attachments, exported typed document with their titles cut at 80"
+        " characters (“Email from CMOS staff, 23 June 2025:”, “Record Page”, “mobydickorwhale01melv”), which"
+        " are not works; the site cites one as a document, its title italic with “(n.d.)”, the CSL styles"
+        " quote it and add the access date. The Manual has no form for either (Citum's bean csl26-giun calls"
+        " them “unrelated annotation/placeholder items”)",
+        "site",
+        {17: "none (data)", 18: "none (data)"},
+        when(_is_library_note, _as_ours),
     ),
 ]
 

@@ -91,9 +91,11 @@ def test_a_newspaper_of_a_common_name_is_placed_in_parentheses():
     )
 
 
-def test_a_section_is_named_in_headline_style_after_the_newspaper():
+def test_a_section_is_named_in_headline_style_before_the_newspaper():
     """14.93 (the column “Modern Love”) and 14.88 (departments): a section's name is capitalised
-    without quotation marks; the record's "Modern love" as "Modern Love"."""
+    without quotation marks; the record's "Modern love" as "Modern Love", before the newspaper, as the
+    Manual's Q&A sets it ("Samantha Silva, “My Spectacular Betrayal,” Modern Love, New York Times, May 19,
+    2023", faq0099) and the official 18th style does (CSL styles PR #7424 on 14.88 and 14.93)."""
     item = {
         "type": "article-newspaper",
         "title": "Was this a meet-cute or meet creep?",
@@ -103,7 +105,7 @@ def test_a_section_is_named_in_headline_style_after_the_newspaper():
         "issued": {"date-parts": [[2022, 8, 12]]},
     }
     assert chicago.note(item) == (
-        "Elizabeth Chang, “Was This a Meet-Cute or Meet Creep?” <i>New York Times</i>, Modern Love, August "
+        "Elizabeth Chang, “Was This a Meet-Cute or Meet Creep?” Modern Love, <i>New York Times</i>, August "
         "12, 2022."
     )
 
