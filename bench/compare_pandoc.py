@@ -2303,11 +2303,13 @@ CAUSES = [
         ),
     ),
     Cause(
-        "a podcast's episode by its host, its own title first, then the podcast's, as the 17th's “Mike"
-        " Duncan, “The Fall of Rome,” The History of Rome”; the 18th's CSL style puts the podcast and"
-        " the episode's number first (“serial broadcast prioritizes title”)",
-        "unsettled",
-        {17: "14.267", 18: "14.168 (unchecked)"},
+        "a podcast's episode by its host in the 17th, its own title first, then the podcast's, as the 17th's"
+        " “Mike Duncan, “The Fall of Rome,” The History of Rome”; the 17th's CSL style, built from the"
+        " 18th's template, puts the podcast and the episode's number first, the 18th's change (CSL styles"
+        " PR #7424 on 14.168: the podcast title moved “to the beginning of the citation”), which the site"
+        " makes in the 18th",
+        "Pandoc",
+        {17: "14.267; the 18th's 14.168 (PR #7424)"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "broadcast"

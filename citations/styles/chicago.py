@@ -927,9 +927,14 @@ def note(
         else:
             body = [_broadcast(item, edition), _medium(item)]
     elif kind == "broadcast":
-        # A podcast's episode: "Mike Duncan, “The Fall of Rome,” <i>The History of Rome</i>…".
+        # A podcast's episode: "Mike Duncan, “The Fall of Rome,” <i>The History of Rome</i>…" (17th
+        # 14.267); in the 18th the podcast and the number first, "<i>The Loudest Girl in the World</i>,
+        # season 1, episode 2, “Goodbye, Routine; Hello, Meltdown!”" (18th 14.168).
+        podcast = _episode(item)
+        if edition.podcast_before_episode:
+            title, podcast = sentence(podcast, title, end=""), ""
         body = [
-            _episode(item),
+            podcast,
             _directors(item, edition),
             esc(item.get("publisher", "")),
             _dated(item),
@@ -1058,7 +1063,13 @@ def bibliography(item, *, edition=EIGHTEENTH):
     elif kind == "broadcast":
         facts = sentence(esc(item.get("publisher", "")), _dated(item), end="")
         directors = _directors(item, edition, bibliography=True)
-        parts += [_episode(item), directors, facts]
+        if edition.podcast_before_episode:  # "<i>The Loudest Girl…</i>. Season 1, episode 2, “Goodbye…”"
+            season_and_number = _episode({**item, "container-title": ""})
+            parts[1] = ""
+            parts += [_container(item), _capitalised(sentence(season_and_number, _title(item), end=""))]
+        else:
+            parts.append(_episode(item))
+        parts += [directors, facts]
         parts.append(_capitalised(_medium(item)))
     elif books.is_book(item):
         parts[1] += books.description(item)
