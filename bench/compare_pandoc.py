@@ -1581,10 +1581,13 @@ CAUSES = [
         ),
     ),
     Cause(
-        "people a record names with no role (CSL's “contributor”) left out, as the Manual names each by what"
-        " they did; Pandoc prints the names alone after the title",
-        "unsettled",
-        {17: "14.103–14.105 (no role found)", 18: "14.5–14.7 (no role found)"},
+        "people a record names with no role (CSL's “contributor”) left out; the Manual names a title page's"
+        " other contributors (18th 14.7, “Other contributors listed on the title page”, which the official"
+        " 18th style supports with ``contributor``, CSL styles PR #7424) by what they did, which such a"
+        " record does not say, so the site, unable to give the role, leaves them out; Pandoc prints the"
+        " names alone after the title, without the role either",
+        "site",
+        {17: "none (the 18th's 14.7)", 18: "14.7 (PR #7424)"},
         when(_of_kind("book"), _read(_names_without_role_left_out("contributor"))),
     ),
     Cause(
@@ -2066,18 +2069,6 @@ CAUSES = [
         ),
     ),
     Cause(
-        "a web page's bibliography entry without the record's note for readers, “Site discontinued.”;"
-        " Pandoc prints CSL's ``references`` after it. No section found on it",
-        "unsettled",
-        {17: "14.206 (unchecked)", 18: "14.104 (unchecked)"},
-        when(
-            lambda item, form, ours, pandoc: (
-                item.get("type") == "webpage" and "references:" in str(item.get("note") or "")
-            ),
-            lambda ours, pandoc, item, form: (ours, pandoc.removesuffix(" Site discontinued.")),
-        ),
-    ),
-    Cause(
         "a magazine's interview dated by its issue's season and named in its section, “Paris Review,"
         " Interviews, Spring 2015”; Pandoc prints the year alone and drops the section, its description's"
         " place taken by “interview by”",
@@ -2229,10 +2220,14 @@ CAUSES = [
     ),
     Cause(
         "a recorded talk's place after its event, “TED Talk, Vancouver, BC, April 2022”, “recorded March"
-        " 2, 1920, in New York”, as a talk's place is given (14.115); Pandoc leaves it out where the"
-        " record has an event or its date",
-        "unsettled",
-        {17: "14.217, 14.268", 18: "14.115, 14.167"},
+        " 2, 1920, in New York”, as the 18th's recorded readings and online videos give a recording's"
+        " location (CSL styles PR #7424 on 14.164 and 14.167: “event-place … for the recording location"
+        " and date”) and the 17th's “filmed November 2016 at TEDxBeaconStreet, Brookline, MA” (14.268);"
+        " the test library's records of these examples keep the place in ``publisher-place``, which the"
+        " CSL styles do not print for a talk that has an event or its date: with the place as"
+        " ``event-place`` Pandoc prints the 18th style's “TED Talk, Vancouver, BC, April 2022”, the site's",
+        "Pandoc",
+        {17: "14.217, 14.268", 18: "14.164, 14.167 (PR #7424)"},
         when(_medium_types("speech"), _talk_place_left_out),
     ),
     Cause(
@@ -2273,8 +2268,11 @@ CAUSES = [
         when(_medium_types("song", form="full"), _volume_bare),
     ),
     Cause(
-        "an artwork dated by the season its record gives, “Spring 1942”; Pandoc gives the year alone",
-        "unsettled",
+        "an artwork dated by the season its record gives, “Spring 1942”; Pandoc 2.17 reads no CSL-JSON"
+        " ``season`` and gives the year alone (as for a journal's issue, the cause above): given the season"
+        " as CSL's month 21 or as a raw date “Spring 1942”, Pandoc prints “Pablo Picasso, Bull’s Head,"
+        " Spring 1942” with the same 18th style",
+        "Pandoc",
         {17: "14.235 (unchecked)", 18: "14.133"},
         when(_medium_types("graphic"), _season_left_out),
     ),

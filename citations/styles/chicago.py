@@ -1097,6 +1097,11 @@ def bibliography(item, *, edition=EIGHTEENTH):
         if kind == "book":
             parts.append(_capitalised(esc(item.get("medium", ""))))  # "Random House, 2008. Kindle."
     parts.append(links(item) or _database(item, separator=". "))
+    if kind == "webpage":
+        # The record's remark for readers after the link, "… petet_bio.html. Site discontinued." (the test
+        # library's record of 18th 14.104's example; CSL's ``references``, which the official 18th style
+        # appends to the entry, CSL styles PR #7424 on 14.40 and 14.109).
+        parts.append(_capitalised(esc(field(item, "references"))))
     return sentence(*parts, separator=". ")
 
 

@@ -530,3 +530,20 @@ def test_a_short_title_closes_the_quotation_it_opens():
         "issued": {"date-parts": [[2022, 9, 7]]},
     }
     assert chicago.note(item, short=True) == "Szalai, “In ‘Strangers to Ourselves.’”"
+
+
+def test_a_web_page_s_remark_for_readers_closes_its_entry():
+    """The test library's record of 18th 14.104's example holds "Site discontinued." as CSL's
+    ``references``, which the official 18th style appends to the bibliography entry (CSL styles PR #7424 on
+    14.40 and 14.109); the note has no room for it."""
+    item = {
+        "type": "webpage",
+        "title": "Biography",
+        "container-title": "Pete Townshend's official website",
+        "note": "references: Site discontinued.",
+        "URL": "http://www.petetownshend.co.uk/petet_bio.html",
+        "accessed": {"date-parts": [[2001, 12, 15]]},
+    }
+    note, _short, entry = forms(csl.as_text(item))
+    assert entry.endswith("petet_bio.html</a>. Site discontinued.")
+    assert "discontinued" not in note
