@@ -1642,7 +1642,8 @@ CAUSES = [
     ),
     Cause(
         "a title ending in a question mark takes no comma after it, “Vous descendez? trans.”; Pandoc adds"
-        " one, “Vous descendez?, trans.”",
+        " one, “Vous descendez?, trans.” (searched: the Manual's Q&A pages and the issues corpus for a comma"
+        " after a title's question mark in a note; nothing found)",
         "unsettled",
         {17: "6.125 (unchecked)", 18: "17th 6.125 (unchecked)"},
         when(_of_kind("book"), pandoc_only(lambda text: text.replace("?, ", "? "))),
@@ -1650,7 +1651,8 @@ CAUSES = [
     Cause(
         "a lowercase particle before a compound family name kept in front, “de Cervantes Saavedra,"
         " Miguel”; Pandoc moves it after the given name. The Manual's rule depends on the name's language"
-        " (Spanish), which the record does not give",
+        " (Spanish), which the record does not give (its ``language``, es, is the work's); searched: PR"
+        " #7424, the issues and pages corpora",
         "unsettled",
         {
             17: "8.5, 8.11 (record without the name's language)",
@@ -1742,7 +1744,8 @@ CAUSES = [
     ),
     Cause(
         "a working paper's description in sentence case at the head of a bibliography sentence, “Working"
-        " paper 2022-120”; Pandoc title-cases it, “Working Paper”",
+        " paper 2022-120”; Pandoc title-cases it, “Working Paper”. PR #7424 on 14.116 names the variables"
+        " (``genre``, ``number``), not the capitals; no public text of the example was found",
         "unsettled",
         {17: "14.220 (unchecked)", 18: "14.116"},
         when(
@@ -1769,7 +1772,8 @@ CAUSES = [
     ),
     Cause(
         "a book whose record has no title of its own (a book of the Bible named as its author, “Hebrews”)"
-        " shortened to its short title after the name; Pandoc gives the name alone",
+        " shortened to its short title after the name; Pandoc gives the name alone. Neither is a designed"
+        " form of a scriptural reference: PR #7424 says they are “Not supported in CSL”",
         "unsettled",
         {17: "14.238 (unchecked)", 18: "14.139"},
         when(
@@ -1902,7 +1906,8 @@ CAUSES = [
         "a congressional report (genre “H.R. Rep.”) cited as a report is, the record's full date and its"
         " short title; the CSL styles give the year, the page after the facts, the number in the short"
         " note and capitalise “On” after “Comm.”. The 18th's 14.186 follows legal style, which neither"
-        " form is",
+        " form is (PR #7424: the legal types adapt the APA styles' Bluebook rules; no text of the example"
+        " found)",
         "unsettled",
         {17: "14.294 (unchecked)", 18: "14.186"},
         when(_is_congressional_report, _as_ours),
@@ -1918,10 +1923,13 @@ CAUSES = [
         ),
     ),
     Cause(
-        "the record's section printed after the periodical's name, as a newspaper's section (“Los Angeles"
-        " Times, California”); the 18th's CSL style takes every section for a magazine's department or a"
-        " column (14.88, 14.93) and prints it before the name, as the Manual's Q&A sets a column (“Modern"
-        " Love, New York Times”, faq0099). A record cannot tell which it is",
+        "the record's section printed after the periodical's name in the 17th, as a newspaper's section"
+        " (“Los Angeles Times, California”; the 16th's 14.215 example “New York Times, Sunday Book"
+        " Review”); the 17th's CSL style, built from the 18th's template, prints every section before the"
+        " name, as the Manual's Q&A sets a column (“Modern Love, New York Times”, faq0099, answered under"
+        " the 17th, whose 14.195 it cites). A record cannot tell a section from a column; in the 18th the"
+        " official style's reading (PR #7424: 14.88's “department, regular column name, or section of a"
+        " periodical, such as ‘Opinion’”; 14.93) settles it and the site sets it before the name",
         "unsettled",
         {17: "14.191–14.192 (unchecked); Q&A faq0099"},
         when(
@@ -2085,7 +2093,8 @@ CAUSES = [
         "a video on a newspaper's site whose record names its editor, and its producers only in its note,"
         " cited by its title; Pandoc puts the editor in the author's place, lists the producers bare"
         " after the title and leaves “defining” in “(Re)defining” lowercase. No section found on the"
-        " producers' place",
+        " producers' place (searched: PR #7424 on 14.167, which names duration, commas and the event, and"
+        " on 14.168, producers for podcasts; the Citum mirror)",
         "unsettled",
         {17: "14.267 (unchecked)", 18: "14.167"},
         when(
@@ -2130,7 +2139,9 @@ CAUSES = [
     ),
     Cause(
         "a legal document's bibliography entry as its full note, the URL after a comma, “(2010),"
-        " https://…”; the CSL styles close the citation with a period before it",
+        " https://…”; the CSL styles close the citation with a period before it. Searched: PR #7424 (its"
+        " legal part adapts the APA styles' Bluebook rules and shows no entry), the issues and pages"
+        " corpora for a Chicago bibliography entry of a case or statute with a URL; none found",
         "unsettled",
         {17: "14.269 (unchecked)", 18: "14.170 (unchecked)"},
         when(_medium_types(*LEGAL_TYPES, form="bibliography"), _url_after_period),
@@ -2290,7 +2301,9 @@ CAUSES = [
     Cause(
         "a map reproduced in a book cited as a chapter is, the map's date and size first, then “in” the"
         " book, its facts in parentheses and the figure; Pandoc sets the map's date with the book's"
-        " (“1612; University of Chicago Press, 2007”) and leaves out the figure",
+        " (“1612; University of Chicago Press, 2007”) and leaves out the figure. PR #7424 on 14.135 says only"
+        " “Avoid repeated date. Use medium for a description of the map format appearing after the date”;"
+        " no public text of the example was found",
         "unsettled",
         {17: "14.236 (unchecked)", 18: "14.135"},
         when(
