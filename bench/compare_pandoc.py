@@ -807,11 +807,24 @@ def _listed_alone(item, form, ours, pandoc):
 
 
 def _is_loose_document(item, form, ours, pandoc):
-    """A record typed document that names no depository and no genre."""
+    """A record typed document that names no depository and no genre (and is more than a library's note)."""
     note = str(item.get("note") or "")
-    return item.get("type") == "document" and not (
-        item.get("archive") or item.get("genre") or "genre:" in note
+    return (
+        item.get("type") == "document"
+        and not (item.get("archive") or item.get("genre") or "genre:" in note)
+        and not _is_library_note(item, form, ours, pandoc)
     )
+
+
+# What a Zotero library's child note or attachment holds when exported as a record: its title, and for
+# a link its address and the date it was opened.
+LIBRARY_NOTE_KEYS = {"id", "type", "title", "URL", "accessed"}
+
+
+def _is_library_note(item, form, ours, pandoc):
+    """A record typed document that holds nothing but a title (and perhaps a link and when it was opened):
+    a library's child note or attachment, "Email from CMOS staff, 23 June 2025:", "Record Page"."""
+    return item.get("type") == "document" and set(item) <= LIBRARY_NOTE_KEYS
 
 
 def _contributors_left_out(ours, pandoc, item, form):
@@ -963,8 +976,8 @@ def _double_issue_months(ours, pandoc, item, form):
 def _interview_in_magazine(ours, pandoc, item, form):
     """Ours' "Paris Review, Interviews, Spring 2015" as Pandoc's "Paris Review, 2015"."""
     section, season = _variable(item, "section"), str((item.get("issued") or {}).get("season") or "")
-    if section:
-        ours = ours.replace(f", {section},", ",", 1)
+    if section:  # after the periodical (the 17th) or before it (the 18th), in a note or an entry
+        ours = ours.replace(f", {section},", ",", 1).replace(f". {section}. ", ". ", 1)
     return (ours.replace(f"{season} ", "", 1) if season else ours), pandoc
 
 
@@ -1569,10 +1582,13 @@ CAUSES = [
         ),
     ),
     Cause(
-        "people a record names with no role (CSL's “contributor”) left out, as the Manual names each by what"
-        " they did; Pandoc prints the names alone after the title",
-        "unsettled",
-        {17: "14.103–14.105 (no role found)", 18: "14.5–14.7 (no role found)"},
+        "people a record names with no role (CSL's “contributor”) left out; the Manual names a title page's"
+        " other contributors (18th 14.7, “Other contributors listed on the title page”, which the official"
+        " 18th style supports with ``contributor``, CSL styles PR #7424) by what they did, which such a"
+        " record does not say, so the site, unable to give the role, leaves them out; Pandoc prints the"
+        " names alone after the title, without the role either",
+        "site",
+        {17: "none (the 18th's 14.7)", 18: "14.7 (PR #7424)"},
         when(_of_kind("book"), _read(_names_without_role_left_out("contributor"))),
     ),
     Cause(
@@ -1589,10 +1605,14 @@ CAUSES = [
         when(_of_kind("book"), _read(_compiler_unlabelled)),
     ),
     Cause(
-        "a book's editors before its edition, “ed. Stanley Wells et al., 2nd ed.”, in the order of a book's"
-        " elements (17th 14.100: editor, then edition); Pandoc puts the edition first",
-        "unsettled",
-        {17: "14.100", 18: "14.15 (17th 14.100's order)"},
+        "a book's editors before its edition in the 17th, “ed. Stanley Wells et al., 2nd ed.”, in the 17th's"
+        " order of a book's elements (14.100: editor, then edition), as the official 17th style printed it"
+        " before CSL styles PR #7424 (chicago-fullnote-bibliography.csl: editors after the title, the"
+        " edition with the locators); the 17th's style now built from the 18th's template puts the edition"
+        " first, the 18th's order (PR #7424: “14.15 … edition placement to appear before contributors (cf."
+        " CMOS 14.2)”), which the site follows in the 18th",
+        "Pandoc",
+        {17: "14.100; the 17th's style before PR #7424"},
         when(
             _record(
                 lambda item, form, ours, pandoc: item.get("type") == "book" and bool(item.get("edition"))
@@ -1623,7 +1643,8 @@ CAUSES = [
     ),
     Cause(
         "a title ending in a question mark takes no comma after it, “Vous descendez? trans.”; Pandoc adds"
-        " one, “Vous descendez?, trans.”",
+        " one, “Vous descendez?, trans.” (searched: the Manual's Q&A pages and the issues corpus for a comma"
+        " after a title's question mark in a note; nothing found)",
         "unsettled",
         {17: "6.125 (unchecked)", 18: "17th 6.125 (unchecked)"},
         when(_of_kind("book"), pandoc_only(lambda text: text.replace("?, ", "? "))),
@@ -1631,7 +1652,8 @@ CAUSES = [
     Cause(
         "a lowercase particle before a compound family name kept in front, “de Cervantes Saavedra,"
         " Miguel”; Pandoc moves it after the given name. The Manual's rule depends on the name's language"
-        " (Spanish), which the record does not give",
+        " (Spanish), which the record does not give (its ``language``, es, is the work's); searched: PR"
+        " #7424, the issues and pages corpora",
         "unsettled",
         {
             17: "8.5, 8.11 (record without the name's language)",
@@ -1723,7 +1745,8 @@ CAUSES = [
     ),
     Cause(
         "a working paper's description in sentence case at the head of a bibliography sentence, “Working"
-        " paper 2022-120”; Pandoc title-cases it, “Working Paper”",
+        " paper 2022-120”; Pandoc title-cases it, “Working Paper”. PR #7424 on 14.116 names the variables"
+        " (``genre``, ``number``), not the capitals; no public text of the example was found",
         "unsettled",
         {17: "14.220 (unchecked)", 18: "14.116"},
         when(
@@ -1750,7 +1773,8 @@ CAUSES = [
     ),
     Cause(
         "a book whose record has no title of its own (a book of the Bible named as its author, “Hebrews”)"
-        " shortened to its short title after the name; Pandoc gives the name alone",
+        " shortened to its short title after the name; Pandoc gives the name alone. Neither is a designed"
+        " form of a scriptural reference: PR #7424 says they are “Not supported in CSL”",
         "unsettled",
         {17: "14.238 (unchecked)", 18: "14.139"},
         when(
@@ -1823,9 +1847,12 @@ CAUSES = [
     ),
     Cause(
         "a record typed document that names no depository and no genre cited as a report is, its title"
-        " italic and its date in parentheses; the CSL styles quote its title as an unpublished work's, add"
-        " the access date and list none in the bibliography. The 18th's examples have one such (a command"
-        " paper, italic, 14.204) beside the library's notes typed document",
+        " italic and its date in parentheses; the CSL styles quote its title as an unpublished work's and"
+        " list none in the bibliography. The 18th's examples have one such, the command paper “HM Treasury,"
+        " The Basle Facility and the Sterling Area” (14.204), whose record's “medium: Cmnd. 3787” the CSL"
+        " styles print after the date and the site leaves out; no public text of 14.204's example was found"
+        " (searched: the issues and pages corpora for the title and “Cmnd. 3787”, CSL styles PR #7424 and"
+        " its commit log, the Citum mirror)",
         "unsettled",
         {17: "8.184; 14.303 (unchecked)", 18: "14.204; 17th 8.184"},
         when(_is_loose_document, _as_ours),
@@ -1880,7 +1907,8 @@ CAUSES = [
         "a congressional report (genre “H.R. Rep.”) cited as a report is, the record's full date and its"
         " short title; the CSL styles give the year, the page after the facts, the number in the short"
         " note and capitalise “On” after “Comm.”. The 18th's 14.186 follows legal style, which neither"
-        " form is",
+        " form is (PR #7424: the legal types adapt the APA styles' Bluebook rules; no text of the example"
+        " found)",
         "unsettled",
         {17: "14.294 (unchecked)", 18: "14.186"},
         when(_is_congressional_report, _as_ours),
@@ -1896,12 +1924,15 @@ CAUSES = [
         ),
     ),
     Cause(
-        "the record's section printed after the periodical's name, as a newspaper's section (“Los Angeles"
-        " Times, California”); the 18th's CSL style takes every section for a magazine's department or a"
-        " column (14.88, 14.93) and prints it before the name, as the Manual's Q&A sets a column (“Modern"
-        " Love, New York Times”, faq0099). A record cannot tell which it is",
+        "the record's section printed after the periodical's name in the 17th, as a newspaper's section"
+        " (“Los Angeles Times, California”; the 16th's 14.215 example “New York Times, Sunday Book"
+        " Review”); the 17th's CSL style, built from the 18th's template, prints every section before the"
+        " name, as the Manual's Q&A sets a column (“Modern Love, New York Times”, faq0099, answered under"
+        " the 17th, whose 14.195 it cites). A record cannot tell a section from a column; in the 18th the"
+        " official style's reading (PR #7424: 14.88's “department, regular column name, or section of a"
+        " periodical, such as ‘Opinion’”; 14.93) settles it and the site sets it before the name",
         "unsettled",
-        {17: "14.191–14.192 (unchecked); Q&A faq0099", 18: "14.88, 14.90, 14.93; Q&A faq0099"},
+        {17: "14.191–14.192 (unchecked); Q&A faq0099"},
         when(
             lambda item, form, ours, pandoc: item.get("type") in ARTICLE_TYPES and _variable(item, "section"),
             _section_after_periodical,
@@ -2047,18 +2078,6 @@ CAUSES = [
         ),
     ),
     Cause(
-        "a web page's bibliography entry without the record's note for readers, “Site discontinued.”;"
-        " Pandoc prints CSL's ``references`` after it. No section found on it",
-        "unsettled",
-        {17: "14.206 (unchecked)", 18: "14.104 (unchecked)"},
-        when(
-            lambda item, form, ours, pandoc: (
-                item.get("type") == "webpage" and "references:" in str(item.get("note") or "")
-            ),
-            lambda ours, pandoc, item, form: (ours, pandoc.removesuffix(" Site discontinued.")),
-        ),
-    ),
-    Cause(
         "a magazine's interview dated by its issue's season and named in its section, “Paris Review,"
         " Interviews, Spring 2015”; Pandoc prints the year alone and drops the section, its description's"
         " place taken by “interview by”",
@@ -2075,7 +2094,8 @@ CAUSES = [
         "a video on a newspaper's site whose record names its editor, and its producers only in its note,"
         " cited by its title; Pandoc puts the editor in the author's place, lists the producers bare"
         " after the title and leaves “defining” in “(Re)defining” lowercase. No section found on the"
-        " producers' place",
+        " producers' place (searched: PR #7424 on 14.167, which names duration, commas and the event, and"
+        " on 14.168, producers for podcasts; the Citum mirror)",
         "unsettled",
         {17: "14.267 (unchecked)", 18: "14.167"},
         when(
@@ -2120,7 +2140,9 @@ CAUSES = [
     ),
     Cause(
         "a legal document's bibliography entry as its full note, the URL after a comma, “(2010),"
-        " https://…”; the CSL styles close the citation with a period before it",
+        " https://…”; the CSL styles close the citation with a period before it. Searched: PR #7424 (its"
+        " legal part adapts the APA styles' Bluebook rules and shows no entry), the issues and pages"
+        " corpora for a Chicago bibliography entry of a case or statute with a URL; none found",
         "unsettled",
         {17: "14.269 (unchecked)", 18: "14.170 (unchecked)"},
         when(_medium_types(*LEGAL_TYPES, form="bibliography"), _url_after_period),
@@ -2210,10 +2232,14 @@ CAUSES = [
     ),
     Cause(
         "a recorded talk's place after its event, “TED Talk, Vancouver, BC, April 2022”, “recorded March"
-        " 2, 1920, in New York”, as a talk's place is given (14.115); Pandoc leaves it out where the"
-        " record has an event or its date",
-        "unsettled",
-        {17: "14.217, 14.268", 18: "14.115, 14.167"},
+        " 2, 1920, in New York”, as the 18th's recorded readings and online videos give a recording's"
+        " location (CSL styles PR #7424 on 14.164 and 14.167: “event-place … for the recording location"
+        " and date”) and the 17th's “filmed November 2016 at TEDxBeaconStreet, Brookline, MA” (14.268);"
+        " the test library's records of these examples keep the place in ``publisher-place``, which the"
+        " CSL styles do not print for a talk that has an event or its date: with the place as"
+        " ``event-place`` Pandoc prints the 18th style's “TED Talk, Vancouver, BC, April 2022”, the site's",
+        "Pandoc",
+        {17: "14.217, 14.268", 18: "14.164, 14.167 (PR #7424)"},
         when(_medium_types("speech"), _talk_place_left_out),
     ),
     Cause(
@@ -2254,8 +2280,11 @@ CAUSES = [
         when(_medium_types("song", form="full"), _volume_bare),
     ),
     Cause(
-        "an artwork dated by the season its record gives, “Spring 1942”; Pandoc gives the year alone",
-        "unsettled",
+        "an artwork dated by the season its record gives, “Spring 1942”; Pandoc 2.17 reads no CSL-JSON"
+        " ``season`` and gives the year alone (as for a journal's issue, the cause above): given the season"
+        " as CSL's month 21 or as a raw date “Spring 1942”, Pandoc prints “Pablo Picasso, Bull’s Head,"
+        " Spring 1942” with the same 18th style",
+        "Pandoc",
         {17: "14.235 (unchecked)", 18: "14.133"},
         when(_medium_types("graphic"), _season_left_out),
     ),
@@ -2273,7 +2302,9 @@ CAUSES = [
     Cause(
         "a map reproduced in a book cited as a chapter is, the map's date and size first, then “in” the"
         " book, its facts in parentheses and the figure; Pandoc sets the map's date with the book's"
-        " (“1612; University of Chicago Press, 2007”) and leaves out the figure",
+        " (“1612; University of Chicago Press, 2007”) and leaves out the figure. PR #7424 on 14.135 says only"
+        " “Avoid repeated date. Use medium for a description of the map format appearing after the date”;"
+        " no public text of the example was found",
         "unsettled",
         {17: "14.236 (unchecked)", 18: "14.135"},
         when(
@@ -2284,11 +2315,13 @@ CAUSES = [
         ),
     ),
     Cause(
-        "a podcast's episode by its host, its own title first, then the podcast's, as the 17th's “Mike"
-        " Duncan, “The Fall of Rome,” The History of Rome”; the 18th's CSL style puts the podcast and"
-        " the episode's number first (“serial broadcast prioritizes title”)",
-        "unsettled",
-        {17: "14.267", 18: "14.168 (unchecked)"},
+        "a podcast's episode by its host in the 17th, its own title first, then the podcast's, as the 17th's"
+        " “Mike Duncan, “The Fall of Rome,” The History of Rome”; the 17th's CSL style, built from the"
+        " 18th's template, puts the podcast and the episode's number first, the 18th's change (CSL styles"
+        " PR #7424 on 14.168: the podcast title moved “to the beginning of the citation”), which the site"
+        " makes in the 18th",
+        "Pandoc",
+        {17: "14.267; the 18th's 14.168 (PR #7424)"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") == "broadcast"
@@ -2329,6 +2362,31 @@ CAUSES = [
             ),
             _as_ours,
         ),
+    ),
+    Cause(
+        "a translated article's department after its translators, just before the periodical, ““A Pair,”"
+        " trans. Blanche Nevel and Joseph Nevel, Fiction, New Yorker”; the 18th's CSL style sets it between"
+        " the title and the translators. Neither PR #7424 (14.82, 14.88) nor the Q&A says where a"
+        " department goes beside translators",
+        "unsettled",
+        {18: "14.87 (the record's); 14.82, 14.88"},
+        when(
+            lambda item, form, ours, pandoc: (
+                item.get("type") in ARTICLE_TYPES and _variable(item, "section") and item.get("translator")
+            ),
+            _as_ours,
+        ),
+    ),
+    Cause(
+        "a record holding nothing but a title (and perhaps a link and the date it was opened): the test"
+        " items library's child notes and attachments, exported typed document with their titles cut at 80"
+        " characters (“Email from CMOS staff, 23 June 2025:”, “Record Page”, “mobydickorwhale01melv”), which"
+        " are not works; the site cites one as a document, its title italic with “(n.d.)”, the CSL styles"
+        " quote it and add the access date. The Manual has no form for either (Citum's bean csl26-giun calls"
+        " them “unrelated annotation/placeholder items”)",
+        "site",
+        {17: "none (data)", 18: "none (data)"},
+        when(_is_library_note, _as_ours),
     ),
 ]
 

@@ -269,6 +269,16 @@ def _in_book(item, edition, *, bibliography=False):
     return sentence(container, _edition(item), by, *rest, end=""), ""
 
 
+def _editors_and_edition(item, edition, *, bibliography=False):
+    """A book's editors and translators and its edition, in the edition's order: "ed. Stanley Wells et
+    al., 2nd ed." (17th 14.100), "2nd ed., ed. Stanley Wells et al." (18th 14.2, 14.15, as CSL styles
+    PR #7424 gives the 18th's order of elements: author, title, edition, editor or translator)."""
+    contributors = _contributors(item, edition, bibliography=bibliography)
+    if edition.edition_before_editors and books.is_book(item):
+        return [_edition(item), *contributors]
+    return [*contributors, _edition(item)]
+
+
 def _edition(item):
     """ "2nd ed.", "rev. ed." (CMOS 17 14.112–13): a bare number becomes an ordinal."""
     edition = field(item, "edition")
@@ -464,6 +474,8 @@ def _article_note(item, edition, title, creators, comment):
     ]
     if not (title or creators):
         return "", [periodical, section, described, *after]
+    if edition.section_before_periodical and periodical:  # "Modern Love, <i>New York Times</i>" (18th 14.88)
+        return sentence(title, described, end=""), [section, periodical, *after]
     return sentence(title, described, end=""), [periodical, section, *after]
 
 
@@ -482,6 +494,9 @@ def _article_entry(item, edition, parts):
     described = _capitalised(periodicals.description(item))
     after = [_capitalised(_newspaper_edition(item)), _database_before_link(item)]
     if creators or not item.get("container-title"):
+        if edition.section_before_periodical and periodical:  # "Listen Up. <i>New Yorker</i>, …" (18th 14.88)
+            dated = sentence(periodical, _when(item), end="")
+            return [creators, title, *reviewed, described, *contributors, section, dated, *after]
         dated = sentence(periodical, section, _when(item), end="")
         return [creators, title, *reviewed, described, *contributors, dated, *after]
     dated = _capitalised(sentence(section, _when(item), end=""))
@@ -511,8 +526,9 @@ def _blog_medium(item):
 
 
 def _section(item, edition):
-    """A newspaper's named section after its name: "<i>New York Times</i>, Sunday Book Review"
-    (CMOS 17 14.191, 18th 14.89), in headline style (``periodicals.section``)."""
+    """A periodical's named department, column or section, in headline style (``periodicals.section``):
+    after the periodical in the 17th, "<i>New York Times</i>, Sunday Book Review" (the 16th's 14.215),
+    before it in the 18th, "Modern Love, <i>New York Times</i>" (``Edition.section_before_periodical``)."""
     return periodicals.section(item, edition)
 
 
@@ -911,9 +927,14 @@ def note(
         else:
             body = [_broadcast(item, edition), _medium(item)]
     elif kind == "broadcast":
-        # A podcast's episode: "Mike Duncan, “The Fall of Rome,” <i>The History of Rome</i>…".
+        # A podcast's episode: "Mike Duncan, “The Fall of Rome,” <i>The History of Rome</i>…" (17th
+        # 14.267); in the 18th the podcast and the number first, "<i>The Loudest Girl in the World</i>,
+        # season 1, episode 2, “Goodbye, Routine; Hello, Meltdown!”" (18th 14.168).
+        podcast = _episode(item)
+        if edition.podcast_before_episode:
+            title, podcast = sentence(podcast, title, end=""), ""
         body = [
-            _episode(item),
+            podcast,
             _directors(item, edition),
             esc(item.get("publisher", "")),
             _dated(item),
@@ -931,7 +952,7 @@ def note(
             title += books.description(item)
         # A report's part follows its number: "H.R. Rep. 107-609, pt. 1" (18th 14.186).
         numbered = [volume, series] if kind == "book" else [series, volume]
-        title = sentence(title, by, *_contributors(item, edition), _edition(item), *numbered, end="")
+        title = sentence(title, by, *_editors_and_edition(item, edition), *numbered, end="")
         title += f" ({facts})" if facts else ""
         body = []
         # An e-book's format after the locator: "(Random House, 2008), chap. 6, Kindle" (CMOS 17 14.161);
@@ -1042,13 +1063,18 @@ def bibliography(item, *, edition=EIGHTEENTH):
     elif kind == "broadcast":
         facts = sentence(esc(item.get("publisher", "")), _dated(item), end="")
         directors = _directors(item, edition, bibliography=True)
-        parts += [_episode(item), directors, facts]
+        if edition.podcast_before_episode:  # "<i>The Loudest Girl…</i>. Season 1, episode 2, “Goodbye…”"
+            season_and_number = _episode({**item, "container-title": ""})
+            parts[1] = ""
+            parts += [_container(item), _capitalised(sentence(season_and_number, _title(item), end=""))]
+        else:
+            parts.append(_episode(item))
+        parts += [directors, facts]
         parts.append(_capitalised(_medium(item)))
     elif books.is_book(item):
         parts[1] += books.description(item)
         parts.append(_capitalised(_by(item, edition, bibliography=True)))  # "Literary Essays. By Ezra Pound."
-        parts += [_capitalised(piece) for piece in _contributors(item, edition, bibliography=True)]
-        parts.append(_capitalised(_edition(item)))
+        parts += [_capitalised(piece) for piece in _editors_and_edition(item, edition, bibliography=True)]
         volume = _volume(item, bibliography=True)
         parts.append(
             _capitalised(sentence(volume, _volume_editors(item, edition, bibliography=True), end=""))
@@ -1071,6 +1097,11 @@ def bibliography(item, *, edition=EIGHTEENTH):
         if kind == "book":
             parts.append(_capitalised(esc(item.get("medium", ""))))  # "Random House, 2008. Kindle."
     parts.append(links(item) or _database(item, separator=". "))
+    if kind == "webpage":
+        # The record's remark for readers after the link, "… petet_bio.html. Site discontinued." (the test
+        # library's record of 18th 14.104's example; CSL's ``references``, which the official 18th style
+        # appends to the entry, CSL styles PR #7424 on 14.40 and 14.109).
+        parts.append(_capitalised(esc(field(item, "references"))))
     return sentence(*parts, separator=". ")
 
 

@@ -294,12 +294,18 @@ GREENSPAN_HEARING = {
 }
 
 
-def more_types(place, interview_short, before="before"):
+def more_types(place, interview_short, before="before", podcast_first=False):
     """(label, item, locator, full note, locator, short note, entry) for the types above; ``place``
     is the 17th's "Cambridge, MA: " before a publisher, empty in the 18th (14.127–14.129);
     ``interview_short`` the short note of Stamper's interview, which the 18th changes; ``before``
     the preposition as a title prints it, "Before" in the 18th (prepositions of five letters or
-    more capitalised, 18th 8.160)."""
+    more capitalised, 18th 8.160); ``podcast_first`` whether a podcast's title and the episode's number
+    come before the episode's title, as in the 18th (14.168, as CSL styles PR #7424 describes it)."""
+    episode = "“The Fall of Rome,” <i>The History of Rome</i>, episode 12,"
+    episode_entry = "“The Fall of Rome.” <i>The History of Rome</i>, episode 12."
+    if podcast_first:
+        episode = "<i>The History of Rome</i>, episode 12, “The Fall of Rome,”"
+        episode_entry = "<i>The History of Rome</i>. Episode 12, “The Fall of Rome.”"
     return [
         (
             "14.208 blog post: the blog italic, “(blog)” after it, a period after that in the "
@@ -381,12 +387,10 @@ def more_types(place, interview_short, before="before"):
             " medium and running time (derived from the rule)",
             DUNCAN,
             "",
-            "Mike Duncan, “The Fall of Rome,” <i>The History of Rome</i>, episode 12, March 2, 2008, "
-            f"podcast, MP3 audio, 25:13, {link(DUNCAN['URL'])}.",
+            f"Mike Duncan, {episode} March 2, 2008, podcast, MP3 audio, 25:13, {link(DUNCAN['URL'])}.",
             "",
             "Duncan, “Fall of Rome.”",
-            "Duncan, Mike. “The Fall of Rome.” <i>The History of Rome</i>, episode 12. March 2, 2008. "
-            f"Podcast, MP3 audio, 25:13. {link(DUNCAN['URL'])}.",
+            f"Duncan, Mike. {episode_entry} March 2, 2008. Podcast, MP3 audio, 25:13. {link(DUNCAN['URL'])}.",
         ),
         (
             "14.218 working paper: the series and number after the title (derived from the rule)",

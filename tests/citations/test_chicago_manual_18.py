@@ -201,7 +201,7 @@ EXAMPLES = [
     ),
     # Blog posts, social media, interviews, broadcasts, reports, statutes, bills and hearings: the
     # sections are the 17th's; the forms are the ones both editions give (the 18th drops the place).
-    *more_types("", "Stamper, interview.", before="Before"),
+    *more_types("", "Stamper, interview.", before="Before", podcast_first=True),
 ]
 IDS = [example[0] for example in EXAMPLES]
 

@@ -252,8 +252,9 @@ def test_a_real_bibtex_file_imports_whole_but_its_bad_entries():
     assert sources["Warren:78"].title == "Semantic Patterns of Noun-Noun Compounds"
     assert (sources["Woods:78"].issued_year, sources["Woods:78"].issued_month) == (1978, 1)
     assert sources["staiger1985"].url == "https://www.jstor.org/stable/1225428"
+    # The 18th's order of a book's elements, the edition before the translator (18th 14.2, 14.15).
     assert sources["SStraße2001"].note(linked=False) == (
-        "Günter Straße, <i>Die Gründe der Stadt</i>, trans. Ann Goldstein, 3rd ed. "
+        "Günter Straße, <i>Die Gründe der Stadt</i>, 3rd ed., trans. Ann Goldstein "
         "(Simon and Schuster, 1998–2001)."
     )
     assert sources["undated"].note(linked=False) == "<i>A Pamphlet Without a Date</i> (n.d.)."

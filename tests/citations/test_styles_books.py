@@ -421,3 +421,38 @@ def test_a_paper_given_at_a_meeting_says_where(style):
         "Toby Lee, “Documentary Operationality: Beyond Representation,” paper presented at the Society for"
         " Cinema and Media Studies annual conference (virtual), March 20, 2021."
     )
+
+
+OTHELLO = {
+    "type": "book",
+    "title": "Othello",
+    "author": [person("William", "Shakespeare")],
+    "editor": [person("Stanley", "Wells"), person("Gary", "Taylor"), person("John", "Jowett")],
+    "edition": "2",
+    "publisher": "Clarendon Press",
+    "publisher-place": "Oxford",
+    "issued": {"date-parts": [[2005]]},
+}
+
+
+def test_the_18th_names_a_book_s_edition_before_its_editors():
+    """18th 14.2 and 14.15, as CSL styles PR #7424 gives the 18th's order of a book's elements ("author,
+    title, edition, editor/translator, volume, series, facts of publication") and its 14.15 ("edition
+    placement to appear before contributors"): "<i>Othello</i>, 2nd ed., ed. Stanley Wells et al."."""
+    full, _short, entry = forms(OTHELLO)
+    assert full == "William Shakespeare, Othello, 2nd ed., ed. Stanley Wells et al. (Clarendon Press, 2005)."
+    assert entry == (
+        "Shakespeare, William. Othello. 2nd ed. Edited by Stanley Wells, Gary Taylor, and John Jowett."
+        " Clarendon Press, 2005."
+    )
+
+
+def test_the_17th_names_a_book_s_editors_before_its_edition():
+    """17th 14.100's order of elements, editor before edition, as the official 17th style printed it before
+    PR #7424: "<i>Othello</i>, ed. Stanley Wells, Gary Taylor, and John Jowett, 2nd ed."."""
+    full, _short, entry = forms(OTHELLO, chicago_17)
+    assert full == (
+        "William Shakespeare, Othello, ed. Stanley Wells, Gary Taylor, and John Jowett, 2nd ed. (Oxford:"
+        " Clarendon Press, 2005)."
+    )
+    assert "Edited by Stanley Wells, Gary Taylor, and John Jowett. 2nd ed. Oxford" in entry

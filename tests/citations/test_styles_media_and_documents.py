@@ -182,20 +182,24 @@ def test_an_untitled_review_is_cited_as_a_review_of_the_work(edition):
 
 
 @BOTH
-def test_a_reviewed_title_is_in_headline_style_and_a_named_section_follows_the_paper(edition):
-    """8.159: the reviewed book's title in headline style like any other; 14.191 (18th 14.89): a
-    newspaper's named section after its name (derived from the 16th's 14.215 example of this review,
-    "… by Michael Pollan, <i>New York Times</i>, Sunday Book Review, …")."""
+def test_a_reviewed_title_is_in_headline_style_and_a_named_section_is_beside_the_paper(edition):
+    """8.159: the reviewed book's title in headline style like any other. A newspaper's named section
+    after its name in the 17th (derived from the 16th's 14.215 example of this review, "… by Michael
+    Pollan, <i>New York Times</i>, Sunday Book Review, …"), before it in the 18th, as its departments and
+    columns are (18th 14.88, 14.93, as CSL styles PR #7424 reads them; Q&A faq0099's "Modern Love, New
+    York Times")."""
     chicago = EDITIONS[edition]
     reviewed = "review of <i>The Omnivore’s Dilemma: A Natural History of Four Meals</i>, by Michael Pollan"
+    times, section = "<i>New York Times</i>", "Sunday Book Review"
+    paper = f"{times}, {section}" if edition == 17 else f"{section}, {times}"
+    listed = f"{times}, {section}" if edition == 17 else f"{section}. {times}"
     assert chicago.note(KAMP) == (
-        f"David Kamp, “Deconstructing Dinner,” {reviewed}, <i>New York Times</i>, Sunday Book Review, "
-        f"April 23, 2006, {link(KAMP['URL'])}."
+        f"David Kamp, “Deconstructing Dinner,” {reviewed}, {paper}, April 23, 2006, {link(KAMP['URL'])}."
     )
     assert chicago.note(KAMP, short=True) == "Kamp, “Deconstructing Dinner.”"
     assert chicago.bibliography(KAMP) == (
-        f"Kamp, David. “Deconstructing Dinner.” R{reviewed[1:]}. <i>New York Times</i>, Sunday Book "
-        f"Review, April 23, 2006. {link(KAMP['URL'])}."
+        f"Kamp, David. “Deconstructing Dinner.” R{reviewed[1:]}. {listed}, April 23, 2006. "
+        f"{link(KAMP['URL'])}."
     )
 
 

@@ -92,9 +92,11 @@ def test_a_newspaper_of_a_common_name_is_placed_in_parentheses():
     )
 
 
-def test_a_section_is_named_in_headline_style_after_the_newspaper():
+def test_a_section_is_named_in_headline_style_before_the_newspaper():
     """14.93 (the column “Modern Love”) and 14.88 (departments): a section's name is capitalised
-    without quotation marks; the record's "Modern love" as "Modern Love"."""
+    without quotation marks; the record's "Modern love" as "Modern Love", before the newspaper, as the
+    Manual's Q&A sets it ("Samantha Silva, “My Spectacular Betrayal,” Modern Love, New York Times, May 19,
+    2023", faq0099) and the official 18th style does (CSL styles PR #7424 on 14.88 and 14.93)."""
     item = {
         "type": "article-newspaper",
         "title": "Was this a meet-cute or meet creep?",
@@ -104,7 +106,7 @@ def test_a_section_is_named_in_headline_style_after_the_newspaper():
         "issued": {"date-parts": [[2022, 8, 12]]},
     }
     assert chicago.note(item) == (
-        "Elizabeth Chang, “Was This a Meet-Cute or Meet Creep?” <i>New York Times</i>, Modern Love, August "
+        "Elizabeth Chang, “Was This a Meet-Cute or Meet Creep?” Modern Love, <i>New York Times</i>, August "
         "12, 2022."
     )
 
@@ -529,3 +531,20 @@ def test_a_short_title_closes_the_quotation_it_opens():
         "issued": {"date-parts": [[2022, 9, 7]]},
     }
     assert chicago.note(item, short=True) == "Szalai, “In ‘Strangers to Ourselves.’”"
+
+
+def test_a_web_page_s_remark_for_readers_closes_its_entry():
+    """The test library's record of 18th 14.104's example holds "Site discontinued." as CSL's
+    ``references``, which the official 18th style appends to the bibliography entry (CSL styles PR #7424 on
+    14.40 and 14.109); the note has no room for it."""
+    item = {
+        "type": "webpage",
+        "title": "Biography",
+        "container-title": "Pete Townshend's official website",
+        "note": "references: Site discontinued.",
+        "URL": "http://www.petetownshend.co.uk/petet_bio.html",
+        "accessed": {"date-parts": [[2001, 12, 15]]},
+    }
+    note, _short, entry = forms(csl.as_text(item))
+    assert entry.endswith("petet_bio.html</a>. Site discontinued.")
+    assert "discontinued" not in note

@@ -485,3 +485,34 @@ def test_the_causes_for_these_types_take_away_only_their_own_difference():
         "Sanders, interview.",
         "Sanders, YouTube.",
     )
+
+
+OBER = {
+    "type": "broadcast",
+    "title": "Goodbye, routine; hello, meltdown!",
+    "container-title": "The loudest girl in the world",
+    "number": "season 1, episode 2",
+    "publisher": "Pushkin Industries",
+    "author": [person("Lauren", "Ober")],
+    "issued": {"date-parts": [[2022, 9, 13]]},
+}
+
+
+@BOTH
+def test_a_podcast_episode_is_named_after_its_podcast_in_the_18th(edition):
+    """18th 14.168, as CSL styles PR #7424 describes the official style: the podcast's title moved "to the
+    beginning of the citation", the episode's number printed, then the episode's title; the 17th gives the
+    episode's title first ("Mike Duncan, “The Fall of Rome,” <i>The History of Rome</i>", 17th 14.267)."""
+    note, _short, entry = forms(OBER, edition)
+    podcast, episode = "<i>The Loudest Girl in the World</i>", "“Goodbye, Routine; Hello, Meltdown!”"
+    if edition == 18:
+        assert note == (
+            f"Lauren Ober, {podcast}, season 1, episode 2, {episode} Pushkin Industries, September 13, 2022."
+        )
+        assert entry == (
+            f"Ober, Lauren. {podcast}. Season 1, episode 2, {episode} Pushkin Industries, September 13, 2022."
+        )
+    else:
+        assert note == (
+            f"Lauren Ober, {episode} {podcast}, season 1, episode 2, Pushkin Industries, September 13, 2022."
+        )
