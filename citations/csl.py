@@ -7,7 +7,7 @@ that one record means the same thing wherever it travels.
 import calendar
 import re
 
-from citations import dates
+from citations import dates, markup
 from citations.dates import MONTHS
 
 # The name parts this library stores; Zotero and citeproc-js may send others
@@ -251,7 +251,16 @@ def _as_text(value):
         value = value[0] if value else ""
     if isinstance(value, bool) or value is None:
         return ""
-    return str(value) if isinstance(value, int | float) else value
+    if isinstance(value, int | float):
+        return str(value)
+    return markup.trimmed(value) if isinstance(value, str) else value
+
+
+# Where catalogue records (MARC, and the exports built on them) leave the punctuation that joined a
+# field to the next: "Seattle :", "University of Washington Press,".
+CATALOGUE_PLACES = (
+    *("publisher-place", "publisher", "original-publisher-place", "original-publisher", "event-place"),
+)
 
 
 # CSL 1.0.2's variables, by kind, that a record's note may hold as "variable: value" lines.
@@ -319,7 +328,8 @@ def note_type(item):
 def as_text(item):
     """``item`` as the styles read it: numbers as digits, one-element lists as their element,
     names normalised (``normalize_name``), other spellings under CSL's names, the variables its
-    note holds (``note_variables``) where it has none of its own; dates and text as they are."""
+    note holds (``note_variables``) where it has none of its own; text without spaces at its ends,
+    places and publishers without a catalogue's closing mark ("Seattle :"); dates as they are."""
     text = {variable: _as_text(value) for variable, value in item.items()}
     if isinstance(text.get("note"), str):
         found, text["note"] = note_variables(text["note"])
@@ -330,6 +340,9 @@ def as_text(item):
         for spelling in spellings:
             if not text.get(variable) and text.get(spelling):
                 text[variable] = text[spelling]
+    for variable in CATALOGUE_PLACES:
+        if isinstance(text.get(variable), str):
+            text[variable] = text[variable].rstrip(",:;/").rstrip()
     return text
 
 

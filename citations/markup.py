@@ -129,3 +129,17 @@ def balance(text):
             closers.append("</span>" if match.group(2) is None else f"</{match.group(2)}>")
     pieces.append(text[position:])
     return "".join(pieces) + "".join(reversed(closers))
+
+
+def trimmed(text):
+    """``text`` without spaces at either end of what a reader sees, looking through its markup:
+    "<b>Sketching </b><b> </b>" -> "<b>Sketching</b><b></b>"."""
+    pieces = [[piece, kind] for piece, kind in runs(text)]
+    for order, strip in ((pieces, str.lstrip), (pieces[::-1], str.rstrip)):
+        for run in order:
+            if run[1] == "tag":
+                continue
+            run[0] = strip(run[0])
+            if run[0]:
+                break
+    return "".join(piece for piece, _kind in pieces)

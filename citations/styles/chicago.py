@@ -279,17 +279,27 @@ def _editors_and_edition(item, edition, *, bibliography=False):
     return [*contributors, _edition(item)]
 
 
+# English ordinals a record may spell out: its "Second edition" is the Manual's "2nd ed.".
+ORDINAL_WORDS = (
+    *("first", "second", "third", "fourth", "fifth"),
+    *("sixth", "seventh", "eighth", "ninth", "tenth"),
+)
+SPELLED_ORDINALS = {word: number for number, word in enumerate(ORDINAL_WORDS, start=1)}
+
+
 def _edition(item):
-    """ "2nd ed.", "rev. ed." (CMOS 17 14.112–13): a bare number becomes an ordinal."""
-    edition = field(item, "edition")
-    if edition.isdigit():
-        number = int(edition)
+    """ "2nd ed.", "rev. ed." (CMOS 17 14.112–13): a number, "2nd" or "Second edition" becomes
+    "2nd ed."; other words are kept before one "ed." ("Rev. ed.", not "Rev. ed.. ed.")."""
+    words = field(item, "edition").split()
+    if words and words[-1].rstrip(".").casefold() in ("edition", "edn", "ed"):
+        words.pop()
+    statement = " ".join(words)
+    ordinal = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th|d)?\.?", statement)
+    number = int(ordinal[1]) if ordinal else SPELLED_ORDINALS.get(statement.casefold())
+    if number:
         suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
         return f"{number}{suffix} ed."
-    edition = edition.removesuffix("edition").removesuffix("Edition").strip()
-    if not edition:
-        return ""
-    return esc(edition if edition.split()[-1] in ("ed.", "ed") else f"{edition} ed.")
+    return esc(f"{statement} ed.") if statement else ""
 
 
 def _book_series(item):

@@ -68,14 +68,18 @@ def _last_visible(text):
 def join(left, separator, right):
     """Join two pieces, moving a comma or period inside closing quotes (Chicago 6.9).
 
-    A title that ends in ? or ! takes no further comma or period, and a
-    period never doubles ("et al.", "Jr.").
+    A title that ends in ? or ! takes no further comma or period, a
+    period never doubles ("et al.", "Jr."), and a comma or period takes
+    the place of a comma, colon or semicolon a value ends with
+    ("Press," never gives "Press,, 2011").
     """
     if not left:
         return right
     if not right and separator.strip() in ",.":
         separator = separator.strip()
     mark = separator[:1]
+    if mark in ",." and left[-1:] in ",;:":
+        left = left[:-1].rstrip()
     last = _last_visible(left)
     if (mark in ",." and last in "?!") or (mark == "." and last == "."):
         separator = separator[1:]

@@ -62,13 +62,15 @@ def test_a_book_and_an_article_are_cited_as_pandoc_cites_them(style):
 # the 15 real records of ``tests/citations/data`` and the example, then the 78 of Better BibTeX's
 # fixtures, then the 403 of the Chicago Manual's 18th-edition examples: floors, measured when the styles
 # last changed, so that no style's agreement regresses. ``bench/compare_csl.py --causes`` puts every
-# other difference down to a cause (README, "Citation styles").
+# other difference down to a cause (README, "Citation styles"). Harvard's citations on the Manual's
+# examples fell from 398 to 393 when a value's spaces at its ends stopped being printed: Pandoc prints
+# “… listed first ,” for five records whose titles end in a space, which the site now does not.
 AGREEING = {
     "apa": ((15, 15, 8), (75, 74, 43), (373, 358, 203)),
     "chicago-author-date": ((15, 15, 10), (73, 71, 33), (370, 342, 176)),
-    "harvard": ((15, 15, 12), (75, 74, 45), (398, 397, 266)),
+    "harvard": ((15, 15, 12), (75, 74, 45), (393, 392, 266)),
     "mla": ((15, 15, 9), (78, 78, 27), (379, 379, 167)),
-    "vancouver": ((15, 15, 2), (78, 78, 18), (403, 403, 113)),
+    "vancouver": ((15, 15, 2), (78, 78, 18), (403, 403, 118)),
 }
 CORPORA = (
     compare_pandoc.DEFAULT_FILES,

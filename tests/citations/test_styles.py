@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from citations.styles import get_style
-from citations.styles.text import pages, short_title
+from citations.styles.text import join, pages, short_title
 from tests.citations.records import link, person
 
 # These examples are the 17th edition's; test_styles_editions.py has what the 18th changes.
@@ -489,3 +489,19 @@ def test_an_entry_in_a_reference_work_is_cited_without_n_d(style):
     editor_only = {"type": "entry-encyclopedia", "editor": [{"literal": "Xxx"}]}
     assert style.note(editor_only) == "Xxx, ed."
     assert style.bibliography(editor_only) == "Xxx, ed."
+
+
+@pytest.mark.parametrize(
+    ("left", "separator", "right", "joined"),
+    [
+        ("University of Washington Press,", ", ", "2011", "University of Washington Press, 2011"),
+        ("Proceedings;", ". ", "ACM", "Proceedings. ACM"),
+        ("Seattle :", ", ", "2011", "Seattle, 2011"),
+        ("Smith et al.", ". ", "Title", "Smith et al. Title"),
+        ("Smith", ": ", "Press", "Smith: Press"),
+    ],
+)
+def test_a_comma_or_period_takes_the_place_of_one_a_value_ends_with(left, separator, right, joined):
+    """No doubled punctuation: a value that ends in a comma, colon or semicolon (a catalogue's
+    "Press,") gives way to the separator, "Press, 2011" and never "Press,, 2011"."""
+    assert join(left, separator, right) == joined

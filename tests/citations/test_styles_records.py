@@ -97,10 +97,14 @@ def test_full_records_take_the_manual_s_forms(item, locator, note, entry):
 @pytest.mark.parametrize(
     ("edition", "text"),
     [("2", "2nd ed."), ("3", "3rd ed."), ("11", "11th ed."), ("21", "21st ed."), ("Rev.", "Rev. ed."),
-     ("2nd ed.", "2nd ed."), ("Revised edition", "Revised ed.")],
+     ("2nd ed.", "2nd ed."), ("Revised edition", "Revised ed."), ("Second edition", "2nd ed."),
+     ("2nd", "2nd ed."), ("2nd ed", "2nd ed."), ("1st ed..", "1st ed."), ("3rd Edition", "3rd ed."),
+     ("1996", "1996 ed."), ("1996 ed.", "1996 ed.")],
 )  # fmt: skip
 def test_editions_are_abbreviated_as_14_112_shows(edition, text):
-    """A bare edition number becomes an ordinal; words are followed by "ed." once."""
+    """A bare edition number, "2nd" or an English ordinal spelt out becomes "2nd ed."; other words
+    are followed by "ed." once, as real records write it ("1st ed.." from a Mendeley export); a year
+    names an edition ("1996 ed.", CMOS 18 14.117's tax reporter), it is no ordinal."""
     assert f"<i>T</i>, {text}" in chicago.note({"type": "book", "title": "T", "edition": edition})
 
 
@@ -143,6 +147,41 @@ def test_title_markup_is_formatting_and_a_title_within_an_italic_title_is_nested
         '<i>On <i>Hamlet</i>: H<sub>2</sub>O, <span class="small-caps">Nasa</span> &amp; iPod &lt;b&gt;</i>'
         " (n.d.)."
     )
+
+
+def test_spaces_at_a_title_s_ends_are_not_printed_even_inside_its_markup():
+    """A Papers export's "{\\textbf{Sketching }}…{\\textbf{ }}" title, read as "<b>Sketching </b>…<b> </b>",
+    takes its comma straight after the last word (no space before punctuation, CMOS 6.7)."""
+    item = {
+        "type": "book",
+        "title": "<b>Sketching </b><b>User Experiences</b><b> </b>",
+        "collection-title": "Getting the Design Right",
+        "author": [person("Bill", "Buxton")],
+        "issued": {"date-parts": [[2019]]},
+    }
+    item = csl.as_text(item)  # the record as a source's page reads it
+    note = chicago.note(item)
+    assert note.startswith("Bill Buxton, <i><b>Sketching </b><b>User Experiences</b><b></b></i>, Getting")
+    assert " ," not in note and " ." not in chicago.bibliography(item)
+
+
+def test_a_catalogue_s_closing_marks_after_place_and_publisher_are_left_out():
+    """Library catalogues (MARC) end a place with " :" and a publisher with ",", the punctuation that
+    joined them to the next field; the note prints the Manual's "(Seattle: University of Washington
+    Press, 2011)" (14.30), never "Seattle :: …,, 2011"."""
+    item = {
+        "type": "book",
+        "title": "Iceland Imagined",
+        "author": [person("Karen", "Oslund")],
+        "publisher-place": "Seattle :",
+        "publisher": "University of Washington Press,",
+        "issued": {"date-parts": [[2011]]},
+    }
+    item = csl.as_text(item)  # the record as a source's page reads it
+    assert chicago.note(item) == (
+        "Karen Oslund, <i>Iceland Imagined</i> (Seattle: University of Washington Press, 2011)."
+    )
+    assert chicago.bibliography(item).endswith("Seattle: University of Washington Press, 2011.")
 
 
 def test_variables_a_record_keeps_in_its_note_are_read_as_its_own():
