@@ -76,8 +76,8 @@ class EditorAdminMixin:
 
     @method_decorator(require_GET)
     def source_completion_view(self, request):
-        """GET ``q``: ``{"sources": [{"key", "cite", "title", "names", "year"}]}``, at most ten; ``cite`` is the
-        key as a post writes it, in braces when it needs them (``@{O'Hara_1999}``)."""
+        """GET ``q``: ``{"sources": [{"key", "cite", "title", "names", "year"}]}``, at most ten;
+        ``cite`` is the key as a post writes it, in braces when it needs them (``@{O'Hara_1999}``)."""
         if not (may_write_posts(request.user) and request.user.has_perm("citations.view_source")):
             raise PermissionDenied
         text = request.GET.get("q", "").strip().removeprefix("@").removeprefix("{")

@@ -58,7 +58,9 @@ _SEMICOLON_RE = re.compile(rf"{_BRACED_AT_KEY}|;")
 
 def keys_in(text):
     """Every key written after an ``@`` in ``text``, braces taken off, whether or not it is cited."""
-    return {match[0].lstrip("-@").removeprefix("{").removesuffix("}") for match in KEY_IN_TEXT_RE.finditer(text)}
+    return {
+        match[0].lstrip("-@").removeprefix("{").removesuffix("}") for match in KEY_IN_TEXT_RE.finditer(text)
+    }
 
 
 def _parts(body):

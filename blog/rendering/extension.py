@@ -24,13 +24,13 @@ from markdown.util import AtomicString
 
 from blog.rendering import brackets, inline
 from blog.rendering.cites import citation_text
-from citations.keys import cite_key
 from blog.rendering.contents import ContentsTreeprocessor
 from blog.rendering.excerpts import ExcerptTreeprocessor, SeparateBlockQuoteProcessor
 from blog.rendering.limits import MAX_MESSAGES, Limits
 from blog.rendering.notes import NotesTreeprocessor
 from blog.rendering.outline import OutlineTreeprocessor
 from blog.rendering.sidenotes import SidenotesTreeprocessor
+from citations.keys import cite_key
 
 
 class RenderState:
@@ -127,7 +127,9 @@ class RenderState:
         try:
             return str(self.sources[cite.key].narrative(short=short))
         except Exception as exc:  # as in note()
-            self.error(f"The source “{cite_key(cite.key)}” could not format its author ({type(exc).__name__}).")
+            self.error(
+                f"The source “{cite_key(cite.key)}” could not format its author ({type(exc).__name__})."
+            )
             return escape(cite_key(cite.key))
 
     def cite_in_text(self, groups):
@@ -143,7 +145,8 @@ class RenderState:
         try:
             return str(source.attribution())
         except Exception as exc:  # as in note()
-            self.error(f"The source “{cite_key(source.key)}” could not format its attribution ({type(exc).__name__}).")
+            problem = type(exc).__name__
+            self.error(f"The source “{cite_key(source.key)}” could not format its attribution ({problem}).")
             return escape(str(getattr(source, "key", "")))
 
 

@@ -129,7 +129,8 @@ class CitationProcessor(DialectProcessor):
 
 
 class NarrativeProcessor(DialectProcessor):
-    """``@key``, ``@{key}`` or ``@key [p. 33]`` in running text: the author named in the text, a note for the rest.
+    """``@key`` or ``@{key}``, with ``[p. 33]`` or not, in running text: the author named in the text,
+    a note for the rest.
 
     Runs before interpolations, so ``@key [p. 33]`` in an excerpt is one
     citation; an address's ``/@name`` or ``name@host`` is not one, and

@@ -46,9 +46,27 @@ class TestSourceCompletion:
         make_source(key="hinshaw2013", title="Defenders Outgunned")
         answer = client_for(team.author).get(COMPLETE, {"q": "@mill"}).json()
         assert answer["sources"] == [
-            {"key": "mill1859", "cite": "@mill1859", "title": "On Liberty", "names": "John Stuart Mill", "year": None},
-            {"key": "berlin1958", "cite": "@berlin1958", "title": "Two Concepts, after Mill", "names": "", "year": None},
-            {"key": "smith2001", "cite": "@smith2001", "title": "Elsewhere", "names": "Ann Millward", "year": None},
+            {
+                "key": "mill1859",
+                "cite": "@mill1859",
+                "title": "On Liberty",
+                "names": "John Stuart Mill",
+                "year": None,
+            },
+            {
+                "key": "berlin1958",
+                "cite": "@berlin1958",
+                "title": "Two Concepts, after Mill",
+                "names": "",
+                "year": None,
+            },
+            {
+                "key": "smith2001",
+                "cite": "@smith2001",
+                "title": "Elsewhere",
+                "names": "Ann Millward",
+                "year": None,
+            },
         ]
 
     def test_a_key_pandoc_reads_only_in_braces_is_offered_in_braces(self, team):

@@ -125,7 +125,8 @@ def test_citation_keys_names_what_the_renderer_cites():
 
 
 def test_the_renderer_and_the_model_read_keys_by_one_definition():
-    """The renderer reads keys with ``citations.keys``' patterns, which the model's validator uses: no copy to drift."""
+    """The renderer reads keys with ``citations.keys``' patterns, as the model's validator does:
+    no copy to drift."""
     from blog.rendering import cites
     from citations import keys
     from citations.models import validate_citation_key

@@ -39,7 +39,7 @@ def render(text, sources=SOURCES):
 
 @pytest.mark.parametrize("key", REAL_KEYS)
 def test_a_key_in_braces_is_cited_without_its_braces(key):
-    """"…it must be surrounded by curly braces, which are not considered part of the key": ``[@{key}]``."""
+    """ "…it must be surrounded by curly braces, which are not considered part of the key": ``[@{key}]``."""
     rendering, _page, notes = render(f"A claim[@{{{key}}}].")
     assert rendering.errors == []
     assert notes == [f"{FULL}."]
@@ -49,7 +49,8 @@ def test_a_key_in_braces_is_cited_without_its_braces(key):
 def test_every_form_of_citation_reads_a_key_in_braces():
     """Suppress-author, prefix and locator, several in one bracket, narrative alone and with a bracket."""
     text = (
-        "One[-@{O'Hara_1999}]. Two[see @{IJCAI01*425}, p. 3]. Three[@{AAAI/IAAI99*570}; @{Anonymous:7mjJ5kc-}].\n\n"
+        "One[-@{O'Hara_1999}]. Two[see @{IJCAI01*425}, p. 3]. "
+        "Three[@{AAAI/IAAI99*570}; @{Anonymous:7mjJ5kc-}].\n\n"
         "As @{O'Hara_1999} says, and @{IJCAI01*425} [p. 33] too."
     )
     rendering, page, notes = render(text)
@@ -61,7 +62,10 @@ def test_every_form_of_citation_reads_a_key_in_braces():
         (("O'Hara_1999",), ""),
         (("IJCAI01*425",), "p. 33"),
     ]
-    assert notes[0] == "“Defenders Outgunned By Islamists In Desert,” The Wall Street Journal, February 22, 2013."
+    assert (
+        notes[0]
+        == "“Defenders Outgunned By Islamists In Desert,” The Wall Street Journal, February 22, 2013."
+    )
     assert notes[1] == f"See {FULL}, 3."
     assert notes[2] == f"{FULL}; {FULL}."
     assert notes[4] == "“Defenders Outgunned,” 33."
@@ -70,24 +74,26 @@ def test_every_form_of_citation_reads_a_key_in_braces():
 
 
 def test_a_final_period_is_not_internal_punctuation():
-    """"In @Foo_bar.baz., the key is Foo_bar.baz because the final period is not internal punctuation"."""
+    """ "In @Foo_bar.baz., the key is Foo_bar.baz because the final period is not internal punctuation"."""
     rendering, page, _notes = render("As @Foo_bar.baz. So it is.")
     assert [note.source_key for note in rendering.footnotes] == ["Foo_bar.baz"]
     assert text_of(page.select_one("p")) == "As Drew Hinshaw and Margaret Coker1. So it is."
 
 
 def test_a_final_period_in_braces_is_part_of_the_key():
-    """"In @{Foo_bar.baz.}, the key is Foo_bar.baz., including the final period"."""
+    """ "In @{Foo_bar.baz.}, the key is Foo_bar.baz., including the final period"."""
     rendering, _page, _notes = render("As @{Foo_bar.baz.} say.")
     assert [note.source_key for note in rendering.footnotes] == ["Foo_bar.baz."]
 
 
 def test_repeated_punctuation_ends_a_bare_key():
-    """"In @Foo_bar--baz, the key is Foo_bar because the repeated internal punctuation characters are not
+    """ "In @Foo_bar--baz, the key is Foo_bar because the repeated internal punctuation characters are not
     single characters"."""
     rendering, page, _notes = render("As @Foo_bar--baz say.")
     assert [note.source_key for note in rendering.footnotes] == ["Foo_bar"]
-    assert text_of(page.select_one("p")) == "As Drew Hinshaw and Margaret Coker1–baz say."  # "--" set as a dash
+    assert (
+        text_of(page.select_one("p")) == "As Drew Hinshaw and Margaret Coker1–baz say."
+    )  # "--" set as a dash
 
 
 def test_a_bare_key_stops_before_a_character_it_cannot_hold():
@@ -97,7 +103,7 @@ def test_a_bare_key_stops_before_a_character_it_cannot_hold():
 
 
 def test_a_url_can_be_a_key_bare_or_in_braces():
-    """"The curly braces are recommended if you use URLs as keys"; Pandoc's reader lets ":" or "/" stand
+    """ "The curly braces are recommended if you use URLs as keys"; Pandoc's reader lets ":" or "/" stand
     before "/", so ``@http://x.org/a`` reads whole too."""
     rendering, _page, notes = render("One[@http://x.org/a, p. 4]. Two[@{http://x.org/a}, p. 33].")
     assert rendering.errors == []
@@ -111,7 +117,9 @@ def test_a_key_in_braces_may_hold_a_semicolon_and_a_bracket():
     """Within braces ``;`` does not split the citation nor ``]`` close it (Pandoc reads ``[@{a;b]c}]`` so)."""
     rendering, _page, _notes = render("A claim[@{a;b]c}, p. 3; @Foo_bar].")
     assert rendering.errors == []
-    assert [(note.source_keys, note.locator) for note in rendering.footnotes] == [(("a;b]c", "Foo_bar"), "p. 3")]
+    assert [(note.source_keys, note.locator) for note in rendering.footnotes] == [
+        (("a;b]c", "Foo_bar"), "p. 3")
+    ]
 
 
 def test_an_unknown_key_in_braces_is_named_as_it_is_written():
@@ -158,7 +166,8 @@ def test_the_keys_to_fetch_are_the_keys_without_braces():
     ],
 )
 def test_a_key_is_written_in_braces_only_when_the_bare_form_would_not_read_back(key, written):
-    """``cite_key`` writes ``@key``, or ``@{key}`` when ``@key`` would cite another key; either reads back whole."""
+    """``cite_key`` writes ``@key``, or ``@{key}`` when ``@key`` would cite another key: either reads
+    back whole."""
     assert cite_key(key) == written
     assert needs_braces(key) == written.startswith("@{")
     assert [cite.key for cite in parse_citation(f"see {written}, p. 3")] == [key]

@@ -339,7 +339,7 @@ def test_better_bibtex_s_import_fixtures_import_whole_but_their_bad_records():
     """44 entries from real .bib files (bench/data/README.md): cross-references, a field given
     twice, keyless Mendeley entries, a parenthesised entry, "#" joins, EndNote's and a clipboard's
     broken entries. Each record not imported is named by its line and why; what reading left
-    out or made up is noted."""
+    out or made up is noted, and how to cite a key Pandoc reads only in braces ("Other-")."""
     report = import_file(BETTER_BIBTEX_IMPORT.read_bytes(), "bibtex")
     assert report.skipped == [
         "Entry 30 (line 431) (emptyreference): the record has nothing to cite it by: no title, name, "

@@ -115,7 +115,9 @@ def test_a_key_that_needs_braces_is_inserted_in_braces(live_server, author):
     """Typing “@{O'Ha” offers O'Hara_1999; Enter writes ``@{O'Hara_1999}``, which the preview cites."""
     from tests.factories import make_source
 
-    make_source(key="O'Hara_1999", title="Auger Decay of Excitons", authors=[{"family": "O'Hara", "given": "K."}])
+    make_source(
+        key="O'Hara_1999", title="Auger Decay of Excitons", authors=[{"family": "O'Hara", "given": "K."}]
+    )
     page = author
     page.goto(live_server.url + "/admin/blog/post/add/")
     editor = page.get_by_label("Body")
