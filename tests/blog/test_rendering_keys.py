@@ -171,3 +171,14 @@ def test_a_key_is_written_in_braces_only_when_the_bare_form_would_not_read_back(
     assert cite_key(key) == written
     assert needs_braces(key) == written.startswith("@{")
     assert [cite.key for cite in parse_citation(f"see {written}, p. 3")] == [key]
+
+
+def test_an_excerpt_is_attributed_to_a_key_in_braces():
+    """``> — [@{O'Hara_1999}, p. 4]`` attributes the excerpt to O'Hara_1999; ``[@{…}]`` inside it is no
+    interpolation."""
+    rendering, page, notes = render("> Words [@{IJCAI01*425}] quoted.\n>\n> — [@{O'Hara_1999}, p. 4]\n")
+    assert rendering.errors == []
+    excerpts = [(excerpt.source_key, excerpt.locator) for excerpt in rendering.excerpts]
+    assert excerpts == [("O'Hara_1999", "p. 4")]
+    assert page.select(".interpolation") == []
+    assert notes == [f"{FULL}.", f"{FULL}, 4."]

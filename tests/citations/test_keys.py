@@ -61,8 +61,8 @@ def test_csl_json_records_whose_keys_need_braces_are_imported_with_a_note():
     assert report.skipped == [
         "Record 5 (bad key): key: A key has no spaces, braces or control characters. "
         "A key that starts with a letter, digit or underscore and has only letters, digits and single "
-        "punctuation marks (: . # $ % & - + ? < > ~ /) between them is cited as it is, as in [@hinshaw2013]; any other is "
-        "cited in braces, as in [@{O'Hara_1999}]."
+        "punctuation marks (: . # $ % & - + ? < > ~ /) between them is cited as it is, as in "
+        "[@hinshaw2013]; any other is cited in braces, as in [@{O'Hara_1999}]."
     ]
 
 
