@@ -93,6 +93,19 @@ def test_bad_dates_names_and_keys_are_shown_beside_the_field(admin_client, overr
 
 
 @pytest.mark.django_db
+def test_a_key_pandoc_reads_only_in_braces_is_saved_and_the_admin_says_how_to_cite_it(admin_client):
+    """JabRef's ``O'Hara_1999`` is a key: Pandoc's manual, "Unless a citation key starts with a letter,
+    digit, or _, and contains only alphanumerics and single internal punctuation characters […], it must
+    be surrounded by curly braces"; the admin says to cite it so."""
+    response = admin_client.post(
+        reverse("admin:citations_source_add"), form_data(key="O'Hara_1999"), follow=True
+    )
+    assert Source.objects.get().key == "O'Hara_1999"
+    messages = [str(message) for message in response.context["messages"]]
+    assert "Posts cite this source with its key in braces: [@{O'Hara_1999}]." in messages
+
+
+@pytest.mark.django_db
 def test_changelist_searches_by_key_title_author_and_container(admin_client):
     """Search finds a source by its key, title, an author's name or its publication."""
     make_source(
