@@ -24,16 +24,7 @@ KEY_PATTERN = r"[^\s{}\x00-\x1f\x7f-\x9f]+"
 # them, or ":" or "/" followed by "/". Possessive, so it is read once whatever follows.
 BARE_KEY_PATTERN = r"\w(?:\w|[:.#$%&+?<>~/-](?=\w)|[:/](?=/))*+"
 
-# A key written in braces, as in ``@{O'Hara_1999}``; the group is the key.
-BRACED_KEY_PATTERN = rf"\{{({KEY_PATTERN})\}}"
-
 _BARE_KEY_RE = re.compile(BARE_KEY_PATTERN)
-_KEY_RE = re.compile(KEY_PATTERN)
-
-
-def is_key(key):
-    """Whether ``key`` can be a source's key (its length is checked apart)."""
-    return _KEY_RE.fullmatch(key) is not None
 
 
 def needs_braces(key):
