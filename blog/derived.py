@@ -289,7 +289,8 @@ def posts_naming(keys: Iterable[str]) -> QuerySet:
         | Q(pk__in=Excerpt.objects.filter(source__key__in=keys).values("post"))
     )
     if len(keys) <= FEW_KEYS:
-        named = reduce(or_, (Q(body__contains=f"@{key}") for key in keys), Q(pk__in=[]))
+        written = [form for key in keys for form in (f"@{key}", f"@{{{key}}}")]
+        named = reduce(or_, (Q(body__contains=form) for form in written), Q(pk__in=[]))
     else:
         bodies = Post.objects.values_list("pk", "body").iterator(chunk_size=1000)
         named = Q(pk__in=[pk for pk, body in bodies if keys & keys_to_fetch(body)])

@@ -15,6 +15,7 @@ from blog.models import Post
 from blog.services import post_save_with_body
 from capture import conf, fetch, snapshots, tasks
 from capture.metadata import Metadata, read_metadata
+from citations.keys import cite_key
 from citations.models import Source
 
 # Characters the dialect (or Markdown) reads as markup in quoted text; escaped, they stay words
@@ -120,13 +121,13 @@ def excerpt_body(passage: str, key: str) -> str:
     """The dialect's excerpt of ``passage`` attributed to ``key``; without a passage, a citation alone."""
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", passage or "") if p.strip()]
     if not paragraphs:
-        return f"[@{key}]\n"
+        return f"[{cite_key(key)}]\n"
     quoted = "\n>\n".join(
         "> "
         + LIST_START.sub(lambda m: m[0][:-1] + "\\" + m[0][-1], MARKUP.sub(r"\\\1", p.translate(ENTITIES)))
         for p in paragraphs
     )
-    return f"{quoted}\n>\n> — [@{key}]\n"
+    return f"{quoted}\n>\n> — [{cite_key(key)}]\n"
 
 
 def unique_slug(title: str) -> str:

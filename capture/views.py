@@ -52,7 +52,7 @@ def page_view(request):
                     f"The page could not be read, so the source holds only its address: {captured.problem}",
                 )
             verb = "Added" if captured.created_source else "Found"
-            messages.success(request, f"{verb} the source [@{captured.source.key}]; the draft quotes it.")
+            messages.success(request, f"{verb} the source [{captured.source.cited_as}]; the draft quotes it.")
             return HttpResponseRedirect(reverse("admin:blog_post_change", args=[captured.post.pk]))
         status = 400
     else:
@@ -87,10 +87,10 @@ def source_view(request):
             else:
                 source = services.find_source(found)
                 if source is not None:
-                    messages.info(request, f"The library has this work already, as [@{source.key}].")
+                    messages.info(request, f"The library has this work already, as [{source.cited_as}].")
                 else:
                     source = services.create_source(found, user=request.user)
-                    messages.success(request, f"Added [@{source.key}]; check the record below.")
+                    messages.success(request, f"Added [{source.cited_as}]; check the record below.")
                 return HttpResponseRedirect(reverse("admin:citations_source_change", args=[source.pk]))
         status = 400
     context = {

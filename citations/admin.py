@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from citations import exports
 from citations.forms import ImportForm, SourceAdminForm, import_max_bytes
+from citations.keys import needs_braces
 from citations.models import Source
 from citations.permissions import may_edit_others_sources, may_edit_source
 from imports import services
@@ -124,6 +125,8 @@ class SourceAdmin(admin.ModelAdmin):
         if not change:
             obj.added_by = request.user
         super().save_model(request, obj, form, change)
+        if needs_braces(obj.key):
+            self.message_user(request, f"Posts cite this source with its key in braces: [{obj.cited_as}].")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Links to sources are https these days; Django 6 makes this the default.

@@ -9,16 +9,15 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from citations import csl, markup, styles
+from citations.keys import KEY_PATTERN, MAX_KEY_LENGTH, cite_key
 from citations.styles.processor import alike_key
 
-# Pandoc's citation keys: a letter (of any script), digit or underscore, then
-# word characters and internal punctuation.
-CITATION_KEY_PATTERN = r"\w(?:[\w:.#$%&+?<>~/-]*[\w])?"
-
 validate_citation_key = RegexValidator(
-    rf"^{CITATION_KEY_PATTERN}\Z",
-    "A key starts with a letter (of any alphabet), digit or underscore and may contain "
-    "letters, digits and : . # $ %% & - + ? < > ~ / inside.",  # %% as messages are %-formatted
+    rf"^{KEY_PATTERN}\Z",
+    "A key has no spaces, braces or control characters. A key that starts with a letter, digit or "
+    "underscore and has only letters, digits and single punctuation marks (: . # $ %% & - + ? < > ~ /) "
+    "between them is cited as it is, as in [@hinshaw2013]; any other is cited in braces, as in "
+    "[@{O'Hara_1999}].",  # %% as messages are %-formatted
 )
 
 # Enough of a key to order any two real entries; the citation key breaks the rare tie.
@@ -98,10 +97,11 @@ class Source(models.Model):
 
     key = models.CharField(
         "citation key",
-        max_length=100,
+        max_length=MAX_KEY_LENGTH,
         unique=True,
         validators=[validate_citation_key],
-        help_text="How posts cite this source, as in [@hinshaw2013].",
+        help_text="How posts cite this source, as in [@hinshaw2013], or in braces when the key holds "
+        "other punctuation, as in [@{O'Hara_1999}].",
     )
     type = models.CharField("type", max_length=32, choices=Type.choices, default=Type.NEWSPAPER_ARTICLE)
     title = models.CharField(
@@ -280,6 +280,11 @@ class Source(models.Model):
 
     def get_absolute_url(self):
         return reverse("citations:source_detail", kwargs={"key": self.key})
+
+    @property
+    def cited_as(self):
+        """The key as a post cites it, in braces when it needs them: ``@{O'Hara_1999}``."""
+        return cite_key(self.key)
 
     def clean(self):
         errors = {}

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from citations import formats, styles
 from citations.formats.csljson import RecordError, item_to_fields
+from citations.keys import cite_key, needs_braces
 from citations.models import Source
 from citations.signals import sources_changed
 
@@ -95,6 +96,8 @@ def _validated(records, report):
             continue
         seen[source.key] = record.where
         report.mapped_types += record.mapped or csl_mapped
+        if needs_braces(source.key):
+            notes = [*notes, f"its key needs braces in a post: cite it as [{cite_key(source.key)}]"]
         report.notes += [_problem(record, note) for note in [*record.notes, *notes]]
         source.refresh_derived()
         sources.append(source)

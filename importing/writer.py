@@ -14,6 +14,7 @@ import re
 from blog.rendering.inline import ASIDE_LABELS
 from blog.rendering.scripts import SUBSCRIPT, SUPERSCRIPT
 from blog.rendering.strike import STRIKE
+from citations.keys import cite_key
 from importing.htmltree import Element, is_block, tail
 from importing.references import parse_citation
 
@@ -106,7 +107,7 @@ class Writer:
         if key not in self.labels:
             if self.cites_alone(key):
                 locator = self.citations[key][1].locator
-                self.labels[key] = f"@{self.citation_of(key)}" + (f", {locator}" if locator else "")
+                self.labels[key] = cite_key(self.citation_of(key)) + (f", {locator}" if locator else "")
             else:
                 number = len(self.definitions) + 1
                 self.labels[key] = f"^{number}"
@@ -307,7 +308,7 @@ class Writer:
             return self.paragraph(content)
         remark = tail(content, len(re.sub(r"\s", "", citation.remark)))
         locator = f", {citation.locator}" if citation.locator else ""
-        return f"[@{citation_key}{locator}]{citation.separator} {self.paragraph(remark)}"
+        return f"[{cite_key(citation_key)}{locator}]{citation.separator} {self.paragraph(remark)}"
 
 
 def _tight_item(blocks: list, parts: list[str]) -> bool:

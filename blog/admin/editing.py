@@ -76,15 +76,17 @@ class EditorAdminMixin:
 
     @method_decorator(require_GET)
     def source_completion_view(self, request):
-        """GET ``q``: ``{"sources": [{"key", "title", "names", "year"}]}``, at most ten."""
+        """GET ``q``: ``{"sources": [{"key", "cite", "title", "names", "year"}]}``, at most ten;
+        ``cite`` is the key as a post writes it, in braces when it needs them (``@{O'Hara_1999}``)."""
         if not (may_write_posts(request.user) and request.user.has_perm("citations.view_source")):
             raise PermissionDenied
-        text = request.GET.get("q", "").strip().removeprefix("@")
+        text = request.GET.get("q", "").strip().removeprefix("@").removeprefix("{")
         if len(text) > MAX_QUERY_LENGTH:
             return JsonResponse({"q": [f"Search with at most {MAX_QUERY_LENGTH} characters."]}, status=400)
         sources = [
             {
                 "key": s.key,
+                "cite": s.cited_as,
                 "title": s.title_text,
                 "names": _byline(s.authors or s.editors),
                 "year": s.issued_year,

@@ -53,7 +53,9 @@ from blog.rendering.types import (
 # 8: Chicago's notes as citations.styles VERSION 3 makes them (statutes, bills, hearings, social media
 # posts, interviews, episodes' seasons); the in-text styles' entries as citeproc_input now feeds them
 # (Vancouver's spaced dates, APA's "(Ed.)", typeset and alternating quotes, tidied initials).
-VERSION = 8
+# 9: citation keys as Pandoc reads them: in braces (@{O'Hara_1999}), and a bare key ends before
+# repeated punctuation (@Foo_bar--baz cites Foo_bar).
+VERSION = 9
 
 __all__ = [
     "AsideInfo",

@@ -7,6 +7,11 @@ Text before the key is the prefix; after it come an optional locator and a
 suffix. A narrative citation is ``@key`` in running text, optionally followed
 by a bracket holding its locator and suffix: ``@key [p. 33]``.
 
+A key is written bare or in braces, as Pandoc reads them
+(``citations.keys``): ``@Foo_bar--baz`` cites ``Foo_bar``, ``@{O'Hara_1999}``
+cites ``O'Hara_1999``. A key in braces may hold ``;``, ``[`` or ``]``, which
+then neither split nor close the citation; it holds no brace or whitespace.
+
 A locator is a label Pandoc knows (its English terms, long or short,
 singular or plural: ``p.``, ``chapters``, ``s.v.``, ``§``…) and a value, or a
 bare number, which is a page, or anything in braces (``{iv, vi–xi}``). The
@@ -22,28 +27,51 @@ anchored or scans forward once, and each part of a bracket is read once.
 import re
 from dataclasses import dataclass
 
-# The same pattern as ``citations.models.CITATION_KEY_PATTERN`` (a test keeps
-# them equal); copied so that rendering stays importable without Django.
-CITATION_KEY_PATTERN = r"\w(?:[\w:.#$%&+?<>~/-]*[\w])?"
+from citations.keys import BARE_KEY_PATTERN, KEY_PATTERN, cite_key
 
-_KEY_IN_TEXT = rf"(?<![\w@.])-?@(?:{CITATION_KEY_PATTERN})"
+# A key after its "@", bare or in braces: the group "braced" or "bare" holds it.
+_KEY = rf"(?:\{{(?P<braced>{KEY_PATTERN})\}}|(?P<bare>{BARE_KEY_PATTERN}))"
+_ANY_KEY = rf"(?:\{{{KEY_PATTERN}\}}|{BARE_KEY_PATTERN})"
+_BRACED_AT_KEY = rf"-?@\{{{KEY_PATTERN}\}}"
+
+_KEY_IN_TEXT = rf"(?<![\w@.])-?@{_ANY_KEY}"
 
 # A bracket opening before an @key with no bracket in between; whether and
 # how it closes is read by the processor, so an unclosed one can be reported.
-CITATION_RE = rf"\[(?=[^\[\]]*{_KEY_IN_TEXT})([^\[\]]*)"
+# Its inside runs to the first bracket not within a key in braces.
+CITATION_RE = rf"\[(?=[^\[\]]*{_KEY_IN_TEXT})((?:{_BRACED_AT_KEY}|[^\[\]])*+)"
 
 # ``@key`` in running text (not after "/", so an address's ``/@name`` is not
-# one), with the bracket of its locator and suffix if one follows. The key is
-# read whole (an atomic group) and may not run into another "@": "@a@b" is no
+# one), with the bracket of its locator and suffix if one follows. A bare key
+# is read whole (possessively) and may not run into another "@": "@a@b" is no
 # citation, where a shorter key would have been read after the placeholder
 # Python-Markdown leaves for "@a".
-NARRATIVE_RE = rf"(?<![\w@./\\])@((?>{CITATION_KEY_PATTERN}))(?!@)(?:[ ]?\[([^\[\]]*)\](?![(\[]))?"
-
-_PART_RE = re.compile(
-    rf"^(?P<prefix>.*?)(?<![\w@.])(?P<suppress>-?)@(?P<key>{CITATION_KEY_PATTERN})(?P<suffix>.*)$",
-    re.DOTALL,
+NARRATIVE_RE = (
+    rf"(?<![\w@./\\])@(?:\{{(?P<braced>{KEY_PATTERN})\}}|(?P<bare>{BARE_KEY_PATTERN})(?!@))"
+    r"(?:[ ]?\[(?P<bracket>[^\[\]]*)\](?![(\[]))?"
 )
+
+_PART_RE = re.compile(rf"^(?P<prefix>.*?)(?<![\w@.])(?P<suppress>-?)@{_KEY}(?P<suffix>.*)$", re.DOTALL)
 KEY_IN_TEXT_RE = re.compile(_KEY_IN_TEXT)
+_SEMICOLON_RE = re.compile(rf"{_BRACED_AT_KEY}|;")
+
+
+def keys_in(text):
+    """Every key written after an ``@`` in ``text``, braces taken off, whether or not it is cited."""
+    return {
+        match[0].lstrip("-@").removeprefix("{").removesuffix("}") for match in KEY_IN_TEXT_RE.finditer(text)
+    }
+
+
+def _parts(body):
+    """A bracket's inside cut at each ``;`` that is not within a key in braces."""
+    parts, start = [], 0
+    for match in _SEMICOLON_RE.finditer(body):
+        if match[0] == ";":
+            parts.append(body[start : match.start()])
+            start = match.end()
+    return [*parts, body[start:]]
+
 
 # CSL's locator names and the words Pandoc reads as each (the English
 # locale's terms, long and short, singular and plural).
@@ -148,14 +176,14 @@ def read_locator(text, written):
 def parse_citation(body):
     """The cites in a bracket's inside; CitationError if a part names no key or has an unreadable locator."""
     cites = []
-    for part in body.split(";"):
+    for part in _parts(body):
         match = _PART_RE.match(part.strip())
         if match is None or KEY_IN_TEXT_RE.search(match["suffix"]):
             raise CitationError(f"“[{body}]” looks like a citation, but each part must name one @key.")
         locator, label, value, suffix = read_locator(match["suffix"], f"[{body}]")
         cites.append(
             Cite(
-                key=match["key"],
+                key=match["braced"] or match["bare"],
                 prefix=_squash(match["prefix"]),
                 locator=locator,
                 label=label,
@@ -171,7 +199,7 @@ def parse_narrative(key, bracket):
     """The cite of ``@key`` in running text, with its bracket's locator and suffix (None: no bracket)."""
     if bracket is None:
         return Cite(key=key, narrative=True)
-    locator, label, value, suffix = read_locator(bracket, f"@{key} [{bracket}]")
+    locator, label, value, suffix = read_locator(bracket, f"{cite_key(key)} [{bracket}]")
     return Cite(key=key, locator=locator, label=label, value=value, suffix=suffix, narrative=True)
 
 
@@ -180,7 +208,7 @@ def citation_text(cites, unknown=frozenset()):
     parts = []
     for cite in cites:
         mark = "?" if cite.key in unknown else ""
-        text = f"{'-' if cite.suppress_author else ''}@{cite.key}{mark}"
+        text = f"{'-' if cite.suppress_author else ''}{cite_key(cite.key)}{mark}"
         if cite.narrative:
             tail = ", ".join(filter(None, [cite.locator, cite.suffix.lstrip(", ")]))
             return f"{text} [{tail}]" if tail else text

@@ -30,6 +30,7 @@ from blog.rendering.limits import MAX_MESSAGES, Limits
 from blog.rendering.notes import NotesTreeprocessor
 from blog.rendering.outline import OutlineTreeprocessor
 from blog.rendering.sidenotes import SidenotesTreeprocessor
+from citations.keys import cite_key
 
 
 class RenderState:
@@ -91,7 +92,7 @@ class RenderState:
         unknown = [cite.key for cite in cites if cite.key not in self.sources]
         for key in unknown:
             self.error(
-                f"Unknown source “@{key}”: add it to the library or correct the key "
+                f"Unknown source “{cite_key(key)}”: add it to the library or correct the key "
                 "(write “\\@” for an at sign that cites nothing)."
             )
         if unknown:
@@ -118,7 +119,7 @@ class RenderState:
                 )
             )
         except Exception as exc:  # a broken source must not take the page down
-            self.error(f"The source “@{cite.key}” could not format its note ({type(exc).__name__}).")
+            self.error(f"The source “{cite_key(cite.key)}” could not format its note ({type(exc).__name__}).")
             return escape(citation_text((cite,)))
 
     def narrative(self, cite, *, short):
@@ -126,8 +127,10 @@ class RenderState:
         try:
             return str(self.sources[cite.key].narrative(short=short))
         except Exception as exc:  # as in note()
-            self.error(f"The source “@{cite.key}” could not format its author ({type(exc).__name__}).")
-            return escape(f"@{cite.key}")
+            self.error(
+                f"The source “{cite_key(cite.key)}” could not format its author ({type(exc).__name__})."
+            )
+            return escape(cite_key(cite.key))
 
     def cite_in_text(self, groups):
         """The in-text style's HTML for each citation group (reported like ``note``)."""
@@ -142,7 +145,8 @@ class RenderState:
         try:
             return str(source.attribution())
         except Exception as exc:  # as in note()
-            self.error(f"The source “@{source.key}” could not format its attribution ({type(exc).__name__}).")
+            problem = type(exc).__name__
+            self.error(f"The source “{cite_key(source.key)}” could not format its attribution ({problem}).")
             return escape(str(getattr(source, "key", "")))
 
 

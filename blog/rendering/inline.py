@@ -129,7 +129,8 @@ class CitationProcessor(DialectProcessor):
 
 
 class NarrativeProcessor(DialectProcessor):
-    """``@key`` or ``@key [p. 33]`` in running text: the author named in the text, a note for the rest.
+    """``@key`` or ``@{key}``, with ``[p. 33]`` or not, in running text: the author named in the text,
+    a note for the rest.
 
     Runs before interpolations, so ``@key [p. 33]`` in an excerpt is one
     citation; an address's ``/@name`` or ``name@host`` is not one, and
@@ -142,9 +143,9 @@ class NarrativeProcessor(DialectProcessor):
     def handleMatch(self, m, data):
         if not self.state.citation_allowed():
             return None, None, None
-        bracket = None if m.group(2) is None else self.plain(m.group(2))
+        bracket = None if m["bracket"] is None else self.plain(m["bracket"])
         try:
-            cite = parse_narrative(m.group(1), bracket)
+            cite = parse_narrative(m["braced"] or m["bare"], bracket)
         except CitationError as exc:
             self.state.error(str(exc))
             return plain_text(self.plain(m.group(0))), m.start(), m.end()

@@ -15,7 +15,7 @@ import markdown
 
 from blog.rendering import brackets, plain, tables, wide
 from blog.rendering.anchors import AnchorExtension
-from blog.rendering.cites import KEY_IN_TEXT_RE
+from blog.rendering.cites import keys_in
 from blog.rendering.extension import CommentaryExtension
 from blog.rendering.images import SizeLookup
 from blog.rendering.limits import Limits, flatten, over_formatting, over_length
@@ -166,7 +166,7 @@ def keys_to_fetch(text: str) -> set[str]:
     Found by pattern alone, without rendering, so a caller can fetch the
     sources before the one real render (``citation_keys`` renders to be exact).
     """
-    return {match.lstrip("-@") for match in KEY_IN_TEXT_RE.findall(_clean_input(text))}
+    return keys_in(_clean_input(text))
 
 
 def render_comment(text: str, limits: Limits | None = None) -> str:

@@ -46,9 +46,37 @@ class TestSourceCompletion:
         make_source(key="hinshaw2013", title="Defenders Outgunned")
         answer = client_for(team.author).get(COMPLETE, {"q": "@mill"}).json()
         assert answer["sources"] == [
-            {"key": "mill1859", "title": "On Liberty", "names": "John Stuart Mill", "year": None},
-            {"key": "berlin1958", "title": "Two Concepts, after Mill", "names": "", "year": None},
-            {"key": "smith2001", "title": "Elsewhere", "names": "Ann Millward", "year": None},
+            {
+                "key": "mill1859",
+                "cite": "@mill1859",
+                "title": "On Liberty",
+                "names": "John Stuart Mill",
+                "year": None,
+            },
+            {
+                "key": "berlin1958",
+                "cite": "@berlin1958",
+                "title": "Two Concepts, after Mill",
+                "names": "",
+                "year": None,
+            },
+            {
+                "key": "smith2001",
+                "cite": "@smith2001",
+                "title": "Elsewhere",
+                "names": "Ann Millward",
+                "year": None,
+            },
+        ]
+
+    def test_a_key_pandoc_reads_only_in_braces_is_offered_in_braces(self, team):
+        """“@{O'Ha” finds O'Hara_1999, to be inserted as ``@{O'Hara_1999}`` (Pandoc: "Unless a citation key
+        starts with a letter, digit, or _, and contains only alphanumerics and single internal punctuation
+        characters […], it must be surrounded by curly braces")."""
+        make_source(key="O'Hara_1999", title="Auger decay")
+        answer = client_for(team.author).get(COMPLETE, {"q": "@{O'Ha"}).json()
+        assert [(source["key"], source["cite"]) for source in answer["sources"]] == [
+            ("O'Hara_1999", "@{O'Hara_1999}")
         ]
 
     def test_at_most_ten_in_one_query_however_many_match(self, team):

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from blog.rendering import citation_keys, render_post
-from blog.rendering.cites import CITATION_KEY_PATTERN
 from demo.content import CONTENT_DIR, load_post
 from tests.blog.rendering_helpers import SEED_NOTE, SEED_SHORT_NOTE, SOURCES, soup, text_of
 
@@ -125,11 +124,17 @@ def test_citation_keys_names_what_the_renderer_cites():
     assert citation_keys(text) == {"a", "b", "c", "d"}
 
 
-def test_citation_key_pattern_matches_the_citations_app():
-    """The rendering package's copy of the key pattern is the citations app's."""
-    from citations.models import CITATION_KEY_PATTERN as MODEL_PATTERN
+def test_the_renderer_and_the_model_read_keys_by_one_definition():
+    """The renderer reads keys with ``citations.keys``' patterns, as the model's validator does:
+    no copy to drift."""
+    from blog.rendering import cites
+    from citations import keys
+    from citations.models import validate_citation_key
 
-    assert CITATION_KEY_PATTERN == MODEL_PATTERN
+    assert keys.BARE_KEY_PATTERN in cites.NARRATIVE_RE and keys.KEY_PATTERN in cites.NARRATIVE_RE
+    assert keys.KEY_PATTERN in validate_citation_key.regex.pattern
+    patterns = [name for name in vars(cites) if name.endswith("KEY_PATTERN")]
+    assert patterns and all(getattr(cites, name) is getattr(keys, name) for name in patterns)
 
 
 def test_rendering_without_sources_shows_citations_as_unknown():

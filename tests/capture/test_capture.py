@@ -201,3 +201,16 @@ def test_metadata_the_library_cannot_take_is_left_out_not_an_error(client, autho
         2020,
         None,
     )
+
+
+def test_a_draft_attributes_its_excerpt_to_a_key_in_braces_when_it_needs_them():
+    """A captured passage of a source keyed ``O'Hara_1999`` is attributed ``— [@{O'Hara_1999}]``, the
+    form Pandoc reads whole ("…it must be surrounded by curly braces, which are not considered part of
+    the key")."""
+    from blog.rendering import render_post
+    from capture.services import excerpt_body
+
+    body = excerpt_body("Words quoted.", "O'Hara_1999")
+    assert body == "> Words quoted.\n>\n> — [@{O'Hara_1999}]\n"
+    assert excerpt_body("", "O'Hara_1999") == "[@{O'Hara_1999}]\n"
+    assert [excerpt.source_key for excerpt in render_post(body).excerpts] == ["O'Hara_1999"]

@@ -80,7 +80,8 @@ def test_the_change_form_shows_names_as_text(admin_client):
         ),
         ({"issued_day": "3"}, "issued_month", "A day needs a month."),
         ({"authors": ", Margaret"}, "authors", "Name 1 needs a family name or a literal name."),
-        ({"key": "bad key"}, "key", "A key starts with"),
+        ({"key": "bad key"}, "key", "A key has no spaces, braces or control characters."),
+        ({"key": "{bad}"}, "key", "any other is cited in braces, as in [@{O'Hara_1999}]."),
     ],
 )
 def test_bad_dates_names_and_keys_are_shown_beside_the_field(admin_client, overrides, field, message):
@@ -89,6 +90,19 @@ def test_bad_dates_names_and_keys_are_shown_beside_the_field(admin_client, overr
     assert response.status_code == 200
     assert message in " ".join(response.context["adminform"].form.errors[field])
     assert not Source.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_key_pandoc_reads_only_in_braces_is_saved_and_the_admin_says_how_to_cite_it(admin_client):
+    """JabRef's ``O'Hara_1999`` is a key: Pandoc's manual, "Unless a citation key starts with a letter,
+    digit, or _, and contains only alphanumerics and single internal punctuation characters […], it must
+    be surrounded by curly braces"; the admin says to cite it so."""
+    response = admin_client.post(
+        reverse("admin:citations_source_add"), form_data(key="O'Hara_1999"), follow=True
+    )
+    assert Source.objects.get().key == "O'Hara_1999"
+    messages = [str(message) for message in response.context["messages"]]
+    assert "Posts cite this source with its key in braces: [@{O'Hara_1999}]." in messages
 
 
 @pytest.mark.django_db

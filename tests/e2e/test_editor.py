@@ -111,6 +111,27 @@ def test_at_offers_source_keys_and_enter_inserts_one(live_server, author):
     assert listbox.is_hidden() and editor.get_attribute("aria-activedescendant") is None
 
 
+def test_a_key_that_needs_braces_is_inserted_in_braces(live_server, author):
+    """Typing “@{O'Ha” offers O'Hara_1999; Enter writes ``@{O'Hara_1999}``, which the preview cites."""
+    from tests.factories import make_source
+
+    make_source(
+        key="O'Hara_1999", title="Auger Decay of Excitons", authors=[{"family": "O'Hara", "given": "K."}]
+    )
+    page = author
+    page.goto(live_server.url + "/admin/blog/post/add/")
+    editor = page.get_by_label("Body")
+    editor.click()
+    editor.press_sequentially("As shown [@{O'Ha")
+    option = page.get_by_role("listbox", name="Sources").get_by_role("option").first
+    option.wait_for()
+    assert option.inner_text().startswith("@{O'Hara_1999}\n")
+    editor.press("Enter")
+    editor.press_sequentially("].")
+    assert editor.input_value() == "As shown [@{O'Hara_1999}]."
+    preview_body(page).locator(".footnotes li").get_by_text("Auger Decay of Excitons").wait_for()
+
+
 def test_a_changed_draft_is_autosaved_and_loads_back_into_the_form(live_server, author):
     """Typing in a post autosaves it apart from the post; after leaving, the autosave loads into the form."""
     page = author

@@ -64,3 +64,21 @@ def test_quote_is_attributed_only_to_a_citation_without_a_remark():
 def test_parse_citation_reads_no_citation_into_an_explanation():
     """A note that only explains is no citation, however it is punctuated."""
     assert parse_citation("I mean the second one, of course. Not the first, 12.") is None
+
+
+@pytest.mark.parametrize(
+    ("note", "citation"),
+    [
+        (f"{MILL}, 22.", "[@{O'Mill_1859}, p. 22]"),
+        (f"{MILL}, 22. A remark.", "[^1]: [@{O'Mill_1859}, p. 22]. A remark."),
+    ],
+)
+def test_a_library_key_that_needs_braces_is_written_in_braces(note, citation):
+    """A note resolved to a key Pandoc reads whole only in braces ("O'Mill_1859") is written
+    ``[@{O'Mill_1859}]``: Pandoc's manual, "Unless a citation key starts with a letter, digit, or _, and
+    contains only alphanumerics and single internal punctuation characters […], it must be surrounded by
+    curly braces"."""
+    html = f"<p>Liberty is fragile<sup>1</sup>.</p><hr><p><sup>1</sup> {note}</p>"
+    markdown = convert_post(html, resolve=lambda reference: "O'Mill_1859").markdown
+    assert citation in markdown
+    assert "@O'Mill" not in markdown

@@ -12,8 +12,9 @@
   "use strict";
 
   var EDITOR = ".post-editor .markdownx-editor";
-  // A Pandoc citation key after "@", at the start of the text or after a space, "[", ";" or "(".
-  var TYPED = /(^|[\s\[;(-])@([\w:.#$%&+?<>~\/-]{0,100})$/;
+  // A Pandoc citation key after "@", at the start of the text or after a space, "[", ";" or "(":
+  // bare, or after "{" (any characters but spaces and braces), as in "@{O'Hara".
+  var TYPED = /(^|[\s\[;(-])@(\{[^\s{}]{0,100}|[\w:.#$%&+?<>~\/-]{0,100})$/;
 
   function Completion(editor, url) {
     this.editor = editor;
@@ -48,13 +49,14 @@
     });
   }
 
-  // The "@word" just before the caret, or null.
+  // The "@word" (or "@{word") just before the caret, or null; ``text`` is the word without its brace.
   Completion.prototype.word = function () {
     var editor = this.editor;
     if (editor.selectionStart !== editor.selectionEnd) return null;
     var before = editor.value.slice(Math.max(0, editor.selectionStart - 110), editor.selectionStart);
     var match = TYPED.exec(before);
-    return match ? { text: match[2], start: editor.selectionStart - match[2].length - 1 } : null;
+    if (!match) return null;
+    return { text: match[2].replace(/^\{/, ""), start: editor.selectionStart - match[2].length - 1 };
   };
 
   Completion.prototype.typed = function () {
@@ -95,7 +97,7 @@
       option.setAttribute("data-index", String(index));
       var key = document.createElement("span");
       key.className = "source-key";
-      key.textContent = "@" + source.key;
+      key.textContent = source.cite;
       var meta = document.createElement("span");
       meta.className = "source-meta";
       meta.textContent = [source.names, source.title, source.year].filter(Boolean).join(" · ");
@@ -141,18 +143,18 @@
     }
   };
 
-  // Put the chosen key in place of the "@word" typed.
+  // Put the chosen key, as a post cites it ("@key" or "@{key}"), in place of the "@word" typed.
   Completion.prototype.choose = function (index) {
     var word = this.word();
     var source = this.items[index];
     if (!word || !source) return this.close();
     var editor = this.editor;
     var end = editor.selectionStart;
-    var inserted = "@" + source.key;
+    var inserted = source.cite;
     editor.value = editor.value.slice(0, word.start) + inserted + editor.value.slice(end);
     editor.selectionStart = editor.selectionEnd = word.start + inserted.length;
     this.close();
-    this.status.textContent = "Inserted @" + source.key + ".";
+    this.status.textContent = "Inserted " + source.cite + ".";
     this.inserting = true;
     editor.dispatchEvent(new Event("input", { bubbles: true })); // markdownx refreshes the preview
     this.inserting = false;
