@@ -6,7 +6,9 @@ punctuation characters (:.#$%&-+?<>~/), it must be surrounded by curly
 braces, which are not considered part of the key." Its reader also lets ":"
 or "/" stand before a "/", so ``@http://x.org/a`` is one key. A key in braces
 is anything without whitespace; a source's key has no braces either (Pandoc
-reads nested braces, which this project does not) and no control characters.
+reads nested braces, which this project does not), no control characters and
+no comma, which ends a key in BibTeX, so that every key a source has is one
+its BibTeX export can write and read back.
 
 No Django here: the model's validator and the rendering pipeline, which must
 import without Django, both read these patterns, so the two cannot drift.
@@ -16,8 +18,8 @@ import re
 
 MAX_KEY_LENGTH = 100
 
-# What a source's key may hold: any character but whitespace, braces and controls (C0 and C1).
-KEY_PATTERN = r"[^\s{}\x00-\x1f\x7f-\x9f]+"
+# What a source's key may hold: any character but whitespace, braces, commas and controls (C0 and C1).
+KEY_PATTERN = r"[^\s{},\x00-\x1f\x7f-\x9f]+"
 
 # A key written bare, as in ``@Foo_bar.baz``: a letter (of any script), digit or underscore,
 # then letters, digits, underscores and single punctuation characters each followed by one of

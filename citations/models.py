@@ -14,7 +14,7 @@ from citations.styles.processor import alike_key
 
 validate_citation_key = RegexValidator(
     rf"^{KEY_PATTERN}\Z",
-    "A key has no spaces, braces or control characters. A key that starts with a letter, digit or "
+    "A key has no spaces, braces, commas or control characters. A key that starts with a letter, digit or "
     "underscore and has only letters, digits and single punctuation marks (: . # $ %% & - + ? < > ~ /) "
     "between them is cited as it is, as in [@hinshaw2013]; any other is cited in braces, as in "
     "[@{O'Hara_1999}].",  # %% as messages are %-formatted

@@ -80,7 +80,7 @@ def test_the_change_form_shows_names_as_text(admin_client):
         ),
         ({"issued_day": "3"}, "issued_month", "A day needs a month."),
         ({"authors": ", Margaret"}, "authors", "Name 1 needs a family name or a literal name."),
-        ({"key": "bad key"}, "key", "A key has no spaces, braces or control characters."),
+        ({"key": "bad key"}, "key", "A key has no spaces, braces, commas or control characters."),
         ({"key": "{bad}"}, "key", "any other is cited in braces, as in [@{O'Hara_1999}]."),
     ],
 )

@@ -69,10 +69,10 @@ def test_bad_records_are_skipped_and_named_with_their_position():
     assert report.created == ["hinshaw2013", "mill1859"]
     assert report.skipped == [
         "Record 2: the record has no id (citation key).",
-        "Record 3 (bad key!): key: A key has no spaces, braces or control characters. A key that starts "
-        "with a letter, digit or underscore and has only letters, digits and single punctuation marks "
-        "(: . # $ % & - + ? < > ~ /) between them is cited as it is, as in [@hinshaw2013]; any other is "
-        "cited in braces, as in [@{O'Hara_1999}].",
+        "Record 3 (bad key!): key: A key has no spaces, braces, commas or control characters. "
+        "A key that starts with a letter, digit or underscore and has only letters, digits and single "
+        "punctuation marks (: . # $ % & - + ? < > ~ /) between them is cited as it is, as in "
+        "[@hinshaw2013]; any other is cited in braces, as in [@{O'Hara_1999}].",
     ]
     assert str(report).endswith("; 2 not imported (bad records)")
 

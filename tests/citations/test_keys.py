@@ -59,7 +59,7 @@ def test_csl_json_records_whose_keys_need_braces_are_imported_with_a_note():
     assert report.created == REAL_KEYS
     assert report.notes == [f"Record {n} ({key}): {note_for(key)}" for n, key in enumerate(REAL_KEYS, 1)]
     assert report.skipped == [
-        "Record 5 (bad key): key: A key has no spaces, braces or control characters. "
+        "Record 5 (bad key): key: A key has no spaces, braces, commas or control characters. "
         "A key that starts with a letter, digit or underscore and has only letters, digits and single "
         "punctuation marks (: . # $ % & - + ? < > ~ /) between them is cited as it is, as in "
         "[@hinshaw2013]; any other is cited in braces, as in [@{O'Hara_1999}]."
@@ -68,15 +68,17 @@ def test_csl_json_records_whose_keys_need_braces_are_imported_with_a_note():
 
 @pytest.mark.parametrize("key", [*REAL_KEYS, "a;b]c", "Foo_bar.baz.", "x" * 100, "日本:1"])
 def test_any_key_pandoc_can_cite_is_a_valid_key(key):
-    """A key has no whitespace, braces or control characters; anything else Pandoc cites, bare or braced."""
+    """A key has no whitespace, braces, commas or control characters; Pandoc cites anything else,
+    bare or braced."""
     validate_citation_key(key)
 
 
 @pytest.mark.parametrize(
-    "key", ["bad key", "tab\tkey", "{braced}", "a}", "nul\x00", "c1\x85", "", "nbsp\xa0key"]
+    "key", ["bad key", "tab\tkey", "{braced}", "a}", "nul\x00", "c1\x85", "", "nbsp\xa0key", "Smith,2001"]
 )
-def test_whitespace_braces_and_control_characters_are_refused(key):
-    """Pandoc reads no whitespace in a key, braces end one, and a control character cannot be typed."""
+def test_whitespace_braces_commas_and_control_characters_are_refused(key):
+    """Pandoc reads no whitespace in a key, braces end one, a comma ends one in BibTeX (the export
+    could not write it back), and a control character cannot be typed."""
     with pytest.raises(ValidationError):
         validate_citation_key(key)
 
