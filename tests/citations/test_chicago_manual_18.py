@@ -496,19 +496,18 @@ def test_a_comment_is_cited_by_the_post_it_is_on_with_its_time_stamp():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the transcribed note sets a space between the adjacent double and single quotation "
-    "marks (CMOS 6.11); the project prints none, as the same guide's bibliography entry does",
-)
 def test_an_interview_whose_title_opens_with_a_quotation():
     """The quick guide: "Joy Buolamwini, “ ‘If You Have a Face, …,’ Expert Says,” interview by Tonya
-    Mosley, <i>Fresh Air</i>, NPR, November 28, 2023, audio, 37:58, https://…"."""
-    assert chicago.note(BUOLAMWINI) == (
+    Mosley, <i>Fresh Air</i>, NPR, November 28, 2023, audio, 37:58, https://…". The guide's note sets a
+    space between the adjacent double and single quotation marks, its bibliography entry (above) none:
+    the thin space typesetters may add there (6.11). The site adds none, as the entry, so the note is
+    read without it."""
+    expected = (
         "Joy Buolamwini, “ ‘If You Have a Face, You Have a Place in the Conversation About AI,’ Expert "
         "Says,” interview by Tonya Mosley, <i>Fresh Air</i>, NPR, November 28, 2023, audio, 37:58, "
         f"{link(BUOLAMWINI['URL'])}."
     )
+    assert chicago.note(BUOLAMWINI) == expected.replace("“ ‘", "“‘")
 
 
 def test_an_organisations_web_page_is_cited_by_its_title_the_organisation_after_the_site():
