@@ -56,7 +56,12 @@ DEFAULT_STYLE = "chicago-18"
 # (prepositions of five letters or more capitalised, 8.160), a chapter's volume, "nos. 7–8", spaced
 # initials, 1496–504 (9.63). In-text styles: works alike told apart by the names behind "et al." before
 # letters (APA 7 8.18), dates within one year cited by their year.
-VERSION = "6"
+# 7: Chicago: the 18th's order of elements (edition before editors and translators, 14.2), a periodical's
+# section before its title (14.88, 14.93), a podcast before its episode (14.168), a record's note for
+# readers at the end of its entry ("Site discontinued."); editions spelt out or doubled as real records
+# write them ("Second edition", "1st ed.."), a value's spaces at its ends and a catalogue's closing
+# marks ("Seattle :") left out, no comma after a comma.
+VERSION = "7"
 
 # A style's module, and the options its functions take. "chicago-note", the
 # name before editions were offered, keeps meaning the 17th edition.
