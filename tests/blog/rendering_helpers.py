@@ -10,6 +10,7 @@ from html import escape
 
 from bs4 import BeautifulSoup
 
+from blog.rendering import render_post, without_sidenotes
 from blog.rendering.sanitize import AUTHOR_ATTRIBUTES, AUTHOR_TAGS
 
 
@@ -88,3 +89,15 @@ def disallowed_markup(html, tags=AUTHOR_TAGS, attributes=AUTHOR_ATTRIBUTES):
         allowed = set(attributes.get("*", ())) | set(attributes.get(element.name, ()))
         found.extend(f"{element.name}@{name}" for name in element.attrs if name not in allowed)
     return found
+
+
+def render_with_notes(text, sources=SOURCES):
+    """The rendering, its HTML as a list reader (no sidenote copies) sees it, and its notes' text."""
+    rendering = render_post(text, sources)
+    page = soup(without_sidenotes(rendering.html))
+    notes = []
+    for item in page.select("section.footnotes > ol > li"):
+        for backref in item.select("a.footnote-backref"):
+            backref.decompose()
+        notes.append(text_of(item))
+    return rendering, page, notes

@@ -3,21 +3,13 @@ locator labels, and an error naming whatever the pipeline cannot read."""
 
 import pytest
 
-from blog.rendering import render_post, without_sidenotes
 from blog.rendering.cites import LOCATOR_TERMS, CitationError, parse_citation, parse_narrative
-from tests.blog.rendering_helpers import SOURCES, soup, text_of
+from tests.blog.rendering_helpers import render_with_notes, text_of
 
 
 def render(text):
     """The rendering, its HTML as a list reader (no sidenote copies) sees it, and its notes' text."""
-    rendering = render_post(text, SOURCES)
-    page = soup(without_sidenotes(rendering.html))
-    notes = []
-    for item in page.select("section.footnotes > ol > li"):
-        for backref in item.select("a.footnote-backref"):
-            backref.decompose()
-        notes.append(text_of(item))
-    return rendering, page, notes
+    return render_with_notes(text)
 
 
 FULL = "“Defenders Outgunned By Islamists In Desert,” The Wall Street Journal, February 22, 2013"

@@ -10,10 +10,10 @@ from dataclasses import replace
 
 import pytest
 
-from blog.rendering import citation_keys, keys_to_fetch, render_post, without_sidenotes
+from blog.rendering import citation_keys, keys_to_fetch
 from blog.rendering.cites import parse_citation
 from citations.keys import cite_key, needs_braces
-from tests.blog.rendering_helpers import SEED, soup, text_of
+from tests.blog.rendering_helpers import SEED, render_with_notes, text_of
 
 # Real keys that Pandoc can cite only in braces: JabRef's, Papers' and BibDesk's.
 REAL_KEYS = ["O'Hara_1999", "IJCAI01*425", "AAAI/IAAI99*570", "Anonymous:7mjJ5kc-"]
@@ -26,15 +26,8 @@ FULL = (
 
 
 def render(text, sources=SOURCES):
-    """The rendering, and the text of each note as a reader sees it."""
-    rendering = render_post(text, sources)
-    page = soup(without_sidenotes(rendering.html))
-    notes = []
-    for item in page.select("section.footnotes > ol > li"):
-        for backref in item.select("a.footnote-backref"):
-            backref.decompose()
-        notes.append(text_of(item))
-    return rendering, page, notes
+    """The rendering, its HTML and the text of each note as a reader sees it."""
+    return render_with_notes(text, sources)
 
 
 @pytest.mark.parametrize("key", REAL_KEYS)
