@@ -140,20 +140,75 @@ def test_bibtex_latex_is_decoded_but_urls_are_kept_verbatim():
 
 
 @pytest.mark.parametrize(
-    ("text", "where", "message"),
+    ("text", "message"),
     [
-        ("@book{a, title = {T}}\n@book{a, title = {U}}\n", "line 2", "the key 'a' is used twice"),
-        ("@book{a, title = {T}\n@book{b, title = {U}}\n", "line 1", "Unexpected block start"),
+        (
+            "@book{a, title = {T}\n@book{b, title = {U}}\n",
+            "the entry is not closed before the entry at line 2: its closing brace is missing",
+        ),
+        (
+            "@book{a,\n title = {T {x},\n year = 2000}\n\n@book{b, title = {U}}\n",
+            "the entry is not closed before the entry at line 5: a brace opened in its title field "
+            "(line 2) is not closed",
+        ),
+        (
+            '@book{a,\n title = "T,\n year = 2000}\n@book{b, title = {U}}\n',
+            "the entry is not closed before the entry at line 4: a quotation mark opened in its title "
+            "field (line 2) is not closed",
+        ),
     ],
 )
-def test_malformed_bibtex_is_reported_by_line(text, where, message):
-    """A broken entry or a key used twice is a record with its line and the reason, the rest are read."""
+def test_an_entry_not_closed_is_named_with_its_line_and_the_field_left_open(text, message):
+    """An entry whose brace or quotation mark is not closed runs on to the next entry: it is
+    named by its line and key, and the field where the brace or quotation mark was opened (the one
+    whose value runs over the line of another field); the next entry is read."""
     records = formats.read(text, "bibtex")
-    bad = [record for record in records if record.error]
-    assert [(record.where, message in record.error) for record in bad] == [(where, True)]
-    assert [record.item["title"] for record in records if not record.error] == [
-        "T" if "a'" in message else "U"
+    bad = [(record.where, record.item, record.error) for record in records if record.error]
+    assert bad == [("line 1", {"id": "a"}, message)]
+    assert [record.item["title"] for record in records if not record.error] == ["U"]
+
+
+def test_an_entry_with_a_key_used_before_is_read_and_named_by_its_line():
+    """The second entry with a key is read, named by its line only: the import takes the first
+    good record with a key (``citations.services``)."""
+    records = formats.read("@book{a, title = {T}}\n@book{a, title = {U}}\n", "bibtex")
+    assert [(record.where, record.item["id"], record.item["title"]) for record in records] == [
+        ("entry 1 (line 1)", "a", "T"),
+        ("line 2", "a", "U"),
     ]
+
+
+PERCENT_COMMENTS = """% Exported 2024; a comment line @book{fake, title = {Fake}}
+%@ARTICLE{10.1:18,
+%  TITLE = {Commented out},
+%}
+@ARTICLE{10.1:18,
+  % AUTHOR = {Commented, Out},
+  AUTHOR = {Doe, Jane}, % after a field
+  TITLE  = {Real: 50% of {it} % is text},
+  JOURNAL = "Quoted % text",
+  YEAR   = 2019 % a bare value's comment
+}
+@book{after, title = {After}}
+"""
+
+
+def test_a_percent_sign_outside_values_starts_a_comment_as_in_pandoc():
+    """``%`` to the end of the line is a comment outside entries and between fields, as pandoc and
+    biber read it; inside a braced or quoted value it is text, as BibTeX reads it. Lines are counted
+    as written."""
+    records = formats.read(PERCENT_COMMENTS, "bibtex")
+    assert [(record.where, record.error) for record in records] == [
+        ("entry 1 (line 5)", ""),
+        ("entry 2 (line 12)", ""),
+    ]
+    item = records[0].item
+    assert (item["id"], item["author"], item["issued"]) == (
+        "10.1:18",
+        [{"family": "Doe", "given": "Jane"}],
+        {"date-parts": [[2019]]},
+    )
+    assert (item["title"], item["container-title"]) == ("Real: 50% of it % is text", "Quoted % text")
 
 
 @pytest.mark.parametrize(
