@@ -76,6 +76,12 @@ ENTRY_TYPES = {
     "jurisdiction": "legal_case",
     "standard": "legislation",
     "patent": "patent",
+    # Mendeley Desktop's own entry types, which it writes as it names its types.
+    "book_section": "chapter",
+    "magazine_article": "article-magazine",
+    "newspaper_article": "article-newspaper",
+    "web_page": "webpage",
+    "film": "motion_picture",
 }
 # Entry types that are the nearest kin rather than the same thing, counted as mapped.
 NEAREST = {
