@@ -141,7 +141,8 @@ def scan(text):
         elif block and token in '{}",=' + block.closing and _step(block, token, text, mark, line):
             block = None
     if block:
-        unclosed[block.line] = block.key, block.not_closed("by the end of the file") + "; the file may be truncated"
+        reason = block.not_closed("by the end of the file") + "; the file may be truncated"
+        unclosed[block.line] = block.key, reason
     return Scan(_blanked(text, blanks), unclosed)
 
 

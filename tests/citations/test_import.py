@@ -87,6 +87,45 @@ def test_a_key_used_twice_keeps_the_first_record_and_names_the_second():
 
 
 @pytest.mark.django_db
+def test_a_key_whose_first_record_cannot_be_imported_is_taken_by_the_next():
+    """A record that is not imported leaves its key to the next record with it: a file's
+    commented-out or broken copy of an entry does not stand in the way of the good one."""
+    report = import_file(b"@misc{a,\n  note = {}\n}\n@book{a, title = {The Good One}}\n", "bibtex")
+    assert report.created == ["a"]
+    assert report.skipped == [
+        "Entry 1 (line 1) (a): the record has nothing to cite it by: no title, name, container or "
+        "description."
+    ]
+    assert Source.objects.get(key="a").title == "The Good One"
+
+
+@pytest.mark.django_db
+def test_a_record_given_again_alike_is_noted_not_refused():
+    """A second entry with a key that is the same record as the first (Mendeley repeats some) is
+    named with the line of the first and not imported again; it is no bad record."""
+    entry = b"@book{mill1859, title = {On Liberty}, year = 1859}\n"
+    report = import_file(entry + b"\n" + entry, "bibtex")
+    assert (report.created, report.skipped) == (["mill1859"], [])
+    assert report.notes == ["Line 3 (mill1859): the same record as entry 1 (line 1); not imported again."]
+
+
+@pytest.mark.django_db
+def test_spaces_in_one_web_address_are_escaped_and_the_first_of_several_is_taken():
+    """A URL with spaces (Mendeley keeps them) is one address, its spaces "%20"; a field holding
+    several addresses, space apart, links the first. The record keeps what the file gave."""
+    records = [
+        {**SEED[0], "URL": "https://www.participations.org/Volume 9/Issue 2/7 Berenstein.pdf"},
+        {**SEED[1], "URL": "http://10.0.9.3/1341787 http://ezproxy.example.edu/login?url=x"},
+    ]
+    import_file(as_json(records), "csl-json")
+    urls = dict(Source.objects.values_list("key", "url"))
+    assert urls == {
+        "hinshaw2013": "https://www.participations.org/Volume%209/Issue%202/7%20Berenstein.pdf",
+        "mill1859": "http://10.0.9.3/1341787",
+    }
+
+
+@pytest.mark.django_db
 def test_values_the_fields_cannot_hold_are_kept_in_the_record_with_a_note():
     """An over-long title is shortened in the field but kept whole; a URL without a scheme gets https."""
     long_title = "A title " * 70
