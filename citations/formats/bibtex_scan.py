@@ -18,9 +18,13 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-# The marks: value delimiters, field separators, newlines, comments and block starts, as
-# bibtexparser's splitter finds them (a delimiter after a backslash is text).
-_MARK = re.compile(r'(?<!\\)[{})",=%\n]|@\w*[ \t]*(?=[{(])')
+# The marks bibtexparser's splitter finds that tell where blocks, values and comments begin and
+# end (a delimiter after a backslash is text); inside braces, only braces and block starts count.
+_MARK = re.compile(r'(?<!\\)[{})",%]|@\w*[ \t]*(?=[{(])')
+_BRACED_MARK = re.compile(r"(?<!\\)[{}]|@\w*[ \t]*(?=[{(])")
+# And those that tell which field of a block not closed is left open: read in that block only.
+_FIELD_MARK = re.compile(r'(?<!\\)[{})",=\n]')
+_DEPTH_CHANGE = {"{": 1, "}": -1}
 # A line that starts a field ("  doi = {"): inside a value, where a brace was left open.
 _FIELD_START = re.compile(r"[ \t]*[^\s=,{}\"#%@]+[ \t]*=")
 # Blocks whose body is not fields: read to their closing brace, comments and all.
@@ -97,7 +101,7 @@ def _step(block, token, text, mark, line):
         if token == '"' and not _is_quote_escape(text, mark.start()):
             block.quoted = False
     elif block.depth:
-        block.depth += {"{": 1, "}": -1}.get(token, 0)
+        block.depth += _DEPTH_CHANGE.get(token, 0)
     elif token == block.closing:
         return True
     elif block.kind in _FREE_TEXT:
@@ -118,32 +122,58 @@ def _step(block, token, text, mark, line):
     return False
 
 
+class _Lines:
+    """The line of a position in ``text``, counted forward from the last position asked for."""
+
+    def __init__(self, text):
+        self.text, self.position, self.line = text, 0, 0
+
+    def at(self, position):
+        self.line += self.text.count("\n", self.position, position)
+        self.position = position
+        return self.line
+
+
 def scan(text):
     """The ``Scan`` of a BibTeX file's text."""
-    blanks, unclosed, block, line, position = [], {}, None, 0, 0
-    while mark := _MARK.search(text, position):
+    blanks, not_closed, block, position, lines = [], [], None, 0, _Lines(text)
+    while mark := (_BRACED_MARK if block and block.depth else _MARK).search(text, position):
         token, position = mark.group(), mark.end()
-        if token == "\n":
-            line += 1
-            if block and _runs_on(block, text, mark):
-                block.runaway = (block.field, block.field_line, block.left_open())
-        elif token[0] == "@":
+        if token[0] == "@":
             if block and not _at_line_start(text, mark.start()):
                 continue
+            line = lines.at(mark.start())
             if block:
-                unclosed[block.line] = block.key, block.not_closed(f"before the entry at line {line + 1}")
+                not_closed.append((block, mark.start(), f"before the entry at line {line + 1}"))
             closing = "}" if text[position] == "{" else ")"
             block, position = _Block(line, token[1:].strip().lower(), closing, position + 1), position + 1
         elif token == "%" and (block is None or not (block.in_key or block.depth or block.quoted)):
             if block is None or block.kind not in _FREE_TEXT:
                 position = _line_end(text, position)
                 blanks.append((mark.start(), position))
-        elif block and token in '{}",=' + block.closing and _step(block, token, text, mark, line):
+        elif block and token in '{}",' + block.closing and _step(block, token, text, mark, 0):
             block = None
     if block:
-        reason = block.not_closed("by the end of the file") + "; the file may be truncated"
-        unclosed[block.line] = block.key, reason
-    return Scan(_blanked(text, blanks), unclosed)
+        not_closed.append((block, len(text), "by the end of the file"))
+    text = _blanked(text, blanks)
+    unclosed = {
+        block.line: (block.key, _why_not_closed(text, block, end, until)) for block, end, until in not_closed
+    }
+    return Scan(text, unclosed)
+
+
+def _why_not_closed(text, block, end, until):
+    """Why ``block`` is not closed ``until`` ``end``: its marks read again, fields and lines too."""
+    again, line = _Block(block.line, block.kind, block.closing, block.start), block.line
+    for mark in _FIELD_MARK.finditer(text, block.start, end):
+        if mark.group() == "\n":
+            line += 1
+            if _runs_on(again, text, mark):
+                again.runaway = (again.field, again.field_line, again.left_open())
+        else:
+            _step(again, mark.group(), text, mark, line)
+    reason = again.not_closed(until)
+    return reason + "; the file may be truncated" if end == len(text) else reason
 
 
 def _blanked(text, spans):

@@ -193,6 +193,22 @@ PERCENT_COMMENTS = """% Exported 2024; a comment line @book{fake, title = {Fake}
 """
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("@comment{jabref-meta: 50% done}\n@book{a, title = {T}}\n", "T"),
+        ("@book(a,\n  % title = {Old},\n  title = {T (2nd)}\n)\n", "T (2nd)"),
+        ('@string{pc = "50%"}\n@book{a, title = pc # " of " # {T}}\n', "50% of T"),
+        ("@book{a%b,\n  title = {T}\n}\n", "T"),
+    ],
+)
+def test_a_percent_sign_in_a_comment_block_a_string_or_a_key_is_text(text, title):
+    """A ``%`` is a comment only where a field may stand: in an @comment, a @string's value and
+    a key it is what the file says; a parenthesised entry's fields take comments as braced ones."""
+    (record,) = formats.read(text, "bibtex")
+    assert (record.error, record.item["title"]) == ("", title)
+
+
 def test_a_percent_sign_outside_values_starts_a_comment_as_in_pandoc():
     """``%`` to the end of the line is a comment outside entries and between fields, as pandoc and
     biber read it; inside a braced or quoted value it is text, as BibTeX reads it. Lines are counted
