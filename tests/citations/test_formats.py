@@ -140,6 +140,33 @@ def test_bibtex_latex_is_decoded_but_urls_are_kept_verbatim():
 
 
 @pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            r"Response to ``{C}omment on `{S}ome considerations' ''",
+            "Response to “Comment on ‘Some considerations’ ”",
+        ),
+        (r"It's `quoted' and `opened", "It's ‘quoted’ and ‘opened"),
+        (r"\`a la carte, ?`Qu\'e?", "à la carte, ¿Qué?"),
+        ("Growth of 50% in a year, %\n   reported", "Growth of 50% in a year, reported"),
+    ],
+)
+def test_latex_quotation_marks_and_percent_signs_are_read_as_written(title, text):
+    """LaTeX's single quotation marks, `so', are ‘so’, as pandoc reads them (an apostrophe stays as
+    written); a "%" that ends a line of a value joins it to the next, as LaTeX reads it, and any
+    other "%" is a percent sign: BibTeX and biber pass it on (JabRef's abstracts hold them)."""
+    record = read_one("@article{a, title = {" + title + "}}", "bibtex")
+    assert record.item["title"] == text
+    assert read_one(formats.write([record.item], "bibtex"), "bibtex").item["title"] == text
+
+
+def test_a_backtick_in_text_is_written_to_read_back_as_one():
+    """Text holding "`" (no quotation mark) is written so that it reads back unchanged."""
+    item = {"id": "a", "type": "book", "title": "The ` key and `` two and ?` one"}
+    assert read_one(formats.write([item], "bibtex"), "bibtex").item["title"] == item["title"]
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         (
