@@ -69,8 +69,26 @@ def _problem(record, error):
     return f"{where}: {str(error).rstrip('.')}."
 
 
+def _used_twice(key, first_where, first, second):
+    """Why a second record with a key is not imported: a renamed key would cite nothing an author
+    wrote, and the file stays the place to fix it. The variables the records differ in say which
+    is which (the first three, the title first)."""
+    differ = sorted(
+        (name for name in {*first, *second} if first.get(name) != second.get(name)),
+        key=lambda name: (name != "title", name.casefold()),
+    )
+    shown = ", ".join(differ[:3]) + (" …" if len(differ) > 3 else "")
+    return (
+        f"the key {key!r} is used twice in this file, first by {first_where} for another record "
+        f"(differing in {shown}); only the first is imported"
+    )
+
+
 def _validated(records, report):
-    """Unsaved Sources for the good ``records``, and a message for each bad one."""
+    """Unsaved Sources for the good ``records``, and a message for each bad one.
+
+    The first good record with a key is the one imported (one that cannot be imported leaves its
+    key to the next); a later one is noted when it is the same record, else refused."""
     sources, errors, seen = [], [], {}
     for record in records:
         if record.error:
@@ -92,9 +110,13 @@ def _validated(records, report):
             errors.append(_problem(record, problems))
             continue
         if source.key in seen:
-            errors.append(_problem(record, f"the key {source.key!r} is already used by {seen[source.key]}"))
+            first_where, first_item = seen[source.key]
+            if record.item == first_item:
+                report.notes.append(_problem(record, f"the same record as {first_where}; not imported again"))
+            else:
+                errors.append(_problem(record, _used_twice(source.key, first_where, first_item, record.item)))
             continue
-        seen[source.key] = record.where
+        seen[source.key] = record.where, record.item
         report.mapped_types += record.mapped or csl_mapped
         if needs_braces(source.key):
             notes = [*notes, f"its key needs braces in a post: cite it as [{cite_key(source.key)}]"]

@@ -30,7 +30,7 @@ from bibtexparser.model import (
 )
 
 from citations import csl, dates
-from citations.formats import latex, limits
+from citations.formats import bibtex_scan, latex, limits
 
 # Where bibtexparser's splitter starts a block (an entry, @string, @comment, @preamble).
 _BLOCK_START = re.compile(r"@\w*[ \t]*[{(]")
@@ -76,6 +76,12 @@ ENTRY_TYPES = {
     "jurisdiction": "legal_case",
     "standard": "legislation",
     "patent": "patent",
+    # Mendeley Desktop's own entry types, which it writes as it names its types.
+    "book_section": "chapter",
+    "magazine_article": "article-magazine",
+    "newspaper_article": "article-newspaper",
+    "web_page": "webpage",
+    "film": "motion_picture",
 }
 # Entry types that are the nearest kin rather than the same thing, counted as mapped.
 NEAREST = {
@@ -500,93 +506,102 @@ def _check_limits(entry):
         limits.check_latex_depth(value, f"the {field.key} field")
 
 
-def _failure(block):
-    """Why bibtexparser could not read a block, in one line."""
+def _failure(block, unclosed):
+    """The key of a block bibtexparser could not read, if known, and why, in one line: an entry
+    not closed before the next or the end of the file in the reader's words (``bibtex_scan``),
+    else in bibtexparser's."""
     error = getattr(block, "error", None)
     detail = str(getattr(error, "abort_reason", None) or error or "").split("\n")[0].strip()
+    if block.start_line in unclosed and ("Unexpected block start" in detail or "end of file" in detail):
+        return unclosed[block.start_line]
     if "end of file" in detail:
         detail += " The file may be truncated."
     elif "after entry key, but found =" in detail:  # EndNote's "@article{ author = …"
         detail += "; the entry may have no key"
-    return detail or "this entry cannot be parsed"
+    return "", detail or "this entry cannot be parsed"
 
 
 def read(text):
     """The entries of a BibTeX file as records (where, CSL-JSON item, type was mapped, error).
 
-    A block that cannot be parsed, an entry whose fields cannot be read and
-    the second entry with a key already used are records with an error,
-    named by line. The second of two entries with one key is not imported
-    rather than renamed: posts cite by key, so a renamed key would cite
-    nothing the author wrote, and the file stays the place to fix it.
+    ``%`` starts a comment outside values, as in pandoc and biber. A block
+    that cannot be parsed and an entry whose fields cannot be read are
+    records with an error, named by line. An entry with a key used before is
+    read too, named by its line only: the import takes the first good record
+    with a key, and says whether a later one is the same record or another.
     """
     from citations.formats import Record
 
     # The splitter's work grows with its blocks; count them first, in one regular expression.
     limits.check_records(sum(1 for _ in _BLOCK_START.finditer(text)))
-    library, parse_notes = _parsed(text)
+    shape = bibtex_scan.scan(text)
+    library, parse_notes, repeated = _parsed(shape.text)
     entries = {}
-    for block in library.blocks:
-        if isinstance(block, Entry):
+    for block in library.entries:
+        if block.start_line not in repeated:
             entries.setdefault(block.key.lower(), block)
-    records, first_lines, count = [], {}, 0
+    records, count = [], 0
     for block in library.blocks:
         line = (block.start_line or 0) + 1
-        if isinstance(block, DuplicateBlockKeyBlock):
-            first = first_lines.get(block.key)
-            reason = f"the key {block.key!r} is used twice in this file" + (
-                f" (first at line {first})" if first else ""
-            )
-            records.append(
-                Record(f"line {line}", {"id": block.key}, False, reason + "; only the first is imported")
-            )
+        if isinstance(block, DuplicateBlockKeyBlock):  # a @string defined twice
+            reason = f"the string {block.key!r} is defined twice in this file; only the first is read"
+            records.append(Record(f"line {line}", {}, False, reason))
         elif isinstance(block, ParsingFailedBlock):
-            records.append(Record(f"line {line}", {}, False, _failure(block)))
+            key, reason = _failure(block, shape.unclosed)
+            records.append(Record(f"line {line}", {"id": key} if key else {}, False, reason))
         elif isinstance(block, Entry):
-            count += 1
-            where = f"entry {count} (line {line})"
-            first_lines.setdefault(block.key, line)
-            try:
-                _check_limits(block)
-                fields, notes = _resolved(block, entries)
-                if not block.key.strip() or block.key.startswith(_KEYLESS):
-                    block.key = _made_key(fields, entries)
-                    entries[block.key.lower()] = block
-                    notes += (f"it has no key; it is imported as {block.key!r}",)
-                item, mapped = entry_to_item(block, fields)
-            except ValueError as error:
-                records.append(Record(where, {"id": block.key}, False, str(error)))
+            if block.start_line in repeated:
+                block.key, where = repeated[block.start_line], f"line {line}"
             else:
-                notes += tuple(parse_notes.get(block.start_line, ()))
-                records.append(Record(where, item, mapped, notes=notes))
+                count += 1
+                where = f"entry {count} (line {line})"
+            records.append(_record(block, where, entries, parse_notes.get(block.start_line, ())))
     return records
 
 
-def _parsed(text):
-    """bibtexparser's library of ``text``, and what was left out of each entry, by its line.
+def _record(entry, where, entries, parse_notes):
+    """The record of one entry, or its error."""
+    from citations.formats import Record
 
-    bibtexparser sets aside an entry with a field given twice, and the second
-    entry without a key; both are read as the others are. It leaves a value
-    joined with "#" as written; it is joined here.
+    try:
+        _check_limits(entry)
+        fields, notes = _resolved(entry, entries)
+        if not entry.key.strip() or entry.key.startswith(_KEYLESS):
+            entry.key = _made_key(fields, entries)
+            entries[entry.key.lower()] = entry
+            notes += (f"it has no key; it is imported as {entry.key!r}",)
+        item, mapped = entry_to_item(entry, fields)
+    except ValueError as error:
+        return Record(where, {"id": entry.key}, False, str(error))
+    return Record(where, item, mapped, notes=notes + tuple(parse_notes))
+
+
+def _parsed(text):
+    """bibtexparser's library of ``text``, what was left out of each entry, and the keys of the
+    entries with a key used before, each by its line.
+
+    bibtexparser sets aside an entry with a field given twice, and one with a
+    key used before (or a second without a key); all are read as the others
+    are, the latter under a name of their own while the library is parsed
+    (a library holds one entry a key). It leaves a value joined with "#" as
+    written; it is joined here.
     """
-    library = bibtexparser.parse_string(text, parse_stack=[])
-    notes = {}
-    for block in library.failed_blocks:
-        if isinstance(block, DuplicateBlockKeyBlock) and not block.key.strip():
-            entry = block.ignore_error_block  # the second entry without a key: not a duplicate
-            entry.key = f"{_KEYLESS}{entry.start_line}"
-            library.replace(block, entry, fail_on_duplicate_key=False)
+    split = bibtexparser.parse_string(text, parse_stack=[])
+    blocks, notes, repeated, keys = [], {}, {}, set()
+    for block in split.blocks:
+        if isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, Entry):
+            block = block.ignore_error_block
         if isinstance(block, DuplicateFieldKeyBlock):
-            entry = block.ignore_error_block
-            library.replace(block, entry, fail_on_duplicate_key=False)
-            values = {}
-            for field in entry.fields:
-                values.setdefault(field.key.lower(), set()).add(str(field.value).strip())
-            notes[entry.start_line] = [
-                f"the {name} field is given twice; the first is read, as BibTeX does"
-                for name, seen in sorted(values.items())
-                if len(seen) > 1 and name in READ_FIELDS
-            ]
+            block = block.ignore_error_block
+            notes[block.start_line] = _fields_given_twice(block)
+        if isinstance(block, Entry):
+            if block.key in keys:
+                repeated[block.start_line] = block.key
+            if not block.key.strip() or block.key in keys:
+                block.key = f"{_KEYLESS}{block.start_line}"
+            keys.add(block.key)
+        blocks.append(block)
+    library = Library(blocks, fail_on_duplicate_key=False)
     for middleware in default_parse_stack():
         library = middleware.transform(library=library)
     strings = {key.lower(): str(string.value) for key, string in library.strings_dict.items()}
@@ -599,7 +614,19 @@ def _parsed(text):
                     "its name is read instead"
                     for name in undefined
                 )
-    return library, notes
+    return library, notes, repeated
+
+
+def _fields_given_twice(entry):
+    """A note for each field read that an entry gives twice with two values."""
+    values = {}
+    for field in entry.fields:
+        values.setdefault(field.key.lower(), set()).add(str(field.value).strip())
+    return [
+        f"the {name} field is given twice; the first is read, as BibTeX does"
+        for name, seen in sorted(values.items())
+        if len(seen) > 1 and name in READ_FIELDS
+    ]
 
 
 # "#" and the pieces it joins: {braced}, "quoted", a number or the name of a string.

@@ -140,10 +140,14 @@ def _fitted(name, value, notes):
 
 
 def _url(name, value, notes):
-    """A link the field accepts: a bare "www.example.org/x" gets https://; anything else that is
-    not a valid http(s) address, or too long, is left out of the field, with a note."""
+    """A link the field accepts: a bare "www.example.org/x" gets https://; the first of several
+    addresses is taken, and spaces within one address are "%20" ("…/Volume 9/Issue 2/7 Smith.pdf");
+    anything else that is not a valid http(s) address, or too long, is left out of the field, with
+    a note."""
     candidates = value.split()
     address = candidates[0] if candidates else ""
+    if not any("://" in piece or piece.startswith("www.") for piece in candidates[1:]):
+        address = "%20".join(candidates)
     if address and "://" not in address and "." in address.split("/")[0]:
         address = "https://" + address
     try:

@@ -84,6 +84,14 @@ _walker_context.add_context_category(
 _PLAIN = re.compile(r"[^\\{}~$`'%&#_^-]*\Z")
 _BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
 _BARE_AMPERSAND = re.compile(r"(?<!\\)&")
+# A "%" that ends a line of a value is LaTeX's comment, joining the line to the next ("(EECS), %");
+# any other "%" not escaped is a percent sign ("50% of"), as BibTeX and biber pass it on.
+_LINE_END_COMMENT = re.compile(r"(?<!\\)%[ \t]*\r?\n[ \t]*")
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
+# LaTeX's single quotation marks, `so', as pandoc reads them: ‘so’ (a lone "`" opens one); the
+# apostrophes of text stay as written. Not "``", an accent ("\\`e") nor Spanish "?`" and "!`".
+_SINGLE_QUOTED = re.compile(r"(?<![`\\?!])`(?!`)([^`']*)'(?!')")
+_OPENING_QUOTE = re.compile(r"(?<![`\\?!])`(?!`)")
 # Inline math in a title ("Cu$_2$O", "$\\mu$m", "$(000\\bar{1})$"): read as text, its sub- and
 # superscripts as CSL's <sub> and <sup>, its symbols as Unicode, as pandoc reads it.
 _MATH = re.compile(r"(?<!\\)\$([^$]+)\$")
@@ -139,6 +147,10 @@ def latex_to_text(value, *, keep_lines=False):
         value = _MATH.sub(_math_as_text, value)
     if "&" in value:  # "John Wiley & Sons": LaTeX would refuse a bare "&"; writers mean it
         value = _BARE_AMPERSAND.sub(r"\\&", value)
+    if "%" in value:
+        value = _BARE_PERCENT.sub(r"\\%", _LINE_END_COMMENT.sub("", value))
+    if "`" in value:
+        value = _OPENING_QUOTE.sub("‘", _SINGLE_QUOTED.sub(r"‘\1’", value))
     if _PLAIN.match(value):
         text = value  # nothing LaTeX would change
     elif (simple := _simple(value)) is not None:
@@ -176,8 +188,9 @@ _SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
     "\xa0": "~",
+    "`": r"\textasciigrave{}",
 }
-_SPECIAL_RE = re.compile(r"[\\{}%&$#_~^\xa0]|--|``|''|\?`|!`")
+_SPECIAL_RE = re.compile(r"[\\{}%&$#_~^\xa0`]|--|''")
 
 
 def text_to_latex(value):

@@ -176,7 +176,7 @@ def test_an_upload_imports_the_good_records_and_lists_the_bad_ones(admin_client)
     content = b"@book{a, title={A}}\n@book{a, title={B}}\n@book{c, title={C}, year={n.d.}}\n"
     page = finished_page(admin_client, admin_client.post(IMPORT, upload("library.bib", content)))
     assert "2 created, 0 updated, 0 skipped (unchanged); 1 not imported (bad records)" in page
-    assert "Line 2 (a): the key &#x27;a&#x27; is used twice in this file (first at line 1)" in page
+    assert "Line 2 (a): the key &#x27;a&#x27; is used twice in this file, first by entry 1 (line 1)" in page
     assert sorted(Source.objects.values_list("key", "title")) == [("a", "A"), ("c", "C")]
 
 

@@ -140,20 +140,118 @@ def test_bibtex_latex_is_decoded_but_urls_are_kept_verbatim():
 
 
 @pytest.mark.parametrize(
-    ("text", "where", "message"),
+    ("title", "text"),
     [
-        ("@book{a, title = {T}}\n@book{a, title = {U}}\n", "line 2", "the key 'a' is used twice"),
-        ("@book{a, title = {T}\n@book{b, title = {U}}\n", "line 1", "Unexpected block start"),
+        (
+            r"Response to ``{C}omment on `{S}ome considerations' ''",
+            "Response to “Comment on ‘Some considerations’ ”",
+        ),
+        (r"It's `quoted' and `opened", "It's ‘quoted’ and ‘opened"),
+        (r"\`a la carte, ?`Qu\'e?", "à la carte, ¿Qué?"),
+        ("Growth of 50% in a year, %\n   reported", "Growth of 50% in a year, reported"),
     ],
 )
-def test_malformed_bibtex_is_reported_by_line(text, where, message):
-    """A broken entry or a key used twice is a record with its line and the reason, the rest are read."""
+def test_latex_quotation_marks_and_percent_signs_are_read_as_written(title, text):
+    """LaTeX's single quotation marks, `so', are ‘so’, as pandoc reads them (an apostrophe stays as
+    written); a "%" that ends a line of a value joins it to the next, as LaTeX reads it, and any
+    other "%" is a percent sign: BibTeX and biber pass it on (JabRef's abstracts hold them)."""
+    record = read_one("@article{a, title = {" + title + "}}", "bibtex")
+    assert record.item["title"] == text
+    assert read_one(formats.write([record.item], "bibtex"), "bibtex").item["title"] == text
+
+
+def test_a_backtick_in_text_is_written_to_read_back_as_one():
+    """Text holding "`" (no quotation mark) is written so that it reads back unchanged."""
+    item = {"id": "a", "type": "book", "title": "The ` key and `` two and ?` one"}
+    assert read_one(formats.write([item], "bibtex"), "bibtex").item["title"] == item["title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "@book{a, title = {T}\n@book{b, title = {U}}\n",
+            "the entry is not closed before the entry at line 2: its closing brace is missing",
+        ),
+        (
+            "@book{a,\n title = {T {x},\n year = 2000}\n\n@book{b, title = {U}}\n",
+            "the entry is not closed before the entry at line 5: a brace opened in its title field "
+            "(line 2) is not closed",
+        ),
+        (
+            '@book{a,\n title = "T,\n year = 2000}\n@book{b, title = {U}}\n',
+            "the entry is not closed before the entry at line 4: a quotation mark opened in its title "
+            "field (line 2) is not closed",
+        ),
+    ],
+)
+def test_an_entry_not_closed_is_named_with_its_line_and_the_field_left_open(text, message):
+    """An entry whose brace or quotation mark is not closed runs on to the next entry: it is
+    named by its line and key, and the field where the brace or quotation mark was opened (the one
+    whose value runs over the line of another field); the next entry is read."""
     records = formats.read(text, "bibtex")
-    bad = [record for record in records if record.error]
-    assert [(record.where, message in record.error) for record in bad] == [(where, True)]
-    assert [record.item["title"] for record in records if not record.error] == [
-        "T" if "a'" in message else "U"
+    bad = [(record.where, record.item, record.error) for record in records if record.error]
+    assert bad == [("line 1", {"id": "a"}, message)]
+    assert [record.item["title"] for record in records if not record.error] == ["U"]
+
+
+def test_an_entry_with_a_key_used_before_is_read_and_named_by_its_line():
+    """The second entry with a key is read, named by its line only: the import takes the first
+    good record with a key (``citations.services``)."""
+    records = formats.read("@book{a, title = {T}}\n@book{a, title = {U}}\n", "bibtex")
+    assert [(record.where, record.item["id"], record.item["title"]) for record in records] == [
+        ("entry 1 (line 1)", "a", "T"),
+        ("line 2", "a", "U"),
     ]
+
+
+PERCENT_COMMENTS = """% Exported 2024; a comment line @book{fake, title = {Fake}}
+%@ARTICLE{10.1:18,
+%  TITLE = {Commented out},
+%}
+@ARTICLE{10.1:18,
+  % AUTHOR = {Commented, Out},
+  AUTHOR = {Doe, Jane}, % after a field
+  TITLE  = {Real: 50% of {it} % is text},
+  JOURNAL = "Quoted % text",
+  YEAR   = 2019 % a bare value's comment
+}
+@book{after, title = {After}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("@comment{jabref-meta: 50% done}\n@book{a, title = {T}}\n", "T"),
+        ("@book(a,\n  % title = {Old},\n  title = {T (2nd)}\n)\n", "T (2nd)"),
+        ('@string{pc = "50%"}\n@book{a, title = pc # " of " # {T}}\n', "50% of T"),
+        ("@book{a%b,\n  title = {T}\n}\n", "T"),
+    ],
+)
+def test_a_percent_sign_in_a_comment_block_a_string_or_a_key_is_text(text, title):
+    """A ``%`` is a comment only where a field may stand: in an @comment, a @string's value and
+    a key it is what the file says; a parenthesised entry's fields take comments as braced ones."""
+    (record,) = formats.read(text, "bibtex")
+    assert (record.error, record.item["title"]) == ("", title)
+
+
+def test_a_percent_sign_outside_values_starts_a_comment_as_in_pandoc():
+    """``%`` to the end of the line is a comment outside entries and between fields, as pandoc and
+    biber read it; inside a braced or quoted value it is text, as BibTeX reads it. Lines are counted
+    as written."""
+    records = formats.read(PERCENT_COMMENTS, "bibtex")
+    assert [(record.where, record.error) for record in records] == [
+        ("entry 1 (line 5)", ""),
+        ("entry 2 (line 12)", ""),
+    ]
+    item = records[0].item
+    assert (item["id"], item["author"], item["issued"]) == (
+        "10.1:18",
+        [{"family": "Doe", "given": "Jane"}],
+        {"date-parts": [[2019]]},
+    )
+    assert (item["title"], item["container-title"]) == ("Real: 50% of it % is text", "Quoted % text")
 
 
 @pytest.mark.parametrize(

@@ -81,8 +81,50 @@ def test_bad_records_are_skipped_and_named_with_their_position():
 def test_a_key_used_twice_keeps_the_first_record_and_names_the_second():
     """The second record with a key is skipped, not renamed: posts cite the key the file gives."""
     report = import_file(as_json([SEED[1], {**SEED[1], "title": "Another"}]), "csl-json")
-    assert report.skipped == ["Record 2 (mill1859): the key 'mill1859' is already used by record 1."]
+    assert report.skipped == [
+        "Record 2 (mill1859): the key 'mill1859' is used twice in this file, first by record 1 for another "
+        "record (differing in title); only the first is imported."
+    ]
     assert Source.objects.get(key="mill1859").title == "On Liberty"
+
+
+@pytest.mark.django_db
+def test_a_key_whose_first_record_cannot_be_imported_is_taken_by_the_next():
+    """A record that is not imported leaves its key to the next record with it: a file's
+    commented-out or broken copy of an entry does not stand in the way of the good one."""
+    report = import_file(b"@misc{a,\n  note = {}\n}\n@book{a, title = {The Good One}}\n", "bibtex")
+    assert report.created == ["a"]
+    assert report.skipped == [
+        "Entry 1 (line 1) (a): the record has nothing to cite it by: no title, name, container or "
+        "description."
+    ]
+    assert Source.objects.get(key="a").title == "The Good One"
+
+
+@pytest.mark.django_db
+def test_a_record_given_again_alike_is_noted_not_refused():
+    """A second entry with a key that is the same record as the first (Mendeley repeats some) is
+    named with the line of the first and not imported again; it is no bad record."""
+    entry = b"@book{mill1859, title = {On Liberty}, year = 1859}\n"
+    report = import_file(entry + b"\n" + entry, "bibtex")
+    assert (report.created, report.skipped) == (["mill1859"], [])
+    assert report.notes == ["Line 3 (mill1859): the same record as entry 1 (line 1); not imported again."]
+
+
+@pytest.mark.django_db
+def test_spaces_in_one_web_address_are_escaped_and_the_first_of_several_is_taken():
+    """A URL with spaces (Mendeley keeps them) is one address, its spaces "%20"; a field holding
+    several addresses, space apart, links the first. The record keeps what the file gave."""
+    records = [
+        {**SEED[0], "URL": "https://www.participations.org/Volume 9/Issue 2/7 Berenstein.pdf"},
+        {**SEED[1], "URL": "http://10.0.9.3/1341787 http://ezproxy.example.edu/login?url=x"},
+    ]
+    import_file(as_json(records), "csl-json")
+    urls = dict(Source.objects.values_list("key", "url"))
+    assert urls == {
+        "hinshaw2013": "https://www.participations.org/Volume%209/Issue%202/7%20Berenstein.pdf",
+        "mill1859": "http://10.0.9.3/1341787",
+    }
 
 
 @pytest.mark.django_db
@@ -119,7 +161,10 @@ def test_mapped_types_are_counted():
         ),
         ([SEED[0], {**SEED[1], "id": "bad key!"}], "Record 2 (bad key!): key:"),
         ([SEED[0], {**SEED[1], "id": "k" * 101}], "key: Ensure this value has at most 100"),
-        ([SEED[0], SEED[0]], "Record 2 (hinshaw2013): the key 'hinshaw2013' is already used by record 1"),
+        (
+            [SEED[0], {**SEED[0], "page": "1"}],
+            "Record 2 (hinshaw2013): the key 'hinshaw2013' is used twice in this file, first by record 1",
+        ),
     ],
 )
 def test_strictly_one_bad_record_means_nothing_is_imported(records, message):
@@ -147,7 +192,9 @@ def test_a_bibtex_file_with_a_broken_entry_imports_the_others():
     """A BibTeX syntax error is reported with its line; the entries around it are imported."""
     report = import_file(BROKEN_BIBTEX, "bibtex")
     assert report.created == ["good", "c"]
-    assert report.skipped[0].startswith("Line 3: Unexpected block start")
+    assert report.skipped == [
+        "Line 3 (bad): the entry is not closed before the entry at line 4: its closing brace is missing."
+    ]
 
 
 @pytest.mark.django_db
@@ -180,7 +227,10 @@ def test_import_sources_command_lists_the_records_it_skipped(tmp_path):
     assert (
         lines[0] == "library.bib: 2 created, 0 updated, 0 skipped (unchanged); 1 not imported (bad records)."
     )
-    assert lines[1].startswith("  Not imported: Line 3: Unexpected block start")
+    assert lines[1] == (
+        "  Not imported: Line 3 (bad): the entry is not closed before the entry at line 4: "
+        "its closing brace is missing."
+    )
     Source.objects.all().delete()
     with pytest.raises(CommandError, match="nothing was imported: Line 3"):
         call_command("import_sources", str(path), strict=True)

@@ -187,7 +187,7 @@ def test_many_lowercase_given_names_are_a_dropping_particle():
     ("fmt", "text", "message"),
     [
         ("csl-json", '[{"id": "a", "title": "T"}, {"id": "b", "ti', "may be truncated"),
-        ("bibtex", "@book{a, title = {T}}\n@book{b, title = {Half", "end of file"),
+        ("bibtex", "@book{a, title = {T}}\n@book{b, title = {Half", "not closed by the end of the file"),
     ],
 )
 def test_a_truncated_file_is_a_clear_error(fmt, text, message):

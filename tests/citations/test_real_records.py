@@ -240,13 +240,16 @@ def test_pandoc_reads_what_bibtex_export_keeps_as_its_nearest():
 def test_a_real_bibtex_file_imports_whole_but_its_bad_entries():
     """Parenthesised entries, undefined macros, free-text years, seasons, ranges, n.d., a URL
     without a scheme and a non-ASCII key are read; the duplicate key and the broken entry are
-    named with their lines, and the entry after the broken one is imported."""
+    named with their lines (the broken one with the field whose brace is left open), and the
+    entry after the broken one is imported."""
     report = import_file(BIBTEX, "bibtex")
     assert len(report.created) == 11
     assert report.skipped == [
-        "Line 55 (Warren:78): the key 'Warren:78' is used twice in this file (first at line 46); "
-        "only the first is imported.",
-        "Line 93: Unexpected block start: `@book`. Was still looking for field-value closing `}`.",
+        "Line 55 (Warren:78): the key 'Warren:78' is used twice in this file, first by entry 6 (line 46) "
+        "for another record (differing in title, collection-number, collection-title …); only the first "
+        "is imported.",
+        "Line 93 (broken): the entry is not closed before the entry at line 96: a brace opened in its "
+        "title field (line 94) is not closed.",
     ]
     sources = Source.objects.in_bulk(field_name="key")
     assert sources["Warren:78"].title == "Semantic Patterns of Noun-Noun Compounds"
@@ -340,15 +343,14 @@ def test_better_bibtex_s_import_fixtures_import_whole_but_their_bad_records():
     """44 entries from real .bib files (bench/data/README.md): cross-references, a field given
     twice, keyless Mendeley entries, a parenthesised entry, "#" joins, EndNote's and a clipboard's
     broken entries. Each record not imported is named by its line and why; what reading left
-    out or made up is noted, and how to cite a key Pandoc reads only in braces ("Other-")."""
+    out or made up is noted, how to cite a key Pandoc reads only in braces ("Other-"), and a record
+    given twice alike."""
     report = import_file(BETTER_BIBTEX_IMPORT.read_bytes(), "bibtex")
     assert report.skipped == [
         "Entry 30 (line 431) (emptyreference): the record has nothing to cite it by: no title, name, "
         "container or description.",
-        "Line 448 (schiffer2005a): the key 'schiffer2005a' is used twice in this file (first at line 436); "
-        "only the first is imported.",
-        "Line 496 (Thomas2016): the key 'Thomas2016' is used twice in this file (first at line 483); "
-        "only the first is imported.",
+        "Line 496 (Thomas2016): the key 'Thomas2016' is used twice in this file, first by entry 34 "
+        "(line 483) for another record (differing in title, abstract, author …); only the first is imported.",
         "Line 560: Expected comma after entry key, but found =; the entry may have no key.",
         "Line 577: Expected a `=` after entry key, but found `,`.",
     ]
@@ -360,6 +362,7 @@ def test_better_bibtex_s_import_fixtures_import_whole_but_their_bad_records():
         "Entry 24 (line 365) (Dobrovol'skii_1963): its key needs braces in a post: cite it as "
         "[@{Dobrovol'skii_1963}].",
         "Entry 29 (line 422) (Other-): its key needs braces in a post: cite it as [@{Other-}].",
+        "Line 448 (schiffer2005a): the same record as entry 31 (line 436); not imported again.",
         "Entry 35 (line 510) (McDermott:72): the author field uses the string 'MCDERMOTT', which this "
         "file does not define; its name is read instead.",
         "Entry 38 (line 536) (roditakis2017reviewers): it has no key; it is imported as "
