@@ -37,3 +37,22 @@ def needs_braces(key):
 def cite_key(key):
     """The key as a post cites it: ``@hinshaw2013``, or ``@{O'Hara_1999}`` when it needs braces."""
     return f"@{{{key}}}" if needs_braces(key) else f"@{key}"
+
+
+def letters(number):
+    """1 -> "a", 26 -> "z", 27 -> "aa": the suffixes that tell apart keys made alike."""
+    text = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        text = chr(ord("a") + rest) + text
+    return text
+
+
+def first_free(key, taken):
+    """``key``, or ``key`` with the first letter suffix ("Thomas2016a", "Thomas2016b"…) whose
+    lowercase form ``taken`` does not hold."""
+    made, number = key, 0
+    while made.lower() in taken:
+        number += 1
+        made = key + letters(number)
+    return made

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from citations import formats, styles
 from citations.formats.csljson import RecordError, item_to_fields
-from citations.keys import cite_key, needs_braces
+from citations.keys import cite_key, first_free, needs_braces
 from citations.models import Source
 from citations.signals import sources_changed
 
@@ -69,10 +69,10 @@ def _problem(record, error):
     return f"{where}: {str(error).rstrip('.')}."
 
 
-def _used_twice(key, first_where, first, second):
-    """Why a second record with a key is not imported: a renamed key would cite nothing an author
-    wrote, and the file stays the place to fix it. The variables the records differ in say which
-    is which (the first three, the title first)."""
+def _used_twice(key, first_where, first, second, new_key):
+    """What became of a second record with a key: imported under a key of its own, as reference
+    managers that make keys alike (Mendeley's "Thomas2016") leave two works under one. The
+    variables the records differ in say which is which (the first three, the title first)."""
     differ = sorted(
         (name for name in {*first, *second} if first.get(name) != second.get(name)),
         key=lambda name: (name != "title", name.casefold()),
@@ -80,16 +80,30 @@ def _used_twice(key, first_where, first, second):
     shown = ", ".join(differ[:3]) + (" …" if len(differ) > 3 else "")
     return (
         f"the key {key!r} is used twice in this file, first by {first_where} for another record "
-        f"(differing in {shown}); only the first is imported"
+        f"(differing in {shown}); this one is imported as {new_key!r}"
     )
+
+
+def _key_of_its_own(key, item, taken):
+    """A key for a second record with ``key``: the first "Thomas2016a", "Thomas2016b"… that no
+    record of the file and no other source has, or the source this record made on an earlier
+    import (so importing the file again updates it)."""
+    while True:
+        made = first_free(key, taken)
+        held = Source.objects.filter(key=made).values_list("csl", flat=True).first()
+        if held is None or held == {**item, "id": made}:
+            return made
+        taken.add(made.lower())
 
 
 def _validated(records, report):
     """Unsaved Sources for the good ``records``, and a message for each bad one.
 
-    The first good record with a key is the one imported (one that cannot be imported leaves its
-    key to the next); a later one is noted when it is the same record, else refused."""
+    The first good record with a key imports under it (one that cannot be imported leaves its key
+    to the next); a later one is noted when it is the same record, else imported under a key of
+    its own (``_key_of_its_own``)."""
     sources, errors, seen = [], [], {}
+    taken = {str(record.item.get("id", "")).lower() for record in records if isinstance(record.item, dict)}
     for record in records:
         if record.error:
             errors.append(_problem(record, record.error))
@@ -113,9 +127,11 @@ def _validated(records, report):
             first_where, first_item = seen[source.key]
             if record.item == first_item:
                 report.notes.append(_problem(record, f"the same record as {first_where}; not imported again"))
-            else:
-                errors.append(_problem(record, _used_twice(source.key, first_where, first_item, record.item)))
-            continue
+                continue
+            key = _key_of_its_own(source.key, record.item, taken)
+            notes = [_used_twice(source.key, first_where, first_item, record.item, key), *notes]
+            source.key, source.csl = key, {**record.item, "id": key}
+            taken.add(key.lower())
         seen[source.key] = record.where, record.item
         report.mapped_types += record.mapped or csl_mapped
         if needs_braces(source.key):

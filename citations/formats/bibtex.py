@@ -31,6 +31,7 @@ from bibtexparser.model import (
 
 from citations import csl, dates
 from citations.formats import bibtex_scan, latex, limits
+from citations.keys import first_free
 
 # Where bibtexparser's splitter starts a block (an entry, @string, @comment, @preamble).
 _BLOCK_START = re.compile(r"@\w*[ \t]*[{(]")
@@ -669,21 +670,7 @@ def _made_key(fields, entries):
     year = next(iter(re.findall(r"\d{4}", fields.get("date") or fields.get("year") or "")), "")
     words = [_key_word(word) for word in latex.latex_to_text(fields.get("title", "")).split()]
     word = next((word for word in words if word and word not in KEY_SKIPPED_WORDS), "")
-    key = (family + year + word)[:90] or "untitled"
-    made, suffix = key, 0
-    while made.lower() in entries:
-        suffix += 1
-        made = key + _letters(suffix)
-    return made
-
-
-def _letters(number):
-    """1 -> "a", 26 -> "z", 27 -> "aa": the suffixes of keys made alike."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
+    return first_free((family + year + word)[:90] or "untitled", entries)
 
 
 def _resolved(entry, entries, depth=0):

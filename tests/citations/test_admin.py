@@ -153,7 +153,7 @@ def test_upload_imports_a_file_and_reports_counts(admin_client):
     [
         ("library.json", b'[{"id": "a", "title": "T"', "Not valid JSON"),
         ("library.json", b"[{}]\x00", "NUL byte"),
-        ("library.bib", b"@book{a, title={A}}\n@book{a, title={B}}", "Line 2 (a): the key"),
+        ("library.bib", b"@book{a, title={A}}\n@book{b}", "Entry 2 (line 2) (b): the record has nothing"),
         (
             "library.json",
             b'[{"id": "a", "title": "T", "issued": {"date-parts": [[2013, 2, 31]]}}]',
@@ -172,12 +172,15 @@ def test_a_bad_upload_is_explained_and_nothing_is_imported(admin_client, name, c
 
 @pytest.mark.django_db
 def test_an_upload_imports_the_good_records_and_lists_the_bad_ones(admin_client):
-    """Without "all or nothing", each good record is imported and each bad one named with its line."""
-    content = b"@book{a, title={A}}\n@book{a, title={B}}\n@book{c, title={C}, year={n.d.}}\n"
+    """Without "all or nothing", each good record is imported and each bad one named with its line;
+    a second work under a key used before is imported under a key of its own, and the page says so."""
+    content = b"@book{a, title={A}}\n@book{a, title={B}}\n@book{c, title={C}, year={n.d.}}\n@misc{d}\n"
     page = finished_page(admin_client, admin_client.post(IMPORT, upload("library.bib", content)))
-    assert "2 created, 0 updated, 0 skipped (unchanged); 1 not imported (bad records)" in page
+    assert "3 created, 0 updated, 0 skipped (unchanged); 1 not imported (bad records)" in page
+    assert "Entry 3 (line 4) (d): the record has nothing to cite it by" in page
     assert "Line 2 (a): the key &#x27;a&#x27; is used twice in this file, first by entry 1 (line 1)" in page
-    assert sorted(Source.objects.values_list("key", "title")) == [("a", "A"), ("c", "C")]
+    assert "this one is imported as &#x27;aa&#x27;" in page
+    assert sorted(Source.objects.values_list("key", "title")) == [("a", "A"), ("aa", "B"), ("c", "C")]
 
 
 @pytest.mark.django_db

@@ -78,14 +78,33 @@ def test_bad_records_are_skipped_and_named_with_their_position():
 
 
 @pytest.mark.django_db
-def test_a_key_used_twice_keeps_the_first_record_and_names_the_second():
-    """The second record with a key is skipped, not renamed: posts cite the key the file gives."""
-    report = import_file(as_json([SEED[1], {**SEED[1], "title": "Another"}]), "csl-json")
-    assert report.skipped == [
+def test_a_key_used_twice_keeps_the_first_record_and_gives_the_second_a_key_of_its_own():
+    """Reference managers that make keys alike (Mendeley's "Thomas2016") leave two works under one
+    key: the first keeps it, posts citing it cite what they did; the second is imported, not lost,
+    under the first free "mill1859a", "mill1859b"… (as BibTeX styles tell apart a year's works),
+    named in the report; importing the file again updates the same two sources."""
+    data = as_json([SEED[1], {**SEED[1], "title": "Another"}, {"id": "mill1859a", "title": "Third"}])
+    report = import_file(data, "csl-json")
+    assert report.skipped == []
+    assert report.created == ["mill1859", "mill1859b", "mill1859a"]
+    assert report.notes == [
         "Record 2 (mill1859): the key 'mill1859' is used twice in this file, first by record 1 for another "
-        "record (differing in title); only the first is imported."
+        "record (differing in title); this one is imported as 'mill1859b'."
     ]
     assert Source.objects.get(key="mill1859").title == "On Liberty"
+    assert Source.objects.get(key="mill1859b").title == "Another"
+    assert Source.objects.get(key="mill1859b").csl["id"] == "mill1859b"
+    again = import_file(data, "csl-json")
+    assert (again.created, again.updated, again.skipped) == ([], [], [])
+
+
+@pytest.mark.django_db
+def test_a_key_of_its_own_is_never_one_another_source_holds():
+    """The key made for a second record passes over one an earlier import gave another work."""
+    import_file(as_json([{"id": "mill1859a", "type": "book", "title": "Elsewhere"}]), "csl-json")
+    import_file(as_json([SEED[1], {**SEED[1], "title": "Another"}]), "csl-json")
+    assert Source.objects.get(key="mill1859a").title == "Elsewhere"
+    assert Source.objects.get(key="mill1859b").title == "Another"
 
 
 @pytest.mark.django_db
@@ -162,8 +181,8 @@ def test_mapped_types_are_counted():
         ([SEED[0], {**SEED[1], "id": "bad key!"}], "Record 2 (bad key!): key:"),
         ([SEED[0], {**SEED[1], "id": "k" * 101}], "key: Ensure this value has at most 100"),
         (
-            [SEED[0], {**SEED[0], "page": "1"}],
-            "Record 2 (hinshaw2013): the key 'hinshaw2013' is used twice in this file, first by record 1",
+            [SEED[0], {**SEED[0], "page": "1"}, {"id": "x", "type": "book"}],
+            "Record 3 (x): the record has nothing to cite it by",
         ),
     ],
 )

@@ -239,20 +239,23 @@ def test_pandoc_reads_what_bibtex_export_keeps_as_its_nearest():
 @pytest.mark.django_db
 def test_a_real_bibtex_file_imports_whole_but_its_bad_entries():
     """Parenthesised entries, undefined macros, free-text years, seasons, ranges, n.d., a URL
-    without a scheme and a non-ASCII key are read; the duplicate key and the broken entry are
-    named with their lines (the broken one with the field whose brace is left open), and the
-    entry after the broken one is imported."""
+    without a scheme and a non-ASCII key are read; the second work under a key is imported under a
+    key of its own, the broken entry named with its line and the field whose brace is left open,
+    and the entry after the broken one is imported."""
     report = import_file(BIBTEX, "bibtex")
-    assert len(report.created) == 11
+    assert len(report.created) == 12
     assert report.skipped == [
-        "Line 55 (Warren:78): the key 'Warren:78' is used twice in this file, first by entry 6 (line 46) "
-        "for another record (differing in title, collection-number, collection-title …); only the first "
-        "is imported.",
         "Line 93 (broken): the entry is not closed before the entry at line 96: a brace opened in its "
         "title field (line 94) is not closed.",
     ]
+    assert (
+        "Line 55 (Warren:78): the key 'Warren:78' is used twice in this file, first by entry 6 (line 46) "
+        "for another record (differing in title, collection-number, collection-title …); this one is "
+        "imported as 'Warren:78a'."
+    ) in report.notes
     sources = Source.objects.in_bulk(field_name="key")
     assert sources["Warren:78"].title == "Semantic Patterns of Noun-Noun Compounds"
+    assert sources["Warren:78a"].title != sources["Warren:78"].title
     assert (sources["Woods:78"].issued_year, sources["Woods:78"].issued_month) == (1978, 1)
     assert sources["staiger1985"].url == "https://www.jstor.org/stable/1225428"
     # The 18th's order of a book's elements, the edition before the translator (18th 14.2, 14.15).
@@ -349,12 +352,10 @@ def test_better_bibtex_s_import_fixtures_import_whole_but_their_bad_records():
     assert report.skipped == [
         "Entry 30 (line 431) (emptyreference): the record has nothing to cite it by: no title, name, "
         "container or description.",
-        "Line 496 (Thomas2016): the key 'Thomas2016' is used twice in this file, first by entry 34 "
-        "(line 483) for another record (differing in title, abstract, author …); only the first is imported.",
         "Line 560: Expected comma after entry key, but found =; the entry may have no key.",
         "Line 577: Expected a `=` after entry key, but found `,`.",
     ]
-    assert len(report.created) == 38
+    assert len(report.created) == 39
     assert report.notes == [
         "Entry 6 (line 66) (Bogadottir2012): it cross-references 'Hornborg2012', which is not in this file.",
         "Entry 16 (line 175) (garberayers1998b): the title field is given twice; the first is read, "
@@ -363,6 +364,9 @@ def test_better_bibtex_s_import_fixtures_import_whole_but_their_bad_records():
         "[@{Dobrovol'skii_1963}].",
         "Entry 29 (line 422) (Other-): its key needs braces in a post: cite it as [@{Other-}].",
         "Line 448 (schiffer2005a): the same record as entry 31 (line 436); not imported again.",
+        "Line 496 (Thomas2016): the key 'Thomas2016' is used twice in this file, first by entry 34 "
+        "(line 483) for another record (differing in title, abstract, author …); this one is imported "
+        "as 'Thomas2016a'.",
         "Entry 35 (line 510) (McDermott:72): the author field uses the string 'MCDERMOTT', which this "
         "file does not define; its name is read instead.",
         "Entry 38 (line 536) (roditakis2017reviewers): it has no key; it is imported as "
