@@ -880,6 +880,8 @@ def _is_congressional_report(item, form, ours, pandoc):
 
 
 ARTICLE_TYPES = ("article-newspaper", "article-magazine", "article-journal")
+# Regular columns the test records name as a ``section`` (the 18th's 14.93 example).
+COLUMNS = {"modern love"}
 
 
 def _variable(item, name):
@@ -887,15 +889,19 @@ def _variable(item, name):
     return " ".join(str(csl.as_text(item).get(name) or "").split())
 
 
-def _section_after_periodical(ours, pandoc, item, form):
-    """Pandoc's "“Title,” Sports, New York Times, …" (and "Sports. New York Times, …") as ours, "New York
-    Times, Sports, …"."""
+def _section_after_date(ours, pandoc, item, form):
+    """Pandoc's "“Title,” Sports, New York Times, August 12, 2022, …" (and "Sports. New York Times, …")
+    as ours, "New York Times, August 12, 2022, Sports, …"."""
     section, container = _variable(item, "section"), str(item.get("container-title") or "")
     found = re.search(rf" ({re.escape(section)})[,.] ", pandoc, flags=re.IGNORECASE) if section else None
     if not (found and container):
         return ours, pandoc
+    before_section = rf"(?=, (?i:{re.escape(found[1])})\b)"
+    dated = re.search(rf"{re.escape(container)}, [^,.]+?(?:, \d{{4}})?{before_section}", ours)
+    if not dated:
+        return ours, pandoc
     pandoc = pandoc[: found.start()] + " " + pandoc[found.end() :]
-    return ours, pandoc.replace(f"{container}, ", f"{container}, {found[1]}, ", 1)
+    return ours, pandoc.replace(dated[0], f"{dated[0]}, {found[1]}", 1)
 
 
 def _unsigned_review(ours, pandoc, item, form):
@@ -1924,18 +1930,21 @@ CAUSES = [
         ),
     ),
     Cause(
-        "the record's section printed after the periodical's name in the 17th, as a newspaper's section"
-        " (“Los Angeles Times, California”; the 16th's 14.215 example “New York Times, Sunday Book"
-        " Review”); the 17th's CSL style, built from the 18th's template, prints every section before the"
-        " name, as the Manual's Q&A sets a column (“Modern Love, New York Times”, faq0099, answered under"
-        " the 17th, whose 14.195 it cites). A record cannot tell a section from a column; in the 18th the"
-        " official style's reading (PR #7424: 14.88's “department, regular column name, or section of a"
-        " periodical, such as ‘Opinion’”; 14.93) settles it and the site sets it before the name",
-        "unsettled",
-        {17: "14.191–14.192 (unchecked); Q&A faq0099"},
+        "a newspaper's section after the date in the 17th, “New York Times, August 12, 2022, Sports”, as"
+        " Windy City (a biblatex style for the 17th) encodes 14.202's example, “New York Times, April 23,"
+        " 2006, Sunday Book Review” (the section in ``edition``, printed after the date); the 17th's CSL"
+        " style, built from the 18th's template, sets every section before the paper, the 17th's place"
+        " for a magazine's department and a newspaper's column (14.190, 14.195 in Windy City; Q&A"
+        " faq0099), which a record's ``section`` does not tell apart (the column is the cause below)",
+        "Pandoc",
+        {17: "14.202 (Windy City's kamp2006)"},
         when(
-            lambda item, form, ours, pandoc: item.get("type") in ARTICLE_TYPES and _variable(item, "section"),
-            _section_after_periodical,
+            lambda item, form, ours, pandoc: (
+                item.get("type") in ARTICLE_TYPES
+                and _variable(item, "section")
+                and _variable(item, "section").casefold() not in COLUMNS
+            ),
+            _section_after_date,
         ),
     ),
     Cause(
@@ -2366,10 +2375,12 @@ CAUSES = [
     Cause(
         "a translated article's department after its translators, just before the periodical, ““A Pair,”"
         " trans. Blanche Nevel and Joseph Nevel, Fiction, New Yorker”; the 18th's CSL style sets it between"
-        " the title and the translators. Neither PR #7424 (14.82, 14.88) nor the Q&A says where a"
-        " department goes beside translators",
+        " the title and the translators, and so does Windy City (a biblatex style for the 17th), whose"
+        " article driver prints the department (its ``note``) before any translator, though none of its"
+        " examples (14.183's translated articles, 14.190's departments) has both. Neither PR #7424 (14.82,"
+        " 14.88) nor the Q&A says where a department goes beside translators",
         "unsettled",
-        {18: "14.87 (the record's); 14.82, 14.88"},
+        {17: "none found (14.183, 14.190 have no example of both)", 18: "14.87 (the record's); 14.82, 14.88"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") in ARTICLE_TYPES and _variable(item, "section") and item.get("translator")
@@ -2387,6 +2398,19 @@ CAUSES = [
         "site",
         {17: "none (data)", 18: "none (data)"},
         when(_is_library_note, _as_ours),
+    ),
+    Cause(
+        "a newspaper's regular column named after the date in the 17th, “The New York Times, August 12,"
+        " 2022, Modern Love”, as its sections are (the cause above): a record's ``section`` does not tell"
+        " a column from a section; the 17th names a column before the paper, “Modern Love, New York"
+        " Times” (14.195 as Windy City encodes its example, the column in ``note`` before the journal;"
+        " Q&A faq0099), as Pandoc does",
+        "site",
+        {17: "14.195 (Windy City's jaffe2015); Q&A faq0099"},
+        when(
+            lambda item, form, ours, pandoc: _variable(item, "section").casefold() in COLUMNS,
+            _section_after_date,
+        ),
     ),
 ]
 
