@@ -1232,9 +1232,11 @@ CAUSES = [
     ),
     Cause(
         "an approximate date as “ca. 1651” (Chicago's abbreviation of circa); the CSL styles write it as a"
-        " guessed-at one, “[1651?]” (the 18th's CSL style cites 14.44)",
-        "unsettled",
-        {17: "10.43 (ca.)", 18: "10.43 (ca.); 14.44"},
+        " guessed-at one, “[1651?]” (the 18th's CSL style cites 14.44). The Manual tells the two apart:"
+        " Windy City (a biblatex style for the 17th) encodes 14.145's examples as “[1750?]” for a guessed"
+        " date and “n.d., ca. 1750” for an approximate one, which a record's ``circa`` date is",
+        "Pandoc",
+        {17: "14.145 (Windy City's edinburgh1750, edinburgh)", 18: "14.44; 17th 14.145 (Windy City)"},
         _circa_bracketed,
     ),
     Cause(
@@ -1657,13 +1659,15 @@ CAUSES = [
     ),
     Cause(
         "a lowercase particle before a compound family name kept in front, “de Cervantes Saavedra,"
-        " Miguel”; Pandoc moves it after the given name. The Manual's rule depends on the name's language"
-        " (Spanish), which the record does not give (its ``language``, es, is the work's); searched: PR"
-        " #7424, the issues and pages corpora",
-        "unsettled",
+        " Miguel”; Pandoc moves it after the given name, “Cervantes Saavedra, Miguel de”, the Manual's"
+        " form for this example as Windy City (a biblatex style for the 17th) encodes it (14.128,"
+        " cervantes1605). The site keeps a particle the record puts in the family name in front, as it"
+        " does for “de Gaulle”: where it goes depends on the name's language (Spanish here), which the"
+        " record does not give (its ``language``, es, is the work's)",
+        "site",
         {
-            17: "8.5, 8.11 (record without the name's language)",
-            18: "8.5, 8.11 (record without the name's language)",
+            17: "14.128 (Windy City's cervantes1605)",
+            18: "14.31 (the record's); 17th 14.128 (Windy City's cervantes1605)",
         },
         when(lambda item, form, ours, pandoc: form == "bibliography", _compound_family_particle),
     ),
@@ -1751,10 +1755,12 @@ CAUSES = [
     ),
     Cause(
         "a working paper's description in sentence case at the head of a bibliography sentence, “Working"
-        " paper 2022-120”; Pandoc title-cases it, “Working Paper”. PR #7424 on 14.116 names the variables"
-        " (``genre``, ``number``), not the capitals; no public text of the example was found",
-        "unsettled",
-        {17: "14.220 (unchecked)", 18: "14.116"},
+        " paper 2022-120”; Pandoc title-cases it, “Working Paper”. A descriptive term, lowercase as"
+        " Windy City (a biblatex style for the 17th) sets it for 14.218's examples (its string “working"
+        " paper”, capitalised only at the head of a sentence); PR #7424 on 14.116 names the variables"
+        " (``genre``, ``number``), not the capitals",
+        "Pandoc",
+        {17: "14.218 (Windy City's lucki1980)", 18: "14.116; 17th 14.218 (Windy City's lucki1980)"},
         when(
             _of_kind("article", form="bibliography"),
             lambda ours, pandoc, item, form: (ours, re.sub(r"Working Paper\b", "Working paper", pandoc)),
