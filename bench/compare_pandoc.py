@@ -880,6 +880,14 @@ def _is_congressional_report(item, form, ours, pandoc):
 
 
 ARTICLE_TYPES = ("article-newspaper", "article-magazine", "article-journal")
+# Where Windy City (brianchase/windycity, a biblatex style for the 17th whose documentation cites the
+# 17th's examples section by section) was searched for a form and has none.
+NOT_IN_WINDY_CITY = (
+    " Windy City, a biblatex style for the 17th that cites its examples section by section, has none of"
+    " 14.236–14.245 or past 14.260 (searched its doc/windycity.tex and .bib)"
+)
+# Regular columns the test records name as a ``section`` (the 18th's 14.93 example).
+COLUMNS = {"modern love"}
 
 
 def _variable(item, name):
@@ -887,15 +895,19 @@ def _variable(item, name):
     return " ".join(str(csl.as_text(item).get(name) or "").split())
 
 
-def _section_after_periodical(ours, pandoc, item, form):
-    """Pandoc's "“Title,” Sports, New York Times, …" (and "Sports. New York Times, …") as ours, "New York
-    Times, Sports, …"."""
+def _section_after_date(ours, pandoc, item, form):
+    """Pandoc's "“Title,” Sports, New York Times, August 12, 2022, …" (and "Sports. New York Times, …")
+    as ours, "New York Times, August 12, 2022, Sports, …"."""
     section, container = _variable(item, "section"), str(item.get("container-title") or "")
     found = re.search(rf" ({re.escape(section)})[,.] ", pandoc, flags=re.IGNORECASE) if section else None
     if not (found and container):
         return ours, pandoc
+    before_section = rf"(?=, (?i:{re.escape(found[1])})\b)"
+    dated = re.search(rf"{re.escape(container)}, [^,.]+?(?:, \d{{4}})?{before_section}", ours)
+    if not dated:
+        return ours, pandoc
     pandoc = pandoc[: found.start()] + " " + pandoc[found.end() :]
-    return ours, pandoc.replace(f"{container}, ", f"{container}, {found[1]}, ", 1)
+    return ours, pandoc.replace(dated[0], f"{dated[0]}, {found[1]}", 1)
 
 
 def _unsigned_review(ours, pandoc, item, form):
@@ -1226,9 +1238,11 @@ CAUSES = [
     ),
     Cause(
         "an approximate date as “ca. 1651” (Chicago's abbreviation of circa); the CSL styles write it as a"
-        " guessed-at one, “[1651?]” (the 18th's CSL style cites 14.44)",
-        "unsettled",
-        {17: "10.43 (ca.)", 18: "10.43 (ca.); 14.44"},
+        " guessed-at one, “[1651?]” (the 18th's CSL style cites 14.44). The Manual tells the two apart:"
+        " Windy City (a biblatex style for the 17th) encodes 14.145's examples as “[1750?]” for a guessed"
+        " date and “n.d., ca. 1750” for an approximate one, which a record's ``circa`` date is",
+        "Pandoc",
+        {17: "14.145 (Windy City's edinburgh1750, edinburgh)", 18: "14.44; 17th 14.145 (Windy City)"},
         _circa_bracketed,
     ),
     Cause(
@@ -1644,20 +1658,24 @@ CAUSES = [
     Cause(
         "a title ending in a question mark takes no comma after it, “Vous descendez? trans.”; Pandoc adds"
         " one, “Vous descendez?, trans.” (searched: the Manual's Q&A pages and the issues corpus for a comma"
-        " after a title's question mark in a note; nothing found)",
+        " after a title's question mark in a note; nothing found; Windy City, a biblatex style for the"
+        " 17th, cites 14.96's titles ending in “?” before a page, “What Time Is It?” (berra2002), and leaves"
+        " the comma to biblatex's own punctuation rules, not a rule of its own)",
         "unsettled",
         {17: "6.125 (unchecked)", 18: "17th 6.125 (unchecked)"},
         when(_of_kind("book"), pandoc_only(lambda text: text.replace("?, ", "? "))),
     ),
     Cause(
         "a lowercase particle before a compound family name kept in front, “de Cervantes Saavedra,"
-        " Miguel”; Pandoc moves it after the given name. The Manual's rule depends on the name's language"
-        " (Spanish), which the record does not give (its ``language``, es, is the work's); searched: PR"
-        " #7424, the issues and pages corpora",
-        "unsettled",
+        " Miguel”; Pandoc moves it after the given name, “Cervantes Saavedra, Miguel de”, the Manual's"
+        " form for this example as Windy City (a biblatex style for the 17th) encodes it (14.128,"
+        " cervantes1605). The site keeps a particle the record puts in the family name in front, as it"
+        " does for “de Gaulle”: where it goes depends on the name's language (Spanish here), which the"
+        " record does not give (its ``language``, es, is the work's)",
+        "site",
         {
-            17: "8.5, 8.11 (record without the name's language)",
-            18: "8.5, 8.11 (record without the name's language)",
+            17: "14.128 (Windy City's cervantes1605)",
+            18: "14.31 (the record's); 17th 14.128 (Windy City's cervantes1605)",
         },
         when(lambda item, form, ours, pandoc: form == "bibliography", _compound_family_particle),
     ),
@@ -1745,10 +1763,12 @@ CAUSES = [
     ),
     Cause(
         "a working paper's description in sentence case at the head of a bibliography sentence, “Working"
-        " paper 2022-120”; Pandoc title-cases it, “Working Paper”. PR #7424 on 14.116 names the variables"
-        " (``genre``, ``number``), not the capitals; no public text of the example was found",
-        "unsettled",
-        {17: "14.220 (unchecked)", 18: "14.116"},
+        " paper 2022-120”; Pandoc title-cases it, “Working Paper”. A descriptive term, lowercase as"
+        " Windy City (a biblatex style for the 17th) sets it for 14.218's examples (its string “working"
+        " paper”, capitalised only at the head of a sentence); PR #7424 on 14.116 names the variables"
+        " (``genre``, ``number``), not the capitals",
+        "Pandoc",
+        {17: "14.218 (Windy City's lucki1980)", 18: "14.116; 17th 14.218 (Windy City's lucki1980)"},
         when(
             _of_kind("article", form="bibliography"),
             lambda ours, pandoc, item, form: (ours, re.sub(r"Working Paper\b", "Working paper", pandoc)),
@@ -1774,7 +1794,8 @@ CAUSES = [
     Cause(
         "a book whose record has no title of its own (a book of the Bible named as its author, “Hebrews”)"
         " shortened to its short title after the name; Pandoc gives the name alone. Neither is a designed"
-        " form of a scriptural reference: PR #7424 says they are “Not supported in CSL”",
+        " form of a scriptural reference: PR #7424 says they are “Not supported in CSL”."
+        "" + NOT_IN_WINDY_CITY,
         "unsettled",
         {17: "14.238 (unchecked)", 18: "14.139"},
         when(
@@ -1852,7 +1873,8 @@ CAUSES = [
         " The Basle Facility and the Sterling Area” (14.204), whose record's “medium: Cmnd. 3787” the CSL"
         " styles print after the date and the site leaves out; no public text of 14.204's example was found"
         " (searched: the issues and pages corpora for the title and “Cmnd. 3787”, CSL styles PR #7424 and"
-        " its commit log, the Citum mirror)",
+        " its commit log, the Citum mirror, whose Chicago 18th fixture holds the record but no output)."
+        "" + NOT_IN_WINDY_CITY,
         "unsettled",
         {17: "8.184; 14.303 (unchecked)", 18: "14.204; 17th 8.184"},
         when(_is_loose_document, _as_ours),
@@ -1908,7 +1930,7 @@ CAUSES = [
         " short title; the CSL styles give the year, the page after the facts, the number in the short"
         " note and capitalise “On” after “Comm.”. The 18th's 14.186 follows legal style, which neither"
         " form is (PR #7424: the legal types adapt the APA styles' Bluebook rules; no text of the example"
-        " found)",
+        " found)." + NOT_IN_WINDY_CITY,
         "unsettled",
         {17: "14.294 (unchecked)", 18: "14.186"},
         when(_is_congressional_report, _as_ours),
@@ -1924,18 +1946,21 @@ CAUSES = [
         ),
     ),
     Cause(
-        "the record's section printed after the periodical's name in the 17th, as a newspaper's section"
-        " (“Los Angeles Times, California”; the 16th's 14.215 example “New York Times, Sunday Book"
-        " Review”); the 17th's CSL style, built from the 18th's template, prints every section before the"
-        " name, as the Manual's Q&A sets a column (“Modern Love, New York Times”, faq0099, answered under"
-        " the 17th, whose 14.195 it cites). A record cannot tell a section from a column; in the 18th the"
-        " official style's reading (PR #7424: 14.88's “department, regular column name, or section of a"
-        " periodical, such as ‘Opinion’”; 14.93) settles it and the site sets it before the name",
-        "unsettled",
-        {17: "14.191–14.192 (unchecked); Q&A faq0099"},
+        "a newspaper's section after the date in the 17th, “New York Times, August 12, 2022, Sports”, as"
+        " Windy City (a biblatex style for the 17th) encodes 14.202's example, “New York Times, April 23,"
+        " 2006, Sunday Book Review” (the section in ``edition``, printed after the date); the 17th's CSL"
+        " style, built from the 18th's template, sets every section before the paper, the 17th's place"
+        " for a magazine's department and a newspaper's column (14.190, 14.195 in Windy City; Q&A"
+        " faq0099), which a record's ``section`` does not tell apart (the column is the cause below)",
+        "Pandoc",
+        {17: "14.202 (Windy City's kamp2006)"},
         when(
-            lambda item, form, ours, pandoc: item.get("type") in ARTICLE_TYPES and _variable(item, "section"),
-            _section_after_periodical,
+            lambda item, form, ours, pandoc: (
+                item.get("type") in ARTICLE_TYPES
+                and _variable(item, "section")
+                and _variable(item, "section").casefold() not in COLUMNS
+            ),
+            _section_after_date,
         ),
     ),
     Cause(
@@ -2095,7 +2120,7 @@ CAUSES = [
         " cited by its title; Pandoc puts the editor in the author's place, lists the producers bare"
         " after the title and leaves “defining” in “(Re)defining” lowercase. No section found on the"
         " producers' place (searched: PR #7424 on 14.167, which names duration, commas and the event, and"
-        " on 14.168, producers for podcasts; the Citum mirror)",
+        " on 14.168, producers for podcasts; the Citum mirror)." + NOT_IN_WINDY_CITY,
         "unsettled",
         {17: "14.267 (unchecked)", 18: "14.167"},
         when(
@@ -2142,7 +2167,8 @@ CAUSES = [
         "a legal document's bibliography entry as its full note, the URL after a comma, “(2010),"
         " https://…”; the CSL styles close the citation with a period before it. Searched: PR #7424 (its"
         " legal part adapts the APA styles' Bluebook rules and shows no entry), the issues and pages"
-        " corpora for a Chicago bibliography entry of a case or statute with a URL; none found",
+        " corpora for a Chicago bibliography entry of a case or statute with a URL; none found."
+        "" + NOT_IN_WINDY_CITY,
         "unsettled",
         {17: "14.269 (unchecked)", 18: "14.170 (unchecked)"},
         when(_medium_types(*LEGAL_TYPES, form="bibliography"), _url_after_period),
@@ -2304,7 +2330,7 @@ CAUSES = [
         " book, its facts in parentheses and the figure; Pandoc sets the map's date with the book's"
         " (“1612; University of Chicago Press, 2007”) and leaves out the figure. PR #7424 on 14.135 says only"
         " “Avoid repeated date. Use medium for a description of the map format appearing after the date”;"
-        " no public text of the example was found",
+        " no public text of the example was found." + NOT_IN_WINDY_CITY,
         "unsettled",
         {17: "14.236 (unchecked)", 18: "14.135"},
         when(
@@ -2366,10 +2392,12 @@ CAUSES = [
     Cause(
         "a translated article's department after its translators, just before the periodical, ““A Pair,”"
         " trans. Blanche Nevel and Joseph Nevel, Fiction, New Yorker”; the 18th's CSL style sets it between"
-        " the title and the translators. Neither PR #7424 (14.82, 14.88) nor the Q&A says where a"
-        " department goes beside translators",
+        " the title and the translators, and so does Windy City (a biblatex style for the 17th), whose"
+        " article driver prints the department (its ``note``) before any translator, though none of its"
+        " examples (14.183's translated articles, 14.190's departments) has both. Neither PR #7424 (14.82,"
+        " 14.88) nor the Q&A says where a department goes beside translators",
         "unsettled",
-        {18: "14.87 (the record's); 14.82, 14.88"},
+        {17: "none found (14.183, 14.190 have no example of both)", 18: "14.87 (the record's); 14.82, 14.88"},
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") in ARTICLE_TYPES and _variable(item, "section") and item.get("translator")
@@ -2387,6 +2415,19 @@ CAUSES = [
         "site",
         {17: "none (data)", 18: "none (data)"},
         when(_is_library_note, _as_ours),
+    ),
+    Cause(
+        "a newspaper's regular column named after the date in the 17th, “The New York Times, August 12,"
+        " 2022, Modern Love”, as its sections are (the cause above): a record's ``section`` does not tell"
+        " a column from a section; the 17th names a column before the paper, “Modern Love, New York"
+        " Times” (14.195 as Windy City encodes its example, the column in ``note`` before the journal;"
+        " Q&A faq0099), as Pandoc does",
+        "site",
+        {17: "14.195 (Windy City's jaffe2015); Q&A faq0099"},
+        when(
+            lambda item, form, ours, pandoc: _variable(item, "section").casefold() in COLUMNS,
+            _section_after_date,
+        ),
     ),
 ]
 

@@ -475,18 +475,21 @@ def _article_note(item, edition, title, creators, comment):
     title = sentence(title, *_article_contributors(item, edition), end="")
     periodical = _container(item) + periodicals.place(item)
     when = "" if comment else _when(item)
+    dated_section = section if _section_after_date(item, edition) else ""
     after = [
         _parent(item),
         when,
+        dated_section,
         _newspaper_edition(item),
         _database_before_link(item),
         _blog_medium(item) or _medium(item),
     ]
     if not (title or creators):
-        return "", [periodical, section, described, *after]
-    if edition.section_before_periodical and periodical:  # "Modern Love, <i>New York Times</i>" (18th 14.88)
-        return sentence(title, described, end=""), [section, periodical, *after]
-    return sentence(title, described, end=""), [periodical, section, *after]
+        return "", [periodical, "" if dated_section else section, described, *after]
+    if dated_section:
+        return sentence(title, described, end=""), [periodical, *after]
+    # "Modern Love, <i>New York Times</i>" (18th 14.88; 17th 14.190's departments)
+    return sentence(title, described, end=""), [section, periodical, *after]
 
 
 def _article_entry(item, edition, parts):
@@ -503,13 +506,17 @@ def _article_entry(item, edition, parts):
     contributors = [_capitalised(piece) for piece in _article_contributors(item, edition, bibliography=True)]
     described = _capitalised(periodicals.description(item))
     after = [_capitalised(_newspaper_edition(item)), _database_before_link(item)]
+    if _section_after_date(item, edition):  # "<i>New York Times</i>, April 23, 2006, Sunday Book Review."
+        when, section = sentence(_when(item), section, end=""), ""
+    else:
+        when = _when(item)
     if creators or not item.get("container-title"):
-        if edition.section_before_periodical and periodical:  # "Listen Up. <i>New Yorker</i>, …" (18th 14.88)
-            dated = sentence(periodical, _when(item), end="")
+        if periodical:  # "Listen Up. <i>New Yorker</i>, …" (18th 14.88)
+            dated = sentence(periodical, when, end="")
             return [creators, title, *reviewed, described, *contributors, section, dated, *after]
-        dated = sentence(periodical, section, _when(item), end="")
+        dated = sentence(section, when, end="")
         return [creators, title, *reviewed, described, *contributors, dated, *after]
-    dated = _capitalised(sentence(section, _when(item), end=""))
+    dated = _capitalised(sentence(section, when, end=""))
     return [periodical, title, *reviewed, described, *contributors, dated, *after]
 
 
@@ -536,10 +543,19 @@ def _blog_medium(item):
 
 
 def _section(item, edition):
-    """A periodical's named department, column or section, in headline style (``periodicals.section``):
-    after the periodical in the 17th, "<i>New York Times</i>, Sunday Book Review" (the 16th's 14.215),
-    before it in the 18th, "Modern Love, <i>New York Times</i>" (``Edition.section_before_periodical``)."""
+    """A periodical's named department, column or section, in headline style (``periodicals.section``),
+    named before the periodical, "Modern Love, <i>New York Times</i>" (18th 14.88, 14.93; the 17th's
+    departments and columns, 14.190, 14.195), except a newspaper's section in the 17th
+    (``_section_after_date``)."""
     return periodicals.section(item, edition)
+
+
+def _section_after_date(item, edition):
+    """Whether a newspaper's section follows the date, "<i>New York Times</i>, April 23, 2006, Sunday
+    Book Review" (17th 14.202's example as Windy City, a biblatex style for the 17th, encodes it: the
+    section in ``edition``, printed after the date; ``Edition.newspaper_section_after_date``)."""
+    newspaper = _periodical(item) == "article-newspaper" and bool(item.get("container-title"))
+    return edition.newspaper_section_after_date and newspaper
 
 
 def _numbered(item, name, word):

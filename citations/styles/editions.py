@@ -16,10 +16,11 @@ and bibliography, as rules the Chicago style reads.
 - A book's edition: the 17th names it after the editors and translators (17th 14.100's order of
   elements); the 18th before them, "<i>Othello</i>, 2nd ed., ed. Stanley Wells et al." (18th 14.2,
   14.15, as the official 18th style's description of its changes, CSL styles PR #7424, gives them).
-- A periodical's department, column or section: the 18th names it before the periodical, "Modern
+- A newspaper's section: the 18th names it before the paper, as a department or column, "Modern
   Love, <i>New York Times</i>" (18th 14.88, 14.93, PR #7424; the Manual's Q&A faq0099); the 17th
-  after it, "<i>New York Times</i>, Sunday Book Review" (the 16th's 14.215 example; unsettled for
-  the 17th, whose Q&A faq0099 sets a column before the paper, which a record cannot tell apart).
+  after the date, "<i>New York Times</i>, April 23, 2006, Sunday Book Review" (17th 14.202's example
+  as Windy City, a biblatex style for the 17th, encodes it), its departments and columns before the
+  periodical (14.190, 14.195 in Windy City), which a record's ``section`` cannot tell apart.
 - A podcast's episode: the 17th gives its title, then the podcast's, "Mike Duncan, “The Fall of Rome,”
   <i>The History of Rome</i>" (17th 14.267); the 18th the podcast and the episode's number first,
   "Lauren Ober, <i>The Loudest Girl in the World</i>, season 1, episode 2, “Goodbye, Routine; Hello,
@@ -44,7 +45,7 @@ class Edition:
     interview_short_by_kind: bool  # an interview's short note: "Buolamwini, interview."
     prepositions_capitalised_from: int | None  # letters from which a preposition in a title is capitalised
     edition_before_editors: bool  # a book's "2nd ed." before "ed. Stanley Wells et al."
-    section_before_periodical: bool  # "Modern Love, <i>New York Times</i>"
+    newspaper_section_after_date: bool  # "<i>New York Times</i>, April 23, 2006, Sunday Book Review"
     podcast_before_episode: bool  # "<i>The Loudest Girl in the World</i>, season 1, episode 2, “Goodbye…”"
 
     def note_names(self, names):
@@ -69,7 +70,7 @@ SEVENTEENTH = Edition(
     interview_short_by_kind=False,
     prepositions_capitalised_from=None,
     edition_before_editors=False,
-    section_before_periodical=False,
+    newspaper_section_after_date=True,
     podcast_before_episode=False,
 )
 EIGHTEENTH = Edition(
@@ -81,7 +82,7 @@ EIGHTEENTH = Edition(
     interview_short_by_kind=True,
     prepositions_capitalised_from=5,
     edition_before_editors=True,
-    section_before_periodical=True,
+    newspaper_section_after_date=False,
     podcast_before_episode=True,
 )
 EDITIONS = {17: SEVENTEENTH, 18: EIGHTEENTH}

@@ -16,12 +16,21 @@ def _cause(start):
 def test_the_periodicals_causes_apply_to_their_own_types_only():
     """The section's place is a periodical's, an unsigned article's quoted title a newspaper's or
     magazine's, a post's bibliography entry a post's."""
-    section = _cause("the record's section printed after").change
+    section = _cause("a newspaper's section after the date").change
     article = {"type": "article-newspaper", "section": "Sports", "container-title": "New York Times"}
-    pandoc = "Belson, “Title,” Sports, New York Times, August 12, 2022."
-    ours = "Belson, “Title,” New York Times, Sports, August 12, 2022."
+    pandoc = "Belson, “Title,” Sports, New York Times, August 12, 2022, https://nyti.ms/x."
+    ours = "Belson, “Title,” New York Times, August 12, 2022, Sports, https://nyti.ms/x."
     assert section(ours, pandoc, article, "full") == (ours, ours)
     assert section(ours, pandoc, {**article, "type": "book"}, "full")[1] == pandoc
+    listed_pandoc = "Belson. “Title.” Sports. New York Times, August 12, 2022. https://nyti.ms/x."
+    listed_ours = "Belson. “Title.” New York Times, August 12, 2022, Sports. https://nyti.ms/x."
+    assert section(listed_ours, listed_pandoc, article, "bibliography") == (listed_ours, listed_ours)
+    column = _cause("a newspaper's regular column named after the date").change
+    assert column(ours, pandoc, article, "full")[1] == pandoc
+    loved = {**article, "section": "Modern love"}
+    in_column = (ours.replace("Sports", "Modern Love"), pandoc.replace("Sports", "Modern Love"))
+    assert column(*in_column, loved, "full") == (in_column[0], in_column[0])
+    assert section(*in_column, loved, "full")[1] == in_column[1]
     unsigned = _cause("an unsigned article's title quoted").change
     ours, pandoc = "New York Times. “In Texas.” July 30, 2002.", "New York Times. In Texas. July 30, 2002."
     newspaper = {"type": "article-newspaper", "container-title": "New York Times"}

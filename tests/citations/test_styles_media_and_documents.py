@@ -184,23 +184,42 @@ def test_an_untitled_review_is_cited_as_a_review_of_the_work(edition):
 @BOTH
 def test_a_reviewed_title_is_in_headline_style_and_a_named_section_is_beside_the_paper(edition):
     """8.159: the reviewed book's title in headline style like any other. A newspaper's named section
-    after its name in the 17th (derived from the 16th's 14.215 example of this review, "… by Michael
-    Pollan, <i>New York Times</i>, Sunday Book Review, …"), before it in the 18th, as its departments and
-    columns are (18th 14.88, 14.93, as CSL styles PR #7424 reads them; Q&A faq0099's "Modern Love, New
-    York Times")."""
+    after the date in the 17th, "<i>New York Times</i>, April 23, 2006, Sunday Book Review" (17th
+    14.202's example of this review as Windy City, a biblatex style for the 17th, encodes it: the section
+    in ``edition``, which its article driver prints after the date); before the paper in the 18th, as its
+    departments and columns are (18th 14.88, 14.93, as CSL styles PR #7424 reads them; Q&A faq0099's
+    "Modern Love, New York Times")."""
     chicago = EDITIONS[edition]
     reviewed = "review of <i>The Omnivore’s Dilemma: A Natural History of Four Meals</i>, by Michael Pollan"
-    times, section = "<i>New York Times</i>", "Sunday Book Review"
-    paper = f"{times}, {section}" if edition == 17 else f"{section}, {times}"
-    listed = f"{times}, {section}" if edition == 17 else f"{section}. {times}"
+    times, section, date = "<i>New York Times</i>", "Sunday Book Review", "April 23, 2006"
+    noted = f"{times}, {date}, {section}" if edition == 17 else f"{section}, {times}, {date}"
+    listed = f"{times}, {date}, {section}" if edition == 17 else f"{section}. {times}, {date}"
     assert chicago.note(KAMP) == (
-        f"David Kamp, “Deconstructing Dinner,” {reviewed}, {paper}, April 23, 2006, {link(KAMP['URL'])}."
+        f"David Kamp, “Deconstructing Dinner,” {reviewed}, {noted}, {link(KAMP['URL'])}."
     )
     assert chicago.note(KAMP, short=True) == "Kamp, “Deconstructing Dinner.”"
     assert chicago.bibliography(KAMP) == (
-        f"Kamp, David. “Deconstructing Dinner.” R{reviewed[1:]}. {listed}, April 23, 2006. "
-        f"{link(KAMP['URL'])}."
+        f"Kamp, David. “Deconstructing Dinner.” R{reviewed[1:]}. {listed}. {link(KAMP['URL'])}."
     )
+
+
+def test_a_magazines_department_stands_before_it_in_both_editions():
+    """17th 14.190, as Windy City encodes its example "Patricia Marx, “Big Skyline,” Talk of the Town,
+    <i>New Yorker</i>, April 27, 2015" (the department in ``note``, printed before the journal); 18th
+    14.88. Only a newspaper's section follows the date, and only in the 17th."""
+    marx = {
+        "id": "marx",
+        "type": "article-magazine",
+        "title": "Big skyline",
+        "author": [person("Patricia", "Marx")],
+        "container-title": "New Yorker",
+        "section": "Talk of the Town",
+        "issued": {"date-parts": [[2015, 4, 27]]},
+    }
+    for edition in (17, 18):
+        assert EDITIONS[edition].note(marx) == (
+            "Patricia Marx, “Big Skyline,” Talk of the Town, <i>New Yorker</i>, April 27, 2015."
+        )
 
 
 def test_a_recorded_talk_says_where_it_was_filmed_then_its_medium_and_length():
