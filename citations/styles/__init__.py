@@ -57,7 +57,8 @@ DEFAULT_STYLE = "chicago-18"
 # initials, 1496–504 (9.63). In-text styles: works alike told apart by the names behind "et al." before
 # letters (APA 7 8.18), dates within one year cited by their year.
 # 7: Chicago: the 18th's order of elements (edition before editors and translators, 14.2), a periodical's
-# section before its title (14.88, 14.93), a podcast before its episode (14.168), a record's note for
+# section before its title (14.88, 14.93), in the 17th a newspaper's after the date and a magazine's
+# department before its title (14.190), a podcast before its episode (14.168), a record's note for
 # readers at the end of its entry ("Site discontinued."); editions spelt out or doubled as real records
 # write them ("Second edition", "1st ed.."), a value's spaces at its ends and a catalogue's closing
 # marks ("Seattle :") left out, no comma after a comma.
