@@ -19,6 +19,13 @@ validate_citation_key = RegexValidator(
     "between them is cited as it is, as in [@hinshaw2013]; any other is cited in braces, as in "
     "[@{O'Hara_1999}].",  # %% as messages are %-formatted
 )
+# A source's page is /sources/<key>/: a browser resolves a "." or ".." part of its address (even
+# written %2E) before asking, so a key with one would open another page.
+validate_key_as_address = RegexValidator(
+    r"(?:^|/)(?:\.|\.\.)(?:/|\Z)",
+    'A key has no "." or ".." between slashes (as in "a/../b"): its page\'s address would lead elsewhere.',
+    inverse_match=True,
+)
 
 # Enough of a key to order any two real entries; the citation key breaks the rare tie.
 SORT_KEY_LENGTH = 300
@@ -99,7 +106,7 @@ class Source(models.Model):
         "citation key",
         max_length=MAX_KEY_LENGTH,
         unique=True,
-        validators=[validate_citation_key],
+        validators=[validate_citation_key, validate_key_as_address],
         help_text="How posts cite this source, as in [@hinshaw2013], or in braces when the key holds "
         "other punctuation, as in [@{O'Hara_1999}].",
     )

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from blog.derived import posts_naming
-from citations.models import Source, validate_citation_key
+from citations.models import Source, validate_citation_key, validate_key_as_address
 from citations.services import import_file
 from tests.blog.rendering_helpers import soup, text_of
 from tests.factories import make_post, make_source
@@ -125,3 +125,16 @@ def test_a_post_naming_a_key_in_braces_is_found_to_render_again():
     post = make_post(body="Decay[@{O'Hara_1999}].")
     assert list(posts_naming(["O'Hara_1999"])) == [post]
     assert Source.objects.count() == 0
+
+
+@pytest.mark.parametrize("key", ["a/../b", "../x", "a/.", ".", "x/./y", "v1.0/.."])
+def test_a_key_whose_page_address_a_browser_would_rewrite_is_refused(key):
+    """A source's page is /sources/<key>/; browsers resolve "." and ".." parts of an address."""
+    with pytest.raises(ValidationError):
+        validate_key_as_address(key)
+
+
+@pytest.mark.parametrize("key", ["a.b/c", "x/..y", "...", "a/.b", "Foo_bar.baz."])
+def test_dots_that_are_not_a_whole_part_of_the_address_are_allowed(key):
+    """Only a part of exactly "." or ".." is resolved; "...", ".b" or a final period are names."""
+    validate_key_as_address(key)
