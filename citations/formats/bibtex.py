@@ -29,11 +29,14 @@ from bibtexparser.model import (
     ParsingFailedBlock,
 )
 
-from citations import csl, dates
+from citations import csl, dates, markup
 from citations.formats import latex, limits
 
 # Where bibtexparser's splitter starts a block (an entry, @string, @comment, @preamble).
 _BLOCK_START = re.compile(r"@\w*[ \t]*[{(]")
+# What decides where a "%" comment can stand: an escaped character (bibtexparser does not count
+# "\{" as a brace), a block's start, a brace, a parenthesis, a quotation mark, a percent sign.
+_COMMENT_SCAN = re.compile(r"\\.|@\w*[ \t]*[{(]|[{}()\"%]", re.DOTALL)
 
 # BibTeX/biblatex entry type -> CSL type.
 ENTRY_TYPES = {
@@ -219,6 +222,11 @@ READ_ALIASES = {
     "container-title": ["journal", "journaltitle", "booktitle"],
     "language": ["language", "langid"],
 }
+# The CSL variables the styles print as plain text, escaped: LaTeX's formatting in their fields, an
+# organisation's "\emph{Merriam-Webster}", is read as its text, not as rich text (``<i>``) they would
+# print as written. Names are read so too.
+PLAIN_TEXT_VARIABLES = {"publisher", "publisher-place", "original-publisher", "original-publisher-place"}
+PLAIN_TEXT_VARIABLES |= {"archive", "event-place", "edition"}
 # Fields a list-reading biblatex would split at " and ": written in braces.
 LIST_FIELDS = {"publisher", "address", "origpublisher", "origlocation"}
 # Title fields a sentence-case style lower-cases: their capitals are braced.
@@ -254,7 +262,7 @@ _URL_ONLY = re.compile(r"\\url\s*\{([^{}]*)\}\s*\Z|\\href\s*\{([^{}]*)\}|(https?
 NOT_INHERITED = {"crossref", "xref", "xdata", "ids", "entryset", "entrysubtype", "label", "shorthand"}
 NOT_INHERITED |= {"sortkey", "options", "related", "keywords", "file", "shorttitle", "subtitle", "titleaddon"}
 PART_TYPES = {"incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference"}
-PART_TYPES.add("inreference")
+PART_TYPES |= {"inreference", "letter"}  # a letter cross-references the book that prints it
 # A book's title parts, as the title parts of the container of a part of it.
 BOOK_PARTS = [("title", "booktitle"), ("subtitle", "booksubtitle"), ("titleaddon", "booktitleaddon")]
 # A keyless entry (Mendeley writes "@article{,") is given a key made like Better BibTeX's:
@@ -488,7 +496,17 @@ def entry_to_item(entry, fields=None):
     if fields.get("urldate", "").strip():
         item["accessed"] = dates.to_item(dates.read_text(fields["urldate"]))
     mapped = subtype not in CSL_TYPES and (entry_type in NEAREST or entry_type not in ENTRY_TYPES)
-    return {name: value for name, value in item.items() if value}, mapped
+    return {name: _without_markup(name, value) for name, value in item.items() if value}, mapped
+
+
+def _without_markup(variable, value):
+    """A variable's value without the rich text it holds where the styles print it as plain text
+    (``PLAIN_TEXT_VARIABLES``); a list of names, each part without it."""
+    if isinstance(value, str):
+        return markup.to_text(value) if variable in PLAIN_TEXT_VARIABLES else value
+    if isinstance(value, list):
+        return [{part: markup.to_text(text) for part, text in name.items()} for name in value]
+    return value
 
 
 def _check_limits(entry):
@@ -522,6 +540,7 @@ def read(text):
     """
     from citations.formats import Record
 
+    text = _without_comments(text)
     # The splitter's work grows with its blocks; count them first, in one regular expression.
     limits.check_records(sum(1 for _ in _BLOCK_START.finditer(text)))
     library, parse_notes = _parsed(text)
@@ -560,6 +579,35 @@ def read(text):
                 notes += tuple(parse_notes.get(block.start_line, ()))
                 records.append(Record(where, item, mapped, notes=notes))
     return records
+
+
+def _without_comments(text):
+    """``text`` without its "%" comments, as biber and pandoc read it: from a "%" outside any
+    entry, or between an entry's fields, to the end of the line (a commented-out field or entry).
+
+    A "%" inside a braced or quoted value is text ("50\\%", a URL's "%20"). Lines are kept, so
+    that errors name the lines of the file. One pass, linear in the text.
+    """
+    pieces, kept_from, position = [], 0, 0
+    depth, quoted, parenthesised = 0, False, False
+    while match := _COMMENT_SCAN.search(text, position):
+        token, position = match.group(), match.end()
+        if token == "%" and (depth == 0 or depth == 1 and not quoted):
+            pieces.append(text[kept_from : match.start()])
+            line_end = text.find("\n", position)
+            kept_from = position = len(text) if line_end == -1 else line_end
+        elif token.startswith("@") and depth == 0:
+            depth, quoted, parenthesised = 1, False, token.endswith("(")
+        elif token.endswith("{"):  # a brace, or one after an "@" inside a value
+            depth += 1
+        elif token == "}" and depth:
+            depth -= 1
+        elif token == '"' and depth == 1:
+            quoted = not quoted
+        elif token == ")" and depth == 1 and parenthesised and not quoted:
+            depth = 0
+    pieces.append(text[kept_from:])
+    return "".join(pieces)
 
 
 def _parsed(text):

@@ -149,6 +149,8 @@ def latex_to_text(value, *, keep_lines=False):
             text = _decoder.nodelist_to_text(walker.get_latex_nodes()[0])
         except (IndexError, KeyError, TypeError, AttributeError) as error:  # pylatexenc's own failures
             raise ValueError(f"LaTeX that cannot be read ({type(error).__name__}): {value[:80]}") from None
+    if "`" in text:  # LaTeX's opening single quotation mark, "`Song of Myself'"; pylatexenc keeps it
+        text = text.replace("`", "‘")
     if keep_lines:
         return "\n".join(collapse_spaces(line) for line in text.strip().splitlines())
     return collapse_spaces(text)

@@ -46,6 +46,12 @@ def _is_letter(item):
     return item.get("type") == "personal_communication"
 
 
+def _is_titled_letter(item):
+    """A letter its record names by a title rather than by its recipient, as a biblatex ``@letter``
+    does ("Adams to Charles Milnes Gaskell, Baden, September 22, 1867"): the title says what it is."""
+    return _is_letter(item) and bool(item.get("title")) and not item.get("recipient")
+
+
 def _published_in(item):
     """Whether a letter is cited from a book that prints it: "in <i>Letters of E. B. White</i>" (14.13)."""
     return bool(item.get("container-title"))
@@ -134,6 +140,12 @@ def _what(item, edition, *, short=False, bibliography=False):
     if not genre and item.get("type") == "manuscript" and not (_accessible(item) or is_collection(item)):
         genre = "unpublished manuscript"  # one held nowhere readers can consult it (18th 14.114)
     separator = ". " if bibliography else ", "
+    if _is_titled_letter(item):
+        if short:  # what names the letter, before its place and date: "Adams to Charles Milnes Gaskell"
+            title = item.get("title-short") or item["title"].split(",")[0]
+        return sentence(
+            quoted(title), _capitalised(genre) if bibliography else genre, separator=separator, end=""
+        )
     if _is_letter(item):
         recipients = _recipients(item, edition, short=short)
         if bibliography and not genre:
@@ -219,7 +231,9 @@ def note(item, edition, locator_text="", label="page", *, short=False):
     when = _date_of(item)
     head = _dated(sentence(_capitalised(sentence(who, what, end="")), place, end=""), when)
     if short:
-        if _is_letter(item):  # "Adams to Gaskell, Baden, September 22, 1867" (14.13)
+        if _is_letter(item) and not _is_titled_letter(
+            item
+        ):  # "Adams to Gaskell, Baden, September 22, 1867" (14.13)
             return sentence(_dated(head, "" if when else date_text(item)), where)
         return sentence(_capitalised(sentence(who, what, end="")), where)
     if _is_letter(item) and _published_in(item):
