@@ -208,12 +208,14 @@ TEXT_FIELDS = [
     ("origtitle", "original-title"),
     ("origpublisher", "original-publisher"),
     ("origlocation", "original-publisher-place"),
+    ("part", "part-number"),
 ]
 # biblatex's parts of a title, read whole as its styles print them: "Title: Subtitle. Addon".
 TITLE_PARTS = [
     ("title", "subtitle", "titleaddon"),
     ("booktitle", "booksubtitle", "booktitleaddon"),
     ("journaltitle", "journalsubtitle", ""),
+    ("maintitle", "mainsubtitle", "maintitleaddon"),
 ]
 READ_ALIASES = {
     "publisher": ["publisher", "institution", "organization", "school"],
@@ -455,6 +457,9 @@ def entry_to_item(entry, fields=None):
     for csl_name, aliases in READ_ALIASES.items():
         value = next((fields[alias] for alias in aliases if fields.get(alias, "").strip()), "")
         item[csl_name] = latex.latex_to_text(value, keep_lines=csl_name == "note")
+    if fields.get("maintitle", "").strip():  # the multivolume work; the volume's title is its own
+        whole = "container-title" if entry_type in PART_TYPES else "title"
+        item["volume-title"], item[whole] = item[whole], latex.latex_to_text(fields["maintitle"])
     if kind in ("thesis", "report"):  # the university, not ProQuest; the institution that issued it
         issuer = fields.get("school") or fields.get("institution") or ""
         item["publisher"] = latex.latex_to_text(issuer) or item["publisher"]

@@ -510,3 +510,28 @@ def test_a_letter_cross_referencing_a_book_is_printed_in_it():
         "Letters of Henry Adams, 1858–1891",
     )
     assert letter["author"] == [{"family": "Adams", "given": "Henry"}]
+
+
+def test_a_volume_s_multivolume_work_is_read_from_maintitle_as_pandoc_reads_it():
+    """Windy City's farwell1997 and lach1977 (CMOS 17 14.121): biblatex's ``maintitle`` is the work a
+    volume belongs to, the CSL title, and the volume's own title its ``volume-title``; in a part of a
+    volume, the work is the container. ``part`` ("bk. 3") is the part's number."""
+    items = bibtex_items(
+        "@Book{lach1977, author = {Lach, Donald}, title = {The Scholarly Disciplines}, volume = {2},"
+        " part = {bk. 3}, maintitle = {Asia in the Making of Europe}, year = {1977}}\n"
+        "@InCollection{chen2010, author = {Chen Jian}, title = {China and the Cold War after Mao},"
+        " booktitle = {Endings}, maintitle = {The Cambridge History of the Cold War}, volume = {3}}"
+    )
+    lach = items["lach1977"]
+    assert (lach["title"], lach["volume-title"], lach["volume"], lach["part-number"]) == (
+        "Asia in the Making of Europe",
+        "The Scholarly Disciplines",
+        "2",
+        "bk. 3",
+    )
+    chen = items["chen2010"]
+    assert (chen["title"], chen["container-title"], chen["volume-title"]) == (
+        "China and the Cold War after Mao",
+        "The Cambridge History of the Cold War",
+        "Endings",
+    )
