@@ -100,10 +100,21 @@ def _date_of(item):
     return _when(item, undated="" if note_type(item) == "classic" else "n.d.")
 
 
+def _keeper(item):
+    """The variables naming who keeps the item and where: its depository, else the institution its
+    record names as publisher (biblatex's ``institution`` and ``address`` of an ``@unpublished``,
+    "YIVO Institute for Jewish Research, New York", 17th 14.222; a paper's "Microsoft Word file")."""
+    if item.get("archive") or item.get("archive-place"):
+        return "archive", "archive-place"
+    return "publisher", "publisher-place"
+
+
 def _accessible(item):
-    """Whether readers can consult the item: kept somewhere, printed or online (18th 14.111 gives no
-    date for a communication that is none of these, when it is undated)."""
-    return any(item.get(name) for name in ("archive", "archive-place", "container-title", "URL", "DOI"))
+    """Whether readers can consult the item: kept somewhere (by a depository, or the institution its
+    record names as publisher), printed or online (18th 14.111 gives no date for a communication that
+    is none of these, when it is undated)."""
+    kept = ("archive", "archive-place", "publisher")
+    return any(item.get(name) for name in (*kept, "container-title", "URL", "DOI"))
 
 
 def _names(names, edition, *, short=False, bibliography=False):
@@ -180,7 +191,7 @@ def _kept(item, where="", *, bibliography=False):
         number = ""  # an archived copy's address, which ``links`` gives
     folio = where or esc(field(item, "page"))
     collection = esc(field(item, "archive_collection"))
-    depository = sentence(esc(field(item, "archive")), esc(field(item, "archive-place")), end="")
+    depository = sentence(*(esc(field(item, name)) for name in _keeper(item)), end="")
     if bibliography:
         shelf = _capitalised(sentence(number, folio, end=""))
         return sentence(shelf, collection, depository, separator=". ", end="")

@@ -332,3 +332,25 @@ def test_a_letter_named_by_a_title_is_cited_by_it_in_the_book_that_prints_it(edi
     assert chicago.bibliography(letter).startswith(
         "Adams, Henry. “Adams to Charles Milnes Gaskell, Baden, September 22, 1867.” In <i>Letters of Henry"
     )
+
+
+@BOTH
+def test_a_manuscript_s_institution_read_as_its_publisher_is_where_it_is_kept(edition):
+    """Windy City's dinkel (17th 14.230; ``@Unpublished`` with ``institution = {Houghton Library}``,
+    ``address = {Harvard University}``, which BibTeX import reads as publisher and place): the
+    institution stands where a depository does, "… Agassiz,” Houghton Library, Harvard University",
+    and a manuscript kept there is not called "unpublished manuscript"."""
+    chicago = EDITIONS[edition]
+    dinkel = {
+        "type": "manuscript",
+        "title": "Description of Louis Agassiz Written at the Request of Elizabeth Cary Agassiz",
+        "author": [person("Joseph", "Dinkel")],
+        "publisher": "Houghton Library",
+        "publisher-place": "Harvard University",
+    }
+    assert chicago.note(dinkel) == (
+        "Joseph Dinkel, “Description of Louis Agassiz Written at the Request of Elizabeth Cary Agassiz,” "
+        "n.d., Houghton Library, Harvard University."
+    )
+    with_depository = {**dinkel, "archive": "Agassiz Papers", "archive-place": "Cambridge, MA"}
+    assert chicago.note(with_depository).endswith("n.d., Agassiz Papers, Cambridge, MA.")
