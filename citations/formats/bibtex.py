@@ -77,14 +77,14 @@ ENTRY_TYPES = {
     "legislation": "legislation",
     "legal": "legislation",
     "jurisdiction": "legal_case",
-    "standard": "legislation",
+    "standard": "standard",
     "patent": "patent",
 }
 # Entry types that are the nearest kin rather than the same thing, counted as mapped.
 NEAREST = {
     *("booklet", "proceedings", "collection", "mvcollection", "suppbook", "inproceedings"),
     *("conference", "inreference", "misc", "manual", "thesis", "phdthesis", "mastersthesis"),
-    *("audio", "movie", "music", "performance", "jurisdiction", "standard", "patent"),
+    *("audio", "movie", "music", "performance", "jurisdiction", "patent"),
 }
 SUBTYPES = {
     ("article", "newspaper"): "article-newspaper",

@@ -535,3 +535,21 @@ def test_a_volume_s_multivolume_work_is_read_from_maintitle_as_pandoc_reads_it()
         "The Cambridge History of the Cold War",
         "Endings",
     )
+
+
+def test_a_biblatex_standard_is_read_as_a_standard():
+    """Windy City's iso1997 (CMOS 17 14.259, "International Organization for Standardization,
+    <i>Information and Documentation …</i>, ISO 4 (Paris: ISO, 1997)"): ``@standard`` is CSL's
+    ``standard``, which the styles cite by its organisation and number, not a statute's form that
+    leaves them out (pandoc reads it as ``legislation``)."""
+    item = read_one(
+        "@Standard{iso1997, author = {{International Organization for Standardization}},"
+        " title = {Information and Documentation}, number = {ISO 4}, address = {Paris},"
+        " publisher = {ISO}, year = {1997}}",
+        "bibtex",
+    ).item
+    assert (item["type"], item["number"], item["author"]) == (
+        "standard",
+        "ISO 4",
+        [{"literal": "International Organization for Standardization"}],
+    )
