@@ -77,6 +77,7 @@ ENTRY_TYPES = {
     "legislation": "legislation",
     "legal": "legislation",
     "jurisdiction": "legal_case",
+    "review": "review",
     "standard": "standard",
     "patent": "patent",
 }
@@ -178,7 +179,7 @@ KIN_TYPES = {
     "map": "graphic",
 }
 # Entry types whose ``number`` is a periodical's issue; an article's own number is its ``eid``.
-ISSUE_NUMBERED = {"article", "periodical", "suppperiodical"}
+ISSUE_NUMBERED = {"article", "periodical", "suppperiodical", "review"}
 # Entry types whose ``number`` is the number in the series, when they name one (books and their parts).
 SERIES_NUMBERED = {"book", "mvbook", "inbook", "bookinbook", "suppbook", "booklet", "collection"}
 SERIES_NUMBERED |= {"mvcollection", "incollection", "suppcollection", "proceedings", "mvproceedings"}
@@ -265,6 +266,10 @@ NOT_INHERITED = {"crossref", "xref", "xdata", "ids", "entryset", "entrysubtype",
 NOT_INHERITED |= {"sortkey", "options", "related", "keywords", "file", "shorttitle", "subtitle", "titleaddon"}
 PART_TYPES = {"incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference"}
 PART_TYPES |= {"inreference", "letter"}  # a letter cross-references the book that prints it
+# A review's ``crossref`` is the work it reviews (as Windy City, a biblatex style of the 17th edition,
+# models it): the work's title and author are the review's reviewed title and author, under these
+# names while the fields are read; the review takes nothing else of the work (its publisher, year…).
+REVIEWED = {"title": "reviewed title", "author": "reviewed author"}
 # A book's title parts, as the title parts of the container of a part of it.
 BOOK_PARTS = [("title", "booktitle"), ("subtitle", "booksubtitle"), ("titleaddon", "booktitleaddon")]
 # A keyless entry (Mendeley writes "@article{,") is given a key made like Better BibTeX's:
@@ -390,7 +395,11 @@ def _fields(entry):
 
 
 def _inherited(fields, parent, entry_type):
-    """``fields`` and those it lacks of the entry it cross-references (``parent``'s fields)."""
+    """``fields`` and those it lacks of the entry it cross-references (``parent``'s fields); a review
+    takes only what names the work it reviews (``REVIEWED``)."""
+    if entry_type == "review":
+        reviewed = {**parent, "title": _whole_titles(parent).get("title", "")}
+        return {**{field: reviewed[name] for name, field in REVIEWED.items() if reviewed.get(name)}, **fields}
     taken = {name: value for name, value in parent.items() if name not in NOT_INHERITED}
     taken.pop("title", None)  # a part's own title, or the title of the whole (biblatex's maintitle)
     if entry_type in PART_TYPES:
@@ -485,6 +494,10 @@ def entry_to_item(entry, fields=None):
         item["DOI"] = fields.get("eprint", "").strip()
     for bib_name, role in NAME_FIELDS:
         item[role] = _names(fields.get(bib_name, ""), f"the {bib_name} field")
+    item["reviewed-title"] = latex.latex_to_text(fields.get(REVIEWED["title"], ""))
+    item["reviewed-author"] = _names(fields.get(REVIEWED["author"], ""), "the reviewed work's author")
+    if not item["title"]:  # an untitled review holds the work's title as its own, as Zotero holds it
+        item["title"], item["reviewed-title"] = item["reviewed-title"], ""
     for bib_name in EDITOR_FIELDS:  # a director, compiler or organizer named by its editor type
         role = EDITOR_TYPES.get(fields.get(f"{bib_name}type", "").strip().lower())
         if role and fields.get(bib_name, "").strip():

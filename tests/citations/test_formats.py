@@ -553,3 +553,30 @@ def test_a_biblatex_standard_is_read_as_a_standard():
         "ISO 4",
         [{"literal": "International Organization for Standardization"}],
     )
+
+
+REVIEWS = """@Review{ratliff1999, author = {Ratliff, Ben}, journal = {Lingua Franca}, volume = {9},
+  date = {1999-04}, pages = {B13–B14}, crossref = {vianna1999}}
+@Review{kamp2006, author = {Kamp, David}, title = {Deconstructing Dinner}, journal = {New York Times},
+  date = {2006-04-23}, crossref = {pollan2006}}
+@Book{vianna1999, author = {Vianna, Hermano}, title = {The Mystery of Samba},
+  subtitle = {Popular Music and National Identity in Brazil}, translator = {Chasteen, John Charles},
+  address = {Chapel Hill}, publisher = {University of North Carolina Press}, year = {1999}}
+@Book{pollan2006, author = {Pollan, Michael}, title = {The Omnivore's Dilemma}, year = {2006}}
+"""
+
+
+def test_a_review_cross_references_the_work_it_reviews():
+    """Windy City's ratliff1999 and kamp2006 (CMOS 17 14.202): a ``@review`` is CSL's review, and the
+    entry its ``crossref`` names is the work reviewed, its title and author the reviewed ones, not
+    the review's own publisher, translator or year; an untitled review holds the work's title as its
+    own, as Zotero holds it ("Ben Ratliff, review of <i>The Mystery of Samba …</i>, by Hermano
+    Vianna")."""
+    items = bibtex_items(REVIEWS)
+    ratliff, kamp = items["ratliff1999"], items["kamp2006"]
+    assert ratliff["type"] == kamp["type"] == "review"
+    assert ratliff["title"] == "The Mystery of Samba: Popular Music and National Identity in Brazil"
+    assert ratliff["reviewed-author"] == [{"family": "Vianna", "given": "Hermano"}]
+    assert not {"publisher", "translator", "reviewed-title"} & set(ratliff)
+    assert ratliff["issued"] == {"date-parts": [[1999, 4]]}
+    assert (kamp["title"], kamp["reviewed-title"]) == ("Deconstructing Dinner", "The Omnivore's Dilemma")
