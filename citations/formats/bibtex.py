@@ -4,14 +4,15 @@ Entry types map to their CSL type (``entrysubtype`` tells newspaper and
 magazine articles and blog posts apart, and names a CSL type biblatex has no
 entry type for: ``@video`` of subtype ``interview``); LaTeX is decoded by
 ``citations.formats.latex``; names may be "Family, Given", "Given Family" or
-"{Organisation Name}". Reading keeps every field BibTeX shares with CSL
-(translator, edition, series, report number, thesis type, original date…),
-takes what an entry lacks from the entry it cross-references, and reads the
-first of a field given twice, as BibTeX does; an entry that cannot be read
-is returned with its error and line, for the import to skip. Writing escapes
-what LaTeX would read otherwise, braces the capitals of titles, a
-publisher's "and" and the commas of a name's parts, so what is written reads
-back unchanged.
+"{Organisation Name}". Reading leaves out "%" comments as biber does, keeps
+every field BibTeX shares with CSL (translator, edition, series, report
+number, thesis type, original date, a volume's multivolume work…), takes
+what an entry lacks from the entry it cross-references (a review, only what
+names the work it reviews), and reads the first of a field given twice, as
+BibTeX does; an entry that cannot be read is returned with its error and
+line, for the import to skip. Writing escapes what LaTeX would read
+otherwise, braces the capitals of titles, a publisher's "and" and the
+commas of a name's parts, so what is written reads back unchanged.
 """
 
 import re
