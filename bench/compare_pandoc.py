@@ -1,6 +1,10 @@
 """Compare the Chicago style with Pandoc's citeproc and the official Chicago CSL style, record by record.
 
-Usage: ``.venv/bin/python bench/compare_pandoc.py [FILE.json ...] [--edition 17|18] [--show N] [--causes]``
+Usage: ``.venv/bin/python bench/compare_pandoc.py [FILE ...] [--edition 17|18] [--show N] [--causes]``
+
+A FILE is CSL-JSON, or BibTeX/biblatex (``.bib``) read as the site imports it
+(``citations.formats``): both sides are given the CSL-JSON items that reading makes, so the
+comparison is of the styles, not of the readers.
 
 For each CSL-JSON record it asks Pandoc (Debian's ``pandoc``, 2.11 or later)
 for the full note (the first citation), the short note (a later one, with
@@ -40,7 +44,7 @@ django.setup()
 
 from bs4 import BeautifulSoup  # noqa: E402
 
-from citations import csl  # noqa: E402
+from citations import csl, formats  # noqa: E402
 from citations.dates import MONTHS  # noqa: E402
 from citations.styles import cases, get_style  # noqa: E402
 from citations.styles.capitals import ARTICLES, CONJUNCTIONS, PARTICLES, PREPOSITIONS, headline  # noqa: E402
@@ -2432,6 +2436,15 @@ CAUSES = [
 ]
 
 
+def read_items(path):
+    """The CSL-JSON items of a file: a CSL-JSON list, or a BibTeX/biblatex file read as the site
+    imports it (``citations.formats``), its entries that cannot be read left out."""
+    text = path.read_text(encoding="utf-8")
+    if formats.format_for_filename(path) == "bibtex":
+        return [record.item for record in formats.read(text, "bibtex") if not record.error]
+    return json.loads(text)
+
+
 def causes_for(edition):
     """The causes that apply to ``edition``."""
     return [cause for cause in CAUSES if edition in cause.sections]
@@ -2449,7 +2462,7 @@ def main(argv=None):
         return 2
     items = []
     for path in args.files or DEFAULT_FILES:
-        items += json.loads(path.read_text(encoding="utf-8"))
+        items += read_items(path)
     rows = compare(items, args.edition)
     csl_file = CSL_FILES[args.edition]
     print(f"Chicago {args.edition}th edition against Pandoc with {csl_file}, {len(items)} records")

@@ -40,6 +40,8 @@ NO_DATE = {"n.d.", "n.d", "nd", "no date", "undated", "s.d.", "s.d", "o.j.", "si
 _ISO = re.compile(r"(-?\d{1,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:[T ][\d:.Z+-]*)?")
 _WORDS = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-z]+)\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(-?\d{3,4})")
 _YEAR_RANGE = re.compile(r"(\d{3,4})\s*(?:--|–|—|-)\s*(\d{3,4})")
+# A range of years with its end shortened, as Chicago writes it ("1962–64"), or open ("1992–").
+_SHORT_YEAR_RANGE = re.compile(r"(\d{3,4})\s*(?:--|–|—)\s*(\d{1,2})?")
 _CIRCA = re.compile(r"(?:ca?\.|circa|approx\.|approximately|~)\s*(.+)", re.IGNORECASE)
 _EDTF_QUALIFIER = re.compile(r"(.+?)[~?%]")
 _RANGE_QUALIFIER = re.compile(r"[~?%](?=/|$)")
@@ -135,7 +137,8 @@ def _one_date(text):
 
 
 def read_text(text):
-    """A Date from text: EDTF, ISO, "February 22, 2013", "Spring 2019", "ca. 1850", "1998--2001", "n.d."."""
+    """A Date from text: EDTF, ISO, "February 22, 2013", "Spring 2019", "ca. 1850", "1998--2001",
+    "1962–64", "n.d."."""
     text = " ".join(str(text).split()).strip("[]")
     if "/" in text and _RANGE_QUALIFIER.search(text):  # EDTF's "1318/1325?": a range, uncertain
         date = _read_plain(_RANGE_QUALIFIER.sub("", text))
@@ -162,6 +165,9 @@ def _read_plain(text):
     years = _YEAR_RANGE.fullmatch(text)
     if years:
         return _checked(int(years.group(1)))._replace(end=_checked(int(years.group(2))))
+    years = _SHORT_YEAR_RANGE.fullmatch(text)
+    if years:
+        return _short_year_range(*years.groups())
     date = _one_date(text)
     if date is not None:
         return date
@@ -169,6 +175,15 @@ def _read_plain(text):
     if year:
         return _checked(int(year.group(1)))
     return Date(literal=text)
+
+
+def _short_year_range(start, end):
+    """ "1962–64" as 1962 to 1964, "1992–" as 1992 on; "1999–01" (no year after its start) as 1999."""
+    first = _checked(int(start))
+    if end is None:
+        return first._replace(open_end=True)
+    last = int(start[: len(start) - len(end)] + end)
+    return first._replace(end=_checked(last)) if last > first.year else first
 
 
 def _from_parts(parts, what):

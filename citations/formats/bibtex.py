@@ -4,14 +4,15 @@ Entry types map to their CSL type (``entrysubtype`` tells newspaper and
 magazine articles and blog posts apart, and names a CSL type biblatex has no
 entry type for: ``@video`` of subtype ``interview``); LaTeX is decoded by
 ``citations.formats.latex``; names may be "Family, Given", "Given Family" or
-"{Organisation Name}". Reading keeps every field BibTeX shares with CSL
-(translator, edition, series, report number, thesis type, original date…),
-takes what an entry lacks from the entry it cross-references, and reads the
-first of a field given twice, as BibTeX does; an entry that cannot be read
-is returned with its error and line, for the import to skip. Writing escapes
-what LaTeX would read otherwise, braces the capitals of titles, a
-publisher's "and" and the commas of a name's parts, so what is written reads
-back unchanged.
+"{Organisation Name}". Reading leaves out "%" comments as biber does, keeps
+every field BibTeX shares with CSL (translator, edition, series, report
+number, thesis type, original date, a volume's multivolume work…), takes
+what an entry lacks from the entry it cross-references (a review, only what
+names the work it reviews), and reads the first of a field given twice, as
+BibTeX does; an entry that cannot be read is returned with its error and
+line, for the import to skip. Writing escapes what LaTeX would read
+otherwise, braces the capitals of titles, a publisher's "and" and the
+commas of a name's parts, so what is written reads back unchanged.
 """
 
 import re
@@ -29,7 +30,7 @@ from bibtexparser.model import (
     ParsingFailedBlock,
 )
 
-from citations import csl, dates
+from citations import csl, dates, markup
 from citations.formats import bibtex_scan, latex, limits
 from citations.keys import first_free
 
@@ -75,7 +76,8 @@ ENTRY_TYPES = {
     "legislation": "legislation",
     "legal": "legislation",
     "jurisdiction": "legal_case",
-    "standard": "legislation",
+    "review": "review",
+    "standard": "standard",
     "patent": "patent",
     # Mendeley Desktop's own entry types, which it writes as it names its types.
     "book_section": "chapter",
@@ -88,7 +90,7 @@ ENTRY_TYPES = {
 NEAREST = {
     *("booklet", "proceedings", "collection", "mvcollection", "suppbook", "inproceedings"),
     *("conference", "inreference", "misc", "manual", "thesis", "phdthesis", "mastersthesis"),
-    *("audio", "movie", "music", "performance", "jurisdiction", "standard", "patent"),
+    *("audio", "movie", "music", "performance", "jurisdiction", "patent"),
 }
 SUBTYPES = {
     ("article", "newspaper"): "article-newspaper",
@@ -182,7 +184,7 @@ KIN_TYPES = {
     "map": "graphic",
 }
 # Entry types whose ``number`` is a periodical's issue; an article's own number is its ``eid``.
-ISSUE_NUMBERED = {"article", "periodical", "suppperiodical"}
+ISSUE_NUMBERED = {"article", "periodical", "suppperiodical", "review"}
 # Entry types whose ``number`` is the number in the series, when they name one (books and their parts).
 SERIES_NUMBERED = {"book", "mvbook", "inbook", "bookinbook", "suppbook", "booklet", "collection"}
 SERIES_NUMBERED |= {"mvcollection", "incollection", "suppcollection", "proceedings", "mvproceedings"}
@@ -212,12 +214,14 @@ TEXT_FIELDS = [
     ("origtitle", "original-title"),
     ("origpublisher", "original-publisher"),
     ("origlocation", "original-publisher-place"),
+    ("part", "part-number"),
 ]
 # biblatex's parts of a title, read whole as its styles print them: "Title: Subtitle. Addon".
 TITLE_PARTS = [
     ("title", "subtitle", "titleaddon"),
     ("booktitle", "booksubtitle", "booktitleaddon"),
     ("journaltitle", "journalsubtitle", ""),
+    ("maintitle", "mainsubtitle", "maintitleaddon"),
 ]
 READ_ALIASES = {
     "publisher": ["publisher", "institution", "organization", "school"],
@@ -226,6 +230,11 @@ READ_ALIASES = {
     "container-title": ["journal", "journaltitle", "booktitle"],
     "language": ["language", "langid"],
 }
+# The CSL variables the styles print as plain text, escaped: LaTeX's formatting in their fields, an
+# organisation's "\emph{Merriam-Webster}", is read as its text, not as rich text (``<i>``) they would
+# print as written. Names are read so too.
+PLAIN_TEXT_VARIABLES = {"publisher", "publisher-place", "original-publisher", "original-publisher-place"}
+PLAIN_TEXT_VARIABLES |= {"archive", "event-place", "edition"}
 # Fields a list-reading biblatex would split at " and ": written in braces.
 LIST_FIELDS = {"publisher", "address", "origpublisher", "origlocation"}
 # Title fields a sentence-case style lower-cases: their capitals are braced.
@@ -261,7 +270,11 @@ _URL_ONLY = re.compile(r"\\url\s*\{([^{}]*)\}\s*\Z|\\href\s*\{([^{}]*)\}|(https?
 NOT_INHERITED = {"crossref", "xref", "xdata", "ids", "entryset", "entrysubtype", "label", "shorthand"}
 NOT_INHERITED |= {"sortkey", "options", "related", "keywords", "file", "shorttitle", "subtitle", "titleaddon"}
 PART_TYPES = {"incollection", "inbook", "bookinbook", "suppbook", "inproceedings", "conference"}
-PART_TYPES.add("inreference")
+PART_TYPES |= {"inreference", "letter"}  # a letter cross-references the book that prints it
+# A review's ``crossref`` is the work it reviews (as Windy City, a biblatex style of the 17th edition,
+# models it): the work's title and author are the review's reviewed title and author, under these
+# names while the fields are read; the review takes nothing else of the work (its publisher, year…).
+REVIEWED = {"title": "reviewed title", "author": "reviewed author"}
 # A book's title parts, as the title parts of the container of a part of it.
 BOOK_PARTS = [("title", "booktitle"), ("subtitle", "booksubtitle"), ("titleaddon", "booktitleaddon")]
 # A keyless entry (Mendeley writes "@article{,") is given a key made like Better BibTeX's:
@@ -387,7 +400,11 @@ def _fields(entry):
 
 
 def _inherited(fields, parent, entry_type):
-    """``fields`` and those it lacks of the entry it cross-references (``parent``'s fields)."""
+    """``fields`` and those it lacks of the entry it cross-references (``parent``'s fields); a review
+    takes only what names the work it reviews (``REVIEWED``)."""
+    if entry_type == "review":
+        reviewed = {**parent, "title": _whole_titles(parent).get("title", "")}
+        return {**{field: reviewed[name] for name, field in REVIEWED.items() if reviewed.get(name)}, **fields}
     taken = {name: value for name, value in parent.items() if name not in NOT_INHERITED}
     taken.pop("title", None)  # a part's own title, or the title of the whole (biblatex's maintitle)
     if entry_type in PART_TYPES:
@@ -454,6 +471,9 @@ def entry_to_item(entry, fields=None):
     for csl_name, aliases in READ_ALIASES.items():
         value = next((fields[alias] for alias in aliases if fields.get(alias, "").strip()), "")
         item[csl_name] = latex.latex_to_text(value, keep_lines=csl_name == "note")
+    if fields.get("maintitle", "").strip():  # the multivolume work; the volume's title is its own
+        whole = "container-title" if entry_type in PART_TYPES else "title"
+        item["volume-title"], item[whole] = item[whole], latex.latex_to_text(fields["maintitle"])
     if kind in ("thesis", "report"):  # the university, not ProQuest; the institution that issued it
         issuer = fields.get("school") or fields.get("institution") or ""
         item["publisher"] = latex.latex_to_text(issuer) or item["publisher"]
@@ -479,6 +499,10 @@ def entry_to_item(entry, fields=None):
         item["DOI"] = fields.get("eprint", "").strip()
     for bib_name, role in NAME_FIELDS:
         item[role] = _names(fields.get(bib_name, ""), f"the {bib_name} field")
+    item["reviewed-title"] = latex.latex_to_text(fields.get(REVIEWED["title"], ""))
+    item["reviewed-author"] = _names(fields.get(REVIEWED["author"], ""), "the reviewed work's author")
+    if not item["title"]:  # an untitled review holds the work's title as its own, as Zotero holds it
+        item["title"], item["reviewed-title"] = item["reviewed-title"], ""
     for bib_name in EDITOR_FIELDS:  # a director, compiler or organizer named by its editor type
         role = EDITOR_TYPES.get(fields.get(f"{bib_name}type", "").strip().lower())
         if role and fields.get(bib_name, "").strip():
@@ -495,7 +519,17 @@ def entry_to_item(entry, fields=None):
     if fields.get("urldate", "").strip():
         item["accessed"] = dates.to_item(dates.read_text(fields["urldate"]))
     mapped = subtype not in CSL_TYPES and (entry_type in NEAREST or entry_type not in ENTRY_TYPES)
-    return {name: value for name, value in item.items() if value}, mapped
+    return {name: _without_markup(name, value) for name, value in item.items() if value}, mapped
+
+
+def _without_markup(variable, value):
+    """A variable's value without the rich text it holds where the styles print it as plain text
+    (``PLAIN_TEXT_VARIABLES``); a list of names, each part without it."""
+    if isinstance(value, str):
+        return markup.to_text(value) if variable in PLAIN_TEXT_VARIABLES else value
+    if isinstance(value, list):
+        return [{part: markup.to_text(text) for part, text in name.items()} for name in value]
+    return value
 
 
 def _check_limits(entry):

@@ -46,6 +46,12 @@ def _is_letter(item):
     return item.get("type") == "personal_communication"
 
 
+def _is_titled_letter(item):
+    """A letter its record names by a title rather than by its recipient, as a biblatex ``@letter``
+    does ("Adams to Charles Milnes Gaskell, Baden, September 22, 1867"): the title says what it is."""
+    return _is_letter(item) and bool(item.get("title")) and not item.get("recipient")
+
+
 def _published_in(item):
     """Whether a letter is cited from a book that prints it: "in <i>Letters of E. B. White</i>" (14.13)."""
     return bool(item.get("container-title"))
@@ -94,10 +100,21 @@ def _date_of(item):
     return _when(item, undated="" if note_type(item) == "classic" else "n.d.")
 
 
+def _keeper(item):
+    """The variables naming who keeps the item and where: its depository, else the institution its
+    record names as publisher (biblatex's ``institution`` and ``address`` of an ``@unpublished``,
+    "YIVO Institute for Jewish Research, New York", 17th 14.222; a paper's "Microsoft Word file")."""
+    if item.get("archive") or item.get("archive-place"):
+        return "archive", "archive-place"
+    return "publisher", "publisher-place"
+
+
 def _accessible(item):
-    """Whether readers can consult the item: kept somewhere, printed or online (18th 14.111 gives no
-    date for a communication that is none of these, when it is undated)."""
-    return any(item.get(name) for name in ("archive", "archive-place", "container-title", "URL", "DOI"))
+    """Whether readers can consult the item: kept somewhere (by a depository, or the institution its
+    record names as publisher), printed or online (18th 14.111 gives no date for a communication that
+    is none of these, when it is undated)."""
+    kept = ("archive", "archive-place", "publisher")
+    return any(item.get(name) for name in (*kept, "container-title", "URL", "DOI"))
 
 
 def _names(names, edition, *, short=False, bibliography=False):
@@ -134,6 +151,12 @@ def _what(item, edition, *, short=False, bibliography=False):
     if not genre and item.get("type") == "manuscript" and not (_accessible(item) or is_collection(item)):
         genre = "unpublished manuscript"  # one held nowhere readers can consult it (18th 14.114)
     separator = ". " if bibliography else ", "
+    if _is_titled_letter(item):
+        if short:  # what names the letter, before its place and date: "Adams to Charles Milnes Gaskell"
+            title = item.get("title-short") or item["title"].split(",")[0]
+        return sentence(
+            quoted(title), _capitalised(genre) if bibliography else genre, separator=separator, end=""
+        )
     if _is_letter(item):
         recipients = _recipients(item, edition, short=short)
         if bibliography and not genre:
@@ -168,7 +191,7 @@ def _kept(item, where="", *, bibliography=False):
         number = ""  # an archived copy's address, which ``links`` gives
     folio = where or esc(field(item, "page"))
     collection = esc(field(item, "archive_collection"))
-    depository = sentence(esc(field(item, "archive")), esc(field(item, "archive-place")), end="")
+    depository = sentence(*(esc(field(item, name)) for name in _keeper(item)), end="")
     if bibliography:
         shelf = _capitalised(sentence(number, folio, end=""))
         return sentence(shelf, collection, depository, separator=". ", end="")
@@ -219,7 +242,9 @@ def note(item, edition, locator_text="", label="page", *, short=False):
     when = _date_of(item)
     head = _dated(sentence(_capitalised(sentence(who, what, end="")), place, end=""), when)
     if short:
-        if _is_letter(item):  # "Adams to Gaskell, Baden, September 22, 1867" (14.13)
+        if _is_letter(item) and not _is_titled_letter(
+            item
+        ):  # "Adams to Gaskell, Baden, September 22, 1867" (14.13)
             return sentence(_dated(head, "" if when else date_text(item)), where)
         return sentence(_capitalised(sentence(who, what, end="")), where)
     if _is_letter(item) and _published_in(item):

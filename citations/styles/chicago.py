@@ -285,14 +285,20 @@ ORDINAL_WORDS = (
     *("sixth", "seventh", "eighth", "ninth", "tenth"),
 )
 SPELLED_ORDINALS = {word: number for number, word in enumerate(ORDINAL_WORDS, start=1)}
+# The words a record's edition statement names an edition by.
+EDITION_WORDS = ("edition", "edn", "ed")
 
 
 def _edition(item):
     """ "2nd ed.", "rev. ed." (CMOS 17 14.112–13): a number, "2nd" or "Second edition" becomes
-    "2nd ed."; other words are kept before one "ed." ("Rev. ed.", not "Rev. ed.. ed.")."""
+    "2nd ed."; other words are kept before one "ed." ("Rev. ed.", not "Rev.
+    ed.. ed."), and a statement that names the edition within it is kept whole ("updated edition by
+    Arlene O'Sean", not "… Schleyer ed.")."""
     words = field(item, "edition").split()
-    if words and words[-1].rstrip(".").casefold() in ("edition", "edn", "ed"):
+    if words and words[-1].rstrip(".").casefold() in EDITION_WORDS:
         words.pop()
+    if any(word.rstrip(".,").casefold() in EDITION_WORDS for word in words):
+        return esc(" ".join(words))
     statement = " ".join(words)
     ordinal = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th|d)?\.?", statement)
     number = int(ordinal[1]) if ordinal else SPELLED_ORDINALS.get(statement.casefold())

@@ -8,6 +8,8 @@ from citations.csl import family_with_particle
 from citations.dates import MONTHS, SEASONS, read_date
 
 CLOSING_MARKUP = re.compile(r"(</[a-z]+>)+$")
+# An escaped character ending a piece, "&amp;", "&gt;": its semicolon is no punctuation to replace.
+ENTITY_AT_END = re.compile(r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);\Z")
 
 
 def esc(value):
@@ -78,7 +80,7 @@ def join(left, separator, right):
     if not right and separator.strip() in ",.":
         separator = separator.strip()
     mark = separator[:1]
-    if mark in ",." and left[-1:] in ",;:":
+    if mark in ",." and left[-1:] in ",;:" and not ENTITY_AT_END.search(left):
         left = left[:-1].rstrip()
     last = _last_visible(left)
     if (mark in ",." and last in "?!") or (mark == "." and last == "."):

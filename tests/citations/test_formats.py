@@ -504,3 +504,177 @@ def test_a_part_of_a_book_by_one_author_takes_the_book_s_author():
     )
     assert items["hamlet"]["author"] == [{"family": "Shakespeare", "given": "William"}]
     assert items["hamlet"]["container-title"] == "Collected Works"
+
+
+# Entries as Windy City's windycity.bib (a biblatex style of the 17th edition, LPPL 1.3c) writes them.
+WINDY_CITY_COMMENTS = """% @book{hidden, title = {A Commented-Out Entry}}
+@Book{morrison2004a,% see also 14.110
+  author = {Morrison, Toni},
+  title = {Beloved},
+  address = {New York},
+  publisher = {Vintage International},
+  year = {2004}
+}
+@Book{barzun1994,
+  author = {Barzun, Jacques},
+  title = {Simple and Direct},
+%  edition = {rev. ed.},% alternative to below:
+  edition = {revised},
+  url = "https://example.org/a%20b",
+  note = {50\\% {of} it},
+  year = {1994} % after a bare value
+}
+@Book{oring,
+  editor = {Oring, James},
+  title = {Seven Trips beyond the Asteroid Belt},
+%  year = {forthcoming}% alternative to below:
+  pubstate = {forthcoming}
+}
+"""
+
+
+def test_percent_comments_are_left_out_as_biber_and_pandoc_read_them():
+    """A "%" outside an entry or between its fields comments out the rest of its line: the field after
+    "@Book{morrison2004a,% see also 14.110" is still the author, a commented-out field or entry is
+    not read; a "%" in a value ("a%20b", "50\\%") is text. Lines keep their numbers."""
+    records = formats.read(WINDY_CITY_COMMENTS, "bibtex")
+    assert [record.where for record in records] == [
+        "entry 1 (line 2)",
+        "entry 2 (line 9)",
+        "entry 3 (line 18)",
+    ]
+    items = {record.item["id"]: record.item for record in records}
+    assert items["morrison2004a"]["author"] == [{"family": "Morrison", "given": "Toni"}]
+    barzun = items["barzun1994"]
+    assert (barzun["edition"], barzun["URL"], barzun["note"]) == (
+        "revised",
+        "https://example.org/a%20b",
+        "50% of it",
+    )
+    assert barzun["issued"] == {"date-parts": [[1994]]}
+    assert items["oring"]["issued"] == {"literal": "forthcoming"}
+
+
+@pytest.mark.parametrize(
+    ("year", "issued"),
+    [
+        ("1962–64", {"date-parts": [[1962], [1964]]}),
+        ("1853--54", {"date-parts": [[1853], [1854]]}),
+        ("1992–", {"date-parts": [[1992], [0]]}),
+        ("1999–01", {"date-parts": [[1999]]}),
+    ],
+)
+def test_a_range_of_years_as_chicago_writes_it_is_read_whole(year, issued):
+    """Windy City's multivolume works (CMOS 17 14.116, 14.118) give ``year = {1962–64}``, its end
+    shortened as Chicago shortens it (9.64), or ``{1992–}`` for one still appearing: the range is
+    read, not its first year alone."""
+    assert (
+        read_one(f"@collection{{james1962, title = {{T}}, year = {{{year}}}}}", "bibtex").item["issued"]
+        == issued
+    )
+
+
+def test_latex_s_single_quotation_marks_are_read_as_curly_ones():
+    """``title = {`Crossing Brooklyn Ferry'}`` (Windy City's coffman1954, CMOS 17 14.57): LaTeX's "`"
+    opens a single quotation, which a note nests inside its double ones."""
+    item = read_one("@article{coffman1954, title = {`Crossing Brooklyn Ferry'}}", "bibtex").item
+    assert item["title"] == "‘Crossing Brooklyn Ferry’"
+
+
+def test_formatting_in_a_publisher_is_read_as_its_text():
+    """``organization = {\\emph{Merriam-Webster}}`` (Windy City's merriam2016, CMOS 17 14.233): the
+    styles print a publisher as plain text, so its LaTeX italics are not kept as ``<i>`` tags, which
+    would show as written; a title keeps them."""
+    item = read_one(
+        "@reference{merriam2016, organization = {\\emph{Merriam-Webster}}, title = {app \\emph{(n.)}}}",
+        "bibtex",
+    ).item
+    assert (item["publisher"], item["title"]) == ("Merriam-Webster", "app <i>(n.)</i>")
+
+
+def test_a_letter_cross_referencing_a_book_is_printed_in_it():
+    """Windy City's adams1867 (CMOS 17 14.111): a ``@letter`` whose ``crossref`` is the collection
+    printing it takes the collection's title as its container and the collection's author as its own."""
+    items = bibtex_items(
+        "@Letter{adams1867, title = {Adams to Charles Milnes Gaskell, Baden, September 22, 1867},"
+        " crossref = {adams1930}}\n"
+        "@Collection{adams1930, author = {Adams, Henry}, editor = {Ford, Worthington Chauncey},"
+        " title = {Letters of Henry Adams, 1858–1891}, address = {Boston}, publisher = {Houghton Mifflin},"
+        " year = {1930}}"
+    )
+    letter = items["adams1867"]
+    assert (letter["title"], letter["container-title"]) == (
+        "Adams to Charles Milnes Gaskell, Baden, September 22, 1867",
+        "Letters of Henry Adams, 1858–1891",
+    )
+    assert letter["author"] == [{"family": "Adams", "given": "Henry"}]
+
+
+def test_a_volume_s_multivolume_work_is_read_from_maintitle_as_pandoc_reads_it():
+    """Windy City's farwell1997 and lach1977 (CMOS 17 14.121): biblatex's ``maintitle`` is the work a
+    volume belongs to, the CSL title, and the volume's own title its ``volume-title``; in a part of a
+    volume, the work is the container. ``part`` ("bk. 3") is the part's number."""
+    items = bibtex_items(
+        "@Book{lach1977, author = {Lach, Donald}, title = {The Scholarly Disciplines}, volume = {2},"
+        " part = {bk. 3}, maintitle = {Asia in the Making of Europe}, year = {1977}}\n"
+        "@InCollection{chen2010, author = {Chen Jian}, title = {China and the Cold War after Mao},"
+        " booktitle = {Endings}, maintitle = {The Cambridge History of the Cold War}, volume = {3}}"
+    )
+    lach = items["lach1977"]
+    assert (lach["title"], lach["volume-title"], lach["volume"], lach["part-number"]) == (
+        "Asia in the Making of Europe",
+        "The Scholarly Disciplines",
+        "2",
+        "bk. 3",
+    )
+    chen = items["chen2010"]
+    assert (chen["title"], chen["container-title"], chen["volume-title"]) == (
+        "China and the Cold War after Mao",
+        "The Cambridge History of the Cold War",
+        "Endings",
+    )
+
+
+def test_a_biblatex_standard_is_read_as_a_standard():
+    """Windy City's iso1997 (CMOS 17 14.259, "International Organization for Standardization,
+    <i>Information and Documentation …</i>, ISO 4 (Paris: ISO, 1997)"): ``@standard`` is CSL's
+    ``standard``, which the styles cite by its organisation and number, not a statute's form that
+    leaves them out (pandoc reads it as ``legislation``)."""
+    item = read_one(
+        "@Standard{iso1997, author = {{International Organization for Standardization}},"
+        " title = {Information and Documentation}, number = {ISO 4}, address = {Paris},"
+        " publisher = {ISO}, year = {1997}}",
+        "bibtex",
+    ).item
+    assert (item["type"], item["number"], item["author"]) == (
+        "standard",
+        "ISO 4",
+        [{"literal": "International Organization for Standardization"}],
+    )
+
+
+REVIEWS = """@Review{ratliff1999, author = {Ratliff, Ben}, journal = {Lingua Franca}, volume = {9},
+  date = {1999-04}, pages = {B13–B14}, crossref = {vianna1999}}
+@Review{kamp2006, author = {Kamp, David}, title = {Deconstructing Dinner}, journal = {New York Times},
+  date = {2006-04-23}, crossref = {pollan2006}}
+@Book{vianna1999, author = {Vianna, Hermano}, title = {The Mystery of Samba},
+  subtitle = {Popular Music and National Identity in Brazil}, translator = {Chasteen, John Charles},
+  address = {Chapel Hill}, publisher = {University of North Carolina Press}, year = {1999}}
+@Book{pollan2006, author = {Pollan, Michael}, title = {The Omnivore's Dilemma}, year = {2006}}
+"""
+
+
+def test_a_review_cross_references_the_work_it_reviews():
+    """Windy City's ratliff1999 and kamp2006 (CMOS 17 14.202): a ``@review`` is CSL's review, and the
+    entry its ``crossref`` names is the work reviewed, its title and author the reviewed ones, not
+    the review's own publisher, translator or year; an untitled review holds the work's title as its
+    own, as Zotero holds it ("Ben Ratliff, review of <i>The Mystery of Samba …</i>, by Hermano
+    Vianna")."""
+    items = bibtex_items(REVIEWS)
+    ratliff, kamp = items["ratliff1999"], items["kamp2006"]
+    assert ratliff["type"] == kamp["type"] == "review"
+    assert ratliff["title"] == "The Mystery of Samba: Popular Music and National Identity in Brazil"
+    assert ratliff["reviewed-author"] == [{"family": "Vianna", "given": "Hermano"}]
+    assert not {"publisher", "translator", "reviewed-title"} & set(ratliff)
+    assert ratliff["issued"] == {"date-parts": [[1999, 4]]}
+    assert (kamp["title"], kamp["reviewed-title"]) == ("Deconstructing Dinner", "The Omnivore's Dilemma")

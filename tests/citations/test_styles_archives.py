@@ -303,3 +303,54 @@ def test_a_thesis_from_a_database_gives_its_medium_and_database_before_its_url(e
             f"{link('https://proquest.com/docview/301891090')}."
         )
     )
+
+
+@BOTH
+def test_a_letter_named_by_a_title_is_cited_by_it_in_the_book_that_prints_it(edition):
+    """Windy City's adams1867, its ``@letter`` read from BibTeX (17th 14.111: "Henry Adams to Charles
+    Milnes Gaskell, Baden, September 22, 1867, in <i>Letters of Henry Adams (1858–1891)</i>, ed.
+    Worthington Chauncey Ford"): a letter whose record names it by a title and no recipient says
+    what it is by that title, not by nothing ("Henry Adams, 1930."); its short note by the title's
+    words before the place, "Adams to Charles Milnes Gaskell"."""
+    chicago = EDITIONS[edition]
+    letter = {
+        "type": "personal_communication",
+        "title": "Adams to Charles Milnes Gaskell, Baden, September 22, 1867",
+        "author": [person("Henry", "Adams")],
+        "container-title": "Letters of Henry Adams, 1858–1891",
+        "editor": [person("Worthington Chauncey", "Ford")],
+        "publisher": "Houghton Mifflin",
+        "publisher-place": "Boston",
+        "issued": {"date-parts": [[1930]]},
+    }
+    facts = "Boston: Houghton Mifflin, 1930" if edition == 17 else "Houghton Mifflin, 1930"
+    assert chicago.note(letter, "133") == (
+        "Henry Adams, “Adams to Charles Milnes Gaskell, Baden, September 22, 1867,” in <i>Letters of Henry "
+        f"Adams, 1858–1891</i>, ed. Worthington Chauncey Ford ({facts}), 133."
+    )
+    assert chicago.note(letter, short=True) == "Adams, “Adams to Charles Milnes Gaskell.”"
+    assert chicago.bibliography(letter).startswith(
+        "Adams, Henry. “Adams to Charles Milnes Gaskell, Baden, September 22, 1867.” In <i>Letters of Henry"
+    )
+
+
+@BOTH
+def test_a_manuscript_s_institution_read_as_its_publisher_is_where_it_is_kept(edition):
+    """Windy City's dinkel (17th 14.230; ``@Unpublished`` with ``institution = {Houghton Library}``,
+    ``address = {Harvard University}``, which BibTeX import reads as publisher and place): the
+    institution stands where a depository does, "… Agassiz,” Houghton Library, Harvard University",
+    and a manuscript kept there is not called "unpublished manuscript"."""
+    chicago = EDITIONS[edition]
+    dinkel = {
+        "type": "manuscript",
+        "title": "Description of Louis Agassiz Written at the Request of Elizabeth Cary Agassiz",
+        "author": [person("Joseph", "Dinkel")],
+        "publisher": "Houghton Library",
+        "publisher-place": "Harvard University",
+    }
+    assert chicago.note(dinkel) == (
+        "Joseph Dinkel, “Description of Louis Agassiz Written at the Request of Elizabeth Cary Agassiz,” "
+        "n.d., Houghton Library, Harvard University."
+    )
+    with_depository = {**dinkel, "archive": "Agassiz Papers", "archive-place": "Cambridge, MA"}
+    assert chicago.note(with_depository).endswith("n.d., Agassiz Papers, Cambridge, MA.")

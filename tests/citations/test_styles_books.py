@@ -456,3 +456,34 @@ def test_the_17th_names_a_book_s_editors_before_its_edition():
         " Clarendon Press, 2005)."
     )
     assert "Edited by Stanley Wells, Gary Taylor, and John Jowett. 2nd ed. Oxford" in entry
+
+
+def test_an_edition_statement_naming_the_edition_is_not_given_a_second_ed():
+    """Windy City's swanson1999 (CMOS 17 14.113, ``edition = {updated edition by Arlene O'Sean and
+    Antoinette Schleyer}``): a statement that already says "edition" is printed as written, not
+    followed by "ed." ("… Schleyer ed."); "Revised edition" is still "Revised ed."."""
+    book = {
+        "type": "book",
+        "title": "Mathematics into Type",
+        "author": [person("Ellen", "Swanson")],
+        "edition": "updated edition by Arlene O’Sean and Antoinette Schleyer",
+        "publisher": "American Mathematical Society",
+        "publisher-place": "Providence, RI",
+        "issued": {"date-parts": [[1999]]},
+    }
+    assert chicago_17.note(book) == (
+        "Ellen Swanson, <i>Mathematics into Type</i>, updated edition by Arlene O’Sean and Antoinette "
+        "Schleyer (Providence, RI: American Mathematical Society, 1999)."
+    )
+    assert "<i>T</i>, Revised ed." in chicago_17.note(
+        {"type": "book", "title": "T", "edition": "Revised edition"}
+    )
+
+
+def test_a_publisher_ending_in_an_escaped_character_keeps_it_whole():
+    """A piece ending in "&", "<" or ">" ends in an HTML entity ("&amp;"), whose semicolon is not the
+    piece's punctuation for a comma or period to replace: "Smith &amp;." would otherwise show "&amp"."""
+    entry = chicago_17.bibliography(
+        {"type": "webpage", "title": "T", "publisher": "Smith <", "URL": "https://example.org/"}
+    )
+    assert entry.startswith("Smith &lt;. “T.”")

@@ -8,7 +8,7 @@ Where a form comes from the section's rule rather than its printed example, the 
 
 import pytest
 
-from citations import csl
+from citations import csl, formats
 from citations.styles import get_style
 from tests.citations.records import person
 
@@ -548,3 +548,23 @@ def test_a_web_page_s_remark_for_readers_closes_its_entry():
     note, _short, entry = forms(csl.as_text(item))
     assert entry.endswith("petet_bio.html</a>. Site discontinued.")
     assert "discontinued" not in note
+
+
+def test_a_review_read_from_biblatex_is_cited_as_a_review_of_the_work():
+    """CMOS 17 14.202, as Windy City's ratliff1999 gives it (``@Review`` cross-referencing the book):
+    "Ben Ratliff, review of <i>The Mystery of Samba: Popular Music and National Identity in Brazil</i>,
+    by Hermano Vianna, <i>Lingua Franca</i> 9 (April 1999): B13–B14"; the short note "Ratliff, review
+    of <i>Mystery of Samba</i>"."""
+    text = (
+        "@Review{ratliff1999, author = {Ratliff, Ben}, journal = {Lingua Franca}, volume = {9},"
+        " date = {1999-04}, pages = {B13–B14}, crossref = {vianna1999}}\n"
+        "@Book{vianna1999, author = {Vianna, Hermano}, title = {The Mystery of Samba},"
+        " subtitle = {Popular Music and National Identity in Brazil}, year = {1999}}"
+    )
+    review = formats.read(text, "bibtex")[0].item
+    chicago_17 = EDITIONS[17]
+    assert chicago_17.note(review) == (
+        "Ben Ratliff, review of <i>The Mystery of Samba: Popular Music and National Identity in Brazil</i>, "
+        "by Hermano Vianna, <i>Lingua Franca</i> 9 (April 1999): B13–B14."
+    )
+    assert chicago_17.note(review, short=True) == "Ratliff, review of <i>Mystery of Samba</i>."
