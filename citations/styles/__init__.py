@@ -61,7 +61,8 @@ DEFAULT_STYLE = "chicago-18"
 # department before its title (14.190), a podcast before its episode (14.168), a record's note for
 # readers at the end of its entry ("Site discontinued."); editions spelt out or doubled as real records
 # write them ("Second edition", "1st ed.."), a value's spaces at its ends and a catalogue's closing
-# marks ("Seattle :") left out, no comma after a comma.
+# marks ("Seattle :") left out, no comma after a comma; a manuscript's institution where a depository
+# would stand (14.230), standards as standards (14.259), a review by the work it reviews (14.202).
 VERSION = "7"
 
 # A style's module, and the options its functions take. "chicago-note", the
