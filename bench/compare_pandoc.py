@@ -1022,12 +1022,6 @@ MEDIA_TYPES = ("song", "interview", "speech", "graphic", "map", "patent", "motio
 LEGAL_TYPES = ("legal_case", "legislation", "bill", "hearing")
 
 
-def _url_after_period(ours, pandoc, item, form):
-    """Ours' "(2010), https://…" as the CSL styles' "(2010). https://…"."""
-    url = str(item.get("URL") or "")
-    return (ours.replace(f", {url}", f". {url}", 1) if url else ours), pandoc
-
-
 def _case_named_whole(ours, pandoc, item, form):
     """Pandoc's short note by the case's whole name or short title, "United States v. Christmas.",
     "Eaton.", as ours, "Christmas, 222 F.3d 145."."""
@@ -1656,13 +1650,14 @@ CAUSES = [
         when(_of_kind("book"), _read(_guessed_year_bracketed)),
     ),
     Cause(
-        "a title ending in a question mark takes no comma after it, “Vous descendez? trans.”; Pandoc adds"
-        " one, “Vous descendez?, trans.” (searched: the Manual's Q&A pages and the issues corpus for a comma"
-        " after a title's question mark in a note; nothing found; Windy City, a biblatex style for the"
-        " 17th, cites 14.96's titles ending in “?” before a page, “What Time Is It?” (berra2002), and leaves"
-        " the comma to biblatex's own punctuation rules, not a rule of its own)",
-        "unsettled",
-        {17: "6.125 (unchecked)", 18: "17th 6.125 (unchecked)"},
+        "a title ending in a question mark takes no comma after it, “Vous descendez? trans.”, as the"
+        " Manual's quick guide prints a quoted one, “Are Flaxseeds All That?” New York Times (14.89), and"
+        " the official CSL styles with it (matched exactly); an italic one the same style prints “Vous"
+        " descendez?, trans.” in"
+        " Pandoc 2.17 and citeproc-js 1.4.63 alike: CSL processors drop a comma after a question mark"
+        " only inside quotation marks, so the comma is the processors', not the style's design",
+        "Pandoc",
+        {17: "6.125 (unchecked)", 18: "14.89 (quick guide); 17th 6.125 (unchecked)"},
         when(_of_kind("book"), pandoc_only(lambda text: text.replace("?, ", "? "))),
     ),
     Cause(
@@ -1790,20 +1785,6 @@ CAUSES = [
         "Pandoc",
         {17: "8.159", 18: "8.160"},
         _words_case_from_ours({"so", "yet"}),
-    ),
-    Cause(
-        "a book whose record has no title of its own (a book of the Bible named as its author, “Hebrews”)"
-        " shortened to its short title after the name; Pandoc gives the name alone. Neither is a designed"
-        " form of a scriptural reference: PR #7424 says they are “Not supported in CSL”."
-        "" + NOT_IN_WINDY_CITY,
-        "unsettled",
-        {17: "14.238 (unchecked)", 18: "14.139"},
-        when(
-            lambda item, form, ours, pandoc: (
-                item.get("type") == "book" and not item.get("title") and form == "short"
-            ),
-            _as_ours,
-        ),
     ),
     Cause(
         "a musical score's description in parentheses after its title, “Il corsaro (melodramma tragico in"
@@ -2164,16 +2145,6 @@ CAUSES = [
         ),
     ),
     Cause(
-        "a legal document's bibliography entry as its full note, the URL after a comma, “(2010),"
-        " https://…”; the CSL styles close the citation with a period before it. Searched: PR #7424 (its"
-        " legal part adapts the APA styles' Bluebook rules and shows no entry), the issues and pages"
-        " corpora for a Chicago bibliography entry of a case or statute with a URL; none found."
-        "" + NOT_IN_WINDY_CITY,
-        "unsettled",
-        {17: "14.269 (unchecked)", 18: "14.170 (unchecked)"},
-        when(_medium_types(*LEGAL_TYPES, form="bibliography"), _url_after_period),
-    ),
-    Cause(
         "a public law as “Pub. L. No. 111-148”, the Bluebook's form the Manual takes; the CSL styles'"
         " term prints “Pub. L. 111-148”",
         "Pandoc",
@@ -2385,22 +2356,6 @@ CAUSES = [
         when(
             lambda item, form, ours, pandoc: (
                 item.get("type") in ("legislation", "bill") and form == "short" and not item.get("title")
-            ),
-            _as_ours,
-        ),
-    ),
-    Cause(
-        "a translated article's department after its translators, just before the periodical, ““A Pair,”"
-        " trans. Blanche Nevel and Joseph Nevel, Fiction, New Yorker”; the 18th's CSL style sets it between"
-        " the title and the translators, and so does Windy City (a biblatex style for the 17th), whose"
-        " article driver prints the department (its ``note``) before any translator, though none of its"
-        " examples (14.183's translated articles, 14.190's departments) has both. Neither PR #7424 (14.82,"
-        " 14.88) nor the Q&A says where a department goes beside translators",
-        "unsettled",
-        {17: "none found (14.183, 14.190 have no example of both)", 18: "14.87 (the record's); 14.82, 14.88"},
-        when(
-            lambda item, form, ours, pandoc: (
-                item.get("type") in ARTICLE_TYPES and _variable(item, "section") and item.get("translator")
             ),
             _as_ours,
         ),

@@ -311,7 +311,12 @@ def short_title(item):
 
     Before any colon; without a leading article; four words or fewer, cut at
     the first function word after the first key word when the title is longer.
+    A record with no title has no short title either, whatever its ``title-short`` holds: the
+    official 18th CSL style shortens a book of the Bible named as its author, "Heb.", to the name
+    alone, "Hebrews." (18th 14.139).
     """
+    if not item.get("title"):
+        return ""
     if item.get("title-short"):
         return item["title-short"]
     title = item.get("title", "")
