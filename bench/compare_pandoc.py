@@ -1650,17 +1650,6 @@ CAUSES = [
         when(_of_kind("book"), _read(_guessed_year_bracketed)),
     ),
     Cause(
-        "a title ending in a question mark takes no comma after it, “Vous descendez? trans.”, as the"
-        " Manual's quick guide prints a quoted one, “Are Flaxseeds All That?” New York Times (14.89), and"
-        " the official CSL styles with it (matched exactly); an italic one the same style prints “Vous"
-        " descendez?, trans.” in"
-        " Pandoc 2.17 and citeproc-js 1.4.63 alike: CSL processors drop a comma after a question mark"
-        " only inside quotation marks, so the comma is the processors', not the style's design",
-        "Pandoc",
-        {17: "6.125 (unchecked)", 18: "14.89 (quick guide); 17th 6.125 (unchecked)"},
-        when(_of_kind("book"), pandoc_only(lambda text: text.replace("?, ", "? "))),
-    ),
-    Cause(
         "a lowercase particle before a compound family name kept in front, “de Cervantes Saavedra,"
         " Miguel”; Pandoc moves it after the given name, “Cervantes Saavedra, Miguel de”, the Manual's"
         " form for this example as Windy City (a biblatex style for the 17th) encodes it (14.128,"
@@ -2383,6 +2372,16 @@ CAUSES = [
             lambda item, form, ours, pandoc: _variable(item, "section").casefold() in COLUMNS,
             _section_after_date,
         ),
+    ),
+    Cause(
+        "a quoted title ending in a question mark or an exclamation point followed by the comma the note"
+        " needs, “Are Flaxseeds All That?,” New York Times, as the Manual keeps it since the 16th edition"
+        " (“His book, Are You Sure?, was on the best-seller list”) and the official CSL styles print it in"
+        " citeproc-js 1.4.63, Zotero's processor; Pandoc 2.17's citeproc drops a comma after a closing"
+        " quotation mark that follows “?” or “!” (an italic title's it keeps, “Vous descendez?, trans.”)",
+        "Pandoc",
+        {17: "6.125 (unchecked); the CSL style", 18: "17th 6.125 (unchecked); the CSL style"},
+        lambda ours, pandoc, item, form: (ours.replace("?,”", "?”").replace("!,”", "!”"), pandoc),
     ),
 ]
 

@@ -68,10 +68,11 @@ def _last_visible(text):
 def join(left, separator, right):
     """Join two pieces, moving a comma or period inside closing quotes (Chicago 6.9).
 
-    A title that ends in ? or ! takes no further comma or period, a
-    period never doubles ("et al.", "Jr."), and a comma or period takes
-    the place of a comma, colon or semicolon a value ends with
-    ("Press," never gives "Press,, 2011").
+    A title that ends in ? or ! takes no further period but keeps a comma
+    ("<i>Vous descendez?</i>, trans.", "“Are Flaxseeds All That?,”"), as
+    the official CSL styles print them; a period never doubles ("et al.",
+    "Jr."), and a comma or period takes the place of a comma, colon or
+    semicolon a value ends with ("Press," never gives "Press,, 2011").
     """
     if not left:
         return right
@@ -81,7 +82,7 @@ def join(left, separator, right):
     if mark in ",." and left[-1:] in ",;:":
         left = left[:-1].rstrip()
     last = _last_visible(left)
-    if (mark in ",." and last in "?!") or (mark == "." and last == "."):
+    if mark == "." and last in "?!.":
         separator = separator[1:]
     elif mark in ",." and left.endswith("”"):
         # A title that itself ends in a quotation closes both: “Lisa Gets an ‘A,’”
