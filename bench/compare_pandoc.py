@@ -873,12 +873,6 @@ def _genre_in_short_note(ours, pandoc, item, form):
     return _shortened_title(ours, pandoc, item, form)
 
 
-def _is_congressional_report(item, form, ours, pandoc):
-    return item.get("type") == "report" and bool(
-        re.match(r"(H\.R\.|S\.) (Rep|Doc)\.", str(item.get("genre") or ""))
-    )
-
-
 ARTICLE_TYPES = ("article-newspaper", "article-magazine", "article-journal")
 # Where Windy City (brianchase/windycity, a biblatex style for the 17th whose documentation cites the
 # 17th's examples section by section) was searched for a form and has none.
@@ -1898,19 +1892,6 @@ CAUSES = [
         "Pandoc",
         {17: "14.220", 18: "14.117; 13.33"},
         when(_of_kind("report"), _genre_in_short_note),
-    ),
-    Cause(
-        "a congressional report (genre “H.R. Rep.”) cited as a report is, the record's full date and its"
-        " short title; the CSL styles give the year, the page after the facts, the number in the short"
-        " note and capitalise “On” after “Comm.”. The 18th's 14.186 follows legal style, which neither"
-        " form is (PR #7424: the legal types adapt the APA styles' Bluebook rules; no text of the example"
-        " found)." + NOT_IN_WINDY_CITY + ". The official 18th style's form, as citeproc-js 1.4.63 prints"
-        " it: “Select Comm. on Homeland Security, Homeland Security Act of 2002, H.R. Rep. no. 107-609, pt."
-        " 1 (2002), 54, https://…” (Pandoc's “On” and missing “no.” are its own); the site does not yet"
-        " follow it",
-        "unsettled",
-        {17: "14.294 (unchecked)", 18: "14.186"},
-        when(_is_congressional_report, _as_ours),
     ),
     Cause(
         "a classical text cited by its fragment has no “n.d.”, “Empedocles, frag. 115 Diels-Kranz”; Pandoc"

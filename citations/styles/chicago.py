@@ -981,8 +981,11 @@ def note(
             series = sentence(series, _series_editors(item, edition), end="")
             by, facts = _by(item, edition), _book_facts(item, edition)
             title += books.description(item)
-        # A report's part follows its number: "H.R. Rep. 107-609, pt. 1" (18th 14.186).
+        # A report's part follows its number: "H.R. Rep. 107-609, pt. 1" (18th 14.186), and a report
+        # of Congress its page cited after the facts, "(2002), 54", as the official 18th style prints it.
         numbered = [volume, series] if kind == "book" else [series, volume]
+        if legislation.is_congressional_report(item):
+            where = where or esc(pages(item.get("page", "")))
         title = sentence(title, by, *_editors_and_edition(item, edition), *numbered, end="")
         title += f" ({facts})" if facts else ""
         body = []

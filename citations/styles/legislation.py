@@ -36,6 +36,7 @@ from citations.styles.text import (
 )
 
 LEGAL_TYPES = {"legislation", "bill", "hearing"}
+_CONGRESSIONAL_REPORT = re.compile(r"(H\.R\.|S\.) (Rep|Doc)\.")
 _FIRST_PAGE = re.compile(r"[-–—,]")
 _OF_YEAR = re.compile(r"\s+of\s+\d{4}$")
 _SECTION = re.compile(r"^\s*§+\s*")
@@ -118,6 +119,12 @@ def _after_year(item):
 def _year(item):
     year = date_text(item, year_only=True)
     return f" ({year})" if year else ""
+
+
+def is_congressional_report(item):
+    """Whether ``item`` is a report of Congress cited as a report, its genre "H.R. Rep." or "S. Doc."
+    (18th 14.186)."""
+    return item.get("type") == "report" and bool(_CONGRESSIONAL_REPORT.match(str(item.get("genre") or "")))
 
 
 def note(item, where="", *, short=False, href=None):

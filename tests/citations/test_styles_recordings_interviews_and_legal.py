@@ -540,3 +540,22 @@ def test_a_legal_document_s_bibliography_entry_gives_its_link_after_a_period(edi
     }
     _note, _short, entry = forms(statute, edition)
     assert entry.startswith("Homeland Security Act, 6 U.S.C. § 101 (2002). <a href=")
+
+
+@BOTH
+def test_a_congressional_report_gives_its_page_after_the_facts(edition):
+    """18th 14.186: a report of Congress cited as a report gives the page its record holds after the
+    facts, as the official 18th CSL style prints it (citeproc-js): “Select Comm. on Homeland Security,
+    Homeland Security Act of 2002, H.R. Rep. no. 107-609, pt. 1 (2002), 54”; a locator takes its place."""
+    report = {
+        "type": "report",
+        "genre": "H.R. Rep.",
+        "number": "107-609",
+        "note": "part-number: 1",
+        "page": "54",
+        "title": "Select Comm. on Homeland Security, Homeland Security Act of 2002",
+        "issued": {"date-parts": [[2002]]},
+    }
+    note, _short, _entry = forms(report, edition)
+    assert note.endswith("H.R. Rep. 107-609, pt. 1 (2002), 54.")
+    assert EDITIONS[edition].note(csl.as_text(report), "12").endswith("pt. 1 (2002), 12.")
