@@ -58,12 +58,17 @@ def note(item, where="", *, short=False, href=None):
             else sentence(report, first_page, separator=" ", end="")
         )
         return sentence(italic(short_name(item), href), cite or where)
-    cite = sentence(sentence(report, first_page, separator=" ", end=""), where, end="")
-    return sentence(
-        sentence(italic(item.get("title", ""), href), cite, end="") + _court_and_year(item), links(item)
-    )
+    return sentence(_citation(item, where, href), links(item))
+
+
+def _citation(item, where, href):
+    """ "*United States v. Christmas*, 222 F.3d 145 (4th Cir. 2000)", with the pinpoint ``where``."""
+    first_page = esc(_FIRST_PAGE.split(str(item.get("page", "")), maxsplit=1)[0].strip())
+    cite = sentence(sentence(_report(item), first_page, separator=" ", end=""), where, end="")
+    return sentence(italic(item.get("title", ""), href), cite, end="") + _court_and_year(item)
 
 
 def bibliography(item):
-    """A decision as a bibliography lists one: the full note without a pinpoint."""
-    return note(item)
+    """A decision as a bibliography lists one: the full note without a pinpoint, its link after a
+    period as the official CSL styles close the citation, "(2000). https://…"."""
+    return sentence(_citation(item, "", None), links(item), separator=". ")

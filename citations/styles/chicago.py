@@ -478,10 +478,13 @@ def _article_note(item, edition, title, creators, comment):
     described = periodicals.description(item)
     if section and not item.get("title") and creators:
         title, section = section, ""
-    title = sentence(title, *_article_contributors(item, edition), end="")
+    dated_section = section if _section_after_date(item, edition) else ""
+    contributors = _article_contributors(item, edition)
+    if section and not dated_section and item.get("translator"):
+        title, section = sentence(title, section, end=""), ""  # the department before the translators
+    title = sentence(title, *contributors, end="")
     periodical = _container(item) + periodicals.place(item)
     when = "" if comment else _when(item)
-    dated_section = section if _section_after_date(item, edition) else ""
     after = [
         _parent(item),
         when,
@@ -519,6 +522,8 @@ def _article_entry(item, edition, parts):
     if creators or not item.get("container-title"):
         if periodical:  # "Listen Up. <i>New Yorker</i>, …" (18th 14.88)
             dated = sentence(periodical, when, end="")
+            if item.get("translator"):  # "“A Pair.” Fiction. Translated by …" (the 18th's CSL style)
+                return [creators, title, *reviewed, section, described, *contributors, dated, *after]
             return [creators, title, *reviewed, described, *contributors, section, dated, *after]
         dated = sentence(section, when, end="")
         return [creators, title, *reviewed, described, *contributors, dated, *after]
@@ -982,8 +987,11 @@ def note(
             series = sentence(series, _series_editors(item, edition), end="")
             by, facts = _by(item, edition), _book_facts(item, edition)
             title += books.description(item)
-        # A report's part follows its number: "H.R. Rep. 107-609, pt. 1" (18th 14.186).
+        # A report's part follows its number: "H.R. Rep. 107-609, pt. 1" (18th 14.186), and a report
+        # of Congress its page cited after the facts, "(2002), 54", as the official 18th style prints it.
         numbered = [volume, series] if kind == "book" else [series, volume]
+        if legislation.is_congressional_report(item):
+            where = where or esc(pages(item.get("page", "")))
         title = sentence(title, by, *_editors_and_edition(item, edition), *numbered, end="")
         title += f" ({facts})" if facts else ""
         body = []

@@ -36,6 +36,7 @@ from citations.styles.text import (
 )
 
 LEGAL_TYPES = {"legislation", "bill", "hearing"}
+_CONGRESSIONAL_REPORT = re.compile(r"(H\.R\.|S\.) (Rep|Doc)\.")
 _FIRST_PAGE = re.compile(r"[-–—,]")
 _OF_YEAR = re.compile(r"\s+of\s+\d{4}$")
 _SECTION = re.compile(r"^\s*§+\s*")
@@ -120,6 +121,12 @@ def _year(item):
     return f" ({year})" if year else ""
 
 
+def is_congressional_report(item):
+    """Whether ``item`` is a report of Congress cited as a report, its genre "H.R. Rep." or "S. Doc."
+    (18th 14.186)."""
+    return item.get("type") == "report" and bool(_CONGRESSIONAL_REPORT.match(str(item.get("genre") or "")))
+
+
 def note(item, where="", *, short=False, href=None):
     """The full or short note of a statute, bill or hearing, with the section or page ``where`` (HTML).
 
@@ -127,22 +134,28 @@ def note(item, where="", *, short=False, href=None):
     shortens one: "Ohio Rev. Code Ann. § 2913.44", "147 Cong. Rec. 19000"."""
     if short and short_title(item):
         return sentence(_name(item, short_title(item), href), where)
+    return sentence(_citation(item, where, href, dated=not short), "" if short else links(item))
+
+
+def _citation(item, where, href, *, dated):
+    """The name, the body of law and the page or section ``where``, then the year if ``dated``."""
     name = _name(item, item.get("title", ""), href)
-    year, link = ("", "") if short else (_year(item) + _after_year(item), links(item))
+    year = _year(item) + _after_year(item) if dated else ""
     if item.get("type") == "hearing":
         # "109th Cong. 9 (2005)": the page cited stands before the year.
         held = " ".join(filter(None, [_congress(item), where]))
-        return sentence(sentence(name, held, end="") + year, link)
+        return sentence(name, held, end="") + year
     if _debate(item):
         page = esc(_FIRST_PAGE.split(str(item["page"]), maxsplit=1)[0].strip())
         held = " ".join(filter(None, [_congress(item), where or page]))
-        return sentence(sentence(name, _public_law(item), held, end="") + year, link)
+        return sentence(name, _public_law(item), held, end="") + year
     body = sentence(_public_law(item), _code(item), end="")
     if item.get("type") == "bill":
         body = sentence(body, _congress(item), end="")
-    return sentence(sentence(name, body, where, end="") + year, link)
+    return sentence(name, body, where, end="") + year
 
 
 def bibliography(item):
-    """A document as a bibliography lists one: the full note without a pinpoint."""
-    return note(item)
+    """A document as a bibliography lists one: the full note without a pinpoint, its link after a
+    period as the official CSL styles close the citation, "(2002). https://…"."""
+    return sentence(_citation(item, "", None, dated=True), links(item), separator=". ")

@@ -70,10 +70,11 @@ def _last_visible(text):
 def join(left, separator, right):
     """Join two pieces, moving a comma or period inside closing quotes (Chicago 6.9).
 
-    A title that ends in ? or ! takes no further comma or period, a
-    period never doubles ("et al.", "Jr."), and a comma or period takes
-    the place of a comma, colon or semicolon a value ends with
-    ("Press," never gives "Press,, 2011").
+    A title that ends in ? or ! takes no further period but keeps a comma
+    ("<i>Vous descendez?</i>, trans.", "“Are Flaxseeds All That?,”"), as
+    the official CSL styles print them; a period never doubles ("et al.",
+    "Jr."), and a comma or period takes the place of a comma, colon or
+    semicolon a value ends with ("Press," never gives "Press,, 2011").
     """
     if not left:
         return right
@@ -83,7 +84,7 @@ def join(left, separator, right):
     if mark in ",." and left[-1:] in ",;:" and not ENTITY_AT_END.search(left):
         left = left[:-1].rstrip()
     last = _last_visible(left)
-    if (mark in ",." and last in "?!") or (mark == "." and last == "."):
+    if mark == "." and last in "?!.":
         separator = separator[1:]
     elif mark in ",." and left.endswith("”"):
         # A title that itself ends in a quotation closes both: “Lisa Gets an ‘A,’”
@@ -313,7 +314,12 @@ def short_title(item):
 
     Before any colon; without a leading article; four words or fewer, cut at
     the first function word after the first key word when the title is longer.
+    A record with no title has no short title either, whatever its ``title-short`` holds: the
+    official 18th CSL style shortens a book of the Bible named as its author, "Heb.", to the name
+    alone, "Hebrews." (18th 14.139).
     """
+    if not item.get("title"):
+        return ""
     if item.get("title-short"):
         return item["title-short"]
     title = item.get("title", "")

@@ -327,11 +327,17 @@ def test_titles_are_html_escaped():
     )
 
 
-def test_a_question_mark_ending_a_title_takes_no_comma_or_period():
-    """A title ending in ? keeps its own mark and takes no further comma or period."""
+def test_a_question_mark_ending_a_title_keeps_the_comma_after_it_but_takes_no_period():
+    """Since the 16th edition the Manual keeps the punctuation the sentence requires after a title's
+    own question mark ("His book, Are You Sure?, was on the best-seller list", the 16th's change; 17th
+    6.125, unchecked), and the official CSL styles print it so (citeproc-js: “Are Flaxseeds All That?,”
+    <i>New York Times</i>, 18th 14.89; <i>Vous descendez?</i>, trans. Nicolas Richard); a period would
+    double the sentence's end and is left out."""
     item = {"type": "article-journal", "title": "Is It Over?", "container-title": "J", "author": authors(1)}
-    assert chicago.note(item) == "Given1 Family1, “Is It Over?” <i>J</i> (n.d.)."
+    assert chicago.note(item) == "Given1 Family1, “Is It Over?,” <i>J</i> (n.d.)."
     assert chicago.bibliography(item) == "Family1, Given1. “Is It Over?” <i>J</i> (n.d.)."
+    book = {"type": "book", "title": "Vous Descendez?", "author": authors(1), "translator": authors(1)}
+    assert chicago.note(book) == "Given1 Family1, <i>Vous Descendez?</i>, trans. Given1 Family1 (n.d.)."
 
 
 def test_a_url_in_a_note_is_escaped_in_its_link():
@@ -505,3 +511,12 @@ def test_a_comma_or_period_takes_the_place_of_one_a_value_ends_with(left, separa
     """No doubled punctuation: a value that ends in a comma, colon or semicolon (a catalogue's
     "Press,") gives way to the separator, "Press, 2011" and never "Press,, 2011"."""
     assert join(left, separator, right) == joined
+
+
+def test_a_record_with_no_title_has_no_short_title():
+    """18th 14.139: a book of the Bible recorded as its author, “Hebrews”, with only the short title
+    “Heb.”, is shortened to its name, “Hebrews.”, as the official 18th CSL style prints it (CSL styles PR
+    #7424: scriptural references are “Not supported in CSL”, so the style's form is the one to follow)."""
+    item = {"type": "book", "title-short": "Heb.", "author": [{"family": "Hebrews", "given": ""}]}
+    assert short_title(item) == ""
+    assert chicago.note(item, short=True) == "Hebrews."

@@ -106,7 +106,7 @@ def test_a_section_is_named_in_headline_style_before_the_newspaper():
         "issued": {"date-parts": [[2022, 8, 12]]},
     }
     assert chicago.note(item) == (
-        "Elizabeth Chang, “Was This a Meet-Cute or Meet Creep?” Modern Love, <i>New York Times</i>, August "
+        "Elizabeth Chang, “Was This a Meet-Cute or Meet Creep?,” Modern Love, <i>New York Times</i>, August "
         "12, 2022."
     )
 
@@ -400,8 +400,9 @@ def test_a_blog_comment_described_by_its_record():
 
 
 def test_a_post_is_described_after_its_text():
-    """14.106: "Chelsea E. Manning (@xychelsea), “do the stars have six points …?” reply to NASA Webb
-    Telescope, Twitter, July 11, 2022", the handle a suffix of the given names in the record."""
+    """14.106: "Chelsea E. Manning (@xychelsea), “do the stars have six points …?,” reply to NASA Webb
+    Telescope, Twitter, July 11, 2022", the handle a suffix of the given names in the record (the comma
+    kept after the question mark, as the official 18th CSL style prints it)."""
     item = {
         "type": "post",
         "title": "do the stars have six points as an artifact because of the hexagonal mirrors?",
@@ -413,12 +414,13 @@ def test_a_post_is_described_after_its_text():
     assert chicago.note(csl.as_text(item)) == (
         "Chelsea E. Manning (@xychelsea), “do the stars have six points as an artifact because of the "
         "hexagonal "
-        "mirrors?” reply to NASA Webb Telescope, Twitter, July 11, 2022."
+        "mirrors?,” reply to NASA Webb Telescope, Twitter, July 11, 2022."
     )
 
 
 def test_an_untitled_reply_is_described_in_the_titles_place():
-    """14.107: "Caroline Braun, reply to “How did the ‘cool kids’ from high school turn out?” Quora"."""
+    """14.107: "Caroline Braun, reply to “How did the ‘cool kids’ from high school turn out?,” Quora", the
+    comma kept after the question mark as the official 18th CSL style prints it (citeproc-js)."""
     item = {
         "type": "post",
         "container-title": "Quora",
@@ -427,7 +429,8 @@ def test_an_untitled_reply_is_described_in_the_titles_place():
         "issued": {"date-parts": [[2016, 8, 9]]},
     }
     assert chicago.note(item) == (
-        "Caroline Braun, reply to “How did the ‘cool kids’ from high school turn out?” Quora, August 9, 2016."
+        "Caroline Braun, reply to “How did the ‘cool kids’ from high school turn out?,” Quora, August 9,"
+        " 2016."
     )
 
 
@@ -568,3 +571,30 @@ def test_a_review_read_from_biblatex_is_cited_as_a_review_of_the_work():
         "by Hermano Vianna, <i>Lingua Franca</i> 9 (April 1999): B13–B14."
     )
     assert chicago_17.note(review, short=True) == "Ratliff, review of <i>Mystery of Samba</i>."
+
+
+@pytest.mark.parametrize("edition", [17, 18])
+def test_a_translated_article_s_department_comes_before_its_translators(edition):
+    """18th 14.87's “A Pair” in the Fiction department: the official 18th CSL style sets the department
+    between the title and the translators, “Isaac Bashevis Singer, “A Pair,” Fiction, trans. Blanche
+    Nevel and Joseph Nevel, New Yorker” (14.82, 14.88 in CSL styles PR #7424), as Windy City's article
+    driver does for the 17th (the department, its ``note``, before any translator)."""
+    item = {
+        "type": "article-magazine",
+        "title": "A pair",
+        "container-title": "New Yorker",
+        "section": "fiction",
+        "language": "en-US",
+        "author": [person("Isaac Bashevis", "Singer")],
+        "translator": [person("Blanche", "Nevel"), person("Joseph", "Nevel")],
+        "issued": {"date-parts": [[1973, 12, 3]]},
+    }
+    style = EDITIONS[edition]
+    assert style.note(item) == (
+        "Isaac Bashevis Singer, “A Pair,” Fiction, trans. Blanche Nevel and Joseph Nevel, <i>New Yorker</i>,"
+        " December 3, 1973."
+    )
+    assert style.bibliography(item) == (
+        "Singer, Isaac Bashevis. “A Pair.” Fiction. Translated by Blanche Nevel and Joseph Nevel. <i>New"
+        " Yorker</i>, December 3, 1973."
+    )

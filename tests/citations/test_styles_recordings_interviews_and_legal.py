@@ -460,9 +460,8 @@ def _cause(start):
 
 
 def test_the_causes_for_these_types_take_away_only_their_own_difference():
-    """The verbs Pandoc's locale lacks are a recording's or talk's, not a book's; a legal document's
-    URL after a comma only in a bibliography; the 18th's short note of an interview only an interview's,
-    and only in the 18th."""
+    """The verbs Pandoc's locale lacks are a recording's or talk's, not a book's; the 18th's short note of
+    an interview only an interview's, and only in the 18th."""
     verbs = _cause("the verbs before a recording's track").change
     song = {"type": "song"}
     assert verbs("Auden. Read by the author.", "Auden. the author.", song, "full")[0] == "Auden. the author."
@@ -470,14 +469,6 @@ def test_the_causes_for_these_types_take_away_only_their_own_difference():
     assert (
         verbs("Auden. Read by the author.", "Auden. the author.", book, "full")[0]
         == "Auden. Read by the author."
-    )
-    url = _cause("a legal document's bibliography entry").change
-    case = {"type": "legal_case", "URL": "https://x.org"}
-    assert url("Case (2000), https://x.org.", "Case (2000). https://x.org.", case, "bibliography")[0] == (
-        "Case (2000). https://x.org."
-    )
-    assert url("Case (2000), https://x.org.", "Case (2000). https://x.org.", case, "full")[0] == (
-        "Case (2000), https://x.org."
     )
     interview = _cause("an interview's short note")
     assert set(interview.sections) == {18}
@@ -504,15 +495,67 @@ def test_a_podcast_episode_is_named_after_its_podcast_in_the_18th(edition):
     beginning of the citation", the episode's number printed, then the episode's title; the 17th gives the
     episode's title first ("Mike Duncan, “The Fall of Rome,” <i>The History of Rome</i>", 17th 14.267)."""
     note, _short, entry = forms(OBER, edition)
-    podcast, episode = "<i>The Loudest Girl in the World</i>", "“Goodbye, Routine; Hello, Meltdown!”"
+    podcast, episode = "<i>The Loudest Girl in the World</i>", "“Goodbye, Routine; Hello, Meltdown!,”"
     if edition == 18:
         assert note == (
             f"Lauren Ober, {podcast}, season 1, episode 2, {episode} Pushkin Industries, September 13, 2022."
         )
         assert entry == (
-            f"Ober, Lauren. {podcast}. Season 1, episode 2, {episode} Pushkin Industries, September 13, 2022."
+            f"Ober, Lauren. {podcast}. Season 1, episode 2, {episode[:-2]}” Pushkin Industries, September 13,"
+            " 2022."
         )
     else:
         assert note == (
             f"Lauren Ober, {episode} {podcast}, season 1, episode 2, Pushkin Industries, September 13, 2022."
         )
+
+
+@BOTH
+def test_a_legal_document_s_bibliography_entry_gives_its_link_after_a_period(edition):
+    """The official CSL styles (18th and 17th) close a case's or a statute's citation with a period before
+    its link in the bibliography, "Citizens United v. Federal Election Comm’n, 558 U.S. 310 (2010).
+    https://www.loc.gov/item/usrep558310/." (18th 14.170's URL, in Pandoc and citeproc-js alike); the
+    note keeps the comma, "(2010), https://…"."""
+    case = {
+        "type": "legal_case",
+        "title": "Citizens United v. Federal Election Comm’n",
+        "container-title": "U.S.",
+        "volume": "558",
+        "page": "310",
+        "URL": "https://www.loc.gov/item/usrep558310/",
+        "issued": {"date-parts": [[2010]]},
+    }
+    note, _short, entry = forms(case, edition)
+    link = '<a href="https://www.loc.gov/item/usrep558310/">https://www.loc.gov/item/usrep558310/</a>'
+    assert note == f"<i>Citizens United v. Federal Election Comm’n</i>, 558 U.S. 310 (2010), {link}."
+    assert entry == f"<i>Citizens United v. Federal Election Comm’n</i>, 558 U.S. 310 (2010). {link}."
+    statute = {
+        "type": "legislation",
+        "title": "Homeland Security Act",
+        "container-title": "U.S.C.",
+        "volume": "6",
+        "section": "§ 101",
+        "URL": "https://www.law.cornell.edu/uscode/text/6/101",
+        "issued": {"date-parts": [[2002]]},
+    }
+    _note, _short, entry = forms(statute, edition)
+    assert entry.startswith("Homeland Security Act, 6 U.S.C. § 101 (2002). <a href=")
+
+
+@BOTH
+def test_a_congressional_report_gives_its_page_after_the_facts(edition):
+    """18th 14.186: a report of Congress cited as a report gives the page its record holds after the
+    facts, as the official 18th CSL style prints it (citeproc-js): “Select Comm. on Homeland Security,
+    Homeland Security Act of 2002, H.R. Rep. no. 107-609, pt. 1 (2002), 54”; a locator takes its place."""
+    report = {
+        "type": "report",
+        "genre": "H.R. Rep.",
+        "number": "107-609",
+        "note": "part-number: 1",
+        "page": "54",
+        "title": "Select Comm. on Homeland Security, Homeland Security Act of 2002",
+        "issued": {"date-parts": [[2002]]},
+    }
+    note, _short, _entry = forms(report, edition)
+    assert note.endswith("H.R. Rep. 107-609, pt. 1 (2002), 54.")
+    assert EDITIONS[edition].note(csl.as_text(report), "12").endswith("pt. 1 (2002), 12.")
