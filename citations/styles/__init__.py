@@ -62,7 +62,9 @@ DEFAULT_STYLE = "chicago-18"
 # readers at the end of its entry ("Site discontinued."); editions spelt out or doubled as real records
 # write them ("Second edition", "1st ed.."), a value's spaces at its ends and a catalogue's closing
 # marks ("Seattle :") left out, no comma after a comma; a manuscript's institution where a depository
-# would stand (14.230), standards as standards (14.259), a review by the work it reviews (14.202).
+# would stand (14.230), standards as standards (14.259), a review by the work it reviews (14.202); a title
+# ending in "?" or "!" keeps a comma after it ("?,"), legal entries' links after a period, a department
+# before a translator, a congressional report's page after its facts.
 VERSION = "7"
 
 # A style's module, and the options its functions take. "chicago-note", the
