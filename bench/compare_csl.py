@@ -162,7 +162,7 @@ CAUSES = [
         "a value's spaces at its ends left out, “… listed first,” (a record's title that ends in a"
         " space); Pandoc prints them before the punctuation that follows, “… listed first ,”",
         "Pandoc",
-        pandoc_only(lambda text: re.sub(r" +(?=[,.;:”’)])", "", text)),
+        both(lambda text: re.sub(r" +(?=[,.;:”’)])", "", text)),
     ),
     (
         "“AD” spaced after the year (“11 AD”); Pandoc 2.17 runs them together",
