@@ -235,18 +235,9 @@ def merge_edited(record, read, edited):
     return item
 
 
-def _suffix_from_given(name):
-    """A name whose given part holds its suffix after a comma, "Dexter, Jr.", as CSL-JSON's
-    ``suffix``, as citeproc reads it: "Dexter Thomas Jr.", "Thomas, Dexter, Jr."."""
-    given, comma, suffix = str(name.get("given") or "").partition(", ")
-    if not comma or name.get("suffix") or not given.strip() or not suffix.strip():
-        return name
-    return {**name, "given": given.strip(), "suffix": suffix.strip()}
-
-
 def _as_text(value):
     if isinstance(value, list) and value and all(isinstance(name, dict) for name in value):
-        return [_suffix_from_given(normalize_name(name)) for name in value]
+        return [normalize_name(name) for name in value]
     if isinstance(value, list):  # some exporters send one-element lists
         value = value[0] if value else ""
     if isinstance(value, bool) or value is None:
@@ -259,7 +250,11 @@ def _as_text(value):
 # Where catalogue records (MARC, and the exports built on them) leave the punctuation that joined a
 # field to the next: "Seattle :", "University of Washington Press,".
 CATALOGUE_PLACES = (
-    *("publisher-place", "publisher", "original-publisher-place", "original-publisher", "event-place"),
+    "publisher-place",
+    "publisher",
+    "original-publisher-place",
+    "original-publisher",
+    "event-place",
 )
 
 

@@ -134,6 +134,8 @@ def balance(text):
 def trimmed(text):
     """``text`` without spaces at either end of what a reader sees, looking through its markup:
     "<b>Sketching </b><b> </b>" -> "<b>Sketching</b><b></b>"."""
+    if "<" not in text:
+        return text.strip()
     pieces = [[piece, kind] for piece, kind in runs(text)]
     for order, strip in ((pieces, str.lstrip), (pieces[::-1], str.rstrip)):
         for run in order:

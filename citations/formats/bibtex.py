@@ -233,8 +233,10 @@ READ_ALIASES = {
 # The CSL variables the styles print as plain text, escaped: LaTeX's formatting in their fields, an
 # organisation's "\emph{Merriam-Webster}", is read as its text, not as rich text (``<i>``) they would
 # print as written. Names are read so too.
-PLAIN_TEXT_VARIABLES = {"publisher", "publisher-place", "original-publisher", "original-publisher-place"}
-PLAIN_TEXT_VARIABLES |= {"archive", "event-place", "edition"}
+PLAIN_TEXT_VARIABLES = {
+    *("publisher", "publisher-place", "original-publisher", "original-publisher-place"),
+    *("archive", "event-place", "edition"),
+}
 # Fields a list-reading biblatex would split at " and ": written in braces.
 LIST_FIELDS = {"publisher", "address", "origpublisher", "origlocation"}
 # Title fields a sentence-case style lower-cases: their capitals are braced.

@@ -242,9 +242,8 @@ def note(item, edition, locator_text="", label="page", *, short=False):
     when = _date_of(item)
     head = _dated(sentence(_capitalised(sentence(who, what, end="")), place, end=""), when)
     if short:
-        if _is_letter(item) and not _is_titled_letter(
-            item
-        ):  # "Adams to Gaskell, Baden, September 22, 1867" (14.13)
+        if _is_letter(item) and not _is_titled_letter(item):
+            # "Adams to Gaskell, Baden, September 22, 1867" (14.13)
             return sentence(_dated(head, "" if when else date_text(item)), where)
         return sentence(_capitalised(sentence(who, what, end="")), where)
     if _is_letter(item) and _published_in(item):
